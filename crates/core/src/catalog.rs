@@ -1,0 +1,494 @@
+//! The occupation catalog: O*NET 29.3 occupations with their ratings,
+//! requirements, titles and technologies, joined to BLS OEWS wages.
+//!
+//! Everything here is plain data plus the rules derived from it (SOC groups,
+//! the management flag, typical experience). Loading it from files is the
+//! data crate's business; this module never does IO.
+//!
+//! Gaps in the source data stay gaps: an occupation with no job zone has
+//! `job_zone: None`, one with no skill ratings has empty `skills`, and a wage
+//! that BLS does not publish is `None`, never an estimate.
+
+use serde::{Deserialize, Serialize};
+
+use crate::code::{OnetCode, SocCode};
+use crate::resolve::TitleIndex;
+
+/// Index of an occupation in [`Catalog::occupations`] (sorted by code).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct OccupationId(pub u16);
+
+/// Index of a descriptor in [`Catalog::elements`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct ElementId(pub u16);
+
+/// Index of a technology in [`Catalog::technologies`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct TechnologyId(pub u32);
+
+/// Index of a detailed work activity in [`Catalog::dwas`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct DwaId(pub u16);
+
+/// O*NET job zone, 1 (little preparation) to 5 (extensive preparation).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct JobZone(u8);
+
+impl JobZone {
+    /// A job zone from its number, if it is 1–5.
+    pub fn new(zone: u8) -> Option<Self> {
+        (1..=5).contains(&zone).then_some(Self(zone))
+    }
+
+    /// The zone number, 1–5.
+    pub fn get(self) -> u8 {
+        self.0
+    }
+}
+
+/// Which part of the O*NET content model a descriptor belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum Domain {
+    /// Skills (2.A, 2.B): rated for importance (1–5) and level (0–7).
+    Skill,
+    /// Knowledge (2.C): rated for importance and level.
+    Knowledge,
+    /// Work styles (1.C): rated for importance only.
+    WorkStyle,
+}
+
+/// A rated O*NET descriptor (skill, knowledge area or work style).
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Element {
+    /// O*NET content-model id, e.g. `2.A.2.b`.
+    pub onet_id: String,
+    /// Name, e.g. `Active Learning`.
+    pub name: String,
+    /// The content model's description.
+    pub description: String,
+    /// Which family of descriptors it is.
+    pub domain: Domain,
+}
+
+/// One occupation's rating of one skill or knowledge element.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Rating {
+    /// The element rated.
+    pub element: ElementId,
+    /// Importance, O*NET IM scale 1–5.
+    pub importance: f32,
+    /// Level required, O*NET LV scale 0–7.
+    pub level: f32,
+    /// O*NET flags the level as not relevant for this occupation.
+    pub not_relevant: bool,
+}
+
+/// One occupation's rating of one work style (importance only).
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct StyleRating {
+    /// The work style.
+    pub element: ElementId,
+    /// Importance, O*NET IM scale 1–5.
+    pub importance: f32,
+}
+
+/// A technology product named in O*NET's Technology Skills file.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Technology {
+    /// The product, e.g. `Python`.
+    pub name: String,
+    /// Its UNSPSC commodity title, e.g. `Object or component oriented development software`.
+    pub commodity: String,
+}
+
+/// An occupation's use of a technology.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TechnologyUse {
+    /// The technology.
+    pub technology: TechnologyId,
+    /// O*NET's "Hot Technology" flag: frequently named in employer job postings.
+    pub hot: bool,
+    /// O*NET's "In Demand" flag for this occupation.
+    pub in_demand: bool,
+}
+
+/// A detailed work activity (DWA).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Dwa {
+    /// DWA id, e.g. `4.A.2.a.4.I09.D03`.
+    pub onet_id: String,
+    /// Its title.
+    pub title: String,
+}
+
+/// An alternate title of an occupation.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlternateTitle {
+    /// The title, e.g. `Chief Financial Officer (CFO)`.
+    pub title: String,
+    /// The short form O*NET gives, e.g. `CFO`.
+    pub short: Option<String>,
+}
+
+/// A job title reported by incumbents.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedTitle {
+    /// The title.
+    pub title: String,
+    /// Whether O*NET's My Next Move shows it.
+    pub shown_in_my_next_move: bool,
+}
+
+/// A category distribution from O*NET's Education, Training, and Experience
+/// file: the percentage of respondents in each category, category 1 first.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Distribution {
+    /// Percent per category, index 0 is category 1.
+    pub percent: Vec<f32>,
+}
+
+impl Distribution {
+    /// The median category (1-based): the first at which the cumulative
+    /// share reaches half. `None` when the distribution is empty.
+    pub fn median_category(&self) -> Option<u8> {
+        let total: f32 = self.percent.iter().sum();
+        if total <= 0.0 {
+            return None;
+        }
+        let mut acc = 0.0;
+        for (i, p) in self.percent.iter().enumerate() {
+            acc += p;
+            if acc >= total / 2.0 {
+                return Some(i as u8 + 1);
+            }
+        }
+        Some(self.percent.len() as u8)
+    }
+
+    /// The share-weighted mean of a value attached to each category.
+    pub fn mean_of(&self, value_of_category: &[f32]) -> Option<f32> {
+        let total: f32 = self.percent.iter().sum();
+        if total <= 0.0 {
+            return None;
+        }
+        let sum: f32 = self
+            .percent
+            .iter()
+            .zip(value_of_category)
+            .map(|(p, v)| p * v)
+            .sum();
+        Some(sum / total)
+    }
+}
+
+/// Years represented by each Related Work Experience (RW) category, 1–11.
+///
+/// Each bounded category is represented by its midpoint ("over 2 years, up to
+/// and including 4 years" → 3); the open top category "over 10 years" by 12.
+pub const EXPERIENCE_YEARS: [f32; 11] = [
+    0.0,
+    0.5 / 12.0,
+    2.0 / 12.0,
+    4.5 / 12.0,
+    0.75,
+    1.5,
+    3.0,
+    5.0,
+    7.0,
+    9.0,
+    12.0,
+];
+
+/// Years represented by each on-site (PT) or on-the-job (OJ) training
+/// category, 1–9, by the same midpoint rule; "over 10 years" is 12.
+pub const TRAINING_YEARS: [f32; 9] = [
+    0.0,
+    0.5 / 12.0,
+    2.0 / 12.0,
+    4.5 / 12.0,
+    0.75,
+    1.5,
+    3.0,
+    7.0,
+    12.0,
+];
+
+/// The Required Level of Education (RL) categories, 1–12, in words.
+pub const EDUCATION_LEVELS: [&str; 12] = [
+    "Less than a high school diploma",
+    "High school diploma or equivalent",
+    "Post-secondary certificate",
+    "Some college courses",
+    "Associate's degree",
+    "Bachelor's degree",
+    "Post-baccalaureate certificate",
+    "Master's degree",
+    "Post-master's certificate",
+    "First professional degree",
+    "Doctoral degree",
+    "Post-doctoral training",
+];
+
+/// Five points of a wage distribution. A point BLS does not publish is `None`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Percentiles<T> {
+    /// 10th percentile.
+    pub p10: Option<T>,
+    /// 25th percentile.
+    pub p25: Option<T>,
+    /// Median.
+    pub median: Option<T>,
+    /// 75th percentile.
+    pub p75: Option<T>,
+    /// 90th percentile.
+    pub p90: Option<T>,
+}
+
+/// National wages from BLS OEWS for one occupation.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Wages {
+    /// The OEWS code the figures come from.
+    pub soc: SocCode,
+    /// The OEWS title of that code.
+    pub oews_title: String,
+    /// True when the figures are an OEWS aggregate covering several
+    /// occupations (e.g. `13-1020` for all buyers), not this occupation alone.
+    pub aggregate: bool,
+    /// National employment.
+    pub employment: Option<u32>,
+    /// Annual wages in US dollars.
+    pub annual: Percentiles<u32>,
+    /// Hourly wages in US dollars (absent for occupations paid by the year).
+    pub hourly: Percentiles<f32>,
+}
+
+/// One occupation and everything the catalog knows about it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Occupation {
+    /// O*NET-SOC 2019 code.
+    pub code: OnetCode,
+    /// O*NET title.
+    pub title: String,
+    /// O*NET description.
+    pub description: String,
+    /// Job zone, if O*NET assigns one.
+    pub job_zone: Option<JobZone>,
+    /// BLS wages, if OEWS publishes any for this code or its aggregate.
+    pub wages: Option<Wages>,
+    /// Skill ratings (empty when O*NET has not rated the occupation).
+    pub skills: Vec<Rating>,
+    /// Knowledge ratings (empty when not rated).
+    pub knowledge: Vec<Rating>,
+    /// Work-style importance ratings.
+    pub work_styles: Vec<StyleRating>,
+    /// Required level of education (RL), 12 categories.
+    pub education: Option<Distribution>,
+    /// Related work experience (RW), 11 categories.
+    pub experience: Option<Distribution>,
+    /// On-site or in-plant training (PT), 9 categories.
+    pub onsite_training: Option<Distribution>,
+    /// On-the-job training (OJ), 9 categories.
+    pub job_training: Option<Distribution>,
+    /// Alternate titles.
+    pub alternate_titles: Vec<AlternateTitle>,
+    /// Titles reported by incumbents.
+    pub reported_titles: Vec<ReportedTitle>,
+    /// Technologies used.
+    pub technologies: Vec<TechnologyUse>,
+    /// Detailed work activities performed (from Tasks to DWAs), sorted, unique.
+    pub dwas: Vec<DwaId>,
+}
+
+impl Occupation {
+    /// The SOC 2018 detailed code.
+    pub fn soc(&self) -> SocCode {
+        self.code.soc()
+    }
+
+    /// The function family: the SOC broad group (e.g. `13-2010` Accountants
+    /// and Auditors). Occupations in one broad group are one profession.
+    pub fn family(&self) -> SocCode {
+        self.soc().broad()
+    }
+
+    /// Whether this is a management occupation: SOC major group 11, or a
+    /// first-line supervisor occupation (the `XX-1000` minor groups of major
+    /// groups 33–53, which SOC reserves for supervisors).
+    pub fn is_management(&self) -> bool {
+        let soc = self.soc();
+        let major = soc.major_number();
+        major == 11 || ((33..=53).contains(&major) && soc.minor().as_str()[3..] == *"1000")
+    }
+
+    /// Typical years of related work experience: the median RW category,
+    /// represented by [`EXPERIENCE_YEARS`].
+    pub fn typical_experience_years(&self) -> Option<f32> {
+        let cat = self.experience.as_ref()?.median_category()?;
+        EXPERIENCE_YEARS.get(usize::from(cat) - 1).copied()
+    }
+
+    /// Mean years of related work experience over the RW distribution.
+    pub fn mean_experience_years(&self) -> Option<f32> {
+        self.experience.as_ref()?.mean_of(&EXPERIENCE_YEARS)
+    }
+
+    /// Typical required education: the median RL category, 1–12.
+    pub fn typical_education(&self) -> Option<u8> {
+        self.education.as_ref()?.median_category()
+    }
+
+    /// Typical on-the-job training in years (median OJ category).
+    pub fn typical_job_training_years(&self) -> Option<f32> {
+        let cat = self.job_training.as_ref()?.median_category()?;
+        TRAINING_YEARS.get(usize::from(cat) - 1).copied()
+    }
+
+    /// Whether O*NET has rated this occupation's skills and knowledge.
+    pub fn is_rated(&self) -> bool {
+        !self.skills.is_empty()
+    }
+}
+
+/// Names of the O*NET and BLS releases a catalog was built from.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Provenance {
+    /// The O*NET release, e.g. `O*NET 29.3 Database, May 2025 Release`.
+    pub onet_release: String,
+    /// The wage release, e.g. `BLS OEWS May 2025, national, cross-industry`.
+    pub wage_release: String,
+}
+
+/// Descriptions of the five job zones (O*NET Job Zone Reference).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct JobZoneInfo {
+    /// The zone.
+    pub zone: JobZone,
+    /// Its name, e.g. `Job Zone Four: Considerable Preparation Needed`.
+    pub name: String,
+    /// What experience it usually needs.
+    pub experience: String,
+    /// What education it usually needs.
+    pub education: String,
+}
+
+/// The parts a catalog is built from (what a loader produces).
+#[derive(Clone, Debug, Default)]
+pub struct CatalogParts {
+    /// Where the data came from.
+    pub provenance: Option<Provenance>,
+    /// The occupations, in any order.
+    pub occupations: Vec<Occupation>,
+    /// Rated descriptors, indexed by [`ElementId`].
+    pub elements: Vec<Element>,
+    /// Technologies, indexed by [`TechnologyId`].
+    pub technologies: Vec<Technology>,
+    /// Detailed work activities, indexed by [`DwaId`].
+    pub dwas: Vec<Dwa>,
+    /// Job zone reference texts.
+    pub job_zones: Vec<JobZoneInfo>,
+}
+
+/// The whole catalog, immutable once built.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Catalog {
+    provenance: Provenance,
+    occupations: Vec<Occupation>,
+    elements: Vec<Element>,
+    technologies: Vec<Technology>,
+    dwas: Vec<Dwa>,
+    job_zones: Vec<JobZoneInfo>,
+    titles: TitleIndex,
+}
+
+impl Catalog {
+    /// Builds a catalog: sorts occupations by code and indexes their titles.
+    pub fn new(parts: CatalogParts) -> Self {
+        let mut occupations = parts.occupations;
+        occupations.sort_by_key(|o| o.code);
+        let titles = TitleIndex::build(&occupations);
+        Self {
+            provenance: parts.provenance.unwrap_or_else(|| Provenance {
+                onet_release: "unknown O*NET release".into(),
+                wage_release: "no wage data".into(),
+            }),
+            occupations,
+            elements: parts.elements,
+            technologies: parts.technologies,
+            dwas: parts.dwas,
+            job_zones: parts.job_zones,
+            titles,
+        }
+    }
+
+    /// Where the data came from.
+    pub fn provenance(&self) -> &Provenance {
+        &self.provenance
+    }
+
+    /// All occupations, sorted by code; [`OccupationId`] indexes this slice.
+    pub fn occupations(&self) -> &[Occupation] {
+        &self.occupations
+    }
+
+    /// The occupation with this id.
+    pub fn occupation(&self, id: OccupationId) -> &Occupation {
+        &self.occupations[usize::from(id.0)]
+    }
+
+    /// Looks an occupation up by code.
+    pub fn find_code(&self, code: OnetCode) -> Option<OccupationId> {
+        self.occupations
+            .binary_search_by_key(&code, |o| o.code)
+            .ok()
+            .map(|i| OccupationId(i as u16))
+    }
+
+    /// All rated descriptors; [`ElementId`] indexes this slice.
+    pub fn elements(&self) -> &[Element] {
+        &self.elements
+    }
+
+    /// One descriptor.
+    pub fn element(&self, id: ElementId) -> &Element {
+        &self.elements[usize::from(id.0)]
+    }
+
+    /// Finds a descriptor by O*NET id (`2.A.2.b`) or name (any case).
+    pub fn find_element(&self, text: &str) -> Option<ElementId> {
+        let t = text.trim();
+        self.elements
+            .iter()
+            .position(|e| e.onet_id == t || e.name.eq_ignore_ascii_case(t))
+            .map(|i| ElementId(i as u16))
+    }
+
+    /// All technologies; [`TechnologyId`] indexes this slice.
+    pub fn technologies(&self) -> &[Technology] {
+        &self.technologies
+    }
+
+    /// One technology.
+    pub fn technology(&self, id: TechnologyId) -> &Technology {
+        &self.technologies[id.0 as usize]
+    }
+
+    /// All detailed work activities; [`DwaId`] indexes this slice.
+    pub fn dwas(&self) -> &[Dwa] {
+        &self.dwas
+    }
+
+    /// One detailed work activity.
+    pub fn dwa(&self, id: DwaId) -> &Dwa {
+        &self.dwas[usize::from(id.0)]
+    }
+
+    /// The job zone reference texts.
+    pub fn job_zone_info(&self, zone: JobZone) -> Option<&JobZoneInfo> {
+        self.job_zones.iter().find(|z| z.zone == zone)
+    }
+
+    /// The title index used to resolve what people type.
+    pub fn titles(&self) -> &TitleIndex {
+        &self.titles
+    }
+}

@@ -1,0 +1,263 @@
+//! The grade ladder shared by the individual-contributor and management
+//! tracks, and the seniority hint read from job titles.
+//!
+//! | level | grade | | level | grade |
+//! |---|---|---|---|---|
+//! | entry | 1 | | principal | 6 |
+//! | junior | 2 | | manager | 6 |
+//! | intermediate | 3 | | senior_manager | 7 |
+//! | senior | 4 | | director | 8 |
+//! | lead | 5 | | vp | 9 |
+//! | supervisor | 5 | | executive | 10 |
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::text;
+
+/// A named rung of the ladder.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Level {
+    /// Grade 1.
+    Entry,
+    /// Grade 2.
+    Junior,
+    /// Grade 3.
+    Intermediate,
+    /// Grade 4.
+    Senior,
+    /// Grade 5, individual track.
+    Lead,
+    /// Grade 5, management track.
+    Supervisor,
+    /// Grade 6, individual track.
+    Principal,
+    /// Grade 6, management track.
+    Manager,
+    /// Grade 7.
+    SeniorManager,
+    /// Grade 8.
+    Director,
+    /// Grade 9.
+    Vp,
+    /// Grade 10.
+    Executive,
+}
+
+/// Why a text is not a level.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("`{text}` is not a level: use a grade 1-10 or one of {names}{suggestion}", names = Level::NAMES.join(", "), suggestion = suggestion.as_deref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
+pub struct LevelError {
+    /// The rejected text.
+    pub text: String,
+    /// The nearest level name, if one is close.
+    pub suggestion: Option<&'static str>,
+}
+
+impl Level {
+    /// Every level, lowest grade first.
+    pub const ALL: [Level; 12] = [
+        Level::Entry,
+        Level::Junior,
+        Level::Intermediate,
+        Level::Senior,
+        Level::Lead,
+        Level::Supervisor,
+        Level::Principal,
+        Level::Manager,
+        Level::SeniorManager,
+        Level::Director,
+        Level::Vp,
+        Level::Executive,
+    ];
+
+    /// Every level name, as accepted by [`Level::parse`].
+    pub const NAMES: [&'static str; 12] = [
+        "entry",
+        "junior",
+        "intermediate",
+        "senior",
+        "lead",
+        "supervisor",
+        "principal",
+        "manager",
+        "senior_manager",
+        "director",
+        "vp",
+        "executive",
+    ];
+
+    /// The grade, 1–10.
+    pub fn grade(self) -> u8 {
+        match self {
+            Level::Entry => 1,
+            Level::Junior => 2,
+            Level::Intermediate => 3,
+            Level::Senior => 4,
+            Level::Lead | Level::Supervisor => 5,
+            Level::Principal | Level::Manager => 6,
+            Level::SeniorManager => 7,
+            Level::Director => 8,
+            Level::Vp => 9,
+            Level::Executive => 10,
+        }
+    }
+
+    /// The name, as accepted by [`Level::parse`].
+    pub fn name(self) -> &'static str {
+        Self::NAMES[Self::ALL.iter().position(|l| *l == self).unwrap_or(0)]
+    }
+
+    /// Whether the level itself puts a person on the management track.
+    pub fn is_management(self) -> bool {
+        matches!(
+            self,
+            Level::Supervisor
+                | Level::Manager
+                | Level::SeniorManager
+                | Level::Director
+                | Level::Vp
+                | Level::Executive
+        )
+    }
+
+    /// The level for a grade on the given track (grades 5 and 6 have one
+    /// name per track); `None` outside 1–10.
+    pub fn from_grade(grade: u8, management: bool) -> Option<Level> {
+        Some(match grade {
+            1 => Level::Entry,
+            2 => Level::Junior,
+            3 => Level::Intermediate,
+            4 => Level::Senior,
+            5 if management => Level::Supervisor,
+            5 => Level::Lead,
+            6 if management => Level::Manager,
+            6 => Level::Principal,
+            7 => Level::SeniorManager,
+            8 => Level::Director,
+            9 => Level::Vp,
+            10 => Level::Executive,
+            _ => return None,
+        })
+    }
+
+    /// Parses a level name (any case; `-` or space for `_`) or a grade 1–10.
+    pub fn parse(text: &str) -> Result<Level, LevelError> {
+        let t = text.trim().to_ascii_lowercase().replace(['-', ' '], "_");
+        if let Ok(grade) = t.parse::<u8>() {
+            return Level::from_grade(grade, false).ok_or_else(|| LevelError {
+                text: text.to_owned(),
+                suggestion: None,
+            });
+        }
+        let alias = match t.as_str() {
+            "vice_president" => "vp",
+            "mid" | "mid_level" => "intermediate",
+            "exec" | "c_level" => "executive",
+            other => other,
+        };
+        if let Some(i) = Self::NAMES.iter().position(|n| *n == alias) {
+            return Ok(Self::ALL[i]);
+        }
+        let suggestion = Self::NAMES
+            .iter()
+            .filter_map(|n| text::bounded_levenshtein(&t, n, 3).map(|d| (d, *n)))
+            .min()
+            .map(|(_, n)| n);
+        Err(LevelError { text: text.to_owned(), suggestion })
+    }
+
+    /// The seniority a job title suggests, from words such as junior,
+    /// senior, lead, principal, head, director, chief and VP.
+    ///
+    /// Rule: every seniority word in the title proposes a level and the
+    /// highest grade wins ("Senior Director" is a director); "senior" before
+    /// "manager" makes a senior manager; "head of" reads as director;
+    /// C-suite acronyms (CEO, CFO, …) and "chief" or "president" read as
+    /// executive. "Staff" is deliberately ignored: a staff accountant is
+    /// junior while a staff engineer is lead, so the word says nothing alone.
+    pub fn hint_from_title(title: &str) -> Option<Level> {
+        let toks = text::tokens(title);
+        let mut best: Option<Level> = None;
+        let mut propose = |l: Level| {
+            if best.is_none_or(|b| l.grade() > b.grade()) {
+                best = Some(l);
+            }
+        };
+        for (i, t) in toks.iter().enumerate() {
+            let next = toks.get(i + 1).map(String::as_str);
+            match t.as_str() {
+                "intern" | "trainee" | "apprentice" | "entry" => propose(Level::Entry),
+                "junior" | "jr" => propose(Level::Junior),
+                "senior" | "sr" if next == Some("manager") => propose(Level::SeniorManager),
+                "senior" | "sr" => propose(Level::Senior),
+                "lead" => propose(Level::Lead),
+                "principal" => propose(Level::Principal),
+                "supervisor" | "foreman" | "forewoman" => propose(Level::Supervisor),
+                "manager" => propose(Level::Manager),
+                "head" | "director" => propose(Level::Director),
+                "vp" | "svp" | "evp" | "avp" => propose(Level::Vp),
+                "vice" if next == Some("president") => propose(Level::Vp),
+                "president" if i == 0 || toks[i - 1] != "vice" => propose(Level::Executive),
+                "chief" | "ceo" | "cfo" | "coo" | "cto" | "cio" | "cmo" | "cso" | "cpo"
+                | "cho" | "cdo" => propose(Level::Executive),
+                _ => {}
+            }
+        }
+        best
+    }
+}
+
+impl fmt::Display for Level {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_name_parses_to_its_grade() {
+        let grades = [1, 2, 3, 4, 5, 5, 6, 6, 7, 8, 9, 10];
+        for ((level, name), grade) in Level::ALL.iter().zip(Level::NAMES).zip(grades) {
+            assert_eq!(Level::parse(name).unwrap(), *level);
+            assert_eq!(level.grade(), grade, "{name}");
+            assert_eq!(level.name(), name);
+        }
+        assert_eq!(Level::parse("Senior Manager").unwrap(), Level::SeniorManager);
+        assert_eq!(Level::parse("7").unwrap(), Level::SeniorManager);
+    }
+
+    #[test]
+    fn rejects_levels_off_the_ladder_with_a_suggestion() {
+        let e = Level::parse("directer").unwrap_err();
+        assert_eq!(e.suggestion, Some("director"));
+        assert!(e.to_string().contains("`directer`"));
+        assert!(Level::parse("11").is_err());
+        assert!(Level::parse("0").is_err());
+    }
+
+    #[test]
+    fn title_hints() {
+        let cases = [
+            ("Senior Staff Accountant", Some(Level::Senior)),
+            ("Junior Developer", Some(Level::Junior)),
+            ("CFO", Some(Level::Executive)),
+            ("VP of Engineering", Some(Level::Vp)),
+            ("Vice President, Sales", Some(Level::Vp)),
+            ("Senior Director of Finance", Some(Level::Director)),
+            ("Senior Manager, Audit", Some(Level::SeniorManager)),
+            ("Head of Data", Some(Level::Director)),
+            ("Lead Nurse", Some(Level::Lead)),
+            ("Principal Engineer", Some(Level::Principal)),
+            ("data scientist", None),
+        ];
+        for (title, want) in cases {
+            assert_eq!(Level::hint_from_title(title), want, "{title}");
+        }
+    }
+}

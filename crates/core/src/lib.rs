@@ -1,0 +1,28 @@
+//! Switchback's domain core: the occupation catalog and the judgements made
+//! on it.
+//!
+//! # Layout
+//!
+//! - [`code`]: O*NET-SOC and SOC codes, parsed once into `Copy` values.
+//! - [`catalog`]: occupations with their ratings, requirements, titles,
+//!   technologies and wages, and the rules derived from them.
+//! - [`level`]: the grade ladder and the seniority words of titles.
+//! - [`resolve`]: free text and codes to ranked occupations.
+//! - [`text`]: the one normalisation rule for titles and queries.
+//!
+//! # Architecture invariant
+//!
+//! This crate does no IO, spawns no threads it does not join, and cannot
+//! fail for IO reasons: it takes a built [`catalog::Catalog`] and returns
+//! values. Loading files, the embedded snapshot, and every output format
+//! live in other crates.
+
+pub mod catalog;
+pub mod code;
+pub mod level;
+pub mod resolve;
+pub mod text;
+
+pub use catalog::{Catalog, Occupation, OccupationId};
+pub use code::{OnetCode, SocCode};
+pub use level::Level;

@@ -1,0 +1,507 @@
+//! Resolving what people type — "Senior Staff Accountant", "CFO", "data
+//! scientist", `15-2051.00` — to ranked catalog occupations.
+//!
+//! Every O*NET title, short title, alternate title and reported title becomes
+//! one or more index entries (a title with a parenthesis such as
+//! "Chief Financial Officer (CFO)" also yields "chief financial officer" and
+//! "cfo"). A query is scored against the entries that share a token with it
+//! by an IDF-weighted Dice coefficient, so an exact title scores 1 and
+//! partial overlaps score by how informative the shared words are. Words
+//! missing from the vocabulary are matched to vocabulary words within a
+//! small edit distance (typos), at a discount. Seniority words ("senior",
+//! "lead", "chief"…) count for less than the words that name the work.
+//!
+//! The index is plain data, built once with the catalog and stored in the
+//! embedded snapshot, so resolving needs no start-up work.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, Occupation, OccupationId};
+use crate::code::OnetCode;
+use crate::level::Level;
+use crate::text;
+
+/// Where an index entry's text comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TitleSource {
+    /// The O*NET occupation title.
+    Title,
+    /// An O*NET alternate title (or its short form).
+    Alternate,
+    /// A title reported by incumbents.
+    Reported,
+}
+
+impl TitleSource {
+    /// How much a match on this source counts: the official title is the
+    /// surest evidence; alternate and reported titles are close behind.
+    fn weight(self) -> f32 {
+        match self {
+            TitleSource::Title => 1.0,
+            TitleSource::Reported => 0.97,
+            TitleSource::Alternate => 0.96,
+        }
+    }
+}
+
+/// Points at the original text of an entry inside its occupation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TitleRef {
+    /// Which list the title is in.
+    pub source: TitleSource,
+    /// Its position in that list (0 for the official title).
+    pub index: u16,
+}
+
+#[derive(Clone, Debug, Serialize, Deserialize)]
+struct Entry {
+    occupation: OccupationId,
+    title: TitleRef,
+    /// Sum of the IDF weights of the entry's distinct tokens.
+    weight: f32,
+}
+
+/// The searchable index of every title in the catalog.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+pub struct TitleIndex {
+    entries: Vec<Entry>,
+    /// Distinct tokens, sorted.
+    vocab: Vec<String>,
+    /// IDF weight per vocabulary token.
+    idf: Vec<f32>,
+    /// `postings[starts[t]..starts[t + 1]]` are the entries holding token `t`.
+    starts: Vec<u32>,
+    postings: Vec<u32>,
+}
+
+/// One ranked answer to a title search.
+#[derive(Clone, Debug, PartialEq)]
+pub struct TitleMatch {
+    /// The occupation.
+    pub occupation: OccupationId,
+    /// Score in [0, 1]; 1 is an exact title.
+    pub score: f32,
+    /// The title that matched best.
+    pub matched: TitleRef,
+}
+
+/// A resolved role: the occupation, and the seniority the text suggests.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Resolution {
+    /// The best occupation.
+    pub occupation: OccupationId,
+    /// Its match (score 1 for a code).
+    pub best: TitleMatch,
+    /// The seniority words of the text, if any.
+    pub seniority: Option<Level>,
+    /// The runners-up, best first.
+    pub alternatives: Vec<TitleMatch>,
+}
+
+/// Why a text could not be resolved.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+pub enum ResolveError {
+    /// No title is close enough.
+    #[error("no occupation matches \"{text}\"{}", closest_list(.closest))]
+    Unknown {
+        /// The text as given.
+        text: String,
+        /// The closest titles, with their codes.
+        closest: Vec<String>,
+    },
+    /// A well-formed code that is not in the catalog.
+    #[error("no occupation has the code {code}{}", closest_list(.closest))]
+    UnknownCode {
+        /// The code as given.
+        code: String,
+        /// Codes in the same SOC group that do exist.
+        closest: Vec<String>,
+    },
+    /// Nothing was typed.
+    #[error("the role is empty: give a job title or an O*NET-SOC code")]
+    Empty,
+}
+
+fn closest_list(closest: &[String]) -> String {
+    if closest.is_empty() {
+        String::new()
+    } else {
+        format!("; closest: {}", closest.join("; "))
+    }
+}
+
+/// The lowest score taken as a confident resolution.
+pub const MIN_RESOLVE_SCORE: f32 = 0.5;
+
+/// A query token's weight is scaled by this when it is a seniority word.
+const SENIORITY_WORD_WEIGHT: f32 = 0.35;
+/// A token reached through a typo match counts this much of an exact one.
+const FUZZY_WEIGHT: f32 = 0.8;
+
+impl TitleIndex {
+    /// Indexes every title of `occupations` (sorted by code; ids are positions).
+    pub fn build(occupations: &[Occupation]) -> Self {
+        let mut raw: Vec<(OccupationId, TitleRef, Vec<String>)> = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        let mut add = |occ: OccupationId, title: TitleRef, text: &str| {
+            for variant in variants(text) {
+                let toks = text::tokens(&variant);
+                if toks.is_empty() {
+                    continue;
+                }
+                // The same words under one occupation need one entry only:
+                // the first (best) source wins because titles come first.
+                if seen.insert((occ, toks.join(" "))) {
+                    raw.push((occ, title, toks));
+                }
+            }
+        };
+        for (i, o) in occupations.iter().enumerate() {
+            let id = OccupationId(i as u16);
+            add(id, TitleRef { source: TitleSource::Title, index: 0 }, &o.title);
+            for (j, t) in o.alternate_titles.iter().enumerate() {
+                let r = TitleRef { source: TitleSource::Alternate, index: j as u16 };
+                add(id, r, &t.title);
+                if let Some(short) = &t.short {
+                    add(id, r, short);
+                }
+            }
+            for (j, t) in o.reported_titles.iter().enumerate() {
+                add(id, TitleRef { source: TitleSource::Reported, index: j as u16 }, &t.title);
+            }
+        }
+
+        let mut vocab: Vec<String> = raw.iter().flat_map(|(_, _, t)| t.iter().cloned()).collect();
+        vocab.sort_unstable();
+        vocab.dedup();
+        let token_id = |t: &str| vocab.binary_search_by(|v| v.as_str().cmp(t)).ok();
+
+        let mut lists: Vec<Vec<u32>> = vec![Vec::new(); vocab.len()];
+        let mut entry_tokens: Vec<Vec<usize>> = Vec::with_capacity(raw.len());
+        for (e, (_, _, toks)) in raw.iter().enumerate() {
+            let mut ids: Vec<usize> = toks.iter().filter_map(|t| token_id(t)).collect();
+            ids.sort_unstable();
+            ids.dedup();
+            for &t in &ids {
+                lists[t].push(e as u32);
+            }
+            entry_tokens.push(ids);
+        }
+        let n = raw.len().max(1) as f32;
+        let idf: Vec<f32> = lists.iter().map(|l| (n / l.len().max(1) as f32).ln() + 1.0).collect();
+        let entries = raw
+            .iter()
+            .zip(&entry_tokens)
+            .map(|((occ, title, _), toks)| Entry {
+                occupation: *occ,
+                title: *title,
+                weight: toks.iter().map(|&t| idf[t]).sum(),
+            })
+            .collect();
+        let mut starts = Vec::with_capacity(vocab.len() + 1);
+        let mut postings = Vec::new();
+        for l in &lists {
+            starts.push(postings.len() as u32);
+            postings.extend_from_slice(l);
+        }
+        starts.push(postings.len() as u32);
+        Self { entries, vocab, idf, starts, postings }
+    }
+
+    /// Number of indexed title entries.
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    /// Whether the index is empty.
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+
+    fn posting(&self, token: usize) -> &[u32] {
+        &self.postings[self.starts[token] as usize..self.starts[token + 1] as usize]
+    }
+
+    /// Query tokens with their weights, typos mapped to vocabulary words.
+    fn query_terms(&self, query: &str) -> (Vec<(usize, f32)>, f32) {
+        let mut toks = text::tokens(query);
+        toks.dedup();
+        let mut terms: Vec<(usize, f32)> = Vec::new();
+        let mut total = 0.0;
+        for t in &toks {
+            let scale = if is_seniority_word(t) { SENIORITY_WORD_WEIGHT } else { 1.0 };
+            match self.vocab.binary_search(t) {
+                Ok(id) => {
+                    let w = self.idf[id] * scale;
+                    total += w;
+                    terms.push((id, w));
+                }
+                Err(_) => {
+                    // Unknown word: its weight is that of the rarest word,
+                    // so a query of unknown words cannot look like a match.
+                    let unknown_w = self.idf.iter().copied().fold(1.0, f32::max) * scale;
+                    total += unknown_w;
+                    let max = match t.len() {
+                        0..=3 => 0,
+                        4..=6 => 1,
+                        _ => 2,
+                    };
+                    if max == 0 {
+                        continue;
+                    }
+                    let mut best: Vec<(usize, usize)> = Vec::new();
+                    for (id, v) in self.vocab.iter().enumerate() {
+                        if let Some(d) = text::bounded_levenshtein(t, v, max) {
+                            best.push((d, id));
+                        }
+                    }
+                    if let Some(&(dmin, _)) = best.iter().min() {
+                        for (_, id) in best.into_iter().filter(|(d, _)| *d == dmin) {
+                            terms.push((id, unknown_w.min(self.idf[id] * scale) * FUZZY_WEIGHT));
+                        }
+                    }
+                }
+            }
+        }
+        (terms, total)
+    }
+
+    /// The best-scoring occupations for a free-text title, best first.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<TitleMatch> {
+        let (terms, query_weight) = self.query_terms(query);
+        if terms.is_empty() || limit == 0 {
+            return Vec::new();
+        }
+        let mut acc = vec![0f32; self.entries.len()];
+        let mut touched: Vec<u32> = Vec::new();
+        for &(token, w) in &terms {
+            let full = self.idf[token];
+            for &e in self.posting(token) {
+                let slot = &mut acc[e as usize];
+                if *slot == 0.0 {
+                    touched.push(e);
+                }
+                // Matched weight is bounded by the entry's own token weight.
+                *slot += w.min(full);
+            }
+        }
+        // Best and second-best entry score per occupation.
+        let mut per_occ: std::collections::HashMap<OccupationId, (f32, TitleRef, f32)> =
+            std::collections::HashMap::new();
+        for &e in &touched {
+            let entry = &self.entries[e as usize];
+            let dice = 2.0 * acc[e as usize] / (query_weight + entry.weight);
+            let score = dice.min(1.0) * entry.title.source.weight();
+            let slot = per_occ.entry(entry.occupation).or_insert((0.0, entry.title, 0.0));
+            if score > slot.0 {
+                slot.2 = slot.0;
+                slot.0 = score;
+                slot.1 = entry.title;
+            } else if score > slot.2 {
+                slot.2 = score;
+            }
+        }
+        let mut out: Vec<TitleMatch> = per_occ
+            .into_iter()
+            .map(|(occupation, (best, matched, second))| TitleMatch {
+                occupation,
+                // Several good titles are corroboration: a small bonus that
+                // separates ties but never lifts a weak match over a strong one.
+                score: (best + 0.04 * second).min(1.0),
+                matched,
+            })
+            .collect();
+        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.occupation.cmp(&b.occupation)));
+        out.truncate(limit);
+        out
+    }
+}
+
+/// The texts indexed for one title: the whole title and, when it carries a
+/// parenthesis, the part outside and the part inside.
+fn variants(title: &str) -> Vec<String> {
+    let mut out = vec![title.to_owned()];
+    if let (Some(open), Some(close)) = (title.find('('), title.rfind(')'))
+        && open < close
+    {
+        let outside = format!("{} {}", &title[..open], &title[close + 1..]);
+        out.push(outside);
+        out.push(title[open + 1..close].to_owned());
+    }
+    out
+}
+
+fn is_seniority_word(t: &str) -> bool {
+    matches!(
+        t,
+        "junior"
+            | "jr"
+            | "senior"
+            | "sr"
+            | "lead"
+            | "principal"
+            | "head"
+            | "chief"
+            | "vp"
+            | "svp"
+            | "evp"
+            | "intern"
+            | "trainee"
+            | "entry"
+            | "level"
+            | "i"
+            | "ii"
+            | "iii"
+            | "iv"
+    )
+}
+
+impl Catalog {
+    /// The text of an indexed title.
+    pub fn title_text(&self, occupation: OccupationId, title: TitleRef) -> &str {
+        let o = self.occupation(occupation);
+        let i = usize::from(title.index);
+        match title.source {
+            TitleSource::Title => &o.title,
+            TitleSource::Alternate => o.alternate_titles.get(i).map_or(&o.title, |t| &t.title),
+            TitleSource::Reported => o.reported_titles.get(i).map_or(&o.title, |t| &t.title),
+        }
+    }
+
+    /// Ranked occupations for a free-text title or a code.
+    pub fn search(&self, query: &str, limit: usize) -> Vec<TitleMatch> {
+        if let Ok(code) = OnetCode::parse(query)
+            && let Some(id) = self.find_code(code)
+        {
+            return vec![TitleMatch {
+                occupation: id,
+                score: 1.0,
+                matched: TitleRef { source: TitleSource::Title, index: 0 },
+            }];
+        }
+        self.titles().search(query, limit)
+    }
+
+    /// Resolves a role as people type it: an O*NET-SOC code, or a title.
+    pub fn resolve(&self, text: &str) -> Result<Resolution, ResolveError> {
+        if text.trim().is_empty() {
+            return Err(ResolveError::Empty);
+        }
+        let seniority = Level::hint_from_title(text);
+        if let Ok(code) = OnetCode::parse(text) {
+            return match self.find_code(code) {
+                Some(id) => {
+                    let best = TitleMatch {
+                        occupation: id,
+                        score: 1.0,
+                        matched: TitleRef { source: TitleSource::Title, index: 0 },
+                    };
+                    Ok(Resolution { occupation: id, best, seniority: None, alternatives: vec![] })
+                }
+                None => Err(ResolveError::UnknownCode {
+                    code: code.to_string(),
+                    closest: self
+                        .occupations()
+                        .iter()
+                        .filter(|o| o.soc().broad() == code.soc().broad())
+                        .take(5)
+                        .map(|o| format!("{} {}", o.code, o.title))
+                        .collect(),
+                }),
+            };
+        }
+        let mut found = self.titles().search(text, 6);
+        match found.first() {
+            Some(best) if best.score >= MIN_RESOLVE_SCORE => {
+                let best = best.clone();
+                found.remove(0);
+                Ok(Resolution { occupation: best.occupation, best, seniority, alternatives: found })
+            }
+            _ => Err(ResolveError::Unknown {
+                text: text.trim().to_owned(),
+                closest: self.closest_titles(text, &found),
+            }),
+        }
+    }
+
+    /// Up to five close titles for an error message: weak token matches
+    /// first, else the official titles nearest by letter trigrams.
+    fn closest_titles(&self, text: &str, weak: &[TitleMatch]) -> Vec<String> {
+        let fmt = |m: &TitleMatch| {
+            let o = self.occupation(m.occupation);
+            let t = self.title_text(m.occupation, m.matched);
+            if t == o.title {
+                format!("{} ({})", o.title, o.code)
+            } else {
+                format!("{t} → {} ({})", o.title, o.code)
+            }
+        };
+        if !weak.is_empty() {
+            return weak.iter().take(5).map(fmt).collect();
+        }
+        let q = trigrams(&text::normalize(text));
+        let mut scored: Vec<(f32, usize)> = self
+            .occupations()
+            .iter()
+            .enumerate()
+            .map(|(i, o)| (jaccard(&q, &trigrams(&text::normalize(&o.title))), i))
+            .filter(|(s, _)| *s > 0.0)
+            .collect();
+        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored
+            .into_iter()
+            .take(5)
+            .map(|(_, i)| {
+                let o = &self.occupations()[i];
+                format!("{} ({})", o.title, o.code)
+            })
+            .collect()
+    }
+}
+
+fn trigrams(s: &str) -> Vec<[u8; 3]> {
+    let padded = format!("  {s} ");
+    let b = padded.as_bytes();
+    let mut v: Vec<[u8; 3]> = b.windows(3).map(|w| [w[0], w[1], w[2]]).collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+}
+
+fn jaccard(a: &[[u8; 3]], b: &[[u8; 3]]) -> f32 {
+    let (mut i, mut j, mut both) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                both += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    let union = a.len() + b.len() - both;
+    if union == 0 { 0.0 } else { both as f32 / union as f32 }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parenthesised_titles_yield_their_parts() {
+        assert_eq!(
+            variants("Chief Financial Officer (CFO)"),
+            vec!["Chief Financial Officer (CFO)", "Chief Financial Officer  ", "CFO"]
+        );
+        assert_eq!(variants("Cook"), vec!["Cook"]);
+    }
+
+    #[test]
+    fn trigram_similarity_prefers_near_spellings() {
+        let q = trigrams("acountant");
+        assert!(jaccard(&q, &trigrams("accountant")) > jaccard(&q, &trigrams("cook")));
+    }
+}

@@ -1,0 +1,95 @@
+//! Text normalisation shared by title resolution and seniority detection.
+//!
+//! One rule for every title and every query, so that what a person types and
+//! what O*NET lists meet in the same form: lower case, ASCII letters and
+//! digits only, `&` read as "and", and a plural `s` dropped from longer words.
+
+/// Splits a title into normalised tokens.
+pub fn tokens(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let flush = |cur: &mut String, out: &mut Vec<String>| {
+        if !cur.is_empty() {
+            out.push(singular(std::mem::take(cur)));
+        }
+    };
+    for ch in text.chars() {
+        if ch.is_alphanumeric() {
+            cur.extend(ch.to_lowercase());
+        } else if ch == '\'' || ch == '\u{2019}' {
+            // "Director's" and "Directors'" both read as "director".
+        } else {
+            flush(&mut cur, &mut out);
+            if ch == '&' {
+                out.push("and".to_owned());
+            }
+        }
+    }
+    flush(&mut cur, &mut out);
+    out
+}
+
+/// The normalised form of a whole title: its tokens joined by single spaces.
+pub fn normalize(text: &str) -> String {
+    tokens(text).join(" ")
+}
+
+fn singular(mut word: String) -> String {
+    let keep = word.len() <= 3
+        || word.ends_with("ss")
+        || word.ends_with("us")
+        || word.ends_with("is")
+        || !word.ends_with('s');
+    if !keep {
+        word.pop();
+    }
+    word
+}
+
+/// Edit distance between two short words, or `None` once it exceeds `max`.
+pub fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
+    let a = a.as_bytes();
+    let b = b.as_bytes();
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let mut prev: Vec<usize> = (0..=b.len()).collect();
+    let mut cur = vec![0; b.len() + 1];
+    for i in 1..=a.len() {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=b.len() {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            row_min = row_min.min(cur[j]);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    let d = prev[b.len()];
+    (d <= max).then_some(d)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_titles() {
+        assert_eq!(normalize("Accountants & Auditors"), "accountant and auditor");
+        assert_eq!(normalize("  Chief Financial Officer (CFO) "), "chief financial officer cfo");
+        assert_eq!(normalize("Business Analysts"), "business analyst");
+        assert_eq!(normalize("Director's Assistant"), "director assistant");
+        assert_eq!(normalize("Bus"), "bus");
+    }
+
+    #[test]
+    fn bounded_edit_distance() {
+        assert_eq!(bounded_levenshtein("scientist", "scientst", 2), Some(1));
+        assert_eq!(bounded_levenshtein("accountant", "acountent", 2), Some(2));
+        assert_eq!(bounded_levenshtein("cook", "engineer", 2), None);
+        assert_eq!(bounded_levenshtein("same", "same", 0), Some(0));
+    }
+}
