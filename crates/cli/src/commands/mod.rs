@@ -1,0 +1,26 @@
+//! One module per subcommand. Each builds a serialisable view from the core's
+//! answer and renders it as text or JSON; none holds domain logic.
+
+mod occupation;
+
+use anyhow::Context;
+use switchback_core::Catalog;
+
+use crate::cli::{Cli, Command, OccupationCommand};
+
+/// Runs a parsed command line.
+pub fn run(cli: Cli) -> anyhow::Result<()> {
+    let catalog = load_catalog(&cli)?;
+    match cli.command {
+        Command::Occupation(OccupationCommand::Search(a)) => occupation::search(&catalog, &a, cli.format),
+        Command::Occupation(OccupationCommand::Show(a)) => occupation::show(&catalog, &a, cli.format),
+    }
+}
+
+fn load_catalog(cli: &Cli) -> anyhow::Result<Catalog> {
+    match &cli.catalog {
+        Some(dir) => switchback_data::load_dir(dir)
+            .with_context(|| format!("loading the catalog from {}", dir.display())),
+        None => switchback_data::embedded().context("loading the embedded catalog"),
+    }
+}

@@ -1,0 +1,109 @@
+//! Black-box tests of the built `switchback` binary.
+
+use std::process::{Command, Output};
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_switchback"))
+        .args(args)
+        .env_remove("SWITCHBACK_CATALOG")
+        .output()
+        .expect("the binary runs")
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn json(args: &[&str]) -> serde_json::Value {
+    let o = run(args);
+    assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+    serde_json::from_slice(&o.stdout).expect("valid JSON")
+}
+
+#[test]
+fn show_prints_a_readable_report() {
+    let o = run(&["occupation", "show", "Chief Executives"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let out = stdout(&o);
+    assert!(out.starts_with("11-1011.00  Chief Executives\n"), "{out}");
+    assert!(out.contains("Job Zone Five: Extensive Preparation Needed"));
+    assert!(out.contains("$213,990"), "median annual wage: {out}");
+    assert!(out.contains("Top skills (importance 1-5, level 0-7)"));
+    assert!(out.contains("Top knowledge"));
+}
+
+#[test]
+fn show_json_has_the_stable_fields() {
+    let v = json(&["occupation", "show", "15-2051.00", "--format", "json"]);
+    assert_eq!(v["code"], "15-2051.00");
+    assert_eq!(v["title"], "Data Scientists");
+    assert_eq!(v["job_zone"]["zone"], 4);
+    assert_eq!(v["wages"]["annual"]["median"], 120_230);
+    assert_eq!(v["wages"]["aggregate"], false);
+    assert!(v["skills"].as_array().unwrap().is_empty(), "not rated in 29.3");
+    assert!(v["data_gaps"].as_array().unwrap().iter().any(|g| g.as_str().unwrap().contains("no skill")));
+
+    let v = json(&["occupation", "show", "Accountants and Auditors", "--format", "json"]);
+    let skills = v["skills"].as_array().unwrap();
+    assert_eq!(skills.len(), 35);
+    let imp: Vec<f64> = skills.iter().map(|s| s["importance"].as_f64().unwrap()).collect();
+    assert!(imp.windows(2).all(|w| w[0] >= w[1]), "sorted by importance");
+    assert!(skills[0]["level"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn search_ranks_matches_and_respects_limit() {
+    let v = json(&["occupation", "search", "data scientist", "--limit", "3", "--format", "json"]);
+    let results = v["results"].as_array().unwrap();
+    assert_eq!(results.len(), 3);
+    assert_eq!(results[0]["code"], "15-2051.00");
+    let v = json(&["occupation", "search", "CFO", "--format", "json"]);
+    assert_eq!(v["seniority"], "executive");
+    let o = run(&["occupation", "search", "Senior Staff Accountant"]);
+    assert!(stdout(&o).contains("13-2011.00  Accountants and Auditors"));
+}
+
+#[test]
+fn unknown_roles_fail_with_closest_matches() {
+    let o = run(&["occupation", "show", "zorblax quuxifier"]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = stderr(&o);
+    assert!(err.contains("no occupation matches \"zorblax quuxifier\""), "{err}");
+    assert!(err.contains("closest:"), "{err}");
+    assert!(o.stdout.is_empty());
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    assert_eq!(run(&["occupation", "search", "cook", "--limit", "0"]).status.code(), Some(2));
+    assert_eq!(run(&["occupation", "show", "cook", "--format", "yaml"]).status.code(), Some(2));
+    assert_eq!(run(&["occupation", "frobnicate"]).status.code(), Some(2));
+    assert_eq!(run(&[]).status.code(), Some(2));
+}
+
+#[test]
+fn help_and_version() {
+    let o = run(&["--version"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).starts_with("switchback "));
+    for args in [&["--help"][..], &["occupation", "--help"], &["occupation", "show", "--help"]] {
+        let o = run(args);
+        assert!(o.status.success(), "{args:?}");
+        assert!(stdout(&o).contains("Usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn a_missing_catalog_directory_is_a_clear_error() {
+    let o = Command::new(env!("CARGO_BIN_EXE_switchback"))
+        .args(["occupation", "show", "cook"])
+        .env("SWITCHBACK_CATALOG", "/nonexistent/onet")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("/nonexistent/onet"), "{}", stderr(&o));
+}

@@ -1,0 +1,83 @@
+//! Resolving what people type, on the real catalog.
+
+use std::sync::OnceLock;
+
+use switchback_core::Catalog;
+use switchback_core::Level;
+use switchback_core::resolve::ResolveError;
+
+fn catalog() -> &'static Catalog {
+    static CATALOG: OnceLock<Catalog> = OnceLock::new();
+    CATALOG.get_or_init(|| switchback_data::embedded().expect("embedded catalog"))
+}
+
+fn first(text: &str) -> String {
+    let c = catalog();
+    let r = c.resolve(text).unwrap_or_else(|e| panic!("{text}: {e}"));
+    c.occupation(r.occupation).code.to_string()
+}
+
+#[test]
+fn real_titles_resolve_to_their_occupations() {
+    let cases = [
+        ("data scientist", "15-2051.00"),
+        ("Data Scientist", "15-2051.00"),
+        ("software developer", "15-1252.00"),
+        ("Senior Staff Accountant", "13-2011.00"),
+        ("CFO", "11-1011.00"),
+        ("Chief Executives", "11-1011.00"),
+        ("registered nurse", "29-1141.00"),
+        ("line cook", "35-2014.00"),
+        ("financial manager", "11-3031.00"),
+        ("budget analyst", "13-2031.00"),
+        ("data scientst", "15-2051.00"),
+        ("15-2051.00", "15-2051.00"),
+        ("15-2051", "15-2051.00"),
+    ];
+    let mut wrong = Vec::new();
+    for (text, want) in cases {
+        let got = first(text);
+        if got != want {
+            wrong.push(format!("{text:?} → {got}, want {want}"));
+        }
+    }
+    assert!(wrong.is_empty(), "{wrong:#?}");
+}
+
+#[test]
+fn seniority_comes_with_the_resolution() {
+    let c = catalog();
+    assert_eq!(c.resolve("Senior Staff Accountant").unwrap().seniority, Some(Level::Senior));
+    assert_eq!(c.resolve("CFO").unwrap().seniority, Some(Level::Executive));
+    assert_eq!(c.resolve("data scientist").unwrap().seniority, None);
+}
+
+#[test]
+fn search_ranks_several_occupations() {
+    let c = catalog();
+    let found = c.search("accountant", 5);
+    assert!(found.len() >= 2);
+    assert_eq!(c.occupation(found[0].occupation).code.to_string(), "13-2011.00");
+    assert!(found.windows(2).all(|w| w[0].score >= w[1].score));
+}
+
+#[test]
+fn unknown_text_is_repeated_with_closest_matches() {
+    let c = catalog();
+    match c.resolve("zorblax quuxifier") {
+        Err(ResolveError::Unknown { text, closest }) => {
+            assert_eq!(text, "zorblax quuxifier");
+            assert!(!closest.is_empty());
+        }
+        other => panic!("{other:?}"),
+    }
+    let e = c.resolve("qqqq").unwrap_err();
+    assert!(e.to_string().starts_with("no occupation matches \"qqqq\""), "{e}");
+    match c.resolve("99-9999.00") {
+        Err(ResolveError::UnknownCode { code, .. }) => assert_eq!(code, "99-9999.00"),
+        other => panic!("{other:?}"),
+    }
+    let e = c.resolve("15-1259.00").unwrap_err();
+    assert!(e.to_string().contains("15-1252.00 Software Developers"), "{e}");
+    assert_eq!(c.resolve("   ").unwrap_err(), ResolveError::Empty);
+}
