@@ -6,9 +6,11 @@
 //! - [`code`]: O*NET-SOC and SOC codes, parsed once into `Copy` values.
 //! - [`catalog`]: occupations with their ratings, requirements, titles,
 //!   technologies and wages, and the rules derived from them.
+//! - [`eval`]: recall, precision and MRR of ranked destinations against a reference.
 //! - [`level`]: the grade ladder and the seniority words of titles.
 //! - [`resolve`]: free text and codes to ranked occupations.
 //! - [`text`]: the one normalisation rule for titles and queries.
+//! - [`transition`]: feasibility of occupation-to-occupation moves, facet by facet.
 //!
 //! # Architecture invariant
 //!
@@ -19,9 +21,11 @@
 
 pub mod catalog;
 pub mod code;
+pub mod eval;
 pub mod level;
 pub mod resolve;
 pub mod text;
+pub mod transition;
 
 pub use catalog::{Catalog, Occupation, OccupationId};
 pub use code::{OnetCode, SocCode};

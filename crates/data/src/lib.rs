@@ -5,6 +5,7 @@
 //!
 //! - [`tsv`]: tab-separated tables with file/line/column errors.
 //! - [`onet`]: an O*NET text release → catalog parts (pure: reads through a closure).
+//! - [`reference`]: reference lists of plausible moves, for evaluation.
 //! - [`oews`]: BLS OEWS wages and the rule that joins them to O*NET codes.
 //! - [`snapshot`]: the compressed binary form compiled into the program.
 //!
@@ -13,6 +14,7 @@
 
 pub mod oews;
 pub mod onet;
+pub mod reference;
 pub mod snapshot;
 pub mod tsv;
 

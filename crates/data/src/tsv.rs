@@ -75,6 +75,18 @@ impl<'a> Table<'a> {
         Ok(Self { file: file.to_owned(), columns, names: wanted.to_vec(), text })
     }
 
+    /// A table whose columns are addressed by position (for layouts whose
+    /// header names vary between releases); `columns` pairs each position
+    /// with the name errors should use.
+    pub fn positional(file: &str, text: &'a str, columns: &[(usize, &'static str)]) -> Self {
+        Self {
+            file: file.to_owned(),
+            columns: columns.iter().map(|c| c.0).collect(),
+            names: columns.iter().map(|c| c.1).collect(),
+            text,
+        }
+    }
+
     /// The data rows, with their line numbers; blank lines are skipped.
     pub fn rows(&self) -> impl Iterator<Item = Result<Row<'_>, TableError>> {
         let need = self.columns.iter().copied().max().map_or(0, |m| m + 1);

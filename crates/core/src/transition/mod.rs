@@ -1,0 +1,453 @@
+//! The transition model: how feasible a move from one occupation to another
+//! is, facet by facet, and why.
+//!
+//! Feasibility of A → B is a weighted sum of nine facets, each in [0, 1]
+//! and each reported by name ([`Facets`]):
+//!
+//! | facet | what it measures (always from A's side towards B's needs) |
+//! |---|---|
+//! | `skill_coverage` | how much of B's required skill levels A's levels reach, weighted by B's importance |
+//! | `knowledge_coverage` | the same for knowledge areas |
+//! | `profile_similarity` | cosine of the two importance-and-level profiles, each centred on the mean occupation (negative counts as 0): whether the work has the same shape |
+//! | `shared_activities` | the share of B's detailed work activities A already performs, each weighted by its rarity (IDF) |
+//! | `technology_overlap` | the share of B's technologies A uses, IDF-weighted, hot ones counting double |
+//! | `shared_titles` | overlap of the rare words in the two occupations' titles and alternate titles (IDF-weighted cosine) |
+//! | `preparation` | the job-zone and education gap: stepping up costs much, stepping down a little |
+//! | `experience` | B's typical related experience against what A's experience counts for in B |
+//! | `family` | SOC proximity: same occupation, broad group, minor group, major group |
+//!
+//! Coverage of element e: shortfall `max(0, level_B − level_A)` weighted by
+//! `importance_B − 1`, so coverage = 1 − Σ w·shortfall / Σ w·level_B.
+//! A facet without data is reported as missing; in the sum, missing
+//! evidence of overlap counts as 0 and a missing requirement as 0.5. The weights ([`Weights::FITTED`]) were fitted on half
+//! of the origins of O*NET's Career Changers Matrix and checked on the other
+//! half; docs/EVALUATION.md records how.
+//!
+//! Architecture invariant: the score of A → A is 1, and no score is outside
+//! [0, 1], for any catalog.
+
+pub mod bits;
+pub mod profile;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, OccupationId};
+use profile::{ModelElements, Profile, RatingSource};
+
+/// The facets of one directed pair. `None` marks a facet without data.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct Facets {
+    /// B's skill levels reached by A's, importance-weighted.
+    pub skill_coverage: Option<f32>,
+    /// B's knowledge levels reached by A's, importance-weighted.
+    pub knowledge_coverage: Option<f32>,
+    /// Cosine of the importance profiles.
+    pub profile_similarity: Option<f32>,
+    /// Share of B's detailed work activities A performs.
+    pub shared_activities: Option<f32>,
+    /// Share of B's technologies A uses.
+    pub technology_overlap: Option<f32>,
+    /// Overlap of the words of the two occupations' titles.
+    pub shared_titles: Option<f32>,
+    /// Job zone and education gap.
+    pub preparation: Option<f32>,
+    /// Related experience gap.
+    pub experience: Option<f32>,
+    /// SOC family proximity.
+    pub family: f32,
+}
+
+/// A requirement facet without data counts as this.
+pub const NEUTRAL: f32 = 0.5;
+
+/// Rating-based facets of a pair with an imputed profile are scaled by this.
+pub const IMPUTED_TRUST: f32 = 0.8;
+
+impl Facets {
+    /// Facet names and values in report order.
+    pub fn named(&self) -> [(&'static str, Option<f32>); 9] {
+        [
+            ("skill_coverage", self.skill_coverage),
+            ("knowledge_coverage", self.knowledge_coverage),
+            ("profile_similarity", self.profile_similarity),
+            ("shared_activities", self.shared_activities),
+            ("technology_overlap", self.technology_overlap),
+            ("shared_titles", self.shared_titles),
+            ("preparation", self.preparation),
+            ("experience", self.experience),
+            ("family", Some(self.family)),
+        ]
+    }
+
+    /// The weighted combination, in [0, 1]. Missing evidence of overlap
+    /// (coverage, similarity, activities, technologies) counts as none (0);
+    /// a missing requirement (preparation, experience) counts as [`NEUTRAL`].
+    pub fn combine(&self, w: &Weights) -> f32 {
+        let evidence = |x: Option<f32>| x.unwrap_or(0.0);
+        let requirement = |x: Option<f32>| x.unwrap_or(NEUTRAL);
+        let total = w.skill_coverage * evidence(self.skill_coverage)
+            + w.knowledge_coverage * evidence(self.knowledge_coverage)
+            + w.profile_similarity * evidence(self.profile_similarity)
+            + w.shared_activities * evidence(self.shared_activities)
+            + w.technology_overlap * evidence(self.technology_overlap)
+            + w.shared_titles * evidence(self.shared_titles)
+            + w.preparation * requirement(self.preparation)
+            + w.experience * requirement(self.experience)
+            + w.family * self.family;
+        (total / w.sum()).clamp(0.0, 1.0)
+    }
+}
+
+/// Facet weights. Only their ratios matter: the combination divides by their sum.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Weights {
+    /// Weight of [`Facets::skill_coverage`].
+    pub skill_coverage: f32,
+    /// Weight of [`Facets::knowledge_coverage`].
+    pub knowledge_coverage: f32,
+    /// Weight of [`Facets::profile_similarity`].
+    pub profile_similarity: f32,
+    /// Weight of [`Facets::shared_activities`].
+    pub shared_activities: f32,
+    /// Weight of [`Facets::technology_overlap`].
+    pub technology_overlap: f32,
+    /// Weight of [`Facets::shared_titles`].
+    pub shared_titles: f32,
+    /// Weight of [`Facets::preparation`].
+    pub preparation: f32,
+    /// Weight of [`Facets::experience`].
+    pub experience: f32,
+    /// Weight of [`Facets::family`].
+    pub family: f32,
+}
+
+impl Weights {
+    /// Equal weights: the starting point of the fit.
+    pub const EQUAL: Weights = Weights {
+        skill_coverage: 1.0,
+        knowledge_coverage: 1.0,
+        profile_similarity: 1.0,
+        shared_activities: 1.0,
+        technology_overlap: 1.0,
+        shared_titles: 1.0,
+        preparation: 1.0,
+        experience: 1.0,
+        family: 1.0,
+    };
+
+    /// The weights in use, fitted as docs/EVALUATION.md describes
+    /// (`cargo run --release -p switchback-data --example fit_weights`).
+    pub const FITTED: Weights = Weights {
+        skill_coverage: 6.0,
+        knowledge_coverage: 0.25,
+        profile_similarity: 12.0,
+        shared_activities: 1.0,
+        technology_overlap: 0.0,
+        shared_titles: 12.0,
+        preparation: 6.0,
+        experience: 0.0,
+        family: 1.5,
+    };
+
+    /// Sum of the weights.
+    pub fn sum(&self) -> f32 {
+        self.as_array().iter().sum()
+    }
+
+    /// The weights in [`Facets::named`] order.
+    pub fn as_array(&self) -> [f32; 9] {
+        [
+            self.skill_coverage,
+            self.knowledge_coverage,
+            self.profile_similarity,
+            self.shared_activities,
+            self.technology_overlap,
+            self.shared_titles,
+            self.preparation,
+            self.experience,
+            self.family,
+        ]
+    }
+
+    /// Weights from an array in [`Facets::named`] order.
+    pub fn from_array(a: [f32; 9]) -> Self {
+        Weights {
+            skill_coverage: a[0],
+            knowledge_coverage: a[1],
+            profile_similarity: a[2],
+            shared_activities: a[3],
+            technology_overlap: a[4],
+            shared_titles: a[5],
+            preparation: a[6],
+            experience: a[7],
+            family: a[8],
+        }
+    }
+}
+
+/// The model: profiles of every occupation and the facet weights.
+#[derive(Clone, Debug)]
+pub struct TransitionModel {
+    elements: ModelElements,
+    profiles: Vec<Profile>,
+    idf: Idf,
+    weights: Weights,
+}
+
+/// Inverse document frequencies of activities and technologies.
+#[derive(Clone, Debug)]
+struct Idf {
+    dwa: Vec<f32>,
+    tech: Vec<f32>,
+}
+
+/// All ordered-pair scores, row-major: `score(a, b) = scores[a * n + b]`.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Matrix {
+    n: usize,
+    scores: Vec<f32>,
+}
+
+impl Matrix {
+    /// The score of a → b.
+    pub fn get(&self, a: OccupationId, b: OccupationId) -> f32 {
+        self.scores[usize::from(a.0) * self.n + usize::from(b.0)]
+    }
+
+    /// Every score from `a`, indexed by destination.
+    pub fn row(&self, a: OccupationId) -> &[f32] {
+        let s = usize::from(a.0) * self.n;
+        &self.scores[s..s + self.n]
+    }
+
+    /// Number of occupations.
+    pub fn len(&self) -> usize {
+        self.n
+    }
+
+    /// Whether the matrix is empty.
+    pub fn is_empty(&self) -> bool {
+        self.n == 0
+    }
+}
+
+impl TransitionModel {
+    /// Builds the model for a catalog with the fitted weights.
+    pub fn new(catalog: &Catalog) -> Self {
+        Self::with_weights(catalog, Weights::FITTED)
+    }
+
+    /// Builds the model with the given weights.
+    pub fn with_weights(catalog: &Catalog, weights: Weights) -> Self {
+        let elements = ModelElements::of(catalog);
+        let (profiles, dwa, tech) = profile::build_profiles(catalog, &elements);
+        Self { elements, profiles, idf: Idf { dwa, tech }, weights }
+    }
+
+    /// The weights in use.
+    pub fn weights(&self) -> &Weights {
+        &self.weights
+    }
+
+    /// The model's elements (skills, then knowledge).
+    pub fn elements(&self) -> &ModelElements {
+        &self.elements
+    }
+
+    /// One occupation's profile.
+    pub fn profile(&self, id: OccupationId) -> &Profile {
+        &self.profiles[usize::from(id.0)]
+    }
+
+    /// Number of occupations.
+    pub fn len(&self) -> usize {
+        self.profiles.len()
+    }
+
+    /// Whether the model has no occupations.
+    pub fn is_empty(&self) -> bool {
+        self.profiles.is_empty()
+    }
+
+    /// The facets of a → b.
+    pub fn facets(&self, a: OccupationId, b: OccupationId) -> Facets {
+        facets(&self.profiles[usize::from(a.0)], &self.profiles[usize::from(b.0)], self.elements.skills, &self.idf)
+    }
+
+    /// The feasibility of a → b, in [0, 1]. Staying in one's occupation is
+    /// defined as fully feasible (1), even where data are missing.
+    pub fn score(&self, a: OccupationId, b: OccupationId) -> f32 {
+        if a == b {
+            return 1.0;
+        }
+        self.facets(a, b).combine(&self.weights)
+    }
+
+    /// Every score from `a`, indexed by destination.
+    pub fn row(&self, a: OccupationId) -> Vec<f32> {
+        (0..self.profiles.len()).map(|b| self.score(a, OccupationId(b as u16))).collect()
+    }
+
+    /// The whole directional matrix, computed on `threads` threads.
+    pub fn matrix(&self, threads: usize) -> Matrix {
+        let n = self.profiles.len();
+        let mut scores = vec![0f32; n * n];
+        let threads = threads.clamp(1, n.max(1));
+        let rows_per = n.div_ceil(threads).max(1);
+        std::thread::scope(|s| {
+            for (chunk_index, chunk) in scores.chunks_mut(rows_per * n.max(1)).enumerate() {
+                s.spawn(move || {
+                    for (r, row) in chunk.chunks_mut(n).enumerate() {
+                        let a = OccupationId((chunk_index * rows_per + r) as u16);
+                        for (b, slot) in row.iter_mut().enumerate() {
+                            *slot = self.score(a, OccupationId(b as u16));
+                        }
+                    }
+                });
+            }
+        });
+        Matrix { n, scores }
+    }
+
+    /// The `k` best destinations from `a` (never `a` itself), best first,
+    /// among those `keep` accepts.
+    pub fn top_destinations(
+        &self,
+        a: OccupationId,
+        k: usize,
+        keep: impl Fn(OccupationId) -> bool,
+    ) -> Vec<(OccupationId, f32)> {
+        top_k(&self.row(a), a, k, keep)
+    }
+}
+
+/// The `k` highest entries of a score row (excluding `origin`), best first;
+/// ties go to the lower id so results are stable.
+pub fn top_k(
+    row: &[f32],
+    origin: OccupationId,
+    k: usize,
+    keep: impl Fn(OccupationId) -> bool,
+) -> Vec<(OccupationId, f32)> {
+    let mut v: Vec<(OccupationId, f32)> = row
+        .iter()
+        .enumerate()
+        .map(|(b, s)| (OccupationId(b as u16), *s))
+        .filter(|(b, _)| *b != origin && keep(*b))
+        .collect();
+    let by_score = |x: &(OccupationId, f32), y: &(OccupationId, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+    if v.len() > k && k > 0 {
+        v.select_nth_unstable_by(k - 1, by_score);
+        v.truncate(k);
+    }
+    v.sort_by(by_score);
+    v.truncate(k);
+    v
+}
+
+fn has_ratings(p: &Profile) -> bool {
+    p.ratings != RatingSource::Missing
+}
+
+fn coverage(a: &Profile, b: &Profile, range: std::ops::Range<usize>, need: f32) -> Option<f32> {
+    if need <= 0.0 {
+        return None;
+    }
+    let short: f32 = range
+        .map(|e| (b.importance[e] - 1.0).max(0.0) * (b.level[e] - a.level[e]).max(0.0))
+        .sum();
+    Some((1.0 - short / need).clamp(0.0, 1.0))
+}
+
+fn facets(a: &Profile, b: &Profile, skills: usize, idf: &Idf) -> Facets {
+    let rated = has_ratings(a) && has_ratings(b);
+    let n_el = a.level.len();
+    let skill_coverage = if rated { coverage(a, b, 0..skills, b.skill_need) } else { None };
+    let knowledge_coverage = if rated { coverage(a, b, skills..n_el, b.knowledge_need) } else { None };
+    let profile_similarity = (rated && a.centered_norm > 0.0 && b.centered_norm > 0.0).then(|| {
+        let dot: f32 = a.centered.iter().zip(&b.centered).map(|(x, y)| x * y).sum();
+        (dot / (a.centered_norm * b.centered_norm)).clamp(0.0, 1.0)
+    });
+    // Borrowed ratings are a blend of the donors', so they look more like
+    // the donors than the real occupation would: trust them less.
+    let trust = |x: Option<f32>| {
+        let imputed = matches!(a.ratings, RatingSource::Imputed(_)) || matches!(b.ratings, RatingSource::Imputed(_));
+        x.map(|v| if imputed { v * IMPUTED_TRUST } else { v })
+    };
+    let (skill_coverage, knowledge_coverage, profile_similarity) =
+        (trust(skill_coverage), trust(knowledge_coverage), trust(profile_similarity));
+    let shared_activities = (a.dwa_weight > 0.0 && b.dwa_weight > 0.0).then(|| {
+        let detailed = a.dwas.intersection_weight(&b.dwas, &idf.dwa) / (a.dwa_weight * b.dwa_weight).sqrt();
+        let intermediate = profile::sparse_dot(&a.iwas, &b.iwas);
+        0.5 * detailed + 0.5 * intermediate.min(1.0)
+    });
+    let technology_overlap = (a.tech_weight > 0.0 && b.tech_weight > 0.0).then(|| {
+        (a.techs.intersection_weight(&b.techs, &idf.tech) + a.techs.intersection_weight(&b.hot, &idf.tech))
+            / (a.tech_weight * b.tech_weight).sqrt()
+    });
+    let shared_titles = (!a.title_words.is_empty() && !b.title_words.is_empty())
+        .then(|| profile::sparse_dot(&a.title_words, &b.title_words).min(1.0));
+    let family = family_proximity(a, b);
+    let preparation = preparation(a, b);
+    let experience = b.experience_years.map(|need| {
+        // Experience in A counts in B as far as the work is related.
+        let related = family.max(shared_activities.unwrap_or(0.0));
+        let credited = a.experience_years.unwrap_or(0.0) * related;
+        ((credited + 0.5) / (need + 0.5)).min(1.0)
+    });
+    Facets {
+        skill_coverage,
+        knowledge_coverage,
+        profile_similarity,
+        shared_activities,
+        technology_overlap,
+        shared_titles,
+        preparation,
+        experience,
+        family,
+    }
+}
+
+/// Same occupation 1, same SOC detailed code 0.9, broad group 0.75, minor
+/// group 0.5, major group 0.25, otherwise 0.
+fn family_proximity(a: &Profile, b: &Profile) -> f32 {
+    if a.code == b.code {
+        1.0
+    } else if a.soc == b.soc {
+        0.9
+    } else if a.soc.broad() == b.soc.broad() {
+        0.75
+    } else if a.soc.minor() == b.soc.minor() {
+        0.5
+    } else if a.soc.major() == b.soc.major() {
+        0.25
+    } else {
+        0.0
+    }
+}
+
+/// Job zone and education gap. One zone up gives 0.7, two 0.3, three or
+/// more 0; each zone down costs 0.2 (preparation the destination will not
+/// use, and employers' doubts about over-qualified candidates). Education: each year of
+/// extra schooling B typically requires costs a quarter; less costs 0.03 a
+/// year. The facet is the mean of the parts with data.
+fn preparation(a: &Profile, b: &Profile) -> Option<f32> {
+    let zone = match (a.zone, b.zone) {
+        (Some(za), Some(zb)) => Some(match i16::from(zb) - i16::from(za) {
+            d if d <= 0 => 1.0 - 0.2 * f32::from(-d),
+            1 => 0.7,
+            2 => 0.3,
+            _ => 0.0,
+        }),
+        _ => None,
+    };
+    let education = match (a.education_years, b.education_years) {
+        (Some(ea), Some(eb)) => Some(if eb <= ea { 1.0 - 0.03 * (ea - eb) } else { (1.0 - (eb - ea) / 4.0).max(0.0) }),
+        _ => None,
+    };
+    match (zone, education) {
+        (Some(z), Some(e)) => Some((z + e) / 2.0),
+        (Some(x), None) | (None, Some(x)) => Some(x),
+        (None, None) => None,
+    }
+}

@@ -1,0 +1,397 @@
+//! Per-occupation profiles in the dense form the feasibility facets read:
+//! skill and knowledge vectors, work-activity and technology sets, and the
+//! preparation an occupation asks for.
+//!
+//! Imputation: O*NET 29.3 rates skills and knowledge for 879 of its 1,016
+//! occupations; 44 occupations with a job zone (Software Developers and Data
+//! Scientists among them) have none. For an unrated occupation the profile
+//! borrows the importance-and-level vectors of the rated occupations most
+//! like it — the three sharing the largest fraction of its detailed work
+//! activities (Jaccard), or, when it has no activities either, the rated
+//! occupations of its SOC broad (else minor) group — averaged with those
+//! similarities as weights. The profile records where its ratings came
+//! from, and every explanation says so.
+
+use crate::catalog::{Catalog, Domain, ElementId, OccupationId};
+use crate::code::{OnetCode, SocCode};
+use crate::transition::bits::Bits;
+
+/// Years of related experience assumed from the job zone when O*NET has no
+/// experience survey for an occupation (after the Job Zone Reference: zone 1
+/// "little or no previous experience" … zone 5 "more than five years").
+pub const ZONE_EXPERIENCE_YEARS: [f32; 5] = [0.0, 0.5, 1.5, 3.0, 5.0];
+
+/// Approximate years of schooling per Required Level of Education
+/// category 1–12, used to measure education gaps.
+pub const EDUCATION_YEARS: [f32; 12] = [10.0, 12.0, 13.0, 13.0, 14.0, 16.0, 17.0, 18.0, 19.0, 19.0, 21.0, 23.0];
+
+/// Where a profile's skill and knowledge ratings come from.
+#[derive(Clone, Debug, PartialEq)]
+pub enum RatingSource {
+    /// O*NET's own ratings of the occupation.
+    Rated,
+    /// Borrowed from similar rated occupations (see the module docs).
+    Imputed(Vec<OccupationId>),
+    /// No ratings and nothing similar to borrow from.
+    Missing,
+}
+
+/// One occupation, as the transition model sees it.
+#[derive(Clone, Debug)]
+pub struct Profile {
+    /// Level (LV 0–7) per model element (see [`ModelElements`]).
+    pub level: Vec<f32>,
+    /// Importance (IM 1–5) per model element.
+    pub importance: Vec<f32>,
+    /// Provenance of `level` and `importance`.
+    pub ratings: RatingSource,
+    /// Detailed work activities.
+    pub dwas: Bits,
+    /// Technologies.
+    pub techs: Bits,
+    /// Hot technologies.
+    pub hot: Bits,
+    /// Technology commodity classes.
+    pub commodities: Bits,
+    /// Job zone 1–5.
+    pub zone: Option<u8>,
+    /// Typical years of schooling required.
+    pub education_years: Option<f32>,
+    /// Typical years of related experience required.
+    pub experience_years: Option<f32>,
+    /// O*NET-SOC code.
+    pub code: OnetCode,
+    /// SOC code.
+    pub soc: SocCode,
+    /// Σ (importance − 1) · level over skill elements: the coverage denominator.
+    pub(crate) skill_need: f32,
+    /// The same over knowledge elements.
+    pub(crate) knowledge_need: f32,
+    /// Intermediate work activities (the IWA each DWA belongs to), as sorted
+    /// (IWA, IDF-weighted count) pairs, normalised to unit length.
+    pub iwas: Vec<(u16, f32)>,
+    /// Words of the occupation's title and alternate titles, as sorted
+    /// (word, IDF weight) pairs normalised to unit length.
+    pub title_words: Vec<(u32, f32)>,
+    /// IDF-weighted size of `dwas`.
+    pub(crate) dwa_weight: f32,
+    /// IDF-weighted size of `techs`, hot technologies counted twice.
+    pub(crate) tech_weight: f32,
+    /// Importance then level, minus the mean of all rated occupations: the
+    /// profile's shape relative to the average occupation.
+    pub(crate) centered: Vec<f32>,
+    /// Euclidean norm of `centered`.
+    pub(crate) centered_norm: f32,
+}
+
+/// The skill and knowledge elements the model compares, in a fixed order:
+/// all skills, then all knowledge areas.
+#[derive(Clone, Debug)]
+pub struct ModelElements {
+    /// Catalog element per model position.
+    pub ids: Vec<ElementId>,
+    /// Positions `0..skills` are skills, the rest knowledge.
+    pub skills: usize,
+}
+
+impl ModelElements {
+    /// The catalog's skill and knowledge elements.
+    pub fn of(catalog: &Catalog) -> Self {
+        let pick = |d: Domain| {
+            catalog
+                .elements()
+                .iter()
+                .enumerate()
+                .filter(move |(_, e)| e.domain == d)
+                .map(|(i, _)| ElementId(i as u16))
+        };
+        let mut ids: Vec<ElementId> = pick(Domain::Skill).collect();
+        let skills = ids.len();
+        ids.extend(pick(Domain::Knowledge));
+        Self { ids, skills }
+    }
+
+    /// Number of elements.
+    pub fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.ids.is_empty()
+    }
+}
+
+/// Inverse document frequency of each member of a family of sets:
+/// `ln(n / count)`, so an activity or technology every occupation shares
+/// weighs nothing and a rare one weighs most.
+pub fn idf(sets: &[&Bits], capacity: usize) -> Vec<f32> {
+    let mut count = vec![0u32; capacity];
+    for s in sets {
+        for (i, c) in count.iter_mut().enumerate() {
+            if s.contains(i) {
+                *c += 1;
+            }
+        }
+    }
+    let n = sets.len().max(1) as f32;
+    count.iter().map(|&c| if c == 0 { 0.0 } else { (n / c as f32).ln() }).collect()
+}
+
+/// Builds every occupation's profile, imputing ratings where O*NET has none.
+/// Returns the profiles and the IDF weights of activities and technologies.
+pub fn build_profiles(catalog: &Catalog, elements: &ModelElements) -> (Vec<Profile>, Vec<f32>, Vec<f32>) {
+    let n_el = elements.len();
+    let position: Vec<Option<usize>> = {
+        let mut p = vec![None; catalog.elements().len()];
+        for (i, id) in elements.ids.iter().enumerate() {
+            p[usize::from(id.0)] = Some(i);
+        }
+        p
+    };
+    let n_dwa = catalog.dwas().len();
+    let n_tech = catalog.technologies().len();
+    let mut commodity_ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    for t in catalog.technologies() {
+        let next = commodity_ids.len();
+        commodity_ids.entry(t.commodity.as_str()).or_insert(next);
+    }
+    let n_comm = commodity_ids.len();
+
+    let mut profiles: Vec<Profile> = catalog
+        .occupations()
+        .iter()
+        .map(|o| {
+            let mut level = vec![0.0; n_el];
+            let mut importance = vec![0.0; n_el];
+            for r in o.skills.iter().chain(&o.knowledge) {
+                if let Some(p) = position[usize::from(r.element.0)] {
+                    level[p] = r.level;
+                    importance[p] = r.importance;
+                }
+            }
+            let mut dwas = Bits::with_capacity(n_dwa);
+            for d in &o.dwas {
+                dwas.insert(usize::from(d.0));
+            }
+            let (mut techs, mut hot, mut commodities) =
+                (Bits::with_capacity(n_tech), Bits::with_capacity(n_tech), Bits::with_capacity(n_comm));
+            for t in &o.technologies {
+                let i = t.technology.0 as usize;
+                techs.insert(i);
+                if t.hot {
+                    hot.insert(i);
+                }
+                commodities.insert(commodity_ids[catalog.technology(t.technology).commodity.as_str()]);
+            }
+            let zone = o.job_zone.map(|z| z.get());
+            Profile {
+                level,
+                importance,
+                ratings: if o.is_rated() { RatingSource::Rated } else { RatingSource::Missing },
+                dwas,
+                techs,
+                hot,
+                commodities,
+                zone,
+                education_years: o.typical_education().map(|c| EDUCATION_YEARS[usize::from(c) - 1]),
+                experience_years: o
+                    .typical_experience_years()
+                    .or_else(|| zone.map(|z| ZONE_EXPERIENCE_YEARS[usize::from(z) - 1])),
+                code: o.code,
+                soc: o.soc(),
+                skill_need: 0.0,
+                knowledge_need: 0.0,
+                iwas: Vec::new(),
+                title_words: Vec::new(),
+                dwa_weight: 0.0,
+                tech_weight: 0.0,
+                centered: Vec::new(),
+                centered_norm: 0.0,
+            }
+        })
+        .collect();
+
+    impute(&mut profiles);
+    let rated: Vec<&Profile> = profiles.iter().filter(|p| p.ratings == RatingSource::Rated).collect();
+    let mut mean = vec![0.0f32; 2 * n_el];
+    for p in &rated {
+        for e in 0..n_el {
+            mean[e] += p.importance[e] / rated.len() as f32;
+            mean[n_el + e] += p.level[e] / rated.len() as f32;
+        }
+    }
+    let dwa_idf = idf(&profiles.iter().map(|p| &p.dwas).collect::<Vec<_>>(), n_dwa);
+    intermediate_activities(catalog, &mut profiles);
+    title_words(catalog, &mut profiles);
+    let tech_idf = idf(&profiles.iter().map(|p| &p.techs).collect::<Vec<_>>(), n_tech);
+    for p in &mut profiles {
+        p.dwa_weight = p.dwas.weight(&dwa_idf);
+        p.tech_weight = p.techs.weight(&tech_idf) + p.hot.weight(&tech_idf);
+        let need = |range: std::ops::Range<usize>| -> f32 {
+            range.map(|e| (p.importance[e] - 1.0).max(0.0) * p.level[e]).sum()
+        };
+        p.skill_need = need(0..elements.skills);
+        p.knowledge_need = need(elements.skills..n_el);
+        if p.ratings != RatingSource::Missing {
+            p.centered = p.importance.iter().chain(&p.level).zip(&mean).map(|(x, m)| x - m).collect();
+            p.centered_norm = p.centered.iter().map(|x| x * x).sum::<f32>().sqrt();
+        }
+    }
+    (profiles, dwa_idf, tech_idf)
+}
+
+/// Fills each profile's IWA vector. A DWA id such as `4.A.2.a.4.I09.D03`
+/// names its IWA (`4.A.2.a.4.I09`); counting an occupation's DWAs per IWA
+/// gives a smoother picture of its work than the sparse DWA set alone.
+fn intermediate_activities(catalog: &Catalog, profiles: &mut [Profile]) {
+    let mut iwa_of: Vec<u16> = Vec::with_capacity(catalog.dwas().len());
+    let mut ids: std::collections::HashMap<&str, u16> = std::collections::HashMap::new();
+    for d in catalog.dwas() {
+        let iwa = d.onet_id.rsplit_once(".D").map_or(d.onet_id.as_str(), |(iwa, _)| iwa);
+        let next = ids.len() as u16;
+        iwa_of.push(*ids.entry(iwa).or_insert(next));
+    }
+    let n_iwa = ids.len();
+    let mut df = vec![0u32; n_iwa];
+    let counts: Vec<Vec<(u16, f32)>> = catalog
+        .occupations()
+        .iter()
+        .map(|o| {
+            let mut c: std::collections::BTreeMap<u16, f32> = std::collections::BTreeMap::new();
+            for d in &o.dwas {
+                *c.entry(iwa_of[usize::from(d.0)]).or_default() += 1.0;
+            }
+            for k in c.keys() {
+                df[usize::from(*k)] += 1;
+            }
+            c.into_iter().collect()
+        })
+        .collect();
+    let n = profiles.len().max(1) as f32;
+    for (p, c) in profiles.iter_mut().zip(counts) {
+        let mut v: Vec<(u16, f32)> =
+            c.into_iter().map(|(k, x)| (k, x * (n / df[usize::from(k)] as f32).ln())).collect();
+        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, x)| *x /= norm);
+        }
+        p.iwas = v;
+    }
+}
+
+/// Fills each profile's title-word vector: the distinct words of its O*NET
+/// title, alternate titles and reported titles, weighted by how few occupations use them.
+fn title_words(catalog: &Catalog, profiles: &mut [Profile]) {
+    let mut vocab: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    let sets: Vec<std::collections::BTreeSet<u32>> = catalog
+        .occupations()
+        .iter()
+        .map(|o| {
+            std::iter::once(&o.title)
+                .chain(o.alternate_titles.iter().map(|t| &t.title))
+                .chain(o.reported_titles.iter().map(|t| &t.title))
+                .flat_map(|t| crate::text::tokens(t))
+                .filter(|w| w.len() > 2 && !STOP_WORDS.contains(&w.as_str()))
+                .map(|w| {
+                    let next = vocab.len() as u32;
+                    *vocab.entry(w).or_insert(next)
+                })
+                .collect()
+        })
+        .collect();
+    let mut df = vec![0u32; vocab.len()];
+    for s in &sets {
+        for &w in s {
+            df[w as usize] += 1;
+        }
+    }
+    let n = sets.len().max(1) as f32;
+    for (p, s) in profiles.iter_mut().zip(sets) {
+        let mut v: Vec<(u32, f32)> = s.into_iter().map(|w| (w, (n / df[w as usize] as f32).ln())).collect();
+        let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
+        if norm > 0.0 {
+            v.iter_mut().for_each(|(_, x)| *x /= norm);
+        }
+        p.title_words = v;
+    }
+}
+
+/// Words that say nothing about the work.
+const STOP_WORDS: [&str; 8] = ["and", "the", "for", "all", "other", "except", "with", "non"];
+
+/// Dot product of two sparse vectors sorted by index.
+pub fn sparse_dot<I: Ord + Copy>(a: &[(I, f32)], b: &[(I, f32)]) -> f32 {
+    let (mut i, mut j, mut dot) = (0, 0, 0.0);
+    while i < a.len() && j < b.len() {
+        match a[i].0.cmp(&b[j].0) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                dot += a[i].1 * b[j].1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    dot
+}
+
+/// How many similar rated occupations an imputed profile borrows from.
+const IMPUTE_NEIGHBOURS: usize = 3;
+
+fn impute(profiles: &mut [Profile]) {
+    let rated: Vec<usize> =
+        (0..profiles.len()).filter(|&i| profiles[i].ratings == RatingSource::Rated).collect();
+    for u in 0..profiles.len() {
+        if profiles[u].ratings != RatingSource::Missing {
+            continue;
+        }
+        let mut donors: Vec<(f32, usize)> = Vec::new();
+        if !profiles[u].dwas.is_empty() {
+            donors = rated
+                .iter()
+                .map(|&r| {
+                    let both = profiles[u].dwas.intersection_len(&profiles[r].dwas) as f32;
+                    let either = (profiles[u].dwas.len() + profiles[r].dwas.len()) as f32 - both;
+                    (if either > 0.0 { both / either } else { 0.0 }, r)
+                })
+                .filter(|(s, _)| *s > 0.0)
+                .collect();
+            donors.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+            donors.truncate(IMPUTE_NEIGHBOURS);
+        }
+        if donors.is_empty() {
+            let soc = profiles[u].soc;
+            for group in [soc.broad(), soc.minor()] {
+                donors = rated
+                    .iter()
+                    .filter(|&&r| {
+                        let s = profiles[r].soc;
+                        if group == soc.broad() { s.broad() == group } else { s.minor() == group }
+                    })
+                    .map(|&r| (1.0, r))
+                    .collect();
+                if !donors.is_empty() {
+                    break;
+                }
+            }
+        }
+        let total: f32 = donors.iter().map(|(w, _)| w).sum();
+        if total <= 0.0 {
+            continue;
+        }
+        let n_el = profiles[u].level.len();
+        let (mut level, mut importance) = (vec![0.0; n_el], vec![0.0; n_el]);
+        for &(w, d) in &donors {
+            for e in 0..n_el {
+                level[e] += w * profiles[d].level[e] / total;
+                importance[e] += w * profiles[d].importance[e] / total;
+            }
+        }
+        let p = &mut profiles[u];
+        p.level = level;
+        p.importance = importance;
+        p.ratings = RatingSource::Imputed(donors.iter().map(|&(_, d)| OccupationId(d as u16)).collect());
+    }
+}
