@@ -4,6 +4,7 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use switchback_core::Level;
 
 /// When a step down or a sideways move is the smart route to a goal — on
 /// real O*NET 29.3 occupations and BLS May 2025 wages, entirely offline.
@@ -38,6 +39,82 @@ pub enum Command {
     /// Look occupations up in the catalog.
     #[command(subcommand)]
     Occupation(OccupationCommand),
+    /// Classify a move between two positions, with its strengths, gaps and feasibility.
+    Move(MoveArgs),
+    /// The most feasible destinations from a role, with the reasons.
+    Transitions(TransitionsArgs),
+    /// Evaluate the engine against reference data.
+    #[command(subcommand)]
+    Eval(EvalCommand),
+}
+
+/// `switchback move`
+#[derive(Debug, Args)]
+pub struct MoveArgs {
+    /// The origin role: a job title or an O*NET-SOC code.
+    pub from: String,
+    /// The destination role: a job title or an O*NET-SOC code.
+    #[arg(long)]
+    pub to: String,
+    /// Origin level: a name (entry … executive) or a grade 1-10; inferred from the title when absent.
+    #[arg(long, value_parser = parse_level)]
+    pub from_level: Option<Level>,
+    /// Destination level; inferred from the title when absent.
+    #[arg(long, value_parser = parse_level)]
+    pub to_level: Option<Level>,
+    /// Origin industry (free text).
+    #[arg(long)]
+    pub from_industry: Option<String>,
+    /// Destination industry; the origin's when absent.
+    #[arg(long)]
+    pub to_industry: Option<String>,
+    /// Origin department (free text).
+    #[arg(long)]
+    pub from_department: Option<String>,
+    /// Destination department; the origin's when absent.
+    #[arg(long)]
+    pub to_department: Option<String>,
+    /// Origin annual salary in dollars (else estimated from OEWS wages).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub from_salary: Option<u32>,
+    /// Destination annual salary in dollars (else estimated from OEWS wages).
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub to_salary: Option<u32>,
+    /// How many strengths and gaps to list.
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=68))]
+    pub limit: u16,
+}
+
+/// `switchback transitions`
+#[derive(Debug, Args)]
+pub struct TransitionsArgs {
+    /// The origin role: a job title or an O*NET-SOC code.
+    pub role: String,
+    /// How many destinations to list.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1015))]
+    pub limit: u16,
+}
+
+/// `switchback eval …`
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Score the top-k destinations per origin against a reference list of plausible moves.
+    Transitions(EvalTransitionsArgs),
+}
+
+/// `switchback eval transitions`
+#[derive(Debug, Args)]
+pub struct EvalTransitionsArgs {
+    /// A reference file: O*NET Career Changers Matrix (5 columns) or Related Occupations (4 columns) layout, tab-separated with a header.
+    #[arg(long, value_name = "FILE")]
+    pub reference: PathBuf,
+    /// The cut-off k.
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1015))]
+    pub k: u16,
+}
+
+fn parse_level(text: &str) -> Result<Level, String> {
+    Level::parse(text).map_err(|e| e.to_string())
 }
 
 /// `switchback occupation …`

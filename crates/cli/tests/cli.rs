@@ -107,3 +107,71 @@ fn a_missing_catalog_directory_is_a_clear_error() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("/nonexistent/onet"), "{}", stderr(&o));
 }
+
+#[test]
+fn move_classifies_with_strengths_gaps_and_feasibility() {
+    let v = json(&[
+        "move", "Financial Managers", "--to", "Financial Managers", "--from-level", "director", "--to-level", "manager",
+        "--from-industry", "software", "--to-industry", "biotech", "--format", "json",
+    ]);
+    assert_eq!(v["move"]["kind"], "step_down");
+    assert_eq!(v["move"]["level_delta"], -2);
+    assert_eq!(v["move"]["changes"], serde_json::json!(["industry"]));
+    assert_eq!(v["feasibility"], 1.0);
+
+    let v = json(&["move", "Accountants and Auditors", "--to", "Budget Analysts", "--format", "json"]);
+    assert_eq!(v["move"]["kind"], "lateral");
+    assert!(v["strengths"].as_array().unwrap().iter().any(|s| s["element"] == "Economics and Accounting"));
+    let gap = &v["gaps"][0];
+    assert!(gap["have"].as_f64().unwrap() < gap["need"].as_f64().unwrap());
+    assert_eq!(v["facets"].as_array().unwrap().len(), 9);
+
+    let o = run(&["move", "Accountants", "--to", "Cooks, Fast Food"]);
+    assert!(o.status.success());
+    assert!(stdout(&o).contains("Move: step down"), "{}", stdout(&o));
+}
+
+#[test]
+fn move_rejects_levels_off_the_ladder() {
+    let o = run(&["move", "cook", "--to", "chef", "--from-level", "directer"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("did you mean `director`"), "{}", stderr(&o));
+    assert_eq!(run(&["move", "cook", "--to", "chef", "--to-level", "11"]).status.code(), Some(2));
+    assert_eq!(run(&["move", "cook", "--to", "zorblax quuxifier"]).status.code(), Some(1));
+}
+
+#[test]
+fn transitions_lists_ranked_destinations_with_reasons() {
+    let v = json(&["transitions", "Accountants and Auditors", "--limit", "5", "--format", "json"]);
+    let d = v["destinations"].as_array().unwrap();
+    assert_eq!(d.len(), 5);
+    assert_eq!(d[0]["code"], "13-2031.00");
+    let f: Vec<f64> = d.iter().map(|x| x["feasibility"].as_f64().unwrap()).collect();
+    assert!(f.windows(2).all(|w| w[0] >= w[1]));
+    assert!(d.iter().all(|x| x["code"] != "13-2011.00"));
+    assert!(!d[0]["strengths"].as_array().unwrap().is_empty());
+}
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn eval_scores_a_hand_checked_reference_in_both_layouts() {
+    // Accountants' top two are Budget Analysts and Financial Managers (both
+    // listed: 2 hits of min(2, 3) = 2, first at rank 1); a fast-food cook's
+    // top two are not Accountants (0 of min(2, 1) = 1). So recall 2/3,
+    // precision 2/4, MRR (1 + 0)/2.
+    for (file, layout) in [("career-changers-small.tsv", "career_changers"), ("related-occupations-small.tsv", "related_occupations")] {
+        let v = json(&["eval", "transitions", "--reference", &fixture(file), "--k", "2", "--format", "json"]);
+        assert_eq!(v["k"], 2);
+        assert_eq!(v["origins"], 2);
+        assert!((v["recall_at_k"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9, "{v}");
+        assert!((v["precision_at_k"].as_f64().unwrap() - 0.5).abs() < 1e-9);
+        assert!((v["mrr"].as_f64().unwrap() - 0.5).abs() < 1e-9);
+        assert_eq!(v["layout"], layout);
+    }
+    let o = run(&["eval", "transitions", "--reference", "/nonexistent.tsv"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("/nonexistent.tsv"));
+}

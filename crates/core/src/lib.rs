@@ -8,6 +8,7 @@
 //!   technologies and wages, and the rules derived from them.
 //! - [`eval`]: recall, precision and MRR of ranked destinations against a reference.
 //! - [`level`]: the grade ladder and the seniority words of titles.
+//! - [`position`]: positions, tracks, and the classification of a move.
 //! - [`resolve`]: free text and codes to ranked occupations.
 //! - [`text`]: the one normalisation rule for titles and queries.
 //! - [`transition`]: feasibility of occupation-to-occupation moves, facet by facet.
@@ -23,6 +24,7 @@ pub mod catalog;
 pub mod code;
 pub mod eval;
 pub mod level;
+pub mod position;
 pub mod resolve;
 pub mod text;
 pub mod transition;

@@ -1,12 +1,14 @@
 //! One module per subcommand. Each builds a serialisable view from the core's
 //! answer and renders it as text or JSON; none holds domain logic.
 
+mod eval;
+mod moves;
 mod occupation;
 
 use anyhow::Context;
 use switchback_core::Catalog;
 
-use crate::cli::{Cli, Command, OccupationCommand};
+use crate::cli::{Cli, Command, EvalCommand, OccupationCommand};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
@@ -14,6 +16,9 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
         Command::Occupation(OccupationCommand::Search(a)) => occupation::search(&catalog, &a, cli.format),
         Command::Occupation(OccupationCommand::Show(a)) => occupation::show(&catalog, &a, cli.format),
+        Command::Move(a) => moves::classify(&catalog, &a, cli.format),
+        Command::Transitions(a) => moves::transitions(&catalog, &a, cli.format),
+        Command::Eval(EvalCommand::Transitions(a)) => eval::transitions(&catalog, &a, cli.format),
     }
 }
 

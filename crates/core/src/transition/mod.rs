@@ -27,6 +27,7 @@
 //! [0, 1], for any catalog.
 
 pub mod bits;
+pub mod explain;
 pub mod profile;
 
 use serde::{Deserialize, Serialize};

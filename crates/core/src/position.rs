@@ -1,0 +1,310 @@
+//! Positions (an occupation at a level, in an industry and department, on a
+//! track) and the classification of a move between two of them.
+//!
+//! Rules, as the product documents them:
+//!
+//! - **Level inference** when none is given: the title's seniority words
+//!   ([`Level::hint_from_title`]) win; otherwise the occupation decides —
+//!   Chief Executives (11-1011) are `executive`, other management
+//!   occupations (SOC 11) `manager`, first-line supervisors `supervisor`,
+//!   and everyone else by job zone: zone 1 `entry`, 2 `junior`, 3 and 4
+//!   `intermediate`, 5 `senior` (no job zone: `intermediate`).
+//! - **Track**: `management` when the level is supervisor or above on the
+//!   management ladder or the occupation is a management occupation;
+//!   otherwise `individual`. An explicit `manages_people` overrides both.
+//! - **Kind** by grade: higher is a step up, equal is lateral, lower a step down.
+//! - **Changes**: `profession` when the two occupations are in different SOC
+//!   broad groups (the same occupation, or the same broad group, is the
+//!   same profession); `industry` and `department` when both sides name one
+//!   and they differ after trimming, ignoring case (an unnamed destination
+//!   industry or department means "the same"); `track` when tracks differ.
+//! - **Pay ratio**: destination pay over origin pay, from the salaries given,
+//!   else from OEWS wages at each position's level ([`estimated_salary`]).
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, Occupation, OccupationId};
+use crate::level::Level;
+use crate::transition::TransitionModel;
+
+/// Individual contributor or manager of people.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Track {
+    /// Does the work.
+    Individual,
+    /// Leads people who do the work.
+    Management,
+}
+
+impl Track {
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Track::Individual => "individual",
+            Track::Management => "management",
+        }
+    }
+}
+
+/// Free text naming an industry or department: trimmed, never empty,
+/// compared without regard to case.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+pub struct Label(String);
+
+impl Label {
+    /// A label from text; `None` for blank text.
+    pub fn parse(text: &str) -> Option<Label> {
+        let t = text.trim();
+        (!t.is_empty()).then(|| Label(t.to_owned()))
+    }
+
+    /// The text as given (trimmed).
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq for Label {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.to_lowercase() == other.0.to_lowercase()
+    }
+}
+
+impl Eq for Label {}
+
+impl fmt::Display for Label {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+/// How a position's level was decided.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LevelSource {
+    /// Given explicitly.
+    Given,
+    /// From seniority words in the title.
+    TitleWords,
+    /// From the occupation (management group or job zone).
+    Occupation,
+}
+
+/// What is known of a position before its level and track are settled.
+#[derive(Clone, Debug, Default)]
+pub struct PositionSpec {
+    /// The level, if given.
+    pub level: Option<Level>,
+    /// Seniority read from the title typed, if any.
+    pub title_hint: Option<Level>,
+    /// Whether the person manages people, if said.
+    pub manages_people: Option<bool>,
+    /// Industry.
+    pub industry: Option<Label>,
+    /// Department.
+    pub department: Option<Label>,
+    /// Annual salary in dollars, if known.
+    pub salary: Option<u32>,
+}
+
+/// An occupation at a level, in an industry and department, on a track.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Position {
+    /// The occupation.
+    pub occupation: OccupationId,
+    /// The level.
+    pub level: Level,
+    /// How the level was decided.
+    pub level_source: LevelSource,
+    /// The track.
+    pub track: Track,
+    /// Industry.
+    pub industry: Option<Label>,
+    /// Department.
+    pub department: Option<Label>,
+    /// Annual salary in dollars, if given.
+    pub salary: Option<u32>,
+}
+
+impl Position {
+    /// Settles level and track by the rules in the module docs.
+    pub fn new(catalog: &Catalog, occupation: OccupationId, spec: PositionSpec) -> Position {
+        let occ = catalog.occupation(occupation);
+        let (level, level_source) = match (spec.level, spec.title_hint) {
+            (Some(l), _) => (l, LevelSource::Given),
+            (None, Some(h)) => (h, LevelSource::TitleWords),
+            (None, None) => (typical_level(occ), LevelSource::Occupation),
+        };
+        let track = match spec.manages_people {
+            Some(true) => Track::Management,
+            Some(false) => Track::Individual,
+            None if level.is_management() || occ.is_management() => Track::Management,
+            None => Track::Individual,
+        };
+        Position {
+            occupation,
+            level,
+            level_source,
+            track,
+            industry: spec.industry,
+            department: spec.department,
+            salary: spec.salary,
+        }
+    }
+}
+
+/// The level of a typical incumbent of an occupation (see the module docs).
+pub fn typical_level(o: &Occupation) -> Level {
+    let soc = o.soc();
+    if soc.as_str() == "11-1011" {
+        Level::Executive
+    } else if soc.major_number() == 11 {
+        Level::Manager
+    } else if o.is_management() {
+        Level::Supervisor
+    } else {
+        match o.job_zone.map(|z| z.get()) {
+            Some(1) => Level::Entry,
+            Some(2) => Level::Junior,
+            Some(5) => Level::Senior,
+            _ => Level::Intermediate,
+        }
+    }
+}
+
+/// An OEWS-based salary for an occupation at a level: the occupation's
+/// wage distribution covers incumbents of every grade, so its typical level
+/// takes the median, one grade below the 25th percentile, two or more the
+/// 10th, one above the 75th, two or more above the 90th. A percentile BLS
+/// does not publish falls back to the median. `None` without annual wages.
+pub fn estimated_salary(o: &Occupation, level: Level) -> Option<u32> {
+    let w = &o.wages.as_ref()?.annual;
+    let diff = i16::from(level.grade()) - i16::from(typical_level(o).grade());
+    let point = match diff {
+        d if d <= -2 => w.p10,
+        -1 => w.p25,
+        0 => w.median,
+        1 => w.p75,
+        _ => w.p90,
+    };
+    point.or(w.median)
+}
+
+/// Step up, lateral or step down.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MoveKind {
+    /// Higher grade.
+    StepUp,
+    /// Same grade.
+    Lateral,
+    /// Lower grade.
+    StepDown,
+}
+
+impl MoveKind {
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            MoveKind::StepUp => "step_up",
+            MoveKind::Lateral => "lateral",
+            MoveKind::StepDown => "step_down",
+        }
+    }
+}
+
+/// What a move changes besides the grade.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// A different function family (SOC broad group).
+    Profession,
+    /// A different industry.
+    Industry,
+    /// A different department.
+    Department,
+    /// Between individual and management tracks.
+    Track,
+}
+
+impl Change {
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Change::Profession => "profession",
+            Change::Industry => "industry",
+            Change::Department => "department",
+            Change::Track => "track",
+        }
+    }
+}
+
+/// Where a pay ratio comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PayBasis {
+    /// Both salaries were given.
+    Salaries,
+    /// At least one side is an OEWS estimate at the position's level.
+    Wages,
+}
+
+/// A classified move.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Move {
+    /// Step up, lateral or step down.
+    pub kind: MoveKind,
+    /// Destination grade minus origin grade.
+    pub level_delta: i8,
+    /// What else changes, in a fixed order.
+    pub changes: Vec<Change>,
+    /// Destination pay over origin pay, when both are known.
+    pub pay_ratio: Option<f32>,
+    /// Where the pay figures come from.
+    pub pay_basis: PayBasis,
+    /// Occupation-to-occupation feasibility from the transition model.
+    pub feasibility: f32,
+}
+
+/// Classifies the move from `from` to `to`.
+pub fn classify(catalog: &Catalog, model: &TransitionModel, from: &Position, to: &Position) -> Move {
+    let level_delta = to.level.grade() as i8 - from.level.grade() as i8;
+    let kind = match level_delta {
+        d if d > 0 => MoveKind::StepUp,
+        0 => MoveKind::Lateral,
+        _ => MoveKind::StepDown,
+    };
+    let (a, b) = (catalog.occupation(from.occupation), catalog.occupation(to.occupation));
+    let differs = |x: &Option<Label>, y: &Option<Label>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    let mut changes = Vec::new();
+    if a.family() != b.family() {
+        changes.push(Change::Profession);
+    }
+    if differs(&from.industry, &to.industry) {
+        changes.push(Change::Industry);
+    }
+    if differs(&from.department, &to.department) {
+        changes.push(Change::Department);
+    }
+    if from.track != to.track {
+        changes.push(Change::Track);
+    }
+    let pay_from = from.salary.or_else(|| estimated_salary(a, from.level));
+    let pay_to = to.salary.or_else(|| estimated_salary(b, to.level));
+    let pay_ratio = match (pay_from, pay_to) {
+        (Some(f), Some(t)) if f > 0 => Some(t as f32 / f as f32),
+        _ => None,
+    };
+    let pay_basis = if from.salary.is_some() && to.salary.is_some() { PayBasis::Salaries } else { PayBasis::Wages };
+    Move {
+        kind,
+        level_delta,
+        changes,
+        pay_ratio,
+        pay_basis,
+        feasibility: model.score(from.occupation, to.occupation),
+    }
+}

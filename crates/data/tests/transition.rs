@@ -1,0 +1,172 @@
+//! The transition model and move classification on the real catalog.
+
+use std::sync::OnceLock;
+
+use switchback_core::position::{self, Change, Label, MoveKind, Position, PositionSpec, Track};
+use switchback_core::transition::{TransitionModel, Weights};
+use switchback_core::{Catalog, Level, OccupationId, OnetCode};
+
+fn catalog() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| switchback_data::embedded().unwrap())
+}
+
+fn model() -> &'static TransitionModel {
+    static M: OnceLock<TransitionModel> = OnceLock::new();
+    M.get_or_init(|| TransitionModel::new(catalog()))
+}
+
+fn id(code: &str) -> OccupationId {
+    catalog().find_code(OnetCode::parse(code).unwrap()).unwrap()
+}
+
+#[test]
+fn scores_are_in_range_self_is_highest_and_direction_matters() {
+    let m = model();
+    let matrix = m.matrix(2);
+    let n = m.len();
+    let mut asymmetric = 0;
+    for a in 0..n {
+        let a = OccupationId(a as u16);
+        let row = matrix.row(a);
+        assert_eq!(row[usize::from(a.0)], 1.0);
+        for (b, &s) in row.iter().enumerate() {
+            assert!((0.0..=1.0).contains(&s), "{a:?}->{b}: {s}");
+            let back = matrix.get(OccupationId(b as u16), a);
+            if (s - back).abs() > 1e-4 {
+                asymmetric += 1;
+            }
+        }
+    }
+    assert!(asymmetric > n * n / 2, "feasibility is directional: {asymmetric} asymmetric pairs");
+    // The single-threaded and two-threaded matrices agree.
+    assert_eq!(m.matrix(1), matrix);
+}
+
+#[test]
+fn facets_combine_as_documented() {
+    let m = model();
+    let (a, b) = (id("13-2011.00"), id("13-2031.00"));
+    let f = m.facets(a, b);
+    let w = Weights::FITTED;
+    let manual: f32 = f
+        .named()
+        .iter()
+        .zip(w.as_array())
+        .map(|((name, v), weight)| {
+            let missing = if matches!(*name, "preparation" | "experience") { 0.5 } else { 0.0 };
+            weight * v.unwrap_or(missing)
+        })
+        .sum::<f32>()
+        / w.sum();
+    assert!((m.score(a, b) - manual).abs() < 1e-6);
+    // Every facet of a pair is within [0, 1].
+    for (name, v) in f.named() {
+        assert!(v.is_none_or(|v| (0.0..=1.0).contains(&v)), "{name}: {v:?}");
+    }
+}
+
+#[test]
+fn real_pairs_rank_sensibly() {
+    let m = model();
+    let acc = id("13-2011.00");
+    let budget = m.score(acc, id("13-2031.00"));
+    let cook = m.score(acc, id("35-2011.00"));
+    assert!(budget > cook + 0.25, "budget analysts {budget} vs fast-food cooks {cook}");
+    let top = m.top_destinations(acc, 20, |_| true);
+    let rank = |code: &str| top.iter().position(|(d, _)| *d == id(code));
+    assert!(rank("13-2031.00").is_some_and(|r| r < 5), "{top:?}");
+    assert!(rank("35-2011.00").is_none());
+    // A cook can become many things more easily than an accountant can become a surgeon.
+    let surgeon = id("29-1242.00");
+    assert!(m.score(acc, surgeon) < budget);
+}
+
+#[test]
+fn explanations_name_strengths_and_gaps() {
+    let c = catalog();
+    let e = model().explain(c, id("13-2011.00"), id("11-3031.00"), 5);
+    assert!(!e.strengths.is_empty() && !e.gaps.is_empty());
+    assert!(e.gaps.iter().all(|g| g.have < g.need && g.importance >= 3.0));
+    assert!(e.strengths.iter().all(|s| s.have >= s.need));
+    let names: Vec<&str> = e.strengths.iter().map(|s| c.element(s.element).name.as_str()).collect();
+    assert!(names.contains(&"Economics and Accounting"), "{names:?}");
+}
+
+#[test]
+fn unrated_occupations_get_a_flagged_imputed_profile() {
+    use switchback_core::transition::profile::RatingSource;
+    let m = model();
+    match &m.profile(id("15-1252.00")).ratings {
+        RatingSource::Imputed(from) => assert!(!from.is_empty()),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(m.profile(id("13-2011.00")).ratings, RatingSource::Rated);
+}
+
+fn pos(code: &str, level: Level, industry: &str, department: &str, manages: Option<bool>) -> Position {
+    Position::new(
+        catalog(),
+        id(code),
+        PositionSpec {
+            level: Some(level),
+            manages_people: manages,
+            industry: Label::parse(industry),
+            department: Label::parse(department),
+            ..PositionSpec::default()
+        },
+    )
+}
+
+#[test]
+fn every_move_kind_and_change() {
+    let c = catalog();
+    let m = model();
+    let fin = "11-3031.00"; // Financial Managers
+    let acc = "13-2011.00"; // Accountants and Auditors
+    let auditor = "13-2011.00";
+    let cases: Vec<(Position, Position, MoveKind, i8, Vec<Change>)> = vec![
+        (pos(acc, Level::Senior, "software", "finance", None), pos(auditor, Level::Senior, "Software ", "FINANCE", None), MoveKind::Lateral, 0, vec![]),
+        (pos(acc, Level::Senior, "software", "finance", None), pos(acc, Level::Lead, "software", "finance", None), MoveKind::StepUp, 1, vec![]),
+        (pos(fin, Level::Director, "software", "finance", None), pos(fin, Level::Manager, "biotech", "finance", None), MoveKind::StepDown, -2, vec![Change::Industry]),
+        (pos(acc, Level::Senior, "software", "finance", None), pos(acc, Level::Senior, "software", "audit", None), MoveKind::Lateral, 0, vec![Change::Department]),
+        (pos(acc, Level::Senior, "software", "finance", None), pos(fin, Level::Manager, "software", "finance", None), MoveKind::StepUp, 2, vec![Change::Profession, Change::Track]),
+        (pos(fin, Level::Director, "a", "b", None), pos("35-2011.00", Level::Entry, "c", "d", None), MoveKind::StepDown, -7, vec![Change::Profession, Change::Industry, Change::Department, Change::Track]),
+        // manages_people overrides the track the level implies.
+        (pos(acc, Level::Lead, "", "", Some(true)), pos(acc, Level::Lead, "", "", None), MoveKind::Lateral, 0, vec![Change::Track]),
+    ];
+    for (i, (from, to, kind, delta, changes)) in cases.into_iter().enumerate() {
+        let mv = position::classify(c, m, &from, &to);
+        assert_eq!((mv.kind, mv.level_delta, mv.changes), (kind, delta, changes), "case {i}");
+        assert!((0.0..=1.0).contains(&mv.feasibility));
+    }
+}
+
+#[test]
+fn levels_and_tracks_are_inferred_by_the_documented_rule() {
+    let c = catalog();
+    let p = |code: &str, hint: Option<Level>| Position::new(c, id(code), PositionSpec { title_hint: hint, ..PositionSpec::default() });
+    assert_eq!(p("11-1011.00", None).level, Level::Executive);
+    assert_eq!(p("11-3031.00", None).level, Level::Manager);
+    assert_eq!(p("11-3031.00", None).track, Track::Management);
+    assert_eq!(p("43-1011.00", None).level, Level::Supervisor);
+    assert_eq!(p("35-2011.00", None).level, Level::Entry);
+    assert_eq!(p("15-2051.00", None).level, Level::Intermediate);
+    assert_eq!(p("13-2011.00", Some(Level::Senior)).level, Level::Senior);
+    assert_eq!(p("13-2011.00", None).track, Track::Individual);
+}
+
+#[test]
+fn pay_ratio_from_salaries_or_wages() {
+    let c = catalog();
+    let mut from = pos("11-3031.00", Level::Director, "", "", None);
+    let mut to = pos("11-3031.00", Level::Manager, "", "", None);
+    let mv = position::classify(c, model(), &from, &to);
+    assert_eq!(mv.pay_basis, position::PayBasis::Wages);
+    assert!(mv.pay_ratio.unwrap() < 1.0, "a step down from director pays less");
+    from.salary = Some(200_000);
+    to.salary = Some(150_000);
+    let mv = position::classify(c, model(), &from, &to);
+    assert_eq!(mv.pay_basis, position::PayBasis::Salaries);
+    assert!((mv.pay_ratio.unwrap() - 0.75).abs() < 1e-6);
+}
