@@ -58,6 +58,20 @@ impl Bits {
         self.intersection_weight(self, weights)
     }
 
+    /// The members, in increasing order.
+    pub fn members(&self) -> impl Iterator<Item = usize> + '_ {
+        self.words.iter().enumerate().flat_map(|(w, &word)| {
+            let mut rest = word;
+            std::iter::from_fn(move || {
+                (rest != 0).then(|| {
+                    let b = rest.trailing_zeros() as usize;
+                    rest &= rest - 1;
+                    w * 64 + b
+                })
+            })
+        })
+    }
+
     /// Size of the intersection with `other`.
     pub fn intersection_len(&self, other: &Bits) -> u32 {
         self.words.iter().zip(&other.words).map(|(a, b)| (a & b).count_ones()).sum()
@@ -82,6 +96,7 @@ mod tests {
         assert_eq!(a.len(), 4);
         assert_eq!(a.intersection_len(&b), 2);
         assert!(a.contains(199) && !a.contains(2));
+        assert_eq!(a.members().collect::<Vec<_>>(), [1, 64, 130, 199]);
         let w: Vec<f32> = (0..200).map(|i| i as f32).collect();
         assert_eq!(a.intersection_weight(&b, &w), 64.0 + 130.0);
         assert_eq!(b.weight(&w), 64.0 + 130.0 + 2.0);

@@ -192,6 +192,10 @@ pub struct TransitionModel {
     elements: ModelElements,
     profiles: Vec<Profile>,
     idf: Idf,
+    /// Title word → the occupations using it, with their weights: scores a
+    /// whole row of title similarities in one pass instead of a list merge
+    /// per pair.
+    title_postings: Vec<Vec<(u16, f32)>>,
     weights: Weights,
 }
 
@@ -242,7 +246,14 @@ impl TransitionModel {
     pub fn with_weights(catalog: &Catalog, weights: Weights) -> Self {
         let elements = ModelElements::of(catalog);
         let (profiles, dwa, tech) = profile::build_profiles(catalog, &elements);
-        Self { elements, profiles, idf: Idf { dwa, tech }, weights }
+        let words = profiles.iter().flat_map(|p| p.title_words.iter().map(|w| w.0 as usize + 1)).max().unwrap_or(0);
+        let mut title_postings = vec![Vec::new(); words];
+        for (i, p) in profiles.iter().enumerate() {
+            for &(w, x) in &p.title_words {
+                title_postings[w as usize].push((i as u16, x));
+            }
+        }
+        Self { elements, profiles, idf: Idf { dwa, tech }, title_postings, weights }
     }
 
     /// The weights in use.
@@ -272,7 +283,35 @@ impl TransitionModel {
 
     /// The facets of a → b.
     pub fn facets(&self, a: OccupationId, b: OccupationId) -> Facets {
-        facets(&self.profiles[usize::from(a.0)], &self.profiles[usize::from(b.0)], self.elements.skills, &self.idf)
+        let (pa, pb) = (&self.profiles[usize::from(a.0)], &self.profiles[usize::from(b.0)]);
+        let titles = profile::sparse_dot(&pa.title_words, &pb.title_words);
+        facets(pa, pb, self.elements.skills, &self.idf, titles, &Weights::EQUAL)
+    }
+
+    /// Title similarity of `a` with every occupation.
+    fn title_row(&self, a: OccupationId) -> Vec<f32> {
+        let mut row = vec![0f32; self.profiles.len()];
+        for &(w, x) in &self.profiles[usize::from(a.0)].title_words {
+            for &(b, y) in &self.title_postings[w as usize] {
+                row[usize::from(b)] += x * y;
+            }
+        }
+        row
+    }
+
+    /// Fills `out` with every score from `a`. Facets the weights ignore are
+    /// not computed: they cannot change the score.
+    fn fill_row(&self, a: OccupationId, out: &mut [f32]) {
+        let titles = self.title_row(a);
+        let pa = &self.profiles[usize::from(a.0)];
+        for (b, slot) in out.iter_mut().enumerate() {
+            *slot = if b == usize::from(a.0) {
+                1.0
+            } else {
+                facets(pa, &self.profiles[b], self.elements.skills, &self.idf, titles[b], &self.weights)
+                    .combine(&self.weights)
+            };
+        }
     }
 
     /// The feasibility of a → b, in [0, 1]. Staying in one's occupation is
@@ -286,7 +325,9 @@ impl TransitionModel {
 
     /// Every score from `a`, indexed by destination.
     pub fn row(&self, a: OccupationId) -> Vec<f32> {
-        (0..self.profiles.len()).map(|b| self.score(a, OccupationId(b as u16))).collect()
+        let mut row = vec![0f32; self.profiles.len()];
+        self.fill_row(a, &mut row);
+        row
     }
 
     /// The whole directional matrix, computed on `threads` threads.
@@ -299,10 +340,7 @@ impl TransitionModel {
             for (chunk_index, chunk) in scores.chunks_mut(rows_per * n.max(1)).enumerate() {
                 s.spawn(move || {
                     for (r, row) in chunk.chunks_mut(n).enumerate() {
-                        let a = OccupationId((chunk_index * rows_per + r) as u16);
-                        for (b, slot) in row.iter_mut().enumerate() {
-                            *slot = self.score(a, OccupationId(b as u16));
-                        }
+                        self.fill_row(OccupationId((chunk_index * rows_per + r) as u16), row);
                     }
                 });
             }
@@ -311,7 +349,8 @@ impl TransitionModel {
     }
 
     /// The `k` best destinations from `a` (never `a` itself), best first,
-    /// among those `keep` accepts.
+    /// among those `keep` accepts. Computes `a`'s row; with a [`Matrix`] at
+    /// hand, [`top_k`] on its row is cheaper.
     pub fn top_destinations(
         &self,
         a: OccupationId,
@@ -360,12 +399,15 @@ fn coverage(a: &Profile, b: &Profile, range: std::ops::Range<usize>, need: f32) 
     Some((1.0 - short / need).clamp(0.0, 1.0))
 }
 
-fn facets(a: &Profile, b: &Profile, skills: usize, idf: &Idf) -> Facets {
+/// The facets of a → b; `titles` is their title similarity. Facets whose
+/// weight in `needed` is zero are left out (`None`).
+fn facets(a: &Profile, b: &Profile, skills: usize, idf: &Idf, titles: f32, needed: &Weights) -> Facets {
     let rated = has_ratings(a) && has_ratings(b);
     let n_el = a.level.len();
-    let skill_coverage = if rated { coverage(a, b, 0..skills, b.skill_need) } else { None };
-    let knowledge_coverage = if rated { coverage(a, b, skills..n_el, b.knowledge_need) } else { None };
-    let profile_similarity = (rated && a.centered_norm > 0.0 && b.centered_norm > 0.0).then(|| {
+    let skill_coverage = if rated && needed.skill_coverage > 0.0 { coverage(a, b, 0..skills, b.skill_need) } else { None };
+    let knowledge_coverage =
+        if rated && needed.knowledge_coverage > 0.0 { coverage(a, b, skills..n_el, b.knowledge_need) } else { None };
+    let profile_similarity = (rated && needed.profile_similarity > 0.0 && a.centered_norm > 0.0 && b.centered_norm > 0.0).then(|| {
         let dot: f32 = a.centered.iter().zip(&b.centered).map(|(x, y)| x * y).sum();
         (dot / (a.centered_norm * b.centered_norm)).clamp(0.0, 1.0)
     });
@@ -382,12 +424,11 @@ fn facets(a: &Profile, b: &Profile, skills: usize, idf: &Idf) -> Facets {
         let intermediate = profile::sparse_dot(&a.iwas, &b.iwas);
         0.5 * detailed + 0.5 * intermediate.min(1.0)
     });
-    let technology_overlap = (a.tech_weight > 0.0 && b.tech_weight > 0.0).then(|| {
+    let technology_overlap = (needed.technology_overlap > 0.0 && a.tech_weight > 0.0 && b.tech_weight > 0.0).then(|| {
         (a.techs.intersection_weight(&b.techs, &idf.tech) + a.techs.intersection_weight(&b.hot, &idf.tech))
             / (a.tech_weight * b.tech_weight).sqrt()
     });
-    let shared_titles = (!a.title_words.is_empty() && !b.title_words.is_empty())
-        .then(|| profile::sparse_dot(&a.title_words, &b.title_words).min(1.0));
+    let shared_titles = (!a.title_words.is_empty() && !b.title_words.is_empty()).then(|| titles.min(1.0));
     let family = family_proximity(a, b);
     let preparation = preparation(a, b);
     let experience = b.experience_years.map(|need| {

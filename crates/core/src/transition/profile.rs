@@ -128,10 +128,8 @@ impl ModelElements {
 pub fn idf(sets: &[&Bits], capacity: usize) -> Vec<f32> {
     let mut count = vec![0u32; capacity];
     for s in sets {
-        for (i, c) in count.iter_mut().enumerate() {
-            if s.contains(i) {
-                *c += 1;
-            }
+        for i in s.members() {
+            count[i] += 1;
         }
     }
     let n = sets.len().max(1) as f32;
