@@ -9,7 +9,12 @@ use switchback_core::Level;
 /// When a step down or a sideways move is the smart route to a goal — on
 /// real O*NET 29.3 occupations and BLS May 2025 wages, entirely offline.
 #[derive(Debug, Parser)]
-#[command(name = "switchback", version, propagate_version = true, max_term_width = 100)]
+#[command(
+    name = "switchback",
+    version,
+    propagate_version = true,
+    max_term_width = 100
+)]
 pub struct Cli {
     /// Output format.
     #[arg(long, global = true, value_enum, default_value_t = Format::Text)]

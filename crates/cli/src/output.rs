@@ -24,8 +24,10 @@ pub fn text(s: &str) -> anyhow::Result<()> {
 /// Whether an error is only the reader of our output going away.
 pub fn is_broken_pipe(e: &anyhow::Error) -> bool {
     e.chain().any(|c| {
-        c.downcast_ref::<io::Error>().is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
-            || c.downcast_ref::<serde_json::Error>().is_some_and(|j| j.is_io())
+        c.downcast_ref::<io::Error>()
+            .is_some_and(|io| io.kind() == io::ErrorKind::BrokenPipe)
+            || c.downcast_ref::<serde_json::Error>()
+                .is_some_and(|j| j.is_io())
     })
 }
 
@@ -39,7 +41,10 @@ pub struct Table {
 impl Table {
     /// A table whose columns are right-aligned where `right` says so.
     pub fn new(right: &[bool]) -> Self {
-        Self { rows: Vec::new(), right: right.to_vec() }
+        Self {
+            rows: Vec::new(),
+            right: right.to_vec(),
+        }
     }
 
     /// Adds a row.
@@ -51,7 +56,14 @@ impl Table {
     pub fn render(&self, indent: usize) -> String {
         let cols = self.rows.iter().map(Vec::len).max().unwrap_or(0);
         let widths: Vec<usize> = (0..cols)
-            .map(|c| self.rows.iter().filter_map(|r| r.get(c)).map(|s| s.chars().count()).max().unwrap_or(0))
+            .map(|c| {
+                self.rows
+                    .iter()
+                    .filter_map(|r| r.get(c))
+                    .map(|s| s.chars().count())
+                    .max()
+                    .unwrap_or(0)
+            })
             .collect();
         let mut out = String::new();
         for r in &self.rows {
@@ -84,7 +96,7 @@ pub fn dollars(v: u32) -> String {
     let s = v.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
     for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i) % 3 == 0 {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
             out.push(',');
         }
         out.push(ch);

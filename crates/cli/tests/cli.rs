@@ -1,5 +1,7 @@
 //! Black-box tests of the built `switchback` binary.
 
+#![allow(clippy::unwrap_used)] // Tests, benches and dev tools fail loudly by design.
+
 use std::process::{Command, Output};
 
 fn run(args: &[&str]) -> Output {
@@ -44,20 +46,46 @@ fn show_json_has_the_stable_fields() {
     assert_eq!(v["job_zone"]["zone"], 4);
     assert_eq!(v["wages"]["annual"]["median"], 120_230);
     assert_eq!(v["wages"]["aggregate"], false);
-    assert!(v["skills"].as_array().unwrap().is_empty(), "not rated in 29.3");
-    assert!(v["data_gaps"].as_array().unwrap().iter().any(|g| g.as_str().unwrap().contains("no skill")));
+    assert!(
+        v["skills"].as_array().unwrap().is_empty(),
+        "not rated in 29.3"
+    );
+    assert!(
+        v["data_gaps"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g.as_str().unwrap().contains("no skill"))
+    );
 
-    let v = json(&["occupation", "show", "Accountants and Auditors", "--format", "json"]);
+    let v = json(&[
+        "occupation",
+        "show",
+        "Accountants and Auditors",
+        "--format",
+        "json",
+    ]);
     let skills = v["skills"].as_array().unwrap();
     assert_eq!(skills.len(), 35);
-    let imp: Vec<f64> = skills.iter().map(|s| s["importance"].as_f64().unwrap()).collect();
+    let imp: Vec<f64> = skills
+        .iter()
+        .map(|s| s["importance"].as_f64().unwrap())
+        .collect();
     assert!(imp.windows(2).all(|w| w[0] >= w[1]), "sorted by importance");
     assert!(skills[0]["level"].as_f64().unwrap() > 0.0);
 }
 
 #[test]
 fn search_ranks_matches_and_respects_limit() {
-    let v = json(&["occupation", "search", "data scientist", "--limit", "3", "--format", "json"]);
+    let v = json(&[
+        "occupation",
+        "search",
+        "data scientist",
+        "--limit",
+        "3",
+        "--format",
+        "json",
+    ]);
     let results = v["results"].as_array().unwrap();
     assert_eq!(results.len(), 3);
     assert_eq!(results[0]["code"], "15-2051.00");
@@ -72,15 +100,28 @@ fn unknown_roles_fail_with_closest_matches() {
     let o = run(&["occupation", "show", "zorblax quuxifier"]);
     assert_eq!(o.status.code(), Some(1));
     let err = stderr(&o);
-    assert!(err.contains("no occupation matches \"zorblax quuxifier\""), "{err}");
+    assert!(
+        err.contains("no occupation matches \"zorblax quuxifier\""),
+        "{err}"
+    );
     assert!(err.contains("closest:"), "{err}");
     assert!(o.stdout.is_empty());
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    assert_eq!(run(&["occupation", "search", "cook", "--limit", "0"]).status.code(), Some(2));
-    assert_eq!(run(&["occupation", "show", "cook", "--format", "yaml"]).status.code(), Some(2));
+    assert_eq!(
+        run(&["occupation", "search", "cook", "--limit", "0"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["occupation", "show", "cook", "--format", "yaml"])
+            .status
+            .code(),
+        Some(2)
+    );
     assert_eq!(run(&["occupation", "frobnicate"]).status.code(), Some(2));
     assert_eq!(run(&[]).status.code(), Some(2));
 }
@@ -90,7 +131,11 @@ fn help_and_version() {
     let o = run(&["--version"]);
     assert!(o.status.success());
     assert!(stdout(&o).starts_with("switchback "));
-    for args in [&["--help"][..], &["occupation", "--help"], &["occupation", "show", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["occupation", "--help"],
+        &["occupation", "show", "--help"],
+    ] {
         let o = run(args);
         assert!(o.status.success(), "{args:?}");
         assert!(stdout(&o).contains("Usage:"), "{args:?}");
@@ -111,17 +156,42 @@ fn a_missing_catalog_directory_is_a_clear_error() {
 #[test]
 fn move_classifies_with_strengths_gaps_and_feasibility() {
     let v = json(&[
-        "move", "Financial Managers", "--to", "Financial Managers", "--from-level", "director", "--to-level", "manager",
-        "--from-industry", "software", "--to-industry", "biotech", "--format", "json",
+        "move",
+        "Financial Managers",
+        "--to",
+        "Financial Managers",
+        "--from-level",
+        "director",
+        "--to-level",
+        "manager",
+        "--from-industry",
+        "software",
+        "--to-industry",
+        "biotech",
+        "--format",
+        "json",
     ]);
     assert_eq!(v["move"]["kind"], "step_down");
     assert_eq!(v["move"]["level_delta"], -2);
     assert_eq!(v["move"]["changes"], serde_json::json!(["industry"]));
     assert_eq!(v["feasibility"], 1.0);
 
-    let v = json(&["move", "Accountants and Auditors", "--to", "Budget Analysts", "--format", "json"]);
+    let v = json(&[
+        "move",
+        "Accountants and Auditors",
+        "--to",
+        "Budget Analysts",
+        "--format",
+        "json",
+    ]);
     assert_eq!(v["move"]["kind"], "lateral");
-    assert!(v["strengths"].as_array().unwrap().iter().any(|s| s["element"] == "Economics and Accounting"));
+    assert!(
+        v["strengths"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|s| s["element"] == "Economics and Accounting")
+    );
     let gap = &v["gaps"][0];
     assert!(gap["have"].as_f64().unwrap() < gap["need"].as_f64().unwrap());
     assert_eq!(v["facets"].as_array().unwrap().len(), 9);
@@ -135,18 +205,42 @@ fn move_classifies_with_strengths_gaps_and_feasibility() {
 fn move_rejects_levels_off_the_ladder() {
     let o = run(&["move", "cook", "--to", "chef", "--from-level", "directer"]);
     assert_eq!(o.status.code(), Some(2));
-    assert!(stderr(&o).contains("did you mean `director`"), "{}", stderr(&o));
-    assert_eq!(run(&["move", "cook", "--to", "chef", "--to-level", "11"]).status.code(), Some(2));
-    assert_eq!(run(&["move", "cook", "--to", "zorblax quuxifier"]).status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("did you mean `director`"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(
+        run(&["move", "cook", "--to", "chef", "--to-level", "11"])
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        run(&["move", "cook", "--to", "zorblax quuxifier"])
+            .status
+            .code(),
+        Some(1)
+    );
 }
 
 #[test]
 fn transitions_lists_ranked_destinations_with_reasons() {
-    let v = json(&["transitions", "Accountants and Auditors", "--limit", "5", "--format", "json"]);
+    let v = json(&[
+        "transitions",
+        "Accountants and Auditors",
+        "--limit",
+        "5",
+        "--format",
+        "json",
+    ]);
     let d = v["destinations"].as_array().unwrap();
     assert_eq!(d.len(), 5);
     assert_eq!(d[0]["code"], "13-2031.00");
-    let f: Vec<f64> = d.iter().map(|x| x["feasibility"].as_f64().unwrap()).collect();
+    let f: Vec<f64> = d
+        .iter()
+        .map(|x| x["feasibility"].as_f64().unwrap())
+        .collect();
     assert!(f.windows(2).all(|w| w[0] >= w[1]));
     assert!(d.iter().all(|x| x["code"] != "13-2011.00"));
     assert!(!d[0]["strengths"].as_array().unwrap().is_empty());
@@ -162,11 +256,26 @@ fn eval_scores_a_hand_checked_reference_in_both_layouts() {
     // listed: 2 hits of min(2, 3) = 2, first at rank 1); a fast-food cook's
     // top two are not Accountants (0 of min(2, 1) = 1). So recall 2/3,
     // precision 2/4, MRR (1 + 0)/2.
-    for (file, layout) in [("career-changers-small.tsv", "career_changers"), ("related-occupations-small.tsv", "related_occupations")] {
-        let v = json(&["eval", "transitions", "--reference", &fixture(file), "--k", "2", "--format", "json"]);
+    for (file, layout) in [
+        ("career-changers-small.tsv", "career_changers"),
+        ("related-occupations-small.tsv", "related_occupations"),
+    ] {
+        let v = json(&[
+            "eval",
+            "transitions",
+            "--reference",
+            &fixture(file),
+            "--k",
+            "2",
+            "--format",
+            "json",
+        ]);
         assert_eq!(v["k"], 2);
         assert_eq!(v["origins"], 2);
-        assert!((v["recall_at_k"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9, "{v}");
+        assert!(
+            (v["recall_at_k"].as_f64().unwrap() - 2.0 / 3.0).abs() < 1e-9,
+            "{v}"
+        );
         assert!((v["precision_at_k"].as_f64().unwrap() - 0.5).abs() < 1e-9);
         assert!((v["mrr"].as_f64().unwrap() - 0.5).abs() < 1e-9);
         assert_eq!(v["layout"], layout);

@@ -453,6 +453,19 @@ impl Catalog {
         &self.elements[usize::from(id.0)]
     }
 
+    /// A descriptor's name, with "(skill)" or "(knowledge)" added when
+    /// another descriptor has the same name (O*NET has both a Mathematics
+    /// skill and a Mathematics knowledge area).
+    pub fn element_label(&self, id: ElementId) -> String {
+        let e = self.element(id);
+        let twin = self.elements.iter().any(|o| o.name == e.name && o.onet_id != e.onet_id);
+        match (twin, e.domain) {
+            (true, Domain::Skill) => format!("{} (skill)", e.name),
+            (true, Domain::Knowledge) => format!("{} (knowledge)", e.name),
+            _ => e.name.clone(),
+        }
+    }
+
     /// Finds a descriptor by O*NET id (`2.A.2.b`) or name (any case).
     pub fn find_element(&self, text: &str) -> Option<ElementId> {
         let t = text.trim();

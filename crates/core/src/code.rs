@@ -27,7 +27,9 @@ impl OnetCode {
     /// Parses `XX-XXXX.XX`; a bare SOC code `XX-XXXX` means its `.00` occupation.
     pub fn parse(text: &str) -> Result<Self, CodeError> {
         let t = text.trim().as_bytes();
-        let err = || CodeError { text: text.to_owned() };
+        let err = || CodeError {
+            text: text.to_owned(),
+        };
         let mut out = *b"00-0000.00";
         match t.len() {
             7 | 10 => {}
@@ -89,11 +91,17 @@ impl SocCode {
     pub fn parse(text: &str) -> Result<Self, CodeError> {
         let t = text.trim().as_bytes();
         let ok = t.len() == 7
-            && t.iter()
-                .enumerate()
-                .all(|(i, &b)| if i == 2 { b == b'-' } else { b.is_ascii_digit() });
+            && t.iter().enumerate().all(|(i, &b)| {
+                if i == 2 {
+                    b == b'-'
+                } else {
+                    b.is_ascii_digit()
+                }
+            });
         if !ok {
-            return Err(CodeError { text: text.to_owned() });
+            return Err(CodeError {
+                text: text.to_owned(),
+            });
         }
         let mut b = [0u8; 7];
         b.copy_from_slice(t);
@@ -164,7 +172,14 @@ mod tests {
 
     #[test]
     fn rejects_malformed_codes() {
-        for bad in ["", "15-1252.0", "151252.00", "15-12a2.00", "15_1252.00", "data scientist"] {
+        for bad in [
+            "",
+            "15-1252.0",
+            "151252.00",
+            "15-12a2.00",
+            "15_1252.00",
+            "data scientist",
+        ] {
             assert!(OnetCode::parse(bad).is_err(), "{bad}");
         }
         assert!(SocCode::parse("15-12").is_err());

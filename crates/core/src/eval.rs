@@ -29,7 +29,11 @@ pub struct Metrics {
 
 /// Scores `ranked(origin, k)` — the top-k destinations, best first — against
 /// the reference. Origins with no reference destinations are skipped.
-pub fn evaluate(reference: &Reference, k: usize, mut ranked: impl FnMut(OccupationId, usize) -> Vec<OccupationId>) -> Metrics {
+pub fn evaluate(
+    reference: &Reference,
+    k: usize,
+    mut ranked: impl FnMut(OccupationId, usize) -> Vec<OccupationId>,
+) -> Metrics {
     let (mut hits, mut possible, mut rr, mut origins) = (0usize, 0usize, 0f64, 0usize);
     for (origin, dests) in &reference.origins {
         if dests.is_empty() {
@@ -68,8 +72,16 @@ mod tests {
     #[test]
     fn hand_checked_metrics() {
         // Origin 0 lists {1, 2, 3}; origin 10 lists {11}.
-        let reference = Reference { origins: vec![(id(0), vec![id(1), id(2), id(3)]), (id(10), vec![id(11)])] };
-        let m = evaluate(&reference, 2, |o, _| if o == id(0) { vec![id(5), id(2)] } else { vec![id(11), id(12)] });
+        let reference = Reference {
+            origins: vec![(id(0), vec![id(1), id(2), id(3)]), (id(10), vec![id(11)])],
+        };
+        let m = evaluate(&reference, 2, |o, _| {
+            if o == id(0) {
+                vec![id(5), id(2)]
+            } else {
+                vec![id(11), id(12)]
+            }
+        });
         // Hits: 1 of min(2,3)=2 and 1 of min(2,1)=1 → 2/3.
         assert!((m.recall_at_k - 2.0 / 3.0).abs() < 1e-12);
         assert!((m.precision_at_k - 2.0 / 4.0).abs() < 1e-12);

@@ -166,7 +166,10 @@ impl Level {
             .filter_map(|n| text::bounded_levenshtein(&t, n, 3).map(|d| (d, *n)))
             .min()
             .map(|(_, n)| n);
-        Err(LevelError { text: text.to_owned(), suggestion })
+        Err(LevelError {
+            text: text.to_owned(),
+            suggestion,
+        })
     }
 
     /// The seniority a job title suggests, from words such as junior,
@@ -201,8 +204,8 @@ impl Level {
                 "vp" | "svp" | "evp" | "avp" => propose(Level::Vp),
                 "vice" if next == Some("president") => propose(Level::Vp),
                 "president" if i == 0 || toks[i - 1] != "vice" => propose(Level::Executive),
-                "chief" | "ceo" | "cfo" | "coo" | "cto" | "cio" | "cmo" | "cso" | "cpo"
-                | "cho" | "cdo" => propose(Level::Executive),
+                "chief" | "ceo" | "cfo" | "coo" | "cto" | "cio" | "cmo" | "cso" | "cpo" | "cho"
+                | "cdo" => propose(Level::Executive),
                 _ => {}
             }
         }
@@ -228,7 +231,10 @@ mod tests {
             assert_eq!(level.grade(), grade, "{name}");
             assert_eq!(level.name(), name);
         }
-        assert_eq!(Level::parse("Senior Manager").unwrap(), Level::SeniorManager);
+        assert_eq!(
+            Level::parse("Senior Manager").unwrap(),
+            Level::SeniorManager
+        );
         assert_eq!(Level::parse("7").unwrap(), Level::SeniorManager);
     }
 

@@ -270,15 +270,24 @@ pub struct Move {
 }
 
 /// Classifies the move from `from` to `to`.
-pub fn classify(catalog: &Catalog, model: &TransitionModel, from: &Position, to: &Position) -> Move {
+pub fn classify(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    from: &Position,
+    to: &Position,
+) -> Move {
     let level_delta = to.level.grade() as i8 - from.level.grade() as i8;
     let kind = match level_delta {
         d if d > 0 => MoveKind::StepUp,
         0 => MoveKind::Lateral,
         _ => MoveKind::StepDown,
     };
-    let (a, b) = (catalog.occupation(from.occupation), catalog.occupation(to.occupation));
-    let differs = |x: &Option<Label>, y: &Option<Label>| matches!((x, y), (Some(x), Some(y)) if x != y);
+    let (a, b) = (
+        catalog.occupation(from.occupation),
+        catalog.occupation(to.occupation),
+    );
+    let differs =
+        |x: &Option<Label>, y: &Option<Label>| matches!((x, y), (Some(x), Some(y)) if x != y);
     let mut changes = Vec::new();
     if a.family() != b.family() {
         changes.push(Change::Profession);
@@ -298,7 +307,11 @@ pub fn classify(catalog: &Catalog, model: &TransitionModel, from: &Position, to:
         (Some(f), Some(t)) if f > 0 => Some(t as f32 / f as f32),
         _ => None,
     };
-    let pay_basis = if from.salary.is_some() && to.salary.is_some() { PayBasis::Salaries } else { PayBasis::Wages };
+    let pay_basis = if from.salary.is_some() && to.salary.is_some() {
+        PayBasis::Salaries
+    } else {
+        PayBasis::Wages
+    };
     Move {
         kind,
         level_delta,

@@ -159,16 +159,33 @@ impl TitleIndex {
         };
         for (i, o) in occupations.iter().enumerate() {
             let id = OccupationId(i as u16);
-            add(id, TitleRef { source: TitleSource::Title, index: 0 }, &o.title);
+            add(
+                id,
+                TitleRef {
+                    source: TitleSource::Title,
+                    index: 0,
+                },
+                &o.title,
+            );
             for (j, t) in o.alternate_titles.iter().enumerate() {
-                let r = TitleRef { source: TitleSource::Alternate, index: j as u16 };
+                let r = TitleRef {
+                    source: TitleSource::Alternate,
+                    index: j as u16,
+                };
                 add(id, r, &t.title);
                 if let Some(short) = &t.short {
                     add(id, r, short);
                 }
             }
             for (j, t) in o.reported_titles.iter().enumerate() {
-                add(id, TitleRef { source: TitleSource::Reported, index: j as u16 }, &t.title);
+                add(
+                    id,
+                    TitleRef {
+                        source: TitleSource::Reported,
+                        index: j as u16,
+                    },
+                    &t.title,
+                );
             }
         }
 
@@ -189,7 +206,10 @@ impl TitleIndex {
             entry_tokens.push(ids);
         }
         let n = raw.len().max(1) as f32;
-        let idf: Vec<f32> = lists.iter().map(|l| (n / l.len().max(1) as f32).ln() + 1.0).collect();
+        let idf: Vec<f32> = lists
+            .iter()
+            .map(|l| (n / l.len().max(1) as f32).ln() + 1.0)
+            .collect();
         let entries = raw
             .iter()
             .zip(&entry_tokens)
@@ -206,7 +226,13 @@ impl TitleIndex {
             postings.extend_from_slice(l);
         }
         starts.push(postings.len() as u32);
-        Self { entries, vocab, idf, starts, postings }
+        Self {
+            entries,
+            vocab,
+            idf,
+            starts,
+            postings,
+        }
     }
 
     /// Number of indexed title entries.
@@ -230,7 +256,11 @@ impl TitleIndex {
         let mut terms: Vec<(usize, f32)> = Vec::new();
         let mut total = 0.0;
         for t in &toks {
-            let scale = if is_seniority_word(t) { SENIORITY_WORD_WEIGHT } else { 1.0 };
+            let scale = if is_seniority_word(t) {
+                SENIORITY_WORD_WEIGHT
+            } else {
+                1.0
+            };
             match self.vocab.binary_search(t) {
                 Ok(id) => {
                     let w = self.idf[id] * scale;
@@ -293,7 +323,9 @@ impl TitleIndex {
             let entry = &self.entries[e as usize];
             let dice = 2.0 * acc[e as usize] / (query_weight + entry.weight);
             let score = dice.min(1.0) * entry.title.source.weight();
-            let slot = per_occ.entry(entry.occupation).or_insert((0.0, entry.title, 0.0));
+            let slot = per_occ
+                .entry(entry.occupation)
+                .or_insert((0.0, entry.title, 0.0));
             if score > slot.0 {
                 slot.2 = slot.0;
                 slot.0 = score;
@@ -312,7 +344,11 @@ impl TitleIndex {
                 matched,
             })
             .collect();
-        out.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.occupation.cmp(&b.occupation)));
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.occupation.cmp(&b.occupation))
+        });
         out.truncate(limit);
         out
     }
@@ -377,7 +413,10 @@ impl Catalog {
             return vec![TitleMatch {
                 occupation: id,
                 score: 1.0,
-                matched: TitleRef { source: TitleSource::Title, index: 0 },
+                matched: TitleRef {
+                    source: TitleSource::Title,
+                    index: 0,
+                },
             }];
         }
         self.titles().search(query, limit)
@@ -395,9 +434,17 @@ impl Catalog {
                     let best = TitleMatch {
                         occupation: id,
                         score: 1.0,
-                        matched: TitleRef { source: TitleSource::Title, index: 0 },
+                        matched: TitleRef {
+                            source: TitleSource::Title,
+                            index: 0,
+                        },
                     };
-                    Ok(Resolution { occupation: id, best, seniority: None, alternatives: vec![] })
+                    Ok(Resolution {
+                        occupation: id,
+                        best,
+                        seniority: None,
+                        alternatives: vec![],
+                    })
                 }
                 None => Err(ResolveError::UnknownCode {
                     code: code.to_string(),
@@ -416,7 +463,12 @@ impl Catalog {
             Some(best) if best.score >= MIN_RESOLVE_SCORE => {
                 let best = best.clone();
                 found.remove(0);
-                Ok(Resolution { occupation: best.occupation, best, seniority, alternatives: found })
+                Ok(Resolution {
+                    occupation: best.occupation,
+                    best,
+                    seniority,
+                    alternatives: found,
+                })
             }
             _ => Err(ResolveError::Unknown {
                 text: text.trim().to_owned(),
@@ -483,7 +535,11 @@ fn jaccard(a: &[[u8; 3]], b: &[[u8; 3]]) -> f32 {
         }
     }
     let union = a.len() + b.len() - both;
-    if union == 0 { 0.0 } else { both as f32 / union as f32 }
+    if union == 0 {
+        0.0
+    } else {
+        both as f32 / union as f32
+    }
 }
 
 #[cfg(test)]
@@ -494,7 +550,11 @@ mod tests {
     fn parenthesised_titles_yield_their_parts() {
         assert_eq!(
             variants("Chief Financial Officer (CFO)"),
-            vec!["Chief Financial Officer (CFO)", "Chief Financial Officer  ", "CFO"]
+            vec![
+                "Chief Financial Officer (CFO)",
+                "Chief Financial Officer  ",
+                "CFO"
+            ]
         );
         assert_eq!(variants("Cook"), vec!["Cook"]);
     }

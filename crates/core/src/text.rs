@@ -78,8 +78,14 @@ mod tests {
 
     #[test]
     fn normalises_titles() {
-        assert_eq!(normalize("Accountants & Auditors"), "accountant and auditor");
-        assert_eq!(normalize("  Chief Financial Officer (CFO) "), "chief financial officer cfo");
+        assert_eq!(
+            normalize("Accountants & Auditors"),
+            "accountant and auditor"
+        );
+        assert_eq!(
+            normalize("  Chief Financial Officer (CFO) "),
+            "chief financial officer cfo"
+        );
         assert_eq!(normalize("Business Analysts"), "business analyst");
         assert_eq!(normalize("Director's Assistant"), "director assistant");
         assert_eq!(normalize("Bus"), "bus");

@@ -2,6 +2,8 @@
 //!
 //! `cargo bench -p switchback-data`; figures are recorded in docs/BENCHMARKS.md.
 
+#![allow(clippy::unwrap_used)] // Tests, benches and dev tools fail loudly by design.
+
 use std::process::Command;
 
 use divan::{Bencher, black_box};
@@ -51,7 +53,10 @@ fn classify_move(bencher: Bencher) {
     let c = catalog();
     let m = TransitionModel::new(&c);
     let id = |code: &str| c.find_code(OnetCode::parse(code).unwrap()).unwrap();
-    let spec = |level| PositionSpec { level: Some(level), ..PositionSpec::default() };
+    let spec = |level| PositionSpec {
+        level: Some(level),
+        ..PositionSpec::default()
+    };
     let from = Position::new(&c, id("11-3031.00"), spec(Level::Director));
     let to = Position::new(&c, id("13-2031.00"), spec(Level::Senior));
     bencher.bench(|| position::classify(&c, &m, black_box(&from), black_box(&to)));
@@ -81,13 +86,17 @@ fn one_row_on_demand(bencher: Bencher) {
 /// release build of the binary: `cargo build --release` first.
 #[divan::bench(sample_count = 20)]
 fn process_occupation_show(bencher: Bencher) {
-    let bin = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/switchback");
+    let bin =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/switchback");
     if !bin.exists() {
         eprintln!("skipping process_occupation_show: build target/release/switchback first");
         return;
     }
     bencher.bench(|| {
-        let out = Command::new(&bin).args(["occupation", "show", "software developer"]).output().expect("runs");
+        let out = Command::new(&bin)
+            .args(["occupation", "show", "software developer"])
+            .output()
+            .expect("runs");
         assert!(out.status.success());
     });
 }

@@ -73,14 +73,20 @@ pub fn embedded_size() -> usize {
 /// the same directory (any file whose name starts with `oews` and ends with
 /// `.tsv`) or else from the bundled May 2025 table.
 pub fn load_dir(dir: &Path) -> Result<Catalog, LoadError> {
-    let mut parts = onet::parse_release(&dir.display().to_string(), |name| read_optional(&dir.join(name)))?;
+    let mut parts = onet::parse_release(&dir.display().to_string(), |name| {
+        read_optional(&dir.join(name))
+    })?;
     let (label, text, release) = match find_oews(dir)? {
         Some(path) => {
             let text = read_optional(&path)?.map(|(_, t)| t).unwrap_or_default();
             let release = format!("BLS OEWS table {}", path.display());
             (path.display().to_string(), text, release)
         }
-        None => (oews::BUNDLED_NAME.to_owned(), oews::BUNDLED.to_owned(), oews::BUNDLED_RELEASE.to_owned()),
+        None => (
+            oews::BUNDLED_NAME.to_owned(),
+            oews::BUNDLED.to_owned(),
+            oews::BUNDLED_RELEASE.to_owned(),
+        ),
     };
     let wages = oews::parse(&label, &text)?;
     oews::attach(&mut parts.occupations, &wages);
@@ -92,14 +98,19 @@ pub fn load_dir(dir: &Path) -> Result<Catalog, LoadError> {
 }
 
 fn find_oews(dir: &Path) -> Result<Option<PathBuf>, LoadError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| LoadError::Io { file: dir.to_owned(), source })?;
+    let entries = std::fs::read_dir(dir).map_err(|source| LoadError::Io {
+        file: dir.to_owned(),
+        source,
+    })?;
     let mut found: Vec<PathBuf> = entries
         .filter_map(Result::ok)
         .map(|e| e.path())
         .filter(|p| {
-            p.file_name()
-                .and_then(|n| n.to_str())
-                .is_some_and(|n| n.to_ascii_lowercase().starts_with("oews") && n.ends_with(".tsv") && !n.contains("footnote"))
+            p.file_name().and_then(|n| n.to_str()).is_some_and(|n| {
+                n.to_ascii_lowercase().starts_with("oews")
+                    && n.ends_with(".tsv")
+                    && !n.contains("footnote")
+            })
         })
         .collect();
     found.sort();
@@ -111,12 +122,18 @@ fn read_optional(path: &Path) -> Result<Option<(String, String)>, LoadError> {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|e| LoadError::Io {
                 file: path.to_owned(),
-                source: std::io::Error::new(std::io::ErrorKind::InvalidData, format!("not UTF-8 text ({e})")),
+                source: std::io::Error::new(
+                    std::io::ErrorKind::InvalidData,
+                    format!("not UTF-8 text ({e})"),
+                ),
             })?;
             Ok(Some((path.display().to_string(), text)))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(LoadError::Io { file: path.to_owned(), source }),
+        Err(source) => Err(LoadError::Io {
+            file: path.to_owned(),
+            source,
+        }),
     }
 }
 

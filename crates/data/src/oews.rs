@@ -21,8 +21,20 @@ pub const BUNDLED_NAME: &str = "oews_national_may2025.tsv";
 pub const BUNDLED_RELEASE: &str = "BLS OEWS May 2025, national, cross-industry";
 
 const COLUMNS: [&str; 14] = [
-    "OCC_CODE", "OCC_TITLE", "O_GROUP", "TOT_EMP", "H_PCT10", "H_PCT25", "H_MEDIAN", "H_PCT75",
-    "H_PCT90", "A_PCT10", "A_PCT25", "A_MEDIAN", "A_PCT75", "A_PCT90",
+    "OCC_CODE",
+    "OCC_TITLE",
+    "O_GROUP",
+    "TOT_EMP",
+    "H_PCT10",
+    "H_PCT25",
+    "H_MEDIAN",
+    "H_PCT75",
+    "H_PCT90",
+    "A_PCT10",
+    "A_PCT25",
+    "A_MEDIAN",
+    "A_PCT75",
+    "A_PCT90",
 ];
 
 /// Parses an OEWS export (tab-separated, BLS flat-file column names) into
@@ -32,7 +44,8 @@ pub fn parse(file: &str, text: &str) -> Result<HashMap<SocCode, Wages>, TableErr
     let mut out = HashMap::new();
     for row in t.rows() {
         let row = row?;
-        let soc = SocCode::parse(row.get(0)).map_err(|_| row.error(0, "expected a SOC code such as 15-1252"))?;
+        let soc = SocCode::parse(row.get(0))
+            .map_err(|_| row.error(0, "expected a SOC code such as 15-1252"))?;
         let hourly = |k| row.parse_opt::<f32>(k, "expected an hourly wage");
         let annual = |k| row.parse_opt::<u32>(k, "expected an annual wage in whole dollars");
         let wages = Wages {
@@ -40,8 +53,20 @@ pub fn parse(file: &str, text: &str) -> Result<HashMap<SocCode, Wages>, TableErr
             oews_title: row.get(1).to_owned(),
             aggregate: false,
             employment: row.parse_opt(3, "expected an employment count")?,
-            hourly: Percentiles { p10: hourly(4)?, p25: hourly(5)?, median: hourly(6)?, p75: hourly(7)?, p90: hourly(8)? },
-            annual: Percentiles { p10: annual(9)?, p25: annual(10)?, median: annual(11)?, p75: annual(12)?, p90: annual(13)? },
+            hourly: Percentiles {
+                p10: hourly(4)?,
+                p25: hourly(5)?,
+                median: hourly(6)?,
+                p75: hourly(7)?,
+                p90: hourly(8)?,
+            },
+            annual: Percentiles {
+                p10: annual(9)?,
+                p25: annual(10)?,
+                median: annual(11)?,
+                p75: annual(12)?,
+                p90: annual(13)?,
+            },
         };
         out.insert(soc, wages);
     }
@@ -54,7 +79,10 @@ pub fn attach(occupations: &mut [Occupation], wages: &HashMap<SocCode, Wages>) {
         let soc = o.soc();
         o.wages = match wages.get(&soc) {
             Some(w) => Some(w.clone()),
-            None => wages.get(&soc.broad()).map(|w| Wages { aggregate: true, ..w.clone() }),
+            None => wages.get(&soc.broad()).map(|w| Wages {
+                aggregate: true,
+                ..w.clone()
+            }),
         };
     }
 }
@@ -77,9 +105,14 @@ mod tests {
 
     #[test]
     fn bad_wage_names_line_and_column() {
-        let mut text = String::from(COLUMNS.join("\t"));
-        text.push_str("\n11-1011\tChief Executives\tdetailed\t1\t1\t1\t1\t1\t1\t1\t1\tlots\t1\t1\n");
+        let mut text = COLUMNS.join("\t");
+        text.push_str(
+            "\n11-1011\tChief Executives\tdetailed\t1\t1\t1\t1\t1\t1\t1\t1\tlots\t1\t1\n",
+        );
         let e = parse("w.tsv", &text).unwrap_err();
-        assert_eq!(e.to_string(), "w.tsv:2:12: column \"A_MEDIAN\" = \"lots\": expected an annual wage in whole dollars");
+        assert_eq!(
+            e.to_string(),
+            "w.tsv:2:12: column \"A_MEDIAN\" = \"lots\": expected an annual wage in whole dollars"
+        );
     }
 }

@@ -48,7 +48,10 @@ pub fn parse_release(
     mut read: impl FnMut(&str) -> Result<Option<(String, String)>, LoadError>,
 ) -> Result<CatalogParts, LoadError> {
     let mut need = |name: &str| -> Result<(String, String), LoadError> {
-        read(name)?.ok_or_else(|| LoadError::Missing { file: name.to_owned(), origin: origin.to_owned() })
+        read(name)?.ok_or_else(|| LoadError::Missing {
+            file: name.to_owned(),
+            origin: origin.to_owned(),
+        })
     };
 
     let scales = Scales::parse(need("Scales Reference.txt")?)?;
@@ -56,7 +59,12 @@ pub fn parse_release(
     let mut b = Builder::new(need("Occupation Data.txt")?)?;
     b.job_zones(need("Job Zones.txt")?)?;
     b.ratings(need("Skills.txt")?, Domain::Skill, &scales, &descriptions)?;
-    b.ratings(need("Knowledge.txt")?, Domain::Knowledge, &scales, &descriptions)?;
+    b.ratings(
+        need("Knowledge.txt")?,
+        Domain::Knowledge,
+        &scales,
+        &descriptions,
+    )?;
     b.work_styles(need("Work Styles.txt")?, &scales, &descriptions)?;
     b.education(need("Education, Training, and Experience.txt")?)?;
     b.alternate_titles(need("Alternate Titles.txt")?)?;
@@ -65,11 +73,20 @@ pub fn parse_release(
     b.dwas(need("DWA Reference.txt")?, need("Tasks to DWAs.txt")?)?;
     let job_zones = parse_job_zone_reference(need("Job Zone Reference.txt")?)?;
     let onet_release = match read("Read Me.txt")? {
-        Some((_, text)) => text.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('-')).take(2).collect::<Vec<_>>().join(", "),
+        Some((_, text)) => text
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('-'))
+            .take(2)
+            .collect::<Vec<_>>()
+            .join(", "),
         None => "O*NET text release (no Read Me.txt)".to_owned(),
     };
     Ok(CatalogParts {
-        provenance: Some(Provenance { onet_release, wage_release: "no wage data".into() }),
+        provenance: Some(Provenance {
+            onet_release,
+            wage_release: "no wage data".into(),
+        }),
         occupations: b.occupations,
         elements: b.elements,
         technologies: b.technologies,
@@ -87,12 +104,22 @@ impl Scales {
         let mut map = HashMap::new();
         for row in t.rows() {
             let row = row?;
-            map.insert(row.get(0).to_owned(), (row.parse(1, "expected a number")?, row.parse(2, "expected a number")?));
+            map.insert(
+                row.get(0).to_owned(),
+                (
+                    row.parse(1, "expected a number")?,
+                    row.parse(2, "expected a number")?,
+                ),
+            );
         }
         for id in ["IM", "LV", "RL", "RW", "PT", "OJ"] {
             if !map.contains_key(id) {
                 return Err(TableError {
-                    at: crate::tsv::Location { file: file.0.clone(), line: 1, column: 0 },
+                    at: crate::tsv::Location {
+                        file: file.0.clone(),
+                        line: 1,
+                        column: 0,
+                    },
                     message: format!("scale \"{id}\" is not defined"),
                 }
                 .into());
@@ -105,7 +132,9 @@ impl Scales {
         let v: f32 = row.parse(value_col, "expected a number")?;
         match self.0.get(row.get(scale_col)) {
             Some(&(lo, hi)) if (lo..=hi).contains(&v) => Ok(v),
-            Some(&(lo, hi)) => Err(row.error(value_col, &format!("outside the scale's range {lo}–{hi}"))),
+            Some(&(lo, hi)) => {
+                Err(row.error(value_col, &format!("outside the scale's range {lo}–{hi}")))
+            }
             None => Err(row.error(scale_col, "unknown scale (not in Scales Reference)")),
         }
     }
@@ -122,7 +151,11 @@ fn parse_content_model(file: (String, String)) -> Result<HashMap<String, String>
 }
 
 fn parse_job_zone_reference(file: (String, String)) -> Result<Vec<JobZoneInfo>, LoadError> {
-    let t = Table::new(&file.0, &file.1, &["Job Zone", "Name", "Experience", "Education"])?;
+    let t = Table::new(
+        &file.0,
+        &file.1,
+        &["Job Zone", "Name", "Experience", "Education"],
+    )?;
     let mut out = Vec::new();
     for row in t.rows() {
         let row = row?;
@@ -138,6 +171,10 @@ fn parse_job_zone_reference(file: (String, String)) -> Result<Vec<JobZoneInfo>, 
     Ok(out)
 }
 
+/// Importance, level and the not-relevant flag of one rating, as the two
+/// scale rows of a ratings file arrive.
+type PendingRating = (Option<f32>, Option<f32>, bool);
+
 /// Accumulates occupations as the files are read.
 struct Builder {
     occupations: Vec<Occupation>,
@@ -151,7 +188,11 @@ struct Builder {
 
 impl Builder {
     fn new(file: (String, String)) -> Result<Self, LoadError> {
-        let t = Table::new(&file.0, &file.1, &["O*NET-SOC Code", "Title", "Description"])?;
+        let t = Table::new(
+            &file.0,
+            &file.1,
+            &["O*NET-SOC Code", "Title", "Description"],
+        )?;
         let mut occupations = Vec::new();
         let mut by_code = HashMap::new();
         for row in t.rows() {
@@ -199,7 +240,13 @@ impl Builder {
         }
     }
 
-    fn element(&mut self, id: &str, name: &str, domain: Domain, descriptions: &HashMap<String, String>) -> ElementId {
+    fn element(
+        &mut self,
+        id: &str,
+        name: &str,
+        domain: Domain,
+        descriptions: &HashMap<String, String>,
+    ) -> ElementId {
         if let Some(&e) = self.element_ids.get(id) {
             return e;
         }
@@ -232,17 +279,27 @@ impl Builder {
         scales: &Scales,
         descriptions: &HashMap<String, String>,
     ) -> Result<(), LoadError> {
-        let cols = ["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value", "Not Relevant"];
+        let cols = [
+            "O*NET-SOC Code",
+            "Element ID",
+            "Element Name",
+            "Scale ID",
+            "Data Value",
+            "Not Relevant",
+        ];
         let t = Table::new(&file.0, &file.1, &cols)?;
         // (occupation, element) → (importance, level, not relevant)
-        let mut pending: HashMap<(usize, ElementId), (Option<f32>, Option<f32>, bool)> = HashMap::new();
+        let mut pending: HashMap<(usize, ElementId), PendingRating> = HashMap::new();
         for row in t.rows() {
             let row = row?;
             let value = scales.check(&row, 3, 4)?;
             let element = self.element(row.get(1), row.get(2), domain, descriptions);
             let occ = {
                 let code = code(&row)?;
-                *self.by_code.get(&code).ok_or_else(|| row.error(0, "no such occupation in Occupation Data.txt"))?
+                *self
+                    .by_code
+                    .get(&code)
+                    .ok_or_else(|| row.error(0, "no such occupation in Occupation Data.txt"))?
             };
             let slot = pending.entry((occ, element)).or_default();
             match row.get(3) {
@@ -258,8 +315,15 @@ impl Builder {
         keyed.sort_by_key(|((occ, el), _)| (*occ, *el));
         for ((occ, element), (importance, level, not_relevant)) in keyed {
             // A rating needs both scales; O*NET always publishes them in pairs.
-            let (Some(importance), Some(level)) = (importance, level) else { continue };
-            let rating = Rating { element, importance, level, not_relevant };
+            let (Some(importance), Some(level)) = (importance, level) else {
+                continue;
+            };
+            let rating = Rating {
+                element,
+                importance,
+                level,
+                not_relevant,
+            };
             let o = &mut self.occupations[occ];
             match domain {
                 Domain::Knowledge => o.knowledge.push(rating),
@@ -269,8 +333,23 @@ impl Builder {
         Ok(())
     }
 
-    fn work_styles(&mut self, file: (String, String), scales: &Scales, descriptions: &HashMap<String, String>) -> Result<(), LoadError> {
-        let t = Table::new(&file.0, &file.1, &["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value"])?;
+    fn work_styles(
+        &mut self,
+        file: (String, String),
+        scales: &Scales,
+        descriptions: &HashMap<String, String>,
+    ) -> Result<(), LoadError> {
+        let t = Table::new(
+            &file.0,
+            &file.1,
+            &[
+                "O*NET-SOC Code",
+                "Element ID",
+                "Element Name",
+                "Scale ID",
+                "Data Value",
+            ],
+        )?;
         for row in t.rows() {
             let row = row?;
             if row.get(3) != "IM" {
@@ -278,13 +357,20 @@ impl Builder {
             }
             let importance = scales.check(&row, 3, 4)?;
             let element = self.element(row.get(1), row.get(2), Domain::WorkStyle, descriptions);
-            self.occupation(&row)?.work_styles.push(StyleRating { element, importance });
+            self.occupation(&row)?.work_styles.push(StyleRating {
+                element,
+                importance,
+            });
         }
         Ok(())
     }
 
     fn education(&mut self, file: (String, String)) -> Result<(), LoadError> {
-        let t = Table::new(&file.0, &file.1, &["O*NET-SOC Code", "Scale ID", "Category", "Data Value"])?;
+        let t = Table::new(
+            &file.0,
+            &file.1,
+            &["O*NET-SOC Code", "Scale ID", "Category", "Data Value"],
+        )?;
         for row in t.rows() {
             let row = row?;
             let categories = match row.get(1) {
@@ -298,7 +384,9 @@ impl Builder {
             };
             let cat: usize = row.parse(2, "expected a category number")?;
             if !(1..=categories).contains(&cat) {
-                return Err(row.error(2, &format!("category outside 1–{categories}")).into());
+                return Err(row
+                    .error(2, &format!("category outside 1–{categories}"))
+                    .into());
             }
             let pct: f32 = row.parse(3, "expected a percentage")?;
             if !(0.0..=100.0).contains(&pct) {
@@ -312,13 +400,20 @@ impl Builder {
                 "PT" => &mut o.onsite_training,
                 _ => &mut o.job_training,
             };
-            slot.get_or_insert_with(|| Distribution { percent: vec![0.0; categories] }).percent[cat - 1] = pct;
+            slot.get_or_insert_with(|| Distribution {
+                percent: vec![0.0; categories],
+            })
+            .percent[cat - 1] = pct;
         }
         Ok(())
     }
 
     fn alternate_titles(&mut self, file: (String, String)) -> Result<(), LoadError> {
-        let t = Table::new(&file.0, &file.1, &["O*NET-SOC Code", "Alternate Title", "Short Title"])?;
+        let t = Table::new(
+            &file.0,
+            &file.1,
+            &["O*NET-SOC Code", "Alternate Title", "Short Title"],
+        )?;
         for row in t.rows() {
             let row = row?;
             let short = match row.get(2) {
@@ -326,24 +421,43 @@ impl Builder {
                 s => Some(s.to_owned()),
             };
             let title = row.get(1).to_owned();
-            self.occupation(&row)?.alternate_titles.push(AlternateTitle { title, short });
+            self.occupation(&row)?
+                .alternate_titles
+                .push(AlternateTitle { title, short });
         }
         Ok(())
     }
 
     fn reported_titles(&mut self, file: (String, String)) -> Result<(), LoadError> {
-        let t = Table::new(&file.0, &file.1, &["O*NET-SOC Code", "Reported Job Title", "Shown in My Next Move"])?;
+        let t = Table::new(
+            &file.0,
+            &file.1,
+            &[
+                "O*NET-SOC Code",
+                "Reported Job Title",
+                "Shown in My Next Move",
+            ],
+        )?;
         for row in t.rows() {
             let row = row?;
             let shown = row.flag(2)?;
             let title = row.get(1).to_owned();
-            self.occupation(&row)?.reported_titles.push(ReportedTitle { title, shown_in_my_next_move: shown });
+            self.occupation(&row)?.reported_titles.push(ReportedTitle {
+                title,
+                shown_in_my_next_move: shown,
+            });
         }
         Ok(())
     }
 
     fn technologies(&mut self, file: (String, String)) -> Result<(), LoadError> {
-        let cols = ["O*NET-SOC Code", "Example", "Commodity Title", "Hot Technology", "In Demand"];
+        let cols = [
+            "O*NET-SOC Code",
+            "Example",
+            "Commodity Title",
+            "Hot Technology",
+            "In Demand",
+        ];
         let t = Table::new(&file.0, &file.1, &cols)?;
         for row in t.rows() {
             let row = row?;
@@ -351,26 +465,42 @@ impl Builder {
             let next = TechnologyId(self.technologies.len() as u32);
             let technology = *self.technology_ids.entry(key.clone()).or_insert(next);
             if technology == next {
-                self.technologies.push(Technology { name: key.0, commodity: key.1 });
+                self.technologies.push(Technology {
+                    name: key.0,
+                    commodity: key.1,
+                });
             }
             let (hot, in_demand) = (row.flag(3)?, row.flag(4)?);
-            self.occupation(&row)?.technologies.push(TechnologyUse { technology, hot, in_demand });
+            self.occupation(&row)?.technologies.push(TechnologyUse {
+                technology,
+                hot,
+                in_demand,
+            });
         }
         Ok(())
     }
 
-    fn dwas(&mut self, reference: (String, String), links: (String, String)) -> Result<(), LoadError> {
+    fn dwas(
+        &mut self,
+        reference: (String, String),
+        links: (String, String),
+    ) -> Result<(), LoadError> {
         let t = Table::new(&reference.0, &reference.1, &["DWA ID", "DWA Title"])?;
         let mut ids = HashMap::new();
         for row in t.rows() {
             let row = row?;
             ids.insert(row.get(0).to_owned(), DwaId(self.dwa_list.len() as u16));
-            self.dwa_list.push(Dwa { onet_id: row.get(0).to_owned(), title: row.get(1).to_owned() });
+            self.dwa_list.push(Dwa {
+                onet_id: row.get(0).to_owned(),
+                title: row.get(1).to_owned(),
+            });
         }
         let t = Table::new(&links.0, &links.1, &["O*NET-SOC Code", "DWA ID"])?;
         for row in t.rows() {
             let row = row?;
-            let dwa = *ids.get(row.get(1)).ok_or_else(|| row.error(1, "no such DWA in DWA Reference.txt"))?;
+            let dwa = *ids
+                .get(row.get(1))
+                .ok_or_else(|| row.error(1, "no such DWA in DWA Reference.txt"))?;
             self.occupation(&row)?.dwas.push(dwa);
         }
         for o in &mut self.occupations {
@@ -382,5 +512,6 @@ impl Builder {
 }
 
 fn code(row: &Row<'_>) -> Result<OnetCode, TableError> {
-    OnetCode::parse(row.get(0)).map_err(|_| row.error(0, "expected an O*NET-SOC code such as 15-1252.00"))
+    OnetCode::parse(row.get(0))
+        .map_err(|_| row.error(0, "expected an O*NET-SOC code such as 15-1252.00"))
 }

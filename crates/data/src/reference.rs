@@ -41,7 +41,11 @@ pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<ParsedReferenc
         Layout::RelatedOccupations
     } else {
         return Err(TableError {
-            at: crate::tsv::Location { file: file.to_owned(), line: 1, column: 0 },
+            at: crate::tsv::Location {
+                file: file.to_owned(),
+                line: 1,
+                column: 0,
+            },
             message: format!(
                 "unrecognised reference layout ({columns} columns): expected the Career Changers Matrix \
                  (code, title, related code, related title, index) or Related Occupations \
@@ -58,8 +62,10 @@ pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<ParsedReferenc
     let mut skipped_pairs = 0;
     for row in t.rows() {
         let row = row?;
-        let origin = OnetCode::parse(row.get(0)).map_err(|_| row.error(0, "expected an O*NET-SOC code"))?;
-        let dest = OnetCode::parse(row.get(1)).map_err(|_| row.error(1, "expected an O*NET-SOC code"))?;
+        let origin =
+            OnetCode::parse(row.get(0)).map_err(|_| row.error(0, "expected an O*NET-SOC code"))?;
+        let dest =
+            OnetCode::parse(row.get(1)).map_err(|_| row.error(1, "expected an O*NET-SOC code"))?;
         let rank: f32 = row.parse(2, "expected a rank number")?;
         match (catalog.find_code(origin), catalog.find_code(dest)) {
             (Some(o), Some(d)) if o != d => by_origin.entry(o.0).or_default().push((rank, d.0)),
@@ -71,8 +77,17 @@ pub fn parse(file: &str, text: &str, catalog: &Catalog) -> Result<ParsedReferenc
         .into_iter()
         .map(|(o, mut ds)| {
             ds.sort_by(|a, b| a.0.total_cmp(&b.0));
-            (switchback_core::OccupationId(o), ds.into_iter().map(|(_, d)| switchback_core::OccupationId(d)).collect())
+            (
+                switchback_core::OccupationId(o),
+                ds.into_iter()
+                    .map(|(_, d)| switchback_core::OccupationId(d))
+                    .collect(),
+            )
         })
         .collect();
-    Ok(ParsedReference { layout, reference: Reference { origins }, skipped_pairs })
+    Ok(ParsedReference {
+        layout,
+        reference: Reference { origins },
+        skipped_pairs,
+    })
 }

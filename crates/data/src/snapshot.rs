@@ -18,7 +18,9 @@ pub enum SnapshotError {
     #[error("not a Switchback catalog snapshot (bad magic bytes)")]
     NotASnapshot,
     /// Written by another version of the program.
-    #[error("catalog snapshot format {found} is not the supported format {FORMAT_VERSION}; rebuild it with `SWITCHBACK_BLESS=1 cargo test -p switchback-data --test snapshot`")]
+    #[error(
+        "catalog snapshot format {found} is not the supported format {FORMAT_VERSION}; rebuild it with `SWITCHBACK_BLESS=1 cargo test -p switchback-data --test snapshot`"
+    )]
     Version {
         /// The version found.
         found: u16,

@@ -56,14 +56,22 @@ impl<'a> Table<'a> {
     /// Reads the header of `text` and finds the `wanted` columns by name.
     pub fn new(file: &str, text: &'a str, wanted: &[&'static str]) -> Result<Self, TableError> {
         let header = text.lines().next().unwrap_or("");
-        let header: Vec<&str> = header.trim_end_matches('\r').trim_start_matches('\u{feff}').split('\t').collect();
+        let header: Vec<&str> = header
+            .trim_end_matches('\r')
+            .trim_start_matches('\u{feff}')
+            .split('\t')
+            .collect();
         let mut columns = Vec::with_capacity(wanted.len());
         for name in wanted {
             match header.iter().position(|h| h.trim() == *name) {
                 Some(i) => columns.push(i),
                 None => {
                     return Err(TableError {
-                        at: Location { file: file.to_owned(), line: 1, column: 0 },
+                        at: Location {
+                            file: file.to_owned(),
+                            line: 1,
+                            column: 0,
+                        },
                         message: format!(
                             "the header has no column \"{name}\" (it has: {})",
                             header.join(", ")
@@ -72,7 +80,12 @@ impl<'a> Table<'a> {
                 }
             }
         }
-        Ok(Self { file: file.to_owned(), columns, names: wanted.to_vec(), text })
+        Ok(Self {
+            file: file.to_owned(),
+            columns,
+            names: wanted.to_vec(),
+            text,
+        })
     }
 
     /// A table whose columns are addressed by position (for layouts whose
@@ -90,29 +103,37 @@ impl<'a> Table<'a> {
     /// The data rows, with their line numbers; blank lines are skipped.
     pub fn rows(&self) -> impl Iterator<Item = Result<Row<'_>, TableError>> {
         let need = self.columns.iter().copied().max().map_or(0, |m| m + 1);
-        self.text.lines().enumerate().skip(1).filter_map(move |(i, raw)| {
-            let line = raw.trim_end_matches('\r');
-            if line.trim().is_empty() {
-                return None;
-            }
-            let fields: Vec<&str> = line.split('\t').collect();
-            if fields.len() < need {
-                return Some(Err(TableError {
-                    at: Location { file: self.file.clone(), line: i + 1, column: fields.len() + 1 },
-                    message: format!(
-                        "expected at least {need} tab-separated fields, found {}",
-                        fields.len()
-                    ),
-                }));
-            }
-            Some(Ok(Row {
-                file: &self.file,
-                line: i + 1,
-                fields,
-                columns: &self.columns,
-                names: &self.names,
-            }))
-        })
+        self.text
+            .lines()
+            .enumerate()
+            .skip(1)
+            .filter_map(move |(i, raw)| {
+                let line = raw.trim_end_matches('\r');
+                if line.trim().is_empty() {
+                    return None;
+                }
+                let fields: Vec<&str> = line.split('\t').collect();
+                if fields.len() < need {
+                    return Some(Err(TableError {
+                        at: Location {
+                            file: self.file.clone(),
+                            line: i + 1,
+                            column: fields.len() + 1,
+                        },
+                        message: format!(
+                            "expected at least {need} tab-separated fields, found {}",
+                            fields.len()
+                        ),
+                    }));
+                }
+                Some(Ok(Row {
+                    file: &self.file,
+                    line: i + 1,
+                    fields,
+                    columns: &self.columns,
+                    names: &self.names,
+                }))
+            })
     }
 }
 
@@ -130,7 +151,11 @@ impl<'a> Row<'a> {
     /// An error about wanted column `k`, naming the column and its value.
     pub fn error(&self, k: usize, what: &str) -> TableError {
         TableError {
-            at: Location { file: self.file.to_owned(), line: self.line, column: self.columns[k] + 1 },
+            at: Location {
+                file: self.file.to_owned(),
+                line: self.line,
+                column: self.columns[k] + 1,
+            },
             message: format!("column \"{}\" = \"{}\": {what}", self.names[k], self.get(k)),
         }
     }
@@ -141,7 +166,11 @@ impl<'a> Row<'a> {
     }
 
     /// Parses wanted column `k`, reading `n/a`, `-`, `#`, `*` or nothing as absent.
-    pub fn parse_opt<T: std::str::FromStr>(&self, k: usize, what: &str) -> Result<Option<T>, TableError> {
+    pub fn parse_opt<T: std::str::FromStr>(
+        &self,
+        k: usize,
+        what: &str,
+    ) -> Result<Option<T>, TableError> {
         match self.get(k) {
             "" | "n/a" | "-" | "#" | "*" | "**" => Ok(None),
             _ => self.parse(k, what).map(Some),
@@ -170,15 +199,28 @@ mod tests {
         assert_eq!(rows.len(), 2);
         assert_eq!(rows[0].parse::<f32>(0, "a number").unwrap(), 2.5);
         let err = rows[1].parse::<f32>(0, "expected a number").unwrap_err();
-        assert_eq!(err.to_string(), "f.txt:4:3: column \"C\" = \"bad\": expected a number");
+        assert_eq!(
+            err.to_string(),
+            "f.txt:4:3: column \"C\" = \"bad\": expected a number"
+        );
     }
 
     #[test]
     fn missing_columns_and_short_rows_are_errors() {
         let e = Table::new("f.txt", "A\tB\n", &["Z"]).err().unwrap();
-        assert!(e.to_string().starts_with("f.txt:1: the header has no column \"Z\""));
+        assert!(
+            e.to_string()
+                .starts_with("f.txt:1: the header has no column \"Z\"")
+        );
         let t = Table::new("f.txt", "A\tB\n1\n", &["B"]).unwrap();
         let e = t.rows().next().unwrap().err().unwrap();
-        assert_eq!(e.at, Location { file: "f.txt".into(), line: 2, column: 2 });
+        assert_eq!(
+            e.at,
+            Location {
+                file: "f.txt".into(),
+                line: 2,
+                column: 2
+            }
+        );
     }
 }

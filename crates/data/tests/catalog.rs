@@ -1,5 +1,7 @@
 //! The catalog as loaded from the real bundled O*NET 29.3 and OEWS files.
 
+#![allow(clippy::unwrap_used)] // Tests, benches and dev tools fail loudly by design.
+
 use std::sync::OnceLock;
 
 use switchback_core::catalog::Domain;
@@ -24,13 +26,33 @@ fn row_counts_match_the_release() {
     assert_eq!(occs.iter().filter(|o| o.job_zone.is_some()).count(), 923);
     assert_eq!(occs.iter().filter(|o| o.is_rated()).count(), 879);
     assert_eq!(occs.iter().filter(|o| o.experience.is_some()).count(), 858);
-    assert_eq!(occs.iter().map(|o| o.alternate_titles.len()).sum::<usize>(), 56_560);
-    assert_eq!(occs.iter().map(|o| o.reported_titles.len()).sum::<usize>(), 7_796);
-    assert_eq!(occs.iter().map(|o| o.technologies.len()).sum::<usize>(), 32_681);
+    assert_eq!(
+        occs.iter().map(|o| o.alternate_titles.len()).sum::<usize>(),
+        56_560
+    );
+    assert_eq!(
+        occs.iter().map(|o| o.reported_titles.len()).sum::<usize>(),
+        7_796
+    );
+    assert_eq!(
+        occs.iter().map(|o| o.technologies.len()).sum::<usize>(),
+        32_681
+    );
     let count = |d| c.elements().iter().filter(|e| e.domain == d).count();
-    assert_eq!((count(Domain::Skill), count(Domain::Knowledge), count(Domain::WorkStyle)), (35, 33, 16));
+    assert_eq!(
+        (
+            count(Domain::Skill),
+            count(Domain::Knowledge),
+            count(Domain::WorkStyle)
+        ),
+        (35, 33, 16)
+    );
     // Every rated occupation carries all 35 skills and 33 knowledge areas.
-    assert!(occs.iter().filter(|o| o.is_rated()).all(|o| o.skills.len() == 35 && o.knowledge.len() == 33));
+    assert!(
+        occs.iter()
+            .filter(|o| o.is_rated())
+            .all(|o| o.skills.len() == 35 && o.knowledge.len() == 33)
+    );
 }
 
 #[test]
@@ -53,21 +75,34 @@ fn known_values() {
     assert_eq!(w.annual.p90, Some(199_130));
     assert!(!w.aggregate);
     assert!(!ds.is_management());
-    assert!(ds.technologies.iter().any(|t| t.hot && c.technology(t.technology).name == "Python"));
+    assert!(
+        ds.technologies
+            .iter()
+            .any(|t| t.hot && c.technology(t.technology).name == "Python")
+    );
 }
 
 #[test]
 fn wages_join_detailed_then_aggregate_then_nothing() {
     let occs = catalog().occupations();
-    let exact = occs.iter().filter(|o| o.wages.as_ref().is_some_and(|w| !w.aggregate)).count();
-    let aggregate = occs.iter().filter(|o| o.wages.as_ref().is_some_and(|w| w.aggregate)).count();
+    let exact = occs
+        .iter()
+        .filter(|o| o.wages.as_ref().is_some_and(|w| !w.aggregate))
+        .count();
+    let aggregate = occs
+        .iter()
+        .filter(|o| o.wages.as_ref().is_some_and(|w| w.aggregate))
+        .count();
     let none = occs.iter().filter(|o| o.wages.is_none()).count();
     assert_eq!((exact, aggregate, none), (961, 34, 21));
     let buyer = occ("13-1021.00");
     let w = buyer.wages.as_ref().unwrap();
     assert!(w.aggregate);
     assert_eq!(w.soc.as_str(), "13-1020");
-    assert!(occ("11-1031.00").wages.is_none(), "Legislators have no OEWS row");
+    assert!(
+        occ("11-1031.00").wages.is_none(),
+        "Legislators have no OEWS row"
+    );
 }
 
 #[test]
@@ -84,10 +119,19 @@ fn derived_groups_and_experience() {
     let unusual: Vec<&str> = catalog()
         .occupations()
         .iter()
-        .filter(|o| o.is_management() && o.soc().major_number() != 11 && !o.title.contains("Supervisors"))
+        .filter(|o| {
+            o.is_management() && o.soc().major_number() != 11 && !o.title.contains("Supervisors")
+        })
         .map(|o| o.title.as_str())
         .collect();
-    assert_eq!(unusual, ["Chefs and Head Cooks", "Solar Energy Installation Managers", "Recycling Coordinators"]);
+    assert_eq!(
+        unusual,
+        [
+            "Chefs and Head Cooks",
+            "Solar Energy Installation Managers",
+            "Recycling Coordinators"
+        ]
+    );
     let sup = occ("43-1011.00");
     assert!(sup.is_management());
     // Chief Executives need far more related experience than fast-food cooks.
@@ -105,37 +149,67 @@ fn gaps_stay_explicit() {
 
 fn bundled_file(name: &str) -> Option<(String, String)> {
     let path = switchback_data::bundled_onet_dir().join(name);
-    std::fs::read_to_string(&path).ok().map(|t| (name.to_owned(), t))
+    std::fs::read_to_string(&path)
+        .ok()
+        .map(|t| (name.to_owned(), t))
 }
 
 fn parse_with(replace: &str, text: Option<&str>) -> Result<(), LoadError> {
     onet::parse_release("test", |name| {
-        Ok(if name == replace { text.map(|t| (name.to_owned(), t.to_owned())) } else { bundled_file(name) })
+        Ok(if name == replace {
+            text.map(|t| (name.to_owned(), t.to_owned()))
+        } else {
+            bundled_file(name)
+        })
     })
     .map(|_| ())
 }
 
 #[test]
 fn malformed_files_name_file_line_and_column() {
-    let e = parse_with("Job Zones.txt", Some("O*NET-SOC Code\tJob Zone\tDate\r\n11-1011.00\t5\tx\r\n11-1011.03\tnine\tx\r\n"))
-        .unwrap_err();
-    assert_eq!(e.to_string(), "Job Zones.txt:3:2: column \"Job Zone\" = \"nine\": expected a job zone 1-5");
+    let e = parse_with(
+        "Job Zones.txt",
+        Some("O*NET-SOC Code\tJob Zone\tDate\r\n11-1011.00\t5\tx\r\n11-1011.03\tnine\tx\r\n"),
+    )
+    .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        "Job Zones.txt:3:2: column \"Job Zone\" = \"nine\": expected a job zone 1-5"
+    );
 
-    let e = parse_with("Job Zones.txt", Some("O*NET-SOC Code\tJob Zone\r\n99-9999.99\t3\r\n")).unwrap_err();
-    assert!(e.to_string().starts_with("Job Zones.txt:2:1: column \"O*NET-SOC Code\" = \"99-9999.99\""), "{e}");
+    let e = parse_with(
+        "Job Zones.txt",
+        Some("O*NET-SOC Code\tJob Zone\r\n99-9999.99\t3\r\n"),
+    )
+    .unwrap_err();
+    assert!(
+        e.to_string()
+            .starts_with("Job Zones.txt:2:1: column \"O*NET-SOC Code\" = \"99-9999.99\""),
+        "{e}"
+    );
 
     let e = parse_with("Skills.txt", Some("O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tNot Relevant\r\n11-1011.00\t2.A.1.a\tReading\tLV\t9.5\tN\r\n"))
         .unwrap_err();
-    assert_eq!(e.to_string(), "Skills.txt:2:5: column \"Data Value\" = \"9.5\": outside the scale's range 0–7");
+    assert_eq!(
+        e.to_string(),
+        "Skills.txt:2:5: column \"Data Value\" = \"9.5\": outside the scale's range 0–7"
+    );
 
     let e = parse_with("Technology Skills.txt", Some("Example\tHot Technology\r\n")).unwrap_err();
-    assert!(e.to_string().starts_with("Technology Skills.txt:1: the header has no column \"O*NET-SOC Code\""), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("Technology Skills.txt:1: the header has no column \"O*NET-SOC Code\""),
+        "{e}"
+    );
 }
 
 #[test]
 fn a_missing_file_is_named() {
     let e = parse_with("Skills.txt", None).unwrap_err();
-    assert_eq!(e.to_string(), "\"Skills.txt\" is missing from the O*NET release in test");
+    assert_eq!(
+        e.to_string(),
+        "\"Skills.txt\" is missing from the O*NET release in test"
+    );
 }
 
 #[test]
@@ -143,12 +217,19 @@ fn loads_a_release_from_a_directory() {
     let dir = std::env::temp_dir().join(format!("switchback-load-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     for name in onet::REQUIRED_FILES {
-        std::fs::copy(switchback_data::bundled_onet_dir().join(name), dir.join(name)).unwrap();
+        std::fs::copy(
+            switchback_data::bundled_onet_dir().join(name),
+            dir.join(name),
+        )
+        .unwrap();
     }
     let c = switchback_data::load_dir(&dir).unwrap();
     assert_eq!(c.occupations().len(), 1016);
     std::fs::remove_file(dir.join("Occupation Data.txt")).unwrap();
     let e = switchback_data::load_dir(&dir).unwrap_err();
-    assert!(e.to_string().contains("\"Occupation Data.txt\" is missing"), "{e}");
+    assert!(
+        e.to_string().contains("\"Occupation Data.txt\" is missing"),
+        "{e}"
+    );
     std::fs::remove_dir_all(&dir).unwrap();
 }

@@ -1,5 +1,7 @@
 //! Resolving what people type, on the real catalog.
 
+#![allow(clippy::unwrap_used)] // Tests, benches and dev tools fail loudly by design.
+
 use std::sync::OnceLock;
 
 use switchback_core::Catalog;
@@ -47,7 +49,10 @@ fn real_titles_resolve_to_their_occupations() {
 #[test]
 fn seniority_comes_with_the_resolution() {
     let c = catalog();
-    assert_eq!(c.resolve("Senior Staff Accountant").unwrap().seniority, Some(Level::Senior));
+    assert_eq!(
+        c.resolve("Senior Staff Accountant").unwrap().seniority,
+        Some(Level::Senior)
+    );
     assert_eq!(c.resolve("CFO").unwrap().seniority, Some(Level::Executive));
     assert_eq!(c.resolve("data scientist").unwrap().seniority, None);
 }
@@ -57,7 +62,10 @@ fn search_ranks_several_occupations() {
     let c = catalog();
     let found = c.search("accountant", 5);
     assert!(found.len() >= 2);
-    assert_eq!(c.occupation(found[0].occupation).code.to_string(), "13-2011.00");
+    assert_eq!(
+        c.occupation(found[0].occupation).code.to_string(),
+        "13-2011.00"
+    );
     assert!(found.windows(2).all(|w| w[0].score >= w[1].score));
 }
 
@@ -72,12 +80,18 @@ fn unknown_text_is_repeated_with_closest_matches() {
         other => panic!("{other:?}"),
     }
     let e = c.resolve("qqqq").unwrap_err();
-    assert!(e.to_string().starts_with("no occupation matches \"qqqq\""), "{e}");
+    assert!(
+        e.to_string().starts_with("no occupation matches \"qqqq\""),
+        "{e}"
+    );
     match c.resolve("99-9999.00") {
         Err(ResolveError::UnknownCode { code, .. }) => assert_eq!(code, "99-9999.00"),
         other => panic!("{other:?}"),
     }
     let e = c.resolve("15-1259.00").unwrap_err();
-    assert!(e.to_string().contains("15-1252.00 Software Developers"), "{e}");
+    assert!(
+        e.to_string().contains("15-1252.00 Software Developers"),
+        "{e}"
+    );
     assert_eq!(c.resolve("   ").unwrap_err(), ResolveError::Empty);
 }

@@ -3,6 +3,8 @@
 //! Rebuild it after changing the data or the catalog's shape with
 //! `SWITCHBACK_BLESS=1 cargo test -p switchback-data --test snapshot`.
 
+#![allow(clippy::unwrap_used)] // Tests, benches and dev tools fail loudly by design.
+
 use std::path::Path;
 
 #[test]

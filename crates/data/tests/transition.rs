@@ -1,5 +1,7 @@
 //! The transition model and move classification on the real catalog.
 
+#![allow(clippy::unwrap_used)] // Tests, benches and dev tools fail loudly by design.
+
 use std::sync::OnceLock;
 
 use switchback_core::position::{self, Change, Label, MoveKind, Position, PositionSpec, Track};
@@ -38,14 +40,20 @@ fn scores_are_in_range_self_is_highest_and_direction_matters() {
             }
         }
     }
-    assert!(asymmetric > n * n / 2, "feasibility is directional: {asymmetric} asymmetric pairs");
+    assert!(
+        asymmetric > n * n / 2,
+        "feasibility is directional: {asymmetric} asymmetric pairs"
+    );
     // The single-threaded and two-threaded matrices agree, and the fast row
     // path agrees with the pair-by-pair score.
     assert_eq!(m.matrix(1), matrix);
     for a in (0..n).step_by(37) {
         for b in (0..n).step_by(11) {
             let (a, b) = (OccupationId(a as u16), OccupationId(b as u16));
-            assert!((matrix.get(a, b) - m.score(a, b)).abs() < 1e-5, "{a:?}->{b:?}");
+            assert!(
+                (matrix.get(a, b) - m.score(a, b)).abs() < 1e-5,
+                "{a:?}->{b:?}"
+            );
         }
     }
 }
@@ -61,7 +69,11 @@ fn facets_combine_as_documented() {
         .iter()
         .zip(w.as_array())
         .map(|((name, v), weight)| {
-            let missing = if matches!(*name, "preparation" | "experience") { 0.5 } else { 0.0 };
+            let missing = if matches!(*name, "preparation" | "experience") {
+                0.5
+            } else {
+                0.0
+            };
             weight * v.unwrap_or(missing)
         })
         .sum::<f32>()
@@ -79,7 +91,10 @@ fn real_pairs_rank_sensibly() {
     let acc = id("13-2011.00");
     let budget = m.score(acc, id("13-2031.00"));
     let cook = m.score(acc, id("35-2011.00"));
-    assert!(budget > cook + 0.25, "budget analysts {budget} vs fast-food cooks {cook}");
+    assert!(
+        budget > cook + 0.25,
+        "budget analysts {budget} vs fast-food cooks {cook}"
+    );
     let top = m.top_destinations(acc, 20, |_| true);
     let rank = |code: &str| top.iter().position(|(d, _)| *d == id(code));
     assert!(rank("13-2031.00").is_some_and(|r| r < 5), "{top:?}");
@@ -94,9 +109,17 @@ fn explanations_name_strengths_and_gaps() {
     let c = catalog();
     let e = model().explain(c, id("13-2011.00"), id("11-3031.00"), 5);
     assert!(!e.strengths.is_empty() && !e.gaps.is_empty());
-    assert!(e.gaps.iter().all(|g| g.have < g.need && g.importance >= 3.0));
+    assert!(
+        e.gaps
+            .iter()
+            .all(|g| g.have < g.need && g.importance >= 3.0)
+    );
     assert!(e.strengths.iter().all(|s| s.have >= s.need));
-    let names: Vec<&str> = e.strengths.iter().map(|s| c.element(s.element).name.as_str()).collect();
+    let names: Vec<&str> = e
+        .strengths
+        .iter()
+        .map(|s| c.element(s.element).name.as_str())
+        .collect();
     assert!(names.contains(&"Economics and Accounting"), "{names:?}");
 }
 
@@ -111,7 +134,13 @@ fn unrated_occupations_get_a_flagged_imputed_profile() {
     assert_eq!(m.profile(id("13-2011.00")).ratings, RatingSource::Rated);
 }
 
-fn pos(code: &str, level: Level, industry: &str, department: &str, manages: Option<bool>) -> Position {
+fn pos(
+    code: &str,
+    level: Level,
+    industry: &str,
+    department: &str,
+    manages: Option<bool>,
+) -> Position {
     Position::new(
         catalog(),
         id(code),
@@ -133,18 +162,69 @@ fn every_move_kind_and_change() {
     let acc = "13-2011.00"; // Accountants and Auditors
     let auditor = "13-2011.00";
     let cases: Vec<(Position, Position, MoveKind, i8, Vec<Change>)> = vec![
-        (pos(acc, Level::Senior, "software", "finance", None), pos(auditor, Level::Senior, "Software ", "FINANCE", None), MoveKind::Lateral, 0, vec![]),
-        (pos(acc, Level::Senior, "software", "finance", None), pos(acc, Level::Lead, "software", "finance", None), MoveKind::StepUp, 1, vec![]),
-        (pos(fin, Level::Director, "software", "finance", None), pos(fin, Level::Manager, "biotech", "finance", None), MoveKind::StepDown, -2, vec![Change::Industry]),
-        (pos(acc, Level::Senior, "software", "finance", None), pos(acc, Level::Senior, "software", "audit", None), MoveKind::Lateral, 0, vec![Change::Department]),
-        (pos(acc, Level::Senior, "software", "finance", None), pos(fin, Level::Manager, "software", "finance", None), MoveKind::StepUp, 2, vec![Change::Profession, Change::Track]),
-        (pos(fin, Level::Director, "a", "b", None), pos("35-2011.00", Level::Entry, "c", "d", None), MoveKind::StepDown, -7, vec![Change::Profession, Change::Industry, Change::Department, Change::Track]),
+        (
+            pos(acc, Level::Senior, "software", "finance", None),
+            pos(auditor, Level::Senior, "Software ", "FINANCE", None),
+            MoveKind::Lateral,
+            0,
+            vec![],
+        ),
+        (
+            pos(acc, Level::Senior, "software", "finance", None),
+            pos(acc, Level::Lead, "software", "finance", None),
+            MoveKind::StepUp,
+            1,
+            vec![],
+        ),
+        (
+            pos(fin, Level::Director, "software", "finance", None),
+            pos(fin, Level::Manager, "biotech", "finance", None),
+            MoveKind::StepDown,
+            -2,
+            vec![Change::Industry],
+        ),
+        (
+            pos(acc, Level::Senior, "software", "finance", None),
+            pos(acc, Level::Senior, "software", "audit", None),
+            MoveKind::Lateral,
+            0,
+            vec![Change::Department],
+        ),
+        (
+            pos(acc, Level::Senior, "software", "finance", None),
+            pos(fin, Level::Manager, "software", "finance", None),
+            MoveKind::StepUp,
+            2,
+            vec![Change::Profession, Change::Track],
+        ),
+        (
+            pos(fin, Level::Director, "a", "b", None),
+            pos("35-2011.00", Level::Entry, "c", "d", None),
+            MoveKind::StepDown,
+            -7,
+            vec![
+                Change::Profession,
+                Change::Industry,
+                Change::Department,
+                Change::Track,
+            ],
+        ),
         // manages_people overrides the track the level implies.
-        (pos(acc, Level::Lead, "", "", Some(true)), pos(acc, Level::Lead, "", "", None), MoveKind::Lateral, 0, vec![Change::Track]),
+        (
+            pos(acc, Level::Lead, "", "", Some(true)),
+            pos(acc, Level::Lead, "", "", None),
+            MoveKind::Lateral,
+            0,
+            vec![Change::Track],
+        ),
     ];
     for (i, (from, to, kind, delta, changes)) in cases.into_iter().enumerate() {
         let mv = position::classify(c, m, &from, &to);
-        assert_eq!((mv.kind, mv.level_delta, mv.changes), (kind, delta, changes), "case {i}");
+        assert_eq!(
+            (mv.kind, mv.level_delta, mv.changes),
+            (kind, delta, changes),
+            "case {i}"
+        );
         assert!((0.0..=1.0).contains(&mv.feasibility));
     }
 }
@@ -152,7 +232,16 @@ fn every_move_kind_and_change() {
 #[test]
 fn levels_and_tracks_are_inferred_by_the_documented_rule() {
     let c = catalog();
-    let p = |code: &str, hint: Option<Level>| Position::new(c, id(code), PositionSpec { title_hint: hint, ..PositionSpec::default() });
+    let p = |code: &str, hint: Option<Level>| {
+        Position::new(
+            c,
+            id(code),
+            PositionSpec {
+                title_hint: hint,
+                ..PositionSpec::default()
+            },
+        )
+    };
     assert_eq!(p("11-1011.00", None).level, Level::Executive);
     assert_eq!(p("11-3031.00", None).level, Level::Manager);
     assert_eq!(p("11-3031.00", None).track, Track::Management);
@@ -170,7 +259,10 @@ fn pay_ratio_from_salaries_or_wages() {
     let mut to = pos("11-3031.00", Level::Manager, "", "", None);
     let mv = position::classify(c, model(), &from, &to);
     assert_eq!(mv.pay_basis, position::PayBasis::Wages);
-    assert!(mv.pay_ratio.unwrap() < 1.0, "a step down from director pays less");
+    assert!(
+        mv.pay_ratio.unwrap() < 1.0,
+        "a step down from director pays less"
+    );
     from.salary = Some(200_000);
     to.salary = Some(150_000);
     let mv = position::classify(c, model(), &from, &to);

@@ -18,14 +18,22 @@ struct EvalView {
     skipped_pairs: usize,
 }
 
-pub fn transitions(catalog: &Catalog, args: &EvalTransitionsArgs, format: Format) -> anyhow::Result<()> {
+pub fn transitions(
+    catalog: &Catalog,
+    args: &EvalTransitionsArgs,
+    format: Format,
+) -> anyhow::Result<()> {
     let file = args.reference.display().to_string();
-    let text = std::fs::read_to_string(&args.reference).with_context(|| format!("cannot read {file}"))?;
+    let text =
+        std::fs::read_to_string(&args.reference).with_context(|| format!("cannot read {file}"))?;
     let parsed = switchback_data::reference::parse(&file, &text, catalog)?;
     let model = TransitionModel::new(catalog);
     let matrix = model.matrix(std::thread::available_parallelism().map_or(1, |n| n.get()));
     let metrics = evaluate(&parsed.reference, usize::from(args.k), |o, k| {
-        top_k(matrix.row(o), o, k, |_| true).into_iter().map(|(d, _)| d).collect()
+        top_k(matrix.row(o), o, k, |_| true)
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect()
     });
     let view = EvalView {
         metrics,
@@ -41,7 +49,14 @@ pub fn transitions(catalog: &Catalog, args: &EvalTransitionsArgs, format: Format
             "Reference {file} ({} layout): {} origins{}\n  recall@{k}     {:.3}\n  precision@{k}  {:.3}\n  MRR@{k}        {:.3}\n",
             view.layout.replace('_', " "),
             metrics.origins,
-            if view.skipped_pairs > 0 { format!(", {} pairs skipped (codes not in the catalog)", view.skipped_pairs) } else { String::new() },
+            if view.skipped_pairs > 0 {
+                format!(
+                    ", {} pairs skipped (codes not in the catalog)",
+                    view.skipped_pairs
+                )
+            } else {
+                String::new()
+            },
             metrics.recall_at_k,
             metrics.precision_at_k,
             metrics.mrr,

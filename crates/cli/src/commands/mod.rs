@@ -14,8 +14,12 @@ use crate::cli::{Cli, Command, EvalCommand, OccupationCommand};
 pub fn run(cli: Cli) -> anyhow::Result<()> {
     let catalog = load_catalog(&cli)?;
     match cli.command {
-        Command::Occupation(OccupationCommand::Search(a)) => occupation::search(&catalog, &a, cli.format),
-        Command::Occupation(OccupationCommand::Show(a)) => occupation::show(&catalog, &a, cli.format),
+        Command::Occupation(OccupationCommand::Search(a)) => {
+            occupation::search(&catalog, &a, cli.format)
+        }
+        Command::Occupation(OccupationCommand::Show(a)) => {
+            occupation::show(&catalog, &a, cli.format)
+        }
         Command::Move(a) => moves::classify(&catalog, &a, cli.format),
         Command::Transitions(a) => moves::transitions(&catalog, &a, cli.format),
         Command::Eval(EvalCommand::Transitions(a)) => eval::transitions(&catalog, &a, cli.format),

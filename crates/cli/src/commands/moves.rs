@@ -2,9 +2,9 @@
 
 use serde::Serialize;
 use switchback_core::position::{self, Label, Position, PositionSpec};
+use switchback_core::transition::TransitionModel;
 use switchback_core::transition::explain::{ElementComparison, Explanation};
 use switchback_core::transition::profile::RatingSource;
-use switchback_core::transition::TransitionModel;
 use switchback_core::{Catalog, OccupationId};
 
 use crate::cli::{Format, MoveArgs, TransitionsArgs};
@@ -101,7 +101,12 @@ pub fn classify(catalog: &Catalog, args: &MoveArgs, format: Format) -> anyhow::R
     );
     let model = TransitionModel::new(catalog);
     let m = position::classify(catalog, &model, &from, &to);
-    let explanation = model.explain(catalog, from.occupation, to.occupation, usize::from(args.limit));
+    let explanation = model.explain(
+        catalog,
+        from.occupation,
+        to.occupation,
+        usize::from(args.limit),
+    );
     let view = ClassifyView {
         from: position_view(catalog, &from),
         to: position_view(catalog, &to),
@@ -113,7 +118,12 @@ pub fn classify(catalog: &Catalog, args: &MoveArgs, format: Format) -> anyhow::R
         pay_ratio: m.pay_ratio.map(|r| round(r, 3)),
         pay_basis: m.pay_basis,
         feasibility: round(m.feasibility, 3),
-        explanation: explanation_view(catalog, &model, &explanation, (from.occupation, to.occupation)),
+        explanation: explanation_view(
+            catalog,
+            &model,
+            &explanation,
+            (from.occupation, to.occupation),
+        ),
     };
     match format {
         Format::Json => output::json(&view),
@@ -139,22 +149,32 @@ fn position_view(catalog: &Catalog, p: &Position) -> PositionView {
 
 fn element_view(catalog: &Catalog, c: &ElementComparison) -> ElementView {
     ElementView {
-        element: catalog.element(c.element).name.clone(),
+        element: catalog.element_label(c.element),
         have: round(c.have, 2),
         need: round(c.need, 2),
         importance: round(c.importance, 2),
     }
 }
 
-fn rating_note(catalog: &Catalog, side: &str, id: OccupationId, source: &RatingSource) -> Option<String> {
+fn rating_note(
+    catalog: &Catalog,
+    side: &str,
+    id: OccupationId,
+    source: &RatingSource,
+) -> Option<String> {
     let title = &catalog.occupation(id).title;
     match source {
         RatingSource::Rated => None,
         RatingSource::Imputed(from) => Some(format!(
             "{side} {title} has no O*NET 29.3 skill ratings; its profile is borrowed from {}",
-            from.iter().map(|d| catalog.occupation(*d).title.as_str()).collect::<Vec<_>>().join(", ")
+            from.iter()
+                .map(|d| catalog.occupation(*d).title.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
         )),
-        RatingSource::Missing => Some(format!("{side} {title} has no skill or knowledge data to compare")),
+        RatingSource::Missing => Some(format!(
+            "{side} {title} has no skill or knowledge data to compare"
+        )),
     }
 }
 
@@ -173,12 +193,28 @@ fn explanation_view(
             .named()
             .iter()
             .zip(weights)
-            .map(|((name, value), weight)| FacetView { name, value: value.map(|v| round(v, 3)), weight })
+            .map(|((name, value), weight)| FacetView {
+                name,
+                value: value.map(|v| round(v, 3)),
+                weight,
+            })
             .collect(),
-        strengths: e.strengths.iter().map(|c| element_view(catalog, c)).collect(),
+        strengths: e
+            .strengths
+            .iter()
+            .map(|c| element_view(catalog, c))
+            .collect(),
         gaps: e.gaps.iter().map(|c| element_view(catalog, c)).collect(),
-        missing_hot_technologies: e.missing_hot_technologies.iter().map(|t| catalog.technology(*t).name.clone()).collect(),
-        shared_activities: e.shared_activities.iter().map(|d| catalog.dwa(*d).title.clone()).collect(),
+        missing_hot_technologies: e
+            .missing_hot_technologies
+            .iter()
+            .map(|t| catalog.technology(*t).name.clone())
+            .collect(),
+        shared_activities: e
+            .shared_activities
+            .iter()
+            .map(|d| catalog.dwa(*d).title.clone())
+            .collect(),
         notes: [("origin", from, a), ("destination", to, b)]
             .into_iter()
             .filter_map(|(side, id, src)| rating_note(catalog, side, id, src))
@@ -188,7 +224,10 @@ fn explanation_view(
 
 fn render_classify(v: &ClassifyView) -> String {
     let pos = |p: &PositionView| {
-        let mut s = format!("{} ({}) at {} (grade {}), {} track", p.title, p.code, p.level, p.grade, p.track);
+        let mut s = format!(
+            "{} ({}) at {} (grade {}), {} track",
+            p.title, p.code, p.level, p.grade, p.track
+        );
         if let Some(i) = &p.industry {
             s.push_str(&format!(", {i} industry"));
         }
@@ -198,19 +237,36 @@ fn render_classify(v: &ClassifyView) -> String {
         s
     };
     let mut s = format!("From  {}\nTo    {}\n\n", pos(&v.from), pos(&v.to));
-    let changes = if v.movement.changes.is_empty() { "nothing else".to_owned() } else { v.movement.changes.join(", ") };
+    let changes = if v.movement.changes.is_empty() {
+        "nothing else".to_owned()
+    } else {
+        v.movement.changes.join(", ")
+    };
     s.push_str(&format!(
         "Move: {} ({:+} grade{}), changes {changes}\n",
         v.movement.kind.replace('_', " "),
         v.movement.level_delta,
-        if v.movement.level_delta.abs() == 1 { "" } else { "s" }
+        if v.movement.level_delta.abs() == 1 {
+            ""
+        } else {
+            "s"
+        }
     ));
     if let Some(r) = v.pay_ratio {
         let basis = match v.pay_basis {
             position::PayBasis::Salaries => "from the salaries given".to_owned(),
             position::PayBasis::Wages => {
-                let f = v.from.salary.or(v.from.estimated_salary).map(dollars).unwrap_or_default();
-                let t = v.to.salary.or(v.to.estimated_salary).map(dollars).unwrap_or_default();
+                let f = v
+                    .from
+                    .salary
+                    .or(v.from.estimated_salary)
+                    .map(dollars)
+                    .unwrap_or_default();
+                let t =
+                    v.to.salary
+                        .or(v.to.estimated_salary)
+                        .map(dollars)
+                        .unwrap_or_default();
                 format!("{f} → {t}, OEWS May 2025 wages at each level")
             }
         };
@@ -225,22 +281,39 @@ fn render_explanation(e: &ExplanationView) -> String {
     let mut s = String::from("Facets (value, weight)\n");
     let mut t = Table::new(&[false, true, true]);
     for f in &e.facets {
-        t.row([f.name.replace('_', " "), f.value.map_or("no data".into(), |v| format!("{v:.2}")), format!("{}", f.weight)]);
+        t.row([
+            f.name.replace('_', " "),
+            f.value.map_or("no data".into(), |v| format!("{v:.2}")),
+            format!("{}", f.weight),
+        ]);
     }
     s.push_str(&t.render(2));
-    for (label, list) in [("Transferable strengths", &e.strengths), ("Gaps to close", &e.gaps)] {
+    for (label, list) in [
+        ("Transferable strengths", &e.strengths),
+        ("Gaps to close", &e.gaps),
+    ] {
         if list.is_empty() {
             continue;
         }
-        s.push_str(&format!("\n{label} (level you have / level needed, importance)\n"));
+        s.push_str(&format!(
+            "\n{label} (level you have / level needed, importance)\n"
+        ));
         let mut t = Table::new(&[false, true, true, true]);
         for x in list {
-            t.row([x.element.clone(), format!("{:.1}", x.have), format!("{:.1}", x.need), format!("{:.1}", x.importance)]);
+            t.row([
+                x.element.clone(),
+                format!("{:.1}", x.have),
+                format!("{:.1}", x.need),
+                format!("{:.1}", x.importance),
+            ]);
         }
         s.push_str(&t.render(2));
     }
     if !e.missing_hot_technologies.is_empty() {
-        s.push_str(&format!("\nHot technologies to learn: {}\n", e.missing_hot_technologies.join(", ")));
+        s.push_str(&format!(
+            "\nHot technologies to learn: {}\n",
+            e.missing_hot_technologies.join(", ")
+        ));
     }
     if !e.shared_activities.is_empty() {
         s.push_str("\nWork you already do there\n");
@@ -280,11 +353,21 @@ struct OriginView {
     median_wage: Option<u32>,
 }
 
-pub fn transitions(catalog: &Catalog, args: &TransitionsArgs, format: Format) -> anyhow::Result<()> {
+pub fn transitions(
+    catalog: &Catalog,
+    args: &TransitionsArgs,
+    format: Format,
+) -> anyhow::Result<()> {
     let r = catalog.resolve(&args.role)?;
     let model = TransitionModel::new(catalog);
     let origin = catalog.occupation(r.occupation);
-    let median = |id: OccupationId| catalog.occupation(id).wages.as_ref().and_then(|w| w.annual.median);
+    let median = |id: OccupationId| {
+        catalog
+            .occupation(id)
+            .wages
+            .as_ref()
+            .and_then(|w| w.annual.median)
+    };
     let destinations = model
         .top_destinations(r.occupation, usize::from(args.limit), |_| true)
         .into_iter()
@@ -298,8 +381,16 @@ pub fn transitions(catalog: &Catalog, args: &TransitionsArgs, format: Format) ->
                 job_zone: o.job_zone.map(|z| z.get()),
                 median_wage: median(d),
                 same_profession: o.family() == origin.family(),
-                strengths: e.strengths.iter().map(|c| catalog.element(c.element).name.clone()).collect(),
-                gaps: e.gaps.iter().map(|c| catalog.element(c.element).name.clone()).collect(),
+                strengths: e
+                    .strengths
+                    .iter()
+                    .map(|c| catalog.element_label(c.element))
+                    .collect(),
+                gaps: e
+                    .gaps
+                    .iter()
+                    .map(|c| catalog.element_label(c.element))
+                    .collect(),
             }
         })
         .collect();
@@ -341,8 +432,16 @@ pub fn transitions(catalog: &Catalog, args: &TransitionsArgs, format: Format) ->
                     "  {:>2}. {}: strengths {}; gaps {}\n",
                     i + 1,
                     d.title,
-                    if d.strengths.is_empty() { "n/a".into() } else { d.strengths.join(", ") },
-                    if d.gaps.is_empty() { "none important".into() } else { d.gaps.join(", ") }
+                    if d.strengths.is_empty() {
+                        "n/a".into()
+                    } else {
+                        d.strengths.join(", ")
+                    },
+                    if d.gaps.is_empty() {
+                        "none important".into()
+                    } else {
+                        d.gaps.join(", ")
+                    }
                 ));
             }
             output::text(&s)

@@ -59,7 +59,12 @@ pub fn search(catalog: &Catalog, args: &SearchArgs, format: Format) -> anyhow::R
             let mut t = Table::new(&[false, false, true, false]);
             t.row(["code", "title", "score", "matched title"]);
             for h in &view.results {
-                t.row([h.code.clone(), h.title.clone(), format!("{:.2}", h.score), h.matched_title.clone()]);
+                t.row([
+                    h.code.clone(),
+                    h.title.clone(),
+                    format!("{:.2}", h.score),
+                    h.matched_title.clone(),
+                ]);
             }
             let mut s = format!("Occupations matching \"{}\"", view.query);
             if let Some(l) = view.seniority {
@@ -180,23 +185,42 @@ pub fn show(catalog: &Catalog, args: &ShowArgs, format: Format) -> anyhow::Resul
     let r = catalog.resolve(&args.role)?;
     let o = catalog.occupation(r.occupation);
     let matched = catalog.title_text(r.occupation, r.best.matched);
-    let view = show_view(catalog, r.occupation, (matched != o.title).then(|| matched.to_owned()), r.seniority.map(|l| l.name()));
+    let view = show_view(
+        catalog,
+        r.occupation,
+        (matched != o.title).then(|| matched.to_owned()),
+        r.seniority.map(|l| l.name()),
+    );
     match format {
         Format::Json => output::json(&view),
         Format::Text => output::text(&render_show(&view)),
     }
 }
 
-fn show_view(catalog: &Catalog, id: OccupationId, matched_title: Option<String>, seniority: Option<&'static str>) -> ShowView {
+fn show_view(
+    catalog: &Catalog,
+    id: OccupationId,
+    matched_title: Option<String>,
+    seniority: Option<&'static str>,
+) -> ShowView {
     let o = catalog.occupation(id);
     let soc = o.soc();
     let ratings = |rs: &[Rating]| -> Vec<RatingView> {
         let mut v: Vec<&Rating> = rs.iter().collect();
-        v.sort_by(|a, b| b.importance.total_cmp(&a.importance).then(b.level.total_cmp(&a.level)));
+        v.sort_by(|a, b| {
+            b.importance
+                .total_cmp(&a.importance)
+                .then(b.level.total_cmp(&a.level))
+        });
         v.into_iter()
             .map(|r| {
                 let e = catalog.element(r.element);
-                RatingView { id: e.onet_id.clone(), name: e.name.clone(), importance: r.importance, level: r.level }
+                RatingView {
+                    id: e.onet_id.clone(),
+                    name: catalog.element_label(r.element),
+                    importance: r.importance,
+                    level: r.level,
+                }
             })
             .collect()
     };
@@ -205,7 +229,11 @@ fn show_view(catalog: &Catalog, id: OccupationId, matched_title: Option<String>,
         .iter()
         .map(|s| {
             let e = catalog.element(s.element);
-            StyleView { id: e.onet_id.clone(), name: e.name.clone(), importance: s.importance }
+            StyleView {
+                id: e.onet_id.clone(),
+                name: e.name.clone(),
+                importance: s.importance,
+            }
         })
         .collect();
     styles.sort_by(|a, b| b.importance.total_cmp(&a.importance));
@@ -215,7 +243,11 @@ fn show_view(catalog: &Catalog, id: OccupationId, matched_title: Option<String>,
         .filter(|t| t.hot)
         .map(|t| {
             let tech = catalog.technology(t.technology);
-            TechView { name: tech.name.clone(), commodity: tech.commodity.clone(), in_demand: t.in_demand }
+            TechView {
+                name: tech.name.clone(),
+                commodity: tech.commodity.clone(),
+                in_demand: t.in_demand,
+            }
         })
         .collect();
     hot.sort_by(|a, b| b.in_demand.cmp(&a.in_demand).then(a.name.cmp(&b.name)));
@@ -276,7 +308,12 @@ fn show_view(catalog: &Catalog, id: OccupationId, matched_title: Option<String>,
         work_styles: styles,
         hot_technologies: hot,
         technology_count: o.technologies.len(),
-        alternate_titles: o.alternate_titles.iter().take(12).map(|t| t.title.clone()).collect(),
+        alternate_titles: o
+            .alternate_titles
+            .iter()
+            .take(12)
+            .map(|t| t.title.clone())
+            .collect(),
         data_gaps: data_gaps(o),
         sources: SourcesView {
             onet: catalog.provenance().onet_release.clone(),
@@ -289,7 +326,11 @@ fn shares(d: &Distribution, label: impl Fn(usize) -> String) -> Vec<CategoryShar
     d.percent
         .iter()
         .enumerate()
-        .map(|(i, p)| CategoryShare { category: i as u8 + 1, label: label(i), percent: *p })
+        .map(|(i, p)| CategoryShare {
+            category: i as u8 + 1,
+            label: label(i),
+            percent: *p,
+        })
         .collect()
 }
 
@@ -321,9 +362,9 @@ fn data_gaps(o: &Occupation) -> Vec<String> {
             "wages are the OEWS aggregate {} ({}), not this occupation alone",
             w.soc, w.oews_title
         )),
-        Some(w) if w.annual.median.is_none() => {
-            gaps.push("BLS publishes hourly wages only (not typically full-time, year-round)".to_owned())
-        }
+        Some(w) if w.annual.median.is_none() => gaps.push(
+            "BLS publishes hourly wages only (not typically full-time, year-round)".to_owned(),
+        ),
         Some(_) => {}
     }
     gaps
@@ -335,30 +376,57 @@ fn render_show(v: &ShowView) -> String {
         s.push_str(&format!("  (matched \"{m}\")\n"));
     }
     if let Some(l) = v.seniority {
-        s.push_str(&format!("  seniority words in the title suggest level: {l}\n"));
+        s.push_str(&format!(
+            "  seniority words in the title suggest level: {l}\n"
+        ));
     }
     s.push('\n');
     s.push_str(&wrap(&v.description, 78, 2));
     s.push('\n');
 
     let mut facts = Table::new(&[false, false]);
-    facts.row(["SOC family".to_owned(), format!("{} (broad group), {} (minor), {} (major)", v.soc.broad, v.soc.minor, v.soc.major)]);
-    facts.row(["Track".to_owned(), if v.management { "management occupation".into() } else { "individual contributor occupation".to_string() }]);
+    facts.row([
+        "SOC family".to_owned(),
+        format!(
+            "{} (broad group), {} (minor), {} (major)",
+            v.soc.broad, v.soc.minor, v.soc.major
+        ),
+    ]);
+    facts.row([
+        "Track".to_owned(),
+        if v.management {
+            "management occupation".into()
+        } else {
+            "individual contributor occupation".to_string()
+        },
+    ]);
     facts.row([
         "Job zone".to_owned(),
-        v.job_zone.as_ref().map_or("not assigned in O*NET 29.3".into(), |z| z.name.clone()),
+        v.job_zone
+            .as_ref()
+            .map_or("not assigned in O*NET 29.3".into(), |z| z.name.clone()),
     ]);
     if let Some(e) = &v.education {
-        facts.row(["Education".to_owned(), format!("typically {}", e.typical.to_lowercase())]);
+        facts.row([
+            "Education".to_owned(),
+            format!("typically {}", e.typical.to_lowercase()),
+        ]);
     }
     if let Some(x) = &v.experience {
         facts.row([
             "Related experience".to_owned(),
-            format!("typically {} (mean {:.1} years)", years_label(x.typical_years), x.mean_years),
+            format!(
+                "typically {} (mean {:.1} years)",
+                years_label(x.typical_years),
+                x.mean_years
+            ),
         ]);
     }
     if let Some(y) = v.training.on_the_job_typical_years {
-        facts.row(["On-the-job training".to_owned(), format!("typically {}", years_label(y))]);
+        facts.row([
+            "On-the-job training".to_owned(),
+            format!("typically {}", years_label(y)),
+        ]);
     }
     s.push_str(&facts.render(2));
     s.push('\n');
@@ -385,9 +453,18 @@ fn render_show(v: &ShowView) -> String {
                 h(w.hourly.p75),
                 h(w.hourly.p90),
             ]);
-            let scope = if w.aggregate { format!(", aggregate {} {}", w.oews_code, w.oews_title) } else { String::new() };
-            let emp = w.employment.map(|e| format!("; {} employed", dollars(e).trim_start_matches('$'))).unwrap_or_default();
-            s.push_str(&format!("Wages (BLS OEWS May 2025, national{scope}{emp})\n"));
+            let scope = if w.aggregate {
+                format!(", aggregate {} {}", w.oews_code, w.oews_title)
+            } else {
+                String::new()
+            };
+            let emp = w
+                .employment
+                .map(|e| format!("; {} employed", dollars(e).trim_start_matches('$')))
+                .unwrap_or_default();
+            s.push_str(&format!(
+                "Wages (BLS OEWS May 2025, national{scope}{emp})\n"
+            ));
             s.push_str(&t.render(2));
         }
         None => s.push_str("Wages: no BLS OEWS estimate\n"),
@@ -401,7 +478,11 @@ fn render_show(v: &ShowView) -> String {
         s.push_str(&format!("{label} (importance 1-5, level 0-7)\n"));
         let mut t = Table::new(&[false, true, true]);
         for r in list.iter().take(TEXT_TOP) {
-            t.row([r.name.clone(), format!("{:.2}", r.importance), format!("{:.2}", r.level)]);
+            t.row([
+                r.name.clone(),
+                format!("{:.2}", r.importance),
+                format!("{:.2}", r.level),
+            ]);
         }
         s.push_str(&t.render(2));
         s.push('\n');
@@ -412,10 +493,19 @@ fn render_show(v: &ShowView) -> String {
             .hot_technologies
             .iter()
             .take(TEXT_TECHNOLOGIES)
-            .map(|t| if t.in_demand { format!("{} (in demand)", t.name) } else { t.name.clone() })
+            .map(|t| {
+                if t.in_demand {
+                    format!("{} (in demand)", t.name)
+                } else {
+                    t.name.clone()
+                }
+            })
             .collect();
         if v.hot_technologies.len() > TEXT_TECHNOLOGIES {
-            names.push(format!("and {} more (see --format json)", v.hot_technologies.len() - TEXT_TECHNOLOGIES));
+            names.push(format!(
+                "and {} more (see --format json)",
+                v.hot_technologies.len() - TEXT_TECHNOLOGIES
+            ));
         }
         s.push_str(&format!(
             "Hot technologies ({} hot of {} technologies listed)\n",
@@ -432,7 +522,10 @@ fn render_show(v: &ShowView) -> String {
         }
         s.push('\n');
     }
-    s.push_str(&format!("Sources: {}; {}.\n", v.sources.onet, v.sources.wages));
+    s.push_str(&format!(
+        "Sources: {}; {}.\n",
+        v.sources.onet, v.sources.wages
+    ));
     s
 }
 

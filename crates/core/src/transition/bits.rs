@@ -13,7 +13,10 @@ pub struct Bits {
 impl Bits {
     /// An empty set able to hold `0..capacity`.
     pub fn with_capacity(capacity: usize) -> Self {
-        Self { words: vec![0; capacity.div_ceil(64)], len: 0 }
+        Self {
+            words: vec![0; capacity.div_ceil(64)],
+            len: 0,
+        }
     }
 
     /// Adds `i` (must be below the capacity).
@@ -27,7 +30,9 @@ impl Bits {
 
     /// Whether `i` is in the set.
     pub fn contains(&self, i: usize) -> bool {
-        self.words.get(i / 64).is_some_and(|w| w & (1 << (i % 64)) != 0)
+        self.words
+            .get(i / 64)
+            .is_some_and(|w| w & (1 << (i % 64)) != 0)
     }
 
     /// Number of members.
@@ -74,7 +79,11 @@ impl Bits {
 
     /// Size of the intersection with `other`.
     pub fn intersection_len(&self, other: &Bits) -> u32 {
-        self.words.iter().zip(&other.words).map(|(a, b)| (a & b).count_ones()).sum()
+        self.words
+            .iter()
+            .zip(&other.words)
+            .map(|(a, b)| (a & b).count_ones())
+            .sum()
     }
 }
 

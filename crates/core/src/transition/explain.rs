@@ -44,7 +44,13 @@ pub struct Explanation {
 
 impl TransitionModel {
     /// Explains a → b, listing up to `limit` strengths, gaps and technologies.
-    pub fn explain(&self, catalog: &Catalog, a: OccupationId, b: OccupationId, limit: usize) -> Explanation {
+    pub fn explain(
+        &self,
+        catalog: &Catalog,
+        a: OccupationId,
+        b: OccupationId,
+        limit: usize,
+    ) -> Explanation {
         let (pa, pb) = (self.profile(a), self.profile(b));
         let mut strengths = Vec::new();
         let mut gaps = Vec::new();
@@ -59,10 +65,18 @@ impl TransitionModel {
                 if c.importance < MIN_IMPORTANCE {
                     continue;
                 }
-                if c.have >= c.need { strengths.push(c) } else { gaps.push(c) }
+                if c.have >= c.need {
+                    strengths.push(c)
+                } else {
+                    gaps.push(c)
+                }
             }
         }
-        strengths.sort_by(|x, y| y.importance.total_cmp(&x.importance).then(y.need.total_cmp(&x.need)));
+        strengths.sort_by(|x, y| {
+            y.importance
+                .total_cmp(&x.importance)
+                .then(y.need.total_cmp(&x.need))
+        });
         gaps.sort_by(|x, y| {
             let wx = x.importance * (x.need - x.have);
             let wy = y.importance * (y.need - y.have);
@@ -78,12 +92,20 @@ impl TransitionModel {
             .map(|t| t.technology)
             .collect();
         missing_hot_technologies.sort_by_key(|t| {
-            let in_demand = ob.technologies.iter().any(|u| u.technology == *t && u.in_demand);
+            let in_demand = ob
+                .technologies
+                .iter()
+                .any(|u| u.technology == *t && u.in_demand);
             (!in_demand, catalog.technology(*t).name.clone())
         });
         missing_hot_technologies.truncate(limit);
-        let shared_activities: Vec<DwaId> =
-            oa.dwas.iter().filter(|d| pb.dwas.contains(usize::from(d.0))).copied().take(limit).collect();
+        let shared_activities: Vec<DwaId> = oa
+            .dwas
+            .iter()
+            .filter(|d| pb.dwas.contains(usize::from(d.0)))
+            .copied()
+            .take(limit)
+            .collect();
         Explanation {
             score: self.score(a, b),
             facets: self.facets(a, b),

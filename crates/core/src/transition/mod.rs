@@ -246,14 +246,24 @@ impl TransitionModel {
     pub fn with_weights(catalog: &Catalog, weights: Weights) -> Self {
         let elements = ModelElements::of(catalog);
         let (profiles, dwa, tech) = profile::build_profiles(catalog, &elements);
-        let words = profiles.iter().flat_map(|p| p.title_words.iter().map(|w| w.0 as usize + 1)).max().unwrap_or(0);
+        let words = profiles
+            .iter()
+            .flat_map(|p| p.title_words.iter().map(|w| w.0 as usize + 1))
+            .max()
+            .unwrap_or(0);
         let mut title_postings = vec![Vec::new(); words];
         for (i, p) in profiles.iter().enumerate() {
             for &(w, x) in &p.title_words {
                 title_postings[w as usize].push((i as u16, x));
             }
         }
-        Self { elements, profiles, idf: Idf { dwa, tech }, title_postings, weights }
+        Self {
+            elements,
+            profiles,
+            idf: Idf { dwa, tech },
+            title_postings,
+            weights,
+        }
     }
 
     /// The weights in use.
@@ -283,9 +293,19 @@ impl TransitionModel {
 
     /// The facets of a → b.
     pub fn facets(&self, a: OccupationId, b: OccupationId) -> Facets {
-        let (pa, pb) = (&self.profiles[usize::from(a.0)], &self.profiles[usize::from(b.0)]);
+        let (pa, pb) = (
+            &self.profiles[usize::from(a.0)],
+            &self.profiles[usize::from(b.0)],
+        );
         let titles = profile::sparse_dot(&pa.title_words, &pb.title_words);
-        facets(pa, pb, self.elements.skills, &self.idf, titles, &Weights::EQUAL)
+        facets(
+            pa,
+            pb,
+            self.elements.skills,
+            &self.idf,
+            titles,
+            &Weights::EQUAL,
+        )
     }
 
     /// Title similarity of `a` with every occupation.
@@ -308,8 +328,15 @@ impl TransitionModel {
             *slot = if b == usize::from(a.0) {
                 1.0
             } else {
-                facets(pa, &self.profiles[b], self.elements.skills, &self.idf, titles[b], &self.weights)
-                    .combine(&self.weights)
+                facets(
+                    pa,
+                    &self.profiles[b],
+                    self.elements.skills,
+                    &self.idf,
+                    titles[b],
+                    &self.weights,
+                )
+                .combine(&self.weights)
             };
         }
     }
@@ -375,7 +402,8 @@ pub fn top_k(
         .map(|(b, s)| (OccupationId(b as u16), *s))
         .filter(|(b, _)| *b != origin && keep(*b))
         .collect();
-    let by_score = |x: &(OccupationId, f32), y: &(OccupationId, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
+    let by_score =
+        |x: &(OccupationId, f32), y: &(OccupationId, f32)| y.1.total_cmp(&x.1).then(x.0.cmp(&y.0));
     if v.len() > k && k > 0 {
         v.select_nth_unstable_by(k - 1, by_score);
         v.truncate(k);
@@ -401,34 +429,62 @@ fn coverage(a: &Profile, b: &Profile, range: std::ops::Range<usize>, need: f32) 
 
 /// The facets of a → b; `titles` is their title similarity. Facets whose
 /// weight in `needed` is zero are left out (`None`).
-fn facets(a: &Profile, b: &Profile, skills: usize, idf: &Idf, titles: f32, needed: &Weights) -> Facets {
+fn facets(
+    a: &Profile,
+    b: &Profile,
+    skills: usize,
+    idf: &Idf,
+    titles: f32,
+    needed: &Weights,
+) -> Facets {
     let rated = has_ratings(a) && has_ratings(b);
     let n_el = a.level.len();
-    let skill_coverage = if rated && needed.skill_coverage > 0.0 { coverage(a, b, 0..skills, b.skill_need) } else { None };
-    let knowledge_coverage =
-        if rated && needed.knowledge_coverage > 0.0 { coverage(a, b, skills..n_el, b.knowledge_need) } else { None };
-    let profile_similarity = (rated && needed.profile_similarity > 0.0 && a.centered_norm > 0.0 && b.centered_norm > 0.0).then(|| {
-        let dot: f32 = a.centered.iter().zip(&b.centered).map(|(x, y)| x * y).sum();
-        (dot / (a.centered_norm * b.centered_norm)).clamp(0.0, 1.0)
-    });
+    let skill_coverage = if rated && needed.skill_coverage > 0.0 {
+        coverage(a, b, 0..skills, b.skill_need)
+    } else {
+        None
+    };
+    let knowledge_coverage = if rated && needed.knowledge_coverage > 0.0 {
+        coverage(a, b, skills..n_el, b.knowledge_need)
+    } else {
+        None
+    };
+    let profile_similarity = (rated
+        && needed.profile_similarity > 0.0
+        && a.centered_norm > 0.0
+        && b.centered_norm > 0.0)
+        .then(|| {
+            let dot: f32 = a.centered.iter().zip(&b.centered).map(|(x, y)| x * y).sum();
+            (dot / (a.centered_norm * b.centered_norm)).clamp(0.0, 1.0)
+        });
     // Borrowed ratings are a blend of the donors', so they look more like
     // the donors than the real occupation would: trust them less.
     let trust = |x: Option<f32>| {
-        let imputed = matches!(a.ratings, RatingSource::Imputed(_)) || matches!(b.ratings, RatingSource::Imputed(_));
+        let imputed = matches!(a.ratings, RatingSource::Imputed(_))
+            || matches!(b.ratings, RatingSource::Imputed(_));
         x.map(|v| if imputed { v * IMPUTED_TRUST } else { v })
     };
-    let (skill_coverage, knowledge_coverage, profile_similarity) =
-        (trust(skill_coverage), trust(knowledge_coverage), trust(profile_similarity));
+    let (skill_coverage, knowledge_coverage, profile_similarity) = (
+        trust(skill_coverage),
+        trust(knowledge_coverage),
+        trust(profile_similarity),
+    );
     let shared_activities = (a.dwa_weight > 0.0 && b.dwa_weight > 0.0).then(|| {
-        let detailed = a.dwas.intersection_weight(&b.dwas, &idf.dwa) / (a.dwa_weight * b.dwa_weight).sqrt();
+        let detailed =
+            a.dwas.intersection_weight(&b.dwas, &idf.dwa) / (a.dwa_weight * b.dwa_weight).sqrt();
         let intermediate = profile::sparse_dot(&a.iwas, &b.iwas);
         0.5 * detailed + 0.5 * intermediate.min(1.0)
     });
-    let technology_overlap = (needed.technology_overlap > 0.0 && a.tech_weight > 0.0 && b.tech_weight > 0.0).then(|| {
-        (a.techs.intersection_weight(&b.techs, &idf.tech) + a.techs.intersection_weight(&b.hot, &idf.tech))
-            / (a.tech_weight * b.tech_weight).sqrt()
-    });
-    let shared_titles = (!a.title_words.is_empty() && !b.title_words.is_empty()).then(|| titles.min(1.0));
+    let technology_overlap = (needed.technology_overlap > 0.0
+        && a.tech_weight > 0.0
+        && b.tech_weight > 0.0)
+        .then(|| {
+            (a.techs.intersection_weight(&b.techs, &idf.tech)
+                + a.techs.intersection_weight(&b.hot, &idf.tech))
+                / (a.tech_weight * b.tech_weight).sqrt()
+        });
+    let shared_titles =
+        (!a.title_words.is_empty() && !b.title_words.is_empty()).then(|| titles.min(1.0));
     let family = family_proximity(a, b);
     let preparation = preparation(a, b);
     let experience = b.experience_years.map(|need| {
@@ -484,7 +540,11 @@ fn preparation(a: &Profile, b: &Profile) -> Option<f32> {
         _ => None,
     };
     let education = match (a.education_years, b.education_years) {
-        (Some(ea), Some(eb)) => Some(if eb <= ea { 1.0 - 0.03 * (ea - eb) } else { (1.0 - (eb - ea) / 4.0).max(0.0) }),
+        (Some(ea), Some(eb)) => Some(if eb <= ea {
+            1.0 - 0.03 * (ea - eb)
+        } else {
+            (1.0 - (eb - ea) / 4.0).max(0.0)
+        }),
         _ => None,
     };
     match (zone, education) {

@@ -23,7 +23,9 @@ pub const ZONE_EXPERIENCE_YEARS: [f32; 5] = [0.0, 0.5, 1.5, 3.0, 5.0];
 
 /// Approximate years of schooling per Required Level of Education
 /// category 1–12, used to measure education gaps.
-pub const EDUCATION_YEARS: [f32; 12] = [10.0, 12.0, 13.0, 13.0, 14.0, 16.0, 17.0, 18.0, 19.0, 19.0, 21.0, 23.0];
+pub const EDUCATION_YEARS: [f32; 12] = [
+    10.0, 12.0, 13.0, 13.0, 14.0, 16.0, 17.0, 18.0, 19.0, 19.0, 21.0, 23.0,
+];
 
 /// Where a profile's skill and knowledge ratings come from.
 #[derive(Clone, Debug, PartialEq)]
@@ -133,12 +135,18 @@ pub fn idf(sets: &[&Bits], capacity: usize) -> Vec<f32> {
         }
     }
     let n = sets.len().max(1) as f32;
-    count.iter().map(|&c| if c == 0 { 0.0 } else { (n / c as f32).ln() }).collect()
+    count
+        .iter()
+        .map(|&c| if c == 0 { 0.0 } else { (n / c as f32).ln() })
+        .collect()
 }
 
 /// Builds every occupation's profile, imputing ratings where O*NET has none.
 /// Returns the profiles and the IDF weights of activities and technologies.
-pub fn build_profiles(catalog: &Catalog, elements: &ModelElements) -> (Vec<Profile>, Vec<f32>, Vec<f32>) {
+pub fn build_profiles(
+    catalog: &Catalog,
+    elements: &ModelElements,
+) -> (Vec<Profile>, Vec<f32>, Vec<f32>) {
     let n_el = elements.len();
     let position: Vec<Option<usize>> = {
         let mut p = vec![None; catalog.elements().len()];
@@ -149,7 +157,8 @@ pub fn build_profiles(catalog: &Catalog, elements: &ModelElements) -> (Vec<Profi
     };
     let n_dwa = catalog.dwas().len();
     let n_tech = catalog.technologies().len();
-    let mut commodity_ids: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut commodity_ids: std::collections::HashMap<&str, usize> =
+        std::collections::HashMap::new();
     for t in catalog.technologies() {
         let next = commodity_ids.len();
         commodity_ids.entry(t.commodity.as_str()).or_insert(next);
@@ -172,27 +181,37 @@ pub fn build_profiles(catalog: &Catalog, elements: &ModelElements) -> (Vec<Profi
             for d in &o.dwas {
                 dwas.insert(usize::from(d.0));
             }
-            let (mut techs, mut hot, mut commodities) =
-                (Bits::with_capacity(n_tech), Bits::with_capacity(n_tech), Bits::with_capacity(n_comm));
+            let (mut techs, mut hot, mut commodities) = (
+                Bits::with_capacity(n_tech),
+                Bits::with_capacity(n_tech),
+                Bits::with_capacity(n_comm),
+            );
             for t in &o.technologies {
                 let i = t.technology.0 as usize;
                 techs.insert(i);
                 if t.hot {
                     hot.insert(i);
                 }
-                commodities.insert(commodity_ids[catalog.technology(t.technology).commodity.as_str()]);
+                commodities
+                    .insert(commodity_ids[catalog.technology(t.technology).commodity.as_str()]);
             }
             let zone = o.job_zone.map(|z| z.get());
             Profile {
                 level,
                 importance,
-                ratings: if o.is_rated() { RatingSource::Rated } else { RatingSource::Missing },
+                ratings: if o.is_rated() {
+                    RatingSource::Rated
+                } else {
+                    RatingSource::Missing
+                },
                 dwas,
                 techs,
                 hot,
                 commodities,
                 zone,
-                education_years: o.typical_education().map(|c| EDUCATION_YEARS[usize::from(c) - 1]),
+                education_years: o
+                    .typical_education()
+                    .map(|c| EDUCATION_YEARS[usize::from(c) - 1]),
                 experience_years: o
                     .typical_experience_years()
                     .or_else(|| zone.map(|z| ZONE_EXPERIENCE_YEARS[usize::from(z) - 1])),
@@ -211,7 +230,10 @@ pub fn build_profiles(catalog: &Catalog, elements: &ModelElements) -> (Vec<Profi
         .collect();
 
     impute(&mut profiles);
-    let rated: Vec<&Profile> = profiles.iter().filter(|p| p.ratings == RatingSource::Rated).collect();
+    let rated: Vec<&Profile> = profiles
+        .iter()
+        .filter(|p| p.ratings == RatingSource::Rated)
+        .collect();
     let mut mean = vec![0.0f32; 2 * n_el];
     for p in &rated {
         for e in 0..n_el {
@@ -222,17 +244,28 @@ pub fn build_profiles(catalog: &Catalog, elements: &ModelElements) -> (Vec<Profi
     let dwa_idf = idf(&profiles.iter().map(|p| &p.dwas).collect::<Vec<_>>(), n_dwa);
     intermediate_activities(catalog, &mut profiles);
     title_words(catalog, &mut profiles);
-    let tech_idf = idf(&profiles.iter().map(|p| &p.techs).collect::<Vec<_>>(), n_tech);
+    let tech_idf = idf(
+        &profiles.iter().map(|p| &p.techs).collect::<Vec<_>>(),
+        n_tech,
+    );
     for p in &mut profiles {
         p.dwa_weight = p.dwas.weight(&dwa_idf);
         p.tech_weight = p.techs.weight(&tech_idf) + p.hot.weight(&tech_idf);
         let need = |range: std::ops::Range<usize>| -> f32 {
-            range.map(|e| (p.importance[e] - 1.0).max(0.0) * p.level[e]).sum()
+            range
+                .map(|e| (p.importance[e] - 1.0).max(0.0) * p.level[e])
+                .sum()
         };
         p.skill_need = need(0..elements.skills);
         p.knowledge_need = need(elements.skills..n_el);
         if p.ratings != RatingSource::Missing {
-            p.centered = p.importance.iter().chain(&p.level).zip(&mean).map(|(x, m)| x - m).collect();
+            p.centered = p
+                .importance
+                .iter()
+                .chain(&p.level)
+                .zip(&mean)
+                .map(|(x, m)| x - m)
+                .collect();
             p.centered_norm = p.centered.iter().map(|x| x * x).sum::<f32>().sqrt();
         }
     }
@@ -246,7 +279,10 @@ fn intermediate_activities(catalog: &Catalog, profiles: &mut [Profile]) {
     let mut iwa_of: Vec<u16> = Vec::with_capacity(catalog.dwas().len());
     let mut ids: std::collections::HashMap<&str, u16> = std::collections::HashMap::new();
     for d in catalog.dwas() {
-        let iwa = d.onet_id.rsplit_once(".D").map_or(d.onet_id.as_str(), |(iwa, _)| iwa);
+        let iwa = d
+            .onet_id
+            .rsplit_once(".D")
+            .map_or(d.onet_id.as_str(), |(iwa, _)| iwa);
         let next = ids.len() as u16;
         iwa_of.push(*ids.entry(iwa).or_insert(next));
     }
@@ -268,8 +304,10 @@ fn intermediate_activities(catalog: &Catalog, profiles: &mut [Profile]) {
         .collect();
     let n = profiles.len().max(1) as f32;
     for (p, c) in profiles.iter_mut().zip(counts) {
-        let mut v: Vec<(u16, f32)> =
-            c.into_iter().map(|(k, x)| (k, x * (n / df[usize::from(k)] as f32).ln())).collect();
+        let mut v: Vec<(u16, f32)> = c
+            .into_iter()
+            .map(|(k, x)| (k, x * (n / df[usize::from(k)] as f32).ln()))
+            .collect();
         let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
         if norm > 0.0 {
             v.iter_mut().for_each(|(_, x)| *x /= norm);
@@ -306,7 +344,10 @@ fn title_words(catalog: &Catalog, profiles: &mut [Profile]) {
     }
     let n = sets.len().max(1) as f32;
     for (p, s) in profiles.iter_mut().zip(sets) {
-        let mut v: Vec<(u32, f32)> = s.into_iter().map(|w| (w, (n / df[w as usize] as f32).ln())).collect();
+        let mut v: Vec<(u32, f32)> = s
+            .into_iter()
+            .map(|w| (w, (n / df[w as usize] as f32).ln()))
+            .collect();
         let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
         if norm > 0.0 {
             v.iter_mut().for_each(|(_, x)| *x /= norm);
@@ -339,8 +380,9 @@ pub fn sparse_dot<I: Ord + Copy>(a: &[(I, f32)], b: &[(I, f32)]) -> f32 {
 const IMPUTE_NEIGHBOURS: usize = 3;
 
 fn impute(profiles: &mut [Profile]) {
-    let rated: Vec<usize> =
-        (0..profiles.len()).filter(|&i| profiles[i].ratings == RatingSource::Rated).collect();
+    let rated: Vec<usize> = (0..profiles.len())
+        .filter(|&i| profiles[i].ratings == RatingSource::Rated)
+        .collect();
     for u in 0..profiles.len() {
         if profiles[u].ratings != RatingSource::Missing {
             continue;
@@ -366,7 +408,11 @@ fn impute(profiles: &mut [Profile]) {
                     .iter()
                     .filter(|&&r| {
                         let s = profiles[r].soc;
-                        if group == soc.broad() { s.broad() == group } else { s.minor() == group }
+                        if group == soc.broad() {
+                            s.broad() == group
+                        } else {
+                            s.minor() == group
+                        }
                     })
                     .map(|&r| (1.0, r))
                     .collect();
@@ -390,6 +436,11 @@ fn impute(profiles: &mut [Profile]) {
         let p = &mut profiles[u];
         p.level = level;
         p.importance = importance;
-        p.ratings = RatingSource::Imputed(donors.iter().map(|&(_, d)| OccupationId(d as u16)).collect());
+        p.ratings = RatingSource::Imputed(
+            donors
+                .iter()
+                .map(|&(_, d)| OccupationId(d as u16))
+                .collect(),
+        );
     }
 }
