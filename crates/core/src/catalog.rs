@@ -458,7 +458,10 @@ impl Catalog {
     /// skill and a Mathematics knowledge area).
     pub fn element_label(&self, id: ElementId) -> String {
         let e = self.element(id);
-        let twin = self.elements.iter().any(|o| o.name == e.name && o.onet_id != e.onet_id);
+        let twin = self
+            .elements
+            .iter()
+            .any(|o| o.name == e.name && o.onet_id != e.onet_id);
         match (twin, e.domain) {
             (true, Domain::Skill) => format!("{} (skill)", e.name),
             (true, Domain::Knowledge) => format!("{} (knowledge)", e.name),

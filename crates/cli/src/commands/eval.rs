@@ -1,7 +1,6 @@
 //! `switchback eval transitions`.
 
 use anyhow::Context;
-use serde::Serialize;
 use switchback_core::Catalog;
 use switchback_core::eval::{Metrics, evaluate};
 use switchback_core::transition::{TransitionModel, top_k};
@@ -10,9 +9,10 @@ use switchback_data::reference::Layout;
 use crate::cli::{EvalTransitionsArgs, Format};
 use crate::output;
 
-#[derive(Serialize)]
+/// What the report says besides the metrics. The JSON output is exactly
+/// the metrics (`k`, `origins`, `recall_at_k`, `precision_at_k`, `mrr`):
+/// that shape is a contract.
 struct EvalView {
-    #[serde(flatten)]
     metrics: Metrics,
     layout: &'static str,
     skipped_pairs: usize,
@@ -44,7 +44,15 @@ pub fn transitions(
         skipped_pairs: parsed.skipped_pairs,
     };
     match format {
-        Format::Json => output::json(&view),
+        Format::Json => {
+            if view.skipped_pairs > 0 {
+                eprintln!(
+                    "note: {} reference pairs skipped (codes not in the catalog)",
+                    view.skipped_pairs
+                );
+            }
+            output::json(&view.metrics)
+        }
         Format::Text => output::text(&format!(
             "Reference {file} ({} layout): {} origins{}\n  recall@{k}     {:.3}\n  precision@{k}  {:.3}\n  MRR@{k}        {:.3}\n",
             view.layout.replace('_', " "),
