@@ -194,7 +194,7 @@ fn move_classifies_with_strengths_gaps_and_feasibility() {
     );
     let gap = &v["gaps"][0];
     assert!(gap["have"].as_f64().unwrap() < gap["need"].as_f64().unwrap());
-    assert_eq!(v["facets"].as_array().unwrap().len(), 9);
+    assert_eq!(v["facets"].as_array().unwrap().len(), 10);
 
     let o = run(&["move", "Accountants", "--to", "Cooks, Fast Food"]);
     assert!(o.status.success());

@@ -181,6 +181,16 @@ impl Distribution {
     }
 }
 
+/// The six occupational interests (Holland's RIASEC), in [`Occupation::interests`] order.
+pub const INTERESTS: [&str; 6] = [
+    "Realistic",
+    "Investigative",
+    "Artistic",
+    "Social",
+    "Enterprising",
+    "Conventional",
+];
+
 /// Years represented by each Related Work Experience (RW) category, 1–11.
 ///
 /// Each bounded category is represented by its midpoint ("over 2 years, up to
@@ -281,6 +291,9 @@ pub struct Occupation {
     pub knowledge: Vec<Rating>,
     /// Work-style importance ratings.
     pub work_styles: Vec<StyleRating>,
+    /// Occupational interests (O*NET OI scale 1–7), in RIASEC order:
+    /// Realistic, Investigative, Artistic, Social, Enterprising, Conventional.
+    pub interests: Option<[f32; 6]>,
     /// Required level of education (RL), 12 categories.
     pub education: Option<Distribution>,
     /// Related work experience (RW), 11 categories.

@@ -18,13 +18,14 @@ use crate::LoadError;
 use crate::tsv::{Row, Table, TableError};
 
 /// The O*NET files a catalog is built from, by their release file names.
-pub const REQUIRED_FILES: [&str; 15] = [
+pub const REQUIRED_FILES: [&str; 16] = [
     "Occupation Data.txt",
     "Job Zones.txt",
     "Job Zone Reference.txt",
     "Skills.txt",
     "Knowledge.txt",
     "Work Styles.txt",
+    "Interests.txt",
     "Education, Training, and Experience.txt",
     "Alternate Titles.txt",
     "Sample of Reported Titles.txt",
@@ -66,6 +67,7 @@ pub fn parse_release(
         &descriptions,
     )?;
     b.work_styles(need("Work Styles.txt")?, &scales, &descriptions)?;
+    b.interests(need("Interests.txt")?, &scales)?;
     b.education(need("Education, Training, and Experience.txt")?)?;
     b.alternate_titles(need("Alternate Titles.txt")?)?;
     b.reported_titles(need("Sample of Reported Titles.txt")?)?;
@@ -112,7 +114,7 @@ impl Scales {
                 ),
             );
         }
-        for id in ["IM", "LV", "RL", "RW", "PT", "OJ"] {
+        for id in ["IM", "LV", "OI", "RL", "RW", "PT", "OJ"] {
             if !map.contains_key(id) {
                 return Err(TableError {
                     at: crate::tsv::Location {
@@ -210,6 +212,7 @@ impl Builder {
                 skills: Vec::new(),
                 knowledge: Vec::new(),
                 work_styles: Vec::new(),
+                interests: None,
                 education: None,
                 experience: None,
                 onsite_training: None,
@@ -361,6 +364,37 @@ impl Builder {
                 element,
                 importance,
             });
+        }
+        Ok(())
+    }
+
+    fn interests(&mut self, file: (String, String), scales: &Scales) -> Result<(), LoadError> {
+        let t = Table::new(
+            &file.0,
+            &file.1,
+            &["O*NET-SOC Code", "Element ID", "Scale ID", "Data Value"],
+        )?;
+        for row in t.rows() {
+            let row = row?;
+            // IH rows are the high-point codes derived from the OI scores.
+            if row.get(2) != "OI" {
+                continue;
+            }
+            let value = scales.check(&row, 2, 3)?;
+            let slot = match row.get(1) {
+                "1.B.1.a" => 0,
+                "1.B.1.b" => 1,
+                "1.B.1.c" => 2,
+                "1.B.1.d" => 3,
+                "1.B.1.e" => 4,
+                "1.B.1.f" => 5,
+                _ => {
+                    return Err(row
+                        .error(1, "expected a RIASEC interest element 1.B.1.a–f")
+                        .into());
+                }
+            };
+            self.occupation(&row)?.interests.get_or_insert([0.0; 6])[slot] = value;
         }
         Ok(())
     }

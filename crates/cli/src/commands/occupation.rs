@@ -2,7 +2,8 @@
 
 use serde::Serialize;
 use switchback_core::catalog::{
-    Distribution, EDUCATION_LEVELS, EXPERIENCE_YEARS, Percentiles, Rating, TRAINING_YEARS,
+    Distribution, EDUCATION_LEVELS, EXPERIENCE_YEARS, INTERESTS, Percentiles, Rating,
+    TRAINING_YEARS,
 };
 use switchback_core::{Catalog, Occupation, OccupationId};
 
@@ -94,6 +95,7 @@ struct ShowView {
     skills: Vec<RatingView>,
     knowledge: Vec<RatingView>,
     work_styles: Vec<StyleView>,
+    interests: Option<Vec<InterestView>>,
     hot_technologies: Vec<TechView>,
     technology_count: usize,
     alternate_titles: Vec<String>,
@@ -166,6 +168,12 @@ struct StyleView {
     id: String,
     name: String,
     importance: f32,
+}
+
+#[derive(Serialize)]
+struct InterestView {
+    name: &'static str,
+    score: f32,
 }
 
 #[derive(Serialize)]
@@ -306,6 +314,15 @@ fn show_view(
         skills: ratings(&o.skills),
         knowledge: ratings(&o.knowledge),
         work_styles: styles,
+        interests: o.interests.map(|i| {
+            let mut v: Vec<InterestView> = INTERESTS
+                .iter()
+                .zip(i)
+                .map(|(name, score)| InterestView { name, score })
+                .collect();
+            v.sort_by(|a, b| b.score.total_cmp(&a.score));
+            v
+        }),
         hot_technologies: hot,
         technology_count: o.technologies.len(),
         alternate_titles: o
@@ -421,6 +438,14 @@ fn render_show(v: &ShowView) -> String {
                 x.mean_years
             ),
         ]);
+    }
+    if let Some(i) = &v.interests {
+        let top: Vec<String> = i
+            .iter()
+            .take(3)
+            .map(|x| format!("{} {:.1}", x.name, x.score))
+            .collect();
+        facts.row(["Interests".to_owned(), format!("{} (of 7)", top.join(", "))]);
     }
     if let Some(y) = v.training.on_the_job_typical_years {
         facts.row([

@@ -1,7 +1,7 @@
 //! The transition model: how feasible a move from one occupation to another
 //! is, facet by facet, and why.
 //!
-//! Feasibility of A → B is a weighted sum of nine facets, each in [0, 1]
+//! Feasibility of A → B is a weighted sum of ten facets, each in [0, 1]
 //! and each reported by name ([`Facets`]):
 //!
 //! | facet | what it measures (always from A's side towards B's needs) |
@@ -9,19 +9,23 @@
 //! | `skill_coverage` | how much of B's required skill levels A's levels reach, weighted by B's importance |
 //! | `knowledge_coverage` | the same for knowledge areas |
 //! | `profile_similarity` | cosine of the two importance-and-level profiles, each centred on the mean occupation (negative counts as 0): whether the work has the same shape |
-//! | `shared_activities` | the share of B's detailed work activities A already performs, each weighted by its rarity (IDF) |
-//! | `technology_overlap` | the share of B's technologies A uses, IDF-weighted, hot ones counting double |
-//! | `shared_titles` | overlap of the rare words in the two occupations' titles and alternate titles (IDF-weighted cosine) |
-//! | `preparation` | the job-zone and education gap: stepping up costs much, stepping down a little |
+//! | `shared_activities` | detailed (DWA) and intermediate (IWA) work activities both perform, IDF-weighted cosine |
+//! | `technology_overlap` | technologies both use, IDF-weighted cosine, hot ones counting double |
+//! | `shared_titles` | overlap of the rare words in the two occupations' titles, alternate and reported titles (IDF-weighted cosine) |
+//! | `shared_interests` | cosine of the two RIASEC interest profiles, each centred on the mean occupation (negative counts as 0) |
+//! | `preparation` | the job-zone and education gap ([`Calibration`]): two zones up or more costs much, extra schooling costs, each zone down costs a little |
 //! | `experience` | B's typical related experience against what A's experience counts for in B |
 //! | `family` | SOC proximity: same occupation, broad group, minor group, major group |
 //!
 //! Coverage of element e: shortfall `max(0, level_B − level_A)` weighted by
 //! `importance_B − 1`, so coverage = 1 − Σ w·shortfall / Σ w·level_B.
-//! A facet without data is reported as missing; in the sum, missing
-//! evidence of overlap counts as 0 and a missing requirement as 0.5. The weights ([`Weights::FITTED`]) were fitted on half
-//! of the origins of O*NET's Career Changers Matrix and checked on the other
-//! half; docs/EVALUATION.md records how.
+//! Direction comes from the coverage, preparation and experience facets; the
+//! overlap facets are symmetric. A facet without data is reported as
+//! missing; in the sum, missing evidence of overlap counts as 0 and a
+//! missing requirement as 0.5. [`Weights::FITTED`] and
+//! [`Calibration::FITTED`] were fitted on half of the origins of O*NET's
+//! Career Changers Matrix and checked on the other half;
+//! docs/EVALUATION.md records how.
 //!
 //! Architecture invariant: the score of A → A is 1, and no score is outside
 //! [0, 1], for any catalog.
@@ -50,6 +54,8 @@ pub struct Facets {
     pub technology_overlap: Option<f32>,
     /// Overlap of the words of the two occupations' titles.
     pub shared_titles: Option<f32>,
+    /// Similarity of the occupations' RIASEC interest profiles.
+    pub shared_interests: Option<f32>,
     /// Job zone and education gap.
     pub preparation: Option<f32>,
     /// Related experience gap.
@@ -61,12 +67,9 @@ pub struct Facets {
 /// A requirement facet without data counts as this.
 pub const NEUTRAL: f32 = 0.5;
 
-/// Rating-based facets of a pair with an imputed profile are scaled by this.
-pub const IMPUTED_TRUST: f32 = 0.8;
-
 impl Facets {
     /// Facet names and values in report order.
-    pub fn named(&self) -> [(&'static str, Option<f32>); 9] {
+    pub fn named(&self) -> [(&'static str, Option<f32>); 10] {
         [
             ("skill_coverage", self.skill_coverage),
             ("knowledge_coverage", self.knowledge_coverage),
@@ -74,6 +77,7 @@ impl Facets {
             ("shared_activities", self.shared_activities),
             ("technology_overlap", self.technology_overlap),
             ("shared_titles", self.shared_titles),
+            ("shared_interests", self.shared_interests),
             ("preparation", self.preparation),
             ("experience", self.experience),
             ("family", Some(self.family)),
@@ -92,6 +96,7 @@ impl Facets {
             + w.shared_activities * evidence(self.shared_activities)
             + w.technology_overlap * evidence(self.technology_overlap)
             + w.shared_titles * evidence(self.shared_titles)
+            + w.shared_interests * evidence(self.shared_interests)
             + w.preparation * requirement(self.preparation)
             + w.experience * requirement(self.experience)
             + w.family * self.family;
@@ -114,6 +119,8 @@ pub struct Weights {
     pub technology_overlap: f32,
     /// Weight of [`Facets::shared_titles`].
     pub shared_titles: f32,
+    /// Weight of [`Facets::shared_interests`].
+    pub shared_interests: f32,
     /// Weight of [`Facets::preparation`].
     pub preparation: f32,
     /// Weight of [`Facets::experience`].
@@ -131,6 +138,7 @@ impl Weights {
         shared_activities: 1.0,
         technology_overlap: 1.0,
         shared_titles: 1.0,
+        shared_interests: 1.0,
         preparation: 1.0,
         experience: 1.0,
         family: 1.0,
@@ -139,15 +147,16 @@ impl Weights {
     /// The weights in use, fitted as docs/EVALUATION.md describes
     /// (`cargo run --release -p switchback-data --example fit_weights`).
     pub const FITTED: Weights = Weights {
-        skill_coverage: 6.0,
-        knowledge_coverage: 0.25,
-        profile_similarity: 12.0,
-        shared_activities: 1.0,
+        skill_coverage: 4.0,
+        knowledge_coverage: 0.0,
+        profile_similarity: 8.0,
+        shared_activities: 1.8,
         technology_overlap: 0.0,
-        shared_titles: 12.0,
-        preparation: 6.0,
+        shared_titles: 8.0,
+        shared_interests: 1.275,
+        preparation: 4.0,
         experience: 0.0,
-        family: 1.5,
+        family: 0.2125,
     };
 
     /// Sum of the weights.
@@ -156,7 +165,7 @@ impl Weights {
     }
 
     /// The weights in [`Facets::named`] order.
-    pub fn as_array(&self) -> [f32; 9] {
+    pub fn as_array(&self) -> [f32; 10] {
         [
             self.skill_coverage,
             self.knowledge_coverage,
@@ -164,6 +173,7 @@ impl Weights {
             self.shared_activities,
             self.technology_overlap,
             self.shared_titles,
+            self.shared_interests,
             self.preparation,
             self.experience,
             self.family,
@@ -171,7 +181,7 @@ impl Weights {
     }
 
     /// Weights from an array in [`Facets::named`] order.
-    pub fn from_array(a: [f32; 9]) -> Self {
+    pub fn from_array(a: [f32; 10]) -> Self {
         Weights {
             skill_coverage: a[0],
             knowledge_coverage: a[1],
@@ -179,9 +189,10 @@ impl Weights {
             shared_activities: a[3],
             technology_overlap: a[4],
             shared_titles: a[5],
-            preparation: a[6],
-            experience: a[7],
-            family: a[8],
+            shared_interests: a[6],
+            preparation: a[7],
+            experience: a[8],
+            family: a[9],
         }
     }
 }
@@ -197,6 +208,7 @@ pub struct TransitionModel {
     /// per pair.
     title_postings: Vec<Vec<(u16, f32)>>,
     weights: Weights,
+    calibration: Calibration,
 }
 
 /// Inverse document frequencies of activities and technologies.
@@ -237,13 +249,13 @@ impl Matrix {
 }
 
 impl TransitionModel {
-    /// Builds the model for a catalog with the fitted weights.
+    /// Builds the model for a catalog with the fitted weights and zone rule.
     pub fn new(catalog: &Catalog) -> Self {
-        Self::with_weights(catalog, Weights::FITTED)
+        Self::with_weights(catalog, Weights::FITTED, Calibration::FITTED)
     }
 
-    /// Builds the model with the given weights.
-    pub fn with_weights(catalog: &Catalog, weights: Weights) -> Self {
+    /// Builds the model with the given weights and zone rule.
+    pub fn with_weights(catalog: &Catalog, weights: Weights, calibration: Calibration) -> Self {
         let elements = ModelElements::of(catalog);
         let (profiles, dwa, tech) = profile::build_profiles(catalog, &elements);
         let words = profiles
@@ -263,12 +275,22 @@ impl TransitionModel {
             idf: Idf { dwa, tech },
             title_postings,
             weights,
+            calibration,
         }
     }
 
     /// The weights in use.
     pub fn weights(&self) -> &Weights {
         &self.weights
+    }
+
+    /// The same model with other weights and zone rule (profiles are reused).
+    pub fn reweighted(&self, weights: Weights, calibration: Calibration) -> Self {
+        Self {
+            weights,
+            calibration,
+            ..self.clone()
+        }
     }
 
     /// The model's elements (skills, then knowledge).
@@ -305,6 +327,7 @@ impl TransitionModel {
             &self.idf,
             titles,
             &Weights::EQUAL,
+            &self.calibration,
         )
     }
 
@@ -335,6 +358,7 @@ impl TransitionModel {
                     &self.idf,
                     titles[b],
                     &self.weights,
+                    &self.calibration,
                 )
                 .combine(&self.weights)
             };
@@ -436,6 +460,7 @@ fn facets(
     idf: &Idf,
     titles: f32,
     needed: &Weights,
+    rule: &Calibration,
 ) -> Facets {
     let rated = has_ratings(a) && has_ratings(b);
     let n_el = a.level.len();
@@ -457,12 +482,11 @@ fn facets(
             let dot: f32 = a.centered.iter().zip(&b.centered).map(|(x, y)| x * y).sum();
             (dot / (a.centered_norm * b.centered_norm)).clamp(0.0, 1.0)
         });
-    // Borrowed ratings are a blend of the donors', so they look more like
-    // the donors than the real occupation would: trust them less.
+    // Borrowed ratings look too much like their donors: trust them less.
     let trust = |x: Option<f32>| {
         let imputed = matches!(a.ratings, RatingSource::Imputed(_))
             || matches!(b.ratings, RatingSource::Imputed(_));
-        x.map(|v| if imputed { v * IMPUTED_TRUST } else { v })
+        x.map(|v| if imputed { v * rule.imputed_trust } else { v })
     };
     let (skill_coverage, knowledge_coverage, profile_similarity) = (
         trust(skill_coverage),
@@ -485,8 +509,17 @@ fn facets(
         });
     let shared_titles =
         (!a.title_words.is_empty() && !b.title_words.is_empty()).then(|| titles.min(1.0));
+    let shared_interests = match (&a.interests, &b.interests) {
+        (Some(x), Some(y)) if needed.shared_interests > 0.0 => {
+            let dot: f32 = x.iter().zip(y).map(|(p, q)| p * q).sum();
+            let norm = x.iter().map(|p| p * p).sum::<f32>().sqrt()
+                * y.iter().map(|q| q * q).sum::<f32>().sqrt();
+            (norm > 0.0).then(|| (dot / norm).clamp(0.0, 1.0))
+        }
+        _ => None,
+    };
     let family = family_proximity(a, b);
-    let preparation = preparation(a, b);
+    let preparation = preparation(a, b, rule);
     let experience = b.experience_years.map(|need| {
         // Experience in A counts in B as far as the work is related.
         let related = family.max(shared_activities.unwrap_or(0.0));
@@ -500,6 +533,7 @@ fn facets(
         shared_activities,
         technology_overlap,
         shared_titles,
+        shared_interests,
         preparation,
         experience,
         family,
@@ -524,18 +558,42 @@ fn family_proximity(a: &Profile, b: &Profile) -> f32 {
     }
 }
 
-/// Job zone and education gap. One zone up gives 0.7, two 0.3, three or
-/// more 0; each zone down costs 0.2 (preparation the destination will not
-/// use, and employers' doubts about over-qualified candidates). Education: each year of
-/// extra schooling B typically requires costs a quarter; less costs 0.03 a
-/// year. The facet is the mean of the parts with data.
-fn preparation(a: &Profile, b: &Profile) -> Option<f32> {
+/// The model's parameters besides the facet weights.
+#[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Calibration {
+    /// The `preparation` facet's zone part for a destination one, two,
+    /// three or more job zones up.
+    pub zone_up: [f32; 3],
+    /// What each job zone down costs the zone part: preparation the
+    /// destination will not use, and employers' doubts about over-qualified
+    /// candidates.
+    pub zone_down_step: f32,
+    /// Rating-based facets of a pair with an imputed profile are scaled by
+    /// this: borrowed ratings are a blend of the donors', so they look more
+    /// like the donors than the real occupation would.
+    pub imputed_trust: f32,
+}
+
+impl Calibration {
+    /// The parameters in use, fitted with the weights (docs/EVALUATION.md).
+    pub const FITTED: Calibration = Calibration {
+        zone_up: [1.0, 0.7, 0.0],
+        zone_down_step: 0.3,
+        imputed_trust: 0.4,
+    };
+}
+
+/// Job zone and education gap. The zone part follows [`Calibration`]; for
+/// education, each year of extra schooling B typically requires costs a
+/// quarter, and less schooling costs 0.03 a year. The facet is the mean of
+/// the parts with data.
+fn preparation(a: &Profile, b: &Profile, rule: &Calibration) -> Option<f32> {
     let zone = match (a.zone, b.zone) {
         (Some(za), Some(zb)) => Some(match i16::from(zb) - i16::from(za) {
-            d if d <= 0 => 1.0 - 0.2 * f32::from(-d),
-            1 => 0.7,
-            2 => 0.3,
-            _ => 0.0,
+            d if d <= 0 => (1.0 - rule.zone_down_step * f32::from(-d)).max(0.0),
+            1 => rule.zone_up[0],
+            2 => rule.zone_up[1],
+            _ => rule.zone_up[2],
         }),
         _ => None,
     };

@@ -79,6 +79,8 @@ pub struct Profile {
     pub(crate) dwa_weight: f32,
     /// IDF-weighted size of `techs`, hot technologies counted twice.
     pub(crate) tech_weight: f32,
+    /// RIASEC interests minus the mean of all occupations with interests.
+    pub(crate) interests: Option<[f32; 6]>,
     /// Importance then level, minus the mean of all rated occupations: the
     /// profile's shape relative to the average occupation.
     pub(crate) centered: Vec<f32>,
@@ -221,6 +223,7 @@ pub fn build_profiles(
                 knowledge_need: 0.0,
                 iwas: Vec::new(),
                 title_words: Vec::new(),
+                interests: o.interests,
                 dwa_weight: 0.0,
                 tech_weight: 0.0,
                 centered: Vec::new(),
@@ -230,6 +233,20 @@ pub fn build_profiles(
         .collect();
 
     impute(&mut profiles);
+    let with_interests: Vec<[f32; 6]> = profiles.iter().filter_map(|p| p.interests).collect();
+    let mut mean_interest = [0.0f32; 6];
+    for i in &with_interests {
+        for k in 0..6 {
+            mean_interest[k] += i[k] / with_interests.len() as f32;
+        }
+    }
+    for p in &mut profiles {
+        if let Some(i) = &mut p.interests {
+            for k in 0..6 {
+                i[k] -= mean_interest[k];
+            }
+        }
+    }
     let rated: Vec<&Profile> = profiles
         .iter()
         .filter(|p| p.ratings == RatingSource::Rated)
