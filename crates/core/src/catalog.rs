@@ -13,6 +13,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::code::{OnetCode, SocCode};
 use crate::resolve::TitleIndex;
+use crate::strings::StrList;
 
 /// Index of an occupation in [`Catalog::occupations`] (sorted by code).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
@@ -122,21 +123,96 @@ pub struct Dwa {
 }
 
 /// An alternate title of an occupation.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct AlternateTitle {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct AlternateTitle<'a> {
     /// The title, e.g. `Chief Financial Officer (CFO)`.
-    pub title: String,
+    pub title: &'a str,
     /// The short form O*NET gives, e.g. `CFO`.
-    pub short: Option<String>,
+    pub short: Option<&'a str>,
+}
+
+/// An occupation's alternate titles, packed (see [`StrList`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AlternateTitles {
+    /// Title and short title alternate; an empty short title means none.
+    pairs: StrList,
+}
+
+impl AlternateTitles {
+    /// Appends a title.
+    pub fn push(&mut self, title: &str, short: Option<&str>) {
+        self.pairs.push(title);
+        self.pairs.push(short.unwrap_or(""));
+    }
+
+    /// Number of titles.
+    pub fn len(&self) -> usize {
+        self.pairs.len() / 2
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.pairs.is_empty()
+    }
+
+    /// Title `i`.
+    pub fn get(&self, i: usize) -> Option<AlternateTitle<'_>> {
+        let title = self.pairs.get(2 * i)?;
+        let short = self.pairs.get(2 * i + 1).filter(|s| !s.is_empty());
+        Some(AlternateTitle { title, short })
+    }
+
+    /// The titles in O*NET's order.
+    pub fn iter(&self) -> impl Iterator<Item = AlternateTitle<'_>> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
 }
 
 /// A job title reported by incumbents.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub struct ReportedTitle {
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct ReportedTitle<'a> {
     /// The title.
-    pub title: String,
+    pub title: &'a str,
     /// Whether O*NET's My Next Move shows it.
     pub shown_in_my_next_move: bool,
+}
+
+/// An occupation's reported titles, packed (see [`StrList`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReportedTitles {
+    titles: StrList,
+    shown: Vec<bool>,
+}
+
+impl ReportedTitles {
+    /// Appends a title.
+    pub fn push(&mut self, title: &str, shown_in_my_next_move: bool) {
+        self.titles.push(title);
+        self.shown.push(shown_in_my_next_move);
+    }
+
+    /// Number of titles.
+    pub fn len(&self) -> usize {
+        self.titles.len()
+    }
+
+    /// Whether there are none.
+    pub fn is_empty(&self) -> bool {
+        self.titles.is_empty()
+    }
+
+    /// Title `i`.
+    pub fn get(&self, i: usize) -> Option<ReportedTitle<'_>> {
+        Some(ReportedTitle {
+            title: self.titles.get(i)?,
+            shown_in_my_next_move: *self.shown.get(i)?,
+        })
+    }
+
+    /// The titles in O*NET's order.
+    pub fn iter(&self) -> impl Iterator<Item = ReportedTitle<'_>> + '_ {
+        (0..self.len()).filter_map(|i| self.get(i))
+    }
 }
 
 /// A category distribution from O*NET's Education, Training, and Experience
@@ -303,9 +379,9 @@ pub struct Occupation {
     /// On-the-job training (OJ), 9 categories.
     pub job_training: Option<Distribution>,
     /// Alternate titles.
-    pub alternate_titles: Vec<AlternateTitle>,
+    pub alternate_titles: AlternateTitles,
     /// Titles reported by incumbents.
-    pub reported_titles: Vec<ReportedTitle>,
+    pub reported_titles: ReportedTitles,
     /// Technologies used.
     pub technologies: Vec<TechnologyUse>,
     /// Detailed work activities performed (from Tasks to DWAs), sorted, unique.

@@ -10,6 +10,7 @@
 //! - [`level`]: the grade ladder and the seniority words of titles.
 //! - [`position`]: positions, tracks, and the classification of a move.
 //! - [`resolve`]: free text and codes to ranked occupations.
+//! - [`strings`]: packed string lists that keep the snapshot quick to load.
 //! - [`text`]: the one normalisation rule for titles and queries.
 //! - [`transition`]: feasibility of occupation-to-occupation moves, facet by facet.
 //!
@@ -26,6 +27,7 @@ pub mod eval;
 pub mod level;
 pub mod position;
 pub mod resolve;
+pub mod strings;
 pub mod text;
 pub mod transition;
 

@@ -19,6 +19,7 @@ use serde::{Deserialize, Serialize};
 use crate::catalog::{Catalog, Occupation, OccupationId};
 use crate::code::OnetCode;
 use crate::level::Level;
+use crate::strings::StrList;
 use crate::text;
 
 /// Where an index entry's text comes from.
@@ -67,7 +68,7 @@ struct Entry {
 pub struct TitleIndex {
     entries: Vec<Entry>,
     /// Distinct tokens, sorted.
-    vocab: Vec<String>,
+    vocab: StrList,
     /// IDF weight per vocabulary token.
     idf: Vec<f32>,
     /// `postings[starts[t]..starts[t + 1]]` are the entries holding token `t`.
@@ -172,8 +173,8 @@ impl TitleIndex {
                     source: TitleSource::Alternate,
                     index: j as u16,
                 };
-                add(id, r, &t.title);
-                if let Some(short) = &t.short {
+                add(id, r, t.title);
+                if let Some(short) = t.short {
                     add(id, r, short);
                 }
             }
@@ -184,7 +185,7 @@ impl TitleIndex {
                         source: TitleSource::Reported,
                         index: j as u16,
                     },
-                    &t.title,
+                    t.title,
                 );
             }
         }
@@ -228,7 +229,7 @@ impl TitleIndex {
         starts.push(postings.len() as u32);
         Self {
             entries,
-            vocab,
+            vocab: vocab.iter().collect(),
             idf,
             starts,
             postings,
@@ -400,8 +401,8 @@ impl Catalog {
         let i = usize::from(title.index);
         match title.source {
             TitleSource::Title => &o.title,
-            TitleSource::Alternate => o.alternate_titles.get(i).map_or(&o.title, |t| &t.title),
-            TitleSource::Reported => o.reported_titles.get(i).map_or(&o.title, |t| &t.title),
+            TitleSource::Alternate => o.alternate_titles.get(i).map_or(&o.title, |t| t.title),
+            TitleSource::Reported => o.reported_titles.get(i).map_or(&o.title, |t| t.title),
         }
     }
 

@@ -8,9 +8,8 @@
 use std::collections::HashMap;
 
 use switchback_core::catalog::{
-    AlternateTitle, CatalogParts, Distribution, Domain, Dwa, DwaId, Element, ElementId, JobZone,
-    JobZoneInfo, Occupation, Provenance, Rating, ReportedTitle, StyleRating, Technology,
-    TechnologyId, TechnologyUse,
+    CatalogParts, Distribution, Domain, Dwa, DwaId, Element, ElementId, JobZone, JobZoneInfo,
+    Occupation, Provenance, Rating, StyleRating, Technology, TechnologyId, TechnologyUse,
 };
 use switchback_core::code::OnetCode;
 
@@ -217,8 +216,8 @@ impl Builder {
                 experience: None,
                 onsite_training: None,
                 job_training: None,
-                alternate_titles: Vec::new(),
-                reported_titles: Vec::new(),
+                alternate_titles: Default::default(),
+                reported_titles: Default::default(),
                 technologies: Vec::new(),
                 dwas: Vec::new(),
             });
@@ -452,12 +451,10 @@ impl Builder {
             let row = row?;
             let short = match row.get(2) {
                 "n/a" | "" => None,
-                s => Some(s.to_owned()),
+                s => Some(s),
             };
-            let title = row.get(1).to_owned();
-            self.occupation(&row)?
-                .alternate_titles
-                .push(AlternateTitle { title, short });
+            let title = row.get(1);
+            self.occupation(&row)?.alternate_titles.push(title, short);
         }
         Ok(())
     }
@@ -475,11 +472,8 @@ impl Builder {
         for row in t.rows() {
             let row = row?;
             let shown = row.flag(2)?;
-            let title = row.get(1).to_owned();
-            self.occupation(&row)?.reported_titles.push(ReportedTitle {
-                title,
-                shown_in_my_next_move: shown,
-            });
+            let title = row.get(1);
+            self.occupation(&row)?.reported_titles.push(title, shown);
         }
         Ok(())
     }

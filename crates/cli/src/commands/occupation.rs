@@ -329,7 +329,7 @@ fn show_view(
             .alternate_titles
             .iter()
             .take(12)
-            .map(|t| t.title.clone())
+            .map(|t| t.title.to_owned())
             .collect(),
         data_gaps: data_gaps(o),
         sources: SourcesView {

@@ -342,9 +342,10 @@ fn title_words(catalog: &Catalog, profiles: &mut [Profile]) {
         .iter()
         .map(|o| {
             std::iter::once(&o.title)
-                .chain(o.alternate_titles.iter().map(|t| &t.title))
-                .chain(o.reported_titles.iter().map(|t| &t.title))
-                .flat_map(|t| crate::text::tokens(t))
+                .map(String::as_str)
+                .chain(o.alternate_titles.iter().map(|t| t.title))
+                .chain(o.reported_titles.iter().map(|t| t.title))
+                .flat_map(crate::text::tokens)
                 .filter(|w| w.len() > 2 && !STOP_WORDS.contains(&w.as_str()))
                 .map(|w| {
                     let next = vocab.len() as u32;
