@@ -48,6 +48,8 @@ pub enum Command {
     Move(MoveArgs),
     /// The most feasible destinations from a role, with the reasons.
     Transitions(TransitionsArgs),
+    /// Routes from the profile's current position to its goal, switchbacks included.
+    Route(RouteArgs),
     /// Evaluate the engine against reference data.
     #[command(subcommand)]
     Eval(EvalCommand),
@@ -98,6 +100,16 @@ pub struct TransitionsArgs {
     /// How many destinations to list.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1015))]
     pub limit: u16,
+}
+
+/// `switchback route`
+#[derive(Debug, Args)]
+pub struct RouteArgs {
+    /// A profile file (.toml or .json) with [current], [goal] and optionally [situation].
+    pub profile: PathBuf,
+    /// The most moves a route may make.
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=4))]
+    pub max_moves: u8,
 }
 
 /// `switchback eval …`

@@ -9,6 +9,7 @@
 //! - [`eval`]: recall, precision and MRR of ranked destinations against a reference.
 //! - [`level`]: the grade ladder and the seniority words of titles.
 //! - [`position`]: positions, tracks, and the classification of a move.
+//! - [`profile`]: a person's validated situation, goal and options.
 //! - [`resolve`]: free text and codes to ranked occupations.
 //! - [`strings`]: packed string lists that keep the snapshot quick to load.
 //! - [`text`]: the one normalisation rule for titles and queries.
@@ -26,7 +27,9 @@ pub mod code;
 pub mod eval;
 pub mod level;
 pub mod position;
+pub mod profile;
 pub mod resolve;
+pub mod route;
 pub mod strings;
 pub mod text;
 pub mod transition;

@@ -7,6 +7,7 @@
 //! - [`onet`]: an O*NET text release → catalog parts (pure: reads through a closure).
 //! - [`reference`]: reference lists of plausible moves, for evaluation.
 //! - [`oews`]: BLS OEWS wages and the rule that joins them to O*NET codes.
+//! - [`profile_file`]: TOML/JSON profile files, validated field by field.
 //! - [`snapshot`]: the compressed binary form compiled into the program.
 //!
 //! This crate is the edge between files and the pure core: it owns every
@@ -14,6 +15,7 @@
 
 pub mod oews;
 pub mod onet;
+pub mod profile_file;
 pub mod reference;
 pub mod snapshot;
 pub mod tsv;

@@ -4,6 +4,7 @@
 mod eval;
 mod moves;
 mod occupation;
+mod route;
 
 use anyhow::Context;
 use switchback_core::Catalog;
@@ -30,6 +31,7 @@ fn dispatch(catalog: &Catalog, cli: Cli) -> anyhow::Result<()> {
         }
         Command::Move(a) => moves::classify(catalog, &a, cli.format),
         Command::Transitions(a) => moves::transitions(catalog, &a, cli.format),
+        Command::Route(a) => route::route(catalog, &a, cli.format),
         Command::Eval(EvalCommand::Transitions(a)) => eval::transitions(catalog, &a, cli.format),
     }
 }

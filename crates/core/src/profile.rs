@@ -1,0 +1,87 @@
+//! A person's situation as the advisor and the route planner read it: the
+//! current position, the goal, the circumstances, self-assessed skills and
+//! the options under consideration. Values here are validated: a `Profile`
+//! cannot hold an unknown role, a level off the ladder, a salary of zero or
+//! a horizon of zero years.
+
+use crate::catalog::{ElementId, OccupationId};
+use crate::level::Level;
+use crate::position::{Label, Position};
+
+/// The profile.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Profile {
+    /// Where the person stands.
+    pub current: Current,
+    /// Where they want to get, if they said.
+    pub goal: Option<Goal>,
+    /// Their circumstances.
+    pub situation: Situation,
+    /// Self-assessed levels that override the occupation's typical profile.
+    pub skills: Vec<SkillClaim>,
+    /// Positions under consideration.
+    pub options: Vec<Opt>,
+}
+
+/// The current position and experience.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Current {
+    /// The position (its salary is the person's).
+    pub position: Position,
+    /// Years in the current role.
+    pub years_in_role: f32,
+    /// Years of work experience in all.
+    pub years_experience: f32,
+    /// Whether the person manages people, if said.
+    pub manages_people: Option<bool>,
+}
+
+/// The goal.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Goal {
+    /// The occupation.
+    pub occupation: OccupationId,
+    /// The level.
+    pub level: Level,
+    /// Years within which to get there (> 0).
+    pub horizon_years: f32,
+}
+
+/// The person's circumstances. Absent values are unknown, not zero.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Situation {
+    /// Whether the person has a job now.
+    pub employed: Option<bool>,
+    /// How many months the person can live without income.
+    pub months_of_savings: Option<f32>,
+    /// The lowest annual pay the person can accept.
+    pub min_salary: Option<u32>,
+    /// Offers in hand besides the options.
+    pub other_offers: Option<u32>,
+    /// The person reports no route up from where they stand.
+    pub promotion_blocked: bool,
+    /// The deepest step down, in grades, a route may take (default 2).
+    pub max_step_down: Option<u8>,
+    /// Occupations a route must not pass through.
+    pub exclude_occupations: Vec<OccupationId>,
+    /// Industries the person will not work in.
+    pub exclude_industries: Vec<Label>,
+}
+
+/// A self-assessed skill or knowledge level.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct SkillClaim {
+    /// The element.
+    pub element: ElementId,
+    /// Level on the O*NET scale 0–7.
+    pub level: f32,
+}
+
+/// One position under consideration.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Opt {
+    /// The id the profile gives it (unique).
+    pub id: String,
+    /// The position.
+    pub position: Position,
+}
