@@ -298,3 +298,116 @@ fn eval_scores_a_hand_checked_reference_in_both_layouts() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("/nonexistent.tsv"));
 }
+
+fn example(name: &str) -> String {
+    format!("{}/../../examples/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+#[test]
+fn route_finds_a_switchback_and_compares_it_with_the_climb() {
+    let v = json(&[
+        "route",
+        &example("route-accountant-to-finance-director.toml"),
+        "--format",
+        "json",
+    ]);
+    let routes = v["routes"].as_array().unwrap();
+    assert!(!routes.is_empty());
+    for r in routes {
+        let moves = r["moves"].as_array().unwrap();
+        assert_eq!(moves.last().unwrap()["to"]["code"], "11-3031.00");
+        assert_eq!(moves.last().unwrap()["to"]["level"], "director");
+        for key in [
+            "years_to_goal",
+            "probability",
+            "min_salary",
+            "earnings_over_horizon",
+            "switchback",
+        ] {
+            assert!(!r[key].is_null(), "{key}");
+        }
+        for m in moves {
+            for key in ["from", "to", "kind", "years", "feasibility", "salary"] {
+                assert!(!m[key].is_null(), "{key}");
+            }
+        }
+    }
+    assert!(routes.iter().any(|r| r["switchback"] == true));
+    assert!(v["direct"].is_object());
+    let o = run(&[
+        "route",
+        &example("route-accountant-to-finance-director.toml"),
+    ]);
+    let out = stdout(&o);
+    assert!(out.contains("— switchback"), "{out}");
+    assert!(out.contains("Staying and climbing:"), "{out}");
+    assert!(out.contains("grade  8 |"), "the ASCII sketch: {out}");
+    let one = json(&[
+        "route",
+        &example("route-accountant-to-finance-director.toml"),
+        "--max-moves",
+        "1",
+        "--format",
+        "json",
+    ]);
+    assert!(
+        one["routes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["moves"].as_array().unwrap().len() == 1)
+    );
+}
+
+fn write_profile(name: &str, text: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("switchback-cli-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn route_without_a_goal_or_with_an_unreachable_one() {
+    let p = write_profile(
+        "nogoal.toml",
+        "[current]\nrole = \"Cooks, Fast Food\"\nlevel = \"entry\"\n",
+    );
+    let o = run(&["route", &p]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the [goal] table is missing"),
+        "{}",
+        stderr(&o)
+    );
+
+    let p = write_profile(
+        "far.toml",
+        "[current]\nrole = \"Cooks, Fast Food\"\nlevel = \"entry\"\nsalary = 30000\n[goal]\nrole = \"Chief Executives\"\nlevel = \"executive\"\nhorizon_years = 2\n",
+    );
+    let o = run(&["route", &p]);
+    assert!(
+        o.status.success(),
+        "an unreachable goal is an answer: {}",
+        stderr(&o)
+    );
+    assert!(
+        stdout(&o).contains("No route within 2 years"),
+        "{}",
+        stdout(&o)
+    );
+
+    let p = write_profile(
+        "bad.toml",
+        "[current]\nrole = \"Cooks, Fast Food\"\nsalary = -1\n",
+    );
+    let o = run(&["route", &p]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("current.salary: -1 must be greater than 0"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["route", &write_profile("p.yaml", "x: 1")]);
+    assert!(stderr(&o).contains("a profile is a .toml or .json file"));
+}

@@ -22,11 +22,11 @@ pub const MANAGEMENT_ENTRY_FACTOR: f32 = 0.5;
 /// The most grades one move may climb.
 pub const MAX_CLIMB: u8 = 2;
 /// Grades considered for an occupation: its typical grade ± this.
-pub const LEVEL_BAND: u8 = 3;
+pub const LEVEL_BAND: u8 = 2;
 /// Occupations considered besides the current and the goal.
 pub const CANDIDATES: usize = 12;
 /// Moves less likely than this are not considered.
-pub const MIN_PROBABILITY: f32 = 0.05;
+pub const MIN_PROBABILITY: f32 = 0.1;
 /// Default deepest step down, in grades.
 pub const DEFAULT_MAX_STEP_DOWN: u8 = 2;
 /// Default and largest number of moves.
@@ -320,7 +320,28 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
     }
     let goal_index = stops.iter().position(|s| *s == goal_stop).unwrap_or(0);
 
-    let relatedness = |a: OccupationId, b: OccupationId| model.score(a, b);
+    // Scores between the few candidate occupations, computed once: the edge
+    // loop below asks for them thousands of times.
+    let slot = |o: OccupationId| occupations.iter().position(|&x| x == o).unwrap_or(0);
+    let scores: Vec<Vec<f32>> = occupations
+        .iter()
+        .map(|&a| occupations.iter().map(|&b| model.score(a, b)).collect())
+        .collect();
+    let relatedness = |a: OccupationId, b: OccupationId| scores[slot(a)][slot(b)];
+    let need: Vec<f32> = stops
+        .iter()
+        .map(|s| required_experience(model, catalog, *s))
+        .collect();
+    let tracks: Vec<Track> = stops
+        .iter()
+        .map(|s| {
+            if s.level.is_management() || catalog.occupation(s.occupation).is_management() {
+                Track::Management
+            } else {
+                Track::Individual
+            }
+        })
+        .collect();
     let edges: Vec<Vec<Edge>> = stops
         .iter()
         .enumerate()
@@ -349,17 +370,8 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
                         2 => PROMOTION_FACTOR[1],
                         _ => 1.0,
                     };
-                    let track = |s: &Stop| {
-                        if s.level.is_management()
-                            || catalog.occupation(s.occupation).is_management()
-                        {
-                            Track::Management
-                        } else {
-                            Track::Individual
-                        }
-                    };
-                    let from_track = if i == 0 { req.start.track } else { track(from) };
-                    let entry = if from_track == Track::Individual && track(to) == Track::Management
+                    let from_track = if i == 0 { req.start.track } else { tracks[i] };
+                    let entry = if from_track == Track::Individual && tracks[j] == Track::Management
                     {
                         MANAGEMENT_ENTRY_FACTOR
                             .powi(i32::from(to.level.grade()) - 5)
@@ -376,7 +388,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
                     } else {
                         MIN_STAY_YEARS
                     };
-                    let need = required_experience(model, catalog, *to);
+                    let need = need[j];
                     let years = if i == 0 {
                         // Time already in the role counts; all experience so
                         // far is credited by how related it is to the target.

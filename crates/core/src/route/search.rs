@@ -123,6 +123,7 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
         moves: 0,
         parent: None,
     }];
+    let least = least_time_to_goal(g);
     let mut bags: Vec<Vec<usize>> = vec![Vec::new(); n];
     bags[g.start].push(0);
     let mut frontier = vec![0usize];
@@ -136,7 +137,9 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
             }
             for e in &g.edges[l.state] {
                 let years = l.years + e.years;
-                if years > g.horizon + 1e-9 {
+                // Exact target pruning: a label that cannot reach the goal
+                // within the horizon in the moves left leads to no route.
+                if years + least[g.max_moves - round][e.to] > g.horizon + 1e-9 {
                     continue;
                 }
                 let cand = Label {
@@ -189,6 +192,74 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
         .collect();
     sort_paths(&mut out);
     out
+}
+
+/// `least[r][v]`: the least years from `v` to the goal in at most `r`
+/// moves (0 at the goal, infinite where it cannot be reached).
+fn least_time_to_goal(g: &Graph) -> Vec<Vec<f64>> {
+    let n = g.salary.len();
+    let mut least = vec![vec![f64::INFINITY; n]; g.max_moves + 1];
+    least[0][g.goal] = 0.0;
+    for r in 1..=g.max_moves {
+        least[r] = least[r - 1].clone();
+        for u in 0..n {
+            if u == g.goal {
+                continue;
+            }
+            for e in &g.edges[u] {
+                let t = e.years + least[r - 1][e.to];
+                if t < least[r][u] {
+                    least[r][u] = t;
+                }
+            }
+        }
+    }
+    least
+}
+
+/// The fastest route to the goal, ignoring the horizon: earliest arrival
+/// per state, round by round (Bellman–Ford limited to `g.max_moves`).
+pub fn fastest(g: &Graph) -> Option<Path> {
+    let n = g.salary.len();
+    if g.start >= n || g.goal >= n {
+        return None;
+    }
+    // best[v] = (arrival, previous state, edge) of the best route so far.
+    let mut best: Vec<Option<(f64, usize, Edge)>> = vec![None; n];
+    let mut arrival = vec![f64::INFINITY; n];
+    arrival[g.start] = 0.0;
+    let mut paths: Vec<Vec<(usize, Edge)>> = vec![Vec::new(); n];
+    for _ in 0..g.max_moves {
+        let mut next_arrival = arrival.clone();
+        let mut next_paths = paths.clone();
+        for u in 0..n {
+            if !arrival[u].is_finite() || (u == g.goal && u != g.start) {
+                continue;
+            }
+            for e in &g.edges[u] {
+                let t = arrival[u] + e.years;
+                if t < next_arrival[e.to] - 1e-12 {
+                    next_arrival[e.to] = t;
+                    let mut p = paths[u].clone();
+                    p.push((u, *e));
+                    next_paths[e.to] = p;
+                    best[e.to] = Some((t, u, *e));
+                }
+            }
+        }
+        arrival = next_arrival;
+        paths = next_paths;
+    }
+    best[g.goal]?;
+    let steps = &paths[g.goal];
+    let mut states: Vec<usize> = steps.iter().map(|(u, _)| *u).collect();
+    states.push(g.goal);
+    let edges: Vec<Edge> = steps.iter().map(|(_, e)| *e).collect();
+    Some(Path {
+        criteria: criteria_of(g, &states, &edges),
+        states,
+        edges,
+    })
 }
 
 /// Every route up to `g.max_moves` moves, filtered to its Pareto set: the
@@ -367,6 +438,26 @@ mod tests {
             nonempty > 500,
             "the generator must produce reachable goals ({nonempty})"
         );
+    }
+
+    #[test]
+    fn fastest_matches_the_quickest_brute_force_route() {
+        let mut rng = Rng(0xfeed_beef);
+        for case in 0..1000 {
+            let mut g = random_graph(&mut rng);
+            g.horizon = 1e9;
+            let quickest = brute_force(&g)
+                .iter()
+                .map(|p| p.criteria.years)
+                .fold(f64::INFINITY, f64::min);
+            match fastest(&g) {
+                Some(p) => {
+                    assert!((p.criteria.years - quickest).abs() < 1e-9, "case {case}");
+                    assert_eq!(p.states.last(), Some(&g.goal));
+                }
+                None => assert!(quickest.is_infinite(), "case {case}"),
+            }
+        }
     }
 
     #[test]

@@ -1,0 +1,175 @@
+//! The route planner on the real catalog.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use std::sync::OnceLock;
+
+use switchback_core::position::{MoveKind, Position, PositionSpec, estimated_salary};
+use switchback_core::route::plan::{self, Request, Route};
+use switchback_core::transition::TransitionModel;
+use switchback_core::{Catalog, Level, OccupationId, OnetCode};
+
+fn catalog() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| switchback_data::embedded().unwrap())
+}
+
+fn model() -> &'static TransitionModel {
+    static M: OnceLock<TransitionModel> = OnceLock::new();
+    M.get_or_init(|| TransitionModel::new(catalog()))
+}
+
+fn id(code: &str) -> OccupationId {
+    catalog().find_code(OnetCode::parse(code).unwrap()).unwrap()
+}
+
+fn start(code: &str, level: Level, salary: u32, manages: bool) -> Position {
+    Position::new(
+        catalog(),
+        id(code),
+        PositionSpec {
+            level: Some(level),
+            salary: Some(salary),
+            manages_people: Some(manages),
+            ..PositionSpec::default()
+        },
+    )
+}
+
+fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> Request<'a> {
+    Request {
+        start,
+        years_in_role: 4.0,
+        years_experience: 12.0,
+        goal: id(goal),
+        goal_level: level,
+        horizon_years: horizon,
+        min_salary: None,
+        max_step_down: 2,
+        max_moves: 4,
+        exclude: &[],
+        promotion_blocked: false,
+    }
+}
+
+fn check_constraints(r: &Route, req: &Request<'_>) {
+    let last = r.steps.last().unwrap();
+    assert_eq!(
+        (last.to.occupation, last.to.level),
+        (req.goal, req.goal_level),
+        "ends at the goal"
+    );
+    assert_eq!(r.steps[0].from.occupation, req.start.occupation);
+    assert!(r.years_to_goal <= req.horizon_years + 1e-4);
+    assert!(r.steps.len() <= req.max_moves);
+    let mut years = 0.0;
+    for (i, s) in r.steps.iter().enumerate() {
+        years += s.years;
+        let delta = i16::from(s.to.level.grade()) - i16::from(s.from.level.grade());
+        assert!(
+            -delta <= i16::from(req.max_step_down),
+            "step down too deep: {s:?}"
+        );
+        assert!(!req.exclude.contains(&s.to.occupation));
+        if let Some(floor) = req.min_salary {
+            assert!(s.salary >= floor, "{} below the floor {floor}", s.salary);
+        }
+        if i == 0 && req.promotion_blocked {
+            assert_ne!(
+                s.kind,
+                MoveKind::StepUp,
+                "promotion is blocked where the person stands"
+            );
+        }
+        if i > 0 {
+            assert_eq!(s.from, r.steps[i - 1].to, "steps chain");
+        }
+    }
+    assert!((years - r.years_to_goal).abs() < 1e-3);
+    assert!((0.0..=1.0).contains(&r.probability));
+}
+
+fn dominates(a: &Route, b: &Route) -> bool {
+    a.years_to_goal <= b.years_to_goal
+        && a.probability >= b.probability
+        && a.min_salary >= b.min_salary
+        && a.earnings_over_horizon >= b.earnings_over_horizon
+        && a.steps.len() <= b.steps.len()
+        && (a.years_to_goal < b.years_to_goal
+            || a.probability > b.probability
+            || a.min_salary > b.min_salary
+            || a.earnings_over_horizon > b.earnings_over_horizon
+            || a.steps.len() < b.steps.len())
+}
+
+#[test]
+fn a_principal_accountant_finds_a_real_switchback_into_finance_management() {
+    let s = start("13-2011.00", Level::Principal, 118_000, false);
+    let req = request(&s, "11-3031.00", Level::Director, 8.0);
+    let p = plan::plan(catalog(), model(), &req);
+    assert!(!p.routes.is_empty());
+    let switchback = p
+        .routes
+        .iter()
+        .find(|r| r.switchback && r.steps[0].to.occupation == id("11-3031.00"))
+        .expect("stepping down to a finance supervisor is a route up");
+    assert_eq!(switchback.steps[0].kind, MoveKind::StepDown);
+    assert_eq!(switchback.steps[0].to.level, Level::Supervisor);
+    let direct = p.direct.as_ref().expect("a direct climb exists");
+    assert!(direct.steps.iter().all(|s| s.kind != MoveKind::StepDown));
+    // The switchback is worth considering: more likely than the direct climb.
+    assert!(
+        switchback.probability > direct.probability,
+        "{switchback:?} vs {direct:?}"
+    );
+    for r in &p.routes {
+        check_constraints(r, &req);
+        assert!(
+            p.routes.iter().all(|o| !dominates(o, r)),
+            "no returned route is dominated"
+        );
+    }
+}
+
+#[test]
+fn constraints_hold_on_every_route() {
+    let s = start("29-1141.00", Level::Lead, 95_000, false);
+    let mut req = request(&s, "11-9111.00", Level::Director, 10.0);
+    req.min_salary = Some(90_000);
+    req.max_step_down = 1;
+    req.promotion_blocked = true;
+    let excluded = [id("29-1141.04"), id("29-1141.01")];
+    req.exclude = &excluded;
+    req.max_moves = 3;
+    let p = plan::plan(catalog(), model(), &req);
+    assert!(
+        p.routes.len() >= 2,
+        "the constraints leave routes to check: {:?}",
+        p.routes
+    );
+    for r in p.routes.iter().chain(&p.direct) {
+        check_constraints(r, &req);
+    }
+}
+
+#[test]
+fn an_unreachable_goal_is_an_answer_with_the_nearest_route() {
+    let s = start("35-2011.00", Level::Entry, 30_000, false);
+    let req = request(&s, "11-1011.00", Level::Executive, 2.0);
+    let p = plan::plan(catalog(), model(), &req);
+    assert!(p.routes.is_empty());
+    assert!(p.direct.is_none());
+    if let Some(n) = &p.nearest {
+        assert!(n.years_to_goal > 2.0);
+    }
+}
+
+#[test]
+fn salaries_follow_the_level_rule() {
+    // The typical level takes the median; two grades up the 90th percentile.
+    let fm = catalog().occupation(id("11-3031.00"));
+    let w = &fm.wages.as_ref().unwrap().annual;
+    assert_eq!(estimated_salary(fm, Level::Manager), w.median);
+    assert_eq!(estimated_salary(fm, Level::Director), w.p90);
+    assert_eq!(estimated_salary(fm, Level::Supervisor), w.p25);
+}
