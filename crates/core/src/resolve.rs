@@ -246,6 +246,28 @@ impl TitleIndex {
         self.entries.is_empty()
     }
 
+    /// Each occupation's distinct title words as vocabulary ids, sorted,
+    /// read from the postings (no text is tokenised again).
+    pub fn occupation_words(&self, occupations: usize) -> Vec<Vec<u32>> {
+        let mut out = vec![Vec::new(); occupations];
+        for token in 0..self.vocab.len() {
+            for &e in self.posting(token) {
+                let occ = usize::from(self.entries[e as usize].occupation.0);
+                if let Some(words) = out.get_mut(occ)
+                    && words.last() != Some(&(token as u32))
+                {
+                    words.push(token as u32);
+                }
+            }
+        }
+        out
+    }
+
+    /// The text of vocabulary word `id`.
+    pub fn word(&self, id: u32) -> &str {
+        self.vocab.get(id as usize).unwrap_or("")
+    }
+
     fn posting(&self, token: usize) -> &[u32] {
         &self.postings[self.starts[token] as usize..self.starts[token + 1] as usize]
     }

@@ -334,37 +334,35 @@ fn intermediate_activities(catalog: &Catalog, profiles: &mut [Profile]) {
 }
 
 /// Fills each profile's title-word vector: the distinct words of its O*NET
-/// title, alternate titles and reported titles, weighted by how few occupations use them.
+/// title, alternate, short and reported titles, weighted by how few
+/// occupations use them.
 fn title_words(catalog: &Catalog, profiles: &mut [Profile]) {
-    let mut vocab: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
-    let sets: Vec<std::collections::BTreeSet<u32>> = catalog
-        .occupations()
-        .iter()
-        .map(|o| {
-            std::iter::once(&o.title)
-                .map(String::as_str)
-                .chain(o.alternate_titles.iter().map(|t| t.title))
-                .chain(o.reported_titles.iter().map(|t| t.title))
-                .flat_map(crate::text::tokens)
-                .filter(|w| w.len() > 2 && !STOP_WORDS.contains(&w.as_str()))
-                .map(|w| {
-                    let next = vocab.len() as u32;
-                    *vocab.entry(w).or_insert(next)
+    // The title index already holds every title tokenised; reuse it.
+    let index = catalog.titles();
+    let sets: Vec<Vec<u32>> = index
+        .occupation_words(profiles.len())
+        .into_iter()
+        .map(|words| {
+            words
+                .into_iter()
+                .filter(|&w| {
+                    let text = index.word(w);
+                    text.len() > 2 && !STOP_WORDS.contains(&text)
                 })
                 .collect()
         })
         .collect();
-    let mut df = vec![0u32; vocab.len()];
+    let mut df = std::collections::HashMap::<u32, u32>::new();
     for s in &sets {
         for &w in s {
-            df[w as usize] += 1;
+            *df.entry(w).or_default() += 1;
         }
     }
     let n = sets.len().max(1) as f32;
     for (p, s) in profiles.iter_mut().zip(sets) {
         let mut v: Vec<(u32, f32)> = s
             .into_iter()
-            .map(|w| (w, (n / df[w as usize] as f32).ln()))
+            .map(|w| (w, (n / df[&w] as f32).ln()))
             .collect();
         let norm = v.iter().map(|(_, x)| x * x).sum::<f32>().sqrt();
         if norm > 0.0 {
