@@ -48,6 +48,8 @@ pub enum Command {
     Move(MoveArgs),
     /// The most feasible destinations from a role, with the reasons.
     Transitions(TransitionsArgs),
+    /// Judge the options of a profile: when a step down is the smart move, and why.
+    Advise(AdviseArgs),
     /// Routes from the profile's current position to its goal, switchbacks included.
     Route(RouteArgs),
     /// Evaluate the engine against reference data.
@@ -100,6 +102,14 @@ pub struct TransitionsArgs {
     /// How many destinations to list.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1015))]
     pub limit: u16,
+}
+
+/// `switchback advise`
+#[derive(Debug, Args)]
+pub struct AdviseArgs {
+    /// A profile file (.toml or .json): [current], optional [goal] and
+    /// [situation], [[skills]] and [[options]].
+    pub profile: PathBuf,
 }
 
 /// `switchback route`

@@ -91,30 +91,11 @@ impl Table {
     }
 }
 
-/// `$123,456`.
-pub fn dollars(v: u32) -> String {
-    let s = v.to_string();
-    let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
-    for (i, ch) in s.chars().enumerate() {
-        if i > 0 && (s.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(ch);
-    }
-    format!("${out}")
-}
+pub use switchback_core::text::dollars;
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn formats_dollars() {
-        assert_eq!(dollars(0), "$0");
-        assert_eq!(dollars(999), "$999");
-        assert_eq!(dollars(120_230), "$120,230");
-        assert_eq!(dollars(1_234_567), "$1,234,567");
-    }
 
     #[test]
     fn aligns_columns() {

@@ -3,6 +3,7 @@
 //!
 //! # Layout
 //!
+//! - [`advisor`]: the step-down advisor: circumstances, verdicts, reasons.
 //! - [`code`]: O*NET-SOC and SOC codes, parsed once into `Copy` values.
 //! - [`catalog`]: occupations with their ratings, requirements, titles,
 //!   technologies and wages, and the rules derived from them.
@@ -22,6 +23,7 @@
 //! values. Loading files, the embedded snapshot, and every output format
 //! live in other crates.
 
+pub mod advisor;
 pub mod catalog;
 pub mod code;
 pub mod eval;

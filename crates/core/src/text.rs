@@ -46,6 +46,19 @@ fn singular(mut word: String) -> String {
     word
 }
 
+/// Dollars with thousands separators: `$123,456`.
+pub fn dollars(v: u32) -> String {
+    let s = v.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
+    for (i, ch) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    format!("${out}")
+}
+
 /// Edit distance between two short words, or `None` once it exceeds `max`.
 pub fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
     let a = a.as_bytes();
@@ -89,6 +102,14 @@ mod tests {
         assert_eq!(normalize("Business Analysts"), "business analyst");
         assert_eq!(normalize("Director's Assistant"), "director assistant");
         assert_eq!(normalize("Bus"), "bus");
+    }
+
+    #[test]
+    fn formats_dollars() {
+        assert_eq!(dollars(0), "$0");
+        assert_eq!(dollars(999), "$999");
+        assert_eq!(dollars(120_230), "$120,230");
+        assert_eq!(dollars(1_234_567), "$1,234,567");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! One module per subcommand. Each builds a serialisable view from the core's
 //! answer and renders it as text or JSON; none holds domain logic.
 
+mod advise;
 mod eval;
 mod moves;
 mod occupation;
@@ -31,6 +32,7 @@ fn dispatch(catalog: &Catalog, cli: Cli) -> anyhow::Result<()> {
         }
         Command::Move(a) => moves::classify(catalog, &a, cli.format),
         Command::Transitions(a) => moves::transitions(catalog, &a, cli.format),
+        Command::Advise(a) => advise::advise(catalog, &a, cli.format),
         Command::Route(a) => route::route(catalog, &a, cli.format),
         Command::Eval(EvalCommand::Transitions(a)) => eval::transitions(catalog, &a, cli.format),
     }

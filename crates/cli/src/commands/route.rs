@@ -11,11 +11,11 @@ use crate::cli::{Format, RouteArgs};
 use crate::output::{self, dollars};
 
 #[derive(Serialize)]
-struct StopView {
-    code: String,
-    title: String,
-    level: &'static str,
-    grade: u8,
+pub(super) struct StopView {
+    pub(super) code: String,
+    pub(super) title: String,
+    pub(super) level: &'static str,
+    pub(super) grade: u8,
 }
 
 #[derive(Serialize)]
@@ -29,7 +29,7 @@ struct MoveView {
 }
 
 #[derive(Serialize)]
-struct RouteView {
+pub(super) struct RouteView {
     moves: Vec<MoveView>,
     years_to_goal: f32,
     probability: f32,
@@ -78,35 +78,8 @@ pub fn route(catalog: &Catalog, args: &RouteArgs, format: Format) -> anyhow::Res
         promotion_blocked: profile.situation.promotion_blocked,
     };
     let plan = plan::plan(catalog, &model, &req);
-    let stop = |s: Stop| {
-        let o = catalog.occupation(s.occupation);
-        StopView {
-            code: o.code.to_string(),
-            title: o.title.clone(),
-            level: s.level.name(),
-            grade: s.level.grade(),
-        }
-    };
-    let view_of = |r: &Route| RouteView {
-        moves: r
-            .steps
-            .iter()
-            .map(|s| MoveView {
-                from: stop(s.from),
-                to: stop(s.to),
-                kind: s.kind.name(),
-                years: round(s.years),
-                feasibility: round(s.feasibility),
-                salary: s.salary,
-            })
-            .collect(),
-        years_to_goal: round(r.years_to_goal),
-        probability: round(r.probability),
-        min_salary: r.min_salary,
-        earnings_over_horizon: r.earnings_over_horizon,
-        earnings_horizon_years: r.earnings_horizon_years,
-        switchback: r.switchback,
-    };
+    let stop = |s: Stop| stop_view(catalog, s);
+    let view_of = |r: &Route| route_view(catalog, r);
     let goal_stop = Stop {
         occupation: goal.occupation,
         level: goal.level,
@@ -147,6 +120,39 @@ pub fn route(catalog: &Catalog, args: &RouteArgs, format: Format) -> anyhow::Res
     match format {
         Format::Json => output::json(&view),
         Format::Text => output::text(&render(&view)),
+    }
+}
+
+pub(super) fn stop_view(catalog: &Catalog, s: Stop) -> StopView {
+    let o = catalog.occupation(s.occupation);
+    StopView {
+        code: o.code.to_string(),
+        title: o.title.clone(),
+        level: s.level.name(),
+        grade: s.level.grade(),
+    }
+}
+
+pub(super) fn route_view(catalog: &Catalog, r: &Route) -> RouteView {
+    RouteView {
+        moves: r
+            .steps
+            .iter()
+            .map(|s| MoveView {
+                from: stop_view(catalog, s.from),
+                to: stop_view(catalog, s.to),
+                kind: s.kind.name(),
+                years: round(s.years),
+                feasibility: round(s.feasibility),
+                salary: s.salary,
+            })
+            .collect(),
+        years_to_goal: round(r.years_to_goal),
+        probability: round(r.probability),
+        min_salary: r.min_salary,
+        earnings_over_horizon: r.earnings_over_horizon,
+        earnings_horizon_years: r.earnings_horizon_years,
+        switchback: r.switchback,
     }
 }
 

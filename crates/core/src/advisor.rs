@@ -1,0 +1,781 @@
+//! The step-down advisor: the seeds' framework — when a step down makes
+//! sense and when it does not — applied to a person's profile, with every
+//! judgement explained from the data.
+//!
+//! For each option it decides:
+//!
+//! - **circumstances**: which of the seeds' reasons for a step down the
+//!   option serves (necessity, changing profession, broadening horizons,
+//!   another route up, technical or management experience), each detected
+//!   from the data and the profile, never from the option's id or title;
+//! - **verdict**: `strategic` (serves a circumstance and the goal: an
+//!   onward route exists within the horizon and success is likely),
+//!   `acceptable` (justified but not strategic, or harmless) or
+//!   `not_recommended`;
+//! - **instead**: a better shape of move, when there is one — `lateral`
+//!   (changing industry but not function: target a lateral post, not a
+//!   lower one), `higher_level` (a profession changer whose transferable
+//!   skills make a higher entry point feasible), or `stay`;
+//! - **reasons** in plain words, and what living with the decision means.
+//!
+//! The thresholds are constants below, documented where they are defined.
+
+use crate::catalog::{Catalog, OccupationId, TechnologyId};
+use crate::level::Level;
+use crate::position::{
+    self, Change, Move, MoveKind, Position, PositionSpec, Track, estimated_salary,
+};
+use crate::profile::{Opt, Profile};
+use crate::route::plan::{self, DEFAULT_MAX_STEP_DOWN, Request, Route};
+use crate::text::dollars;
+use crate::transition::TransitionModel;
+
+/// Likelihood of succeeding in an option at or above which it counts as
+/// likely (feasibility from the transition model, adjusted for the climb).
+/// On the model's scale an occupation's ten most feasible destinations
+/// typically score 0.5–0.7 and unrelated work 0.2–0.3.
+pub const LIKELY: f32 = 0.45;
+/// Below this, success is unlikely and the option is not recommended.
+pub const UNLIKELY: f32 = 0.3;
+/// Savings runway, in months, below which money is short.
+pub const SHORT_RUNWAY_MONTHS: f32 = 3.0;
+/// A goal-relevant element counts as a gap when the goal needs this many
+/// levels more than the person has (O*NET level scale 0–7) …
+pub const GAP_LEVELS: f32 = 0.5;
+/// … and rates it at least this important (O*NET importance 1–5).
+pub const GAP_IMPORTANCE: f32 = 3.0;
+/// Feasibility at which a profession changer could enter above junior:
+/// the same bar as a likely success.
+pub const HIGHER_ENTRY_FEASIBILITY: f32 = LIKELY;
+
+/// The seeds' reasons for taking a lower position.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Circumstance {
+    /// Out of work, or short of money with few or no alternatives.
+    Necessity,
+    /// Changes profession toward the goal (or away from the current one).
+    ChangeProfession,
+    /// Another department or function that adds what the goal needs.
+    BroadenHorizons,
+    /// The way up is blocked, and the option opens a defined route onward.
+    AnotherRouteUp,
+    /// Builds technical skills, knowledge or hot technologies the goal needs.
+    TechnicalExperience,
+    /// Puts someone who has not managed people on the management track
+    /// toward a management goal.
+    ManagementExperience,
+}
+
+impl Circumstance {
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Circumstance::Necessity => "necessity",
+            Circumstance::ChangeProfession => "change_profession",
+            Circumstance::BroadenHorizons => "broaden_horizons",
+            Circumstance::AnotherRouteUp => "another_route_up",
+            Circumstance::TechnicalExperience => "technical_experience",
+            Circumstance::ManagementExperience => "management_experience",
+        }
+    }
+}
+
+/// The advisor's judgement of an option.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Verdict {
+    /// Serves a circumstance and the goal.
+    Strategic,
+    /// Justified but not strategic, or harmless.
+    Acceptable,
+    /// Not justified, no way onward, unlikely to succeed, or badly shaped.
+    NotRecommended,
+}
+
+impl Verdict {
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Strategic => "strategic",
+            Verdict::Acceptable => "acceptable",
+            Verdict::NotRecommended => "not_recommended",
+        }
+    }
+}
+
+/// A better shape of move.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Instead {
+    /// Same function, other industry: a lateral move, not a lower one.
+    Lateral,
+    /// A profession change that could enter above the bottom.
+    HigherLevel,
+    /// Staying beats the option.
+    Stay,
+}
+
+impl Instead {
+    /// The name used in output.
+    pub fn name(self) -> &'static str {
+        match self {
+            Instead::Lateral => "lateral",
+            Instead::HigherLevel => "higher_level",
+            Instead::Stay => "stay",
+        }
+    }
+}
+
+/// One judgement in words, with a stable code.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Reason {
+    /// Stable code, e.g. `circumstance.management_experience`.
+    pub code: &'static str,
+    /// The judgement in plain words, citing the data.
+    pub text: String,
+}
+
+/// What living with the decision means.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Living {
+    /// The option's annual pay.
+    pub salary: Option<u32>,
+    /// Option pay over current pay.
+    pub pay_ratio: Option<f32>,
+    /// Pay given up over the horizon against staying at today's pay
+    /// (negative: the option pays more), following the onward route if any.
+    pub cost_over_horizon: Option<i64>,
+    /// Level before and after.
+    pub level_change: (Level, Level),
+    /// The move leaves the person's department.
+    pub leaves_department: bool,
+    /// What to say and do in the first weeks.
+    pub first_weeks: Vec<String>,
+}
+
+/// The advice on one option.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OptionAdvice {
+    /// The option's id.
+    pub id: String,
+    /// The position.
+    pub position: Position,
+    /// The move from the current position, as the transition model classifies it.
+    pub movement: Move,
+    /// Circumstances served, in a fixed order.
+    pub circumstances: Vec<Circumstance>,
+    /// The verdict.
+    pub verdict: Verdict,
+    /// A better shape of move, if any.
+    pub instead: Option<Instead>,
+    /// Likelihood of succeeding in the option, 0–1.
+    pub success: f32,
+    /// The best route from the option to the goal within the horizon.
+    pub onward: Option<Route>,
+    /// Every judgement in words.
+    pub reasons: Vec<Reason>,
+    /// Living with the decision.
+    pub living: Living,
+    /// Proposed by the advisor (the profile listed no options).
+    pub proposed: bool,
+}
+
+/// The advice on a profile, best option first.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Advice {
+    /// The options, ranked.
+    pub options: Vec<OptionAdvice>,
+}
+
+/// Why there is no advice to give.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AdviseError {
+    /// Neither options nor a goal.
+    #[error(
+        "the profile has neither [[options]] nor a [goal]: give the positions under consideration, or a goal to propose routes toward"
+    )]
+    NothingToAdvise,
+}
+
+/// Advises on every option of the profile (or proposes options toward the
+/// goal when there are none).
+pub fn advise(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    profile: &Profile,
+) -> Result<Advice, AdviseError> {
+    let ctx = Context::new(catalog, model, profile);
+    let (options, proposed) = if profile.options.is_empty() {
+        if profile.goal.is_none() {
+            return Err(AdviseError::NothingToAdvise);
+        }
+        (ctx.proposals(), true)
+    } else {
+        (profile.options.clone(), false)
+    };
+    let mut advice: Vec<OptionAdvice> = options.iter().map(|o| ctx.judge(o, proposed)).collect();
+    advice.sort_by(|a, b| {
+        a.verdict
+            .cmp(&b.verdict)
+            .then(
+                b.onward
+                    .as_ref()
+                    .map(|r| r.probability)
+                    .unwrap_or(0.0)
+                    .total_cmp(&a.onward.as_ref().map(|r| r.probability).unwrap_or(0.0)),
+            )
+            .then(b.success.total_cmp(&a.success))
+    });
+    Ok(Advice { options: advice })
+}
+
+/// What every judgement of one profile shares.
+struct Context<'a> {
+    catalog: &'a Catalog,
+    model: &'a TransitionModel,
+    profile: &'a Profile,
+    /// Important goal elements the person falls short of: (model index, have, need).
+    goal_gaps: Vec<(usize, f32, f32)>,
+    /// Hot technologies of the goal the current occupation does not use.
+    goal_missing_tech: Vec<TechnologyId>,
+    /// Whether a route up from where the person stands reaches the goal
+    /// within the horizon without a step down.
+    climb_exists: bool,
+    /// The person has managed people.
+    has_managed: bool,
+}
+
+impl<'a> Context<'a> {
+    fn new(catalog: &'a Catalog, model: &'a TransitionModel, profile: &'a Profile) -> Self {
+        let cur = &profile.current.position;
+        // The person's level per element: the occupation's, overridden by
+        // the profile's self-assessment.
+        let mut levels = model.profile(cur.occupation).level.clone();
+        for claim in &profile.skills {
+            if let Some(i) = model
+                .elements()
+                .ids
+                .iter()
+                .position(|e| *e == claim.element)
+            {
+                levels[i] = claim.level;
+            }
+        }
+        let (mut goal_gaps, mut goal_missing_tech, mut climb_exists) =
+            (Vec::new(), Vec::new(), true);
+        if let Some(goal) = &profile.goal {
+            let g = model.profile(goal.occupation);
+            for (i, &need) in g.level.iter().enumerate() {
+                if g.importance[i] >= GAP_IMPORTANCE && need - levels[i] >= GAP_LEVELS {
+                    goal_gaps.push((i, levels[i], need));
+                }
+            }
+            let have = &model.profile(cur.occupation).techs;
+            goal_missing_tech = catalog
+                .occupation(goal.occupation)
+                .technologies
+                .iter()
+                .filter(|t| t.hot && !have.contains(t.technology.0 as usize))
+                .map(|t| t.technology)
+                .collect();
+            let plan = plan::plan(
+                catalog,
+                model,
+                &request(profile, cur, profile.current.years_in_role),
+            );
+            climb_exists = plan.direct.is_some() && !profile.situation.promotion_blocked;
+        }
+        let has_managed = match profile.current.manages_people {
+            Some(m) => m,
+            None => cur.track == Track::Management,
+        };
+        Self {
+            catalog,
+            model,
+            profile,
+            goal_gaps,
+            goal_missing_tech,
+            climb_exists,
+            has_managed,
+        }
+    }
+
+    fn title(&self, o: OccupationId) -> &str {
+        &self.catalog.occupation(o).title
+    }
+
+    /// The first moves of the best routes to the goal, as options.
+    fn proposals(&self) -> Vec<Opt> {
+        let cur = &self.profile.current.position;
+        let plan = plan::plan(
+            self.catalog,
+            self.model,
+            &request(self.profile, cur, self.profile.current.years_in_role),
+        );
+        let mut seen: Vec<(OccupationId, Level)> = Vec::new();
+        let mut out = Vec::new();
+        for r in plan.routes.iter().chain(&plan.nearest) {
+            let Some(first) = r.steps.first() else {
+                continue;
+            };
+            let key = (first.to.occupation, first.to.level);
+            if seen.contains(&key) {
+                continue;
+            }
+            seen.push(key);
+            let position = Position::new(
+                self.catalog,
+                first.to.occupation,
+                PositionSpec {
+                    level: Some(first.to.level),
+                    industry: cur.industry.clone(),
+                    department: cur.department.clone(),
+                    ..PositionSpec::default()
+                },
+            );
+            out.push(Opt {
+                id: format!("proposal-{}", out.len() + 1),
+                position,
+            });
+            if out.len() == 5 {
+                break;
+            }
+        }
+        out
+    }
+
+    fn judge(&self, opt: &Opt, proposed: bool) -> OptionAdvice {
+        let (catalog, model, profile) = (self.catalog, self.model, self.profile);
+        let cur = &profile.current.position;
+        let to = &opt.position;
+        let movement = position::classify(catalog, model, cur, to);
+        let mut reasons = Vec::new();
+        let step_down = movement.kind == MoveKind::StepDown;
+        let changes_profession = movement.changes.contains(&Change::Profession);
+
+        // Likelihood of succeeding in the option: the occupation-to-
+        // occupation feasibility, less for climbing grades at the same time.
+        let climb = match movement.level_delta {
+            d if d >= 2 => plan::PROMOTION_FACTOR[1],
+            1 => plan::PROMOTION_FACTOR[0],
+            _ => 1.0,
+        };
+        let success = movement.feasibility * climb;
+        let explanation = model.explain(catalog, cur.occupation, to.occupation, 3);
+        let names = |v: &[crate::transition::explain::ElementComparison]| {
+            v.iter()
+                .map(|c| catalog.element_label(c.element))
+                .collect::<Vec<_>>()
+                .join(", ")
+        };
+        let label = if success >= LIKELY {
+            "likely"
+        } else if success >= UNLIKELY {
+            "uncertain"
+        } else {
+            "unlikely"
+        };
+        let mut text = format!(
+            "Success is {label} ({success:.2}): moving from {} to {} has feasibility {:.2} in the O*NET data",
+            self.title(cur.occupation),
+            self.title(to.occupation),
+            movement.feasibility
+        );
+        if climb < 1.0 {
+            text.push_str(&format!(
+                ", less for climbing {} grade(s) at once",
+                movement.level_delta
+            ));
+        }
+        if !explanation.strengths.is_empty() {
+            text.push_str(&format!("; you bring {}", names(&explanation.strengths)));
+        }
+        if !explanation.gaps.is_empty() {
+            text.push_str(&format!("; to learn: {}", names(&explanation.gaps)));
+        }
+        reasons.push(Reason {
+            code: "success",
+            text: format!("{text}."),
+        });
+
+        // The onward route to the goal, from the option.
+        let onward = profile.goal.as_ref().and_then(|goal| {
+            if to.occupation == goal.occupation && to.level.grade() >= goal.level.grade() {
+                return None;
+            }
+            plan::best_route(catalog, model, &request(profile, to, 0.0))
+        });
+        let reaches_goal_directly = profile
+            .goal
+            .as_ref()
+            .is_some_and(|g| to.occupation == g.occupation && to.level.grade() >= g.level.grade());
+        if let Some(goal) = &profile.goal {
+            let goal_name = format!("{} ({})", self.title(goal.occupation), goal.level);
+            reasons.push(Reason {
+                code: "onward_route",
+                text: match (&onward, reaches_goal_directly) {
+                    (_, true) => format!("This option is the goal itself: {goal_name}."),
+                    (Some(r), _) => format!(
+                        "From there, {goal_name} is reachable in {:.1} years with probability {:.2}: {}.",
+                        r.years_to_goal,
+                        r.probability,
+                        r.steps
+                            .iter()
+                            .map(|s| format!("{} ({}) after {:.1} years", self.title(s.to.occupation), s.to.level, s.years))
+                            .collect::<Vec<_>>()
+                            .join(", then ")
+                    ),
+                    (None, false) => format!(
+                        "No route from there reaches {goal_name} within {} years in the O*NET data.",
+                        goal.horizon_years
+                    ),
+                },
+            });
+        }
+        let has_onward = onward.is_some() || reaches_goal_directly;
+
+        let circumstances = self.circumstances(opt, &movement, has_onward, &mut reasons);
+        let necessity = circumstances.contains(&Circumstance::Necessity);
+
+        // A better shape of move.
+        let mut instead = None;
+        if step_down && movement.changes.contains(&Change::Industry) && !changes_profession {
+            instead = Some(Instead::Lateral);
+            reasons.push(Reason {
+                code: "instead.lateral",
+                text: format!(
+                    "This changes industry but not function ({} in both): target a lateral position at {} rather than a lower one.",
+                    self.title(to.occupation),
+                    cur.level
+                ),
+            });
+        } else if circumstances.contains(&Circumstance::ChangeProfession) && to.level.grade() <= 2 {
+            let typical = position::typical_level(catalog.occupation(to.occupation));
+            let higher =
+                Level::from_grade((to.level.grade() + 1).max(3).min(typical.grade()), false);
+            if movement.feasibility >= HIGHER_ENTRY_FEASIBILITY
+                && let Some(higher) = higher.filter(|h| h.grade() > to.level.grade())
+            {
+                instead = Some(Instead::HigherLevel);
+                reasons.push(Reason {
+                    code: "instead.higher_level",
+                    text: format!(
+                        "Changing profession need not mean starting at the bottom: your skills transfer (feasibility {:.2}), so aim for {} rather than {}.",
+                        movement.feasibility, higher, to.level
+                    ),
+                });
+            }
+        }
+
+        let has_reason = circumstances.iter().any(|c| *c != Circumstance::Necessity);
+        let verdict = if success < UNLIKELY {
+            reasons.push(Reason {
+                code: "verdict.unlikely",
+                text: "You are unlikely to succeed in this role on the evidence: not recommended."
+                    .into(),
+            });
+            Verdict::NotRecommended
+        } else if instead.is_some() && !necessity {
+            Verdict::NotRecommended
+        } else if step_down && circumstances.is_empty() {
+            instead = Some(Instead::Stay);
+            reasons.push(Reason { code: "instead.stay", text: "None of the reasons that justify a step down applies here: staying beats this option.".into() });
+            Verdict::NotRecommended
+        } else if profile.goal.is_some()
+            && (step_down || changes_profession)
+            && !has_onward
+            && !necessity
+        {
+            reasons.push(Reason { code: "verdict.no_onward_route", text: "A step down or a change of profession with no route onward to your goal is not recommended.".into() });
+            Verdict::NotRecommended
+        } else if has_reason && has_onward && success >= LIKELY {
+            Verdict::Strategic
+        } else {
+            if necessity && !has_reason {
+                reasons.push(Reason { code: "verdict.necessity", text: "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into() });
+            }
+            Verdict::Acceptable
+        };
+
+        let living = self.living(to, &movement, onward.as_ref(), &mut reasons);
+        OptionAdvice {
+            id: opt.id.clone(),
+            position: to.clone(),
+            movement,
+            circumstances,
+            verdict,
+            instead,
+            success,
+            onward,
+            reasons,
+            living,
+            proposed,
+        }
+    }
+
+    fn circumstances(
+        &self,
+        opt: &Opt,
+        movement: &Move,
+        has_onward: bool,
+        reasons: &mut Vec<Reason>,
+    ) -> Vec<Circumstance> {
+        let (catalog, model, profile) = (self.catalog, self.model, self.profile);
+        let cur = &profile.current.position;
+        let to = &opt.position;
+        let s = &profile.situation;
+        let mut out = Vec::new();
+
+        // Necessity: out of work, or a short savings runway, with few or no alternatives.
+        let out_of_work = s.employed == Some(false);
+        let short = s.months_of_savings.is_some_and(|m| m < SHORT_RUNWAY_MONTHS);
+        let few_alternatives = s.other_offers.unwrap_or(0) <= 1;
+        let meets_floor = s
+            .min_salary
+            .is_none_or(|floor| self.salary(to).is_none_or(|pay| pay >= floor));
+        if (out_of_work || short) && few_alternatives && meets_floor {
+            out.push(Circumstance::Necessity);
+            let why = if out_of_work {
+                "you are out of work".to_owned()
+            } else {
+                format!(
+                    "your savings last {:.0} months",
+                    s.months_of_savings.unwrap_or(0.0)
+                )
+            };
+            reasons.push(Reason {
+                code: "circumstance.necessity",
+                text: format!("Necessity: {why} and you have {} other offer(s); there is no shame in taking the best available option.", s.other_offers.unwrap_or(0)),
+            });
+        }
+
+        let goal = profile.goal.as_ref();
+        let opt_profile = model.profile(to.occupation);
+
+        // Changing profession toward the goal (or, with no goal, away from the current one).
+        if movement.changes.contains(&Change::Profession) {
+            let toward = match goal {
+                None => true,
+                Some(g) => {
+                    catalog.occupation(to.occupation).family()
+                        == catalog.occupation(g.occupation).family()
+                        || model.score(to.occupation, g.occupation)
+                            > model.score(cur.occupation, g.occupation) + 0.02
+                }
+            };
+            if toward {
+                out.push(Circumstance::ChangeProfession);
+                reasons.push(Reason {
+                    code: "circumstance.change_profession",
+                    text: match goal {
+                        Some(g) if g.occupation == to.occupation => format!(
+                            "Changes profession into your goal's own: from {} to {}.",
+                            self.title(cur.occupation),
+                            self.title(to.occupation)
+                        ),
+                        Some(g) => format!(
+                            "Changes profession toward your goal: {} is closer to {} (feasibility {:.2}) than {} is ({:.2}).",
+                            self.title(to.occupation),
+                            self.title(g.occupation),
+                            model.score(to.occupation, g.occupation),
+                            self.title(cur.occupation),
+                            model.score(cur.occupation, g.occupation)
+                        ),
+                        None => format!("Changes profession, from {} to {}.", self.title(cur.occupation), self.title(to.occupation)),
+                    },
+                });
+            }
+        }
+
+        // Goal gaps the option builds: its typical level beats the person's.
+        let built: Vec<&(usize, f32, f32)> = self
+            .goal_gaps
+            .iter()
+            .filter(|(i, have, _)| opt_profile.level[*i] >= have + GAP_LEVELS)
+            .collect();
+        let element_name = |i: usize| catalog.element_label(model.elements().ids[i]);
+
+        // Broadening horizons: another department or function that adds what the goal needs.
+        let other_place = movement.changes.contains(&Change::Department)
+            || movement.changes.contains(&Change::Profession);
+        if goal.is_some() && other_place && !built.is_empty() {
+            out.push(Circumstance::BroadenHorizons);
+            reasons.push(Reason {
+                code: "circumstance.broaden_horizons",
+                text: format!(
+                    "Broadens your horizons: a different {} that builds what your goal needs and you lack — {}.",
+                    if movement.changes.contains(&Change::Department) { "department" } else { "function" },
+                    built.iter().take(3).map(|(i, have, need)| format!("{} ({have:.1} now, {need:.1} needed)", element_name(*i))).collect::<Vec<_>>().join(", ")
+                ),
+            });
+        }
+
+        // Another route up: blocked where you stand, and the option leads on.
+        if goal.is_some() && !self.climb_exists && has_onward {
+            out.push(Circumstance::AnotherRouteUp);
+            reasons.push(Reason {
+                code: "circumstance.another_route_up",
+                text: if s.promotion_blocked {
+                    "Another route up: you report no way up from where you stand, and this option has a defined route onward to your goal.".to_owned()
+                } else {
+                    "Another route up: no route without a step down reaches your goal within the horizon, and this option has a defined route onward.".to_owned()
+                },
+            });
+        }
+
+        // Technical experience the goal requires and the person lacks.
+        let technical: Vec<&&(usize, f32, f32)> = built
+            .iter()
+            .filter(|(i, _, _)| is_technical(&catalog.element(model.elements().ids[*i]).onet_id))
+            .collect();
+        let tech_used: Vec<TechnologyId> = self
+            .goal_missing_tech
+            .iter()
+            .copied()
+            .filter(|t| opt_profile.techs.contains(t.0 as usize))
+            .collect();
+        if !technical.is_empty() || tech_used.len() >= 2 {
+            out.push(Circumstance::TechnicalExperience);
+            let mut parts: Vec<String> = technical
+                .iter()
+                .take(3)
+                .map(|(i, have, need)| {
+                    format!("{} ({have:.1} now, {need:.1} needed)", element_name(*i))
+                })
+                .collect();
+            if !tech_used.is_empty() {
+                parts.push(format!(
+                    "hot technologies {}",
+                    tech_used
+                        .iter()
+                        .take(4)
+                        .map(|t| catalog.technology(*t).name.as_str())
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ));
+            }
+            reasons.push(Reason {
+                code: "circumstance.technical_experience",
+                text: format!(
+                    "Builds technical experience your goal requires and you lack: {}.",
+                    parts.join("; ")
+                ),
+            });
+        }
+
+        // Management experience: a management goal, no experience managing, a management-track option.
+        if let Some(g) = goal {
+            let goal_management =
+                g.level.is_management() || catalog.occupation(g.occupation).is_management();
+            if goal_management && !self.has_managed && to.track == Track::Management {
+                out.push(Circumstance::ManagementExperience);
+                reasons.push(Reason {
+                    code: "circumstance.management_experience",
+                    text: format!(
+                        "Builds management experience: your goal ({}) is on the management track, you have not managed people, and this role ({}) puts you on that track.",
+                        g.level,
+                        to.level
+                    ),
+                });
+            }
+        }
+        out.sort();
+        out
+    }
+
+    fn salary(&self, p: &Position) -> Option<u32> {
+        p.salary
+            .or_else(|| estimated_salary(self.catalog.occupation(p.occupation), p.level))
+    }
+
+    fn living(
+        &self,
+        to: &Position,
+        movement: &Move,
+        onward: Option<&Route>,
+        reasons: &mut Vec<Reason>,
+    ) -> Living {
+        let cur = &self.profile.current.position;
+        let now = self.salary(cur);
+        let pay = self.salary(to);
+        let horizon = self.profile.goal.as_ref().map_or(5.0, |g| g.horizon_years);
+        let cost = match (now, pay) {
+            (Some(now), Some(pay)) => {
+                let staying = f64::from(now) * f64::from(horizon);
+                let option = match onward {
+                    Some(r) => r.earnings_over_horizon as f64,
+                    None => f64::from(pay) * f64::from(horizon),
+                };
+                Some((staying - option).round() as i64)
+            }
+            _ => None,
+        };
+        if let (Some(now), Some(pay)) = (now, pay) {
+            let pct = (f64::from(pay) / f64::from(now) - 1.0) * 100.0;
+            reasons.push(Reason {
+                code: "living.pay",
+                text: format!(
+                    "Pay goes from {} to {} a year ({pct:+.0}%){}.",
+                    dollars(now),
+                    dollars(pay),
+                    match cost {
+                        Some(c) if c != 0 => format!(
+                            "; over {horizon} years that is {} {} than staying at today's pay",
+                            dollars(u32::try_from(c.unsigned_abs()).unwrap_or(u32::MAX)),
+                            if c > 0 { "less" } else { "more" }
+                        ),
+                        _ => String::new(),
+                    }
+                ),
+            });
+        }
+        let leaves_department = movement.changes.contains(&Change::Department);
+        let mut first_weeks = Vec::new();
+        if movement.kind == MoveKind::StepDown {
+            first_weeks.push("Thank your new manager for the opportunity: they could have hired someone cheaper, fresh out of school.".to_owned());
+            first_weeks.push("Never suggest you are \"slumming it\": it disrespects your new colleagues and spends the goodwill you need.".to_owned());
+        }
+        if leaves_department {
+            first_weeks.push("You are leaving a familiar department and team: expect the loss of standing to weigh more than the title.".to_owned());
+        }
+        first_weeks.push("Agree a development plan with your new manager in the first weeks, aligned to the next role you are aiming for.".to_owned());
+        first_weeks.push("Set measurable objectives and a mutually agreed tenure for this role, with your HR business partner involved.".to_owned());
+        Living {
+            salary: pay,
+            pay_ratio: movement.pay_ratio,
+            cost_over_horizon: cost,
+            level_change: (cur.level, to.level),
+            leaves_department,
+            first_weeks,
+        }
+    }
+}
+
+/// Technical skills (2.B.3), systems analysis and evaluation (2.B.4.g–h),
+/// engineering and technology knowledge (2.C.3), mathematics and the
+/// physical and life sciences (2.C.4.a–d).
+fn is_technical(onet_id: &str) -> bool {
+    onet_id.starts_with("2.B.3.")
+        || onet_id == "2.B.4.g"
+        || onet_id == "2.B.4.h"
+        || onet_id.starts_with("2.C.3.")
+        || ["2.C.4.a", "2.C.4.b", "2.C.4.c", "2.C.4.d"].contains(&onet_id)
+}
+
+fn request<'a>(profile: &'a Profile, start: &'a Position, years_in_role: f32) -> Request<'a> {
+    let goal = profile.goal.as_ref();
+    Request {
+        start,
+        years_in_role,
+        years_experience: profile.current.years_experience,
+        goal: goal.map_or(start.occupation, |g| g.occupation),
+        goal_level: goal.map_or(start.level, |g| g.level),
+        horizon_years: goal.map_or(5.0, |g| g.horizon_years),
+        min_salary: profile.situation.min_salary,
+        max_step_down: profile
+            .situation
+            .max_step_down
+            .unwrap_or(DEFAULT_MAX_STEP_DOWN),
+        max_moves: plan::MAX_MOVES,
+        exclude: &profile.situation.exclude_occupations,
+        promotion_blocked: false,
+    }
+}

@@ -1,0 +1,200 @@
+//! The step-down advisor on the example profiles (real occupations) and on
+//! small profiles written here.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use std::path::Path;
+use std::sync::OnceLock;
+
+use switchback_core::Catalog;
+use switchback_core::advisor::{
+    self, Advice, AdviseError, Circumstance, Instead, OptionAdvice, Verdict,
+};
+use switchback_core::transition::TransitionModel;
+use switchback_data::profile_file::{self, Format};
+
+fn catalog() -> &'static Catalog {
+    static C: OnceLock<Catalog> = OnceLock::new();
+    C.get_or_init(|| switchback_data::embedded().unwrap())
+}
+
+fn model() -> &'static TransitionModel {
+    static M: OnceLock<TransitionModel> = OnceLock::new();
+    M.get_or_init(|| TransitionModel::new(catalog()))
+}
+
+fn example(name: &str) -> Advice {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples")
+        .join(name);
+    let profile = profile_file::load(&path, catalog()).unwrap();
+    advisor::advise(catalog(), model(), &profile).unwrap()
+}
+
+fn inline(toml: &str) -> Result<Advice, AdviseError> {
+    let profile = profile_file::parse("inline.toml", toml, Format::Toml, catalog()).unwrap();
+    advisor::advise(catalog(), model(), &profile)
+}
+
+fn only(advice: &Advice) -> &OptionAdvice {
+    assert_eq!(advice.options.len(), 1);
+    &advice.options[0]
+}
+
+fn has_reason(o: &OptionAdvice, code: &str) -> bool {
+    o.reasons
+        .iter()
+        .any(|r| r.code == code && !r.text.is_empty())
+}
+
+#[test]
+fn necessity_justifies_a_step_down_but_is_not_strategic() {
+    let a = example("necessity-laid-off-chef.toml");
+    let o = only(&a);
+    assert!(o.circumstances.contains(&Circumstance::Necessity));
+    assert_eq!(o.verdict, Verdict::Acceptable);
+    assert!(has_reason(o, "circumstance.necessity"));
+}
+
+#[test]
+fn a_teacher_changes_profession_strategically() {
+    let o = only(&example("change-profession-teacher-to-trainer.toml")).clone();
+    assert!(o.circumstances.contains(&Circumstance::ChangeProfession));
+    assert_eq!(o.verdict, Verdict::Strategic);
+    assert!(o.onward.is_some());
+    assert!(o.success >= advisor::LIKELY);
+}
+
+#[test]
+fn another_department_broadens_horizons() {
+    let o = only(&example("broaden-horizons-marketer.toml")).clone();
+    assert!(o.circumstances.contains(&Circumstance::BroadenHorizons));
+    assert!(
+        o.movement
+            .changes
+            .contains(&switchback_core::position::Change::Department)
+    );
+    assert!(has_reason(&o, "circumstance.broaden_horizons"));
+}
+
+#[test]
+fn a_blocked_accountant_finds_another_route_up() {
+    let o = only(&example("another-route-up-accountant.toml")).clone();
+    assert!(o.circumstances.contains(&Circumstance::AnotherRouteUp));
+    assert!(
+        o.circumstances
+            .contains(&Circumstance::ManagementExperience)
+    );
+    assert_eq!(o.verdict, Verdict::Strategic);
+    assert_eq!(
+        o.movement.kind,
+        switchback_core::position::MoveKind::StepDown
+    );
+}
+
+#[test]
+fn an_analyst_gains_technical_experience() {
+    let o = only(&example("technical-experience-analyst.toml")).clone();
+    assert!(o.circumstances.contains(&Circumstance::TechnicalExperience));
+    assert!(has_reason(&o, "circumstance.technical_experience"));
+}
+
+#[test]
+fn an_engineer_steps_down_to_lead_people() {
+    let o = only(&example("management-experience-engineer.toml")).clone();
+    assert!(
+        o.circumstances
+            .contains(&Circumstance::ManagementExperience)
+    );
+    assert_eq!(o.verdict, Verdict::Strategic);
+    // The goal is reachable from the team-lead post within the horizon.
+    let r = o.onward.as_ref().unwrap();
+    assert!(r.years_to_goal <= 8.0);
+}
+
+#[test]
+fn a_pointless_step_down_is_plainly_no() {
+    let o = only(&example("plainly-no-accountant.toml")).clone();
+    assert!(o.circumstances.is_empty());
+    assert_eq!(o.verdict, Verdict::NotRecommended);
+    assert_eq!(o.instead, Some(Instead::Stay));
+}
+
+#[test]
+fn changing_industry_but_not_function_calls_for_a_lateral_move() {
+    let o = only(&example("industry-change-finance-director.toml")).clone();
+    assert_eq!(o.instead, Some(Instead::Lateral));
+    assert_eq!(o.verdict, Verdict::NotRecommended);
+    assert_eq!(
+        o.movement.changes,
+        [switchback_core::position::Change::Industry]
+    );
+    assert!(has_reason(&o, "instead.lateral"));
+}
+
+const TEACHER: &str = r#"
+[current]
+role = "Middle School Teachers, Except Special and Career/Technical Education"
+level = "senior"
+salary = 68000
+years_in_role = 5
+years_experience = 9
+[goal]
+role = "Training and Development Managers"
+level = "manager"
+horizon_years = 8
+"#;
+
+#[test]
+fn a_profession_changer_need_not_start_at_the_bottom() {
+    let a = inline(&format!("{TEACHER}\n[[options]]\nid = \"x\"\nrole = \"Training and Development Specialists\"\nlevel = \"entry\"\n")).unwrap();
+    let o = only(&a);
+    assert_eq!(o.instead, Some(Instead::HigherLevel));
+    assert_eq!(o.verdict, Verdict::NotRecommended);
+    assert!(has_reason(o, "instead.higher_level"));
+}
+
+#[test]
+fn circumstances_come_from_data_not_from_the_option_id() {
+    let a = inline(&format!("{TEACHER}\n[[options]]\nid = \"plain\"\nrole = \"Training and Development Specialists\"\nlevel = \"intermediate\"\n")).unwrap();
+    let b = inline(&format!(
+        "{TEACHER}\n[[options]]\nid = \"necessity-management-technical-route-up\"\nrole = \"Training and Development Specialists\"\nlevel = \"intermediate\"\n"
+    ))
+    .unwrap();
+    assert_eq!(only(&a).circumstances, only(&b).circumstances);
+    assert_eq!(only(&a).verdict, only(&b).verdict);
+}
+
+#[test]
+fn with_a_goal_and_no_options_the_advisor_proposes() {
+    let a = inline(TEACHER).unwrap();
+    assert!(!a.options.is_empty());
+    assert!(a.options.iter().all(|o| o.proposed));
+    assert!(a.options.iter().all(|o| o.id.starts_with("proposal-")));
+}
+
+#[test]
+fn neither_options_nor_goal_is_an_error() {
+    let e = inline("[current]\nrole = \"Civil Engineers\"\n").unwrap_err();
+    assert_eq!(e, AdviseError::NothingToAdvise);
+}
+
+#[test]
+fn options_are_ranked_best_verdict_first_and_every_judgement_has_words() {
+    let a = inline(&format!(
+        "{TEACHER}\n[[options]]\nid = \"clerk\"\nrole = \"File Clerks\"\nlevel = \"entry\"\n\n[[options]]\nid = \"trainer\"\nrole = \"Training and Development Specialists\"\nlevel = \"intermediate\"\n"
+    ))
+    .unwrap();
+    assert_eq!(a.options[0].id, "trainer");
+    assert!(a.options.windows(2).all(|w| w[0].verdict <= w[1].verdict));
+    for o in &a.options {
+        assert!(
+            has_reason(o, "success")
+                && has_reason(o, "onward_route")
+                && has_reason(o, "living.pay"),
+            "{:?}",
+            o.reasons
+        );
+        assert!(!o.living.first_weeks.is_empty());
+    }
+}
