@@ -414,19 +414,40 @@ fn route_without_a_goal_or_with_an_unreachable_one() {
 
 #[test]
 fn advise_reports_every_contracted_field() {
-    let v = json(&["advise", &example("another-route-up-accountant.toml"), "--format", "json"]);
+    let v = json(&[
+        "advise",
+        &example("another-route-up-accountant.toml"),
+        "--format",
+        "json",
+    ]);
     assert!(v["current"].is_object());
     assert_eq!(v["goal"]["code"], "11-3031.00");
     let o = &v["options"][0];
     assert_eq!(o["id"], "finance-supervisor");
     assert_eq!(o["move"]["kind"], "step_down");
     assert_eq!(o["move"]["level_delta"], -1);
-    assert!(o["move"]["changes"].as_array().unwrap().iter().any(|c| c == "industry"));
-    assert!(o["circumstances"].as_array().unwrap().iter().any(|c| c == "another_route_up"));
+    assert!(
+        o["move"]["changes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "industry")
+    );
+    assert!(
+        o["circumstances"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|c| c == "another_route_up")
+    );
     assert_eq!(o["verdict"], "strategic");
     assert!(o["instead"].is_null());
     let reasons = o["reasons"].as_array().unwrap();
-    assert!(reasons.iter().all(|r| r["code"].is_string() && r["text"].is_string()));
+    assert!(
+        reasons
+            .iter()
+            .all(|r| r["code"].is_string() && r["text"].is_string())
+    );
 
     let o = run(&["advise", &example("industry-change-finance-director.toml")]);
     let out = stdout(&o);
@@ -439,10 +460,21 @@ fn advise_errors_name_the_problem() {
     let p = write_profile("neither.toml", "[current]\nrole = \"Civil Engineers\"\n");
     let o = run(&["advise", &p]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("neither [[options]] nor a [goal]"), "{}", stderr(&o));
-    let p = write_profile("dup.json", r#"{"current": {"role": "Civil Engineers"}, "options": [{"id": "a", "role": "Cooks, Fast Food"}, {"id": "a", "role": "Cooks, Fast Food"}]}"#);
+    assert!(
+        stderr(&o).contains("neither [[options]] nor a [goal]"),
+        "{}",
+        stderr(&o)
+    );
+    let p = write_profile(
+        "dup.json",
+        r#"{"current": {"role": "Civil Engineers"}, "options": [{"id": "a", "role": "Cooks, Fast Food"}, {"id": "a", "role": "Cooks, Fast Food"}]}"#,
+    );
     let o = run(&["advise", &p]);
     assert_eq!(o.status.code(), Some(1));
-    assert!(stderr(&o).contains("options[1].id: \"a\" is a duplicate id"), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("options[1].id: \"a\" is a duplicate id"),
+        "{}",
+        stderr(&o)
+    );
     assert!(o.stdout.is_empty());
 }

@@ -211,7 +211,31 @@ pub fn advise(
     } else {
         (profile.options.clone(), false)
     };
-    let mut advice: Vec<OptionAdvice> = options.iter().map(|o| ctx.judge(o, proposed)).collect();
+    // Options are judged independently (each plans its own onward route):
+    // two scoped threads halve the wait when there are several.
+    let mut advice: Vec<OptionAdvice> = if options.len() >= 4 {
+        let (first, second) = options.split_at(options.len() / 2);
+        let ctx = &ctx;
+        std::thread::scope(|scope| {
+            let other = scope.spawn(move || {
+                second
+                    .iter()
+                    .map(|o| ctx.judge(o, proposed))
+                    .collect::<Vec<_>>()
+            });
+            let mut mine: Vec<OptionAdvice> =
+                first.iter().map(|o| ctx.judge(o, proposed)).collect();
+            // A panic in the other thread is a bug: let it surface unchanged.
+            mine.extend(
+                other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic)),
+            );
+            mine
+        })
+    } else {
+        options.iter().map(|o| ctx.judge(o, proposed)).collect()
+    };
     advice.sort_by(|a, b| {
         a.verdict
             .cmp(&b.verdict)
@@ -241,6 +265,9 @@ struct Context<'a> {
     climb_exists: bool,
     /// The person has managed people.
     has_managed: bool,
+    /// Feasibility of every occupation toward the goal, shared by every
+    /// route the advice plans.
+    to_goal: Option<Vec<f32>>,
 }
 
 impl<'a> Context<'a> {
@@ -261,6 +288,10 @@ impl<'a> Context<'a> {
         }
         let (mut goal_gaps, mut goal_missing_tech, mut climb_exists) =
             (Vec::new(), Vec::new(), true);
+        let to_goal = profile
+            .goal
+            .as_ref()
+            .map(|g| plan::goal_column(model, g.occupation));
         if let Some(goal) = &profile.goal {
             let g = model.profile(goal.occupation);
             for (i, &need) in g.level.iter().enumerate() {
@@ -276,12 +307,17 @@ impl<'a> Context<'a> {
                 .filter(|t| t.hot && !have.contains(t.technology.0 as usize))
                 .map(|t| t.technology)
                 .collect();
-            let plan = plan::plan(
-                catalog,
-                model,
-                &request(profile, cur, profile.current.years_in_role),
-            );
-            climb_exists = plan.direct.is_some() && !profile.situation.promotion_blocked;
+            climb_exists = !profile.situation.promotion_blocked
+                && plan::climb_exists(
+                    catalog,
+                    model,
+                    &request(
+                        profile,
+                        cur,
+                        profile.current.years_in_role,
+                        to_goal.as_deref(),
+                    ),
+                );
         }
         let has_managed = match profile.current.manages_people {
             Some(m) => m,
@@ -291,6 +327,7 @@ impl<'a> Context<'a> {
             catalog,
             model,
             profile,
+            to_goal,
             goal_gaps,
             goal_missing_tech,
             climb_exists,
@@ -308,7 +345,12 @@ impl<'a> Context<'a> {
         let plan = plan::plan(
             self.catalog,
             self.model,
-            &request(self.profile, cur, self.profile.current.years_in_role),
+            &request(
+                self.profile,
+                cur,
+                self.profile.current.years_in_role,
+                self.to_goal.as_deref(),
+            ),
         );
         let mut seen: Vec<(OccupationId, Level)> = Vec::new();
         let mut out = Vec::new();
@@ -401,7 +443,11 @@ impl<'a> Context<'a> {
             if to.occupation == goal.occupation && to.level.grade() >= goal.level.grade() {
                 return None;
             }
-            plan::best_route(catalog, model, &request(profile, to, 0.0))
+            plan::best_route(
+                catalog,
+                model,
+                &request(profile, to, 0.0, self.to_goal.as_deref()),
+            )
         });
         let reaches_goal_directly = profile
             .goal
@@ -760,7 +806,12 @@ fn is_technical(onet_id: &str) -> bool {
         || ["2.C.4.a", "2.C.4.b", "2.C.4.c", "2.C.4.d"].contains(&onet_id)
 }
 
-fn request<'a>(profile: &'a Profile, start: &'a Position, years_in_role: f32) -> Request<'a> {
+fn request<'a>(
+    profile: &'a Profile,
+    start: &'a Position,
+    years_in_role: f32,
+    to_goal: Option<&'a [f32]>,
+) -> Request<'a> {
     let goal = profile.goal.as_ref();
     Request {
         start,
@@ -776,6 +827,7 @@ fn request<'a>(profile: &'a Profile, start: &'a Position, years_in_role: f32) ->
             .unwrap_or(DEFAULT_MAX_STEP_DOWN),
         max_moves: plan::MAX_MOVES,
         exclude: &profile.situation.exclude_occupations,
+        to_goal,
         promotion_blocked: false,
     }
 }

@@ -80,6 +80,7 @@ fn request(q: &(Position, OccupationId, Level)) -> Request<'_> {
         max_step_down: 2,
         max_moves: 4,
         exclude: &[],
+        to_goal: None,
         promotion_blocked: false,
     }
 }

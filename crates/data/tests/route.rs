@@ -48,6 +48,7 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         max_step_down: 2,
         max_moves: 4,
         exclude: &[],
+        to_goal: None,
         promotion_blocked: false,
     }
 }

@@ -75,6 +75,7 @@ pub fn route(catalog: &Catalog, args: &RouteArgs, format: Format) -> anyhow::Res
             .unwrap_or(DEFAULT_MAX_STEP_DOWN),
         max_moves: usize::from(args.max_moves),
         exclude: &profile.situation.exclude_occupations,
+        to_goal: None,
         promotion_blocked: profile.situation.promotion_blocked,
     };
     let plan = plan::plan(catalog, &model, &req);

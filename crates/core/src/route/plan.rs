@@ -25,6 +25,8 @@ pub const MAX_CLIMB: u8 = 2;
 pub const LEVEL_BAND: u8 = 2;
 /// Occupations considered besides the current and the goal.
 pub const CANDIDATES: usize = 12;
+/// Candidates are chosen among this many occupations nearest the goal.
+pub const POOL: usize = 40;
 /// Moves less likely than this are not considered.
 pub const MIN_PROBABILITY: f32 = 0.1;
 /// Default deepest step down, in grades.
@@ -55,6 +57,9 @@ pub struct Request<'a> {
     pub max_moves: usize,
     /// Occupations a route must not pass through.
     pub exclude: &'a [OccupationId],
+    /// Feasibility of every occupation toward the goal, if already computed
+    /// ([`goal_column`]); requests that share a goal can share it.
+    pub to_goal: Option<&'a [f32]>,
     /// The person reports no route up from where they stand: no step up
     /// out of the current position (lateral moves and step downs remain).
     pub promotion_blocked: bool,
@@ -163,7 +168,29 @@ pub fn plan(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> Pl
 /// The best feasible route within the horizon, if any: the most likely,
 /// then the fastest. This is the question the advisor asks of an option.
 pub fn best_route(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> Option<Route> {
-    best(plan(catalog, model, req).routes)
+    let built = build(catalog, model, req, req.horizon_years);
+    best(
+        search::pareto_routes(&built.graph)
+            .iter()
+            .map(|p| route(&built, p))
+            .collect(),
+    )
+}
+
+/// Whether a route with no step down reaches the goal within the horizon
+/// (an earliest-arrival search: cheaper than planning every route).
+pub fn climb_exists(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> bool {
+    let built = build(catalog, model, req, req.horizon_years);
+    let mut climb = built.graph.clone();
+    for (i, edges) in climb.edges.iter_mut().enumerate() {
+        edges.retain(|e| built.stops[e.to].level.grade() >= built.stops[i].level.grade());
+    }
+    search::fastest(&climb).is_some_and(|p| p.criteria.years <= climb.horizon + 1e-9)
+}
+
+/// Feasibility of every occupation toward `goal`, indexed by occupation.
+pub fn goal_column(model: &TransitionModel, goal: OccupationId) -> Vec<f32> {
+    model.column(goal)
 }
 
 fn best(routes: Vec<Route>) -> Option<Route> {
@@ -231,10 +258,14 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
     let cur = req.start.occupation;
     let goal = req.goal;
     let n = model.len();
-    let to_goal: Vec<f32> = (0..n)
-        .map(|x| model.score(OccupationId(x as u16), goal))
-        .collect();
-    let from_cur = model.row(cur);
+    let computed;
+    let to_goal: &[f32] = match req.to_goal {
+        Some(column) if column.len() == n => column,
+        _ => {
+            computed = goal_column(model, goal);
+            &computed
+        }
+    };
     let has_wage = |o: OccupationId| {
         catalog
             .occupation(o)
@@ -242,10 +273,21 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             .as_ref()
             .is_some_and(|w| w.annual.median.is_some())
     };
-    let mut ranked: Vec<(f32, OccupationId)> = (0..n)
+    // The occupations nearest the goal, then the best placed between the
+    // start and the goal among them: only these need a score from the start.
+    let mut pool: Vec<OccupationId> = (0..n)
         .map(|x| OccupationId(x as u16))
         .filter(|&x| x != cur && x != goal && !req.exclude.contains(&x) && has_wage(x))
-        .map(|x| (from_cur[usize::from(x.0)] * to_goal[usize::from(x.0)], x))
+        .collect();
+    pool.sort_by(|a, b| {
+        to_goal[usize::from(b.0)]
+            .total_cmp(&to_goal[usize::from(a.0)])
+            .then(a.cmp(b))
+    });
+    pool.truncate(POOL);
+    let mut ranked: Vec<(f32, OccupationId)> = pool
+        .into_iter()
+        .map(|x| (model.score(cur, x) * to_goal[usize::from(x.0)], x))
         .collect();
     ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     let mut occupations = vec![cur];
@@ -323,11 +365,11 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
     // Scores between the few candidate occupations, computed once: the edge
     // loop below asks for them thousands of times.
     let slot = |o: OccupationId| occupations.iter().position(|&x| x == o).unwrap_or(0);
+    let stop_slot: Vec<usize> = stops.iter().map(|s| slot(s.occupation)).collect();
     let scores: Vec<Vec<f32>> = occupations
         .iter()
         .map(|&a| occupations.iter().map(|&b| model.score(a, b)).collect())
         .collect();
-    let relatedness = |a: OccupationId, b: OccupationId| scores[slot(a)][slot(b)];
     let need: Vec<f32> = stops
         .iter()
         .map(|s| required_experience(model, catalog, *s))
@@ -364,7 +406,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
                     if i == 0 && delta > 0 && req.promotion_blocked {
                         return None;
                     }
-                    let feasibility = relatedness(from.occupation, to.occupation);
+                    let feasibility = scores[stop_slot[i]][stop_slot[j]];
                     let factor = match delta {
                         1 => PROMOTION_FACTOR[0],
                         2 => PROMOTION_FACTOR[1],
@@ -392,7 +434,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
                     let years = if i == 0 {
                         // Time already in the role counts; all experience so
                         // far is credited by how related it is to the target.
-                        let r = relatedness(cur, to.occupation);
+                        let r = scores[0][stop_slot[j]];
                         let by_experience = if r > 0.0 {
                             need / r - req.years_experience
                         } else {
@@ -400,7 +442,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
                         };
                         (stay - req.years_in_role).max(by_experience).max(0.0)
                     } else {
-                        let base = req.years_experience * relatedness(cur, to.occupation);
+                        let base = req.years_experience * scores[0][stop_slot[j]];
                         let r = feasibility;
                         let by_experience = if need <= base {
                             0.0

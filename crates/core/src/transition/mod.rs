@@ -371,7 +371,47 @@ impl TransitionModel {
         if a == b {
             return 1.0;
         }
-        self.facets(a, b).combine(&self.weights)
+        // Only the facets the weights use: the rest cannot change the score.
+        let (pa, pb) = (
+            &self.profiles[usize::from(a.0)],
+            &self.profiles[usize::from(b.0)],
+        );
+        let titles = profile::sparse_dot(&pa.title_words, &pb.title_words);
+        facets(
+            pa,
+            pb,
+            self.elements.skills,
+            &self.idf,
+            titles,
+            &self.weights,
+            &self.calibration,
+        )
+        .combine(&self.weights)
+    }
+
+    /// Every score towards `b`, indexed by origin. Title similarity is
+    /// symmetric, so one pass over the title index serves the whole column.
+    pub fn column(&self, b: OccupationId) -> Vec<f32> {
+        let titles = self.title_row(b);
+        let pb = &self.profiles[usize::from(b.0)];
+        (0..self.profiles.len())
+            .map(|a| {
+                if a == usize::from(b.0) {
+                    1.0
+                } else {
+                    facets(
+                        &self.profiles[a],
+                        pb,
+                        self.elements.skills,
+                        &self.idf,
+                        titles[a],
+                        &self.weights,
+                        &self.calibration,
+                    )
+                    .combine(&self.weights)
+                }
+            })
+            .collect()
     }
 
     /// Every score from `a`, indexed by destination.

@@ -1,0 +1,117 @@
+//! Speed of the step-down advisor.
+//!
+//! `cargo build --release && cargo bench -p switchback-data --bench advise`;
+//! figures in docs/BENCHMARKS.md.
+
+#![allow(clippy::unwrap_used)] // Benches fail loudly by design.
+
+use std::process::Command;
+
+use divan::{Bencher, black_box};
+use switchback_core::advisor;
+use switchback_core::transition::TransitionModel;
+use switchback_data::profile_file::{self, Format};
+
+fn main() {
+    divan::main();
+}
+
+/// Ten options for one person, of every kind: a step down in and out of
+/// the profession, lateral and upward moves, industry and department changes.
+const TEN_OPTIONS: &str = r#"
+[current]
+role = "Accountants and Auditors"
+level = "principal"
+industry = "professional services"
+department = "audit"
+salary = 118000
+years_in_role = 4
+years_experience = 12
+manages_people = false
+
+[goal]
+role = "Financial Managers"
+level = "director"
+horizon_years = 8
+
+[situation]
+employed = true
+months_of_savings = 8
+min_salary = 90000
+
+[[options]]
+id = "a"
+role = "Financial Managers"
+level = "supervisor"
+department = "finance"
+[[options]]
+id = "b"
+role = "Budget Analysts"
+level = "senior"
+[[options]]
+id = "c"
+role = "Financial Managers"
+level = "manager"
+industry = "biotech"
+[[options]]
+id = "d"
+role = "Accountants and Auditors"
+level = "senior"
+industry = "retail"
+[[options]]
+id = "e"
+role = "Treasurers and Controllers"
+level = "supervisor"
+[[options]]
+id = "f"
+role = "Financial and Investment Analysts"
+level = "senior"
+[[options]]
+id = "g"
+role = "Credit Analysts"
+level = "intermediate"
+[[options]]
+id = "h"
+role = "Personal Financial Advisors"
+level = "lead"
+[[options]]
+id = "i"
+role = "Bookkeeping, Accounting, and Auditing Clerks"
+level = "junior"
+[[options]]
+id = "j"
+role = "Management Analysts"
+level = "principal"
+"#;
+
+/// `advise` with ten options once the catalog and model are loaded
+/// (budget: 5 ms).
+#[divan::bench(sample_count = 50)]
+fn advise_ten_options(bencher: Bencher) {
+    let catalog = switchback_data::embedded().unwrap();
+    let model = TransitionModel::new(&catalog);
+    let profile = profile_file::parse("bench.toml", TEN_OPTIONS, Format::Toml, &catalog).unwrap();
+    assert_eq!(profile.options.len(), 10);
+    bencher.bench_local(|| advisor::advise(&catalog, &model, black_box(&profile)).unwrap());
+}
+
+/// `switchback advise` with ten options as a whole process (budget: 80 ms).
+#[divan::bench(sample_count = 20)]
+fn process_advise_ten_options(bencher: Bencher) {
+    let bin =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../target/release/switchback");
+    if !bin.exists() {
+        eprintln!("skipping process_advise_ten_options: build target/release/switchback first");
+        return;
+    }
+    let path = std::env::temp_dir().join(format!("switchback-bench-{}.toml", std::process::id()));
+    std::fs::write(&path, TEN_OPTIONS).unwrap();
+    bencher.bench(|| {
+        let out = Command::new(&bin)
+            .arg("advise")
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+    });
+}
