@@ -512,7 +512,17 @@ impl<'a> Context<'a> {
         }
 
         let has_reason = circumstances.iter().any(|c| *c != Circumstance::Necessity);
-        let verdict = if success < UNLIKELY {
+        let excluded_industry = to
+            .industry
+            .as_ref()
+            .filter(|i| profile.situation.exclude_industries.contains(i));
+        let verdict = if let Some(industry) = excluded_industry {
+            reasons.push(Reason {
+                code: "verdict.excluded_industry",
+                text: format!("You will not work in {industry} (situation.exclude_industries): not recommended."),
+            });
+            Verdict::NotRecommended
+        } else if success < UNLIKELY {
             reasons.push(Reason {
                 code: "verdict.unlikely",
                 text: "You are unlikely to succeed in this role on the evidence: not recommended."

@@ -198,3 +198,14 @@ fn options_are_ranked_best_verdict_first_and_every_judgement_has_words() {
         assert!(!o.living.first_weeks.is_empty());
     }
 }
+
+#[test]
+fn an_option_in_an_excluded_industry_is_not_recommended() {
+    let a = inline(&format!(
+        "{TEACHER}\n[situation]\nexclude_industries = [\"Gambling\"]\n\n[[options]]\nid = \"casino\"\nrole = \"Training and Development Specialists\"\nlevel = \"intermediate\"\nindustry = \"gambling \"\n"
+    ))
+    .unwrap();
+    let o = only(&a);
+    assert_eq!(o.verdict, Verdict::NotRecommended);
+    assert!(has_reason(o, "verdict.excluded_industry"));
+}
