@@ -3,25 +3,16 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
-use std::path::Path;
-use std::sync::OnceLock;
+mod common;
 
-use switchback_core::Catalog;
+use common::{catalog, model};
+
+use std::path::Path;
+
 use switchback_core::advisor::{
     self, Advice, AdviseError, Circumstance, Instead, OptionAdvice, Verdict,
 };
-use switchback_core::transition::TransitionModel;
 use switchback_data::profile_file::{self, Format};
-
-fn catalog() -> &'static Catalog {
-    static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(|| switchback_data::embedded().unwrap())
-}
-
-fn model() -> &'static TransitionModel {
-    static M: OnceLock<TransitionModel> = OnceLock::new();
-    M.get_or_init(|| TransitionModel::new(catalog()))
-}
 
 fn example(name: &str) -> Advice {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))

@@ -2,26 +2,13 @@
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
-use std::sync::OnceLock;
+mod common;
 
+use common::{catalog, id, model};
+
+use switchback_core::Level;
 use switchback_core::position::{MoveKind, Position, PositionSpec, estimated_salary};
 use switchback_core::route::plan::{self, Request, Route};
-use switchback_core::transition::TransitionModel;
-use switchback_core::{Catalog, Level, OccupationId, OnetCode};
-
-fn catalog() -> &'static Catalog {
-    static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(|| switchback_data::embedded().unwrap())
-}
-
-fn model() -> &'static TransitionModel {
-    static M: OnceLock<TransitionModel> = OnceLock::new();
-    M.get_or_init(|| TransitionModel::new(catalog()))
-}
-
-fn id(code: &str) -> OccupationId {
-    catalog().find_code(OnetCode::parse(code).unwrap()).unwrap()
-}
 
 fn start(code: &str, level: Level, salary: u32, manages: bool) -> Position {
     Position::new(

@@ -2,25 +2,13 @@
 
 #![allow(clippy::unwrap_used)] // Tests, benches and dev tools fail loudly by design.
 
-use std::sync::OnceLock;
+mod common;
+
+use common::{catalog, id, model};
 
 use switchback_core::position::{self, Change, Label, MoveKind, Position, PositionSpec, Track};
-use switchback_core::transition::{TransitionModel, Weights};
-use switchback_core::{Catalog, Level, OccupationId, OnetCode};
-
-fn catalog() -> &'static Catalog {
-    static C: OnceLock<Catalog> = OnceLock::new();
-    C.get_or_init(|| switchback_data::embedded().unwrap())
-}
-
-fn model() -> &'static TransitionModel {
-    static M: OnceLock<TransitionModel> = OnceLock::new();
-    M.get_or_init(|| TransitionModel::new(catalog()))
-}
-
-fn id(code: &str) -> OccupationId {
-    catalog().find_code(OnetCode::parse(code).unwrap()).unwrap()
-}
+use switchback_core::transition::Weights;
+use switchback_core::{Level, OccupationId};
 
 #[test]
 fn scores_are_in_range_self_is_highest_and_direction_matters() {

@@ -3,25 +3,13 @@
 use serde::Serialize;
 use switchback_core::Catalog;
 use switchback_core::advisor::{self, OptionAdvice};
-use switchback_core::position::Position;
 use switchback_core::route::plan::Stop;
 use switchback_core::transition::TransitionModel;
 
+use super::moves::{PositionView, position_view};
 use super::route::{RouteView, StopView, route_view, stop_view};
 use crate::cli::{AdviseArgs, Format};
 use crate::output::{self, dollars};
-
-#[derive(Serialize)]
-struct PositionView {
-    code: String,
-    title: String,
-    level: &'static str,
-    grade: u8,
-    track: &'static str,
-    industry: Option<String>,
-    department: Option<String>,
-    salary: Option<u32>,
-}
 
 #[derive(Serialize)]
 struct GoalView {
@@ -103,20 +91,6 @@ pub fn advise(catalog: &Catalog, args: &AdviseArgs, format: Format) -> anyhow::R
     match format {
         Format::Json => output::json(&view),
         Format::Text => output::text(&render(&view)),
-    }
-}
-
-fn position_view(catalog: &Catalog, p: &Position) -> PositionView {
-    let o = catalog.occupation(p.occupation);
-    PositionView {
-        code: o.code.to_string(),
-        title: o.title.clone(),
-        level: p.level.name(),
-        grade: p.level.grade(),
-        track: p.track.name(),
-        industry: p.industry.as_ref().map(|l| l.as_str().to_owned()),
-        department: p.department.as_ref().map(|l| l.as_str().to_owned()),
-        salary: p.salary,
     }
 }
 

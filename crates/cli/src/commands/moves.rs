@@ -11,17 +11,17 @@ use crate::cli::{Format, MoveArgs, TransitionsArgs};
 use crate::output::{self, Table, dollars};
 
 #[derive(Serialize)]
-struct PositionView {
-    code: String,
-    title: String,
-    level: &'static str,
-    grade: u8,
-    level_source: position::LevelSource,
-    track: &'static str,
-    industry: Option<String>,
-    department: Option<String>,
-    salary: Option<u32>,
-    estimated_salary: Option<u32>,
+pub(super) struct PositionView {
+    pub(super) code: String,
+    pub(super) title: String,
+    pub(super) level: &'static str,
+    pub(super) grade: u8,
+    pub(super) level_source: position::LevelSource,
+    pub(super) track: &'static str,
+    pub(super) industry: Option<String>,
+    pub(super) department: Option<String>,
+    pub(super) salary: Option<u32>,
+    pub(super) estimated_salary: Option<u32>,
 }
 
 #[derive(Serialize)]
@@ -131,7 +131,7 @@ pub fn classify(catalog: &Catalog, args: &MoveArgs, format: Format) -> anyhow::R
     }
 }
 
-fn position_view(catalog: &Catalog, p: &Position) -> PositionView {
+pub(super) fn position_view(catalog: &Catalog, p: &Position) -> PositionView {
     let o = catalog.occupation(p.occupation);
     PositionView {
         code: o.code.to_string(),
