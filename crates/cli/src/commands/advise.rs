@@ -6,7 +6,7 @@ use switchback_core::advisor::{self, OptionAdvice};
 use switchback_core::route::plan::Stop;
 use switchback_core::transition::TransitionModel;
 
-use super::moves::{PositionView, position_view};
+use super::moves::{MoveView, PositionView, position_view};
 use super::route::{RouteView, StopView, route_view, stop_view};
 use crate::cli::{AdviseArgs, Format};
 use crate::output::{self, dollars};
@@ -16,13 +16,6 @@ struct GoalView {
     #[serde(flatten)]
     stop: StopView,
     horizon_years: f32,
-}
-
-#[derive(Serialize)]
-struct MoveView {
-    kind: &'static str,
-    level_delta: i8,
-    changes: Vec<&'static str>,
 }
 
 #[derive(Serialize)]

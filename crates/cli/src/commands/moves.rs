@@ -25,10 +25,10 @@ pub(super) struct PositionView {
 }
 
 #[derive(Serialize)]
-struct MoveView {
-    kind: &'static str,
-    level_delta: i8,
-    changes: Vec<&'static str>,
+pub(super) struct MoveView {
+    pub(super) kind: &'static str,
+    pub(super) level_delta: i8,
+    pub(super) changes: Vec<&'static str>,
 }
 
 #[derive(Serialize)]

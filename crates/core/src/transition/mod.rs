@@ -313,8 +313,13 @@ impl TransitionModel {
         self.profiles.is_empty()
     }
 
-    /// The facets of a → b.
+    /// The facets of a → b, every one of them.
     pub fn facets(&self, a: OccupationId, b: OccupationId) -> Facets {
+        self.pair_facets(a, b, &Weights::EQUAL)
+    }
+
+    /// The facets of a → b that `needed` gives a weight.
+    fn pair_facets(&self, a: OccupationId, b: OccupationId, needed: &Weights) -> Facets {
         let (pa, pb) = (
             &self.profiles[usize::from(a.0)],
             &self.profiles[usize::from(b.0)],
@@ -326,7 +331,7 @@ impl TransitionModel {
             self.elements.skills,
             &self.idf,
             titles,
-            &Weights::EQUAL,
+            needed,
             &self.calibration,
         )
     }
@@ -372,21 +377,7 @@ impl TransitionModel {
             return 1.0;
         }
         // Only the facets the weights use: the rest cannot change the score.
-        let (pa, pb) = (
-            &self.profiles[usize::from(a.0)],
-            &self.profiles[usize::from(b.0)],
-        );
-        let titles = profile::sparse_dot(&pa.title_words, &pb.title_words);
-        facets(
-            pa,
-            pb,
-            self.elements.skills,
-            &self.idf,
-            titles,
-            &self.weights,
-            &self.calibration,
-        )
-        .combine(&self.weights)
+        self.pair_facets(a, b, &self.weights).combine(&self.weights)
     }
 
     /// Every score towards `b`, indexed by origin. Title similarity is
