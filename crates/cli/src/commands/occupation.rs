@@ -458,26 +458,10 @@ fn render_show(v: &ShowView) -> String {
 
     match &v.wages {
         Some(w) => {
-            let a = |x: Option<u32>| x.map_or("n/a".to_owned(), dollars);
             let mut t = Table::new(&[false, true, true, true, true, true]);
             t.row(["", "10%", "25%", "median", "75%", "90%"].map(String::from));
-            t.row([
-                "annual".into(),
-                a(w.annual.p10),
-                a(w.annual.p25),
-                a(w.annual.median),
-                a(w.annual.p75),
-                a(w.annual.p90),
-            ]);
-            let h = |x: Option<f32>| x.map_or("n/a".to_owned(), |v| format!("${v:.2}"));
-            t.row([
-                "hourly".into(),
-                h(w.hourly.p10),
-                h(w.hourly.p25),
-                h(w.hourly.median),
-                h(w.hourly.p75),
-                h(w.hourly.p90),
-            ]);
+            t.row(percentile_row("annual", &w.annual, dollars));
+            t.row(percentile_row("hourly", &w.hourly, |v| format!("${v:.2}")));
             let scope = if w.aggregate {
                 format!(", aggregate {} {}", w.oews_code, w.oews_title)
             } else {
@@ -552,6 +536,24 @@ fn render_show(v: &ShowView) -> String {
         v.sources.onet, v.sources.wages
     ));
     s
+}
+
+/// A label and the five points of a wage distribution ("n/a" where BLS
+/// publishes none).
+fn percentile_row<T: Copy>(
+    label: &str,
+    p: &Percentiles<T>,
+    show: impl Fn(T) -> String,
+) -> [String; 6] {
+    let cell = |x: Option<T>| x.map_or("n/a".to_owned(), &show);
+    [
+        label.to_owned(),
+        cell(p.p10),
+        cell(p.p25),
+        cell(p.median),
+        cell(p.p75),
+        cell(p.p90),
+    ]
 }
 
 /// Wraps text at `width` columns, indenting every line.
