@@ -4,7 +4,10 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use jiff::civil::Date;
 use switchback_core::Level;
+use switchback_core::development::status::{Author, Progress};
+use switchback_store::PlanId;
 
 /// When a step down or a sideways move is the smart route to a goal — on
 /// real O*NET 29.3 occupations and BLS May 2025 wages, entirely offline.
@@ -52,9 +55,178 @@ pub enum Command {
     Advise(AdviseArgs),
     /// Routes from the profile's current position to its goal, switchbacks included.
     Route(RouteArgs),
+    /// Development plans: create one for an option, then check in and track it.
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// The organisation's learning catalogue, which plans draw on.
+    #[command(subcommand)]
+    Learning(LearningCommand),
     /// Evaluate the engine against reference data.
     #[command(subcommand)]
     Eval(EvalCommand),
+}
+
+/// Where the plan database is.
+#[derive(Debug, Args)]
+pub struct DbArgs {
+    /// The plan database (SQLite); created if missing. Default: plans.db in
+    /// the user's data directory (~/.local/share/switchback on Linux).
+    #[arg(long, value_name = "PATH", env = "SWITCHBACK_DB")]
+    pub db: Option<PathBuf>,
+}
+
+/// `switchback plan …`
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Create the development plan for taking one of a profile's options, and store it.
+    Create(PlanCreateArgs),
+    /// The stored plans, newest first.
+    List(PlanListArgs),
+    /// One plan in full, with its check-ins and status.
+    Show(PlanIdArgs),
+    /// Record progress on one objective.
+    Checkin(CheckinArgs),
+    /// On track, at risk or off track: each objective's progress against the time elapsed.
+    Status(StatusArgs),
+    /// Write a plan as Markdown, JSON, or an iCalendar file of its dates.
+    Export(ExportArgs),
+}
+
+/// `switchback plan create`
+#[derive(Debug, Args)]
+pub struct PlanCreateArgs {
+    /// A profile file (.toml or .json), as for `advise`, optionally with [[department_goals]].
+    pub profile: PathBuf,
+    /// The id of the option to plan for (as `advise` lists them).
+    #[arg(long = "option", value_name = "ID")]
+    pub option: String,
+    /// The first day in the new position, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub start: Option<Date>,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// `switchback plan list`
+#[derive(Debug, Args)]
+pub struct PlanListArgs {
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// `switchback plan show`
+#[derive(Debug, Args)]
+pub struct PlanIdArgs {
+    /// The plan's id (as `plan list` shows).
+    #[arg(value_parser = parse_plan_id)]
+    pub id: PlanId,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// `switchback plan checkin`
+#[derive(Debug, Args)]
+pub struct CheckinArgs {
+    /// The plan's id.
+    #[arg(value_parser = parse_plan_id)]
+    pub id: PlanId,
+    /// The objective's number in the plan.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    pub objective: u32,
+    /// Progress toward the objective's target, 0-100 percent.
+    #[arg(long, value_name = "P", value_parser = parse_progress)]
+    pub progress: Progress,
+    /// What was said or shown.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    /// Who reports it.
+    #[arg(long, value_enum, default_value_t = By::Person)]
+    pub by: By,
+    /// The day it is about, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub date: Option<Date>,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// Who reports a check-in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum By {
+    /// The person who moved.
+    Person,
+    /// Their manager.
+    Manager,
+    /// Their HR business partner.
+    Hr,
+}
+
+impl From<By> for Author {
+    fn from(by: By) -> Author {
+        match by {
+            By::Person => Author::Person,
+            By::Manager => Author::Manager,
+            By::Hr => Author::Hr,
+        }
+    }
+}
+
+/// `switchback plan status`
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// The plan's id.
+    #[arg(value_parser = parse_plan_id)]
+    pub id: PlanId,
+    /// Judge as of this day, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// `switchback plan export`
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The plan's id.
+    #[arg(value_parser = parse_plan_id)]
+    pub id: PlanId,
+    /// The format.
+    #[arg(long, value_enum)]
+    pub to: ExportFormat,
+    /// Write to FILE instead of standard output (replaced whole, never half-written).
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// The day the status in Markdown and JSON is judged, YYYY-MM-DD (default: today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub as_of: Option<Date>,
+    #[command(flatten)]
+    pub db: DbArgs,
+}
+
+/// Export formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// A document to read, print or paste into a wiki.
+    Markdown,
+    /// The plan, its check-ins and status, for other tools.
+    Json,
+    /// iCalendar: reviews, checkpoints, check-ins due, objectives due and the end of tenure.
+    Ics,
+}
+
+/// `switchback learning …`
+#[derive(Debug, Subcommand)]
+pub enum LearningCommand {
+    /// Add an organisation's course catalogue (CSV: target, kind, title, and optionally provider, hours, url).
+    Import(LearningImportArgs),
+}
+
+/// `switchback learning import`
+#[derive(Debug, Args)]
+pub struct LearningImportArgs {
+    /// The CSV file. Bad rows are reported with their line numbers; good rows are kept.
+    pub file: PathBuf,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// `switchback move`
@@ -142,6 +314,37 @@ pub struct EvalTransitionsArgs {
 
 fn parse_level(text: &str) -> Result<Level, String> {
     Level::parse(text).map_err(|e| e.to_string())
+}
+
+/// Days a plan may start on or be judged on: wide enough for any career,
+/// narrow enough that every date computed from them stays valid.
+const YEARS: std::ops::RangeInclusive<i16> = 1900..=2200;
+
+fn parse_date(text: &str) -> Result<Date, String> {
+    let t = text.trim();
+    let ok = t.len() == 10 && t.as_bytes()[4] == b'-' && t.as_bytes()[7] == b'-';
+    let date = ok
+        .then(|| t.parse::<Date>().ok())
+        .flatten()
+        .ok_or_else(|| {
+            format!("\"{text}\" is not a date in the form YYYY-MM-DD (for example 2027-01-15)")
+        })?;
+    if !YEARS.contains(&date.year()) {
+        return Err(format!(
+            "{date} is outside the years {}-{}",
+            YEARS.start(),
+            YEARS.end()
+        ));
+    }
+    Ok(date)
+}
+
+fn parse_progress(text: &str) -> Result<Progress, String> {
+    Progress::parse(text).map_err(|e| e.to_string())
+}
+
+fn parse_plan_id(text: &str) -> Result<PlanId, String> {
+    PlanId::parse(text).map_err(|e| e.to_string())
 }
 
 /// `switchback occupation …`

@@ -251,6 +251,26 @@ pub fn advise(
     Ok(Advice { options: advice })
 }
 
+/// The person's level per model element: their occupation's O*NET level,
+/// overridden by the profile's self-assessment.
+pub fn person_levels(model: &TransitionModel, profile: &Profile) -> Vec<f32> {
+    let mut levels = model
+        .profile(profile.current.position.occupation)
+        .level
+        .clone();
+    for claim in &profile.skills {
+        if let Some(i) = model
+            .elements()
+            .ids
+            .iter()
+            .position(|e| *e == claim.element)
+        {
+            levels[i] = claim.level;
+        }
+    }
+    levels
+}
+
 /// What every judgement of one profile shares.
 struct Context<'a> {
     catalog: &'a Catalog,
@@ -273,19 +293,7 @@ struct Context<'a> {
 impl<'a> Context<'a> {
     fn new(catalog: &'a Catalog, model: &'a TransitionModel, profile: &'a Profile) -> Self {
         let cur = &profile.current.position;
-        // The person's level per element: the occupation's, overridden by
-        // the profile's self-assessment.
-        let mut levels = model.profile(cur.occupation).level.clone();
-        for claim in &profile.skills {
-            if let Some(i) = model
-                .elements()
-                .ids
-                .iter()
-                .position(|e| *e == claim.element)
-            {
-                levels[i] = claim.level;
-            }
-        }
+        let levels = person_levels(model, profile);
         let (mut goal_gaps, mut goal_missing_tech, mut climb_exists) =
             (Vec::new(), Vec::new(), true);
         let to_goal = profile

@@ -5,6 +5,8 @@
 //!
 //! - [`advisor`]: the step-down advisor: circumstances, verdicts, reasons.
 //! - [`code`]: O*NET-SOC and SOC codes, parsed once into `Copy` values.
+//! - [`development`]: the development plan that sets a move up to succeed,
+//!   its learning, and the status rule for its check-ins.
 //! - [`catalog`]: occupations with their ratings, requirements, titles,
 //!   technologies and wages, and the rules derived from them.
 //! - [`eval`]: recall, precision and MRR of ranked destinations against a reference.
@@ -26,6 +28,7 @@
 pub mod advisor;
 pub mod catalog;
 pub mod code;
+pub mod development;
 pub mod eval;
 pub mod level;
 pub mod position;

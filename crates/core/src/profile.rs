@@ -5,6 +5,7 @@
 //! a horizon of zero years.
 
 use crate::catalog::{ElementId, OccupationId};
+use crate::development::DepartmentGoal;
 use crate::level::Level;
 use crate::position::{Label, Position};
 
@@ -21,6 +22,8 @@ pub struct Profile {
     pub skills: Vec<SkillClaim>,
     /// Positions under consideration.
     pub options: Vec<Opt>,
+    /// The new department's goals, which a development plan aligns to.
+    pub department_goals: Vec<DepartmentGoal>,
 }
 
 /// The current position and experience.

@@ -4,6 +4,7 @@
 //! # Layout
 //!
 //! - [`tsv`]: tab-separated tables with file/line/column errors.
+//! - [`learning`]: learning-activity catalogs in CSV, bundled and imported.
 //! - [`onet`]: an O*NET text release → catalog parts (pure: reads through a closure).
 //! - [`reference`]: reference lists of plausible moves, for evaluation.
 //! - [`oews`]: BLS OEWS wages and the rule that joins them to O*NET codes.
@@ -13,6 +14,7 @@
 //! This crate is the edge between files and the pure core: it owns every
 //! file format and every IO error; the core never sees either.
 
+pub mod learning;
 pub mod oews;
 pub mod onet;
 pub mod profile_file;

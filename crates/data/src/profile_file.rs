@@ -9,6 +9,8 @@
 use std::path::Path;
 
 use serde::Deserialize;
+use switchback_core::catalog::ElementId;
+use switchback_core::development::DepartmentGoal;
 use switchback_core::level::Level;
 use switchback_core::position::{Label, Position, PositionSpec};
 use switchback_core::profile::{Current, Goal, Opt, Profile, Situation, SkillClaim};
@@ -82,6 +84,16 @@ struct RawProfile {
     skills: Vec<RawSkill>,
     #[serde(default)]
     options: Vec<RawOption>,
+    #[serde(default)]
+    department_goals: Vec<RawDepartmentGoal>,
+}
+
+#[derive(Deserialize)]
+struct RawDepartmentGoal {
+    id: Option<String>,
+    description: Option<String>,
+    #[serde(default)]
+    elements: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -370,26 +382,7 @@ impl Validator<'_> {
                 k.element,
                 "an O*NET skill or knowledge name or id",
             )?;
-            let element = self.catalog.find_element(&name).ok_or_else(|| {
-                let nearest = self
-                    .catalog
-                    .elements()
-                    .iter()
-                    .filter_map(|e| {
-                        bounded_levenshtein(&e.name.to_lowercase(), &name.trim().to_lowercase(), 4)
-                            .map(|d| (d, &e.name))
-                    })
-                    .min();
-                let hint = nearest
-                    .map(|(_, n)| format!(" (did you mean \"{n}\"?)"))
-                    .unwrap_or_default();
-                self.invalid(
-                    &format!("{field}.element"),
-                    format!(
-                        "\"{name}\" is not an O*NET skill, knowledge or work-style element{hint}"
-                    ),
-                )
-            })?;
+            let element = self.element(&format!("{field}.element"), &name)?;
             let level = self.required(
                 &format!("{field}.level"),
                 k.level,
@@ -451,12 +444,60 @@ impl Validator<'_> {
             );
             options.push(Opt { id, position });
         }
+        let mut department_goals: Vec<DepartmentGoal> = Vec::new();
+        for (i, g) in raw.department_goals.into_iter().enumerate() {
+            let field = format!("department_goals[{i}]");
+            let id = self.required(&format!("{field}.id"), g.id, "a unique id for the goal")?;
+            if let Some(j) = department_goals.iter().position(|d| d.id == id) {
+                return Err(self.invalid(
+                    &format!("{field}.id"),
+                    format!("\"{id}\" is a duplicate id (also department_goals[{j}])"),
+                ));
+            }
+            let description = self.required(
+                &format!("{field}.description"),
+                g.description,
+                "what the department wants, in a sentence",
+            )?;
+            let mut elements = Vec::new();
+            for (k, name) in g.elements.iter().enumerate() {
+                elements.push(self.element(&format!("{field}.elements[{k}]"), name)?);
+            }
+            department_goals.push(DepartmentGoal {
+                id,
+                description,
+                elements,
+            });
+        }
         Ok(Profile {
             current,
             goal,
             situation,
             skills,
             options,
+            department_goals,
+        })
+    }
+
+    /// An O*NET element by id or name, or an error naming the nearest name.
+    fn element(&self, field: &str, name: &str) -> Result<ElementId, ProfileError> {
+        self.catalog.find_element(name).ok_or_else(|| {
+            let nearest = self
+                .catalog
+                .elements()
+                .iter()
+                .filter_map(|e| {
+                    bounded_levenshtein(&e.name.to_lowercase(), &name.trim().to_lowercase(), 4)
+                        .map(|d| (d, &e.name))
+                })
+                .min();
+            let hint = nearest
+                .map(|(_, n)| format!(" (did you mean \"{n}\"?)"))
+                .unwrap_or_default();
+            self.invalid(
+                field,
+                format!("\"{name}\" is not an O*NET skill, knowledge or work-style element{hint}"),
+            )
         })
     }
 }

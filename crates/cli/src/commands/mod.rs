@@ -3,45 +3,63 @@
 
 mod advise;
 mod eval;
+mod learning;
 mod moves;
 mod occupation;
+mod plan;
 mod route;
+
+use std::path::Path;
 
 use anyhow::Context;
 use switchback_core::Catalog;
 
-use crate::cli::{Cli, Command, EvalCommand, OccupationCommand};
+use crate::cli::{Cli, Command, EvalCommand, LearningCommand, OccupationCommand, PlanCommand};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let catalog = load_catalog(&cli)?;
-    let result = dispatch(&catalog, cli);
+    let format = cli.format;
+    let dir = cli.catalog.as_deref();
+    match cli.command {
+        // Keeping a plan needs only the plan database, not the catalog.
+        Command::Plan(PlanCommand::List(a)) => plan::list(&a, format),
+        Command::Plan(PlanCommand::Show(a)) => plan::show(&a, format),
+        Command::Plan(PlanCommand::Checkin(a)) => plan::checkin(&a, format),
+        Command::Plan(PlanCommand::Status(a)) => plan::status(&a, format),
+        Command::Plan(PlanCommand::Export(a)) => plan::export(&a),
+        Command::Plan(PlanCommand::Create(a)) => with_catalog(dir, |c| plan::create(c, &a, format)),
+        Command::Learning(LearningCommand::Import(a)) => {
+            with_catalog(dir, |c| learning::import(c, &a, format))
+        }
+        Command::Occupation(OccupationCommand::Search(a)) => {
+            with_catalog(dir, |c| occupation::search(c, &a, format))
+        }
+        Command::Occupation(OccupationCommand::Show(a)) => {
+            with_catalog(dir, |c| occupation::show(c, &a, format))
+        }
+        Command::Move(a) => with_catalog(dir, |c| moves::classify(c, &a, format)),
+        Command::Transitions(a) => with_catalog(dir, |c| moves::transitions(c, &a, format)),
+        Command::Advise(a) => with_catalog(dir, |c| advise::advise(c, &a, format)),
+        Command::Route(a) => with_catalog(dir, |c| route::route(c, &a, format)),
+        Command::Eval(EvalCommand::Transitions(a)) => {
+            with_catalog(dir, |c| eval::transitions(c, &a, format))
+        }
+    }
+}
+
+/// Loads the catalog (from `dir`, else the embedded snapshot) and runs `f` on it.
+fn with_catalog(
+    dir: Option<&Path>,
+    f: impl FnOnce(&Catalog) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let catalog = match dir {
+        Some(dir) => switchback_data::load_dir(dir)
+            .with_context(|| format!("loading the catalog from {}", dir.display()))?,
+        None => switchback_data::embedded().context("loading the embedded catalog")?,
+    };
+    let result = f(&catalog);
     // The process ends next: freeing the catalog's ~30,000 allocations would
     // cost milliseconds of the start-up budget for memory the OS reclaims.
     std::mem::forget(catalog);
     result
-}
-
-fn dispatch(catalog: &Catalog, cli: Cli) -> anyhow::Result<()> {
-    match cli.command {
-        Command::Occupation(OccupationCommand::Search(a)) => {
-            occupation::search(catalog, &a, cli.format)
-        }
-        Command::Occupation(OccupationCommand::Show(a)) => {
-            occupation::show(catalog, &a, cli.format)
-        }
-        Command::Move(a) => moves::classify(catalog, &a, cli.format),
-        Command::Transitions(a) => moves::transitions(catalog, &a, cli.format),
-        Command::Advise(a) => advise::advise(catalog, &a, cli.format),
-        Command::Route(a) => route::route(catalog, &a, cli.format),
-        Command::Eval(EvalCommand::Transitions(a)) => eval::transitions(catalog, &a, cli.format),
-    }
-}
-
-fn load_catalog(cli: &Cli) -> anyhow::Result<Catalog> {
-    match &cli.catalog {
-        Some(dir) => switchback_data::load_dir(dir)
-            .with_context(|| format!("loading the catalog from {}", dir.display())),
-        None => switchback_data::embedded().context("loading the embedded catalog"),
-    }
 }

@@ -1,0 +1,71 @@
+//! `switchback learning import`: an organisation's course catalogue into
+//! the plan database, where `plan create` prefers it to the bundled one.
+
+use serde::Serialize;
+use switchback_core::Catalog;
+use switchback_data::learning::{self, RowError};
+
+use super::plan::open_store;
+use crate::cli::{Format, LearningImportArgs};
+use crate::output;
+
+#[derive(Serialize)]
+struct ImportView<'a> {
+    file: String,
+    added: usize,
+    updated: usize,
+    rejected: Vec<RejectedView<'a>>,
+}
+
+#[derive(Serialize)]
+struct RejectedView<'a> {
+    line: u64,
+    field: &'a str,
+    message: &'a str,
+}
+
+pub fn import(catalog: &Catalog, args: &LearningImportArgs, format: Format) -> anyhow::Result<()> {
+    let parsed = learning::load(&args.file, catalog)?;
+    let mut store = open_store(&args.db)?;
+    let activities: Vec<_> = parsed.activities.iter().map(|(_, a)| a.clone()).collect();
+    let file = args.file.display().to_string();
+    let count = store.import_learning(&activities, &file, super::plan::now())?;
+    let view = ImportView {
+        file,
+        added: count.added,
+        updated: count.updated,
+        rejected: parsed.errors.iter().map(rejected_view).collect(),
+    };
+    match format {
+        Format::Json => output::json(&view)?,
+        Format::Text => {
+            let mut s = format!(
+                "Imported {} activities from {} into {}: {} new, {} updated.\n",
+                count.added + count.updated,
+                view.file,
+                store.path().display(),
+                count.added,
+                count.updated
+            );
+            if !parsed.errors.is_empty() {
+                s.push_str(&format!("{} rows were left out:\n", parsed.errors.len()));
+                for e in &parsed.errors {
+                    s.push_str(&format!("  {}: {e}\n", view.file));
+                }
+            }
+            output::text(&s)?;
+        }
+    }
+    if parsed.activities.is_empty() && !parsed.errors.is_empty() {
+        anyhow::bail!("no row of {} could be imported", args.file.display());
+    }
+    Ok(())
+}
+
+fn rejected_view(e: &RowError) -> RejectedView<'_> {
+    RejectedView {
+        line: e.line,
+        field: &e.field,
+        message: &e.message,
+    }
+}
