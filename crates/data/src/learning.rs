@@ -131,20 +131,38 @@ pub fn parse(path: &str, text: &str, catalog: &Catalog) -> Result<Parsed, Learni
     let [target_at, kind_at, title_at] = required;
     let (provider_at, hours_at, url_at) = (column("provider"), column("hours"), column("url"));
     let resolver = Resolver::new(catalog);
+    // Line numbers come from byte offsets: the CSV reader's own line count
+    // skips blank lines, and a user opens the file at the line we name.
+    let newlines: Vec<u64> = text
+        .bytes()
+        .enumerate()
+        .filter(|(_, b)| *b == b'\n')
+        .map(|(i, _)| i as u64)
+        .collect();
+    let line_of = |p: Option<&csv::Position>| {
+        p.map_or(0, |p| {
+            // A record's position can fall on the blank lines before it.
+            let skipped = text.as_bytes()[(p.byte() as usize).min(text.len())..]
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count() as u64;
+            newlines.partition_point(|&n| n < p.byte() + skipped) as u64 + 1
+        })
+    };
     let mut parsed = Parsed::default();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
                 parsed.errors.push(RowError {
-                    line: e.position().map_or(0, |p| p.line()),
+                    line: line_of(e.position()),
                     field: "row".to_owned(),
                     message: e.to_string(),
                 });
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = line_of(record.position());
         let get = |at: Option<usize>| at.and_then(|i| record.get(i)).filter(|v| !v.is_empty());
         if record.iter().all(str::is_empty) {
             continue;
@@ -273,7 +291,14 @@ impl<'a> Resolver<'a> {
                 "\"{text}\" names {} elements: write {}",
                 many.len(),
                 many.iter()
-                    .map(|e| format!("{} ({:?})", e.onet_id, e.domain).to_lowercase())
+                    .map(|e| {
+                        let domain = if e.domain == Domain::Skill {
+                            "skill"
+                        } else {
+                            "knowledge"
+                        };
+                        format!("{} ({domain})", e.onet_id)
+                    })
                     .collect::<Vec<_>>()
                     .join(" or ")
             ))),

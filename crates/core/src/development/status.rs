@@ -293,3 +293,195 @@ fn elapsed_share(start: Date, due: Date, as_of: Date) -> f32 {
     let gone = (as_of - start).get_days();
     (gone as f32 / total as f32).clamp(0.0, 1.0)
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::development::{Objective, PlanPosition, Tenure};
+
+    fn date(s: &str) -> Date {
+        s.parse().unwrap()
+    }
+
+    fn position() -> PlanPosition {
+        PlanPosition {
+            code: "11-3031.00".into(),
+            title: "Financial Managers".into(),
+            level: "supervisor".into(),
+        }
+    }
+
+    fn objective(number: u32, due: &str) -> Objective {
+        Objective {
+            number,
+            element: number,
+            title: format!("objective {number}"),
+            metric: String::new(),
+            baseline: String::new(),
+            target: String::new(),
+            due: date(due),
+            benchmarks: vec![],
+            evidence: String::new(),
+            serves_goal: String::new(),
+            department_goal: None,
+        }
+    }
+
+    /// A plan starting 2027-01-01 whose objectives are due on `dues`.
+    fn plan(dues: &[&str]) -> DevelopmentPlan {
+        DevelopmentPlan {
+            option_id: "o".into(),
+            current: position(),
+            new_position: position(),
+            next_position: position(),
+            goal: None,
+            route: vec![],
+            verdict: "strategic".into(),
+            circumstances: vec![],
+            success: 0.5,
+            sources: String::new(),
+            elements: vec![],
+            objectives: dues
+                .iter()
+                .enumerate()
+                .map(|(i, d)| objective(i as u32 + 1, d))
+                .collect(),
+            tenure: Tenure {
+                start: date("2027-01-01"),
+                earliest_move: date("2028-01-01"),
+                latest_move: date("2029-01-01"),
+                basis: String::new(),
+                milestones: vec![],
+                checkins_due: vec![date("2027-02-01"), date("2027-03-01")],
+            },
+            talking_points: vec![],
+        }
+    }
+
+    fn checkin(objective: u32, progress: u8, day: &str) -> CheckIn {
+        CheckIn {
+            objective,
+            progress: Progress::try_from(progress).unwrap(),
+            note: None,
+            by: Author::Person,
+            date: date(day),
+        }
+    }
+
+    // 2027-01-01 to 2027-12-31 is 364 days; 2027-07-02 is day 182, half-way.
+    const HALF_WAY: &str = "2027-07-02";
+
+    #[test]
+    fn progress_against_elapsed_time_decides_the_standing() {
+        let p = plan(&["2027-12-31"]);
+        let at = |progress| {
+            status(&p, &[checkin(1, progress, "2027-06-30")], date(HALF_WAY)).objectives[0].standing
+        };
+        assert_eq!(at(50), Standing::OnTrack);
+        assert_eq!(
+            at(40),
+            Standing::OnTrack,
+            "10 points behind is within slack"
+        );
+        assert_eq!(at(39), Standing::AtRisk);
+        assert_eq!(
+            at(25),
+            Standing::AtRisk,
+            "25 points behind is the edge of at risk"
+        );
+        assert_eq!(at(24), Standing::OffTrack);
+        let s = status(&p, &[checkin(1, 30, "2027-06-30")], date(HALF_WAY));
+        assert_eq!(s.objectives[0].expected, 50.0);
+        assert!(
+            s.objectives[0].reason.contains("20 points behind"),
+            "{}",
+            s.objectives[0].reason
+        );
+    }
+
+    #[test]
+    fn nothing_is_expected_at_the_start_and_everything_by_the_due_date() {
+        let p = plan(&["2027-12-31"]);
+        let s = status(&p, &[], date("2027-01-01"));
+        assert_eq!(s.standing, Standing::OnTrack);
+        assert_eq!(s.objectives[0].expected, 0.0);
+        let late = status(&p, &[checkin(1, 95, "2027-12-30")], date("2028-01-02"));
+        assert_eq!(late.objectives[0].standing, Standing::OffTrack);
+        assert!(late.objectives[0].reason.contains("past due"));
+        let met = status(&p, &[checkin(1, 100, "2027-12-30")], date("2028-06-01"));
+        assert_eq!(met.objectives[0].standing, Standing::OnTrack);
+        assert_eq!(met.standing, Standing::OnTrack, "a met plan is not quiet");
+    }
+
+    #[test]
+    fn the_latest_checkin_counts_and_future_ones_are_ignored() {
+        let p = plan(&["2027-12-31"]);
+        let checkins = [
+            checkin(1, 60, "2027-06-20"),
+            checkin(1, 10, "2027-03-01"), // recorded later, about an earlier day
+            checkin(1, 90, "2027-09-01"), // after the day judged
+        ];
+        let s = status(&p, &checkins, date(HALF_WAY));
+        assert_eq!(s.objectives[0].progress, 60);
+        assert_eq!(s.objectives[0].last_checkin, Some(date("2027-06-20")));
+        // Same day: the later record wins.
+        let same_day = [checkin(1, 20, "2027-06-20"), checkin(1, 55, "2027-06-20")];
+        assert_eq!(
+            status(&p, &same_day, date(HALF_WAY)).objectives[0].progress,
+            55
+        );
+    }
+
+    #[test]
+    fn one_objective_off_track_makes_the_plan_at_risk_at_best() {
+        let p = plan(&["2027-12-31", "2027-12-31", "2027-12-31"]);
+        let checkins = [
+            checkin(1, 100, "2027-06-30"),
+            checkin(2, 100, "2027-06-30"),
+            checkin(3, 0, "2027-06-30"),
+        ];
+        let s = status(&p, &checkins, date(HALF_WAY));
+        assert_eq!(s.objectives[2].standing, Standing::OffTrack);
+        assert_eq!(s.standing, Standing::AtRisk, "{}", s.reason);
+        assert!(s.reason.contains("1 of 3 objectives off track"));
+    }
+
+    #[test]
+    fn a_quiet_plan_is_at_risk() {
+        let p = plan(&["2027-12-31"]);
+        let s = status(&p, &[checkin(1, 20, "2027-02-01")], date("2027-04-01"));
+        assert_eq!(s.objectives[0].standing, Standing::OnTrack);
+        assert_eq!(s.standing, Standing::AtRisk);
+        assert!(s.reason.contains("no check-in for 59 days"), "{}", s.reason);
+    }
+
+    #[test]
+    fn next_checkin_due_is_the_first_on_or_after_the_day() {
+        let p = plan(&["2027-12-31"]);
+        assert_eq!(
+            status(&p, &[], date("2027-02-01")).next_checkin_due,
+            Some(date("2027-02-01"))
+        );
+        assert_eq!(
+            status(&p, &[], date("2027-02-02")).next_checkin_due,
+            Some(date("2027-03-01"))
+        );
+        assert_eq!(status(&p, &[], date("2027-03-02")).next_checkin_due, None);
+    }
+
+    #[test]
+    fn progress_and_authors_parse_strictly() {
+        assert_eq!(Progress::parse("0").unwrap().get(), 0);
+        assert_eq!(Progress::parse("100").unwrap().get(), 100);
+        assert_eq!(Progress::parse(" 45% ").unwrap().get(), 45);
+        for bad in ["101", "-1", "4.5", "", "half"] {
+            let e = Progress::parse(bad).unwrap_err();
+            assert!(e.to_string().contains(&format!("not {bad}")), "{e}");
+        }
+        assert!(Progress::try_from(101).is_err());
+        assert_eq!(Author::parse("HR"), Some(Author::Hr));
+        assert_eq!(Author::parse("boss"), None);
+    }
+}

@@ -1,0 +1,319 @@
+//! The plan store on real SQLite files: round trips, validation that
+//! changes nothing, schema upgrades from an older version, files that are
+//! not databases, and writers on several connections at once.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use jiff::Timestamp;
+use jiff::civil::Date;
+use rusqlite::Connection;
+use switchback_core::advisor;
+use switchback_core::development::learning::{
+    ActivityKind, LearningActivity, LearningCatalog, LearningTarget,
+};
+use switchback_core::development::status::{Author, CheckIn, Progress};
+use switchback_core::development::{self, DevelopmentPlan};
+use switchback_core::transition::TransitionModel;
+use switchback_store::migrations::{LATEST, MIGRATIONS};
+use switchback_store::{PlanId, Store, StoreError};
+
+/// The plan for the accountant example's supervisor option, built once.
+fn plan() -> &'static DevelopmentPlan {
+    static PLAN: OnceLock<DevelopmentPlan> = OnceLock::new();
+    PLAN.get_or_init(|| {
+        let catalog = switchback_data::embedded().unwrap();
+        let model = TransitionModel::new(&catalog);
+        let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../examples/another-route-up-accountant.toml");
+        let profile = switchback_data::profile_file::load(&path, &catalog).unwrap();
+        let advice = advisor::advise(&catalog, &model, &profile).unwrap();
+        let start: Date = "2027-01-04".parse().unwrap();
+        development::build(
+            &catalog,
+            &model,
+            &profile,
+            &advice.options[0],
+            &LearningCatalog::default(),
+            start,
+        )
+    })
+}
+
+/// A fresh directory under the target directory, removed first if left over.
+fn scratch(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("store-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+fn checkin(objective: u32, progress: u8, note: &str) -> CheckIn {
+    CheckIn {
+        objective,
+        progress: Progress::try_from(progress).unwrap(),
+        note: Some(note.to_owned()),
+        by: Author::Manager,
+        date: "2027-03-01".parse().unwrap(),
+    }
+}
+
+fn count(path: &Path, table: &str) -> i64 {
+    Connection::open(path)
+        .unwrap()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_plan_and_its_checkins_round_trip() {
+    let path = scratch("round-trip").join("nested/dir/plans.db");
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST);
+    let id = store
+        .create_plan(plan(), "profile.toml", Timestamp::UNIX_EPOCH)
+        .unwrap();
+    store
+        .check_in(id, &checkin(2, 40, "halfway there"), Timestamp::UNIX_EPOCH)
+        .unwrap();
+    store
+        .check_in(id, &checkin(1, 10, "started"), Timestamp::UNIX_EPOCH)
+        .unwrap();
+    drop(store);
+
+    let store = Store::open(&path).unwrap();
+    let stored = store.plan(id).unwrap();
+    assert_eq!(&stored.plan, plan());
+    assert_eq!(stored.profile, "profile.toml");
+    let notes: Vec<&str> = stored
+        .checkins
+        .iter()
+        .map(|c| c.checkin.note.as_deref().unwrap())
+        .collect();
+    assert_eq!(
+        notes,
+        ["halfway there", "started"],
+        "same day: in the order recorded"
+    );
+    assert_eq!(stored.checkins[0].checkin.by, Author::Manager);
+    let list = store.plans().unwrap();
+    assert_eq!(list.len(), 1);
+    assert_eq!(list[0].id, id);
+    assert_eq!(list[0].checkins, 2);
+    assert_eq!(list[0].new_title, "Financial Managers");
+    assert_eq!(
+        list[0].earliest_move,
+        plan().tenure.earliest_move.to_string()
+    );
+}
+
+#[test]
+fn bad_checkins_change_nothing() {
+    let path = scratch("bad-checkins").join("plans.db");
+    let mut store = Store::open(&path).unwrap();
+    let id = store
+        .create_plan(plan(), "p.toml", Timestamp::UNIX_EPOCH)
+        .unwrap();
+    let objectives = plan().objectives.len() as u32;
+
+    let e = store
+        .check_in(id, &checkin(objectives + 1, 10, "x"), Timestamp::UNIX_EPOCH)
+        .unwrap_err();
+    assert!(matches!(e, StoreError::UnknownObjective { .. }), "{e}");
+    assert!(
+        e.to_string()
+            .contains(&format!("objectives are 1–{objectives}")),
+        "{e}"
+    );
+
+    let e = store
+        .check_in(
+            PlanId::parse("42").unwrap(),
+            &checkin(1, 10, "x"),
+            Timestamp::UNIX_EPOCH,
+        )
+        .unwrap_err();
+    assert_eq!(
+        e.to_string(),
+        format!("there is no plan 42 (the only plan is {id})")
+    );
+    assert_eq!(count(&path, "checkins"), 0);
+    assert!(
+        PlanId::parse("0").is_err() && PlanId::parse("-3").is_err() && PlanId::parse("x").is_err()
+    );
+}
+
+#[test]
+fn a_schema_1_database_opens_and_upgrades() {
+    let path = scratch("upgrade").join("plans.db");
+    // What the first release wrote: schema 1, a plan, a check-in without an author.
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+        conn.execute(
+            "INSERT INTO plans (created_at, profile, option_id, new_title, new_level, goal_title,
+                                start_date, earliest_move, latest_move, document_format, document)
+             VALUES ('2026-01-01T00:00:00Z', 'old.toml', 'finance-supervisor', 'Financial Managers',
+                     'supervisor', NULL, '2027-01-04', '2030-01-04', '2032-01-05', 1, ?1)",
+            [serde_json::to_string(plan()).unwrap()],
+        )
+        .unwrap();
+        conn.execute(
+            "INSERT INTO checkins (plan_id, objective, progress, note, date, recorded_at)
+             VALUES (1, 1, 25, 'from schema 1', '2027-02-01', '2027-02-01T09:00:00Z')",
+            [],
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    assert_eq!(store.schema_version().unwrap(), LATEST);
+    let id = PlanId::parse("1").unwrap();
+    let stored = store.plan(id).unwrap();
+    assert_eq!(stored.checkins.len(), 1);
+    assert_eq!(
+        stored.checkins[0].checkin.by,
+        Author::Person,
+        "schema 1 check-ins were the person's own"
+    );
+    assert_eq!(stored.checkins[0].checkin.progress.get(), 25);
+    // What schema 2 added works on the upgraded file.
+    store
+        .check_in(
+            id,
+            &checkin(1, 50, "after the upgrade"),
+            Timestamp::UNIX_EPOCH,
+        )
+        .unwrap();
+    let activity = LearningActivity {
+        target: LearningTarget::Element("2.B.5.b".into()),
+        kind: ActivityKind::Course,
+        title: "Budgeting at Acme".into(),
+        provider: Some("Acme Academy".into()),
+        hours: Some(8.0),
+        url: None,
+    };
+    store
+        .import_learning(
+            std::slice::from_ref(&activity),
+            "acme.csv",
+            Timestamp::UNIX_EPOCH,
+        )
+        .unwrap();
+    assert_eq!(store.learning().unwrap(), [activity]);
+    drop(store);
+    // Opening again is a no-op.
+    assert_eq!(
+        Store::open(&path).unwrap().plan(id).unwrap().checkins.len(),
+        2
+    );
+}
+
+#[test]
+fn a_database_from_a_newer_switchback_is_refused_untouched() {
+    let path = scratch("too-new").join("plans.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "user_version", LATEST + 7)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let e = Store::open(&path).unwrap_err();
+    assert!(
+        matches!(e, StoreError::TooNew { found, .. } if found == LATEST + 7),
+        "{e}"
+    );
+    assert!(e.to_string().contains("upgrade Switchback"), "{e}");
+    let conn = Connection::open(&path).unwrap();
+    let tables: i64 = conn
+        .query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(tables, 0, "no migration ran");
+    drop(conn);
+    assert_eq!(std::fs::read(&path).unwrap().len(), before.len());
+}
+
+#[test]
+fn a_file_that_is_not_a_database_is_left_untouched() {
+    let path = scratch("not-a-db").join("notes.db");
+    let text = "These are my notes, not a database.\n".repeat(200);
+    std::fs::write(&path, &text).unwrap();
+    let e = Store::open(&path).unwrap_err();
+    assert!(matches!(e, StoreError::NotADatabase { .. }), "{e}");
+    assert!(
+        e.to_string().contains("not a Switchback plan database"),
+        "{e}"
+    );
+    assert_eq!(std::fs::read_to_string(&path).unwrap(), text);
+    let dir = path.parent().unwrap();
+    assert_eq!(
+        std::fs::read_dir(dir).unwrap().count(),
+        1,
+        "no -wal or -shm file was made"
+    );
+}
+
+#[test]
+fn importing_twice_updates_instead_of_duplicating() {
+    let path = scratch("import").join("plans.db");
+    let mut store = Store::open(&path).unwrap();
+    let mut a = LearningActivity {
+        target: LearningTarget::Technology("Microsoft Excel".into()),
+        kind: ActivityKind::Course,
+        title: "Excel at Acme".into(),
+        provider: None,
+        hours: None,
+        url: None,
+    };
+    let first = store
+        .import_learning(std::slice::from_ref(&a), "a.csv", Timestamp::UNIX_EPOCH)
+        .unwrap();
+    assert_eq!((first.added, first.updated), (1, 0));
+    a.hours = Some(6.0);
+    let second = store
+        .import_learning(std::slice::from_ref(&a), "b.csv", Timestamp::UNIX_EPOCH)
+        .unwrap();
+    assert_eq!((second.added, second.updated), (0, 1));
+    assert_eq!(store.learning().unwrap(), [a]);
+}
+
+#[test]
+fn concurrent_writers_lose_nothing() {
+    let path = scratch("concurrent").join("plans.db");
+    let id = Store::open(&path)
+        .unwrap()
+        .create_plan(plan(), "p.toml", Timestamp::UNIX_EPOCH)
+        .unwrap();
+    const WRITERS: usize = 4;
+    const EACH: usize = 25;
+    std::thread::scope(|scope| {
+        for w in 0..WRITERS {
+            let path = &path;
+            scope.spawn(move || {
+                // Each writer has its own connection, as separate processes would.
+                let mut store = Store::open(path).unwrap();
+                for i in 0..EACH {
+                    let c = checkin(1 + (i % 3) as u32, (i * 4) as u8, &format!("w{w}-{i}"));
+                    store.check_in(id, &c, Timestamp::UNIX_EPOCH).unwrap();
+                }
+            });
+        }
+    });
+    let stored = Store::open(&path).unwrap().plan(id).unwrap();
+    assert_eq!(stored.checkins.len(), WRITERS * EACH);
+    let mut notes: Vec<String> = stored
+        .checkins
+        .iter()
+        .map(|c| c.checkin.note.clone().unwrap())
+        .collect();
+    notes.sort();
+    notes.dedup();
+    assert_eq!(notes.len(), WRITERS * EACH, "every write is there once");
+    let conn = Connection::open(&path).unwrap();
+    let integrity: String = conn
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(integrity, "ok");
+}
