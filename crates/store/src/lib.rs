@@ -266,7 +266,7 @@ impl Store {
                 },
             });
         }
-        let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+        let mode = write_ahead_logging(&conn)?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::Open {
                 path: label,
@@ -575,6 +575,32 @@ impl Store {
             })
             .unwrap_or_default();
         StoreError::UnknownPlan { id, known }
+    }
+}
+
+/// Switches the database to write-ahead logging (a persistent setting, so
+/// only a new database changes) and returns the journal mode it is in.
+///
+/// SQLite does not call the busy handler for a journal-mode change: when
+/// several processes create the same database at once, the losers get
+/// `SQLITE_BUSY` at once. They wait and retry here, up to the busy timeout.
+fn write_ahead_logging(conn: &Connection) -> Result<String, StoreError> {
+    let deadline = std::time::Instant::now() + BUSY_TIMEOUT;
+    loop {
+        let current: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0))?;
+        if current.eq_ignore_ascii_case("wal") {
+            return Ok(current);
+        }
+        match conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get::<_, String>(0)) {
+            Ok(mode) => return Ok(mode),
+            Err(e)
+                if e.sqlite_error_code() == Some(ErrorCode::DatabaseBusy)
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5));
+            }
+            Err(e) => return Err(e.into()),
+        }
     }
 }
 

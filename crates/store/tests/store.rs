@@ -317,3 +317,21 @@ fn concurrent_writers_lose_nothing() {
         .unwrap();
     assert_eq!(integrity, "ok");
 }
+
+#[test]
+fn processes_opening_a_new_database_at_once_migrate_it_once() {
+    let path = scratch("open-race").join("plans.db");
+    std::thread::scope(|scope| {
+        for _ in 0..6 {
+            scope.spawn(|| {
+                let store = Store::open(&path).unwrap();
+                assert_eq!(store.schema_version().unwrap(), LATEST);
+            });
+        }
+    });
+    let mut store = Store::open(&path).unwrap();
+    let id = store
+        .create_plan(plan(), "p.toml", Timestamp::UNIX_EPOCH)
+        .unwrap();
+    assert_eq!(store.plans().unwrap()[0].id, id);
+}

@@ -159,14 +159,23 @@ fn tenure_dates(profile: &Profile, option: &OptionAdvice, start: Date) -> Tenure
                 ),
             )
         }
-        _ => (
-            typical,
-            1.0,
-            format!(
-                "No onward move is planned from this role, so the tenure is the typical {typical:.1} years a {} spends in post before moving on, with a year's window.",
-                level.name()
-            ),
-        ),
+        _ => {
+            let why = match &profile.goal {
+                Some(g) if g.occupation == option.position.occupation && g.level == level => {
+                    "This position is your goal"
+                }
+                Some(_) => "No route onward to your goal is known from this role",
+                None => "You gave no goal beyond this role",
+            };
+            (
+                typical,
+                1.0,
+                format!(
+                    "{why}, so the tenure is the typical {typical:.1} years a {} spends in post before moving on, with a year's window.",
+                    level.name()
+                ),
+            )
+        }
     };
     let earliest = add_years(start, stay);
     TenureDates {
@@ -409,10 +418,14 @@ fn milestones(
         kind: MilestoneKind::HrCheckpoint,
         title: "Agree the development plan".to_owned(),
         agenda: vec![
-            format!(
-                "Agree the development elements with your manager: {}.",
-                names.join(", ")
-            ),
+            if names.is_empty() {
+                "Confirm with your manager that the role's own work is the plan: the data show no important gap to the next position.".to_owned()
+            } else {
+                format!(
+                    "Agree the development elements with your manager: {}.",
+                    names.join(", ")
+                )
+            },
             "Agree each objective's metric, target and due date.".to_owned(),
             format!(
                 "Agree the tenure: the onward move between {} and {}.",
