@@ -394,3 +394,32 @@ fn bad_learning_rows_are_reported_by_line_and_good_rows_kept() {
         "{missing}"
     );
 }
+
+#[test]
+fn a_necessary_step_down_learns_from_how_it_came_about() {
+    let (_, plan) = plans("necessity-laid-off-chef", &bundled()).remove(0);
+    assert!(plan.circumstances.contains(&"necessity".to_owned()));
+    let first_hr = plan
+        .tenure
+        .milestones
+        .iter()
+        .find(|m| m.kind == MilestoneKind::HrCheckpoint)
+        .unwrap();
+    assert!(
+        first_hr
+            .agenda
+            .iter()
+            .any(|a| a.contains("how the move came about")),
+        "{:?}",
+        first_hr.agenda
+    );
+    // A chef stepping down to cook already has every important level the
+    // role needs: the data give no gap, and the plan says so.
+    assert!(plan.elements.is_empty() && plan.objectives.is_empty());
+    assert!(first_hr.agenda[0].contains("no important gap"));
+    assert!(
+        plan.tenure
+            .basis
+            .starts_with("You gave no goal beyond this role")
+    );
+}

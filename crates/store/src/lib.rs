@@ -83,7 +83,7 @@ pub enum StoreError {
         known: Vec<i64>,
     },
     /// The plan has no objective with that number.
-    #[error("objective: plan {plan} has no objective {objective}; its objectives are 1–{count}")]
+    #[error("objective: plan {plan} has no objective {objective}; {}", objective_range(*.count))]
     UnknownObjective {
         /// The plan.
         plan: PlanId,
@@ -103,6 +103,14 @@ pub enum StoreError {
     /// Any other database failure.
     #[error("plan database: {0}")]
     Sqlite(#[from] rusqlite::Error),
+}
+
+fn objective_range(count: usize) -> String {
+    match count {
+        0 => "it has no objectives to check in on".to_owned(),
+        1 => "its only objective is 1".to_owned(),
+        n => format!("its objectives are 1–{n}"),
+    }
 }
 
 fn known_ids(known: &[i64]) -> String {

@@ -10,7 +10,7 @@ use super::{
     Benchmark, DepartmentGoal, DepartmentGoalLink, DevelopmentElement, DevelopmentPlan, Gap,
     Milestone, MilestoneKind, Objective, PlanPosition, Tenure, talk,
 };
-use crate::advisor::{GAP_IMPORTANCE, GAP_LEVELS, OptionAdvice, person_levels};
+use crate::advisor::{Circumstance, GAP_IMPORTANCE, GAP_LEVELS, OptionAdvice, person_levels};
 use crate::catalog::{Catalog, Domain};
 use crate::profile::Profile;
 use crate::route::plan::{Stop, TENURE_YEARS};
@@ -65,7 +65,16 @@ pub fn build(
         e.learning = suggestions(learning, &e.gap, &suggested);
         suggested.extend(e.learning.iter().map(|s| s.activity.title.clone()));
     }
-    let milestones = milestones(catalog, &tenure_dates, next, &elements);
+    let mut milestones = milestones(catalog, &tenure_dates, next, &elements);
+    if option.circumstances.contains(&Circumstance::Necessity) {
+        // The seeds: take the necessary step, and learn from how you got there.
+        if let Some(first) = milestones
+            .iter_mut()
+            .find(|m| m.kind == MilestoneKind::HrCheckpoint)
+        {
+            first.agenda.push("Look back at how the move came about — the market, the money, the choices — and write down what you would do differently.".to_owned());
+        }
+    }
     let goal_words = match goal {
         Some(g) => format!("toward {}", stop_words(catalog, g)),
         None => format!("to succeed as {}", stop_words(catalog, new)),
@@ -171,7 +180,7 @@ fn tenure_dates(profile: &Profile, option: &OptionAdvice, start: Date) -> Tenure
                 typical,
                 1.0,
                 format!(
-                    "{why}, so the tenure is the typical {typical:.1} years a {} spends in post before moving on, with a year's window.",
+                    "{why}, so the tenure is the typical {typical:.1} years in post at the {} level before moving on, with a year's window.",
                     level.name()
                 ),
             )
@@ -413,27 +422,31 @@ fn milestones(
     let next_words = stop_words(catalog, next);
     let mut out = Vec::new();
     let names: Vec<&str> = elements.iter().map(|e| e.gap.name()).collect();
-    out.push(Milestone {
+    let mut agree = Milestone {
         date: t.start.saturating_add(1.month()),
         kind: MilestoneKind::HrCheckpoint,
         title: "Agree the development plan".to_owned(),
-        agenda: vec![
-            if names.is_empty() {
-                "Confirm with your manager that the role's own work is the plan: the data show no important gap to the next position.".to_owned()
-            } else {
-                format!(
-                    "Agree the development elements with your manager: {}.",
-                    names.join(", ")
-                )
-            },
-            "Agree each objective's metric, target and due date.".to_owned(),
-            format!(
-                "Agree the tenure: the onward move between {} and {}.",
-                t.earliest, t.latest
-            ),
-            "Agree the training budget and time for the learning listed.".to_owned(),
-        ],
-    });
+        agenda: Vec::new(),
+    };
+    if names.is_empty() {
+        agree.agenda.push("Confirm with your manager that the role's own work is the plan: the data show no important gap to the next position.".to_owned());
+    } else {
+        agree.agenda.push(format!(
+            "Agree the development elements with your manager: {}.",
+            names.join(", ")
+        ));
+        agree
+            .agenda
+            .push("Agree each objective's metric, target and due date.".to_owned());
+        agree
+            .agenda
+            .push("Agree the training budget and time for the learning listed.".to_owned());
+    }
+    agree.agenda.push(format!(
+        "Agree the tenure: the onward move between {} and {}.",
+        t.earliest, t.latest
+    ));
+    out.push(agree);
     for q in (1..).map(|q: i64| t.start.saturating_add((3 * q).months())) {
         if q >= t.earliest {
             break;

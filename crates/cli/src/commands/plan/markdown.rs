@@ -16,6 +16,13 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
+pub(super) fn capitalise(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|first| first.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// The whole document.
 pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
     let p = &stored.plan;
@@ -75,7 +82,7 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
         "\n## Status: {} (as of {})\n\n{}.",
         status.standing.name(),
         status.as_of,
-        status.reason
+        capitalise(&status.reason)
     );
     if let Some(d) = status.next_checkin_due {
         let _ = writeln!(s, "Next check-in due {d}.");
@@ -162,11 +169,18 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
     }
 
     let _ = writeln!(s, "\n## 2. Measurable objectives and benchmarks\n");
-    let _ = writeln!(
-        s,
-        "| # | objective | metric | baseline → target | due | progress |"
-    );
-    let _ = writeln!(s, "|---|---|---|---|---|---|");
+    if p.objectives.is_empty() {
+        let _ = writeln!(
+            s,
+            "None from the data: agree with your manager what doing the role well looks like, and check in on that."
+        );
+    } else {
+        let _ = writeln!(
+            s,
+            "| # | objective | metric | baseline → target | due | progress |"
+        );
+        let _ = writeln!(s, "|---|---|---|---|---|---|");
+    }
     for (o, st) in p.objectives.iter().zip(&status.objectives) {
         let _ = writeln!(
             s,

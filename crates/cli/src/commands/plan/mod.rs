@@ -308,7 +308,7 @@ fn render_status(stored: &StoredPlan, st: &PlanStatus) -> String {
         stored.plan.new_position.level,
         st.standing.name().to_uppercase(),
         st.as_of,
-        capitalise(&st.reason)
+        markdown::capitalise(&st.reason)
     );
     let mut t = Table::new(&[true, false, true, true, false, false]);
     t.row(["#", "objective", "done", "due now", "standing", "why"]);
@@ -328,14 +328,6 @@ fn render_status(stored: &StoredPlan, st: &PlanStatus) -> String {
         None => s.push_str("\nNo more check-ins are scheduled: the agreed tenure is over.\n"),
     }
     s
-}
-
-fn capitalise(s: &str) -> String {
-    let mut c = s.chars();
-    match c.next() {
-        Some(first) => first.to_uppercase().chain(c).collect(),
-        None => String::new(),
-    }
 }
 
 pub fn export(args: &ExportArgs) -> anyhow::Result<()> {
