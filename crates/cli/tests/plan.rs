@@ -691,3 +691,21 @@ fn concurrent_processes_neither_corrupt_nor_lose_a_write() {
         .unwrap();
     assert_eq!(integrity, "ok");
 }
+
+#[test]
+#[cfg(target_os = "linux")] // The data directory is ~/.local/share on Linux only.
+fn without_db_or_environment_the_database_is_in_the_data_directory() {
+    let home = fresh_db("home").with_file_name("home");
+    std::fs::create_dir_all(&home).unwrap();
+    let o = Command::new(env!("CARGO_BIN_EXE_switchback"))
+        .args(["plan", "list"])
+        .env_remove("SWITCHBACK_DB")
+        .env_remove("XDG_DATA_HOME")
+        .env("HOME", &home)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let expected = home.join(".local/share/switchback/plans.db");
+    assert!(expected.exists(), "{}", String::from_utf8_lossy(&o.stdout));
+    assert!(String::from_utf8_lossy(&o.stdout).contains(expected.to_str().unwrap()));
+}
