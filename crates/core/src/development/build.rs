@@ -17,8 +17,8 @@ use crate::route::plan::{Stop, TENURE_YEARS};
 use crate::text::tokens;
 use crate::transition::TransitionModel;
 
-/// Skill and knowledge gaps a plan works on at most: more than six
-/// objectives in a first year is a list, not a plan.
+/// Skill and knowledge gaps a plan works on at most (technologies come on
+/// top): a plan of a dozen objectives is a list nobody keeps.
 pub const MAX_ELEMENTS: usize = 5;
 /// Technologies a plan adds at most.
 pub const MAX_TECHNOLOGIES: usize = 2;
@@ -65,16 +65,8 @@ pub fn build(
         e.learning = suggestions(learning, &e.gap, &suggested);
         suggested.extend(e.learning.iter().map(|s| s.activity.title.clone()));
     }
-    let mut milestones = milestones(catalog, &tenure_dates, next, &elements);
-    if option.circumstances.contains(&Circumstance::Necessity) {
-        // The seeds: take the necessary step, and learn from how you got there.
-        if let Some(first) = milestones
-            .iter_mut()
-            .find(|m| m.kind == MilestoneKind::HrCheckpoint)
-        {
-            first.agenda.push("Look back at how the move came about — the market, the money, the choices — and write down what you would do differently.".to_owned());
-        }
-    }
+    let necessity = option.circumstances.contains(&Circumstance::Necessity);
+    let milestones = milestones(catalog, &tenure_dates, next, &elements, necessity);
     let goal_words = match goal {
         Some(g) => format!("toward {}", stop_words(catalog, g)),
         None => format!("to succeed as {}", stop_words(catalog, new)),
@@ -201,8 +193,10 @@ fn add_years(date: Date, years: f32) -> Date {
     date.saturating_add(days.days())
 }
 
+/// The same day of each month after `start`, up to `until` (at most fifty
+/// years of them, so a date at the end of the calendar cannot loop).
 fn monthly(start: Date, until: Date) -> Vec<Date> {
-    (1..)
+    (1..=600)
         .map(|m: i64| start.saturating_add(m.months()))
         .take_while(|d| *d <= until)
         .collect()
@@ -418,6 +412,7 @@ fn milestones(
     t: &TenureDates,
     next: Stop,
     elements: &[DevelopmentElement],
+    necessity: bool,
 ) -> Vec<Milestone> {
     let next_words = stop_words(catalog, next);
     let mut out = Vec::new();
@@ -446,6 +441,10 @@ fn milestones(
         "Agree the tenure: the onward move between {} and {}.",
         t.earliest, t.latest
     ));
+    if necessity {
+        // The seeds: take the necessary step, and learn from how you got there.
+        agree.agenda.push("Look back at how the move came about — the market, the money, the choices — and write down what you would do differently.".to_owned());
+    }
     out.push(agree);
     for q in (1..).map(|q: i64| t.start.saturating_add((3 * q).months())) {
         if q >= t.earliest {
