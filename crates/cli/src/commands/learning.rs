@@ -39,16 +39,21 @@ pub fn import(catalog: &Catalog, args: &LearningImportArgs, format: Format) -> a
     match format {
         Format::Json => output::json(&view)?,
         Format::Text => {
+            let total = count.added + count.updated;
             let mut s = format!(
-                "Imported {} activities from {} into {}: {} new, {} updated.\n",
-                count.added + count.updated,
+                "Imported {total} {} from {} into {}: {} new, {} updated.\n",
+                if total == 1 { "activity" } else { "activities" },
                 view.file,
                 store.path().display(),
                 count.added,
                 count.updated
             );
             if !parsed.errors.is_empty() {
-                s.push_str(&format!("{} rows were left out:\n", parsed.errors.len()));
+                let n = parsed.errors.len();
+                s.push_str(&format!(
+                    "{n} {} left out:\n",
+                    if n == 1 { "row was" } else { "rows were" }
+                ));
                 for e in &parsed.errors {
                     s.push_str(&format!("  {}: {e}\n", view.file));
                 }
