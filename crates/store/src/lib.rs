@@ -62,6 +62,20 @@ pub enum StoreError {
         /// The path.
         path: String,
     },
+    /// The file system or the file refuses write-ahead logging, which the
+    /// store's durability and concurrency rest on.
+    #[error(
+        "{path} stays in {mode} journal mode; the plan database needs write-ahead logging (a local file system, not a network share)"
+    )]
+    NoWriteAheadLog {
+        /// The path.
+        path: String,
+        /// The journal mode it is in.
+        mode: String,
+    },
+    /// A plan could not be encoded as its stored document.
+    #[error("cannot encode the plan for storage: {0}")]
+    Encode(serde_json::Error),
     /// A newer Switchback made the database.
     #[error(
         "{path} has schema version {found}, newer than this Switchback knows ({known}); upgrade Switchback to open it"
@@ -276,12 +290,7 @@ impl Store {
         }
         let mode = write_ahead_logging(&conn)?;
         if !mode.eq_ignore_ascii_case("wal") {
-            return Err(StoreError::Open {
-                path: label,
-                source: rusqlite::Error::InvalidParameterName(format!(
-                    "the database stays in {mode} journal mode; write-ahead logging is needed"
-                )),
-            });
+            return Err(StoreError::NoWriteAheadLog { path: label, mode });
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
@@ -310,10 +319,7 @@ impl Store {
         profile: &str,
         created_at: Timestamp,
     ) -> Result<PlanId, StoreError> {
-        let document = serde_json::to_string(plan).map_err(|e| StoreError::Unreadable {
-            plan: 0,
-            message: e.to_string(),
-        })?;
+        let document = serde_json::to_string(plan).map_err(StoreError::Encode)?;
         let tx = self
             .conn
             .transaction_with_behavior(TransactionBehavior::Immediate)?;
