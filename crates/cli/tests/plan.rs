@@ -709,3 +709,33 @@ fn without_db_or_environment_the_database_is_in_the_data_directory() {
     assert!(expected.exists(), "{}", String::from_utf8_lossy(&o.stdout));
     assert!(String::from_utf8_lossy(&o.stdout).contains(expected.to_str().unwrap()));
 }
+
+#[test]
+fn a_plan_for_an_option_the_advisor_rejects_is_made_with_a_warning() {
+    let db = fresh_db("not-recommended");
+    let profile = PROFILE.replace("another-route-up-accountant", "plainly-no-accountant");
+    let o = run(
+        &db,
+        &[
+            "plan",
+            "create",
+            &profile,
+            "--option",
+            "bookkeeping-clerk",
+            "--start",
+            "2027-01-04",
+        ],
+    );
+    assert!(o.status.success());
+    let warning = String::from_utf8(o.stderr).unwrap();
+    assert!(
+        warning
+            .starts_with("warning: the advisor does not recommend option \"bookkeeping-clerk\": "),
+        "{warning}"
+    );
+    assert!(
+        String::from_utf8(o.stdout)
+            .unwrap()
+            .contains("verdict not recommended")
+    );
+}

@@ -122,6 +122,19 @@ pub fn create(catalog: &Catalog, args: &PlanCreateArgs, format: Format) -> anyho
         ))
         .into());
     };
+    if option.verdict == advisor::Verdict::NotRecommended {
+        // The person may still take it (necessity has no better option):
+        // plan it, but say plainly what the advisor thinks.
+        let why = ["verdict.", "instead.", "onward_route"]
+            .iter()
+            .find_map(|code| option.reasons.iter().find(|r| r.code.starts_with(code)))
+            .map(|r| format!(": {}", r.text))
+            .unwrap_or_default();
+        eprintln!(
+            "warning: the advisor does not recommend option \"{}\"{why}",
+            option.id
+        );
+    }
     // Open the store before the slower work that needs it, so a bad
     // database is reported before anything else.
     let mut store = open_store(&args.db)?;
