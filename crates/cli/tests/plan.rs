@@ -79,6 +79,14 @@ fn create(db: &Path) -> i64 {
     v["id"].as_i64().unwrap()
 }
 
+/// What SQLite's own consistency check says of the file.
+fn integrity(db: &Path) -> String {
+    Connection::open(db)
+        .unwrap()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap()
+}
+
 fn checkin_count(db: &Path) -> i64 {
     Connection::open(db)
         .unwrap()
@@ -633,11 +641,8 @@ fn killing_writers_mid_stream_loses_no_committed_checkin() {
         "killed {killed}, committed {}",
         committed.len()
     );
+    assert_eq!(integrity(&db), "ok");
     let conn = Connection::open(&db).unwrap();
-    let integrity: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(integrity, "ok");
     let mut stmt = conn.prepare("SELECT note FROM checkins").unwrap();
     let stored: Vec<String> = stmt
         .query_map([], |r| r.get(0))
@@ -685,11 +690,7 @@ fn concurrent_processes_neither_corrupt_nor_lose_a_write() {
     assert_eq!(checkin_count(&db), PROCESSES as i64);
     let shown = json(&db, &["plan", "show", "1"]);
     assert_eq!(shown["checkins"].as_array().unwrap().len(), PROCESSES);
-    let conn = Connection::open(&db).unwrap();
-    let integrity: String = conn
-        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
-        .unwrap();
-    assert_eq!(integrity, "ok");
+    assert_eq!(integrity(&db), "ok");
 }
 
 #[test]

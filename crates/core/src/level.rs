@@ -161,11 +161,7 @@ impl Level {
         if let Some(i) = Self::NAMES.iter().position(|n| *n == alias) {
             return Ok(Self::ALL[i]);
         }
-        let suggestion = Self::NAMES
-            .iter()
-            .filter_map(|n| text::bounded_levenshtein(&t, n, 3).map(|d| (d, *n)))
-            .min()
-            .map(|(_, n)| n);
+        let suggestion = text::nearest(&t, Self::NAMES, 3);
         Err(LevelError {
             text: text.to_owned(),
             suggestion,

@@ -59,6 +59,29 @@ pub fn dollars(v: u32) -> String {
     format!("${out}")
 }
 
+/// The candidate closest to `text` within `max` edits, ignoring case and
+/// surrounding space; ties go to the candidate that sorts first. Bad-input
+/// errors use it to name the nearest valid choice.
+pub fn nearest<'a>(
+    text: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+    max: usize,
+) -> Option<&'a str> {
+    let want = text.trim().to_lowercase();
+    candidates
+        .into_iter()
+        .filter_map(|c| bounded_levenshtein(&c.to_lowercase(), &want, max).map(|d| (d, c)))
+        .min()
+        .map(|(_, c)| c)
+}
+
+/// ` (did you mean "X"?)` for a suggestion, or nothing: how errors end.
+pub fn did_you_mean(suggestion: Option<&str>) -> String {
+    suggestion
+        .map(|s| format!(" (did you mean \"{s}\"?)"))
+        .unwrap_or_default()
+}
+
 /// Edit distance between two short words, or `None` once it exceeds `max`.
 pub fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
     let a = a.as_bytes();
@@ -88,6 +111,16 @@ pub fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn nearest_ignores_case_and_breaks_ties_alphabetically() {
+        let names = ["Negotiation", "Persuasion", "Navigation"];
+        assert_eq!(nearest(" negotation ", names, 4), Some("Negotiation"));
+        assert_eq!(nearest("zzzzzzzzzzzz", names, 4), None);
+        assert_eq!(nearest("ab", ["ac", "aa"], 1), Some("aa"));
+        assert_eq!(did_you_mean(Some("x")), " (did you mean \"x\"?)");
+        assert_eq!(did_you_mean(None), "");
+    }
 
     #[test]
     fn normalises_titles() {

@@ -21,9 +21,9 @@
 use std::path::Path;
 
 use switchback_core::Catalog;
-use switchback_core::catalog::Domain;
+use switchback_core::catalog::{Domain, Technology};
 use switchback_core::development::learning::{ActivityKind, LearningActivity, LearningTarget};
-use switchback_core::text::bounded_levenshtein;
+use switchback_core::text::{did_you_mean, nearest};
 
 /// The bundled catalog, as shipped.
 const BUNDLED: &str = include_str!("../../../data/learning/activities.csv");
@@ -306,23 +306,29 @@ impl<'a> Resolver<'a> {
     }
 
     fn technology(&self, text: &str) -> Option<Result<LearningTarget, String>> {
-        self.catalog
-            .technologies()
-            .iter()
-            .find(|t| t.name.eq_ignore_ascii_case(text))
-            .map(|t| Ok(LearningTarget::Technology(t.name.clone())))
+        self.technology_named(text, |t| &t.name, LearningTarget::Technology)
     }
 
     fn category(&self, text: &str) -> Option<Result<LearningTarget, String>> {
+        self.technology_named(text, |t| &t.commodity, LearningTarget::Category)
+    }
+
+    /// The catalog's own spelling of a technology's name or category.
+    fn technology_named(
+        &self,
+        text: &str,
+        name: fn(&Technology) -> &String,
+        target: fn(String) -> LearningTarget,
+    ) -> Option<Result<LearningTarget, String>> {
         self.catalog
             .technologies()
             .iter()
-            .find(|t| t.commodity.eq_ignore_ascii_case(text))
-            .map(|t| Ok(LearningTarget::Category(t.commodity.clone())))
+            .map(name)
+            .find(|n| n.eq_ignore_ascii_case(text))
+            .map(|n| Ok(target(n.clone())))
     }
 
     fn unknown(&self, text: &str) -> String {
-        let want = text.to_lowercase();
         let names = self
             .catalog
             .elements()
@@ -336,12 +342,7 @@ impl<'a> Resolver<'a> {
                     .iter()
                     .map(|t| t.commodity.as_str()),
             );
-        let nearest = names
-            .filter_map(|n| bounded_levenshtein(&n.to_lowercase(), &want, 4).map(|d| (d, n)))
-            .min();
-        let hint = nearest
-            .map(|(_, n)| format!(" (did you mean \"{n}\"?)"))
-            .unwrap_or_default();
+        let hint = did_you_mean(nearest(text, names, 4));
         format!(
             "\"{text}\" is not an O*NET element, element family, technology or technology category{hint}"
         )

@@ -14,7 +14,7 @@ use switchback_core::development::DepartmentGoal;
 use switchback_core::level::Level;
 use switchback_core::position::{Label, Position, PositionSpec};
 use switchback_core::profile::{Current, Goal, Opt, Profile, Situation, SkillClaim};
-use switchback_core::text::bounded_levenshtein;
+use switchback_core::text::{did_you_mean, nearest};
 use switchback_core::{Catalog, OccupationId};
 
 /// Why a profile could not be read.
@@ -482,18 +482,8 @@ impl Validator<'_> {
     /// An O*NET element by id or name, or an error naming the nearest name.
     fn element(&self, field: &str, name: &str) -> Result<ElementId, ProfileError> {
         self.catalog.find_element(name).ok_or_else(|| {
-            let nearest = self
-                .catalog
-                .elements()
-                .iter()
-                .filter_map(|e| {
-                    bounded_levenshtein(&e.name.to_lowercase(), &name.trim().to_lowercase(), 4)
-                        .map(|d| (d, &e.name))
-                })
-                .min();
-            let hint = nearest
-                .map(|(_, n)| format!(" (did you mean \"{n}\"?)"))
-                .unwrap_or_default();
+            let names = self.catalog.elements().iter().map(|e| e.name.as_str());
+            let hint = did_you_mean(nearest(name, names, 4));
             self.invalid(
                 field,
                 format!("\"{name}\" is not an O*NET skill, knowledge or work-style element{hint}"),

@@ -320,9 +320,7 @@ impl Store {
         created_at: Timestamp,
     ) -> Result<PlanId, StoreError> {
         let document = serde_json::to_string(plan).map_err(StoreError::Encode)?;
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         tx.execute(
             "INSERT INTO plans (created_at, profile, option_id, new_title, new_level, goal_title,
                                 start_date, earliest_move, latest_move, document_format, document)
@@ -453,9 +451,7 @@ impl Store {
         checkin: &CheckIn,
         recorded_at: Timestamp,
     ) -> Result<i64, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let document: Option<String> = tx
             .query_row("SELECT document FROM plans WHERE id = ?1", [id.0], |r| {
                 r.get(0)
@@ -502,9 +498,7 @@ impl Store {
         source: &str,
         imported_at: Timestamp,
     ) -> Result<ImportCount, StoreError> {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.begin_write()?;
         let mut count = ImportCount::default();
         {
             let mut exists = tx.prepare(
@@ -577,6 +571,15 @@ impl Store {
             });
         }
         Ok(out)
+    }
+
+    /// Every write goes through here: `IMMEDIATE` takes the write lock at
+    /// the start, so a writer waits its turn (the busy timeout) rather than
+    /// failing when it upgrades from reading half-way through.
+    fn begin_write(&mut self) -> Result<rusqlite::Transaction<'_>, StoreError> {
+        Ok(self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)?)
     }
 
     fn unknown_plan(&self, id: PlanId) -> StoreError {

@@ -15,7 +15,7 @@ use switchback_core::advisor;
 use switchback_core::development::learning::LearningCatalog;
 use switchback_core::development::status::{self, CheckIn, PlanStatus};
 use switchback_core::development::{self, DevelopmentPlan};
-use switchback_core::text::bounded_levenshtein;
+use switchback_core::text::{did_you_mean, nearest};
 use switchback_core::transition::TransitionModel;
 use switchback_store::{PlanSummary, Store, StoredPlan};
 
@@ -108,14 +108,9 @@ pub fn create(catalog: &Catalog, args: &PlanCreateArgs, format: Format) -> anyho
     let advice = advisor::advise(catalog, &model, &profile)?;
     let Some(option) = advice.options.iter().find(|o| o.id == args.option) else {
         let ids: Vec<&str> = advice.options.iter().map(|o| o.id.as_str()).collect();
-        let nearest = ids
-            .iter()
-            .filter_map(|id| bounded_levenshtein(id, &args.option, 4).map(|d| (d, *id)))
-            .min()
-            .map(|(_, id)| format!(" (did you mean \"{id}\"?)"))
-            .unwrap_or_default();
+        let hint = did_you_mean(nearest(&args.option, ids.iter().copied(), 4));
         return Err(UsageError(format!(
-            "--option: \"{}\" is not an option of {}{nearest}; its options are: {}",
+            "--option: \"{}\" is not an option of {}{hint}; its options are: {}",
             args.option,
             args.profile.display(),
             ids.join(", ")
