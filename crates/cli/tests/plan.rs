@@ -324,30 +324,17 @@ fn exports_markdown_json_and_an_icalendar_a_parser_reads() {
     uids.dedup();
     assert_eq!(uids.len(), calendar.events.len(), "UIDs are unique");
     let compact = |d: &serde_json::Value| d.as_str().unwrap().replace('-', "");
-    let end = calendar
-        .events
-        .iter()
-        .find(|e| prop(e, "CATEGORIES").as_deref() == Some("END_OF_TENURE"))
-        .expect("the end of tenure is an event");
-    assert_eq!(
-        prop(end, "DTSTART").unwrap(),
-        compact(&tenure["latest_move"])
-    );
-    let review = calendar
-        .events
-        .iter()
-        .find(|e| prop(e, "CATEGORIES").as_deref() == Some("TENURE_REVIEW"))
-        .unwrap();
-    assert_eq!(
-        prop(review, "DTSTART").unwrap(),
-        compact(&tenure["earliest_move"])
-    );
-    let first_checkin = calendar
-        .events
-        .iter()
-        .find(|e| prop(e, "CATEGORIES").as_deref() == Some("CHECKIN_DUE"))
-        .unwrap();
-    assert_eq!(prop(first_checkin, "DTSTART").unwrap(), "20270204");
+    let first = |category: &str| {
+        calendar
+            .events
+            .iter()
+            .find(|e| prop(e, "CATEGORIES").as_deref() == Some(category))
+            .unwrap_or_else(|| panic!("a {category} event"))
+    };
+    let start_of = |category| prop(first(category), "DTSTART").unwrap();
+    assert_eq!(start_of("END_OF_TENURE"), compact(&tenure["latest_move"]));
+    assert_eq!(start_of("TENURE_REVIEW"), compact(&tenure["earliest_move"]));
+    assert_eq!(start_of("CHECKIN_DUE"), "20270204");
     // A long agenda survives folding and escaping.
     let agree = calendar
         .events
@@ -431,125 +418,74 @@ fn bad_input_is_named_and_changes_nothing() {
     create(&db);
     ok(
         &db,
-        &[
-            "plan",
-            "checkin",
-            "1",
-            "--objective",
-            "1",
-            "--progress",
-            "10",
-            "--date",
-            "2027-02-01",
-        ],
+        &words("plan checkin 1 --objective 1 --progress 10 --date 2027-02-01"),
     );
     let before = ok(&db, &["--format", "json", "plan", "show", "1"]);
 
-    let e = fails(&db, &["plan", "show", "9"], 1);
-    assert!(e.contains("there is no plan 9 (the only plan is 1)"), "{e}");
-    let e = fails(
-        &db,
-        &[
-            "plan",
-            "checkin",
-            "9",
-            "--objective",
-            "1",
-            "--progress",
-            "10",
-        ],
-        1,
-    );
-    assert!(e.contains("no plan 9"), "{e}");
-    let e = fails(
-        &db,
-        &[
-            "plan",
-            "checkin",
-            "1",
-            "--objective",
-            "99",
-            "--progress",
-            "10",
-        ],
-        1,
-    );
-    assert!(
-        e.contains("has no objective 99; its objectives are 1–"),
-        "{e}"
-    );
-    let e = fails(
-        &db,
-        &[
-            "plan",
-            "checkin",
-            "1",
-            "--objective",
-            "1",
-            "--progress",
-            "101",
-        ],
-        2,
-    );
-    assert!(e.contains("--progress") && e.contains("not 101"), "{e}");
-    let e = fails(
-        &db,
-        &[
-            "plan",
-            "checkin",
-            "1",
-            "--objective",
-            "1",
-            "--progress",
-            "-5",
-        ],
-        2,
-    );
-    assert!(e.contains("--progress"), "{e}");
-    let e = fails(
-        &db,
-        &[
-            "plan",
-            "checkin",
-            "1",
-            "--objective",
-            "1",
-            "--progress",
-            "10",
-            "--date",
-            "04/01/2027",
-        ],
-        2,
-    );
-    assert!(e.contains("--date") && e.contains("YYYY-MM-DD"), "{e}");
-    let e = fails(
-        &db,
-        &[
-            "plan",
-            "checkin",
-            "1",
-            "--objective",
-            "1",
-            "--progress",
-            "10",
-            "--by",
-            "boss",
-        ],
-        2,
-    );
-    assert!(e.contains("possible values: person, manager, hr"), "{e}");
-    let e = fails(&db, &["plan", "status", "1", "--as-of", "2027-02-30"], 2);
-    assert!(e.contains("--as-of") && e.contains("2027-02-30"), "{e}");
-    let e = fails(&db, &["plan", "show", "first"], 2);
-    assert!(e.contains("plan id must be a positive whole number"), "{e}");
-    let e = fails(
-        &db,
-        &["plan", "create", PROFILE, "--option", "finance-supervisr"],
-        2,
-    );
-    assert!(e.contains("did you mean \"finance-supervisor\""), "{e}");
-    let e = fails(&db, &["plan", "export", "1", "--to", "pdf"], 2);
-    assert!(e.contains("markdown, json, ics"), "{e}");
+    // (command line, exit code, what the error must say)
+    let cases: [(&str, i32, &[&str]); 11] = [
+        (
+            "plan show 9",
+            1,
+            &["there is no plan 9 (the only plan is 1)"],
+        ),
+        (
+            "plan checkin 9 --objective 1 --progress 10",
+            1,
+            &["no plan 9"],
+        ),
+        (
+            "plan checkin 1 --objective 99 --progress 10",
+            1,
+            &["has no objective 99; its objectives are 1–"],
+        ),
+        (
+            "plan checkin 1 --objective 1 --progress 101",
+            2,
+            &["--progress", "not 101"],
+        ),
+        (
+            "plan checkin 1 --objective 1 --progress -5",
+            2,
+            &["--progress"],
+        ),
+        (
+            "plan checkin 1 --objective 1 --progress 10 --date 04/01/2027",
+            2,
+            &["--date", "YYYY-MM-DD"],
+        ),
+        (
+            "plan checkin 1 --objective 1 --progress 10 --by boss",
+            2,
+            &["possible values: person, manager, hr"],
+        ),
+        (
+            "plan status 1 --as-of 2027-02-30",
+            2,
+            &["--as-of", "2027-02-30"],
+        ),
+        (
+            "plan show first",
+            2,
+            &["plan id must be a positive whole number"],
+        ),
+        ("plan export 1 --to pdf", 2, &["markdown, json, ics"]),
+        (
+            "plan create PROFILE --option finance-supervisr",
+            2,
+            &["did you mean \"finance-supervisor\""],
+        ),
+    ];
+    for (line, code, wants) in cases {
+        let args: Vec<&str> = words(line)
+            .into_iter()
+            .map(|w| if w == "PROFILE" { PROFILE } else { w })
+            .collect();
+        let e = fails(&db, &args, code);
+        for want in wants {
+            assert!(e.contains(want), "{line}: {e}");
+        }
+    }
 
     assert_eq!(
         ok(&db, &["--format", "json", "plan", "show", "1"]),
@@ -562,6 +498,11 @@ fn bad_input_is_named_and_changes_nothing() {
         1,
         "no plan was added"
     );
+}
+
+/// A command line as its words (none of the tests' words has a space).
+fn words(line: &str) -> Vec<&str> {
+    line.split_whitespace().collect()
 }
 
 #[test]
