@@ -7,6 +7,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
 use switchback_core::Level;
 use switchback_core::development::status::{Author, Progress};
+use switchback_core::text::quoted;
 use switchback_store::PlanId;
 
 /// When a step down or a sideways move is the smart route to a goal — on
@@ -327,7 +328,10 @@ fn parse_date(text: &str) -> Result<Date, String> {
         .then(|| t.parse::<Date>().ok())
         .flatten()
         .ok_or_else(|| {
-            format!("\"{text}\" is not a date in the form YYYY-MM-DD (for example 2027-01-15)")
+            format!(
+                "{} is not a date in the form YYYY-MM-DD (for example 2027-01-15)",
+                quoted(text)
+            )
         })?;
     if !YEARS.contains(&date.year()) {
         return Err(format!(

@@ -404,7 +404,7 @@ fn route_without_a_goal_or_with_an_unreachable_one() {
     let o = run(&["route", &p]);
     assert_eq!(o.status.code(), Some(1));
     assert!(
-        stderr(&o).contains("current.salary: -1 must be greater than 0"),
+        stderr(&o).contains("current.salary: -1 is out of range: an annual salary in dollars must be from 1000 to 10000000"),
         "{}",
         stderr(&o)
     );

@@ -477,10 +477,7 @@ impl<'a> Context<'a> {
                             .collect::<Vec<_>>()
                             .join(", then ")
                     ),
-                    (None, false) => format!(
-                        "No route from there reaches {goal_name} within {} years in the O*NET data.",
-                        goal.horizon_years
-                    ),
+                    (None, false) => self.no_route(to, &goal_name, goal.horizon_years),
                 },
             });
         }
@@ -520,15 +517,8 @@ impl<'a> Context<'a> {
         }
 
         let has_reason = circumstances.iter().any(|c| *c != Circumstance::Necessity);
-        let excluded_industry = to
-            .industry
-            .as_ref()
-            .filter(|i| profile.situation.exclude_industries.contains(i));
-        let verdict = if let Some(industry) = excluded_industry {
-            reasons.push(Reason {
-                code: "verdict.excluded_industry",
-                text: format!("You will not work in {industry} (situation.exclude_industries): not recommended."),
-            });
+        let verdict = if let Some(limit) = self.outside_situation(to, &movement) {
+            reasons.push(limit);
             Verdict::NotRecommended
         } else if success < UNLIKELY {
             reasons.push(Reason {
@@ -572,6 +562,96 @@ impl<'a> Context<'a> {
             reasons,
             living,
             proposed,
+        }
+    }
+
+    /// The first limit of the person's own situation the option breaks —
+    /// an excluded industry or occupation, pay below their floor, a deeper
+    /// step down than they will take — as the reason it is not recommended.
+    fn outside_situation(&self, to: &Position, movement: &Move) -> Option<Reason> {
+        let s = &self.profile.situation;
+        if let Some(industry) = to
+            .industry
+            .as_ref()
+            .filter(|i| s.exclude_industries.contains(i))
+        {
+            return Some(Reason {
+                code: "verdict.excluded_industry",
+                text: format!(
+                    "You will not work in {industry} (situation.exclude_industries): not recommended."
+                ),
+            });
+        }
+        if s.exclude_occupations.contains(&to.occupation) {
+            return Some(Reason {
+                code: "verdict.excluded_occupation",
+                text: format!(
+                    "You will not work as {} (situation.exclude_occupations): not recommended.",
+                    self.title(to.occupation)
+                ),
+            });
+        }
+        if let (Some(floor), Some(pay)) = (s.min_salary, self.salary(to))
+            && pay < floor
+        {
+            let estimated = if to.salary.is_none() {
+                " (estimated from OEWS wages for the level)"
+            } else {
+                ""
+            };
+            return Some(Reason {
+                code: "verdict.below_pay_floor",
+                text: format!(
+                    "It pays {}{estimated}, below the {} you can accept (situation.min_salary): not recommended.",
+                    dollars(pay),
+                    dollars(floor)
+                ),
+            });
+        }
+        let down = u8::try_from(-movement.level_delta.min(0)).unwrap_or(u8::MAX);
+        if let Some(max) = s.max_step_down.filter(|max| down > *max) {
+            return Some(Reason {
+                code: "verdict.step_too_deep",
+                text: format!(
+                    "It is a step down of {down} grade(s), deeper than the {max} you will take (situation.max_step_down): not recommended."
+                ),
+            });
+        }
+        None
+    }
+
+    /// Why no onward route was found: the data, or the limits the person
+    /// set (tried again without them to tell which).
+    fn no_route(&self, from: &Position, goal_name: &str, horizon: f32) -> String {
+        let s = &self.profile.situation;
+        let mut limits = Vec::new();
+        if let Some(floor) = s.min_salary {
+            limits.push(format!("pay of at least {}", dollars(floor)));
+        }
+        if let Some(max) = s.max_step_down {
+            limits.push(format!("steps down of at most {max} grade(s)"));
+        }
+        if !s.exclude_occupations.is_empty() {
+            limits.push(format!(
+                "{} excluded occupation(s)",
+                s.exclude_occupations.len()
+            ));
+        }
+        let mut relaxed = request(self.profile, from, 0.0, self.to_goal.as_deref());
+        relaxed.min_salary = None;
+        relaxed.max_step_down = relaxed.max_step_down.max(DEFAULT_MAX_STEP_DOWN);
+        relaxed.exclude = &[];
+        let blocked_by_limits =
+            !limits.is_empty() && plan::best_route(self.catalog, self.model, &relaxed).is_some();
+        if blocked_by_limits {
+            format!(
+                "No route from there reaches {goal_name} within {horizon} years within your own limits ({}); without them one would.",
+                limits.join(", ")
+            )
+        } else {
+            format!(
+                "No route from there reaches {goal_name} within {horizon} years in the O*NET data."
+            )
         }
     }
 

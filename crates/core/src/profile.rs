@@ -88,3 +88,34 @@ pub struct Opt {
     /// The position.
     pub position: Position,
 }
+
+/// The documented range of every number a profile may hold, checked where
+/// the profile is parsed. They keep every computation bounded: the route
+/// search's depth follows from `HORIZON_YEARS` and the move limit, and
+/// every loop over a profile's lists from the list limits.
+pub mod limits {
+    use std::ops::RangeInclusive;
+
+    /// Years in the current role and years of experience in all.
+    pub const YEARS: RangeInclusive<f64> = 0.0..=70.0;
+    /// Years within which to reach the goal (more than 0).
+    pub const HORIZON_YEARS: RangeInclusive<f64> = 0.0..=40.0;
+    /// An annual salary or pay floor, in dollars.
+    pub const SALARY: RangeInclusive<f64> = 1_000.0..=10_000_000.0;
+    /// Months the person can live on savings.
+    pub const MONTHS_OF_SAVINGS: RangeInclusive<f64> = 0.0..=600.0;
+    /// Offers in hand besides the options.
+    pub const OTHER_OFFERS: RangeInclusive<i64> = 0..=100;
+    /// The deepest step down, in grades.
+    pub const MAX_STEP_DOWN: RangeInclusive<i64> = 0..=9;
+    /// A self-assessed level on O*NET's level scale.
+    pub const SKILL_LEVEL: RangeInclusive<f64> = 0.0..=7.0;
+    /// Characters in a role, an id, an industry or a department.
+    pub const TEXT_CHARS: usize = 200;
+    /// Characters in a department goal's description.
+    pub const DESCRIPTION_CHARS: usize = 2_000;
+    /// Entries in `options`.
+    pub const OPTIONS: usize = 50;
+    /// Entries in `skills`, `department_goals` and each exclusion list.
+    pub const LIST_ENTRIES: usize = 200;
+}

@@ -104,7 +104,7 @@ pub struct Resolution {
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ResolveError {
     /// No title is close enough.
-    #[error("no occupation matches \"{text}\"{}", closest_list(.closest))]
+    #[error("no occupation matches {}{}", crate::text::quoted(.text), closest_list(.closest))]
     Unknown {
         /// The text as given.
         text: String,

@@ -46,6 +46,52 @@ fn singular(mut word: String) -> String {
     word
 }
 
+/// How many characters of a user's value an error message repeats.
+pub const SHOWN_CHARS: usize = 60;
+
+/// A value the user gave, quoted for an error message: control characters
+/// escaped (so a title cannot move the terminal's cursor or change its
+/// colours) and anything past [`SHOWN_CHARS`] characters cut, saying how
+/// much was cut. Messages are read once; a 100 KB title is not.
+pub fn quoted(value: &str) -> String {
+    let mut out = String::with_capacity(value.len().min(SHOWN_CHARS * 2) + 2);
+    out.push('"');
+    let mut chars = value.chars();
+    for ch in chars.by_ref().take(SHOWN_CHARS) {
+        match ch {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if c.is_control() || is_invisible_format(c) => {
+                out.extend(c.escape_default());
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    let rest = chars.count();
+    if rest > 0 {
+        out.push_str(&format!(" (and {rest} more characters)"));
+    }
+    out
+}
+
+/// A number the user gave, for an error message: as written when short,
+/// in scientific notation when it would be longer than a salary.
+pub fn shown_number(value: f64) -> String {
+    let plain = value.to_string();
+    if plain.len() <= 16 {
+        plain
+    } else {
+        format!("{value:e}")
+    }
+}
+
+/// Characters that reorder or hide text on a terminal (bidirectional
+/// overrides, zero-width joiners): shown escaped, like control characters.
+fn is_invisible_format(c: char) -> bool {
+    matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
+}
+
 /// Dollars with thousands separators: `$123,456`.
 pub fn dollars(v: u32) -> String {
     let s = v.to_string();
@@ -135,6 +181,21 @@ mod tests {
         assert_eq!(normalize("Business Analysts"), "business analyst");
         assert_eq!(normalize("Director's Assistant"), "director assistant");
         assert_eq!(normalize("Bus"), "bus");
+    }
+
+    #[test]
+    fn quotes_user_values_safely() {
+        assert_eq!(quoted("Chef"), "\"Chef\"");
+        assert_eq!(quoted("a\u{1b}[31mred"), "\"a\\u{1b}[31mred\"");
+        assert_eq!(quoted("say \"hi\""), "\"say \\\"hi\\\"\"");
+        let long = "x".repeat(SHOWN_CHARS + 40);
+        let q = quoted(&long);
+        assert!(q.ends_with("\" (and 40 more characters)"), "{q}");
+        assert_eq!(q.chars().filter(|c| *c == 'x').count(), SHOWN_CHARS);
+        assert_eq!(quoted("\u{202e}abc"), "\"\\u{202e}abc\"");
+        assert_eq!(shown_number(118000.0), "118000");
+        assert_eq!(shown_number(1e39), "1e39");
+        assert_eq!(shown_number(0.0001), "0.0001");
     }
 
     #[test]

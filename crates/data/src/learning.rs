@@ -23,7 +23,7 @@ use std::path::Path;
 use switchback_core::Catalog;
 use switchback_core::catalog::{Domain, Technology};
 use switchback_core::development::learning::{ActivityKind, LearningActivity, LearningTarget};
-use switchback_core::text::{did_you_mean, nearest};
+use switchback_core::text::{did_you_mean, nearest, quoted};
 
 /// The bundled catalog, as shipped.
 const BUNDLED: &str = include_str!("../../../data/learning/activities.csv");
@@ -185,7 +185,8 @@ pub fn parse(path: &str, text: &str, catalog: &Catalog) -> Result<Parsed, Learni
                 bad(
                     "kind",
                     format!(
-                        "\"{kind_text}\" is not a kind of activity (course, stretch_assignment, shadowing or mentoring)"
+                        "{} is not a kind of activity (course, stretch_assignment, shadowing or mentoring)",
+                        quoted(kind_text)
                     ),
                 )
             })?;
@@ -199,7 +200,7 @@ pub fn parse(path: &str, text: &str, catalog: &Catalog) -> Result<Parsed, Learni
                     _ => {
                         return Err(bad(
                             "hours",
-                            format!("\"{h}\" is not a positive number of hours"),
+                            format!("{} is not a positive number of hours", quoted(h)),
                         ));
                     }
                 },
@@ -208,7 +209,7 @@ pub fn parse(path: &str, text: &str, catalog: &Catalog) -> Result<Parsed, Learni
                 Some(u) if !(u.starts_with("https://") || u.starts_with("http://")) => {
                     return Err(bad(
                         "url",
-                        format!("\"{u}\" is not an http:// or https:// address"),
+                        format!("{} is not an http:// or https:// address", quoted(u)),
                     ));
                 }
                 u => u.map(str::to_owned),
@@ -288,7 +289,8 @@ impl<'a> Resolver<'a> {
             [] => None,
             [one] => Some(Ok(LearningTarget::Element(one.onet_id.clone()))),
             many => Some(Err(format!(
-                "\"{text}\" names {} elements: write {}",
+                "{} names {} elements: write {}",
+                quoted(text),
                 many.len(),
                 many.iter()
                     .map(|e| {
@@ -344,7 +346,8 @@ impl<'a> Resolver<'a> {
             );
         let hint = did_you_mean(nearest(text, names, 4));
         format!(
-            "\"{text}\" is not an O*NET element, element family, technology or technology category{hint}"
+            "{} is not an O*NET element, element family, technology or technology category{hint}",
+            quoted(text)
         )
     }
 }

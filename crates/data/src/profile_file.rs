@@ -3,9 +3,11 @@
 //!
 //! Syntax errors carry line and column; validation errors name the field
 //! (`current.salary`, `options[2].id`), the value, and the nearest valid
-//! choice where one exists. Unknown fields are ignored: other tools write
-//! these files and may add their own.
+//! choice where one exists. Unknown fields are errors naming the nearest
+//! known field: a typo (`salry`) must not quietly drop a value. Every number
+//! has a documented range ([`switchback_core::profile::limits`]).
 
+use std::ops::RangeInclusive;
 use std::path::Path;
 
 use serde::Deserialize;
@@ -13,8 +15,8 @@ use switchback_core::catalog::ElementId;
 use switchback_core::development::DepartmentGoal;
 use switchback_core::level::Level;
 use switchback_core::position::{Label, Position, PositionSpec};
-use switchback_core::profile::{Current, Goal, Opt, Profile, Situation, SkillClaim};
-use switchback_core::text::{did_you_mean, nearest};
+use switchback_core::profile::{Current, Goal, Opt, Profile, Situation, SkillClaim, limits};
+use switchback_core::text::{did_you_mean, nearest, quoted, shown_number};
 use switchback_core::{Catalog, OccupationId};
 
 /// Why a profile could not be read.
@@ -67,12 +69,99 @@ pub enum Format {
     Json,
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// A level as written: a grade number or a name. Deserialised by hand so
+/// that a wrong value is told in the profile's words, not serde's.
 enum LevelValue {
     Grade(i64),
     Name(String),
 }
+
+impl<'de> Deserialize<'de> for LevelValue {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct Visitor;
+        impl serde::de::Visitor<'_> for Visitor {
+            type Value = LevelValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str("a level name (entry, junior, intermediate, senior, lead, principal, supervisor, manager, director, executive) or a grade 1–10")
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<LevelValue, E> {
+                Ok(LevelValue::Grade(v))
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<LevelValue, E> {
+                Ok(LevelValue::Grade(i64::try_from(v).unwrap_or(i64::MAX)))
+            }
+            fn visit_f64<E: serde::de::Error>(self, v: f64) -> Result<LevelValue, E> {
+                if v.fract() == 0.0 && (1.0..=10.0).contains(&v) {
+                    Ok(LevelValue::Grade(v as i64))
+                } else {
+                    Err(E::invalid_value(serde::de::Unexpected::Float(v), &self))
+                }
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<LevelValue, E> {
+                Ok(LevelValue::Name(v.to_owned()))
+            }
+        }
+        d.deserialize_any(Visitor)
+    }
+}
+
+/// The fields each table of a profile may have: an unknown field is an
+/// error that names the nearest of these (a test keeps them equal to the
+/// structs below).
+const FIELDS: [(&str, &[&str]); 7] = [
+    (
+        "",
+        &[
+            "current",
+            "goal",
+            "situation",
+            "skills",
+            "options",
+            "department_goals",
+        ],
+    ),
+    (
+        "current",
+        &[
+            "role",
+            "level",
+            "industry",
+            "department",
+            "salary",
+            "years_in_role",
+            "years_experience",
+            "manages_people",
+        ],
+    ),
+    ("goal", &["role", "level", "horizon_years"]),
+    (
+        "situation",
+        &[
+            "employed",
+            "months_of_savings",
+            "min_salary",
+            "other_offers",
+            "promotion_blocked",
+            "max_step_down",
+            "exclude_occupations",
+            "exclude_industries",
+        ],
+    ),
+    ("skills", &["element", "level"]),
+    (
+        "options",
+        &[
+            "id",
+            "role",
+            "level",
+            "industry",
+            "department",
+            "salary",
+            "manages_people",
+        ],
+    ),
+    ("department_goals", &["id", "description", "elements"]),
+];
 
 #[derive(Deserialize)]
 struct RawProfile {
@@ -173,28 +262,153 @@ pub fn parse(
     format: Format,
     catalog: &Catalog,
 ) -> Result<Profile, ProfileError> {
-    let raw: RawProfile = match format {
-        Format::Toml => toml::from_str(text).map_err(|e| {
-            let (line, column) = e.span().map_or((1, 1), |s| line_column(text, s.start));
-            ProfileError::Syntax {
-                path: path.to_owned(),
-                line,
-                column,
-                message: e.message().to_owned(),
-            }
-        })?,
-        Format::Json => serde_json::from_str(text).map_err(|e| ProfileError::Syntax {
-            path: path.to_owned(),
-            line: e.line(),
-            column: e.column(),
-            message: e.to_string(),
-        })?,
+    let mut unknown: Option<(String, String, String)> = None;
+    let mut note = |p: serde_ignored::Path| {
+        if unknown.is_none() {
+            unknown = Some(unknown_field(&p));
+        }
     };
+    let raw: RawProfile = match format {
+        Format::Toml => toml::Deserializer::parse(text)
+            .and_then(|d| serde_ignored::deserialize(d, &mut note))
+            .map_err(|e| {
+                let (line, column) = e.span().map_or((1, 1), |s| line_column(text, s.start));
+                ProfileError::Syntax {
+                    path: path.to_owned(),
+                    line,
+                    column,
+                    message: plain_message(e.message()),
+                }
+            })?,
+        Format::Json => {
+            let mut d = serde_json::Deserializer::from_str(text);
+            serde_ignored::deserialize(&mut d, &mut note)
+                .and_then(|raw| d.end().map(|()| raw))
+                .map_err(|e| {
+                    let full = e.to_string();
+                    let suffix = format!(" at line {} column {}", e.line(), e.column());
+                    ProfileError::Syntax {
+                        path: path.to_owned(),
+                        line: e.line(),
+                        column: e.column(),
+                        message: plain_message(full.strip_suffix(&suffix).unwrap_or(&full)),
+                    }
+                })?
+        }
+    };
+    if let Some((field, table, key)) = unknown {
+        let known = FIELDS
+            .iter()
+            .find(|(t, _)| *t == table)
+            .map_or(&[][..], |(_, f)| *f);
+        let hint = did_you_mean(nearest(&key, known.iter().copied(), 4));
+        let place = match table.as_str() {
+            "" => "a profile".to_owned(),
+            "skills" | "options" | "department_goals" => format!("[[{table}]]"),
+            t => format!("[{t}]"),
+        };
+        return Err(ProfileError::Invalid {
+            path: path.to_owned(),
+            field,
+            message: format!(
+                "{} is not a field of {place}{hint}; its fields are: {}",
+                quoted(&key),
+                known.join(", ")
+            ),
+        });
+    }
     Validator { path, catalog }.profile(raw)
 }
 
+/// An ignored key as (its path, e.g. `options[2].salry`; the table it is
+/// in, e.g. `options`; the key itself).
+fn unknown_field(p: &serde_ignored::Path) -> (String, String, String) {
+    use serde_ignored::Path;
+    fn render(p: &Path, out: &mut String) {
+        match p {
+            Path::Root => {}
+            Path::Seq { parent, index } => {
+                render(parent, out);
+                out.push_str(&format!("[{index}]"));
+            }
+            Path::Map { parent, key } => {
+                render(parent, out);
+                if !out.is_empty() {
+                    out.push('.');
+                }
+                out.push_str(key);
+            }
+            Path::Some { parent }
+            | Path::NewtypeStruct { parent }
+            | Path::NewtypeVariant { parent } => render(parent, out),
+        }
+    }
+    let mut field = String::new();
+    render(p, &mut field);
+    let (parent, key) = match p {
+        Path::Map { parent, key } => (*parent, key.clone()),
+        _ => (p, String::new()),
+    };
+    let mut table = String::new();
+    render(parent, &mut table);
+    // `options[2]` is a row of the `options` table.
+    let table = table.split('[').next().unwrap_or_default().to_owned();
+    (field, table, key)
+}
+
+/// A parser's message in the profile's words: Rust type names become
+/// what a person writes.
+fn plain_message(message: &str) -> String {
+    const WORDS: [(&str, &str); 8] = [
+        ("expected f64", "expected a number"),
+        ("expected i64", "expected a whole number"),
+        ("expected u64", "expected a whole number"),
+        ("expected a sequence", "expected a list"),
+        ("expected struct RawProfile", "expected a profile table"),
+        ("expected struct ", "expected a table: "),
+        ("invalid type: map", "invalid type: a table"),
+        ("invalid type: sequence", "invalid type: a list"),
+    ];
+    let mut out = message.trim().to_owned();
+    for (from, to) in WORDS {
+        out = out.replace(from, to);
+    }
+    for raw in [
+        "RawCurrent",
+        "RawGoal",
+        "RawSituation",
+        "RawSkill",
+        "RawOption",
+        "RawDepartmentGoal",
+    ] {
+        out = out.replace(&format!("a table: {raw}"), "a table");
+    }
+    // Long literal values are shortened like every echoed value.
+    shorten_literals(&out)
+}
+
+/// Cuts any run of more than [`switchback_core::text::SHOWN_CHARS`]
+/// characters without a space (a 309-digit number, a pasted blob) so a
+/// message stays readable.
+fn shorten_literals(message: &str) -> String {
+    let limit = switchback_core::text::SHOWN_CHARS;
+    message
+        .split(' ')
+        .map(|word| {
+            let n = word.chars().count();
+            if n > limit {
+                let head: String = word.chars().take(limit).collect();
+                format!("{head}… ({} more characters)", n - limit)
+            } else {
+                word.to_owned()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 fn line_column(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
+    let before = text.get(..offset).unwrap_or(text);
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
@@ -219,6 +433,7 @@ impl Validator<'_> {
     }
 
     fn role(&self, field: &str, text: &str) -> Result<(OccupationId, Option<Level>), ProfileError> {
+        self.short_text(field, text, limits::TEXT_CHARS)?;
         let r = self
             .catalog
             .resolve(text)
@@ -226,41 +441,121 @@ impl Validator<'_> {
         Ok((r.occupation, r.seniority))
     }
 
+    /// Text no longer than `max` characters.
+    fn short_text(&self, field: &str, text: &str, max: usize) -> Result<(), ProfileError> {
+        let n = text.chars().count();
+        if n > max {
+            return Err(self.invalid(
+                field,
+                format!(
+                    "{} is {n} characters long; at most {max} are allowed",
+                    quoted(text)
+                ),
+            ));
+        }
+        Ok(())
+    }
+
+    /// A free-text label (industry, department), if given.
+    fn label(&self, field: &str, text: Option<&str>) -> Result<Option<Label>, ProfileError> {
+        match text {
+            None => Ok(None),
+            Some(t) => {
+                self.short_text(field, t, limits::TEXT_CHARS)?;
+                Ok(Label::parse(t))
+            }
+        }
+    }
+
+    /// A list no longer than `max` entries.
+    fn bounded<T>(&self, field: &str, list: &[T], max: usize) -> Result<(), ProfileError> {
+        if list.len() > max {
+            return Err(self.invalid(
+                field,
+                format!("{} entries; at most {max} are allowed", list.len()),
+            ));
+        }
+        Ok(())
+    }
+
     fn level(&self, field: &str, v: Option<LevelValue>) -> Result<Option<Level>, ProfileError> {
         let text = match v {
             None => return Ok(None),
             Some(LevelValue::Grade(g)) => g.to_string(),
-            Some(LevelValue::Name(n)) => n,
+            Some(LevelValue::Name(n)) => {
+                self.short_text(field, &n, limits::TEXT_CHARS)?;
+                n
+            }
         };
         Level::parse(&text)
             .map(Some)
             .map_err(|e| self.invalid(field, e.to_string()))
     }
 
-    fn positive(&self, field: &str, v: Option<f64>) -> Result<Option<f64>, ProfileError> {
-        match v {
-            Some(x) if !(x > 0.0 && x.is_finite()) => {
-                Err(self.invalid(field, format!("{x} must be greater than 0")))
-            }
-            other => Ok(other),
+    /// A number within its documented range; `open_low` excludes the
+    /// range's lower end (a horizon of 0 years is no horizon).
+    fn ranged(
+        &self,
+        field: &str,
+        v: Option<f64>,
+        range: &RangeInclusive<f64>,
+        open_low: bool,
+        unit: &str,
+    ) -> Result<Option<f64>, ProfileError> {
+        let Some(x) = v else { return Ok(None) };
+        let low_ok = if open_low {
+            x > *range.start()
+        } else {
+            x >= *range.start()
+        };
+        if x.is_finite() && low_ok && x <= *range.end() {
+            return Ok(Some(x));
         }
+        let low = if open_low { "more than" } else { "from" };
+        Err(self.invalid(
+            field,
+            format!(
+                "{} is out of range: {unit} must be {low} {} to {}",
+                shown_number(x),
+                range.start(),
+                range.end()
+            ),
+        ))
     }
 
-    fn non_negative(&self, field: &str, v: Option<f64>) -> Result<Option<f64>, ProfileError> {
-        match v {
-            Some(x) if !(x >= 0.0 && x.is_finite()) => {
-                Err(self.invalid(field, format!("{x} must be 0 or more")))
-            }
-            other => Ok(other),
-        }
+    fn years(&self, field: &str, v: Option<f64>) -> Result<Option<f64>, ProfileError> {
+        self.ranged(field, v, &limits::YEARS, false, "years")
     }
 
     fn salary(&self, field: &str, v: Option<f64>) -> Result<Option<u32>, ProfileError> {
-        match self.positive(field, v)? {
-            Some(x) if x > f64::from(u32::MAX) => {
-                Err(self.invalid(field, format!("{x} is not a plausible annual salary")))
-            }
-            other => Ok(other.map(|x| x.round() as u32)),
+        Ok(self
+            .ranged(
+                field,
+                v,
+                &limits::SALARY,
+                false,
+                "an annual salary in dollars",
+            )?
+            .map(|x| x.round() as u32))
+    }
+
+    fn whole(
+        &self,
+        field: &str,
+        v: Option<i64>,
+        range: RangeInclusive<i64>,
+        what: &str,
+    ) -> Result<Option<i64>, ProfileError> {
+        match v {
+            Some(n) if !range.contains(&n) => Err(self.invalid(
+                field,
+                format!(
+                    "{n} is out of range: {what} must be from {} to {}",
+                    range.start(),
+                    range.end()
+                ),
+            )),
+            other => Ok(other),
         }
     }
 
@@ -270,204 +565,45 @@ impl Validator<'_> {
             raw.current,
             "the [current] table (role, level, salary, …) is required",
         )?;
-        let role = self.required("current.role", c.role, "a job title or an O*NET-SOC code")?;
-        let (occ, hint) = self.role("current.role", &role)?;
-        let level = self.level("current.level", c.level)?;
-        let salary = self.salary("current.salary", c.salary)?;
-        let years_in_role = self
-            .non_negative("current.years_in_role", c.years_in_role)?
-            .unwrap_or(0.0) as f32;
-        let years_experience = self
-            .non_negative("current.years_experience", c.years_experience)?
-            .map_or(years_in_role, |y| y as f32);
-        if years_experience < years_in_role {
-            return Err(self.invalid(
-                "current.years_experience",
-                format!("{years_experience} is less than current.years_in_role ({years_in_role})"),
-            ));
-        }
-        let current = Current {
-            position: Position::new(
-                self.catalog,
-                occ,
-                PositionSpec {
-                    level,
-                    title_hint: hint,
-                    manages_people: c.manages_people,
-                    industry: c.industry.as_deref().and_then(Label::parse),
-                    department: c.department.as_deref().and_then(Label::parse),
-                    salary,
-                },
-            ),
-            years_in_role,
-            years_experience,
-            manages_people: c.manages_people,
-        };
-
-        let goal = match raw.goal {
-            None => None,
-            Some(g) => {
-                let role =
-                    self.required("goal.role", g.role, "a job title or an O*NET-SOC code")?;
-                let (occ, hint) = self.role("goal.role", &role)?;
-                let level = self
-                    .level("goal.level", g.level)?
-                    .or(hint)
-                    .unwrap_or_else(|| {
-                        switchback_core::position::typical_level(self.catalog.occupation(occ))
-                    });
-                let horizon = self.required(
-                    "goal.horizon_years",
-                    g.horizon_years,
-                    "years within which to reach the goal",
-                )?;
-                let horizon = self
-                    .positive("goal.horizon_years", Some(horizon))?
-                    .unwrap_or(1.0);
-                Some(Goal {
-                    occupation: occ,
-                    level,
-                    horizon_years: horizon as f32,
-                })
-            }
-        };
-
-        let s = raw.situation;
-        let max_step_down = match s.max_step_down {
-            Some(d) if !(0..=9).contains(&d) => {
-                return Err(self.invalid(
-                    "situation.max_step_down",
-                    format!("{d} must be a number of grades, 0–9"),
-                ));
-            }
-            other => other.map(|d| d as u8),
-        };
-        let other_offers = match s.other_offers {
-            Some(n) if n < 0 => {
-                return Err(
-                    self.invalid("situation.other_offers", format!("{n} must be 0 or more"))
-                );
-            }
-            other => other.map(|n| n as u32),
-        };
-        let mut exclude_occupations = Vec::new();
-        for (i, role) in s.exclude_occupations.iter().enumerate() {
-            exclude_occupations.push(
-                self.role(&format!("situation.exclude_occupations[{i}]"), role)?
-                    .0,
-            );
-        }
-        let situation = Situation {
-            employed: s.employed,
-            months_of_savings: self
-                .non_negative("situation.months_of_savings", s.months_of_savings)?
-                .map(|m| m as f32),
-            min_salary: self.salary("situation.min_salary", s.min_salary)?,
-            other_offers,
-            promotion_blocked: s.promotion_blocked.unwrap_or(false),
-            max_step_down,
-            exclude_occupations,
-            exclude_industries: s
-                .exclude_industries
-                .iter()
-                .filter_map(|t| Label::parse(t))
-                .collect(),
-        };
-
-        let mut skills = Vec::new();
-        for (i, k) in raw.skills.into_iter().enumerate() {
-            let field = format!("skills[{i}]");
-            let name = self.required(
-                &format!("{field}.element"),
-                k.element,
-                "an O*NET skill or knowledge name or id",
-            )?;
-            let element = self.element(&format!("{field}.element"), &name)?;
-            let level = self.required(
-                &format!("{field}.level"),
-                k.level,
-                "a level on the O*NET scale 0–7",
-            )?;
-            if !(0.0..=7.0).contains(&level) {
-                return Err(self.invalid(
-                    &format!("{field}.level"),
-                    format!("{level} is outside the O*NET level scale 0–7"),
-                ));
-            }
-            skills.push(SkillClaim {
-                element,
-                level: level as f32,
-            });
-        }
-
+        let current = self.current(c)?;
+        let goal = raw.goal.map(|g| self.goal(g)).transpose()?;
+        let situation = self.situation(raw.situation)?;
+        self.bounded("skills", &raw.skills, limits::LIST_ENTRIES)?;
+        let skills = (raw.skills.into_iter().enumerate())
+            .map(|(i, k)| self.skill(&format!("skills[{i}]"), k))
+            .collect::<Result<_, _>>()?;
+        self.bounded("options", &raw.options, limits::OPTIONS)?;
         let mut options: Vec<Opt> = Vec::new();
         for (i, o) in raw.options.into_iter().enumerate() {
             let field = format!("options[{i}]");
-            let id = self.required(&format!("{field}.id"), o.id, "a unique id for the option")?;
-            if id.trim().is_empty() {
-                return Err(self.invalid(&format!("{field}.id"), "the id is empty".into()));
-            }
-            if let Some(j) = options.iter().position(|p| p.id == id) {
+            let opt = self.option(&field, o, &current)?;
+            if let Some(j) = options.iter().position(|p| p.id == opt.id) {
                 return Err(self.invalid(
                     &format!("{field}.id"),
-                    format!("\"{id}\" is a duplicate id (also options[{j}])"),
+                    format!("{} is a duplicate id (also options[{j}])", quoted(&opt.id)),
                 ));
             }
-            let role = self.required(
-                &format!("{field}.role"),
-                o.role,
-                "a job title or an O*NET-SOC code",
-            )?;
-            let (occ, hint) = self.role(&format!("{field}.role"), &role)?;
-            let level = self.level(&format!("{field}.level"), o.level)?;
-            let salary = self.salary(&format!("{field}.salary"), o.salary)?;
-            // An option's industry or department, if unnamed, is the current one.
-            let position = Position::new(
-                self.catalog,
-                occ,
-                PositionSpec {
-                    level,
-                    title_hint: hint,
-                    manages_people: o.manages_people,
-                    industry: o
-                        .industry
-                        .as_deref()
-                        .and_then(Label::parse)
-                        .or_else(|| current.position.industry.clone()),
-                    department: o
-                        .department
-                        .as_deref()
-                        .and_then(Label::parse)
-                        .or_else(|| current.position.department.clone()),
-                    salary,
-                },
-            );
-            options.push(Opt { id, position });
+            options.push(opt);
         }
+        self.bounded(
+            "department_goals",
+            &raw.department_goals,
+            limits::LIST_ENTRIES,
+        )?;
         let mut department_goals: Vec<DepartmentGoal> = Vec::new();
         for (i, g) in raw.department_goals.into_iter().enumerate() {
             let field = format!("department_goals[{i}]");
-            let id = self.required(&format!("{field}.id"), g.id, "a unique id for the goal")?;
-            if let Some(j) = department_goals.iter().position(|d| d.id == id) {
+            let goal = self.department_goal(&field, g)?;
+            if let Some(j) = department_goals.iter().position(|d| d.id == goal.id) {
                 return Err(self.invalid(
                     &format!("{field}.id"),
-                    format!("\"{id}\" is a duplicate id (also department_goals[{j}])"),
+                    format!(
+                        "{} is a duplicate id (also department_goals[{j}])",
+                        quoted(&goal.id)
+                    ),
                 ));
             }
-            let description = self.required(
-                &format!("{field}.description"),
-                g.description,
-                "what the department wants, in a sentence",
-            )?;
-            let mut elements = Vec::new();
-            for (k, name) in g.elements.iter().enumerate() {
-                elements.push(self.element(&format!("{field}.elements[{k}]"), name)?);
-            }
-            department_goals.push(DepartmentGoal {
-                id,
-                description,
-                elements,
-            });
+            department_goals.push(goal);
         }
         Ok(Profile {
             current,
@@ -479,6 +615,218 @@ impl Validator<'_> {
         })
     }
 
+    fn current(&self, c: RawCurrent) -> Result<Current, ProfileError> {
+        let role = self.required("current.role", c.role, "a job title or an O*NET-SOC code")?;
+        let (occ, hint) = self.role("current.role", &role)?;
+        let level = self.level("current.level", c.level)?;
+        let salary = self.salary("current.salary", c.salary)?;
+        let years_in_role = self
+            .years("current.years_in_role", c.years_in_role)?
+            .unwrap_or(0.0) as f32;
+        let years_experience = self
+            .years("current.years_experience", c.years_experience)?
+            .map_or(years_in_role, |y| y as f32);
+        if years_experience < years_in_role {
+            return Err(self.invalid(
+                "current.years_experience",
+                format!("{years_experience} is less than current.years_in_role ({years_in_role})"),
+            ));
+        }
+        let spec = PositionSpec {
+            level,
+            title_hint: hint,
+            manages_people: c.manages_people,
+            industry: self.label("current.industry", c.industry.as_deref())?,
+            department: self.label("current.department", c.department.as_deref())?,
+            salary,
+        };
+        Ok(Current {
+            position: Position::new(self.catalog, occ, spec),
+            years_in_role,
+            years_experience,
+            manages_people: c.manages_people,
+        })
+    }
+
+    fn goal(&self, g: RawGoal) -> Result<Goal, ProfileError> {
+        let role = self.required("goal.role", g.role, "a job title or an O*NET-SOC code")?;
+        let (occ, hint) = self.role("goal.role", &role)?;
+        let level = self
+            .level("goal.level", g.level)?
+            .or(hint)
+            .unwrap_or_else(|| {
+                switchback_core::position::typical_level(self.catalog.occupation(occ))
+            });
+        let horizon = self.required(
+            "goal.horizon_years",
+            g.horizon_years,
+            "years within which to reach the goal",
+        )?;
+        let horizon = self
+            .ranged(
+                "goal.horizon_years",
+                Some(horizon),
+                &limits::HORIZON_YEARS,
+                true,
+                "the horizon in years",
+            )?
+            .unwrap_or(1.0);
+        Ok(Goal {
+            occupation: occ,
+            level,
+            horizon_years: horizon as f32,
+        })
+    }
+
+    fn situation(&self, s: RawSituation) -> Result<Situation, ProfileError> {
+        let max_step_down = self
+            .whole(
+                "situation.max_step_down",
+                s.max_step_down,
+                limits::MAX_STEP_DOWN,
+                "a number of grades",
+            )?
+            .map(|d| d as u8);
+        let other_offers = self
+            .whole(
+                "situation.other_offers",
+                s.other_offers,
+                limits::OTHER_OFFERS,
+                "the number of offers",
+            )?
+            .map(|n| n as u32);
+        self.bounded(
+            "situation.exclude_occupations",
+            &s.exclude_occupations,
+            limits::LIST_ENTRIES,
+        )?;
+        let exclude_occupations = (s.exclude_occupations.iter().enumerate())
+            .map(|(i, role)| {
+                Ok(self
+                    .role(&format!("situation.exclude_occupations[{i}]"), role)?
+                    .0)
+            })
+            .collect::<Result<_, ProfileError>>()?;
+        self.bounded(
+            "situation.exclude_industries",
+            &s.exclude_industries,
+            limits::LIST_ENTRIES,
+        )?;
+        let mut exclude_industries = Vec::new();
+        for (i, t) in s.exclude_industries.iter().enumerate() {
+            exclude_industries
+                .extend(self.label(&format!("situation.exclude_industries[{i}]"), Some(t))?);
+        }
+        Ok(Situation {
+            employed: s.employed,
+            months_of_savings: self
+                .ranged(
+                    "situation.months_of_savings",
+                    s.months_of_savings,
+                    &limits::MONTHS_OF_SAVINGS,
+                    false,
+                    "months",
+                )?
+                .map(|m| m as f32),
+            min_salary: self.salary("situation.min_salary", s.min_salary)?,
+            other_offers,
+            promotion_blocked: s.promotion_blocked.unwrap_or(false),
+            max_step_down,
+            exclude_occupations,
+            exclude_industries,
+        })
+    }
+
+    fn skill(&self, field: &str, k: RawSkill) -> Result<SkillClaim, ProfileError> {
+        let name = self.required(
+            &format!("{field}.element"),
+            k.element,
+            "an O*NET skill or knowledge name or id",
+        )?;
+        let element = self.element(&format!("{field}.element"), &name)?;
+        let level = self.required(
+            &format!("{field}.level"),
+            k.level,
+            "a level on the O*NET scale 0–7",
+        )?;
+        let level = self
+            .ranged(
+                &format!("{field}.level"),
+                Some(level),
+                &limits::SKILL_LEVEL,
+                false,
+                "a level on the O*NET scale",
+            )?
+            .unwrap_or(0.0);
+        Ok(SkillClaim {
+            element,
+            level: level as f32,
+        })
+    }
+
+    fn option(&self, field: &str, o: RawOption, current: &Current) -> Result<Opt, ProfileError> {
+        let id = self.required(&format!("{field}.id"), o.id, "a unique id for the option")?;
+        if id.trim().is_empty() {
+            return Err(self.invalid(&format!("{field}.id"), "the id is empty".into()));
+        }
+        self.short_text(&format!("{field}.id"), &id, limits::TEXT_CHARS)?;
+        let role = self.required(
+            &format!("{field}.role"),
+            o.role,
+            "a job title or an O*NET-SOC code",
+        )?;
+        let (occ, hint) = self.role(&format!("{field}.role"), &role)?;
+        // An option's industry or department, if unnamed, is the current one.
+        let spec = PositionSpec {
+            level: self.level(&format!("{field}.level"), o.level)?,
+            title_hint: hint,
+            manages_people: o.manages_people,
+            industry: self
+                .label(&format!("{field}.industry"), o.industry.as_deref())?
+                .or_else(|| current.position.industry.clone()),
+            department: self
+                .label(&format!("{field}.department"), o.department.as_deref())?
+                .or_else(|| current.position.department.clone()),
+            salary: self.salary(&format!("{field}.salary"), o.salary)?,
+        };
+        Ok(Opt {
+            id,
+            position: Position::new(self.catalog, occ, spec),
+        })
+    }
+
+    fn department_goal(
+        &self,
+        field: &str,
+        g: RawDepartmentGoal,
+    ) -> Result<DepartmentGoal, ProfileError> {
+        let id = self.required(&format!("{field}.id"), g.id, "a unique id for the goal")?;
+        self.short_text(&format!("{field}.id"), &id, limits::TEXT_CHARS)?;
+        let description = self.required(
+            &format!("{field}.description"),
+            g.description,
+            "what the department wants, in a sentence",
+        )?;
+        self.short_text(
+            &format!("{field}.description"),
+            &description,
+            limits::DESCRIPTION_CHARS,
+        )?;
+        self.bounded(
+            &format!("{field}.elements"),
+            &g.elements,
+            limits::LIST_ENTRIES,
+        )?;
+        let elements = (g.elements.iter().enumerate())
+            .map(|(k, name)| self.element(&format!("{field}.elements[{k}]"), name))
+            .collect::<Result<_, _>>()?;
+        Ok(DepartmentGoal {
+            id,
+            description,
+            elements,
+        })
+    }
+
     /// An O*NET element by id or name, or an error naming the nearest name.
     fn element(&self, field: &str, name: &str) -> Result<ElementId, ProfileError> {
         self.catalog.find_element(name).ok_or_else(|| {
@@ -486,7 +834,10 @@ impl Validator<'_> {
             let hint = did_you_mean(nearest(name, names, 4));
             self.invalid(
                 field,
-                format!("\"{name}\" is not an O*NET skill, knowledge or work-style element{hint}"),
+                format!(
+                    "{} is not an O*NET skill, knowledge or work-style element{hint}",
+                    quoted(name)
+                ),
             )
         })
     }

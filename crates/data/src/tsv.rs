@@ -3,6 +3,7 @@
 //! and column.
 
 use std::fmt;
+use switchback_core::text::quoted;
 
 /// Where in a file something went wrong (1-based line and column).
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -156,7 +157,11 @@ impl<'a> Row<'a> {
                 line: self.line,
                 column: self.columns[k] + 1,
             },
-            message: format!("column \"{}\" = \"{}\": {what}", self.names[k], self.get(k)),
+            message: format!(
+                "column \"{}\" = {}: {what}",
+                self.names[k],
+                quoted(self.get(k))
+            ),
         }
     }
 

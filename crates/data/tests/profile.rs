@@ -107,12 +107,12 @@ fn impossible_values_name_the_field() {
         (
             "salary = 210000",
             "salary = 0",
-            "current.salary: 0 must be greater than 0",
+            "current.salary: 0 is out of range: an annual salary in dollars must be from 1000 to 10000000",
         ),
         (
             "salary = 210000",
             "salary = -5",
-            "current.salary: -5 must be greater than 0",
+            "current.salary: -5 is out of range",
         ),
         (
             "level = \"director\"",
@@ -127,7 +127,7 @@ fn impossible_values_name_the_field() {
         (
             "horizon_years = 8",
             "horizon_years = 0",
-            "goal.horizon_years: 0 must be greater than 0",
+            "goal.horizon_years: 0 is out of range: the horizon in years must be more than 0 to 40",
         ),
         (
             "role = \"Chief Executives\"",
@@ -142,7 +142,7 @@ fn impossible_values_name_the_field() {
         (
             "level = 5\n",
             "level = 9\n",
-            "skills[0].level: 9 is outside the O*NET level scale 0–7",
+            "skills[0].level: 9 is out of range: a level on the O*NET scale must be from 0 to 7",
         ),
         (
             "id = \"biotech\"",

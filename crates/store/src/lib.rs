@@ -150,7 +150,7 @@ pub struct PlanId(i64);
 
 /// Text that is not a plan id.
 #[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
-#[error("plan id must be a positive whole number (as `plan list` shows), not \"{0}\"")]
+#[error("plan id must be a positive whole number (as `plan list` shows), not {}", switchback_core::text::quoted(.0))]
 pub struct PlanIdError(pub String);
 
 impl PlanId {

@@ -15,7 +15,7 @@ use switchback_core::advisor;
 use switchback_core::development::learning::LearningCatalog;
 use switchback_core::development::status::{self, CheckIn, PlanStatus};
 use switchback_core::development::{self, DevelopmentPlan};
-use switchback_core::text::{did_you_mean, nearest};
+use switchback_core::text::{did_you_mean, nearest, quoted};
 use switchback_core::transition::TransitionModel;
 use switchback_store::{PlanSummary, Store, StoredPlan};
 
@@ -110,8 +110,8 @@ pub fn create(catalog: &Catalog, args: &PlanCreateArgs, format: Format) -> anyho
         let ids: Vec<&str> = advice.options.iter().map(|o| o.id.as_str()).collect();
         let hint = did_you_mean(nearest(&args.option, ids.iter().copied(), 4));
         return Err(UsageError(format!(
-            "--option: \"{}\" is not an option of {}{hint}; its options are: {}",
-            args.option,
+            "--option: {} is not an option of {}{hint}; its options are: {}",
+            quoted(&args.option),
             args.profile.display(),
             ids.join(", ")
         ))
