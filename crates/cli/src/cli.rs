@@ -20,13 +20,14 @@ use switchback_store::PlanId;
     max_term_width = 100
 )]
 pub struct Cli {
-    /// Output format.
-    #[arg(long, global = true, value_enum, default_value_t = Format::Text)]
-    pub format: Format,
+    /// Output format [default: text].
+    #[arg(long, global = true, value_enum)]
+    pub format: Option<Format>,
     /// Load the catalog from an O*NET text release in DIR instead of the
     /// embedded O*NET 29.3 snapshot (an `oews*.tsv` wage table in DIR is
-    /// used if present, else the bundled BLS May 2025 wages).
-    #[arg(long, global = true, value_name = "DIR", env = "SWITCHBACK_CATALOG")]
+    /// used if present, else the bundled BLS May 2025 wages). Also read
+    /// from SWITCHBACK_CATALOG; an empty value counts as unset.
+    #[arg(long, global = true, value_name = "DIR", value_parser = parse_path)]
     pub catalog: Option<PathBuf>,
     /// What to do.
     #[command(subcommand)]
@@ -70,9 +71,10 @@ pub enum Command {
 /// Where the plan database is.
 #[derive(Debug, Args)]
 pub struct DbArgs {
-    /// The plan database (SQLite); created if missing. Default: plans.db in
+    /// The plan database (SQLite); created if missing. Also read from
+    /// SWITCHBACK_DB (an empty value counts as unset). Default: plans.db in
     /// the user's data directory (~/.local/share/switchback on Linux).
-    #[arg(long, value_name = "PATH", env = "SWITCHBACK_DB")]
+    #[arg(long, value_name = "PATH", value_parser = parse_path)]
     pub db: Option<PathBuf>,
 }
 
@@ -311,6 +313,24 @@ pub struct EvalTransitionsArgs {
     /// The cut-off k.
     #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1015))]
     pub k: u16,
+}
+
+/// The environment variable naming the plan database.
+pub const DB_ENV: &str = "SWITCHBACK_DB";
+
+/// A path from the environment: an empty value is the same as none, as a
+/// person who wrote `SWITCHBACK_DB=` to clear it means.
+pub fn env_path(name: &str) -> Option<PathBuf> {
+    std::env::var_os(name)
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+}
+
+fn parse_path(text: &str) -> Result<PathBuf, String> {
+    if text.is_empty() {
+        return Err("the path is empty".to_owned());
+    }
+    Ok(PathBuf::from(text))
 }
 
 fn parse_level(text: &str) -> Result<Level, String> {

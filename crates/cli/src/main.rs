@@ -23,7 +23,7 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
-            eprintln!("error: {e:#}");
+            eprintln!("error: {}", output::error_message(&e));
             ExitCode::from(match e.downcast_ref::<cli::UsageError>() {
                 Some(_) => 2,
                 None => 1,

@@ -17,6 +17,12 @@ const PROFILE: &str = concat!(
     "/../../examples/another-route-up-accountant.toml"
 );
 
+/// The sample organisation course catalogue the README's tour imports.
+const ORG_COURSES: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/my-org-courses.csv"
+);
+
 fn switchback(db: &Path) -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_switchback"));
     c.env_remove("SWITCHBACK_CATALOG").env("SWITCHBACK_DB", db);
@@ -537,6 +543,17 @@ fn an_empty_database_lists_nothing_and_says_how_to_start() {
         out.contains("No plans in") && out.contains("plan create"),
         "{out}"
     );
+    assert!(
+        !db.exists() && !db.parent().unwrap().exists(),
+        "listing only reads: it creates neither the database nor its directories"
+    );
+    // The first write creates both.
+    let import = run(&db, &["learning", "import", ORG_COURSES]);
+    assert!(
+        import.status.success(),
+        "{}",
+        String::from_utf8_lossy(&import.stderr)
+    );
     assert!(db.exists(), "the database and its directories were created");
 }
 
@@ -648,8 +665,16 @@ fn without_db_or_environment_the_database_is_in_the_data_directory() {
         .unwrap();
     assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
     let expected = home.join(".local/share/switchback/plans.db");
-    assert!(expected.exists(), "{}", String::from_utf8_lossy(&o.stdout));
     assert!(String::from_utf8_lossy(&o.stdout).contains(expected.to_str().unwrap()));
+    let o = Command::new(env!("CARGO_BIN_EXE_switchback"))
+        .args(["learning", "import", ORG_COURSES])
+        .env_remove("SWITCHBACK_DB")
+        .env_remove("XDG_DATA_HOME")
+        .env("HOME", &home)
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(expected.exists(), "{}", String::from_utf8_lossy(&o.stdout));
 }
 
 #[test]

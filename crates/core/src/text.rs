@@ -92,6 +92,36 @@ fn is_invisible_format(c: char) -> bool {
     matches!(c, '\u{200b}'..='\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{feff}')
 }
 
+/// An operating-system error in plain words, once: "no such file or
+/// directory" rather than "No such file or directory (os error 2)".
+pub fn io_words(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if e.raw_os_error().is_none() && e.get_ref().is_some() {
+        // A message written for this error: already in words.
+        return e.to_string();
+    }
+    let words = match e.kind() {
+        K::NotFound => "no such file or directory",
+        K::PermissionDenied => "permission denied",
+        K::IsADirectory => "it is a directory",
+        K::NotADirectory => "a part of the path is not a directory",
+        K::AlreadyExists => "it already exists",
+        K::ReadOnlyFilesystem => "the file system is read-only",
+        K::StorageFull => "the disk is full",
+        K::InvalidData => "it is not valid text",
+        K::UnexpectedEof => "it ended early",
+        K::BrokenPipe => "the reader went away",
+        _ => {
+            let text = e.to_string();
+            return match text.find(" (os error") {
+                Some(cut) => text[..cut].to_owned(),
+                None => text,
+            };
+        }
+    };
+    words.to_owned()
+}
+
 /// Dollars with thousands separators: `$123,456`.
 pub fn dollars(v: u32) -> String {
     let s = v.to_string();

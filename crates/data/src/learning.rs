@@ -18,10 +18,12 @@
 //! A bad row is reported with its line number and left out; the good rows
 //! are kept.
 
+use std::cell::RefCell;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use switchback_core::Catalog;
-use switchback_core::catalog::{Domain, Technology};
+use switchback_core::catalog::{Domain, Element};
 use switchback_core::development::learning::{ActivityKind, LearningActivity, LearningTarget};
 use switchback_core::text::{did_you_mean, nearest, quoted};
 
@@ -47,12 +49,12 @@ pub struct RowError {
 #[derive(Debug, thiserror::Error)]
 pub enum LearningError {
     /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {}", switchback_core::text::io_words(.error))]
     Io {
         /// The path.
         path: String,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (told in words, not chained).
+        error: std::io::Error,
     },
     /// The header lacks a required column.
     #[error(
@@ -89,168 +91,458 @@ pub fn bundled(catalog: &Catalog) -> Parsed {
     parse("data/learning/activities.csv", BUNDLED, catalog).unwrap_or_default()
 }
 
-/// Reads a catalog file.
-pub fn load(path: &Path, catalog: &Catalog) -> Result<Parsed, LearningError> {
+/// Reads a catalog file, streaming: memory and time grow with the file,
+/// linearly. `progress` is called now and then with the bytes read so far
+/// and the file's size, for a progress bar on long imports.
+pub fn load(
+    path: &Path,
+    catalog: &Catalog,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Parsed, LearningError> {
     let label = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| LearningError::Io {
+    let io = |error| LearningError::Io {
         path: label.clone(),
-        source,
-    })?;
-    let text = String::from_utf8(bytes).map_err(|e| LearningError::Malformed {
-        path: label.clone(),
-        message: format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
-    })?;
-    parse(&label, &text, catalog)
+        error,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if !meta.is_file() {
+        return Err(LearningError::Malformed {
+            path: label,
+            message: "not a regular file".to_owned(),
+        });
+    }
+    read(
+        &label,
+        std::io::BufReader::new(file),
+        meta.len(),
+        catalog,
+        progress,
+    )
 }
 
 /// Parses catalog text.
 pub fn parse(path: &str, text: &str, catalog: &Catalog) -> Result<Parsed, LearningError> {
+    read(
+        path,
+        text.as_bytes(),
+        text.len() as u64,
+        catalog,
+        &mut |_, _| {},
+    )
+}
+
+/// How many rows pass between two calls of the progress callback.
+const PROGRESS_EVERY: u64 = 4096;
+
+/// The streaming reader behind [`load`] and [`parse`].
+pub fn read(
+    path: &str,
+    input: impl std::io::Read,
+    size: u64,
+    catalog: &Catalog,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Parsed, LearningError> {
+    let malformed = |message: String| LearningError::Malformed {
+        path: path.to_owned(),
+        message,
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+        .from_reader(Lines::new(input));
     let headers = reader
         .headers()
-        .map_err(|e| LearningError::Malformed {
-            path: path.to_owned(),
-            message: e.to_string(),
-        })?
+        .map_err(|e| malformed(csv_message(&e)))?
         .clone();
-    let column = |name: &'static str| {
-        headers
-            .iter()
-            .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
-    };
-    let mut required = [0; 3];
-    for (slot, name) in required.iter_mut().zip(REQUIRED_COLUMNS) {
-        *slot = column(name).ok_or_else(|| LearningError::MissingColumn {
-            path: path.to_owned(),
-            column: name,
-        })?;
-    }
-    let [target_at, kind_at, title_at] = required;
-    let (provider_at, hours_at, url_at) = (column("provider"), column("hours"), column("url"));
-    let resolver = Resolver::new(catalog);
-    // Line numbers come from byte offsets: the CSV reader's own line count
-    // skips blank lines, and a user opens the file at the line we name.
-    let newlines: Vec<u64> = text
-        .bytes()
-        .enumerate()
-        .filter(|(_, b)| *b == b'\n')
-        .map(|(i, _)| i as u64)
-        .collect();
-    let line_of = |p: Option<&csv::Position>| {
-        p.map_or(0, |p| {
-            // A record's position can fall on the blank lines before it.
-            let skipped = text.as_bytes()[(p.byte() as usize).min(text.len())..]
-                .iter()
-                .take_while(|b| matches!(b, b'\r' | b'\n'))
-                .count() as u64;
-            newlines.partition_point(|&n| n < p.byte() + skipped) as u64 + 1
-        })
-    };
+    let columns = Columns::find(&headers).map_err(|column| LearningError::MissingColumn {
+        path: path.to_owned(),
+        column,
+    })?;
+    let rows = RowReader::new(catalog, columns, headers.len());
     let mut parsed = Parsed::default();
-    for record in reader.records() {
-        let record = match record {
-            Ok(r) => r,
+    let mut seen: HashMap<(String, &'static str, String), u64> = HashMap::new();
+    let mut record = csv::StringRecord::new();
+    let mut count = 0u64;
+    loop {
+        let position = reader.position().byte();
+        match reader.read_record(&mut record) {
+            Ok(false) => break,
+            Ok(true) => {}
             Err(e) => {
-                parsed.errors.push(RowError {
-                    line: line_of(e.position()),
-                    field: "row".to_owned(),
-                    message: e.to_string(),
-                });
-                continue;
+                let line = reader
+                    .get_ref()
+                    .line_of(e.position().map_or(position, |p| p.byte()));
+                if matches!(e.kind(), csv::ErrorKind::Utf8 { .. }) {
+                    parsed.errors.push(RowError {
+                        line,
+                        field: "row".to_owned(),
+                        message: "not UTF-8 text".to_owned(),
+                    });
+                    continue;
+                }
+                return Err(malformed(format!("line {line}: {}", csv_message(&e))));
             }
-        };
-        let line = line_of(record.position());
-        let get = |at: Option<usize>| at.and_then(|i| record.get(i)).filter(|v| !v.is_empty());
+        }
+        count += 1;
+        if count.is_multiple_of(PROGRESS_EVERY) {
+            progress(reader.get_ref().bytes, size);
+        }
+        let line = reader
+            .get_ref()
+            .line_of(record.position().map_or(position, |p| p.byte()));
         if record.iter().all(str::is_empty) {
             continue;
         }
-        let bad = |field: &str, message: String| RowError {
-            line,
-            field: field.to_owned(),
-            message,
-        };
-        let row = (|| {
-            let target = get(Some(target_at)).ok_or_else(|| {
-                bad(
-                    "target",
-                    "empty: name an O*NET element, family, technology or category".into(),
-                )
-            })?;
-            let target = resolver.target(target).map_err(|m| bad("target", m))?;
-            let kind_text = get(Some(kind_at)).unwrap_or("");
-            let kind = ActivityKind::parse(kind_text).ok_or_else(|| {
-                bad(
-                    "kind",
-                    format!(
-                        "{} is not a kind of activity (course, stretch_assignment, shadowing or mentoring)",
-                        quoted(kind_text)
-                    ),
-                )
-            })?;
-            let title = get(Some(title_at))
-                .ok_or_else(|| bad("title", "empty: say what the activity is".into()))?
-                .to_owned();
-            let hours = match get(hours_at) {
-                None => None,
-                Some(h) => match h.parse::<f32>() {
-                    Ok(v) if v > 0.0 && v.is_finite() => Some(v),
-                    _ => {
-                        return Err(bad(
-                            "hours",
-                            format!("{} is not a positive number of hours", quoted(h)),
-                        ));
-                    }
-                },
-            };
-            let url = match get(url_at) {
-                Some(u) if !(u.starts_with("https://") || u.starts_with("http://")) => {
-                    return Err(bad(
-                        "url",
-                        format!("{} is not an http:// or https:// address", quoted(u)),
-                    ));
-                }
-                u => u.map(str::to_owned),
-            };
-            Ok(LearningActivity {
-                target,
-                kind,
-                title,
-                provider: get(provider_at).map(str::to_owned),
-                hours,
-                url,
-            })
-        })();
-        match row {
+        match rows.row(&record, line) {
             Ok(a) => {
-                if let Some((first, _)) = parsed
-                    .activities
-                    .iter()
-                    .find(|(_, b)| b.target == a.target && b.kind == a.kind && b.title == a.title)
-                {
-                    parsed
-                        .errors
-                        .push(bad("title", format!("repeats line {first}")));
-                } else {
-                    parsed.activities.push((line, a));
+                let key = (a.target.key(), a.kind.name(), a.title.clone());
+                match seen.get(&key) {
+                    Some(first) => parsed.errors.push(RowError {
+                        line,
+                        field: "title".to_owned(),
+                        message: format!("repeats line {first}"),
+                    }),
+                    None => {
+                        seen.insert(key, line);
+                        parsed.activities.push((line, a));
+                    }
                 }
             }
             Err(e) => parsed.errors.push(e),
         }
     }
+    if let Some(open) = reader.get_ref().open_quote() {
+        parsed.errors.retain(|e| e.line < open);
+        parsed.activities.retain(|(line, _)| *line < open);
+        parsed.errors.push(RowError {
+            line: open,
+            field: "row".to_owned(),
+            message: format!(
+                "a quote (\") opened here is never closed, so the rest of the file (lines {open}–{}) was read as one value; close the quote or remove it",
+                reader.get_ref().last_line()
+            ),
+        });
+    }
+    progress(reader.get_ref().bytes, size);
     Ok(parsed)
 }
 
-/// Resolves a `target` cell against the catalog.
+/// A CSV reader's error in the file's words.
+fn csv_message(e: &csv::Error) -> String {
+    match e.kind() {
+        csv::ErrorKind::Io(io) => io.to_string(),
+        csv::ErrorKind::Utf8 { .. } => "not UTF-8 text".to_owned(),
+        _ => e.to_string(),
+    }
+}
+
+/// Where each column is.
+struct Columns {
+    target: usize,
+    kind: usize,
+    title: usize,
+    provider: Option<usize>,
+    hours: Option<usize>,
+    url: Option<usize>,
+}
+
+impl Columns {
+    fn find(headers: &csv::StringRecord) -> Result<Columns, &'static str> {
+        let column = |name: &'static str| {
+            headers
+                .iter()
+                .position(|h| h.trim_start_matches('\u{feff}').eq_ignore_ascii_case(name))
+        };
+        let required = |name: &'static str| column(name).ok_or(name);
+        Ok(Columns {
+            target: required("target")?,
+            kind: required("kind")?,
+            title: required("title")?,
+            provider: column("provider"),
+            hours: column("hours"),
+            url: column("url"),
+        })
+    }
+}
+
+/// Turns one record into an activity, or says what is wrong with it.
+struct RowReader<'a> {
+    resolver: Resolver<'a>,
+    columns: Columns,
+    /// Fields in the header: a row with another count is misshapen.
+    width: usize,
+}
+
+impl<'a> RowReader<'a> {
+    fn new(catalog: &'a Catalog, columns: Columns, width: usize) -> Self {
+        Self {
+            resolver: Resolver::new(catalog),
+            columns,
+            width,
+        }
+    }
+
+    fn row(&self, record: &csv::StringRecord, line: u64) -> Result<LearningActivity, RowError> {
+        let bad = |field: &str, message: String| RowError {
+            line,
+            field: field.to_owned(),
+            message,
+        };
+        if record.len() != self.width {
+            let (what, hint) = if record.len() < self.width {
+                (
+                    "short",
+                    "a field is missing, or a line break splits the row",
+                )
+            } else {
+                ("long", "a comma inside a value needs the value in quotes")
+            };
+            return Err(bad(
+                "row",
+                format!(
+                    "the row is {what}: {} fields where the header has {} ({hint})",
+                    record.len(),
+                    self.width
+                ),
+            ));
+        }
+        let get = |at: Option<usize>| at.and_then(|i| record.get(i)).filter(|v| !v.is_empty());
+        let c = &self.columns;
+        let target = get(Some(c.target)).ok_or_else(|| {
+            bad(
+                "target",
+                "empty: name an O*NET element, family, technology or category".into(),
+            )
+        })?;
+        let target = self.resolver.target(target).map_err(|m| bad("target", m))?;
+        let kind_text = get(Some(c.kind)).unwrap_or("");
+        let kind = ActivityKind::parse(kind_text).ok_or_else(|| {
+            bad(
+                "kind",
+                format!(
+                    "{} is not a kind of activity (course, stretch_assignment, shadowing or mentoring)",
+                    quoted(kind_text)
+                ),
+            )
+        })?;
+        let title = get(Some(c.title))
+            .ok_or_else(|| bad("title", "empty: say what the activity is".into()))?
+            .to_owned();
+        let hours = match get(c.hours) {
+            None => None,
+            Some(h) => match h.parse::<f32>() {
+                Ok(v) if v > 0.0 && v <= MAX_HOURS => Some(v),
+                _ => {
+                    return Err(bad(
+                        "hours",
+                        format!(
+                            "{} is not a number of hours from 0 to {MAX_HOURS}",
+                            quoted(h)
+                        ),
+                    ));
+                }
+            },
+        };
+        let url = match get(c.url) {
+            Some(u) if !(u.starts_with("https://") || u.starts_with("http://")) => {
+                return Err(bad(
+                    "url",
+                    format!("{} is not an http:// or https:// address", quoted(u)),
+                ));
+            }
+            u => u.map(str::to_owned),
+        };
+        Ok(LearningActivity {
+            target,
+            kind,
+            title,
+            provider: get(c.provider).map(str::to_owned),
+            hours,
+            url,
+        })
+    }
+}
+
+/// The most hours one activity may take: a year of full-time study.
+pub const MAX_HOURS: f32 = 2_000.0;
+
+/// The input, with what line numbers and quote errors need counted on the
+/// way through: where each line starts, which lines are blank, and whether
+/// a quote is left open. The CSV reader reports byte offsets; a person
+/// opens the file at a line.
+struct Lines<R> {
+    inner: R,
+    /// Bytes read so far.
+    bytes: u64,
+    /// The line being read (1-based).
+    line: u64,
+    /// Offsets where lines start, with whether the line is blank.
+    starts: Vec<(u64, bool)>,
+    /// The current line has only `\r` so far.
+    blank: bool,
+    /// Where in a field the reader is, as the CSV reader sees it.
+    field: FieldState,
+}
+
+/// The part of the CSV grammar that decides whether a quote is open: a
+/// quote opens a value only at the start of a field; inside one, a doubled
+/// quote is a literal quote and a single one closes it.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum FieldState {
+    Start,
+    Unquoted,
+    /// Inside quotes opened on this line.
+    Quoted(u64),
+    /// A quote inside quotes: a second one makes it literal.
+    QuoteInQuoted(u64),
+}
+
+impl<R: std::io::Read> Lines<R> {
+    fn new(inner: R) -> Self {
+        Self {
+            inner,
+            bytes: 0,
+            line: 1,
+            starts: vec![(0, true)],
+            blank: true,
+            field: FieldState::Start,
+        }
+    }
+}
+
+impl<R> Lines<R> {
+    /// The line of the record that starts at `offset`: the CSV reader
+    /// places a record after a blank line at the blank line's start.
+    fn line_of(&self, offset: u64) -> u64 {
+        let mut i = self
+            .starts
+            .partition_point(|(s, _)| *s <= offset)
+            .saturating_sub(1);
+        while self.starts.get(i).is_some_and(|(_, blank)| *blank) && i + 1 < self.starts.len() {
+            i += 1;
+        }
+        i as u64 + 1
+    }
+
+    /// The last line with anything on it.
+    fn last_line(&self) -> u64 {
+        match self.starts.last() {
+            Some((start, _)) if *start == self.bytes => self.line.saturating_sub(1).max(1),
+            _ => self.line,
+        }
+    }
+
+    /// The line a quote opened on that was still open at the end.
+    fn open_quote(&self) -> Option<u64> {
+        match self.field {
+            FieldState::Quoted(line) => Some(line),
+            _ => None,
+        }
+    }
+
+    fn scan(&mut self, buf: &[u8]) {
+        for &b in buf {
+            self.field = self.next_field_state(b);
+            match b {
+                b'\n' => {
+                    if let Some(last) = self.starts.last_mut() {
+                        last.1 = self.blank;
+                    }
+                    self.line += 1;
+                    self.starts.push((self.bytes + 1, true));
+                    self.blank = true;
+                }
+                b'\r' => {}
+                _ => self.blank = false,
+            }
+            self.bytes += 1;
+        }
+        if let Some(last) = self.starts.last_mut() {
+            last.1 = self.blank;
+        }
+    }
+
+    fn next_field_state(&self, b: u8) -> FieldState {
+        use FieldState::*;
+        match (self.field, b) {
+            (Start | Unquoted, b',' | b'\n') => Start,
+            (Start, b'"') => Quoted(self.line),
+            (Start | Unquoted, _) => Unquoted,
+            (Quoted(l), b'"') => QuoteInQuoted(l),
+            (Quoted(l), _) => Quoted(l),
+            (QuoteInQuoted(l), b'"') => Quoted(l),
+            (QuoteInQuoted(_), b',' | b'\n') => Start,
+            (QuoteInQuoted(_), _) => Unquoted,
+        }
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for Lines<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.scan(&buf[..n]);
+        Ok(n)
+    }
+}
+
+/// Resolves a `target` cell against the catalog, through indexes built
+/// once so that each row costs the same however long the file is.
 struct Resolver<'a> {
     catalog: &'a Catalog,
+    /// Element ids and every family prefix of one (`2.B`, `2.B.5`, `2.B.5.b`).
+    ids: HashSet<&'a str>,
+    /// Lower-case element name → the elements with that name.
+    names: HashMap<String, Vec<&'a Element>>,
+    /// Lower-case technology name → the catalog's spelling.
+    technologies: HashMap<String, &'a str>,
+    /// Lower-case technology category → the catalog's spelling.
+    categories: HashMap<String, &'a str>,
+    /// Suggestions already worked out for unknown targets (a file tends to
+    /// repeat its mistakes), up to [`HINTS_REMEMBERED`] of them.
+    hints: RefCell<HashMap<String, String>>,
 }
+
+/// Unknown targets whose nearest name is looked up; past that, errors say
+/// only that the target is unknown, so a file of mistakes stays linear.
+const HINTS_REMEMBERED: usize = 1_000;
 
 impl<'a> Resolver<'a> {
     fn new(catalog: &'a Catalog) -> Self {
-        Self { catalog }
+        let rated = catalog
+            .elements()
+            .iter()
+            .filter(|e| e.domain != Domain::WorkStyle);
+        let mut ids = HashSet::new();
+        let mut names: HashMap<String, Vec<&Element>> = HashMap::new();
+        for e in rated {
+            let id = e.onet_id.as_str();
+            ids.extend(
+                id.char_indices()
+                    .filter(|(_, c)| *c == '.')
+                    .map(|(i, _)| &id[..i]),
+            );
+            ids.insert(id);
+            names.entry(e.name.to_lowercase()).or_default().push(e);
+        }
+        let mut technologies = HashMap::new();
+        let mut categories = HashMap::new();
+        for t in catalog.technologies() {
+            technologies
+                .entry(t.name.to_lowercase())
+                .or_insert(t.name.as_str());
+            categories
+                .entry(t.commodity.to_lowercase())
+                .or_insert(t.commodity.as_str());
+        }
+        Self {
+            catalog,
+            ids,
+            names,
+            technologies,
+            categories,
+            hints: RefCell::new(HashMap::new()),
+        }
     }
 
     fn target(&self, text: &str) -> Result<LearningTarget, String> {
@@ -270,22 +562,12 @@ impl<'a> Resolver<'a> {
         .and_then(|t| t)
     }
 
-    /// An element id, a family id, or an element name.
+    /// An element id, a family id (`2.B.5`), or an element name.
     fn element(&self, text: &str) -> Option<Result<LearningTarget, String>> {
-        let rated = || {
-            self.catalog
-                .elements()
-                .iter()
-                .filter(|e| e.domain != Domain::WorkStyle)
-        };
-        let family = format!("{text}.");
-        if rated().any(|e| e.onet_id == text || e.onet_id.starts_with(&family)) {
+        if self.ids.contains(text) {
             return Some(Ok(LearningTarget::Element(text.to_owned())));
         }
-        let named: Vec<_> = rated()
-            .filter(|e| e.name.eq_ignore_ascii_case(text))
-            .collect();
-        match named.as_slice() {
+        match self.names.get(&text.to_lowercase())?.as_slice() {
             [] => None,
             [one] => Some(Ok(LearningTarget::Element(one.onet_id.clone()))),
             many => Some(Err(format!(
@@ -308,46 +590,40 @@ impl<'a> Resolver<'a> {
     }
 
     fn technology(&self, text: &str) -> Option<Result<LearningTarget, String>> {
-        self.technology_named(text, |t| &t.name, LearningTarget::Technology)
+        let name = self.technologies.get(&text.to_lowercase())?;
+        Some(Ok(LearningTarget::Technology((*name).to_owned())))
     }
 
     fn category(&self, text: &str) -> Option<Result<LearningTarget, String>> {
-        self.technology_named(text, |t| &t.commodity, LearningTarget::Category)
-    }
-
-    /// The catalog's own spelling of a technology's name or category.
-    fn technology_named(
-        &self,
-        text: &str,
-        name: fn(&Technology) -> &String,
-        target: fn(String) -> LearningTarget,
-    ) -> Option<Result<LearningTarget, String>> {
-        self.catalog
-            .technologies()
-            .iter()
-            .map(name)
-            .find(|n| n.eq_ignore_ascii_case(text))
-            .map(|n| Ok(target(n.clone())))
+        let name = self.categories.get(&text.to_lowercase())?;
+        Some(Ok(LearningTarget::Category((*name).to_owned())))
     }
 
     fn unknown(&self, text: &str) -> String {
-        let names = self
-            .catalog
-            .elements()
-            .iter()
-            .filter(|e| e.domain != Domain::WorkStyle)
-            .map(|e| e.name.as_str())
-            .chain(self.catalog.technologies().iter().map(|t| t.name.as_str()))
-            .chain(
-                self.catalog
-                    .technologies()
-                    .iter()
-                    .map(|t| t.commodity.as_str()),
-            );
-        let hint = did_you_mean(nearest(text, names, 4));
+        let mut hints = self.hints.borrow_mut();
+        let hint = match hints.get(text) {
+            Some(h) => h.clone(),
+            None if hints.len() < HINTS_REMEMBERED => {
+                let h = did_you_mean(nearest(text, self.known_names(), 4));
+                hints.insert(text.to_owned(), h.clone());
+                h
+            }
+            None => String::new(),
+        };
         format!(
             "{} is not an O*NET element, element family, technology or technology category{hint}",
             quoted(text)
         )
+    }
+
+    fn known_names(&self) -> impl Iterator<Item = &'a str> {
+        let technologies = self.catalog.technologies().iter();
+        self.catalog
+            .elements()
+            .iter()
+            .filter(|e| e.domain != Domain::WorkStyle)
+            .map(|e| e.name.as_str())
+            .chain(technologies.clone().map(|t| t.name.as_str()))
+            .chain(technologies.map(|t| t.commodity.as_str()))
     }
 }

@@ -40,12 +40,20 @@ const EMBEDDED: &[u8] = include_bytes!("../../../data/catalog.snapshot");
 #[derive(Debug, thiserror::Error)]
 pub enum LoadError {
     /// A file could not be read.
-    #[error("cannot read {file}: {source}")]
+    #[error("cannot read {}: {}", .file.display(), switchback_core::text::io_words(.error))]
     Io {
         /// The path.
         file: PathBuf,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (told in words, not chained).
+        error: std::io::Error,
+    },
+    /// The directory to load from is not there.
+    #[error("{}: {}", .dir.display(), if *.exists { "not a directory" } else { "no such directory" })]
+    NoDirectory {
+        /// The path.
+        dir: PathBuf,
+        /// Whether something else is there.
+        exists: bool,
     },
     /// A required file is absent.
     #[error("\"{file}\" is missing from the O*NET release in {origin}")]
@@ -77,6 +85,12 @@ pub fn embedded_size() -> usize {
 /// the same directory (any file whose name starts with `oews` and ends with
 /// `.tsv`) or else from the bundled May 2025 table.
 pub fn load_dir(dir: &Path) -> Result<Catalog, LoadError> {
+    if !dir.is_dir() {
+        return Err(LoadError::NoDirectory {
+            dir: dir.to_owned(),
+            exists: dir.exists(),
+        });
+    }
     let mut parts = onet::parse_release(&dir.display().to_string(), |name| {
         read_optional(&dir.join(name))
     })?;
@@ -102,9 +116,9 @@ pub fn load_dir(dir: &Path) -> Result<Catalog, LoadError> {
 }
 
 fn find_oews(dir: &Path) -> Result<Option<PathBuf>, LoadError> {
-    let entries = std::fs::read_dir(dir).map_err(|source| LoadError::Io {
+    let entries = std::fs::read_dir(dir).map_err(|error| LoadError::Io {
         file: dir.to_owned(),
-        source,
+        error,
     })?;
     let mut found: Vec<PathBuf> = entries
         .filter_map(Result::ok)
@@ -126,7 +140,7 @@ fn read_optional(path: &Path) -> Result<Option<(String, String)>, LoadError> {
         Ok(bytes) => {
             let text = String::from_utf8(bytes).map_err(|e| LoadError::Io {
                 file: path.to_owned(),
-                source: std::io::Error::new(
+                error: std::io::Error::new(
                     std::io::ErrorKind::InvalidData,
                     format!("not UTF-8 text ({e})"),
                 ),
@@ -134,9 +148,9 @@ fn read_optional(path: &Path) -> Result<Option<(String, String)>, LoadError> {
             Ok(Some((path.display().to_string(), text)))
         }
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(None),
-        Err(source) => Err(LoadError::Io {
+        Err(error) => Err(LoadError::Io {
             file: path.to_owned(),
-            source,
+            error,
         }),
     }
 }

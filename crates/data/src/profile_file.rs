@@ -23,12 +23,12 @@ use switchback_core::{Catalog, OccupationId};
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
     /// The file could not be read.
-    #[error("cannot read {path}: {source}")]
+    #[error("cannot read {path}: {}", switchback_core::text::io_words(.error))]
     Io {
         /// The path.
         path: String,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (told in words, not chained).
+        error: std::io::Error,
     },
     /// Neither `.toml` nor `.json`.
     #[error("{path}: unsupported file type; a profile is a .toml or .json file")]
@@ -248,11 +248,38 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Profile, ProfileError> {
         Some("json") => Format::Json,
         _ => return Err(ProfileError::Extension { path: label }),
     };
-    let text = std::fs::read_to_string(path).map_err(|source| ProfileError::Io {
+    let text = read_limited(path).map_err(|error| ProfileError::Io {
         path: label.clone(),
-        source,
+        error,
     })?;
     parse(&label, &text, format, catalog)
+}
+
+/// The largest profile file read: real ones are a few kilobytes.
+pub const MAX_FILE_BYTES: u64 = 1 << 20;
+
+/// A regular file's text, refusing anything larger than [`MAX_FILE_BYTES`]
+/// (so `/dev/zero` or a mistaken multi-gigabyte file cannot hang the
+/// program) and anything that is not a regular file.
+fn read_limited(path: &Path) -> std::io::Result<String> {
+    use std::io::{Error, ErrorKind, Read};
+    let file = std::fs::File::open(path)?;
+    let meta = file.metadata()?;
+    if meta.is_dir() {
+        return Err(Error::new(ErrorKind::IsADirectory, "it is a directory"));
+    }
+    if !meta.is_file() {
+        return Err(Error::other("not a regular file"));
+    }
+    let mut text = String::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_string(&mut text)?;
+    if text.len() as u64 > MAX_FILE_BYTES {
+        return Err(Error::other(format!(
+            "larger than {} KiB; a profile is a few kilobytes",
+            MAX_FILE_BYTES / 1024
+        )));
+    }
+    Ok(text)
 }
 
 /// Parses and validates profile text.

@@ -32,6 +32,14 @@ use switchback_core::development::status::{Author, CheckIn, Progress};
 /// The version of the JSON a plan is stored as.
 pub const DOCUMENT_FORMAT: i64 = 1;
 
+/// The mark SQLite keeps in a database's header for the application that
+/// owns it ("SwBk"): a file without it that holds tables is someone else's.
+pub const APPLICATION_ID: i32 = 0x5377_426b;
+
+/// The tables a Switchback database holds (any schema version): a file
+/// from before the mark existed is recognised by them.
+const OWN_TABLES: [&str; 4] = ["plans", "checkins", "authors", "learning_activities"];
+
 /// How long a writer waits for another to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 
@@ -39,20 +47,57 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     /// The database file could not be opened or created.
-    #[error("cannot open the plan database {path}: {source}")]
+    #[error("cannot open the plan database {path}: {}", sqlite_words(.error))]
     Open {
         /// The path.
         path: String,
-        /// What SQLite said.
-        source: rusqlite::Error,
+        /// What SQLite said (told in the store's words, not chained).
+        error: rusqlite::Error,
+    },
+    /// An SQLite database that another application made.
+    #[error(
+        "{path} is another application's SQLite database ({}), not a Switchback plan database; it was left untouched — choose another file with --db or SWITCHBACK_DB",
+        foreign_contents(.tables)
+    )]
+    Foreign {
+        /// The path.
+        path: String,
+        /// Its tables.
+        tables: Vec<String>,
+    },
+    /// A command that only reads found no database: nothing is stored yet.
+    #[error(
+        "there is no plan {id}: no plan database at {path} yet (create a plan with `switchback plan create`)"
+    )]
+    NoDatabase {
+        /// The id asked for.
+        id: PlanId,
+        /// Where the database was looked for.
+        path: String,
+    },
+    /// An older database that only a writer may upgrade, opened where it
+    /// cannot be written.
+    #[error(
+        "{path} has schema version {found}, older than this Switchback's {known}, and cannot be upgraded here ({}); open it once where it can be written",
+        sqlite_words(.error)
+    )]
+    CannotUpgrade {
+        /// The path.
+        path: String,
+        /// Its version.
+        found: u32,
+        /// This build's.
+        known: u32,
+        /// Why it could not be opened for writing.
+        error: rusqlite::Error,
     },
     /// The directory for the database could not be created.
-    #[error("cannot create the directory {path}: {source}")]
+    #[error("cannot create the directory {path}: {}", switchback_core::text::io_words(.error))]
     Directory {
         /// The path.
         path: String,
-        /// The OS error.
-        source: std::io::Error,
+        /// The OS error (told in words, not chained).
+        error: std::io::Error,
     },
     /// The file exists but is not an SQLite database.
     #[error(
@@ -106,6 +151,20 @@ pub enum StoreError {
         /// How many it has.
         count: usize,
     },
+    /// A check-in dated outside the plan's life.
+    #[error(
+        "date: {date} is outside plan {plan}'s tenure, {start} to {end}; a check-in records progress made in the position (its date is the day it is about)"
+    )]
+    CheckInDate {
+        /// The plan.
+        plan: PlanId,
+        /// The date given.
+        date: Date,
+        /// The plan's first day.
+        start: Date,
+        /// The end of its agreed tenure.
+        end: Date,
+    },
     /// A stored plan could not be read back.
     #[error("plan {plan} is stored in a form this Switchback cannot read: {message}")]
     Unreadable {
@@ -115,8 +174,45 @@ pub enum StoreError {
         message: String,
     },
     /// Any other database failure.
-    #[error("plan database: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    #[error("plan database: {}", sqlite_words(.0))]
+    Sqlite(rusqlite::Error),
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(e: rusqlite::Error) -> Self {
+        StoreError::Sqlite(e)
+    }
+}
+
+/// What went wrong in SQLite, in the store's words: the person sees what
+/// to do, not the library's phrasing.
+fn sqlite_words(e: &rusqlite::Error) -> String {
+    let words = match e.sqlite_error_code() {
+        Some(ErrorCode::CannotOpen) => {
+            "the file cannot be opened or created (does its directory exist, and may you write there?)"
+        }
+        Some(ErrorCode::ReadOnly) => {
+            "the database is read-only here: its plans can be read but not changed"
+        }
+        Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => {
+            "another process kept the database busy for more than 30 seconds; try again"
+        }
+        Some(ErrorCode::DiskFull) => "the disk is full",
+        Some(ErrorCode::PermissionDenied) => "permission denied",
+        Some(ErrorCode::SystemIoFailure) => "the file system reported an input/output error",
+        Some(ErrorCode::DatabaseCorrupt) => "the database file is damaged",
+        Some(ErrorCode::NotADatabase) => "the file is not an SQLite database",
+        _ => return format!("the database failed ({e})"),
+    };
+    words.to_owned()
+}
+
+fn foreign_contents(tables: &[String]) -> String {
+    match tables {
+        [] => "with no tables".to_owned(),
+        t if t.len() <= 5 => format!("tables: {}", t.join(", ")),
+        t => format!("tables: {}, … ({} in all)", t[..5].join(", "), t.len()),
+    }
 }
 
 fn objective_range(count: usize) -> String {
@@ -259,35 +355,26 @@ impl std::fmt::Debug for Store {
 
 impl Store {
     /// Opens the database at `path`, creating it and its directory if
-    /// needed, and upgrades its schema to the newest version.
+    /// needed, and upgrades its schema to the newest version. A file that
+    /// is not a Switchback database is refused and left untouched.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
         let label = path.display().to_string();
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
             && !dir.exists()
         {
-            std::fs::create_dir_all(dir).map_err(|source| StoreError::Directory {
+            std::fs::create_dir_all(dir).map_err(|error| StoreError::Directory {
                 path: dir.display().to_string(),
-                source,
+                error,
             })?;
         }
-        let conn = Connection::open(path).map_err(|source| StoreError::Open {
+        let conn = Connection::open(path).map_err(|error| StoreError::Open {
             path: label.clone(),
-            source,
+            error,
         })?;
         conn.busy_timeout(BUSY_TIMEOUT)?;
-        // Read before writing anything: a file that is not a database must
-        // be reported, not overwritten.
-        let probe: Result<i64, _> =
-            conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| r.get(0));
-        if let Err(e) = probe {
-            return Err(match e.sqlite_error_code() {
-                Some(ErrorCode::NotADatabase) => StoreError::NotADatabase { path: label },
-                _ => StoreError::Open {
-                    path: label,
-                    source: e,
-                },
-            });
-        }
+        // Read before writing anything: a file that is not ours must be
+        // reported, not changed.
+        let owner = ownership(&conn, &label)?;
         let mode = write_ahead_logging(&conn)?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::NoWriteAheadLog { path: label, mode });
@@ -299,7 +386,56 @@ impl Store {
             path: path.to_owned(),
         };
         migrations::upgrade(&mut store.conn, &label)?;
+        if owner != Owner::Marked {
+            store.begin_write().and_then(|tx| {
+                tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+                Ok(tx.commit()?)
+            })?;
+        }
         Ok(store)
+    }
+
+    /// Opens the database at `path` for reading only, as the commands that
+    /// only read do: it works on a read-only file or directory and never
+    /// creates or changes anything. `None` when no plan has been stored
+    /// yet (no file, or an empty one). An older schema is upgraded first,
+    /// where the file can be written.
+    pub fn open_read_only(path: &Path) -> Result<Option<Store>, StoreError> {
+        let label = path.display().to_string();
+        if !path.exists() {
+            return Ok(None);
+        }
+        let conn = read_only_connection(path, &label)?;
+        let owner = ownership(&conn, &label)?;
+        let found = migrations::version(&conn)?;
+        if owner == Owner::Empty {
+            return Ok(None);
+        }
+        if found > migrations::LATEST {
+            return Err(StoreError::TooNew {
+                path: label,
+                found,
+                known: migrations::LATEST,
+            });
+        }
+        if found < migrations::LATEST {
+            drop(conn);
+            return Store::open(path).map(Some).map_err(|e| match e {
+                StoreError::Open { error, .. } | StoreError::Sqlite(error) => {
+                    StoreError::CannotUpgrade {
+                        path: label,
+                        found,
+                        known: migrations::LATEST,
+                        error,
+                    }
+                }
+                other => other,
+            });
+        }
+        Ok(Some(Store {
+            conn,
+            path: path.to_owned(),
+        }))
     }
 
     /// The file.
@@ -461,15 +597,25 @@ impl Store {
             drop(tx);
             return Err(self.unknown_plan(id));
         };
-        let count = objective_count(&document).map_err(|message| StoreError::Unreadable {
+        let outline = outline(&document).map_err(|message| StoreError::Unreadable {
             plan: id.0,
             message,
         })?;
+        let count = outline.objectives.len();
         if checkin.objective == 0 || checkin.objective as usize > count {
             return Err(StoreError::UnknownObjective {
                 plan: id,
                 objective: checkin.objective,
                 count,
+            });
+        }
+        let (start, end) = (outline.tenure.start, outline.tenure.latest_move);
+        if checkin.date < start || checkin.date > end {
+            return Err(StoreError::CheckInDate {
+                plan: id,
+                date: checkin.date,
+                start,
+                end,
             });
         }
         tx.execute(
@@ -595,6 +741,101 @@ impl Store {
     }
 }
 
+/// Whose a database file is, as far as its header and tables tell.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Owner {
+    /// Marked with [`APPLICATION_ID`].
+    Marked,
+    /// Switchback's tables without the mark (made before the mark existed).
+    Unmarked,
+    /// No tables at all: a new or empty file, free to claim.
+    Empty,
+}
+
+/// Reads who owns the database, or refuses it: a file that is not SQLite,
+/// or an SQLite database of another application, is left as it is.
+fn ownership(conn: &Connection, label: &str) -> Result<Owner, StoreError> {
+    let refuse = |e: rusqlite::Error| match e.sqlite_error_code() {
+        Some(ErrorCode::NotADatabase) => StoreError::NotADatabase {
+            path: label.to_owned(),
+        },
+        _ => StoreError::Open {
+            path: label.to_owned(),
+            error: e,
+        },
+    };
+    let id: i32 = conn
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .map_err(refuse)?;
+    let tables: Vec<String> = conn
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .and_then(|mut st| st.query_map([], |r| r.get(0))?.collect())
+        .map_err(refuse)?;
+    if id == APPLICATION_ID {
+        return Ok(Owner::Marked);
+    }
+    let foreign = || StoreError::Foreign {
+        path: label.to_owned(),
+        tables: tables.clone(),
+    };
+    if id != 0 {
+        return Err(foreign());
+    }
+    if tables.is_empty() {
+        return Ok(Owner::Empty);
+    }
+    let ours = tables.iter().all(|t| OWN_TABLES.contains(&t.as_str()))
+        && tables.iter().any(|t| t == "plans");
+    if ours {
+        Ok(Owner::Unmarked)
+    } else {
+        Err(foreign())
+    }
+}
+
+/// A connection that cannot write. A write-ahead-logged database in a
+/// directory that cannot be written has no shared-memory file to open;
+/// SQLite then reads it as immutable, which is right when nobody can write
+/// there either.
+fn read_only_connection(path: &Path, label: &str) -> Result<Connection, StoreError> {
+    use rusqlite::OpenFlags;
+    let open_error = |error| StoreError::Open {
+        path: label.to_owned(),
+        error,
+    };
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+    let conn = Connection::open_with_flags(path, flags).map_err(open_error)?;
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    match conn.query_row("SELECT count(*) FROM sqlite_master", [], |r| {
+        r.get::<_, i64>(0)
+    }) {
+        Ok(_) => Ok(conn),
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::CannotOpen) => {
+            let uri = immutable_uri(path);
+            Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI).map_err(open_error)
+        }
+        Err(e) if e.sqlite_error_code() == Some(ErrorCode::NotADatabase) => {
+            Err(StoreError::NotADatabase {
+                path: label.to_owned(),
+            })
+        }
+        Err(e) => Err(open_error(e)),
+    }
+}
+
+/// `file:PATH?immutable=1`, with the path's special characters escaped.
+fn immutable_uri(path: &Path) -> String {
+    let mut uri = String::from("file:");
+    for b in path.to_string_lossy().bytes() {
+        match b {
+            b'?' | b'#' | b'%' | 0x80.. => uri.push_str(&format!("%{b:02X}")),
+            _ => uri.push(b as char),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
 /// Switches the database to write-ahead logging (a persistent setting, so
 /// only a new database changes) and returns the journal mode it is in.
 ///
@@ -621,14 +862,20 @@ fn write_ahead_logging(conn: &Connection) -> Result<String, StoreError> {
     }
 }
 
-/// The number of objectives in a stored plan document, read without
-/// decoding the whole plan.
-fn objective_count(document: &str) -> Result<usize, String> {
-    #[derive(serde::Deserialize)]
-    struct Objectives {
-        objectives: Vec<serde::de::IgnoredAny>,
-    }
-    serde_json::from_str::<Objectives>(document)
-        .map(|o| o.objectives.len())
-        .map_err(|e| e.to_string())
+/// What a check-in is checked against, read from a stored plan document
+/// without decoding the whole plan.
+#[derive(serde::Deserialize)]
+struct Outline {
+    objectives: Vec<serde::de::IgnoredAny>,
+    tenure: OutlineTenure,
+}
+
+#[derive(serde::Deserialize)]
+struct OutlineTenure {
+    start: Date,
+    latest_move: Date,
+}
+
+fn outline(document: &str) -> Result<Outline, String> {
+    serde_json::from_str::<Outline>(document).map_err(|e| e.to_string())
 }

@@ -25,7 +25,12 @@ struct RejectedView<'a> {
 }
 
 pub fn import(catalog: &Catalog, args: &LearningImportArgs, format: Format) -> anyhow::Result<()> {
-    let parsed = learning::load(&args.file, catalog)?;
+    let mut progress = output::Progress::new(format!("reading {}", args.file.display()));
+    let parsed = learning::load(&args.file, catalog, &mut |done, total| {
+        progress.update(done, total)
+    });
+    progress.finish();
+    let parsed = parsed?;
     let mut store = open_store(&args.db)?;
     let activities: Vec<_> = parsed.activities.iter().map(|(_, a)| a.clone()).collect();
     let file = args.file.display().to_string();

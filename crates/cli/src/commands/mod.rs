@@ -14,19 +14,24 @@ use std::path::Path;
 use anyhow::Context;
 use switchback_core::Catalog;
 
-use crate::cli::{Cli, Command, EvalCommand, LearningCommand, OccupationCommand, PlanCommand};
+use crate::cli::{
+    Cli, Command, EvalCommand, Format, LearningCommand, OccupationCommand, PlanCommand,
+};
 
 /// Runs a parsed command line.
 pub fn run(cli: Cli) -> anyhow::Result<()> {
-    let format = cli.format;
-    let dir = cli.catalog.as_deref();
+    let format = cli.format.unwrap_or(Format::Text);
+    let catalog = cli
+        .catalog
+        .or_else(|| crate::cli::env_path(switchback_data::CATALOG_ENV));
+    let dir = catalog.as_deref();
     match cli.command {
         // Keeping a plan needs only the plan database, not the catalog.
         Command::Plan(PlanCommand::List(a)) => plan::list(&a, format),
         Command::Plan(PlanCommand::Show(a)) => plan::show(&a, format),
         Command::Plan(PlanCommand::Checkin(a)) => plan::checkin(&a, format),
         Command::Plan(PlanCommand::Status(a)) => plan::status(&a, format),
-        Command::Plan(PlanCommand::Export(a)) => plan::export(&a),
+        Command::Plan(PlanCommand::Export(a)) => plan::export(&a, cli.format),
         Command::Plan(PlanCommand::Create(a)) => with_catalog(dir, |c| plan::create(c, &a, format)),
         Command::Learning(LearningCommand::Import(a)) => {
             with_catalog(dir, |c| learning::import(c, &a, format))

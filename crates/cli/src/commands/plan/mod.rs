@@ -4,9 +4,10 @@
 mod ics;
 mod markdown;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use anyhow::Context;
+use clap::ValueEnum;
 use jiff::Timestamp;
 use jiff::civil::Date;
 use serde::Serialize;
@@ -17,11 +18,11 @@ use switchback_core::development::status::{self, CheckIn, PlanStatus};
 use switchback_core::development::{self, DevelopmentPlan};
 use switchback_core::text::{did_you_mean, nearest, quoted};
 use switchback_core::transition::TransitionModel;
-use switchback_store::{PlanSummary, Store, StoredPlan};
+use switchback_store::{PlanId, PlanSummary, Store, StoreError, StoredPlan};
 
 use crate::cli::{
-    CheckinArgs, DbArgs, ExportArgs, ExportFormat, Format, PlanCreateArgs, PlanIdArgs,
-    PlanListArgs, StatusArgs, UsageError,
+    CheckinArgs, DB_ENV, DbArgs, ExportArgs, ExportFormat, Format, PlanCreateArgs, PlanIdArgs,
+    PlanListArgs, StatusArgs, UsageError, env_path,
 };
 use crate::output::{self, Table};
 
@@ -29,12 +30,30 @@ use crate::output::{self, Table};
 const DEFAULT_DB_FILE: &str = "plans.db";
 
 /// The database `--db` or `SWITCHBACK_DB` names, else the default.
+fn db_path(db: &DbArgs) -> anyhow::Result<PathBuf> {
+    match db.db.clone().or_else(|| env_path(DB_ENV)) {
+        Some(p) => Ok(p),
+        None => default_db_path(),
+    }
+}
+
+/// The database, opened to write (created and upgraded if need be).
 pub(super) fn open_store(db: &DbArgs) -> anyhow::Result<Store> {
-    let path = match &db.db {
-        Some(p) => p.clone(),
-        None => default_db_path()?,
-    };
-    Ok(Store::open(&path)?)
+    Ok(Store::open(&db_path(db)?)?)
+}
+
+/// One stored plan, read without writing anything: reading works on a
+/// read-only database and never creates one.
+fn read_plan(db: &DbArgs, id: PlanId) -> anyhow::Result<StoredPlan> {
+    let path = db_path(db)?;
+    match Store::open_read_only(&path)? {
+        Some(store) => Ok(store.plan(id)?),
+        None => Err(StoreError::NoDatabase {
+            id,
+            path: path.display().to_string(),
+        }
+        .into()),
+    }
 }
 
 fn default_db_path() -> anyhow::Result<PathBuf> {
@@ -156,15 +175,18 @@ pub fn create(catalog: &Catalog, args: &PlanCreateArgs, format: Format) -> anyho
 }
 
 pub fn list(args: &PlanListArgs, format: Format) -> anyhow::Result<()> {
-    let store = open_store(&args.db)?;
-    let plans = store.plans()?;
+    let path = db_path(&args.db)?;
+    let plans = match Store::open_read_only(&path)? {
+        Some(store) => store.plans()?,
+        None => Vec::new(),
+    };
     match format {
         Format::Json => output::json(&plans.iter().map(summary_view).collect::<Vec<_>>()),
         Format::Text => {
             if plans.is_empty() {
                 return output::text(&format!(
                     "No plans in {} yet: create one with `switchback plan create PROFILE --option ID`.\n",
-                    store.path().display()
+                    path.display()
                 ));
             }
             let mut t = Table::new(&[true, false, false, false, false, true]);
@@ -225,7 +247,7 @@ fn summary_view(p: &PlanSummary) -> SummaryView<'_> {
 }
 
 pub fn show(args: &PlanIdArgs, format: Format) -> anyhow::Result<()> {
-    let stored = open_store(&args.db)?.plan(args.id)?;
+    let stored = read_plan(&args.db, args.id)?;
     let as_of = today();
     match format {
         Format::Json => output::json(&plan_view(&stored, as_of)),
@@ -296,7 +318,7 @@ struct StatusView<'a> {
 }
 
 pub fn status(args: &StatusArgs, format: Format) -> anyhow::Result<()> {
-    let stored = open_store(&args.db)?.plan(args.id)?;
+    let stored = read_plan(&args.db, args.id)?;
     let as_of = args.as_of.unwrap_or_else(today);
     let st = status::status(&stored.plan, &stored.checkin_values(), as_of);
     match format {
@@ -338,8 +360,27 @@ fn render_status(stored: &StoredPlan, st: &PlanStatus) -> String {
     s
 }
 
-pub fn export(args: &ExportArgs) -> anyhow::Result<()> {
-    let stored = open_store(&args.db)?.plan(args.id)?;
+pub fn export(args: &ExportArgs, format: Option<Format>) -> anyhow::Result<()> {
+    // --to chooses the export's format; a --format that says otherwise is a
+    // mistake to point out, not to ignore.
+    let agrees = match format {
+        None => true,
+        Some(Format::Json) => args.to == ExportFormat::Json,
+        Some(Format::Text) => args.to != ExportFormat::Json,
+    };
+    if !agrees {
+        let to = args
+            .to
+            .to_possible_value()
+            .map(|v| v.get_name().to_owned())
+            .unwrap_or_default();
+        return Err(UsageError(format!(
+            "--format {} does not apply to `plan export --to {to}`: --to chooses the export's format (markdown, json or ics)",
+            if format == Some(Format::Json) { "json" } else { "text" },
+        ))
+        .into());
+    }
+    let stored = read_plan(&args.db, args.id)?;
     let as_of = args.as_of.unwrap_or_else(today);
     let text = match args.to {
         ExportFormat::Markdown => {
@@ -354,23 +395,7 @@ pub fn export(args: &ExportArgs) -> anyhow::Result<()> {
         ExportFormat::Ics => ics::calendar(&stored),
     };
     match &args.output {
-        Some(path) => write_whole(path, &text),
+        Some(path) => output::write_file(path, &text).map_err(|e| anyhow::anyhow!("--output: {e}")),
         None => output::text(&text),
     }
-}
-
-/// Writes a file through a temporary sibling and a rename, so a reader (or
-/// a crash) never sees half of it and an old export is never lost to a
-/// failed new one.
-fn write_whole(path: &Path, text: &str) -> anyhow::Result<()> {
-    let name = path
-        .file_name()
-        .with_context(|| format!("--output: {} names no file", path.display()))?;
-    let mut tmp_name = std::ffi::OsString::from(".");
-    tmp_name.push(name);
-    tmp_name.push(".tmp");
-    let tmp = path.with_file_name(tmp_name);
-    std::fs::write(&tmp, text).with_context(|| format!("writing {}", tmp.display()))?;
-    std::fs::rename(&tmp, path).with_context(|| format!("replacing {}", path.display()))?;
-    Ok(())
 }
