@@ -11,27 +11,24 @@ use serde::Serialize;
 /// Prints a value as pretty JSON followed by a newline.
 pub fn json<T: Serialize>(value: &T) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
-    serde_json::to_writer_pretty(&mut out, value).map_err(json_io)?;
-    writeln!(out)?;
-    out.flush()?;
-    Ok(())
-}
-
-/// A JSON writer's failure as the IO error it is, when it is one, so that
-/// a full disk is reported and a closed pipe is recognised.
-fn json_io(e: serde_json::Error) -> anyhow::Error {
-    match e.io_error_kind() {
-        Some(kind) => io::Error::new(kind, "cannot write the output").into(),
-        None => e.into(),
-    }
+    let written = serde_json::to_writer_pretty(&mut out, value)
+        .map_err(|e| match e.io_error_kind() {
+            // The writer's failure as the IO error it is, so that a full
+            // disk is reported and a closed pipe is recognised.
+            Some(kind) => anyhow::Error::new(io::Error::from(kind)),
+            None => e.into(),
+        })
+        .and_then(|()| Ok(writeln!(out)?))
+        .and_then(|()| Ok(out.flush()?));
+    written.context("cannot write the output")
 }
 
 /// Prints text as is.
 pub fn text(s: &str) -> anyhow::Result<()> {
     let mut out = io::stdout().lock();
-    out.write_all(s.as_bytes())?;
-    out.flush()?;
-    Ok(())
+    out.write_all(s.as_bytes())
+        .and_then(|()| out.flush())
+        .context("cannot write the output")
 }
 
 /// Whether an error is only the reader of our output going away.

@@ -412,13 +412,12 @@ impl<R: std::io::Read> Lines<R> {
 }
 
 impl<R> Lines<R> {
-    /// The line of the record that starts at `offset`: the CSV reader
-    /// places a record after a blank line at the blank line's start.
+    /// The line of the record the CSV reader places at `offset`. Records
+    /// begin at the start of a line; the reader's offset can fall earlier,
+    /// in the line end before the record (`\r\n`) or on blank lines, so
+    /// the record is on the first non-blank line starting at or after it.
     fn line_of(&self, offset: u64) -> u64 {
-        let mut i = self
-            .starts
-            .partition_point(|(s, _)| *s <= offset)
-            .saturating_sub(1);
+        let mut i = self.starts.partition_point(|(s, _)| *s < offset);
         while self.starts.get(i).is_some_and(|(_, blank)| *blank) && i + 1 < self.starts.len() {
             i += 1;
         }

@@ -48,7 +48,7 @@ pub enum LoadError {
         error: std::io::Error,
     },
     /// The directory to load from is not there.
-    #[error("{}: {}", .dir.display(), if *.exists { "not a directory" } else { "no such directory" })]
+    #[error("the catalog directory {} {}", .dir.display(), if *.exists { "is not a directory" } else { "does not exist" })]
     NoDirectory {
         /// The path.
         dir: PathBuf,

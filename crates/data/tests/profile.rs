@@ -4,6 +4,7 @@
 
 use std::sync::OnceLock;
 
+use switchback_core::profile::Profile;
 use switchback_core::{Catalog, Level};
 use switchback_data::profile_file::{Format, ProfileError, parse};
 
@@ -162,4 +163,135 @@ fn impossible_values_name_the_field() {
     );
     let e = toml_err("[goal]\nrole = \"Cooks\"\nhorizon_years = 3\n");
     assert!(e.contains("current: missing: the [current] table"), "{e}");
+}
+
+/// A float as TOML writes it, including the values TOML can hold that a
+/// profile must refuse (nan, inf).
+fn toml_float(x: f64) -> String {
+    if x.is_nan() {
+        "nan".to_owned()
+    } else if x.is_infinite() {
+        if x > 0.0 { "inf" } else { "-inf" }.to_owned()
+    } else {
+        format!("{x:?}")
+    }
+}
+
+/// Sets one `key = value` line of the example profile.
+fn with(key_line: &str, value: &str) -> String {
+    let key = key_line.split(" = ").next().unwrap();
+    let text = GOOD.replacen(key_line, &format!("{key} = {value}"), 1);
+    assert_ne!(text, GOOD, "{key_line}");
+    text
+}
+
+mod ranges {
+    use proptest::prelude::*;
+    use switchback_core::profile::limits;
+
+    use super::*;
+
+    /// Parses the example with one number replaced: accepted exactly when
+    /// the value is in its documented range, and refused otherwise with
+    /// the field named — never a panic, never a silent cap.
+    fn check_float(
+        key_line: &str,
+        field: &str,
+        x: f64,
+        range: &std::ops::RangeInclusive<f64>,
+        open_low: bool,
+    ) -> Result<Option<Profile>, TestCaseError> {
+        let text = with(key_line, &toml_float(x));
+        let result = parse("p.toml", &text, Format::Toml, catalog());
+        let low_ok = if open_low {
+            x > *range.start()
+        } else {
+            x >= *range.start()
+        };
+        let valid = x.is_finite() && low_ok && x <= *range.end();
+        match result {
+            Ok(p) => {
+                prop_assert!(valid, "{field} = {x} accepted");
+                Ok(Some(p))
+            }
+            Err(e) => {
+                let e = e.to_string();
+                prop_assert!(!valid, "{field} = {x} refused: {e}");
+                prop_assert!(e.contains(field), "{e}");
+                Ok(None)
+            }
+        }
+    }
+
+    /// Floats spread over every magnitude, plus the edges of each range.
+    fn floats() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            proptest::num::f64::ANY,
+            -100.0..100.0f64,
+            -1e8..1e8f64,
+            Just(0.0),
+            Just(40.0),
+            Just(1000.0),
+            Just(1e7),
+            Just(7.0),
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn salaries(x in floats()) {
+            if let Some(p) = check_float("salary = 210000", "current.salary", x, &limits::SALARY, false)? {
+                prop_assert_eq!(p.current.position.salary, Some(x.round() as u32));
+            }
+        }
+
+        #[test]
+        fn pay_floors(x in floats()) {
+            check_float("min_salary = 90000", "situation.min_salary", x, &limits::SALARY, false)?;
+        }
+
+        #[test]
+        fn horizons(x in floats()) {
+            if let Some(p) = check_float("horizon_years = 8", "goal.horizon_years", x, &limits::HORIZON_YEARS, true)? {
+                prop_assert_eq!(p.goal.unwrap().horizon_years, x as f32);
+            }
+        }
+
+        #[test]
+        fn years(x in floats()) {
+            // years_experience must stay at least years_in_role (4).
+            let y = if (0.0..4.0).contains(&x) { x + 4.0 } else { x };
+            check_float("years_experience = 15", "current.years_experience", y, &limits::YEARS, false)?;
+        }
+
+        #[test]
+        fn savings(x in floats()) {
+            check_float("months_of_savings = 6", "situation.months_of_savings", x, &limits::MONTHS_OF_SAVINGS, false)?;
+        }
+
+        #[test]
+        fn skill_levels(x in floats()) {
+            check_float("level = 5\n", "skills[0].level", x, &limits::SKILL_LEVEL, false)?;
+        }
+
+        #[test]
+        fn whole_numbers(n in any::<i64>(), which in 0..2usize) {
+            let (line, field, range) = [
+                ("other_offers = 0", "situation.other_offers", limits::OTHER_OFFERS),
+                ("promotion_blocked = false", "situation.max_step_down", limits::MAX_STEP_DOWN),
+            ][which].clone();
+            let text = if which == 1 {
+                GOOD.replacen(line, &format!("{line}\nmax_step_down = {n}"), 1)
+            } else {
+                with(line, &n.to_string())
+            };
+            match parse("p.toml", &text, Format::Toml, catalog()) {
+                Ok(_) => prop_assert!(range.contains(&n), "{field} = {n} accepted"),
+                Err(e) => {
+                    prop_assert!(!range.contains(&n));
+                    prop_assert!(e.to_string().contains(field), "{e}");
+                }
+            }
+        }
+    }
 }

@@ -375,6 +375,14 @@ impl Store {
         // Read before writing anything: a file that is not ours must be
         // reported, not changed.
         let owner = ownership(&conn, &label)?;
+        let found = migrations::version(&conn)?;
+        if found > migrations::LATEST {
+            return Err(StoreError::TooNew {
+                path: label,
+                found,
+                known: migrations::LATEST,
+            });
+        }
         let mode = write_ahead_logging(&conn)?;
         if !mode.eq_ignore_ascii_case("wal") {
             return Err(StoreError::NoWriteAheadLog { path: label, mode });
@@ -810,7 +818,14 @@ fn read_only_connection(path: &Path, label: &str) -> Result<Connection, StoreErr
         r.get::<_, i64>(0)
     }) {
         Ok(_) => Ok(conn),
-        Err(e) if e.sqlite_error_code() == Some(ErrorCode::CannotOpen) => {
+        // SQLite says "cannot open" or "read-only" (it cannot set up the
+        // shared-memory file) for the same cause.
+        Err(e)
+            if matches!(
+                e.sqlite_error_code(),
+                Some(ErrorCode::CannotOpen | ErrorCode::ReadOnly)
+            ) =>
+        {
             let uri = immutable_uri(path);
             Connection::open_with_flags(uri, flags | OpenFlags::SQLITE_OPEN_URI).map_err(open_error)
         }

@@ -335,3 +335,125 @@ fn processes_opening_a_new_database_at_once_migrate_it_once() {
         .unwrap();
     assert_eq!(store.plans().unwrap()[0].id, id);
 }
+
+fn application_id(path: &Path) -> i32 {
+    Connection::open(path)
+        .unwrap()
+        .query_row("PRAGMA application_id", [], |r| r.get(0))
+        .unwrap()
+}
+
+#[test]
+fn a_switchback_database_is_marked_as_such_and_old_ones_are_adopted() {
+    let path = scratch("marked").join("plans.db");
+    drop(Store::open(&path).unwrap());
+    assert_eq!(application_id(&path), switchback_store::APPLICATION_ID);
+    // A file from before the mark: Switchback's tables, no mark.
+    let old = scratch("unmarked").join("plans.db");
+    {
+        let conn = Connection::open(&old).unwrap();
+        conn.execute_batch(MIGRATIONS[0]).unwrap();
+        conn.pragma_update(None, "user_version", 1).unwrap();
+    }
+    assert_eq!(application_id(&old), 0);
+    drop(Store::open(&old).unwrap());
+    assert_eq!(application_id(&old), switchback_store::APPLICATION_ID);
+}
+
+#[test]
+fn another_applications_database_is_refused_byte_for_byte() {
+    let dir = scratch("foreign");
+    // One with its own tables, one marked by another application.
+    let tables = dir.join("music.db");
+    {
+        let conn = Connection::open(&tables).unwrap();
+        conn.execute_batch("CREATE TABLE plans (x); CREATE TABLE songs (title TEXT);")
+            .unwrap();
+    }
+    let marked = dir.join("marked.db");
+    {
+        let conn = Connection::open(&marked).unwrap();
+        conn.pragma_update(None, "application_id", 0x0f00_0001)
+            .unwrap();
+    }
+    for path in [&tables, &marked] {
+        let before = std::fs::read(path).unwrap();
+        let e = Store::open(path).unwrap_err();
+        assert!(matches!(e, StoreError::Foreign { .. }), "{e}");
+        assert!(e.to_string().contains("left untouched"), "{e}");
+        assert!(matches!(
+            Store::open_read_only(path).unwrap_err(),
+            StoreError::Foreign { .. }
+        ));
+        assert_eq!(std::fs::read(path).unwrap(), before);
+    }
+    assert!(
+        Store::open(&tables)
+            .unwrap_err()
+            .to_string()
+            .contains("tables: plans, songs")
+    );
+    assert_eq!(
+        std::fs::read_dir(&dir).unwrap().count(),
+        2,
+        "no -wal or -shm"
+    );
+}
+
+#[test]
+fn reading_creates_nothing_and_cannot_write() {
+    let dir = scratch("read-only-open");
+    let path = dir.join("plans.db");
+    assert!(Store::open_read_only(&path).unwrap().is_none());
+    assert!(!path.exists(), "reading made no file");
+    std::fs::write(&path, b"").unwrap();
+    assert!(
+        Store::open_read_only(&path).unwrap().is_none(),
+        "empty file"
+    );
+    let id = Store::open(&path)
+        .unwrap()
+        .create_plan(plan(), "p.toml", Timestamp::UNIX_EPOCH)
+        .unwrap();
+    let mut reader = Store::open_read_only(&path).unwrap().unwrap();
+    assert_eq!(reader.plan(id).unwrap().plan, *plan());
+    assert_eq!(reader.plans().unwrap().len(), 1);
+    let e = reader
+        .check_in(
+            id,
+            &checkin(1, 10, "through a reader"),
+            Timestamp::UNIX_EPOCH,
+        )
+        .unwrap_err();
+    assert!(e.to_string().contains("read-only"), "{e}");
+    assert_eq!(count(&path, "checkins"), 0);
+}
+
+#[test]
+fn check_ins_must_fall_within_the_tenure() {
+    let path = scratch("checkin-window").join("plans.db");
+    let mut store = Store::open(&path).unwrap();
+    let id = store
+        .create_plan(plan(), "p.toml", Timestamp::UNIX_EPOCH)
+        .unwrap();
+    let tenure = &plan().tenure;
+    let on = |date: Date| CheckIn {
+        date,
+        ..checkin(1, 10, "dated")
+    };
+    for date in [
+        tenure.start.yesterday().unwrap(),
+        tenure.latest_move.tomorrow().unwrap(),
+    ] {
+        let e = store
+            .check_in(id, &on(date), Timestamp::UNIX_EPOCH)
+            .unwrap_err();
+        assert!(matches!(e, StoreError::CheckInDate { .. }), "{e}");
+    }
+    for date in [tenure.start, tenure.latest_move] {
+        store
+            .check_in(id, &on(date), Timestamp::UNIX_EPOCH)
+            .unwrap();
+    }
+    assert_eq!(count(&path, "checkins"), 2);
+}

@@ -58,8 +58,13 @@ fn with_catalog(
     f: impl FnOnce(&Catalog) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
     let catalog = match dir {
-        Some(dir) => switchback_data::load_dir(dir)
-            .with_context(|| format!("loading the catalog from {}", dir.display()))?,
+        Some(dir) => switchback_data::load_dir(dir).map_err(|e| match e {
+            // Already names the directory: no context to repeat it.
+            e @ switchback_data::LoadError::NoDirectory { .. } => anyhow::Error::new(e),
+            e => {
+                anyhow::Error::new(e).context(format!("loading the catalog from {}", dir.display()))
+            }
+        })?,
         None => switchback_data::embedded().context("loading the embedded catalog")?,
     };
     let result = f(&catalog);

@@ -270,7 +270,17 @@ struct CheckedInView<'a> {
 }
 
 pub fn checkin(args: &CheckinArgs, format: Format) -> anyhow::Result<()> {
-    let mut store = open_store(&args.db)?;
+    // A check-in needs a plan: with no database there is none, and
+    // creating an empty database to say so would leave a file behind.
+    let path = db_path(&args.db)?;
+    if !path.exists() {
+        return Err(StoreError::NoDatabase {
+            id: args.id,
+            path: path.display().to_string(),
+        }
+        .into());
+    }
+    let mut store = Store::open(&path)?;
     let checkin = CheckIn {
         objective: args.objective,
         progress: args.progress,
