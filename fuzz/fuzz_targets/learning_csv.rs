@@ -1,0 +1,30 @@
+//! Learning catalogues: CSV text → `learning::parse` → good rows kept, bad
+//! rows reported by line. Never a panic or a hang.
+//!
+//! The input is the file's text. Inputs that are not UTF-8 stop here:
+//! `learning::load` refuses them before parsing.
+#![no_main]
+
+use std::sync::LazyLock;
+
+use libfuzzer_sys::fuzz_target;
+use switchback_core::Catalog;
+use switchback_data::learning;
+
+static CATALOG: LazyLock<Catalog> =
+    LazyLock::new(|| switchback_data::embedded().expect("the embedded catalog decodes"));
+
+fuzz_target!(|data: &[u8]| {
+    let Ok(text) = std::str::from_utf8(data) else {
+        return;
+    };
+    match learning::parse("fuzz.csv", text, &CATALOG) {
+        // Render the row errors as `learning import` prints them.
+        Ok(parsed) => {
+            for e in &parsed.errors {
+                drop(e.to_string());
+            }
+        }
+        Err(e) => drop(e.to_string()),
+    }
+});
