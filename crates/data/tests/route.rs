@@ -161,3 +161,20 @@ fn salaries_follow_the_level_rule() {
     assert_eq!(estimated_salary(fm, Level::Director), w.p90);
     assert_eq!(estimated_salary(fm, Level::Supervisor), w.p25);
 }
+
+/// A horizon no profile can give (the profile check refuses them) still
+/// leaves the search bounded: it answers, within [`plan::MAX_SEARCH_YEARS`].
+#[test]
+fn an_unbounded_horizon_cannot_make_the_search_unbounded() {
+    let s = start("13-2011.00", Level::Principal, 118_000, false);
+    for horizon in [f32::INFINITY, f32::NAN, f32::MAX, -1.0] {
+        let req = request(&s, "11-3031.00", Level::Director, horizon);
+        let answer = plan::plan(catalog(), model(), &req);
+        for r in &answer.routes {
+            assert!(r.years_to_goal <= plan::MAX_SEARCH_YEARS, "{horizon}");
+        }
+        if let Some(r) = plan::best_route(catalog(), model(), &req) {
+            assert!(r.years_to_goal.is_finite());
+        }
+    }
+}

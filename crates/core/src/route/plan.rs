@@ -254,7 +254,18 @@ pub fn required_experience(model: &TransitionModel, catalog: &Catalog, stop: Sto
     }
 }
 
+/// The furthest the search looks ahead, in years: three of the longest
+/// horizon a profile may give (40). A request from outside the validated
+/// profiles is held to it too, so no horizon (infinite, NaN) makes the
+/// search's earnings or its pruning meaningless.
+pub const MAX_SEARCH_YEARS: f32 = 120.0;
+
 fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon: f32) -> Built {
+    let horizon = if horizon.is_nan() {
+        0.0
+    } else {
+        horizon.clamp(0.0, MAX_SEARCH_YEARS)
+    };
     let cur = req.start.occupation;
     let goal = req.goal;
     let n = model.len();
