@@ -265,7 +265,7 @@ pub struct MoveArgs {
     #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
     pub to_salary: Option<u32>,
     /// How many strengths and gaps to list.
-    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=68))]
+    #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=switchback_app::moves::MAX_ELEMENTS as i64))]
     pub limit: u16,
 }
 
@@ -275,7 +275,7 @@ pub struct TransitionsArgs {
     /// The origin role: a job title or an O*NET-SOC code.
     pub role: String,
     /// How many destinations to list.
-    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1015))]
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     pub limit: u16,
 }
 
@@ -293,7 +293,7 @@ pub struct RouteArgs {
     /// A profile file (.toml or .json) with [current], [goal] and optionally [situation].
     pub profile: PathBuf,
     /// The most moves a route may make.
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=4))]
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=switchback_core::route::plan::MAX_MOVES as i64))]
     pub max_moves: u8,
 }
 
@@ -311,7 +311,7 @@ pub struct EvalTransitionsArgs {
     #[arg(long, value_name = "FILE")]
     pub reference: PathBuf,
     /// The cut-off k.
-    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1015))]
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     pub k: u16,
 }
 
@@ -386,7 +386,7 @@ pub struct SearchArgs {
     /// A job title as people write it ("Senior Staff Accountant", "CFO") or an O*NET-SOC code.
     pub text: String,
     /// How many occupations to list.
-    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..=1016))]
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(u16).range(1..))]
     pub limit: u16,
 }
 

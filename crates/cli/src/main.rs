@@ -23,11 +23,28 @@ fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) if output::is_broken_pipe(&e) => ExitCode::SUCCESS,
         Err(e) => {
+            let e = as_flags(e);
             eprintln!("error: {}", output::error_message(&e));
-            ExitCode::from(match e.downcast_ref::<cli::UsageError>() {
-                Some(_) => 2,
-                None => 1,
-            })
+            let usage = e.downcast_ref::<cli::UsageError>().is_some()
+                || e.downcast_ref::<switchback_app::AppError>()
+                    .is_some_and(switchback_app::AppError::is_usage);
+            ExitCode::from(if usage { 2 } else { 1 })
         }
+    }
+}
+
+/// A request field the application layer names (`max_moves`) as the flag
+/// a person typed (`--max-moves`).
+fn as_flags(e: anyhow::Error) -> anyhow::Error {
+    const FLAGS: [&str; 5] = ["option", "start", "limit", "k", "max_moves"];
+    match e.downcast::<switchback_app::AppError>() {
+        Ok(switchback_app::AppError::Invalid { field, message })
+            if FLAGS.contains(&field.as_str()) =>
+        {
+            let field = format!("--{}", field.replace('_', "-"));
+            switchback_app::AppError::Invalid { field, message }.into()
+        }
+        Ok(other) => other.into(),
+        Err(e) => e,
     }
 }

@@ -910,22 +910,8 @@ fn request<'a>(
     years_in_role: f32,
     to_goal: Option<&'a [f32]>,
 ) -> Request<'a> {
-    let goal = profile.goal.as_ref();
     Request {
-        start,
-        years_in_role,
-        years_experience: profile.current.years_experience,
-        goal: goal.map_or(start.occupation, |g| g.occupation),
-        goal_level: goal.map_or(start.level, |g| g.level),
-        horizon_years: goal.map_or(5.0, |g| g.horizon_years),
-        min_salary: profile.situation.min_salary,
-        max_step_down: profile
-            .situation
-            .max_step_down
-            .unwrap_or(DEFAULT_MAX_STEP_DOWN),
-        max_moves: plan::MAX_MOVES,
-        exclude: &profile.situation.exclude_occupations,
         to_goal,
-        promotion_blocked: false,
+        ..Request::for_profile(profile, start, years_in_role)
     }
 }

@@ -110,6 +110,21 @@ pub struct PositionSpec {
     pub salary: Option<u32>,
 }
 
+impl PositionSpec {
+    /// A destination's spec: an industry or department it does not name
+    /// is the origin's. A move changes them only when it says so — one
+    /// rule for options in a profile, `move` and the server alike.
+    pub fn staying_in(mut self, origin: &Position) -> PositionSpec {
+        if self.industry.is_none() {
+            self.industry = origin.industry.clone();
+        }
+        if self.department.is_none() {
+            self.department = origin.department.clone();
+        }
+        self
+    }
+}
+
 /// An occupation at a level, in an industry and department, on a track.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Position {

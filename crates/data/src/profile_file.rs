@@ -803,19 +803,15 @@ impl Validator<'_> {
             "a job title or an O*NET-SOC code",
         )?;
         let (occ, hint) = self.role(&format!("{field}.role"), &role)?;
-        // An option's industry or department, if unnamed, is the current one.
         let spec = PositionSpec {
             level: self.level(&format!("{field}.level"), o.level)?,
             title_hint: hint,
             manages_people: o.manages_people,
-            industry: self
-                .label(&format!("{field}.industry"), o.industry.as_deref())?
-                .or_else(|| current.position.industry.clone()),
-            department: self
-                .label(&format!("{field}.department"), o.department.as_deref())?
-                .or_else(|| current.position.department.clone()),
+            industry: self.label(&format!("{field}.industry"), o.industry.as_deref())?,
+            department: self.label(&format!("{field}.department"), o.department.as_deref())?,
             salary: self.salary(&format!("{field}.salary"), o.salary)?,
-        };
+        }
+        .staying_in(&current.position);
         Ok(Opt {
             id,
             position: Position::new(self.catalog, occ, spec),

@@ -1,126 +1,17 @@
 //! `switchback advise`.
 
-use serde::Serialize;
-use switchback_core::Catalog;
-use switchback_core::advisor::{self, OptionAdvice};
-use switchback_core::route::plan::Stop;
-use switchback_core::transition::TransitionModel;
+use switchback_app::Engine;
+use switchback_app::advice::{self, AdviceView};
 
-use super::moves::{MoveView, PositionView, position_view};
-use super::route::{RouteView, StopView, route_view, stop_view};
 use crate::cli::{AdviseArgs, Format};
 use crate::output::{self, dollars};
 
-#[derive(Serialize)]
-struct GoalView {
-    #[serde(flatten)]
-    stop: StopView,
-    horizon_years: f32,
-}
-
-#[derive(Serialize)]
-struct ReasonView {
-    code: &'static str,
-    text: String,
-}
-
-#[derive(Serialize)]
-struct LivingView {
-    salary: Option<u32>,
-    pay_ratio: Option<f32>,
-    cost_over_horizon: Option<i64>,
-    level_from: &'static str,
-    level_to: &'static str,
-    leaves_department: bool,
-    first_weeks: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct OptionView {
-    id: String,
-    proposed: bool,
-    position: PositionView,
-    #[serde(rename = "move")]
-    movement: MoveView,
-    circumstances: Vec<&'static str>,
-    verdict: &'static str,
-    instead: Option<&'static str>,
-    success: f32,
-    feasibility: f32,
-    onward_route: Option<RouteView>,
-    reasons: Vec<ReasonView>,
-    living: LivingView,
-}
-
-#[derive(Serialize)]
-struct AdviceView {
-    current: PositionView,
-    goal: Option<GoalView>,
-    options: Vec<OptionView>,
-}
-
-pub fn advise(catalog: &Catalog, args: &AdviseArgs, format: Format) -> anyhow::Result<()> {
-    let profile = switchback_data::profile_file::load(&args.profile, catalog)?;
-    let model = TransitionModel::new(catalog);
-    let advice = advisor::advise(catalog, &model, &profile)?;
-    let view = AdviceView {
-        current: position_view(catalog, &profile.current.position),
-        goal: profile.goal.as_ref().map(|g| GoalView {
-            stop: stop_view(
-                catalog,
-                Stop {
-                    occupation: g.occupation,
-                    level: g.level,
-                },
-            ),
-            horizon_years: g.horizon_years,
-        }),
-        options: advice
-            .options
-            .iter()
-            .map(|o| option_view(catalog, o))
-            .collect(),
-    };
+pub fn advise(engine: &Engine, args: &AdviseArgs, format: Format) -> anyhow::Result<()> {
+    let profile = engine.profile_file(&args.profile)?;
+    let view = advice::advise(engine, &profile)?;
     match format {
         Format::Json => output::json(&view),
         Format::Text => output::text(&render(&view)),
-    }
-}
-
-fn option_view(catalog: &Catalog, o: &OptionAdvice) -> OptionView {
-    let r2 = |x: f32| (x * 100.0).round() / 100.0;
-    OptionView {
-        id: o.id.clone(),
-        proposed: o.proposed,
-        position: position_view(catalog, &o.position),
-        movement: MoveView {
-            kind: o.movement.kind.name(),
-            level_delta: o.movement.level_delta,
-            changes: o.movement.changes.iter().map(|c| c.name()).collect(),
-        },
-        circumstances: o.circumstances.iter().map(|c| c.name()).collect(),
-        verdict: o.verdict.name(),
-        instead: o.instead.map(|i| i.name()),
-        success: r2(o.success),
-        feasibility: r2(o.movement.feasibility),
-        onward_route: o.onward.as_ref().map(|r| route_view(catalog, r)),
-        reasons: o
-            .reasons
-            .iter()
-            .map(|r| ReasonView {
-                code: r.code,
-                text: r.text.clone(),
-            })
-            .collect(),
-        living: LivingView {
-            salary: o.living.salary,
-            pay_ratio: o.living.pay_ratio.map(|p| (p * 1000.0).round() / 1000.0),
-            cost_over_horizon: o.living.cost_over_horizon,
-            level_from: o.living.level_change.0.name(),
-            level_to: o.living.level_change.1.name(),
-            leaves_department: o.living.leaves_department,
-            first_weeks: o.living.first_weeks.clone(),
-        },
     }
 }
 

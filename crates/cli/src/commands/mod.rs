@@ -12,7 +12,7 @@ mod route;
 use std::path::Path;
 
 use anyhow::Context;
-use switchback_core::Catalog;
+use switchback_app::{AppError, Engine};
 
 use crate::cli::{
     Cli, Command, EvalCommand, Format, LearningCommand, OccupationCommand, PlanCommand,
@@ -32,44 +32,46 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Plan(PlanCommand::Checkin(a)) => plan::checkin(&a, format),
         Command::Plan(PlanCommand::Status(a)) => plan::status(&a, format),
         Command::Plan(PlanCommand::Export(a)) => plan::export(&a, cli.format),
-        Command::Plan(PlanCommand::Create(a)) => with_catalog(dir, |c| plan::create(c, &a, format)),
+        Command::Plan(PlanCommand::Create(a)) => with_engine(dir, |c| plan::create(c, &a, format)),
         Command::Learning(LearningCommand::Import(a)) => {
-            with_catalog(dir, |c| learning::import(c, &a, format))
+            with_engine(dir, |c| learning::import(c, &a, format))
         }
         Command::Occupation(OccupationCommand::Search(a)) => {
-            with_catalog(dir, |c| occupation::search(c, &a, format))
+            with_engine(dir, |c| occupation::search(c, &a, format))
         }
         Command::Occupation(OccupationCommand::Show(a)) => {
-            with_catalog(dir, |c| occupation::show(c, &a, format))
+            with_engine(dir, |c| occupation::show(c, &a, format))
         }
-        Command::Move(a) => with_catalog(dir, |c| moves::classify(c, &a, format)),
-        Command::Transitions(a) => with_catalog(dir, |c| moves::transitions(c, &a, format)),
-        Command::Advise(a) => with_catalog(dir, |c| advise::advise(c, &a, format)),
-        Command::Route(a) => with_catalog(dir, |c| route::route(c, &a, format)),
+        Command::Move(a) => with_engine(dir, |c| moves::classify(c, &a, format)),
+        Command::Transitions(a) => with_engine(dir, |c| moves::transitions(c, &a, format)),
+        Command::Advise(a) => with_engine(dir, |c| advise::advise(c, &a, format)),
+        Command::Route(a) => with_engine(dir, |c| route::route(c, &a, format)),
         Command::Eval(EvalCommand::Transitions(a)) => {
-            with_catalog(dir, |c| eval::transitions(c, &a, format))
+            with_engine(dir, |c| eval::transitions(c, &a, format))
         }
     }
 }
 
-/// Loads the catalog (from `dir`, else the embedded snapshot) and runs `f` on it.
-fn with_catalog(
+/// Loads the engine (from `dir`, else the embedded snapshot) and runs `f` on it.
+fn with_engine(
     dir: Option<&Path>,
-    f: impl FnOnce(&Catalog) -> anyhow::Result<()>,
+    f: impl FnOnce(&Engine) -> anyhow::Result<()>,
 ) -> anyhow::Result<()> {
-    let catalog = match dir {
-        Some(dir) => switchback_data::load_dir(dir).map_err(|e| match e {
+    let engine = match dir {
+        Some(dir) => Engine::from_dir(dir).map_err(|e| match e {
             // Already names the directory: no context to repeat it.
-            e @ switchback_data::LoadError::NoDirectory { .. } => anyhow::Error::new(e),
+            e @ AppError::Catalog(switchback_data::LoadError::NoDirectory { .. }) => {
+                anyhow::Error::new(e)
+            }
             e => {
                 anyhow::Error::new(e).context(format!("loading the catalog from {}", dir.display()))
             }
         })?,
-        None => switchback_data::embedded().context("loading the embedded catalog")?,
+        None => Engine::embedded().context("loading the embedded catalog")?,
     };
-    let result = f(&catalog);
+    let result = f(&engine);
     // The process ends next: freeing the catalog's ~30,000 allocations would
     // cost milliseconds of the start-up budget for memory the OS reclaims.
-    std::mem::forget(catalog);
+    std::mem::forget(engine);
     result
 }

@@ -1,224 +1,35 @@
 //! `switchback move` and `switchback transitions`.
 
-use serde::Serialize;
-use switchback_core::position::{self, Label, Position, PositionSpec};
-use switchback_core::transition::TransitionModel;
-use switchback_core::transition::explain::{ElementComparison, Explanation};
-use switchback_core::transition::profile::RatingSource;
-use switchback_core::{Catalog, OccupationId};
+use switchback_app::Engine;
+use switchback_app::PositionView;
+use switchback_app::moves::{self, ClassifyView, ExplanationView, MoveRequest};
+use switchback_core::Level;
+use switchback_core::position;
 
 use crate::cli::{Format, MoveArgs, TransitionsArgs};
 use crate::output::{self, Table, dollars};
 
-#[derive(Serialize)]
-pub(super) struct PositionView {
-    pub(super) code: String,
-    pub(super) title: String,
-    pub(super) level: &'static str,
-    pub(super) grade: u8,
-    pub(super) level_source: position::LevelSource,
-    pub(super) track: &'static str,
-    pub(super) industry: Option<String>,
-    pub(super) department: Option<String>,
-    pub(super) salary: Option<u32>,
-    pub(super) estimated_salary: Option<u32>,
-}
-
-#[derive(Serialize)]
-pub(super) struct MoveView {
-    pub(super) kind: &'static str,
-    pub(super) level_delta: i8,
-    pub(super) changes: Vec<&'static str>,
-}
-
-#[derive(Serialize)]
-struct ElementView {
-    element: String,
-    have: f32,
-    need: f32,
-    importance: f32,
-}
-
-#[derive(Serialize)]
-struct FacetView {
-    name: &'static str,
-    value: Option<f32>,
-    weight: f32,
-}
-
-#[derive(Serialize)]
-struct ExplanationView {
-    feasibility: f32,
-    facets: Vec<FacetView>,
-    strengths: Vec<ElementView>,
-    gaps: Vec<ElementView>,
-    missing_hot_technologies: Vec<String>,
-    shared_activities: Vec<String>,
-    notes: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct ClassifyView {
-    from: PositionView,
-    to: PositionView,
-    #[serde(rename = "move")]
-    movement: MoveView,
-    pay_ratio: Option<f32>,
-    pay_basis: position::PayBasis,
-    feasibility: f32,
-    #[serde(flatten)]
-    explanation: ExplanationView,
-}
-
-pub fn classify(catalog: &Catalog, args: &MoveArgs, format: Format) -> anyhow::Result<()> {
-    let from_r = catalog.resolve(&args.from)?;
-    let to_r = catalog.resolve(&args.to)?;
-    let label = |s: &Option<String>| s.as_deref().and_then(Label::parse);
-    let from = Position::new(
-        catalog,
-        from_r.occupation,
-        PositionSpec {
-            level: args.from_level,
-            title_hint: from_r.seniority,
-            industry: label(&args.from_industry),
-            department: label(&args.from_department),
-            salary: args.from_salary,
-            ..PositionSpec::default()
+pub fn classify(engine: &Engine, args: &MoveArgs, format: Format) -> anyhow::Result<()> {
+    let level = |l: Option<Level>| l.map(|l| l.name().to_owned());
+    let view = moves::classify(
+        engine,
+        &MoveRequest {
+            from: args.from.clone(),
+            to: args.to.clone(),
+            from_level: level(args.from_level),
+            to_level: level(args.to_level),
+            from_industry: args.from_industry.clone(),
+            to_industry: args.to_industry.clone(),
+            from_department: args.from_department.clone(),
+            to_department: args.to_department.clone(),
+            from_salary: args.from_salary,
+            to_salary: args.to_salary,
+            limit: usize::from(args.limit),
         },
-    );
-    // An unnamed destination industry or department is the origin's.
-    let to = Position::new(
-        catalog,
-        to_r.occupation,
-        PositionSpec {
-            level: args.to_level,
-            title_hint: to_r.seniority,
-            industry: label(&args.to_industry).or_else(|| from.industry.clone()),
-            department: label(&args.to_department).or_else(|| from.department.clone()),
-            salary: args.to_salary,
-            ..PositionSpec::default()
-        },
-    );
-    let model = TransitionModel::new(catalog);
-    let m = position::classify(catalog, &model, &from, &to);
-    let explanation = model.explain(
-        catalog,
-        from.occupation,
-        to.occupation,
-        usize::from(args.limit),
-    );
-    let view = ClassifyView {
-        from: position_view(catalog, &from),
-        to: position_view(catalog, &to),
-        movement: MoveView {
-            kind: m.kind.name(),
-            level_delta: m.level_delta,
-            changes: m.changes.iter().map(|c| c.name()).collect(),
-        },
-        pay_ratio: m.pay_ratio.map(|r| round(r, 3)),
-        pay_basis: m.pay_basis,
-        feasibility: round(m.feasibility, 3),
-        explanation: explanation_view(
-            catalog,
-            &model,
-            &explanation,
-            (from.occupation, to.occupation),
-        ),
-    };
+    )?;
     match format {
         Format::Json => output::json(&view),
         Format::Text => output::text(&render_classify(&view)),
-    }
-}
-
-pub(super) fn position_view(catalog: &Catalog, p: &Position) -> PositionView {
-    let o = catalog.occupation(p.occupation);
-    PositionView {
-        code: o.code.to_string(),
-        title: o.title.clone(),
-        level: p.level.name(),
-        grade: p.level.grade(),
-        level_source: p.level_source,
-        track: p.track.name(),
-        industry: p.industry.as_ref().map(|l| l.as_str().to_owned()),
-        department: p.department.as_ref().map(|l| l.as_str().to_owned()),
-        salary: p.salary,
-        estimated_salary: position::estimated_salary(o, p.level),
-    }
-}
-
-fn element_view(catalog: &Catalog, c: &ElementComparison) -> ElementView {
-    ElementView {
-        element: catalog.element_label(c.element),
-        have: round(c.have, 2),
-        need: round(c.need, 2),
-        importance: round(c.importance, 2),
-    }
-}
-
-fn rating_note(
-    catalog: &Catalog,
-    side: &str,
-    id: OccupationId,
-    source: &RatingSource,
-) -> Option<String> {
-    let title = &catalog.occupation(id).title;
-    match source {
-        RatingSource::Rated => None,
-        RatingSource::Imputed(from) => Some(format!(
-            "{side} {title} has no O*NET 29.3 skill ratings; its profile is borrowed from {}",
-            from.iter()
-                .map(|d| catalog.occupation(*d).title.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        )),
-        RatingSource::Missing => Some(format!(
-            "{side} {title} has no skill or knowledge data to compare"
-        )),
-    }
-}
-
-fn explanation_view(
-    catalog: &Catalog,
-    model: &TransitionModel,
-    e: &Explanation,
-    (from, to): (OccupationId, OccupationId),
-) -> ExplanationView {
-    let weights = model.weights().as_array();
-    let (a, b) = (&e.ratings.0, &e.ratings.1);
-    ExplanationView {
-        feasibility: round(e.score, 3),
-        facets: e
-            .facets
-            .named()
-            .iter()
-            .zip(weights)
-            .map(|((name, value), weight)| FacetView {
-                name,
-                value: value.map(|v| round(v, 3)),
-                weight,
-            })
-            .collect(),
-        strengths: e
-            .strengths
-            .iter()
-            .map(|c| element_view(catalog, c))
-            .collect(),
-        gaps: e.gaps.iter().map(|c| element_view(catalog, c)).collect(),
-        missing_hot_technologies: e
-            .missing_hot_technologies
-            .iter()
-            .map(|t| catalog.technology(*t).name.clone())
-            .collect(),
-        shared_activities: e
-            .shared_activities
-            .iter()
-            .map(|d| catalog.dwa(*d).title.clone())
-            .collect(),
-        notes: [("origin", from, a), ("destination", to, b)]
-            .into_iter()
-            .filter_map(|(side, id, src)| rating_note(catalog, side, id, src))
-            .collect(),
     }
 }
 
@@ -327,82 +138,8 @@ fn render_explanation(e: &ExplanationView) -> String {
     s
 }
 
-#[derive(Serialize)]
-struct DestinationView {
-    code: String,
-    title: String,
-    feasibility: f32,
-    job_zone: Option<u8>,
-    median_wage: Option<u32>,
-    same_profession: bool,
-    strengths: Vec<String>,
-    gaps: Vec<String>,
-}
-
-#[derive(Serialize)]
-struct TransitionsView {
-    origin: OriginView,
-    destinations: Vec<DestinationView>,
-}
-
-#[derive(Serialize)]
-struct OriginView {
-    code: String,
-    title: String,
-    job_zone: Option<u8>,
-    median_wage: Option<u32>,
-}
-
-pub fn transitions(
-    catalog: &Catalog,
-    args: &TransitionsArgs,
-    format: Format,
-) -> anyhow::Result<()> {
-    let r = catalog.resolve(&args.role)?;
-    let model = TransitionModel::new(catalog);
-    let origin = catalog.occupation(r.occupation);
-    let median = |id: OccupationId| {
-        catalog
-            .occupation(id)
-            .wages
-            .as_ref()
-            .and_then(|w| w.annual.median)
-    };
-    let destinations = model
-        .top_destinations(r.occupation, usize::from(args.limit), |_| true)
-        .into_iter()
-        .map(|(d, score)| {
-            let e = model.explain(catalog, r.occupation, d, 3);
-            let o = catalog.occupation(d);
-            DestinationView {
-                code: o.code.to_string(),
-                title: o.title.clone(),
-                feasibility: round(score, 3),
-                job_zone: o.job_zone.map(|z| z.get()),
-                median_wage: median(d),
-                same_profession: o.family() == origin.family(),
-                strengths: e
-                    .strengths
-                    .iter()
-                    .map(|c| catalog.element_label(c.element))
-                    .collect(),
-                gaps: e
-                    .gaps
-                    .iter()
-                    .map(|c| catalog.element_label(c.element))
-                    .collect(),
-            }
-        })
-        .collect();
-    let view = TransitionsView {
-        origin: OriginView {
-            code: origin.code.to_string(),
-            title: origin.title.clone(),
-            job_zone: origin.job_zone.map(|z| z.get()),
-            median_wage: median(r.occupation),
-        },
-        destinations,
-    };
+pub fn transitions(engine: &Engine, args: &TransitionsArgs, format: Format) -> anyhow::Result<()> {
+    let view = moves::transitions(engine, &args.role, usize::from(args.limit))?;
     match format {
         Format::Json => output::json(&view),
         Format::Text => {
@@ -447,9 +184,4 @@ pub fn transitions(
             output::text(&s)
         }
     }
-}
-
-fn round(x: f32, places: i32) -> f32 {
-    let f = 10f32.powi(places);
-    (x * f).round() / f
 }

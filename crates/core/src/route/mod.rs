@@ -5,6 +5,8 @@
 //!   brute force it is tested against.
 //! - [`plan`]: the graph of candidate positions built from the catalog and
 //!   the transition model, and the answers the CLI and the advisor use.
+//! - [`compare`]: a switchback against the direct climb, as data.
 
+pub mod compare;
 pub mod plan;
 pub mod search;

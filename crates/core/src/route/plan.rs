@@ -5,6 +5,7 @@
 use crate::catalog::{Catalog, OccupationId};
 use crate::level::Level;
 use crate::position::{MoveKind, Position, Track, estimated_salary, typical_level};
+use crate::profile::Profile;
 use crate::route::search::{self, Edge, Graph, Path};
 use crate::transition::TransitionModel;
 
@@ -63,6 +64,39 @@ pub struct Request<'a> {
     /// The person reports no route up from where they stand: no step up
     /// out of the current position (lateral moves and step downs remain).
     pub promotion_blocked: bool,
+}
+
+impl<'a> Request<'a> {
+    /// The request a profile makes from `start`: its goal (or `start`
+    /// itself, without one), its horizon (5 years without a goal), its pay
+    /// floor, deepest step down (default [`DEFAULT_MAX_STEP_DOWN`]) and
+    /// exclusions, its experience, and up to [`MAX_MOVES`] moves. One
+    /// translation for every use: the advisor's onward routes, `route`,
+    /// a server's.
+    pub fn for_profile(
+        profile: &'a Profile,
+        start: &'a Position,
+        years_in_role: f32,
+    ) -> Request<'a> {
+        let goal = profile.goal.as_ref();
+        Request {
+            start,
+            years_in_role,
+            years_experience: profile.current.years_experience,
+            goal: goal.map_or(start.occupation, |g| g.occupation),
+            goal_level: goal.map_or(start.level, |g| g.level),
+            horizon_years: goal.map_or(5.0, |g| g.horizon_years),
+            min_salary: profile.situation.min_salary,
+            max_step_down: profile
+                .situation
+                .max_step_down
+                .unwrap_or(DEFAULT_MAX_STEP_DOWN),
+            max_moves: MAX_MOVES,
+            exclude: &profile.situation.exclude_occupations,
+            to_goal: None,
+            promotion_blocked: false,
+        }
+    }
 }
 
 /// One position on a route.

@@ -1,8 +1,5 @@
-//! `switchback plan …`: create a development plan for an option, store it,
-//! and keep it — check-ins, status, exports.
-
-mod ics;
-mod markdown;
+//! `switchback plan …`: the edge of the plan use cases — where the
+//! database is, today's date, and text for a terminal.
 
 use std::path::PathBuf;
 
@@ -10,15 +7,10 @@ use anyhow::Context;
 use clap::ValueEnum;
 use jiff::Timestamp;
 use jiff::civil::Date;
-use serde::Serialize;
-use switchback_core::Catalog;
-use switchback_core::advisor;
-use switchback_core::development::learning::LearningCatalog;
-use switchback_core::development::status::{self, CheckIn, PlanStatus};
-use switchback_core::development::{self, DevelopmentPlan};
-use switchback_core::text::{did_you_mean, nearest, quoted};
-use switchback_core::transition::TransitionModel;
-use switchback_store::{PlanId, PlanSummary, Store, StoreError, StoredPlan};
+use switchback_app::plans::{self, CheckInRequest, CreateRequest, Export};
+use switchback_app::{AppError, Engine};
+use switchback_core::development::status::PlanStatus;
+use switchback_store::{PlanId, Store, StoreError, StoredPlan};
 
 use crate::cli::{
     CheckinArgs, DB_ENV, DbArgs, ExportArgs, ExportFormat, Format, PlanCreateArgs, PlanIdArgs,
@@ -37,9 +29,11 @@ fn db_path(db: &DbArgs) -> anyhow::Result<PathBuf> {
     }
 }
 
-/// The database, opened to write (created and upgraded if need be).
-pub(super) fn open_store(db: &DbArgs) -> anyhow::Result<Store> {
-    Ok(Store::open(&db_path(db)?)?)
+/// A way to open the database to write (created and upgraded if need be),
+/// for the use cases to call once the request is known to be good.
+pub(super) fn opener(db: &DbArgs) -> anyhow::Result<impl FnOnce() -> Result<Store, AppError>> {
+    let path = db_path(db)?;
+    Ok(move || Ok(Store::open(&path)?))
 }
 
 /// One stored plan, read without writing anything: reading works on a
@@ -75,113 +69,38 @@ fn today() -> Date {
     jiff::Zoned::now().date()
 }
 
-#[derive(Serialize)]
-struct CheckInView<'a> {
-    id: i64,
-    objective: u32,
-    progress: u8,
-    note: Option<&'a str>,
-    by: &'static str,
-    date: Date,
-    recorded_at: &'a str,
-}
-
-/// A plan as `plan show --format json` and `plan export --to json` print it.
-#[derive(Serialize)]
-struct PlanView<'a> {
-    id: i64,
-    created_at: &'a str,
-    profile: &'a str,
-    #[serde(flatten)]
-    plan: &'a DevelopmentPlan,
-    checkins: Vec<CheckInView<'a>>,
-    status: PlanStatus,
-}
-
-fn plan_view(stored: &StoredPlan, as_of: Date) -> PlanView<'_> {
-    PlanView {
-        id: stored.id.get(),
-        created_at: &stored.created_at,
-        profile: &stored.profile,
-        plan: &stored.plan,
-        checkins: stored
-            .checkins
-            .iter()
-            .map(|c| CheckInView {
-                id: c.id,
-                objective: c.checkin.objective,
-                progress: c.checkin.progress.get(),
-                note: c.checkin.note.as_deref(),
-                by: c.checkin.by.name(),
-                date: c.checkin.date,
-                recorded_at: &c.recorded_at,
-            })
-            .collect(),
-        status: status::status(&stored.plan, &stored.checkin_values(), as_of),
-    }
-}
-
-pub fn create(catalog: &Catalog, args: &PlanCreateArgs, format: Format) -> anyhow::Result<()> {
-    let profile = switchback_data::profile_file::load(&args.profile, catalog)?;
-    let model = TransitionModel::new(catalog);
-    let advice = advisor::advise(catalog, &model, &profile)?;
-    let Some(option) = advice.options.iter().find(|o| o.id == args.option) else {
-        let ids: Vec<&str> = advice.options.iter().map(|o| o.id.as_str()).collect();
-        let hint = did_you_mean(nearest(&args.option, ids.iter().copied(), 4));
-        return Err(UsageError(format!(
-            "--option: {} is not an option of {}{hint}; its options are: {}",
-            quoted(&args.option),
-            args.profile.display(),
-            ids.join(", ")
-        ))
-        .into());
-    };
-    if option.verdict == advisor::Verdict::NotRecommended {
-        // The person may still take it (necessity has no better option):
-        // plan it, but say plainly what the advisor thinks.
-        let why = ["verdict.", "instead.", "onward_route"]
-            .iter()
-            .find_map(|code| option.reasons.iter().find(|r| r.code.starts_with(code)))
-            .map(|r| format!(": {}", r.text))
-            .unwrap_or_default();
-        eprintln!(
-            "warning: the advisor does not recommend option \"{}\"{why}",
-            option.id
-        );
-    }
-    // Open the store before the slower work that needs it, so a bad
-    // database is reported before anything else.
-    let mut store = open_store(&args.db)?;
-    let learning = LearningCatalog {
-        organisation: store.learning()?,
-        bundled: switchback_data::learning::bundled(catalog)
-            .activities
-            .into_iter()
-            .map(|(_, a)| a)
-            .collect(),
-    };
+pub fn create(engine: &Engine, args: &PlanCreateArgs, format: Format) -> anyhow::Result<()> {
+    let profile = engine.profile_file(&args.profile)?;
+    let source = args.profile.display().to_string();
     let start = args.start.unwrap_or_else(today);
-    let plan = development::build(catalog, &model, &profile, option, &learning, start);
-    let id = store.create_plan(&plan, &args.profile.display().to_string(), now())?;
-    let stored = store.plan(id)?;
+    let req = CreateRequest {
+        profile: &profile,
+        source: &source,
+        option: &args.option,
+        start,
+    };
+    let created = plans::create(engine, opener(&args.db)?, &req, now(), today())?;
+    if let Some(w) = &created.warning {
+        eprintln!("warning: {w}");
+    }
+    let stored = &created.stored;
     match format {
-        Format::Json => output::json(&plan_view(&stored, start)),
+        Format::Json => output::json(&plans::plan_view(stored, start)),
         Format::Text => output::text(&format!(
-            "Created plan {id} in {}\n\n{}",
-            store.path().display(),
-            markdown::render(&stored, &status::status(&stored.plan, &[], start))
+            "Created plan {} in {}\n\n{}",
+            stored.id,
+            created.database.display(),
+            plans::markdown(stored, start)
         )),
     }
 }
 
 pub fn list(args: &PlanListArgs, format: Format) -> anyhow::Result<()> {
     let path = db_path(&args.db)?;
-    let plans = match Store::open_read_only(&path)? {
-        Some(store) => store.plans()?,
-        None => Vec::new(),
-    };
+    let store = Store::open_read_only(&path)?;
+    let plans = plans::list(store.as_ref())?;
     match format {
-        Format::Json => output::json(&plans.iter().map(summary_view).collect::<Vec<_>>()),
+        Format::Json => output::json(&plans),
         Format::Text => {
             if plans.is_empty() {
                 return output::text(&format!(
@@ -213,60 +132,13 @@ pub fn list(args: &PlanListArgs, format: Format) -> anyhow::Result<()> {
     }
 }
 
-#[derive(Serialize)]
-struct SummaryView<'a> {
-    id: i64,
-    created_at: &'a str,
-    profile: &'a str,
-    option_id: &'a str,
-    new_title: &'a str,
-    new_level: &'a str,
-    goal_title: Option<&'a str>,
-    start: &'a str,
-    earliest_move: &'a str,
-    latest_move: &'a str,
-    checkins: u32,
-    last_checkin: Option<&'a str>,
-}
-
-fn summary_view(p: &PlanSummary) -> SummaryView<'_> {
-    SummaryView {
-        id: p.id.get(),
-        created_at: &p.created_at,
-        profile: &p.profile,
-        option_id: &p.option_id,
-        new_title: &p.new_title,
-        new_level: &p.new_level,
-        goal_title: p.goal_title.as_deref(),
-        start: &p.start,
-        earliest_move: &p.earliest_move,
-        latest_move: &p.latest_move,
-        checkins: p.checkins,
-        last_checkin: p.last_checkin.as_deref(),
-    }
-}
-
 pub fn show(args: &PlanIdArgs, format: Format) -> anyhow::Result<()> {
     let stored = read_plan(&args.db, args.id)?;
     let as_of = today();
     match format {
-        Format::Json => output::json(&plan_view(&stored, as_of)),
-        Format::Text => {
-            let st = status::status(&stored.plan, &stored.checkin_values(), as_of);
-            output::text(&markdown::render(&stored, &st))
-        }
+        Format::Json => output::json(&plans::plan_view(&stored, as_of)),
+        Format::Text => output::text(&plans::markdown(&stored, as_of)),
     }
-}
-
-#[derive(Serialize)]
-struct CheckedInView<'a> {
-    plan: i64,
-    checkin: i64,
-    objective: u32,
-    progress: u8,
-    by: &'static str,
-    date: Date,
-    objective_status: &'a status::ObjectiveStatus,
 }
 
 pub fn checkin(args: &CheckinArgs, format: Format) -> anyhow::Result<()> {
@@ -281,62 +153,38 @@ pub fn checkin(args: &CheckinArgs, format: Format) -> anyhow::Result<()> {
         .into());
     }
     let mut store = Store::open(&path)?;
-    let checkin = CheckIn {
+    let req = CheckInRequest {
         objective: args.objective,
-        progress: args.progress,
-        note: args.note.clone().filter(|n| !n.trim().is_empty()),
+        progress: args.progress.get(),
+        note: args.note.clone(),
         by: args.by.into(),
         date: args.date.unwrap_or_else(today),
     };
-    let row = store.check_in(args.id, &checkin, now())?;
-    let stored = store.plan(args.id)?;
-    let st = status::status(&stored.plan, &stored.checkin_values(), checkin.date);
-    let objective = st
-        .objectives
-        .iter()
-        .find(|o| o.objective == checkin.objective)
-        .context("the objective checked in on is missing from its plan's status")?;
+    let done = plans::check_in(&mut store, args.id, &req, now())?;
     match format {
-        Format::Json => output::json(&CheckedInView {
-            plan: args.id.get(),
-            checkin: row,
-            objective: checkin.objective,
-            progress: checkin.progress.get(),
-            by: checkin.by.name(),
-            date: checkin.date,
-            objective_status: objective,
-        }),
+        Format::Json => output::json(&done),
         Format::Text => output::text(&format!(
-            "Recorded check-in {row} on plan {}: objective {} at {}% ({}, by {}).\nObjective {}: {} — {}.\n",
+            "Recorded check-in {} on plan {}: objective {} at {}% ({}, by {}).\nObjective {}: {} — {}.\n",
+            done.checkin,
             args.id,
-            checkin.objective,
-            checkin.progress.get(),
-            checkin.date,
-            checkin.by.name(),
-            checkin.objective,
-            objective.standing.name(),
-            objective.reason
+            done.objective,
+            done.progress,
+            done.date,
+            done.by,
+            done.objective,
+            done.objective_status.standing.name(),
+            done.objective_status.reason
         )),
     }
-}
-
-#[derive(Serialize)]
-struct StatusView<'a> {
-    plan: i64,
-    #[serde(flatten)]
-    status: &'a PlanStatus,
 }
 
 pub fn status(args: &StatusArgs, format: Format) -> anyhow::Result<()> {
     let stored = read_plan(&args.db, args.id)?;
     let as_of = args.as_of.unwrap_or_else(today);
-    let st = status::status(&stored.plan, &stored.checkin_values(), as_of);
+    let view = plans::status_of(&stored, as_of);
     match format {
-        Format::Json => output::json(&StatusView {
-            plan: args.id.get(),
-            status: &st,
-        }),
-        Format::Text => output::text(&render_status(&stored, &st)),
+        Format::Json => output::json(&view),
+        Format::Text => output::text(&render_status(&stored, &view.status)),
     }
 }
 
@@ -348,7 +196,7 @@ fn render_status(stored: &StoredPlan, st: &PlanStatus) -> String {
         stored.plan.new_position.level,
         st.standing.name().to_uppercase(),
         st.as_of,
-        markdown::capitalise(&st.reason)
+        plans::capitalise(&st.reason)
     );
     let mut t = Table::new(&[true, false, true, true, false, false]);
     t.row(["#", "objective", "done", "due now", "standing", "why"]);
@@ -391,19 +239,12 @@ pub fn export(args: &ExportArgs, format: Option<Format>) -> anyhow::Result<()> {
         .into());
     }
     let stored = read_plan(&args.db, args.id)?;
-    let as_of = args.as_of.unwrap_or_else(today);
-    let text = match args.to {
-        ExportFormat::Markdown => {
-            let st = status::status(&stored.plan, &stored.checkin_values(), as_of);
-            markdown::render(&stored, &st)
-        }
-        ExportFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&plan_view(&stored, as_of))?;
-            s.push('\n');
-            s
-        }
-        ExportFormat::Ics => ics::calendar(&stored),
+    let to = match args.to {
+        ExportFormat::Markdown => Export::Markdown,
+        ExportFormat::Json => Export::Json,
+        ExportFormat::Ics => Export::Ics,
     };
+    let text = plans::export(&stored, to, args.as_of.unwrap_or_else(today))?;
     match &args.output {
         Some(path) => output::write_file(path, &text).map_err(|e| anyhow::anyhow!("--output: {e}")),
         None => output::text(&text),

@@ -16,7 +16,8 @@ fn cell(text: &str) -> String {
     text.replace('|', "\\|").replace('\n', " ")
 }
 
-pub(super) fn capitalise(text: &str) -> String {
+/// The text with its first letter in upper case.
+pub fn capitalise(text: &str) -> String {
     let mut c = text.chars();
     c.next()
         .map(|first| first.to_uppercase().chain(c).collect())

@@ -1,0 +1,157 @@
+//! The step-down advisor: each option of a profile judged against the
+//! seeds' reasons for a step down, with a verdict, a better shape of move
+//! where there is one, the onward route, and what living with it means.
+
+use serde::Serialize;
+use switchback_core::advisor::{self, Advice, OptionAdvice};
+use switchback_core::route::plan::Stop;
+
+use crate::moves::MoveView;
+use crate::routes::{RouteView, route_view};
+use crate::view::{position_view, stop_view};
+use crate::{AppError, Engine, PositionView, Profile, StopView};
+
+/// The goal.
+#[derive(Serialize)]
+pub struct GoalView {
+    /// The goal's occupation and level.
+    #[serde(flatten)]
+    pub stop: StopView,
+    /// Years within which to reach the goal.
+    pub horizon_years: f32,
+}
+
+/// One judgement.
+#[derive(Serialize)]
+pub struct ReasonView {
+    /// The code.
+    pub code: &'static str,
+    /// The judgement in words.
+    pub text: String,
+}
+
+/// What living with the decision means.
+#[derive(Serialize)]
+pub struct LivingView {
+    /// The salary.
+    pub salary: Option<u32>,
+    /// New pay over current pay.
+    pub pay_ratio: Option<f32>,
+    /// Pay given up (positive) or gained over the horizon, against what the person has now.
+    pub cost_over_horizon: Option<i64>,
+    /// The level left.
+    pub level_from: &'static str,
+    /// The level taken.
+    pub level_to: &'static str,
+    /// The move leaves the person's department.
+    pub leaves_department: bool,
+    /// What to do and say in the first weeks.
+    pub first_weeks: Vec<String>,
+}
+
+/// One option judged.
+#[derive(Serialize)]
+pub struct OptionView {
+    /// The id.
+    pub id: String,
+    /// Proposed by the advisor (the profile listed no options).
+    pub proposed: bool,
+    /// The position.
+    pub position: PositionView,
+    /// The kind of move.
+    #[serde(rename = "move")]
+    pub movement: MoveView,
+    /// The seeds' reasons for a step down it serves.
+    pub circumstances: Vec<&'static str>,
+    /// `strategic`, `acceptable` or `not_recommended`.
+    pub verdict: &'static str,
+    /// A better shape of move (`lateral`, `higher_level`, `stay`).
+    pub instead: Option<&'static str>,
+    /// The chance of succeeding in the role (0–1).
+    pub success: f32,
+    /// Feasibility (0–1).
+    pub feasibility: f32,
+    /// The best route onward to the goal.
+    pub onward_route: Option<RouteView>,
+    /// Every judgement, in words, with a stable code.
+    pub reasons: Vec<ReasonView>,
+    /// What living with the decision means.
+    pub living: LivingView,
+}
+
+/// The advice on a profile.
+#[derive(Serialize)]
+pub struct AdviceView {
+    /// Where the person stands.
+    pub current: PositionView,
+    /// The goal, if any.
+    pub goal: Option<GoalView>,
+    /// The options, best first.
+    pub options: Vec<OptionView>,
+}
+
+/// Judges every option of a profile (or proposes options toward its goal
+/// when it lists none).
+pub fn advise(engine: &Engine, profile: &Profile) -> Result<AdviceView, AppError> {
+    let advice = judge(engine, profile)?;
+    Ok(AdviceView {
+        current: position_view(engine, &profile.current.position),
+        goal: profile.goal.as_ref().map(|g| GoalView {
+            stop: stop_view(
+                engine,
+                Stop {
+                    occupation: g.occupation,
+                    level: g.level,
+                },
+            ),
+            horizon_years: g.horizon_years,
+        }),
+        options: advice
+            .options
+            .iter()
+            .map(|o| option_view(engine, o))
+            .collect(),
+    })
+}
+
+/// The advisor's judgement, as the core gives it.
+pub(crate) fn judge(engine: &Engine, profile: &Profile) -> Result<Advice, AppError> {
+    Ok(advisor::advise(engine.catalog(), engine.model(), profile)?)
+}
+
+fn option_view(engine: &Engine, o: &OptionAdvice) -> OptionView {
+    let r2 = |x: f32| (x * 100.0).round() / 100.0;
+    OptionView {
+        id: o.id.clone(),
+        proposed: o.proposed,
+        position: position_view(engine, &o.position),
+        movement: MoveView {
+            kind: o.movement.kind.name(),
+            level_delta: o.movement.level_delta,
+            changes: o.movement.changes.iter().map(|c| c.name()).collect(),
+        },
+        circumstances: o.circumstances.iter().map(|c| c.name()).collect(),
+        verdict: o.verdict.name(),
+        instead: o.instead.map(|i| i.name()),
+        success: r2(o.success),
+        feasibility: r2(o.movement.feasibility),
+        onward_route: o.onward.as_ref().map(|r| route_view(engine, r)),
+        reasons: o
+            .reasons
+            .iter()
+            .map(|r| ReasonView {
+                code: r.code,
+                text: r.text.clone(),
+            })
+            .collect(),
+        living: LivingView {
+            salary: o.living.salary,
+            pay_ratio: o.living.pay_ratio.map(|p| (p * 1000.0).round() / 1000.0),
+            cost_over_horizon: o.living.cost_over_horizon,
+            level_from: o.living.level_change.0.name(),
+            level_to: o.living.level_change.1.name(),
+            leaves_department: o.living.leaves_department,
+            first_weeks: o.living.first_weeks.clone(),
+        },
+    }
+}

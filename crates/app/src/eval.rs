@@ -1,0 +1,54 @@
+//! The transition model against a reference list of plausible moves.
+
+use switchback_core::eval::{Metrics, evaluate};
+use switchback_core::transition::top_k;
+use switchback_data::reference::Layout;
+
+use crate::{AppError, Engine};
+
+/// The metrics and what the report says besides them.
+#[derive(Clone, Debug)]
+pub struct EvalView {
+    /// recall, precision and MRR at k (the JSON contract).
+    pub metrics: Metrics,
+    /// `career_changers` or `related_occupations`.
+    pub layout: &'static str,
+    /// Reference pairs whose codes are not in the catalog.
+    pub skipped_pairs: usize,
+}
+
+/// Scores the top-`k` destinations per origin against the reference in
+/// `text` (`file` names it in errors).
+pub fn transitions(
+    engine: &Engine,
+    file: &str,
+    text: &str,
+    k: usize,
+) -> Result<EvalView, AppError> {
+    let catalog = engine.catalog();
+    let max = catalog.occupations().len() - 1;
+    if !(1..=max).contains(&k) {
+        return Err(AppError::invalid(
+            "k",
+            format!("{k} is out of range: from 1 to {max}"),
+        ));
+    }
+    let parsed = switchback_data::reference::parse(file, text, catalog)?;
+    let matrix = engine
+        .model()
+        .matrix(std::thread::available_parallelism().map_or(1, |n| n.get()));
+    let metrics = evaluate(&parsed.reference, k, |o, k| {
+        top_k(matrix.row(o), o, k, |_| true)
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect()
+    });
+    Ok(EvalView {
+        metrics,
+        layout: match parsed.layout {
+            Layout::CareerChangers => "career_changers",
+            Layout::RelatedOccupations => "related_occupations",
+        },
+        skipped_pairs: parsed.skipped_pairs,
+    })
+}

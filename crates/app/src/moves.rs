@@ -1,0 +1,367 @@
+//! A move between two positions (its kind, feasibility, strengths and
+//! gaps), and the most feasible destinations from an occupation.
+
+use serde::{Deserialize, Serialize};
+use switchback_core::level::Level;
+use switchback_core::position::{self, Label, Position, PositionSpec};
+use switchback_core::transition::explain::{ElementComparison, Explanation};
+use switchback_core::transition::profile::RatingSource;
+use switchback_core::{Catalog, OccupationId};
+
+use crate::view::position_view;
+use crate::{AppError, Engine, PositionView, round};
+
+/// Two positions to compare. Levels are inferred from the titles when
+/// absent; an unnamed destination industry or department is the origin's.
+#[derive(Clone, Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct MoveRequest {
+    /// The origin role: a job title or an O*NET-SOC code.
+    pub from: String,
+    /// The destination role.
+    pub to: String,
+    /// Origin level name or grade.
+    #[serde(default)]
+    pub from_level: Option<String>,
+    /// Destination level name or grade.
+    #[serde(default)]
+    pub to_level: Option<String>,
+    /// Origin industry.
+    #[serde(default)]
+    pub from_industry: Option<String>,
+    /// Destination industry.
+    #[serde(default)]
+    pub to_industry: Option<String>,
+    /// Origin department.
+    #[serde(default)]
+    pub from_department: Option<String>,
+    /// Destination department.
+    #[serde(default)]
+    pub to_department: Option<String>,
+    /// Origin annual salary in dollars.
+    #[serde(default)]
+    pub from_salary: Option<u32>,
+    /// Destination annual salary in dollars.
+    #[serde(default)]
+    pub to_salary: Option<u32>,
+    /// How many strengths and gaps to list (1–68; default 5).
+    #[serde(default = "default_limit")]
+    pub limit: usize,
+}
+
+fn default_limit() -> usize {
+    5
+}
+
+/// The most strengths and gaps a move lists.
+pub const MAX_ELEMENTS: usize = 68;
+
+/// A move's positions, kind, pay change, feasibility and its explanation.
+#[derive(Serialize)]
+pub struct ClassifyView {
+    /// Where from.
+    pub from: PositionView,
+    /// Where to.
+    pub to: PositionView,
+    /// The kind of move and what else it changes.
+    #[serde(rename = "move")]
+    pub movement: MoveView,
+    /// Destination pay over origin pay.
+    pub pay_ratio: Option<f32>,
+    /// What the ratio rests on.
+    pub pay_basis: position::PayBasis,
+    /// The occupation-to-occupation feasibility (0–1).
+    pub feasibility: f32,
+    /// Facets, strengths, gaps, technologies, shared activities, notes.
+    #[serde(flatten)]
+    pub explanation: ExplanationView,
+}
+
+/// A move's kind, its grade change, and what else it changes.
+#[derive(Clone, Debug, Serialize)]
+pub struct MoveView {
+    /// `step_up`, `lateral` or `step_down`.
+    pub kind: &'static str,
+    /// Grades gained (negative: lost).
+    pub level_delta: i8,
+    /// `profession`, `industry`, `department`, `track`.
+    pub changes: Vec<&'static str>,
+}
+
+/// A skill or knowledge element compared.
+#[derive(Serialize)]
+pub struct ElementView {
+    /// The element's name.
+    pub element: String,
+    /// The origin's level.
+    pub have: f32,
+    /// The level required.
+    pub need: f32,
+    /// Importance (1–5).
+    pub importance: f32,
+}
+
+/// One facet of feasibility.
+#[derive(Serialize)]
+pub struct FacetView {
+    /// The name.
+    pub name: &'static str,
+    /// The facet's value (absent when the data lacks it).
+    pub value: Option<f32>,
+    /// The facet's weight.
+    pub weight: f32,
+}
+
+/// Why a move is feasible or not.
+#[derive(Serialize)]
+pub struct ExplanationView {
+    /// Feasibility (0–1).
+    pub feasibility: f32,
+    /// The facets and their weights.
+    pub facets: Vec<FacetView>,
+    /// What the person brings.
+    pub strengths: Vec<ElementView>,
+    /// What to learn.
+    pub gaps: Vec<ElementView>,
+    /// Hot technologies of the destination the origin does not use.
+    pub missing_hot_technologies: Vec<String>,
+    /// Work activities both do.
+    pub shared_activities: Vec<String>,
+    /// What the figures rest on.
+    pub notes: Vec<String>,
+}
+
+/// Classifies and explains a move.
+pub fn classify(engine: &Engine, req: &MoveRequest) -> Result<ClassifyView, AppError> {
+    let catalog = engine.catalog();
+    let level = |field: &str, text: &Option<String>| -> Result<Option<Level>, AppError> {
+        text.as_deref()
+            .map(|t| Level::parse(t).map_err(|e| AppError::invalid(field, e.to_string())))
+            .transpose()
+    };
+    if !(1..=MAX_ELEMENTS).contains(&req.limit) {
+        return Err(AppError::invalid(
+            "limit",
+            format!("{} is out of range: from 1 to {MAX_ELEMENTS}", req.limit),
+        ));
+    }
+    let from_r = catalog.resolve(&req.from)?;
+    let to_r = catalog.resolve(&req.to)?;
+    let label = |s: &Option<String>| s.as_deref().and_then(Label::parse);
+    let from = Position::new(
+        catalog,
+        from_r.occupation,
+        PositionSpec {
+            level: level("from_level", &req.from_level)?,
+            title_hint: from_r.seniority,
+            industry: label(&req.from_industry),
+            department: label(&req.from_department),
+            salary: req.from_salary,
+            ..PositionSpec::default()
+        },
+    );
+    let to = Position::new(
+        catalog,
+        to_r.occupation,
+        PositionSpec {
+            level: level("to_level", &req.to_level)?,
+            title_hint: to_r.seniority,
+            industry: label(&req.to_industry),
+            department: label(&req.to_department),
+            salary: req.to_salary,
+            ..PositionSpec::default()
+        }
+        .staying_in(&from),
+    );
+    let model = engine.model();
+    let m = position::classify(catalog, model, &from, &to);
+    let explanation = model.explain(catalog, from.occupation, to.occupation, req.limit);
+    Ok(ClassifyView {
+        from: position_view(engine, &from),
+        to: position_view(engine, &to),
+        movement: MoveView {
+            kind: m.kind.name(),
+            level_delta: m.level_delta,
+            changes: m.changes.iter().map(|c| c.name()).collect(),
+        },
+        pay_ratio: m.pay_ratio.map(|r| round(r, 3)),
+        pay_basis: m.pay_basis,
+        feasibility: round(m.feasibility, 3),
+        explanation: explanation_view(engine, &explanation, (from.occupation, to.occupation)),
+    })
+}
+
+fn element_view(catalog: &Catalog, c: &ElementComparison) -> ElementView {
+    ElementView {
+        element: catalog.element_label(c.element),
+        have: round(c.have, 2),
+        need: round(c.need, 2),
+        importance: round(c.importance, 2),
+    }
+}
+
+fn rating_note(
+    catalog: &Catalog,
+    side: &str,
+    id: OccupationId,
+    source: &RatingSource,
+) -> Option<String> {
+    let title = &catalog.occupation(id).title;
+    match source {
+        RatingSource::Rated => None,
+        RatingSource::Imputed(from) => Some(format!(
+            "{side} {title} has no O*NET 29.3 skill ratings; its profile is borrowed from {}",
+            from.iter()
+                .map(|d| catalog.occupation(*d).title.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        )),
+        RatingSource::Missing => Some(format!(
+            "{side} {title} has no skill or knowledge data to compare"
+        )),
+    }
+}
+
+fn explanation_view(
+    engine: &Engine,
+    e: &Explanation,
+    (from, to): (OccupationId, OccupationId),
+) -> ExplanationView {
+    let catalog = engine.catalog();
+    let weights = engine.model().weights().as_array();
+    let (a, b) = (&e.ratings.0, &e.ratings.1);
+    ExplanationView {
+        feasibility: round(e.score, 3),
+        facets: e
+            .facets
+            .named()
+            .iter()
+            .zip(weights)
+            .map(|((name, value), weight)| FacetView {
+                name,
+                value: value.map(|v| round(v, 3)),
+                weight,
+            })
+            .collect(),
+        strengths: e
+            .strengths
+            .iter()
+            .map(|c| element_view(catalog, c))
+            .collect(),
+        gaps: e.gaps.iter().map(|c| element_view(catalog, c)).collect(),
+        missing_hot_technologies: e
+            .missing_hot_technologies
+            .iter()
+            .map(|t| catalog.technology(*t).name.clone())
+            .collect(),
+        shared_activities: e
+            .shared_activities
+            .iter()
+            .map(|d| catalog.dwa(*d).title.clone())
+            .collect(),
+        notes: [("origin", from, a), ("destination", to, b)]
+            .into_iter()
+            .filter_map(|(side, id, src)| rating_note(catalog, side, id, src))
+            .collect(),
+    }
+}
+
+/// One destination.
+#[derive(Serialize)]
+pub struct DestinationView {
+    /// The code.
+    pub code: String,
+    /// The title.
+    pub title: String,
+    /// Feasibility (0–1).
+    pub feasibility: f32,
+    /// The job zone.
+    pub job_zone: Option<u8>,
+    /// Median annual wage (OEWS).
+    pub median_wage: Option<u32>,
+    /// In the same SOC family as the origin.
+    pub same_profession: bool,
+    /// What the person brings.
+    pub strengths: Vec<String>,
+    /// What to learn.
+    pub gaps: Vec<String>,
+}
+
+/// The most feasible destinations from an occupation.
+#[derive(Serialize)]
+pub struct TransitionsView {
+    /// The origin.
+    pub origin: OriginView,
+    /// The destinations, most feasible first.
+    pub destinations: Vec<DestinationView>,
+}
+
+/// The origin of a transitions listing.
+#[derive(Serialize)]
+pub struct OriginView {
+    /// The code.
+    pub code: String,
+    /// The title.
+    pub title: String,
+    /// The job zone.
+    pub job_zone: Option<u8>,
+    /// Median annual wage (OEWS).
+    pub median_wage: Option<u32>,
+}
+
+/// The `limit` most feasible destinations from the occupation `role` names.
+pub fn transitions(engine: &Engine, role: &str, limit: usize) -> Result<TransitionsView, AppError> {
+    let catalog = engine.catalog();
+    let max = catalog.occupations().len() - 1;
+    if !(1..=max).contains(&limit) {
+        return Err(AppError::invalid(
+            "limit",
+            format!("{limit} is out of range: from 1 to {max}"),
+        ));
+    }
+    let r = catalog.resolve(role)?;
+    let model = engine.model();
+    let origin = catalog.occupation(r.occupation);
+    let median = |id: OccupationId| {
+        catalog
+            .occupation(id)
+            .wages
+            .as_ref()
+            .and_then(|w| w.annual.median)
+    };
+    let destinations = model
+        .top_destinations(r.occupation, limit, |_| true)
+        .into_iter()
+        .map(|(d, score)| {
+            let e = model.explain(catalog, r.occupation, d, 3);
+            let o = catalog.occupation(d);
+            DestinationView {
+                code: o.code.to_string(),
+                title: o.title.clone(),
+                feasibility: round(score, 3),
+                job_zone: o.job_zone.map(|z| z.get()),
+                median_wage: median(d),
+                same_profession: o.family() == origin.family(),
+                strengths: e
+                    .strengths
+                    .iter()
+                    .map(|c| catalog.element_label(c.element))
+                    .collect(),
+                gaps: e
+                    .gaps
+                    .iter()
+                    .map(|c| catalog.element_label(c.element))
+                    .collect(),
+            }
+        })
+        .collect();
+    Ok(TransitionsView {
+        origin: OriginView {
+            code: origin.code.to_string(),
+            title: origin.title.clone(),
+            job_zone: origin.job_zone.map(|z| z.get()),
+            median_wage: median(r.occupation),
+        },
+        destinations,
+    })
+}

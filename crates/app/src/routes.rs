@@ -1,0 +1,243 @@
+//! Routes from a profile's current position to its goal, switchbacks
+//! included, each switchback compared in words with staying and climbing.
+
+use serde::Serialize;
+use switchback_core::route::compare::{self, Comparison, Point};
+use switchback_core::route::plan::{self, MAX_MOVES, Request, Route, Stop};
+use switchback_core::text::dollars;
+
+use crate::view::stop_view;
+use crate::{AppError, Engine, Profile, StopView, round};
+
+/// One move of a route.
+#[derive(Clone, Debug, Serialize)]
+pub struct RouteMoveView {
+    /// Where from.
+    pub from: StopView,
+    /// Where to.
+    pub to: StopView,
+    /// `step_up`, `lateral` or `step_down`.
+    pub kind: &'static str,
+    /// Years in `from` before the move.
+    pub years: f32,
+    /// The move's probability.
+    pub feasibility: f32,
+    /// Salary at `to`.
+    pub salary: u32,
+}
+
+/// A route to the goal.
+#[derive(Clone, Debug, Serialize)]
+pub struct RouteView {
+    /// Its moves.
+    pub moves: Vec<RouteMoveView>,
+    /// Years until the goal.
+    pub years_to_goal: f32,
+    /// Probability of making every move.
+    pub probability: f32,
+    /// Lowest salary on the way.
+    pub min_salary: u32,
+    /// Earnings to the horizon.
+    pub earnings_over_horizon: u64,
+    /// The horizon the earnings count to.
+    pub earnings_horizon_years: f32,
+    /// The first move is a step down.
+    pub switchback: bool,
+}
+
+/// The answer to `route`.
+#[derive(Clone, Debug, Serialize)]
+pub struct RoutesView {
+    /// Where the person stands.
+    pub start: StopView,
+    /// The goal.
+    pub goal: StopView,
+    /// Years within which to reach it.
+    pub horizon_years: f32,
+    /// Pareto-optimal routes, fastest first.
+    pub routes: Vec<RouteView>,
+    /// The best route without a step down, if one reaches the goal.
+    pub direct: Option<RouteView>,
+    /// With no route in time: the fastest that reaches the goal at all.
+    pub nearest: Option<RouteView>,
+    /// Up to three switchbacks compared with staying and climbing, in words.
+    pub comparisons: Vec<String>,
+    /// What the figures assume.
+    pub notes: Vec<String>,
+}
+
+/// Plans the routes of a profile with a goal, in at most `max_moves` moves.
+pub fn routes(
+    engine: &Engine,
+    profile: &Profile,
+    max_moves: usize,
+) -> Result<RoutesView, AppError> {
+    let Some(goal) = &profile.goal else {
+        return Err(AppError::invalid(
+            "goal",
+            "the [goal] table is missing: a route needs a goal (role, level, horizon_years)",
+        ));
+    };
+    if !(1..=MAX_MOVES).contains(&max_moves) {
+        return Err(AppError::invalid(
+            "max_moves",
+            format!("{max_moves} is out of range: from 1 to {MAX_MOVES}"),
+        ));
+    }
+    let start = &profile.current.position;
+    let req = Request {
+        max_moves,
+        promotion_blocked: profile.situation.promotion_blocked,
+        ..Request::for_profile(profile, start, profile.current.years_in_role)
+    };
+    let (catalog, model) = (engine.catalog(), engine.model());
+    let answer = plan::plan(catalog, model, &req);
+    let view_of = |r: &Route| route_view(engine, r);
+    let goal_title = &catalog.occupation(goal.occupation).title;
+    let comparisons = (answer.routes.iter().filter(|r| r.switchback).take(3))
+        .map(|r| {
+            comparison_text(
+                engine,
+                &compare::compare(r, answer.direct.as_ref(), goal.horizon_years),
+                goal_title,
+            )
+        })
+        .collect();
+    let mut notes = Vec::new();
+    if answer.goal_salary_assumed {
+        notes.push(format!(
+            "BLS publishes no annual wage for {goal_title}; earnings assume your current salary once there"
+        ));
+    }
+    Ok(RoutesView {
+        start: stop_view(
+            engine,
+            Stop {
+                occupation: start.occupation,
+                level: start.level,
+            },
+        ),
+        goal: stop_view(
+            engine,
+            Stop {
+                occupation: goal.occupation,
+                level: goal.level,
+            },
+        ),
+        horizon_years: goal.horizon_years,
+        routes: answer.routes.iter().map(view_of).collect(),
+        direct: answer.direct.as_ref().map(view_of),
+        nearest: answer.nearest.as_ref().map(view_of),
+        comparisons,
+        notes,
+    })
+}
+
+/// A route as responses show it.
+pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
+    RouteView {
+        moves: r
+            .steps
+            .iter()
+            .map(|s| RouteMoveView {
+                from: stop_view(engine, s.from),
+                to: stop_view(engine, s.to),
+                kind: s.kind.name(),
+                years: round(s.years, 2),
+                feasibility: round(s.feasibility, 2),
+                salary: s.salary,
+            })
+            .collect(),
+        years_to_goal: round(r.years_to_goal, 2),
+        probability: round(r.probability, 2),
+        min_salary: r.min_salary,
+        earnings_over_horizon: r.earnings_over_horizon,
+        earnings_horizon_years: r.earnings_horizon_years,
+        switchback: r.switchback,
+    }
+}
+
+/// A comparison in words: "Stepping down to X (level) beats staying and
+/// climbing on every count: it reaches … sooner and …".
+fn comparison_text(engine: &Engine, c: &Comparison, goal: &str) -> String {
+    let horizon = c.horizon_years;
+    let via = c.via.map_or(String::new(), |s| {
+        format!(
+            "stepping down to {} ({})",
+            engine.catalog().occupation(s.occupation).title,
+            s.level
+        )
+    });
+    let Some(points) = &c.points else {
+        return capitalise(&format!(
+            "Staying and climbing does not reach {goal} within {horizon} years; {via} does, in {:.1} years with probability {:.2}.",
+            c.years, c.probability
+        ));
+    };
+    let words = |p: &Point| match *p {
+        Point::Sooner(y) => format!("reaches {goal} {y:.1} years sooner"),
+        Point::Later(y) => format!("reaches {goal} {y:.1} years later"),
+        Point::MoreLikely(s, d) => format!("is more likely to work out ({s:.2} vs {d:.2})"),
+        Point::LessLikely(s, d) => format!("is less likely to work out ({s:.2} vs {d:.2})"),
+        Point::PaysLess(s, d) => format!(
+            "pays as little as {} on the way (the climb never below {})",
+            dollars(s),
+            dollars(d)
+        ),
+        Point::PaysMore(s, d) => format!(
+            "never pays below {} (the climb dips to {})",
+            dollars(s),
+            dollars(d)
+        ),
+        Point::EarnsMore(e) => format!("earns {} more over {horizon} years", money(e)),
+        Point::EarnsLess(e) => format!("earns {} less over {horizon} years", money(e)),
+    };
+    let better: Vec<String> = points
+        .iter()
+        .filter(|p| p.favours_switchback())
+        .map(words)
+        .collect();
+    let worse: Vec<String> = points
+        .iter()
+        .filter(|p| !p.favours_switchback())
+        .map(words)
+        .collect();
+    let verdict = match (better.is_empty(), worse.is_empty()) {
+        (false, true) => "beats staying and climbing on every count",
+        (true, false) => "loses to staying and climbing on every count",
+        (false, false) => "is a trade-off against staying and climbing",
+        (true, true) => "is as good as staying and climbing",
+    };
+    let mut text = format!("{via} {verdict}");
+    match (better.is_empty(), worse.is_empty()) {
+        (false, false) => {
+            text.push_str(&format!(": it {}; but it {}", list(&better), list(&worse)))
+        }
+        (false, true) => text.push_str(&format!(": it {}", list(&better))),
+        (true, false) => text.push_str(&format!(": it {}", list(&worse))),
+        (true, true) => {}
+    }
+    text.push('.');
+    capitalise(&text)
+}
+
+fn money(e: u64) -> String {
+    dollars(u32::try_from(e).unwrap_or(u32::MAX))
+}
+
+fn capitalise(text: &str) -> String {
+    let mut chars = text.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
+        .unwrap_or_default()
+}
+
+/// "a, b and c".
+fn list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
