@@ -66,6 +66,19 @@ pub enum Command {
     /// Evaluate the engine against reference data.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Serve the web app and the JSON API (loopback by default).
+    Serve(ServeArgs),
+}
+
+/// `switchback serve`
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// The address to listen on. The default is this machine only; another
+    /// address makes the plans in the database reachable from the network.
+    #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
+    pub addr: std::net::SocketAddr,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// Where the plan database is.

@@ -8,6 +8,7 @@ mod moves;
 mod occupation;
 mod plan;
 mod route;
+mod serve;
 
 use std::path::Path;
 
@@ -46,18 +47,16 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Transitions(a) => with_engine(dir, |c| moves::transitions(c, &a, format)),
         Command::Advise(a) => with_engine(dir, |c| advise::advise(c, &a, format)),
         Command::Route(a) => with_engine(dir, |c| route::route(c, &a, format)),
+        Command::Serve(a) => serve::serve(load_engine(dir)?, &a),
         Command::Eval(EvalCommand::Transitions(a)) => {
             with_engine(dir, |c| eval::transitions(c, &a, format))
         }
     }
 }
 
-/// Loads the engine (from `dir`, else the embedded snapshot) and runs `f` on it.
-fn with_engine(
-    dir: Option<&Path>,
-    f: impl FnOnce(&Engine) -> anyhow::Result<()>,
-) -> anyhow::Result<()> {
-    let engine = match dir {
+/// Loads the engine from `dir`, else the embedded snapshot.
+fn load_engine(dir: Option<&Path>) -> anyhow::Result<Engine> {
+    Ok(match dir {
         Some(dir) => Engine::from_dir(dir).map_err(|e| match e {
             // Already names the directory: no context to repeat it.
             e @ AppError::Catalog(switchback_data::LoadError::NoDirectory { .. }) => {
@@ -68,7 +67,15 @@ fn with_engine(
             }
         })?,
         None => Engine::embedded().context("loading the embedded catalog")?,
-    };
+    })
+}
+
+/// Loads the engine and runs `f` on it.
+fn with_engine(
+    dir: Option<&Path>,
+    f: impl FnOnce(&Engine) -> anyhow::Result<()>,
+) -> anyhow::Result<()> {
+    let engine = load_engine(dir)?;
     let result = f(&engine);
     // The process ends next: freeing the catalog's ~30,000 allocations would
     // cost milliseconds of the start-up budget for memory the OS reclaims.

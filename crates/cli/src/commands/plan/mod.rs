@@ -22,7 +22,7 @@ use crate::output::{self, Table};
 const DEFAULT_DB_FILE: &str = "plans.db";
 
 /// The database `--db` or `SWITCHBACK_DB` names, else the default.
-fn db_path(db: &DbArgs) -> anyhow::Result<PathBuf> {
+pub(super) fn db_path(db: &DbArgs) -> anyhow::Result<PathBuf> {
     match db.db.clone().or_else(|| env_path(DB_ENV)) {
         Some(p) => Ok(p),
         None => default_db_path(),

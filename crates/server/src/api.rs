@@ -1,0 +1,403 @@
+//! The JSON API under `/api/v1/`: the same requests and responses as the
+//! CLI's `--format json` (one contract, from `switchback_app`).
+
+use axum::Json;
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use jiff::civil::Date;
+use serde::Deserialize;
+use serde::de::DeserializeOwned;
+use switchback_app::moves::MoveRequest;
+use switchback_app::plans::{self, CheckInRequest, CreateRequest, Export};
+use switchback_app::{AppError, Engine, Profile, advice, moves, occupation, routes};
+use switchback_data::profile_file::Format;
+use switchback_store::PlanId;
+
+use crate::{ApiError, AppState};
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/api/v1/occupations", get(search))
+        .route("/api/v1/occupations/{role}", get(show))
+        .route("/api/v1/move", post(classify))
+        .route("/api/v1/transitions", get(transitions))
+        .route("/api/v1/advise", post(advise))
+        .route("/api/v1/routes", post(route))
+        .route("/api/v1/plans", get(list_plans).post(create_plan))
+        .route("/api/v1/plans/{id}", get(show_plan))
+        .route("/api/v1/plans/{id}/checkins", post(check_in))
+        .route("/api/v1/plans/{id}/status", get(plan_status))
+        .route("/api/v1/plans/{id}/export", get(export_plan))
+        .route("/api/v1/openapi.json", get(crate::openapi::document))
+        .fallback(not_found)
+}
+
+/// Runs blocking work (the engine's computations, SQLite) off the
+/// request threads.
+pub(crate) async fn blocking<T: Send + 'static>(
+    f: impl FnOnce() -> Result<T, ApiError> + Send + 'static,
+) -> Result<T, ApiError> {
+    tokio::task::spawn_blocking(f).await.unwrap_or_else(|_| {
+        Err(ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            "the request failed inside the server",
+        ))
+    })
+}
+
+/// A JSON body: `application/json` only (a cross-site form cannot send
+/// it), parsed with errors in the API's shape — 415 for another type, 400
+/// for malformed JSON, 422 for a field that is wrong or unknown.
+pub(crate) struct JsonBody<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequest<S> for JsonBody<T> {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, ApiError> {
+        let text = json_text(req, state).await?;
+        serde_json::from_str(&text).map(JsonBody).map_err(|e| {
+            let (status, code) = match e.classify() {
+                serde_json::error::Category::Data => {
+                    (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body")
+                }
+                _ => (StatusCode::BAD_REQUEST, "malformed_json"),
+            };
+            ApiError::new(status, code, format!("request body: {e}"))
+        })
+    }
+}
+
+/// The body's text, after checking its type.
+async fn json_text<S: Send + Sync>(req: Request, state: &S) -> Result<String, ApiError> {
+    let is_json = req
+        .headers()
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| {
+            v.split(';')
+                .next()
+                .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/json"))
+        });
+    if !is_json {
+        return Err(ApiError::new(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            "unsupported_media_type",
+            "send the body as application/json",
+        ));
+    }
+    let bytes = Bytes::from_request(req, state).await.map_err(|e| {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            format!(
+                "the body is larger than {} KiB ({e})",
+                crate::BODY_LIMIT / 1024
+            ),
+        )
+    })?;
+    String::from_utf8(bytes.to_vec()).map_err(|_| {
+        ApiError::new(
+            StatusCode::BAD_REQUEST,
+            "malformed_json",
+            "the body is not UTF-8 text",
+        )
+    })
+}
+
+/// A profile sent as JSON, validated exactly as a profile file is.
+pub(crate) struct ProfileBody(pub Profile);
+
+impl FromRequest<AppState> for ProfileBody {
+    type Rejection = ApiError;
+
+    async fn from_request(req: Request, state: &AppState) -> Result<Self, ApiError> {
+        let text = json_text(req, state).await?;
+        Ok(ProfileBody(parse_profile(&state.engine, &text)?))
+    }
+}
+
+pub(crate) fn parse_profile(engine: &Engine, text: &str) -> Result<Profile, ApiError> {
+    Ok(engine.profile("profile", text, Format::Json)?)
+}
+
+async fn not_found() -> ApiError {
+    ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "no such endpoint or page",
+    )
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct SearchQuery {
+    q: String,
+    #[serde(default = "ten")]
+    limit: usize,
+}
+
+fn ten() -> usize {
+    10
+}
+
+async fn search(
+    State(s): State<AppState>,
+    Query(q): Query<SearchQuery>,
+) -> Result<Response, ApiError> {
+    let view = blocking(move || Ok(occupation::search(&s.engine, &q.q, q.limit)?)).await?;
+    Ok(Json(view).into_response())
+}
+
+async fn show(State(s): State<AppState>, Path(role): Path<String>) -> Result<Response, ApiError> {
+    let view = blocking(move || Ok(occupation::show(&s.engine, &role)?)).await?;
+    Ok(Json(view).into_response())
+}
+
+async fn classify(
+    State(s): State<AppState>,
+    JsonBody(req): JsonBody<MoveRequest>,
+) -> Result<Response, ApiError> {
+    let view = blocking(move || Ok(moves::classify(&s.engine, &req)?)).await?;
+    Ok(Json(view).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct TransitionsQuery {
+    role: String,
+    #[serde(default = "ten")]
+    limit: usize,
+}
+
+async fn transitions(
+    State(s): State<AppState>,
+    Query(q): Query<TransitionsQuery>,
+) -> Result<Response, ApiError> {
+    let view = blocking(move || Ok(moves::transitions(&s.engine, &q.role, q.limit)?)).await?;
+    Ok(Json(view).into_response())
+}
+
+async fn advise(
+    State(s): State<AppState>,
+    ProfileBody(profile): ProfileBody,
+) -> Result<Response, ApiError> {
+    let view = blocking(move || Ok(advice::advise(&s.engine, &profile)?)).await?;
+    Ok(Json(view).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RoutesQuery {
+    #[serde(default = "four")]
+    max_moves: usize,
+}
+
+fn four() -> usize {
+    switchback_core::route::plan::MAX_MOVES
+}
+
+async fn route(
+    State(s): State<AppState>,
+    Query(q): Query<RoutesQuery>,
+    ProfileBody(profile): ProfileBody,
+) -> Result<Response, ApiError> {
+    let view = blocking(move || Ok(routes::routes(&s.engine, &profile, q.max_moves)?)).await?;
+    Ok(Json(view).into_response())
+}
+
+/// `POST /api/v1/plans`: a profile, the option taken and the first day.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CreatePlan {
+    profile: serde_json::Value,
+    option: String,
+    #[serde(default)]
+    start: Option<Date>,
+}
+
+pub(crate) fn today() -> Date {
+    jiff::Zoned::now().date()
+}
+
+pub(crate) fn now() -> jiff::Timestamp {
+    let t = jiff::Timestamp::now();
+    t.round(jiff::Unit::Second).unwrap_or(t)
+}
+
+/// Creates a plan; shared by the API and the pages.
+pub(crate) fn create(
+    s: &AppState,
+    profile: &Profile,
+    option: &str,
+    start: Option<Date>,
+) -> Result<switchback_app::plans::Created, ApiError> {
+    let start = start.unwrap_or_else(today);
+    let req = CreateRequest {
+        profile,
+        source: "web",
+        option,
+        start,
+    };
+    let state = s.clone();
+    Ok(plans::create(
+        &s.engine,
+        move || state.open_store(),
+        &req,
+        now(),
+        today(),
+    )?)
+}
+
+async fn create_plan(
+    State(s): State<AppState>,
+    JsonBody(body): JsonBody<CreatePlan>,
+) -> Result<Response, ApiError> {
+    let view = blocking(move || {
+        let profile = parse_profile(&s.engine, &body.profile.to_string())?;
+        let created = create(&s, &profile, &body.option, body.start)?;
+        Ok(plans::plan_view(
+            &created.stored,
+            created.stored.plan.tenure.start,
+        ))
+    })
+    .await?;
+    Ok((StatusCode::CREATED, Json(view)).into_response())
+}
+
+async fn list_plans(State(s): State<AppState>) -> Result<Response, ApiError> {
+    let view = blocking(move || Ok(plans::list(s.read_store()?.as_ref())?)).await?;
+    Ok(Json(view).into_response())
+}
+
+pub(crate) fn plan_id(text: &str) -> Result<PlanId, ApiError> {
+    PlanId::parse(text).map_err(|e| {
+        ApiError::new(StatusCode::NOT_FOUND, "plan_not_found", e.to_string()).field("id")
+    })
+}
+
+/// A stored plan, read without writing.
+pub(crate) fn read_plan(
+    s: &AppState,
+    id: PlanId,
+) -> Result<switchback_store::StoredPlan, ApiError> {
+    match s.read_store()? {
+        Some(store) => Ok(store.plan(id).map_err(AppError::from)?),
+        None => Err(AppError::from(switchback_store::StoreError::UnknownPlan {
+            id,
+            known: Vec::new(),
+        })
+        .into()),
+    }
+}
+
+async fn show_plan(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    let id = plan_id(&id)?;
+    let view = blocking(move || Ok(plans::plan_view(&read_plan(&s, id)?, today()))).await?;
+    Ok(Json(view).into_response())
+}
+
+/// Records a check-in; shared by the API and the pages.
+pub(crate) fn record(
+    s: &AppState,
+    id: PlanId,
+    req: &CheckInRequest,
+) -> Result<plans::CheckedInView, ApiError> {
+    if s.read_store()?.is_none() {
+        return Err(AppError::from(switchback_store::StoreError::UnknownPlan {
+            id,
+            known: Vec::new(),
+        })
+        .into());
+    }
+    let mut store = s.open_store()?;
+    Ok(plans::check_in(&mut store, id, req, now())?)
+}
+
+async fn check_in(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    JsonBody(req): JsonBody<CheckInRequest>,
+) -> Result<Response, ApiError> {
+    let id = plan_id(&id)?;
+    let view = blocking(move || record(&s, id, &req)).await?;
+    Ok((StatusCode::CREATED, Json(view)).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct AsOf {
+    #[serde(default)]
+    as_of: Option<Date>,
+}
+
+async fn plan_status(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<AsOf>,
+) -> Result<Response, ApiError> {
+    let id = plan_id(&id)?;
+    let view = blocking(move || {
+        Ok(plans::status_of(
+            &read_plan(&s, id)?,
+            q.as_of.unwrap_or_else(today),
+        ))
+    })
+    .await?;
+    Ok(Json(view).into_response())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct ExportQuery {
+    to: Export,
+    #[serde(default)]
+    as_of: Option<Date>,
+}
+
+async fn export_plan(
+    State(s): State<AppState>,
+    Path(id): Path<String>,
+    Query(q): Query<ExportQuery>,
+) -> Result<Response, ApiError> {
+    let id = plan_id(&id)?;
+    export_response(s, id, q.to, q.as_of).await
+}
+
+/// A plan's export as a download; shared by the API and the pages.
+pub(crate) async fn export_response(
+    s: AppState,
+    id: PlanId,
+    to: Export,
+    as_of: Option<Date>,
+) -> Result<Response, ApiError> {
+    let text = blocking(move || {
+        Ok(plans::export(
+            &read_plan(&s, id)?,
+            to,
+            as_of.unwrap_or_else(today),
+        )?)
+    })
+    .await?;
+    let ext = match to {
+        Export::Markdown => "md",
+        Export::Json => "json",
+        Export::Ics => "ics",
+    };
+    let disposition = format!("attachment; filename=\"switchback-plan-{id}.{ext}\"");
+    Ok((
+        [
+            (header::CONTENT_TYPE, to.media_type().to_owned()),
+            (header::CONTENT_DISPOSITION, disposition),
+        ],
+        text,
+    )
+        .into_response())
+}

@@ -1,0 +1,107 @@
+//! One JSON error shape for the API — `{"error": {"code", "field",
+//! "message"}}` — with the stable codes of `switchback_app::AppError` and
+//! a few of the server's own; and the status each maps to.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use switchback_app::AppError;
+
+/// A failed request.
+#[derive(Debug)]
+pub struct ApiError {
+    status: StatusCode,
+    code: &'static str,
+    field: Option<String>,
+    message: String,
+}
+
+#[derive(Serialize)]
+struct Body<'a> {
+    error: Detail<'a>,
+}
+
+#[derive(Serialize)]
+struct Detail<'a> {
+    code: &'a str,
+    field: Option<&'a str>,
+    message: &'a str,
+}
+
+impl ApiError {
+    /// An error of the server's own (not a use case's).
+    pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
+        ApiError {
+            status,
+            code,
+            field: None,
+            message: message.into(),
+        }
+    }
+
+    /// The same, about one field.
+    pub fn field(mut self, field: &str) -> ApiError {
+        self.field = Some(field.to_owned());
+        self
+    }
+
+    /// The status.
+    pub fn status(&self) -> StatusCode {
+        self.status
+    }
+
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        self.code
+    }
+
+    /// The message for a person.
+    pub fn message(&self) -> &str {
+        &self.message
+    }
+
+    /// The field, if one.
+    pub fn field_name(&self) -> Option<&str> {
+        self.field.as_deref()
+    }
+}
+
+impl From<AppError> for ApiError {
+    fn from(e: AppError) -> ApiError {
+        let status = if e.is_not_found() {
+            StatusCode::NOT_FOUND
+        } else {
+            match e.code() {
+                "profile_syntax" => StatusCode::BAD_REQUEST,
+                "invalid_argument"
+                | "profile_invalid"
+                | "role_unknown"
+                | "nothing_to_advise"
+                | "checkin_date_outside_tenure"
+                | "profile_type" => StatusCode::UNPROCESSABLE_ENTITY,
+                "database_foreign" | "database_version" => StatusCode::SERVICE_UNAVAILABLE,
+                _ => StatusCode::INTERNAL_SERVER_ERROR,
+            }
+        };
+        ApiError {
+            status,
+            code: e.code(),
+            field: e.field().map(str::to_owned),
+            message: e.to_string(),
+        }
+    }
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let body = Body {
+            error: Detail {
+                code: self.code,
+                field: self.field.as_deref(),
+                message: &self.message,
+            },
+        };
+        (self.status, Json(body)).into_response()
+    }
+}

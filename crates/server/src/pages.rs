@@ -1,0 +1,613 @@
+//! The web pages: the profile form, the advice with its route chart, a
+//! move compared, and the plans kept with the person. Server-rendered
+//! (askama escapes every value), every form works without JavaScript, and
+//! every state-changing form is checked by `csrf::verify`.
+
+use askama::Template;
+use axum::extract::{Multipart, Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{Html, IntoResponse, Redirect, Response};
+use axum::routing::{get, post};
+use axum::{Form, Router};
+use jiff::civil::Date;
+use serde::Deserialize;
+use switchback_app::advice::AdviceView;
+use switchback_app::moves::{ClassifyView, MoveRequest};
+use switchback_app::plans::{self, CheckInRequest, Export, PlanView, SummaryView};
+use switchback_app::routes::RoutesView;
+use switchback_app::{advice, moves, routes};
+use switchback_core::development::status::Author;
+use switchback_data::profile_file::Format;
+
+use crate::api::{blocking, parse_profile, plan_id, read_plan, today};
+use crate::forms::{self, Fields, OPTION_ROWS};
+use crate::{ApiError, AppState, chart, csrf};
+
+pub(crate) fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/", get(index))
+        .route("/advice", post(advice_from_form))
+        .route("/advice/upload", post(advice_from_upload))
+        .route("/profile.json", post(download_profile))
+        .route("/move", get(compare_move))
+        .route("/plans", get(list_plans).post(create_plan))
+        .route("/plans/{id}", get(show_plan))
+        .route("/plans/{id}/checkins", post(check_in))
+        .route("/plans/{id}/export/{file}", get(export_plan))
+        .route("/static/app.css", get(css))
+        .route("/static/app.js", get(js))
+}
+
+/// Level names for the selects, lowest first.
+const LEVELS: [&str; 10] = [
+    "entry",
+    "junior",
+    "intermediate",
+    "senior",
+    "lead",
+    "principal",
+    "supervisor",
+    "manager",
+    "director",
+    "executive",
+];
+
+/// A rendered page, with the CSRF cookie when the token is new.
+fn page(t: &impl Template, token: &csrf::Token) -> Result<Response, ApiError> {
+    let html = t.render().map_err(|e| {
+        ApiError::new(
+            StatusCode::INTERNAL_SERVER_ERROR,
+            "internal",
+            format!("page: {e}"),
+        )
+    })?;
+    let mut res = Html(html).into_response();
+    if let Some((name, value)) = token.set_cookie()
+        && let Ok(v) = value.parse()
+    {
+        res.headers_mut().insert(name, v);
+    }
+    Ok(res)
+}
+
+/// An error as a page a person can read, with its status.
+fn error_page(e: ApiError) -> Response {
+    let t = ErrorPage {
+        status: e.status().as_u16(),
+        code: e.code().to_owned(),
+        message: e.message().to_owned(),
+    };
+    let html = t.render().unwrap_or_else(|_| e.message().to_owned());
+    (e.status(), Html(html)).into_response()
+}
+
+#[derive(Template)]
+#[template(path = "error.html")]
+struct ErrorPage {
+    status: u16,
+    code: String,
+    message: String,
+}
+
+#[derive(Template)]
+#[template(path = "index.html")]
+struct Index {
+    csrf: String,
+    fields: Fields,
+    error: Option<(String, String)>,
+    levels: [&'static str; 10],
+    rows: Vec<usize>,
+}
+
+impl Index {
+    fn v(&self, name: &str) -> String {
+        self.fields.get(name).cloned().unwrap_or_default()
+    }
+
+    fn checked(&self, name: &str) -> bool {
+        self.fields.contains_key(name)
+    }
+
+    fn selected(&self, name: &str, value: &str) -> bool {
+        self.fields.get(name).is_some_and(|v| v == value)
+    }
+
+    fn err(&self, name: &str) -> Option<String> {
+        self.error
+            .as_ref()
+            .filter(|(f, _)| f == name)
+            .map(|(_, m)| m.clone())
+    }
+
+    fn row(&self, field: &str, i: &usize) -> String {
+        format!("option_{field}_{i}")
+    }
+}
+
+fn index_page(
+    token: &csrf::Token,
+    fields: Fields,
+    error: Option<(String, String)>,
+) -> Result<Response, ApiError> {
+    page(
+        &Index {
+            csrf: token.value().to_owned(),
+            fields,
+            error,
+            levels: LEVELS,
+            rows: (0..OPTION_ROWS).collect(),
+        },
+        token,
+    )
+}
+
+async fn index(token: csrf::Token) -> Response {
+    index_page(&token, Fields::new(), None).unwrap_or_else(error_page)
+}
+
+#[derive(Template)]
+#[template(path = "advice.html")]
+struct AdvicePage {
+    csrf: String,
+    advice: AdviceView,
+    routes: Option<RoutesView>,
+    chart: Option<String>,
+    profile_json: String,
+    today: Date,
+}
+
+impl AdvicePage {
+    fn words(&self, s: &str) -> String {
+        s.replace('_', " ")
+    }
+}
+
+/// The advice (and, with a goal, the routes) for a profile document.
+async fn advice_page(s: AppState, token: &csrf::Token, doc: String) -> Result<Response, ApiError> {
+    let (advice, routes, profile_json) = blocking(move || {
+        let profile = parse_profile(&s.engine, &doc)?;
+        let advice = advice::advise(&s.engine, &profile)?;
+        let routes = match profile.goal {
+            Some(_) => Some(routes::routes(
+                &s.engine,
+                &profile,
+                switchback_core::route::plan::MAX_MOVES,
+            )?),
+            None => None,
+        };
+        Ok((advice, routes, doc))
+    })
+    .await?;
+    page(
+        &AdvicePage {
+            csrf: token.value().to_owned(),
+            chart: routes.as_ref().map(chart::routes_svg),
+            advice,
+            routes,
+            profile_json,
+            today: today(),
+        },
+        token,
+    )
+}
+
+async fn advice_from_form(
+    State(s): State<AppState>,
+    token: csrf::Token,
+    headers: HeaderMap,
+    Form(fields): Form<Fields>,
+) -> Response {
+    if let Err(e) = csrf::verify(&headers, fields.get("csrf").map_or("", String::as_str)) {
+        return error_page(e);
+    }
+    let doc = match forms::profile_document(&fields) {
+        Ok(doc) => doc.to_string(),
+        Err(e) => {
+            return index_page(&token, fields, Some((e.field, e.message)))
+                .unwrap_or_else(error_page);
+        }
+    };
+    match advice_page(s, &token, doc).await {
+        Ok(r) => r,
+        Err(e) => {
+            // Back to the form, the message beside the field it concerns.
+            let field = e.field_name().map(forms::form_field).unwrap_or_default();
+            let error = Some((field, e.message().to_owned()));
+            let mut r = index_page(&token, fields, error).unwrap_or_else(error_page);
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            r
+        }
+    }
+}
+
+/// A profile file uploaded (TOML or JSON, as the CLI reads).
+async fn advice_from_upload(
+    State(s): State<AppState>,
+    token: csrf::Token,
+    headers: HeaderMap,
+    mut form: Multipart,
+) -> Response {
+    let (mut csrf_value, mut file) = (String::new(), None);
+    while let Ok(Some(field)) = form.next_field().await {
+        match field.name() {
+            Some("csrf") => csrf_value = field.text().await.unwrap_or_default(),
+            Some("profile") => {
+                let name = field.file_name().unwrap_or("profile").to_owned();
+                file = field.text().await.ok().map(|t| (name, t));
+            }
+            _ => {}
+        }
+    }
+    if let Err(e) = csrf::verify(&headers, &csrf_value) {
+        return error_page(e);
+    }
+    let Some((name, text)) = file else {
+        return error_page(
+            ApiError::new(
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "profile_missing",
+                "choose a profile file (.toml or .json) to upload",
+            )
+            .field("profile"),
+        );
+    };
+    let format = if name.to_ascii_lowercase().ends_with(".json") {
+        Format::Json
+    } else {
+        Format::Toml
+    };
+    // One parser: the file is read as the CLI reads it, then passed on as
+    // the JSON document the pages carry.
+    let engine = s.engine.clone();
+    let doc = blocking(move || {
+        engine.profile(&name, &text, format)?;
+        to_json(&text, format)
+    })
+    .await;
+    match doc {
+        Ok(doc) => advice_page(s, &token, doc).await.unwrap_or_else(error_page),
+        Err(e) => error_page(e),
+    }
+}
+
+/// A profile's text as JSON (TOML converted), to carry in the page.
+fn to_json(text: &str, format: Format) -> Result<String, ApiError> {
+    match format {
+        Format::Json => Ok(text.to_owned()),
+        Format::Toml => {
+            let value: serde_json::Value = toml_to_json(text)?;
+            Ok(value.to_string())
+        }
+    }
+}
+
+fn toml_to_json(text: &str) -> Result<serde_json::Value, ApiError> {
+    let bad = |e: String| ApiError::new(StatusCode::BAD_REQUEST, "profile_syntax", e);
+    let v: toml::Value = toml::from_str(text).map_err(|e| bad(e.to_string()))?;
+    serde_json::to_value(v).map_err(|e| bad(e.to_string()))
+}
+
+#[derive(Deserialize)]
+struct ProfileDownload {
+    csrf: String,
+    profile: String,
+}
+
+async fn download_profile(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Form(f): Form<ProfileDownload>,
+) -> Response {
+    if let Err(e) = csrf::verify(&headers, &f.csrf) {
+        return error_page(e);
+    }
+    if let Err(e) = parse_profile(&s.engine, &f.profile) {
+        return error_page(e);
+    }
+    let pretty = serde_json::from_str::<serde_json::Value>(&f.profile)
+        .and_then(|v| serde_json::to_string_pretty(&v))
+        .unwrap_or(f.profile);
+    (
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"profile.json\"",
+            ),
+        ],
+        pretty + "\n",
+    )
+        .into_response()
+}
+
+#[derive(Deserialize, Default)]
+struct MoveQuery {
+    #[serde(default)]
+    from: String,
+    #[serde(default)]
+    to: String,
+    #[serde(default)]
+    from_level: String,
+    #[serde(default)]
+    to_level: String,
+}
+
+#[derive(Template)]
+#[template(path = "move.html")]
+struct MovePage {
+    q: MoveQuery,
+    result: Option<ClassifyView>,
+    error: Option<String>,
+    levels: [&'static str; 10],
+}
+
+impl MovePage {
+    fn words(&self, s: &str) -> String {
+        s.replace('_', " ")
+    }
+}
+
+async fn compare_move(
+    State(s): State<AppState>,
+    token: csrf::Token,
+    Query(q): Query<MoveQuery>,
+) -> Response {
+    let (mut result, mut error) = (None, None);
+    if !q.from.trim().is_empty() && !q.to.trim().is_empty() {
+        let req = MoveRequest {
+            from: q.from.clone(),
+            to: q.to.clone(),
+            from_level: Some(q.from_level.clone()).filter(|l| !l.is_empty()),
+            to_level: Some(q.to_level.clone()).filter(|l| !l.is_empty()),
+            limit: 8,
+            ..MoveRequest::default()
+        };
+        match blocking(move || Ok(moves::classify(&s.engine, &req)?)).await {
+            Ok(v) => result = Some(v),
+            Err(e) => error = Some(e.message().to_owned()),
+        }
+    }
+    page(
+        &MovePage {
+            q,
+            result,
+            error,
+            levels: LEVELS,
+        },
+        &token,
+    )
+    .unwrap_or_else(error_page)
+}
+
+#[derive(Template)]
+#[template(path = "plans.html")]
+struct PlansPage {
+    plans: Vec<SummaryView>,
+}
+
+async fn list_plans(State(s): State<AppState>, token: csrf::Token) -> Response {
+    let plans = blocking(move || Ok(plans::list(s.read_store()?.as_ref())?)).await;
+    match plans {
+        Ok(plans) => page(&PlansPage { plans }, &token).unwrap_or_else(error_page),
+        Err(e) => error_page(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct CreateForm {
+    csrf: String,
+    profile: String,
+    option: String,
+    #[serde(default)]
+    start: String,
+}
+
+async fn create_plan(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Form(f): Form<CreateForm>,
+) -> Response {
+    if let Err(e) = csrf::verify(&headers, &f.csrf) {
+        return error_page(e);
+    }
+    let start = match f.start.trim() {
+        "" => None,
+        t => match t.parse::<Date>() {
+            Ok(d) => Some(d),
+            Err(_) => {
+                return error_page(
+                    ApiError::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "invalid_argument",
+                        format!(
+                            "start: {} is not a date (YYYY-MM-DD)",
+                            switchback_core::text::quoted(t)
+                        ),
+                    )
+                    .field("start"),
+                );
+            }
+        },
+    };
+    let created = blocking(move || {
+        let profile = parse_profile(&s.engine, &f.profile)?;
+        crate::api::create(&s, &profile, &f.option, start)
+    })
+    .await;
+    match created {
+        Ok(c) => Redirect::to(&format!("/plans/{}", c.stored.id)).into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "plan.html")]
+struct PlanPage {
+    csrf: String,
+    plan: PlanView,
+    today: Date,
+    notice: Option<String>,
+}
+
+impl PlanPage {
+    fn words(&self, s: &str) -> String {
+        s.replace('_', " ")
+    }
+
+    fn objective_progress(&self, number: &u32) -> u8 {
+        self.plan
+            .status
+            .objectives
+            .iter()
+            .find(|o| o.objective == *number)
+            .map_or(0, |o| o.progress)
+    }
+}
+
+#[derive(Deserialize, Default)]
+struct Notice {
+    #[serde(default)]
+    saved: Option<u32>,
+}
+
+async fn show_plan(
+    State(s): State<AppState>,
+    token: csrf::Token,
+    Path(id): Path<String>,
+    Query(n): Query<Notice>,
+) -> Response {
+    let id = match plan_id(&id) {
+        Ok(id) => id,
+        Err(e) => return error_page(e),
+    };
+    let plan = blocking(move || Ok(plans::plan_view(&read_plan(&s, id)?, today()))).await;
+    match plan {
+        Ok(plan) => page(
+            &PlanPage {
+                csrf: token.value().to_owned(),
+                plan,
+                today: today(),
+                notice: n
+                    .saved
+                    .map(|o| format!("Check-in on objective {o} recorded.")),
+            },
+            &token,
+        )
+        .unwrap_or_else(error_page),
+        Err(e) => error_page(e),
+    }
+}
+
+#[derive(Deserialize)]
+struct CheckInForm {
+    csrf: String,
+    objective: String,
+    progress: String,
+    #[serde(default)]
+    note: String,
+    by: String,
+    date: String,
+}
+
+async fn check_in(
+    State(s): State<AppState>,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    Form(f): Form<CheckInForm>,
+) -> Response {
+    if let Err(e) = csrf::verify(&headers, &f.csrf) {
+        return error_page(e);
+    }
+    let id = match plan_id(&id) {
+        Ok(id) => id,
+        Err(e) => return error_page(e),
+    };
+    let req = match check_in_request(&f) {
+        Ok(r) => r,
+        Err(e) => return error_page(e),
+    };
+    let objective = req.objective;
+    match blocking(move || crate::api::record(&s, id, &req)).await {
+        Ok(_) => Redirect::to(&format!("/plans/{id}?saved={objective}")).into_response(),
+        Err(e) => error_page(e),
+    }
+}
+
+fn check_in_request(f: &CheckInForm) -> Result<CheckInRequest, ApiError> {
+    let bad = |field: &str, what: &str, v: &str| {
+        ApiError::new(
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "invalid_argument",
+            format!(
+                "{field}: {} is not {what}",
+                switchback_core::text::quoted(v)
+            ),
+        )
+        .field(field)
+    };
+    Ok(CheckInRequest {
+        objective: f
+            .objective
+            .trim()
+            .parse()
+            .map_err(|_| bad("objective", "an objective number", &f.objective))?,
+        progress: f
+            .progress
+            .trim()
+            .parse()
+            .map_err(|_| bad("progress", "a percentage from 0 to 100", &f.progress))?,
+        note: Some(f.note.clone()),
+        by: match f.by.as_str() {
+            "person" => Author::Person,
+            "manager" => Author::Manager,
+            "hr" => Author::Hr,
+            other => return Err(bad("by", "person, manager or hr", other)),
+        },
+        date: match f.date.trim() {
+            "" => today(),
+            t => t
+                .parse()
+                .map_err(|_| bad("date", "a date (YYYY-MM-DD)", t))?,
+        },
+    })
+}
+
+async fn export_plan(
+    State(s): State<AppState>,
+    Path((id, file)): Path<(String, String)>,
+) -> Response {
+    let to = match file.as_str() {
+        "plan.md" => Export::Markdown,
+        "plan.json" => Export::Json,
+        "plan.ics" => Export::Ics,
+        _ => {
+            return error_page(ApiError::new(
+                StatusCode::NOT_FOUND,
+                "not_found",
+                "exports are plan.md, plan.json and plan.ics",
+            ));
+        }
+    };
+    match plan_id(&id) {
+        Ok(id) => crate::api::export_response(s, id, to, None)
+            .await
+            .unwrap_or_else(error_page),
+        Err(e) => error_page(e),
+    }
+}
+
+async fn css() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/css; charset=utf-8")],
+        include_str!("../static/app.css"),
+    )
+        .into_response()
+}
+
+async fn js() -> Response {
+    (
+        [(header::CONTENT_TYPE, "text/javascript; charset=utf-8")],
+        include_str!("../static/app.js"),
+    )
+        .into_response()
+}
