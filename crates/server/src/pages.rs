@@ -203,8 +203,10 @@ async fn advice_from_form(
     let doc = match forms::profile_document(&fields) {
         Ok(doc) => doc.to_string(),
         Err(e) => {
-            return index_page(&token, fields, Some((e.field, e.message)))
-                .unwrap_or_else(error_page);
+            let mut r =
+                index_page(&token, fields, Some((e.field, e.message))).unwrap_or_else(error_page);
+            *r.status_mut() = StatusCode::UNPROCESSABLE_ENTITY;
+            return r;
         }
     };
     match advice_page(s, &token, doc).await {

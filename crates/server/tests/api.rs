@@ -1,0 +1,381 @@
+//! The JSON API and the pages against the real server on a loopback port,
+//! with a fresh SQLite file per test: every endpoint, every error shape,
+//! and that nothing is stored when a request is refused.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+mod common;
+
+use common::{TestApp, example_json, rows, spawn_app};
+use reqwest::StatusCode;
+use serde_json::{Value, json};
+
+fn client() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+async fn get(app: &TestApp, path: &str) -> (StatusCode, Value) {
+    let r = client().get(app.url(path)).send().await.unwrap();
+    let status = r.status();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+async fn post(app: &TestApp, path: &str, body: &Value) -> (StatusCode, Value) {
+    let r = client()
+        .post(app.url(path))
+        .json(body)
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+/// The one error shape: a stable code, the field where there is one, a message.
+fn assert_error(body: &Value, code: &str) {
+    assert_eq!(body["error"]["code"], code, "{body}");
+    assert!(
+        body["error"]["message"]
+            .as_str()
+            .is_some_and(|m| !m.is_empty()),
+        "{body}"
+    );
+    assert!(body["error"].get("field").is_some(), "{body}");
+}
+
+/// Creates the accountant's plan over the API; returns its id.
+async fn create_plan(app: &TestApp) -> i64 {
+    let body = json!({
+        "profile": example_json("another-route-up-accountant"),
+        "option": "finance-supervisor",
+        "start": "2027-01-04",
+    });
+    let (status, plan) = post(app, "/api/v1/plans", &body).await;
+    assert_eq!(status, StatusCode::CREATED, "{plan}");
+    plan["id"].as_i64().unwrap()
+}
+
+#[tokio::test]
+async fn lookups_moves_and_transitions() {
+    let app = spawn_app("lookups").await;
+    let (s, v) = get(
+        &app,
+        "/api/v1/occupations?q=Senior%20Staff%20Accountant&limit=3",
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["results"][0]["code"], "13-2011.00");
+    assert_eq!(v["seniority"], "senior");
+    let (s, v) = get(&app, "/api/v1/occupations/15-2051.00").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["title"], "Data Scientists");
+    assert_eq!(v["wages"]["annual"]["median"], 120_230);
+    let (s, v) = post(
+        &app,
+        "/api/v1/move",
+        &json!({"from": "Financial Managers", "from_level": "director", "to": "Financial Managers", "to_level": "manager"}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v["move"]["kind"], "step_down");
+    let (s, v) = get(&app, "/api/v1/transitions?role=data%20scientist&limit=5").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["destinations"].as_array().unwrap().len(), 5);
+}
+
+#[tokio::test]
+async fn advice_and_routes_match_the_command_line_contract() {
+    let app = spawn_app("advice").await;
+    let profile = example_json("another-route-up-accountant");
+    let (s, v) = post(&app, "/api/v1/advise", &profile).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    let option = &v["options"][0];
+    assert_eq!(option["id"], "finance-supervisor");
+    assert_eq!(option["verdict"], "strategic");
+    for field in [
+        "circumstances",
+        "instead",
+        "success",
+        "feasibility",
+        "onward_route",
+        "reasons",
+        "living",
+    ] {
+        assert!(option.get(field).is_some(), "{field}");
+    }
+    // The same document the application layer gives the command line.
+    let text = profile.to_string();
+    let engine = common::engine();
+    let parsed = engine
+        .profile("p.json", &text, switchback_data::profile_file::Format::Json)
+        .unwrap();
+    let direct =
+        serde_json::to_string(&switchback_app::advice::advise(&engine, &parsed).unwrap()).unwrap();
+    let direct: Value = serde_json::from_str(&direct).unwrap();
+    assert_eq!(v, direct);
+    let (s, v) = post(&app, "/api/v1/routes?max_moves=3", &profile).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert!(
+        v["routes"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|r| r["switchback"] == true)
+    );
+}
+
+#[tokio::test]
+async fn a_plan_is_created_checked_in_judged_and_exported() {
+    let app = spawn_app("plans").await;
+    let id = create_plan(&app).await;
+    let (s, list) = get(&app, "/api/v1/plans").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(list[0]["id"], id);
+    let (s, plan) = get(&app, &format!("/api/v1/plans/{id}")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(plan["tenure"]["start"], "2027-01-04");
+    let checkin = json!({"objective": 1, "progress": 40, "note": "budget round", "by": "manager", "date": "2027-03-01"});
+    let (s, v) = post(&app, &format!("/api/v1/plans/{id}/checkins"), &checkin).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["by"], "manager");
+    let (s, v) = get(&app, &format!("/api/v1/plans/{id}/status?as_of=2027-03-01")).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(v["plan"], id);
+    assert!(v["objectives"][0]["progress"] == 40, "{v}");
+    for (to, starts) in [
+        ("markdown", "# Development plan"),
+        ("ics", "BEGIN:VCALENDAR"),
+        ("json", "{"),
+    ] {
+        let r = client()
+            .get(app.url(&format!("/api/v1/plans/{id}/export?to={to}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::OK);
+        assert!(
+            r.headers()["content-disposition"]
+                .to_str()
+                .unwrap()
+                .starts_with("attachment")
+        );
+        assert!(r.text().await.unwrap().starts_with(starts), "{to}");
+    }
+}
+
+#[tokio::test]
+async fn bad_requests_get_the_right_status_and_store_nothing() {
+    let app = spawn_app("errors").await;
+    let c = client();
+    // Malformed JSON.
+    let r = c
+        .post(app.url("/api/v1/advise"))
+        .header("content-type", "application/json")
+        .body("{\"current\": ")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::BAD_REQUEST);
+    assert_error(&r.json().await.unwrap(), "profile_syntax");
+    // Unknown fields, in a profile and in a check-in.
+    let (s, v) = post(
+        &app,
+        "/api/v1/advise",
+        &json!({"current": {"role": "Cooks", "salry": 1}}),
+    )
+    .await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_error(&v, "profile_invalid");
+    assert_eq!(v["error"]["field"], "current.salry");
+    // A wrong content type.
+    let r = c
+        .post(app.url("/api/v1/advise"))
+        .body("current = 1")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    assert_error(&r.json().await.unwrap(), "unsupported_media_type");
+    // A huge body.
+    let huge = format!("{{\"current\": {{\"role\": \"{}\"}}}}", "x".repeat(400_000));
+    let r = c
+        .post(app.url("/api/v1/advise"))
+        .header("content-type", "application/json")
+        .body(huge)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    // Plans that do not exist, and ids that are not ids.
+    for path in [
+        "/api/v1/plans/7",
+        "/api/v1/plans/abc",
+        "/api/v1/plans/7/status",
+    ] {
+        let (s, v) = get(&app, path).await;
+        assert_eq!(s, StatusCode::NOT_FOUND, "{path}");
+        assert_error(&v, "plan_not_found");
+    }
+    let (s, v) = get(&app, "/api/v1/nothing-here").await;
+    assert_eq!(s, StatusCode::NOT_FOUND);
+    assert_error(&v, "not_found");
+    // A plan for an option the profile does not have; a limit out of range.
+    let body = json!({"profile": example_json("another-route-up-accountant"), "option": "nope"});
+    let (s, v) = post(&app, "/api/v1/plans", &body).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_error(&v, "invalid_argument");
+    assert_eq!(v["error"]["field"], "option");
+    let (s, v) = get(&app, "/api/v1/transitions?role=cook&limit=5000").await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(v["error"]["field"], "limit");
+    assert_eq!(rows(&app, "plans"), 0, "nothing stored");
+    // Check-ins refused: unknown objective, outside the tenure, unknown field.
+    let id = create_plan(&app).await;
+    for (checkin, code) in [
+        (
+            json!({"objective": 99, "progress": 5, "by": "person", "date": "2027-03-01"}),
+            "objective_not_found",
+        ),
+        (
+            json!({"objective": 1, "progress": 5, "by": "person", "date": "2150-03-01"}),
+            "checkin_date_outside_tenure",
+        ),
+        (
+            json!({"objective": 1, "progress": 5, "by": "person", "date": "2027-03-01", "author": "x"}),
+            "invalid_body",
+        ),
+        (
+            json!({"objective": 1, "progress": 500, "by": "person", "date": "2027-03-01"}),
+            "invalid_body",
+        ),
+    ] {
+        let (s, v) = post(&app, &format!("/api/v1/plans/{id}/checkins"), &checkin).await;
+        assert!(s.is_client_error(), "{checkin}: {s}");
+        assert_error(&v, code);
+    }
+    assert_eq!(rows(&app, "checkins"), 0, "nothing stored");
+}
+
+#[tokio::test]
+async fn pages_carry_the_security_headers_and_forms_need_the_csrf_token() {
+    let app = spawn_app("pages").await;
+    let c = client();
+    let r = c.get(app.url("/")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(r.headers()["content-type"], "text/html; charset=utf-8");
+    let csp = r.headers()["content-security-policy"]
+        .to_str()
+        .unwrap()
+        .to_owned();
+    assert!(
+        csp.contains("script-src 'self'") && !csp.contains("unsafe-inline"),
+        "{csp}"
+    );
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(
+        cookie.contains("HttpOnly") && cookie.contains("SameSite=Strict"),
+        "{cookie}"
+    );
+    let html = r.text().await.unwrap();
+    assert!(!html.contains("<script>"), "no inline script");
+    // A plan posted without the token, or with a forged one: refused, nothing stored.
+    let profile = example_json("another-route-up-accountant").to_string();
+    for token in [
+        "",
+        "0000000000000000000000000000000000000000000000000000000000000000",
+    ] {
+        let r = c
+            .post(app.url("/plans"))
+            .form(&[
+                ("csrf", token),
+                ("profile", profile.as_str()),
+                ("option", "finance-supervisor"),
+                ("start", "2027-01-04"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    }
+    assert_eq!(rows(&app, "plans"), 0);
+    // With the token from the page: created, and redirected to it.
+    let token = html
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let r = c
+        .post(app.url("/plans"))
+        .form(&[
+            ("csrf", token),
+            ("profile", profile.as_str()),
+            ("option", "finance-supervisor"),
+            ("start", "2027-01-04"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/plans/1");
+    assert_eq!(rows(&app, "plans"), 1);
+}
+
+#[tokio::test]
+async fn user_text_is_escaped_in_pages() {
+    let app = spawn_app("escaping").await;
+    let c = client();
+    let html = c
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = html
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let evil = "<script>alert(1)</script>";
+    let r = c
+        .post(app.url("/advice"))
+        .form(&[
+            ("csrf", token.as_str()),
+            ("current_role", "Accountants and Auditors"),
+            ("current_level", "principal"),
+            ("current_department", evil),
+            ("option_id_0", evil),
+            ("option_role_0", "Budget Analysts"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let page = r.text().await.unwrap();
+    assert!(!page.contains(evil), "raw user text in the page");
+    // askama writes `<` as `&#60;`.
+    assert!(page.contains("&#60;script&#62;alert(1)"), "escaped, not dropped");
+    // A form error goes back to the form with the message beside the field.
+    let r = c
+        .post(app.url("/advice"))
+        .form(&[
+            ("csrf", token.as_str()),
+            ("current_role", "Accountants and Auditors"),
+            ("current_salary", "lots"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("&#34;lots&#34; is not a number"));
+}

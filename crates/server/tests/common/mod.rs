@@ -1,0 +1,67 @@
+//! A real server on a free loopback port with a fresh SQLite file, as a
+//! user's browser or script would reach it (zero-to-production's
+//! `spawn_app`).
+
+#![allow(dead_code, clippy::unwrap_used)] // Shared by several test binaries.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, OnceLock};
+
+use switchback_app::Engine;
+use switchback_server::AppState;
+
+pub const EXAMPLES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../../examples");
+
+/// The engine, built once for every test in a binary.
+pub fn engine() -> Arc<Engine> {
+    static E: OnceLock<Arc<Engine>> = OnceLock::new();
+    E.get_or_init(|| Arc::new(Engine::embedded().unwrap()))
+        .clone()
+}
+
+pub struct TestApp {
+    pub addr: SocketAddr,
+    pub db: PathBuf,
+}
+
+impl TestApp {
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{path}", self.addr)
+    }
+}
+
+/// Starts the server on port 0 with a fresh database named after the test.
+pub async fn spawn_app(name: &str) -> TestApp {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(format!("server-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("plans.db");
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    let state = AppState::new(engine(), db.clone());
+    tokio::spawn(switchback_server::serve(
+        listener,
+        state,
+        std::future::pending(),
+    ));
+    TestApp { addr, db }
+}
+
+/// An example profile file as the JSON document the API takes.
+pub fn example_json(name: &str) -> serde_json::Value {
+    let text = std::fs::read_to_string(format!("{EXAMPLES}/{name}.toml")).unwrap();
+    let value: toml::Value = toml::from_str(&text).unwrap();
+    serde_json::to_value(value).unwrap()
+}
+
+/// Rows in a table of the test's database (0 when there is no database).
+pub fn rows(app: &TestApp, table: &str) -> i64 {
+    if !app.db.exists() {
+        return 0;
+    }
+    rusqlite::Connection::open(&app.db)
+        .unwrap()
+        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+        .unwrap_or(0)
+}
