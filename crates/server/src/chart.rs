@@ -120,8 +120,10 @@ pub fn routes_svg(v: &RoutesView) -> String {
         TOP - 10.0,
         h = x(v.horizon_years)
     );
+    // A stop several routes share is labelled once.
+    let mut labelled = std::collections::HashSet::new();
     for (i, (r, class)) in routes.iter().enumerate() {
-        draw_route(&mut s, r, class, i, &x, &y);
+        draw_route(&mut s, r, class, i, &x, &y, &mut labelled);
     }
     s.push_str("</svg>");
     s
@@ -134,6 +136,7 @@ fn draw_route(
     i: usize,
     x: &impl Fn(f32) -> f32,
     y: &impl Fn(u8) -> f32,
+    labelled: &mut std::collections::HashSet<(i32, u8)>,
 ) {
     let Some(first) = r.moves.first() else { return };
     let mut t = 0.0;
@@ -164,16 +167,36 @@ fn draw_route(
     for m in &r.moves {
         t += m.years;
         let (cx, cy) = (x(t), y(m.to.grade) + offset);
-        let _ = write!(
-            s,
-            r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="4"/><text class="stop" x="{:.1}" y="{:.1}">{} ({}) · {} · p {:.2}</text>"#,
-            cx + 6.0,
-            cy - 6.0 - (i as f32 * 11.0),
-            esc(&short(&m.to.title)),
+        let full = format!(
+            "{} ({}), {} a year; probability of this move {:.2}",
+            m.to.title,
             m.to.level,
             dollars(m.salary),
             m.feasibility
         );
+        let _ = write!(
+            s,
+            r#"<circle cx="{cx:.1}" cy="{cy:.1}" r="4"><title>{}</title></circle>"#,
+            esc(&full)
+        );
+        // One visible label per place on the chart (stops close in time
+        // and at one grade share it); the full figures are in each
+        // marker's title and in the table under the chart.
+        let label = format!(
+            "{} ({}) · {}",
+            short(&m.to.title),
+            m.to.level,
+            dollars(m.salary)
+        );
+        if labelled.insert(((cx / 60.0).round() as i32, m.to.grade)) {
+            let _ = write!(
+                s,
+                r#"<text class="stop" x="{:.1}" y="{:.1}">{}</text>"#,
+                cx + 6.0,
+                y(m.to.grade) - 8.0,
+                esc(&label)
+            );
+        }
     }
     s.push_str("</g>");
 }

@@ -160,6 +160,10 @@ impl AdvicePage {
     fn words(&self, s: &str) -> String {
         s.replace('_', " ")
     }
+
+    fn money(&self, v: &u32) -> String {
+        switchback_core::text::dollars(*v)
+    }
 }
 
 /// The advice (and, with a goal, the routes) for a profile document.

@@ -364,7 +364,10 @@ async fn user_text_is_escaped_in_pages() {
     let page = r.text().await.unwrap();
     assert!(!page.contains(evil), "raw user text in the page");
     // askama writes `<` as `&#60;`.
-    assert!(page.contains("&#60;script&#62;alert(1)"), "escaped, not dropped");
+    assert!(
+        page.contains("&#60;script&#62;alert(1)"),
+        "escaped, not dropped"
+    );
     // A form error goes back to the form with the message beside the field.
     let r = c
         .post(app.url("/advice"))
@@ -377,5 +380,10 @@ async fn user_text_is_escaped_in_pages() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
-    assert!(r.text().await.unwrap().contains("&#34;lots&#34; is not a number"));
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("&#34;lots&#34; is not a number")
+    );
 }

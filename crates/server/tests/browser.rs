@@ -1,0 +1,261 @@
+//! End to end in a real browser: headless Chromium driven through
+//! chromedriver (Debian's packages; `.ci/run` installs them). A person
+//! fills the profile form for the README's accountant, reads the verdicts
+//! and the route chart, creates a plan from the option, checks in, sees
+//! the status change, and finds the calendar download.
+//!
+//! With `SWITCHBACK_SCREENSHOTS=DIR`, the advice and plan pages are saved
+//! as PNG files in DIR (how `docs/screenshots/` was made).
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+mod common;
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use common::{rows, spawn_app};
+use fantoccini::{Client, ClientBuilder, Locator};
+
+/// chromedriver on a free port, stopped when dropped.
+struct Driver {
+    child: Child,
+    port: u16,
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+fn chromedriver() -> Driver {
+    let port = free_port();
+    let child = Command::new("chromedriver")
+        .arg(format!("--port={port}"))
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("chromedriver runs (apt-get install chromium chromium-driver, as .ci/run does)");
+    Driver { child, port }
+}
+
+async fn browser(driver: &Driver, profile_dir: &std::path::Path) -> Client {
+    let args = serde_json::json!([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--disable-quic",
+        "--window-size=1280,1600",
+        format!("--user-data-dir={}", profile_dir.display()),
+    ]);
+    let mut caps = serde_json::Map::new();
+    caps.insert(
+        "goog:chromeOptions".into(),
+        serde_json::json!({ "args": args, "binary": "/usr/bin/chromium" }),
+    );
+    let url = format!("http://127.0.0.1:{}", driver.port);
+    // chromedriver takes a moment to listen.
+    for _ in 0..100 {
+        match ClientBuilder::rustls()
+            .unwrap()
+            .capabilities(caps.clone())
+            .connect(&url)
+            .await
+        {
+            Ok(c) => return c,
+            Err(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+    panic!("chromedriver did not answer on {url}");
+}
+
+async fn fill(c: &Client, id: &str, text: &str) {
+    let e = c.find(Locator::Id(id)).await.unwrap();
+    e.clear().await.unwrap();
+    e.send_keys(text).await.unwrap();
+}
+
+async fn select(c: &Client, id: &str, value: &str) {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap()
+        .select_by_value(value)
+        .await
+        .unwrap();
+}
+
+async fn screenshot(c: &Client, name: &str) {
+    if let Ok(dir) = std::env::var("SWITCHBACK_SCREENSHOTS") {
+        let png = c.screenshot().await.unwrap();
+        std::fs::write(std::path::Path::new(&dir).join(name), png).unwrap();
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn from_an_empty_form_to_a_plan_with_a_check_in() {
+    let app = spawn_app("browser").await;
+    let driver = chromedriver();
+    let profile_dir = app.db.with_file_name("chromium-profile");
+    let c = browser(&driver, &profile_dir).await;
+
+    // The profile form, filled as a person would.
+    c.goto(&app.url("/")).await.unwrap();
+    fill(&c, "current_role", "Accountants and Auditors").await;
+    select(&c, "current_level", "principal").await;
+    fill(&c, "current_department", "audit").await;
+    fill(&c, "current_salary", "118000").await;
+    fill(&c, "current_years_in_role", "4").await;
+    fill(&c, "current_years_experience", "12").await;
+    fill(&c, "goal_role", "Financial Managers").await;
+    select(&c, "goal_level", "director").await;
+    fill(&c, "goal_horizon_years", "8").await;
+    c.find(Locator::Id("situation_promotion_blocked"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    fill(&c, "option_id_0", "finance-supervisor").await;
+    fill(&c, "option_role_0", "Financial Managers").await;
+    select(&c, "option_level_0", "supervisor").await;
+    fill(&c, "option_department_0", "finance").await;
+    fill(&c, "option_salary_0", "112000").await;
+    c.find(Locator::Id("advise"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+
+    // The verdict and the route chart.
+    let verdict = c
+        .wait()
+        .for_element(Locator::Css("#option-finance-supervisor .verdict"))
+        .await
+        .unwrap();
+    assert_eq!(
+        verdict.attr("data-verdict").await.unwrap().as_deref(),
+        Some("strategic")
+    );
+    let chart = c.find(Locator::Css("svg.route-chart")).await.unwrap();
+    let title = c
+        .find(Locator::Css("svg.route-chart > title"))
+        .await
+        .unwrap();
+    assert!(
+        title
+            .prop("textContent")
+            .await
+            .unwrap()
+            .unwrap()
+            .contains("Financial Managers (director)")
+    );
+    assert!(
+        !c.find_all(Locator::Css("svg.route-chart g.route.switchback"))
+            .await
+            .unwrap()
+            .is_empty()
+    );
+    drop(chart);
+    screenshot(&c, "advice.png").await;
+
+    // A plan from the option, starting today.
+    c.find(Locator::Id("plan-finance-supervisor"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let status = c
+        .wait()
+        .for_element(Locator::Id("plan-status"))
+        .await
+        .unwrap();
+    let before = status.text().await.unwrap();
+    assert!(
+        c.current_url().await.unwrap().path().starts_with("/plans/"),
+        "redirected to the plan"
+    );
+    assert_eq!(rows(&app, "plans"), 1);
+
+    // A check-in, as the manager.
+    select(&c, "objective", "1").await;
+    fill(&c, "progress", "40").await;
+    select(&c, "by", "manager").await;
+    fill(&c, "note", "Ran the budget round & the <b>forecast</b>").await;
+    c.find(Locator::Id("checkin-submit"))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+    let notice = c.wait().for_element(Locator::Id("notice")).await.unwrap();
+    assert!(
+        notice
+            .text()
+            .await
+            .unwrap()
+            .contains("objective 1 recorded")
+    );
+    assert_eq!(rows(&app, "checkins"), 1);
+    let pct = c
+        .find(Locator::Id("pct-1"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(pct, "40%");
+    let after = c
+        .find(Locator::Id("plan-status"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_ne!(before, after, "the status changed with the check-in");
+    let history = c
+        .find(Locator::Css("table.checkins"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        history.contains("Ran the budget round & the <b>forecast</b>"),
+        "the note shown as text: {history}"
+    );
+    screenshot(&c, "plan.png").await;
+
+    // The calendar download: the link the page offers serves the file.
+    let href = c
+        .find(Locator::Id("download-ics"))
+        .await
+        .unwrap()
+        .attr("href")
+        .await
+        .unwrap()
+        .unwrap();
+    let ics = reqwest::get(app.url(&href)).await.unwrap();
+    assert_eq!(
+        ics.headers()["content-type"],
+        "text/calendar; charset=utf-8"
+    );
+    assert!(ics.text().await.unwrap().starts_with("BEGIN:VCALENDAR"));
+
+    c.close().await.unwrap();
+}
