@@ -12,7 +12,7 @@ use crate::view::{position_view, stop_view};
 use crate::{AppError, Engine, PositionView, Profile, StopView};
 
 /// The goal.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct GoalView {
     /// The goal's occupation and level.
     #[serde(flatten)]
@@ -22,7 +22,7 @@ pub struct GoalView {
 }
 
 /// One judgement.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ReasonView {
     /// The code.
     pub code: &'static str,
@@ -31,7 +31,7 @@ pub struct ReasonView {
 }
 
 /// What living with the decision means.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct LivingView {
     /// The salary.
     pub salary: Option<u32>,
@@ -50,7 +50,7 @@ pub struct LivingView {
 }
 
 /// One option judged.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct OptionView {
     /// The id.
     pub id: String,
@@ -80,7 +80,7 @@ pub struct OptionView {
 }
 
 /// The advice on a profile.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct AdviceView {
     /// Where the person stands.
     pub current: PositionView,

@@ -11,7 +11,7 @@ use switchback_store::Store;
 use crate::{AppError, Engine};
 
 /// What an import did.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct ImportView {
     /// The file.
     pub file: String,
@@ -24,7 +24,7 @@ pub struct ImportView {
 }
 
 /// A row left out.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct RejectedView {
     /// Its line in the file.
     pub line: u64,

@@ -13,7 +13,7 @@ use crate::{AppError, Engine, PositionView, round};
 
 /// Two positions to compare. Levels are inferred from the titles when
 /// absent; an unnamed destination industry or department is the origin's.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MoveRequest {
     /// The origin role: a job title or an O*NET-SOC code.
@@ -57,7 +57,7 @@ fn default_limit() -> usize {
 pub const MAX_ELEMENTS: usize = 68;
 
 /// A move's positions, kind, pay change, feasibility and its explanation.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ClassifyView {
     /// Where from.
     pub from: PositionView,
@@ -69,6 +69,7 @@ pub struct ClassifyView {
     /// Destination pay over origin pay.
     pub pay_ratio: Option<f32>,
     /// What the ratio rests on.
+    #[schema(value_type = String)]
     pub pay_basis: position::PayBasis,
     /// The occupation-to-occupation feasibility (0–1).
     pub feasibility: f32,
@@ -78,7 +79,7 @@ pub struct ClassifyView {
 }
 
 /// A move's kind, its grade change, and what else it changes.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct MoveView {
     /// `step_up`, `lateral` or `step_down`.
     pub kind: &'static str,
@@ -89,7 +90,7 @@ pub struct MoveView {
 }
 
 /// A skill or knowledge element compared.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ElementView {
     /// The element's name.
     pub element: String,
@@ -102,7 +103,7 @@ pub struct ElementView {
 }
 
 /// One facet of feasibility.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct FacetView {
     /// The name.
     pub name: &'static str,
@@ -113,7 +114,7 @@ pub struct FacetView {
 }
 
 /// Why a move is feasible or not.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ExplanationView {
     /// Feasibility (0–1).
     pub feasibility: f32,
@@ -267,7 +268,7 @@ fn explanation_view(
 }
 
 /// One destination.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct DestinationView {
     /// The code.
     pub code: String,
@@ -288,7 +289,7 @@ pub struct DestinationView {
 }
 
 /// The most feasible destinations from an occupation.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct TransitionsView {
     /// The origin.
     pub origin: OriginView,
@@ -297,7 +298,7 @@ pub struct TransitionsView {
 }
 
 /// The origin of a transitions listing.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct OriginView {
     /// The code.
     pub code: String,

@@ -10,7 +10,7 @@ use switchback_core::{Level, Occupation, OccupationId};
 use crate::{AppError, Engine, round};
 
 /// The occupations matching a title.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct SearchView {
     /// The text searched for.
     pub query: String,
@@ -21,7 +21,7 @@ pub struct SearchView {
 }
 
 /// One match.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct SearchHit {
     /// The code.
     pub code: String,
@@ -71,7 +71,7 @@ pub fn search(engine: &Engine, text: &str, limit: usize) -> Result<SearchView, A
 }
 
 /// Everything the catalog knows about an occupation.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ShowView {
     /// The code.
     pub code: String,
@@ -118,7 +118,7 @@ pub struct ShowView {
 }
 
 /// The SOC groups.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct SocView {
     /// Detailed SOC code.
     pub detailed: String,
@@ -131,7 +131,7 @@ pub struct SocView {
 }
 
 /// The job zone.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct JobZoneView {
     /// Job zone 1–5.
     pub zone: u8,
@@ -142,7 +142,7 @@ pub struct JobZoneView {
 }
 
 /// OEWS wages.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct WagesView {
     /// The OEWS code joined.
     pub oews_code: String,
@@ -153,13 +153,15 @@ pub struct WagesView {
     /// Employment (OEWS).
     pub employment: Option<u32>,
     /// Annual wage percentiles.
+    #[schema(value_type = Object)]
     pub annual: Percentiles<u32>,
     /// Hourly wage percentiles.
+    #[schema(value_type = Object)]
     pub hourly: Percentiles<f32>,
 }
 
 /// One category of a distribution.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct CategoryShare {
     /// The category number (1-based).
     pub category: u8,
@@ -170,7 +172,7 @@ pub struct CategoryShare {
 }
 
 /// Education required.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct EducationView {
     /// The typical level, in words.
     pub typical: String,
@@ -181,7 +183,7 @@ pub struct EducationView {
 }
 
 /// Related experience required.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct ExperienceView {
     /// Typical years of related experience.
     pub typical_years: f32,
@@ -192,7 +194,7 @@ pub struct ExperienceView {
 }
 
 /// Training required.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct TrainingView {
     /// Typical on-site training, in years.
     pub on_site_typical_years: Option<f32>,
@@ -201,7 +203,7 @@ pub struct TrainingView {
 }
 
 /// One rated element.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct RatingView {
     /// The id.
     pub id: String,
@@ -214,7 +216,7 @@ pub struct RatingView {
 }
 
 /// One work style.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct StyleView {
     /// The id.
     pub id: String,
@@ -225,7 +227,7 @@ pub struct StyleView {
 }
 
 /// One interest area.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct InterestView {
     /// The name.
     pub name: &'static str,
@@ -234,7 +236,7 @@ pub struct InterestView {
 }
 
 /// One technology.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct TechView {
     /// The name.
     pub name: String,
@@ -245,7 +247,7 @@ pub struct TechView {
 }
 
 /// The data releases.
-#[derive(Serialize)]
+#[derive(Serialize, utoipa::ToSchema)]
 pub struct SourcesView {
     /// The O*NET release.
     pub onet: String,

@@ -10,7 +10,7 @@ use crate::view::stop_view;
 use crate::{AppError, Engine, Profile, StopView, round};
 
 /// One move of a route.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct RouteMoveView {
     /// Where from.
     pub from: StopView,
@@ -27,7 +27,7 @@ pub struct RouteMoveView {
 }
 
 /// A route to the goal.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct RouteView {
     /// Its moves.
     pub moves: Vec<RouteMoveView>,
@@ -46,7 +46,7 @@ pub struct RouteView {
 }
 
 /// The answer to `route`.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct RoutesView {
     /// Where the person stands.
     pub start: StopView,

@@ -7,7 +7,7 @@ use switchback_core::route::plan::Stop;
 use crate::Engine;
 
 /// A position as responses show it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct PositionView {
     /// O*NET-SOC code.
     pub code: String,
@@ -18,6 +18,7 @@ pub struct PositionView {
     /// Grade 1–10.
     pub grade: u8,
     /// Where the level came from.
+    #[schema(value_type = String)]
     pub level_source: position::LevelSource,
     /// `individual_contributor` or `management`.
     pub track: &'static str,
@@ -32,7 +33,7 @@ pub struct PositionView {
 }
 
 /// A stop on a route: an occupation at a level.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct StopView {
     /// O*NET-SOC code.
     pub code: String,

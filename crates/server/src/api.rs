@@ -4,7 +4,7 @@
 use axum::Json;
 use axum::Router;
 use axum::body::Bytes;
-use axum::extract::{FromRequest, Path, Query, Request, State};
+use axum::extract::{FromRequest, FromRequestParts, Path, Query, Request, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
@@ -17,6 +17,7 @@ use switchback_app::{AppError, Engine, Profile, advice, moves, occupation, route
 use switchback_data::profile_file::Format;
 use switchback_store::PlanId;
 
+use crate::error::ErrorBody;
 use crate::{ApiError, AppState};
 
 pub(crate) fn routes() -> Router<AppState> {
@@ -109,6 +110,30 @@ async fn json_text<S: Send + Sync>(req: Request, state: &S) -> Result<String, Ap
     })
 }
 
+/// Query parameters, with errors in the API's shape (422, the parameter
+/// named) rather than the framework's plain text.
+pub(crate) struct QueryArgs<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryArgs<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(q)| QueryArgs(q))
+            .map_err(|e| {
+                ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid_query",
+                    format!("query: {}", e.body_text()),
+                )
+            })
+    }
+}
+
 /// A profile sent as JSON, validated exactly as a profile file is.
 pub(crate) struct ProfileBody(pub Profile);
 
@@ -135,7 +160,7 @@ async fn not_found() -> ApiError {
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct SearchQuery {
+pub(crate) struct SearchQuery {
     q: String,
     #[serde(default = "ten")]
     limit: usize,
@@ -145,20 +170,32 @@ fn ten() -> usize {
     10
 }
 
-async fn search(
+#[utoipa::path(get, path = "/api/v1/occupations", tag = "occupations",
+    params(("q" = String, Query, description = "A job title as people write it, or an O*NET-SOC code"),
+           ("limit" = Option<usize>, Query, description = "How many results (default 10)")),
+    responses((status = 200, body = occupation::SearchView), (status = 422, body = ErrorBody)))]
+pub(crate) async fn search(
     State(s): State<AppState>,
-    Query(q): Query<SearchQuery>,
+    QueryArgs(q): QueryArgs<SearchQuery>,
 ) -> Result<Response, ApiError> {
     let view = blocking(move || Ok(occupation::search(&s.engine, &q.q, q.limit)?)).await?;
     Ok(Json(view).into_response())
 }
 
-async fn show(State(s): State<AppState>, Path(role): Path<String>) -> Result<Response, ApiError> {
+#[utoipa::path(get, path = "/api/v1/occupations/{role}", tag = "occupations",
+    params(("role" = String, Path, description = "An O*NET-SOC code or a job title")),
+    responses((status = 200, body = occupation::ShowView), (status = 422, body = ErrorBody)))]
+pub(crate) async fn show(
+    State(s): State<AppState>,
+    Path(role): Path<String>,
+) -> Result<Response, ApiError> {
     let view = blocking(move || Ok(occupation::show(&s.engine, &role)?)).await?;
     Ok(Json(view).into_response())
 }
 
-async fn classify(
+#[utoipa::path(post, path = "/api/v1/move", tag = "moves", request_body = MoveRequest,
+    responses((status = 200, body = moves::ClassifyView), (status = 400, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub(crate) async fn classify(
     State(s): State<AppState>,
     JsonBody(req): JsonBody<MoveRequest>,
 ) -> Result<Response, ApiError> {
@@ -168,21 +205,28 @@ async fn classify(
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct TransitionsQuery {
+pub(crate) struct TransitionsQuery {
     role: String,
     #[serde(default = "ten")]
     limit: usize,
 }
 
-async fn transitions(
+#[utoipa::path(get, path = "/api/v1/transitions", tag = "moves",
+    params(("role" = String, Query, description = "The origin: a title or a code"),
+           ("limit" = Option<usize>, Query, description = "How many destinations (default 10)")),
+    responses((status = 200, body = moves::TransitionsView), (status = 422, body = ErrorBody)))]
+pub(crate) async fn transitions(
     State(s): State<AppState>,
-    Query(q): Query<TransitionsQuery>,
+    QueryArgs(q): QueryArgs<TransitionsQuery>,
 ) -> Result<Response, ApiError> {
     let view = blocking(move || Ok(moves::transitions(&s.engine, &q.role, q.limit)?)).await?;
     Ok(Json(view).into_response())
 }
 
-async fn advise(
+#[utoipa::path(post, path = "/api/v1/advise", tag = "advice",
+    request_body(content = Object, description = "A profile, as the JSON form of a profile file (docs/PROFILES.md)"),
+    responses((status = 200, body = advice::AdviceView), (status = 400, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub(crate) async fn advise(
     State(s): State<AppState>,
     ProfileBody(profile): ProfileBody,
 ) -> Result<Response, ApiError> {
@@ -192,7 +236,7 @@ async fn advise(
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RoutesQuery {
+pub(crate) struct RoutesQuery {
     #[serde(default = "four")]
     max_moves: usize,
 }
@@ -201,9 +245,13 @@ fn four() -> usize {
     switchback_core::route::plan::MAX_MOVES
 }
 
-async fn route(
+#[utoipa::path(post, path = "/api/v1/routes", tag = "advice",
+    params(("max_moves" = Option<usize>, Query, description = "At most this many moves (1–4, default 4)")),
+    request_body(content = Object, description = "A profile with a goal (docs/PROFILES.md)"),
+    responses((status = 200, body = routes::RoutesView), (status = 400, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub(crate) async fn route(
     State(s): State<AppState>,
-    Query(q): Query<RoutesQuery>,
+    QueryArgs(q): QueryArgs<RoutesQuery>,
     ProfileBody(profile): ProfileBody,
 ) -> Result<Response, ApiError> {
     let view = blocking(move || Ok(routes::routes(&s.engine, &profile, q.max_moves)?)).await?;
@@ -213,7 +261,7 @@ async fn route(
 /// `POST /api/v1/plans`: a profile, the option taken and the first day.
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct CreatePlan {
+pub(crate) struct CreatePlan {
     profile: serde_json::Value,
     option: String,
     #[serde(default)]
@@ -253,7 +301,10 @@ pub(crate) fn create(
     )?)
 }
 
-async fn create_plan(
+#[utoipa::path(post, path = "/api/v1/plans", tag = "plans",
+    request_body(content = Object, description = "`{\"profile\": {…}, \"option\": \"id\", \"start\": \"YYYY-MM-DD\"}`"),
+    responses((status = 201, body = plans::PlanView), (status = 400, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub(crate) async fn create_plan(
     State(s): State<AppState>,
     JsonBody(body): JsonBody<CreatePlan>,
 ) -> Result<Response, ApiError> {
@@ -269,7 +320,9 @@ async fn create_plan(
     Ok((StatusCode::CREATED, Json(view)).into_response())
 }
 
-async fn list_plans(State(s): State<AppState>) -> Result<Response, ApiError> {
+#[utoipa::path(get, path = "/api/v1/plans", tag = "plans",
+    responses((status = 200, body = Vec<plans::SummaryView>)))]
+pub(crate) async fn list_plans(State(s): State<AppState>) -> Result<Response, ApiError> {
     let view = blocking(move || Ok(plans::list(s.read_store()?.as_ref())?)).await?;
     Ok(Json(view).into_response())
 }
@@ -295,7 +348,10 @@ pub(crate) fn read_plan(
     }
 }
 
-async fn show_plan(
+#[utoipa::path(get, path = "/api/v1/plans/{id}", tag = "plans",
+    params(("id" = i64, Path, description = "The plan's id")),
+    responses((status = 200, body = plans::PlanView), (status = 404, body = ErrorBody)))]
+pub(crate) async fn show_plan(
     State(s): State<AppState>,
     Path(id): Path<String>,
 ) -> Result<Response, ApiError> {
@@ -321,7 +377,10 @@ pub(crate) fn record(
     Ok(plans::check_in(&mut store, id, req, now())?)
 }
 
-async fn check_in(
+#[utoipa::path(post, path = "/api/v1/plans/{id}/checkins", tag = "plans",
+    params(("id" = i64, Path, description = "The plan's id")), request_body = CheckInRequest,
+    responses((status = 201, body = plans::CheckedInView), (status = 404, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub(crate) async fn check_in(
     State(s): State<AppState>,
     Path(id): Path<String>,
     JsonBody(req): JsonBody<CheckInRequest>,
@@ -333,15 +392,18 @@ async fn check_in(
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct AsOf {
+pub(crate) struct AsOf {
     #[serde(default)]
     as_of: Option<Date>,
 }
 
-async fn plan_status(
+#[utoipa::path(get, path = "/api/v1/plans/{id}/status", tag = "plans",
+    params(("id" = i64, Path, description = "The plan's id"), ("as_of" = Option<String>, Query, description = "The day judged, YYYY-MM-DD (default today)")),
+    responses((status = 200, body = plans::StatusView), (status = 404, body = ErrorBody)))]
+pub(crate) async fn plan_status(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Query(q): Query<AsOf>,
+    QueryArgs(q): QueryArgs<AsOf>,
 ) -> Result<Response, ApiError> {
     let id = plan_id(&id)?;
     let view = blocking(move || {
@@ -356,16 +418,20 @@ async fn plan_status(
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ExportQuery {
+pub(crate) struct ExportQuery {
     to: Export,
     #[serde(default)]
     as_of: Option<Date>,
 }
 
-async fn export_plan(
+#[utoipa::path(get, path = "/api/v1/plans/{id}/export", tag = "plans",
+    params(("id" = i64, Path, description = "The plan's id"), ("to" = String, Query, description = "markdown, json or ics"),
+           ("as_of" = Option<String>, Query, description = "The day the status is judged")),
+    responses((status = 200, description = "The plan as a file (Markdown, JSON or iCalendar)", content_type = "text/plain"), (status = 404, body = ErrorBody)))]
+pub(crate) async fn export_plan(
     State(s): State<AppState>,
     Path(id): Path<String>,
-    Query(q): Query<ExportQuery>,
+    QueryArgs(q): QueryArgs<ExportQuery>,
 ) -> Result<Response, ApiError> {
     let id = plan_id(&id)?;
     export_response(s, id, q.to, q.as_of).await

@@ -17,15 +17,20 @@ pub struct ApiError {
     message: String,
 }
 
-#[derive(Serialize)]
-struct Body<'a> {
+/// The body of every error response.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct ErrorBody<'a> {
     error: Detail<'a>,
 }
 
-#[derive(Serialize)]
-struct Detail<'a> {
+/// What went wrong.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct Detail<'a> {
+    /// A stable code (docs/ARCHITECTURE.md lists them).
     code: &'a str,
+    /// The request field concerned, if one.
     field: Option<&'a str>,
+    /// What went wrong, for a person.
     message: &'a str,
 }
 
@@ -95,7 +100,7 @@ impl From<AppError> for ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
-        let body = Body {
+        let body = ErrorBody {
             error: Detail {
                 code: self.code,
                 field: self.field.as_deref(),

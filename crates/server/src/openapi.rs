@@ -1,8 +1,38 @@
-//! The OpenAPI 3.1 document at `/api/v1/openapi.json`.
+//! The OpenAPI 3.1 document at `/api/v1/openapi.json`, generated from the
+//! handlers' annotations and the response types of `switchback_app`.
 
 use axum::Json;
 use axum::response::IntoResponse;
+use utoipa::OpenApi;
+
+use crate::api;
+
+/// The API's description.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Switchback",
+        description = "When a step down or a sideways move is the smart route to a goal: occupations, moves, advice, routes and development plans. The same requests and responses as the command line's `--format json`.",
+        license(name = "MIT OR Apache-2.0")
+    ),
+    paths(
+        api::search, api::show, api::classify, api::transitions, api::advise, api::route,
+        api::create_plan, api::list_plans, api::show_plan, api::check_in, api::plan_status, api::export_plan
+    ),
+    tags(
+        (name = "occupations", description = "The O*NET 29.3 catalog with BLS OEWS wages"),
+        (name = "moves", description = "A move compared; the most feasible destinations"),
+        (name = "advice", description = "The step-down advisor and the route planner"),
+        (name = "plans", description = "Development plans: create, check in, status, export")
+    )
+)]
+pub(crate) struct ApiDoc;
+
+/// The document as JSON.
+pub fn json() -> serde_json::Value {
+    serde_json::to_value(ApiDoc::openapi()).unwrap_or_default()
+}
 
 pub(crate) async fn document() -> impl IntoResponse {
-    Json(serde_json::json!({"openapi": "3.1.0"}))
+    Json(json())
 }

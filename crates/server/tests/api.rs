@@ -387,3 +387,72 @@ async fn user_text_is_escaped_in_pages() {
             .contains("&#34;lots&#34; is not a number")
     );
 }
+
+/// The OpenAPI document describes the routes the server has: every path
+/// and method it lists is served (not the fallback's 404 or a 405), and
+/// every API route is listed.
+#[tokio::test]
+async fn the_openapi_document_matches_the_routes() {
+    let app = spawn_app("openapi").await;
+    let id = create_plan(&app).await;
+    let (s, doc) = get(&app, "/api/v1/openapi.json").await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    let mut listed: Vec<&str> = paths.keys().map(String::as_str).collect();
+    listed.sort_unstable();
+    assert_eq!(
+        listed,
+        [
+            "/api/v1/advise",
+            "/api/v1/move",
+            "/api/v1/occupations",
+            "/api/v1/occupations/{role}",
+            "/api/v1/plans",
+            "/api/v1/plans/{id}",
+            "/api/v1/plans/{id}/checkins",
+            "/api/v1/plans/{id}/export",
+            "/api/v1/plans/{id}/status",
+            "/api/v1/routes",
+            "/api/v1/transitions",
+        ]
+    );
+    let c = client();
+    for (path, item) in paths {
+        for method in item.as_object().unwrap().keys() {
+            let url = app.url(
+                &path
+                    .replace("{role}", "13-2011.00")
+                    .replace("{id}", &id.to_string()),
+            );
+            let r = match method.as_str() {
+                "get" => c.get(url).send().await.unwrap(),
+                "post" => c.post(url).json(&json!({})).send().await.unwrap(),
+                other => panic!("unexpected method {other}"),
+            };
+            let status = r.status();
+            let body: Value = r.json().await.unwrap_or(Value::Null);
+            assert_ne!(status, StatusCode::METHOD_NOT_ALLOWED, "{method} {path}");
+            assert_ne!(
+                body["error"]["code"], "not_found",
+                "{method} {path} is not served"
+            );
+            // Every response the document names for errors has the error shape.
+            if status.is_client_error() {
+                assert!(body["error"]["code"].is_string(), "{method} {path}: {body}");
+            }
+        }
+    }
+    // The responses refer to schemas that exist.
+    let schemas = doc["components"]["schemas"].as_object().unwrap();
+    for name in [
+        "AdviceView",
+        "RoutesView",
+        "PlanView",
+        "ErrorBody",
+        "CheckInRequest",
+        "MoveRequest",
+    ] {
+        assert!(schemas.contains_key(name), "{name}");
+    }
+}

@@ -24,7 +24,7 @@ pub use markdown::capitalise;
 use crate::{AppError, Engine, Profile};
 
 /// A check-in as responses show it.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct CheckInView {
     /// Its id.
     pub id: i64,
@@ -44,7 +44,7 @@ pub struct CheckInView {
 
 /// A plan as `plan show --format json` and `plan export --to json` print
 /// it: the stored document, its check-ins and its status on a day.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct PlanView {
     /// The plan's id.
     pub id: i64,
@@ -54,10 +54,12 @@ pub struct PlanView {
     pub profile: String,
     /// The plan itself (a versioned document: docs/PLANS.md).
     #[serde(flatten)]
+    #[schema(value_type = Object)]
     pub plan: DevelopmentPlan,
     /// Its check-ins, oldest first.
     pub checkins: Vec<CheckInView>,
     /// Its status on the day judged.
+    #[schema(value_type = Object)]
     pub status: PlanStatus,
 }
 
@@ -193,7 +195,7 @@ fn check_start(start: Date, today: Date) -> Result<(), AppError> {
 }
 
 /// One row of the plan listing.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct SummaryView {
     /// The plan's id.
     pub id: i64,
@@ -248,7 +250,7 @@ fn summary_view(p: &PlanSummary) -> SummaryView {
 }
 
 /// A check-in to record.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CheckInRequest {
     /// The objective's number in the plan.
@@ -258,7 +260,8 @@ pub struct CheckInRequest {
     /// What was said or shown.
     #[serde(default)]
     pub note: Option<String>,
-    /// Who reports it.
+    /// Who reports it: `person`, `manager` or `hr`.
+    #[schema(value_type = String)]
     pub by: Author,
     /// The day it is about.
     pub date: Date,
@@ -268,7 +271,7 @@ pub struct CheckInRequest {
 pub const NOTE_CHARS: usize = 4_000;
 
 /// A recorded check-in and where its objective now stands.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct CheckedInView {
     /// The plan.
     pub plan: i64,
@@ -283,6 +286,7 @@ pub struct CheckedInView {
     /// The day it is about.
     pub date: Date,
     /// The objective's standing on that day.
+    #[schema(value_type = Object)]
     pub objective_status: ObjectiveStatus,
 }
 
@@ -335,12 +339,13 @@ pub fn check_in(
 }
 
 /// A plan's status on a day.
-#[derive(Clone, Debug, Serialize)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct StatusView {
     /// The plan.
     pub plan: i64,
     /// Its status.
     #[serde(flatten)]
+    #[schema(value_type = Object)]
     pub status: PlanStatus,
 }
 
@@ -353,7 +358,7 @@ pub fn status_of(stored: &StoredPlan, as_of: Date) -> StatusView {
 }
 
 /// The forms a plan exports to.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Export {
     /// A document to read, print or paste.
