@@ -18,71 +18,7 @@ fn main() {
 
 /// Ten options for one person, of every kind: a step down in and out of
 /// the profession, lateral and upward moves, industry and department changes.
-const TEN_OPTIONS: &str = r#"
-[current]
-role = "Accountants and Auditors"
-level = "principal"
-industry = "professional services"
-department = "audit"
-salary = 118000
-years_in_role = 4
-years_experience = 12
-manages_people = false
-
-[goal]
-role = "Financial Managers"
-level = "director"
-horizon_years = 8
-
-[situation]
-employed = true
-months_of_savings = 8
-min_salary = 90000
-
-[[options]]
-id = "a"
-role = "Financial Managers"
-level = "supervisor"
-department = "finance"
-[[options]]
-id = "b"
-role = "Budget Analysts"
-level = "senior"
-[[options]]
-id = "c"
-role = "Financial Managers"
-level = "manager"
-industry = "biotech"
-[[options]]
-id = "d"
-role = "Accountants and Auditors"
-level = "senior"
-industry = "retail"
-[[options]]
-id = "e"
-role = "Treasurers and Controllers"
-level = "supervisor"
-[[options]]
-id = "f"
-role = "Financial and Investment Analysts"
-level = "senior"
-[[options]]
-id = "g"
-role = "Credit Analysts"
-level = "intermediate"
-[[options]]
-id = "h"
-role = "Personal Financial Advisors"
-level = "lead"
-[[options]]
-id = "i"
-role = "Bookkeeping, Accounting, and Auditing Clerks"
-level = "junior"
-[[options]]
-id = "j"
-role = "Management Analysts"
-level = "principal"
-"#;
+const TEN_OPTIONS: &str = include_str!("ten-options.toml");
 
 /// `advise` with ten options once the catalog and model are loaded
 /// (budget: 5 ms).
