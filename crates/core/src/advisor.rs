@@ -838,7 +838,14 @@ impl<'a> Context<'a> {
         reasons: &mut Vec<Reason>,
     ) -> Living {
         let cur = &self.profile.current.position;
-        let now = self.salary(cur);
+        // A person out of work has no pay to stay at: the comparison is
+        // with nothing, not with the last job's salary.
+        let out_of_work = self.profile.situation.employed == Some(false);
+        let now = if out_of_work {
+            Some(0)
+        } else {
+            self.salary(cur)
+        };
         let pay = self.salary(to);
         let horizon = self.profile.goal.as_ref().map_or(5.0, |g| g.horizon_years);
         let cost = match (now, pay) {
@@ -853,22 +860,9 @@ impl<'a> Context<'a> {
             _ => None,
         };
         if let (Some(now), Some(pay)) = (now, pay) {
-            let pct = (f64::from(pay) / f64::from(now) - 1.0) * 100.0;
             reasons.push(Reason {
                 code: "living.pay",
-                text: format!(
-                    "Pay goes from {} to {} a year ({pct:+.0}%){}.",
-                    dollars(now),
-                    dollars(pay),
-                    match cost {
-                        Some(c) if c != 0 => format!(
-                            "; over {horizon} years that is {} {} than staying at today's pay",
-                            dollars(u32::try_from(c.unsigned_abs()).unwrap_or(u32::MAX)),
-                            if c > 0 { "less" } else { "more" }
-                        ),
-                        _ => String::new(),
-                    }
-                ),
+                text: pay_words(now, pay, cost, horizon, onward.is_some()),
             });
         }
         let leaves_department = movement.changes.contains(&Change::Department);
@@ -896,6 +890,41 @@ impl<'a> Context<'a> {
 /// Technical skills (2.B.3), systems analysis and evaluation (2.B.4.g–h),
 /// engineering and technology knowledge (2.C.3), mathematics and the
 /// physical and life sciences (2.C.4.a–d).
+/// "Pay goes from $118,000 to $112,000 a year (-5%); over 8 years,
+/// counting the onward route, that is $538,250 more than staying at
+/// today's pay." `now` is 0 for a person out of work.
+fn pay_words(now: u32, pay: u32, cost: Option<i64>, horizon: f32, onward: bool) -> String {
+    let counting = if onward {
+        ", counting the onward route to your goal,"
+    } else {
+        ""
+    };
+    let amount = |c: i64| dollars(u32::try_from(c.unsigned_abs()).unwrap_or(u32::MAX));
+    if now == 0 {
+        let earned = cost.map_or(String::new(), |c| {
+            format!("; over {horizon} years{counting} that is {} earned, against no pay while out of work", amount(c))
+        });
+        return format!(
+            "You are out of work: this pays {} a year{earned}.",
+            dollars(pay)
+        );
+    }
+    let pct = (f64::from(pay) / f64::from(now) - 1.0) * 100.0;
+    let compared = match cost {
+        Some(c) if c != 0 => format!(
+            "; over {horizon} years{counting} that is {} {} than staying at today's pay",
+            amount(c),
+            if c > 0 { "less" } else { "more" }
+        ),
+        _ => String::new(),
+    };
+    format!(
+        "Pay goes from {} to {} a year ({pct:+.0}%){compared}.",
+        dollars(now),
+        dollars(pay)
+    )
+}
+
 fn is_technical(onet_id: &str) -> bool {
     onet_id.starts_with("2.B.3.")
         || onet_id == "2.B.4.g"

@@ -94,7 +94,7 @@ fn render_route(r: &RouteView) -> String {
     for m in &r.moves {
         t += m.years;
         s.push_str(&format!(
-            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year, feasibility {:.2}\n",
+            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year, move probability {:.2}\n",
             m.kind.replace('_', " "),
             m.from.title,
             m.from.level,
