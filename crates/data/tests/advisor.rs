@@ -200,3 +200,39 @@ fn an_option_in_an_excluded_industry_is_not_recommended() {
     assert_eq!(o.verdict, Verdict::NotRecommended);
     assert!(has_reason(o, "verdict.excluded_industry"));
 }
+
+/// A person out of work has no pay to stay at: the money comparison is
+/// with nothing, never with the last job's salary; and a comparison that
+/// counts the onward route says so.
+#[test]
+fn pay_comparisons_say_what_they_compare() {
+    let chef = example("necessity-laid-off-chef.toml");
+    for o in &chef.options {
+        let pay = o.reasons.iter().find(|r| r.code == "living.pay").unwrap();
+        assert!(
+            pay.text.starts_with("You are out of work: this pays"),
+            "{}",
+            pay.text
+        );
+        assert!(
+            pay.text.contains("against no pay while out of work"),
+            "{}",
+            pay.text
+        );
+        assert!(
+            o.living.cost_over_horizon.unwrap() < 0,
+            "earning beats nothing"
+        );
+    }
+    let priya = example("another-route-up-accountant.toml");
+    let pay = only(&priya)
+        .reasons
+        .iter()
+        .find(|r| r.code == "living.pay")
+        .unwrap();
+    assert!(
+        pay.text.contains("counting the onward route to your goal"),
+        "{}",
+        pay.text
+    );
+}
