@@ -2,7 +2,9 @@
 //! rows reported by line. Never a panic or a hang.
 //!
 //! The input is the file's text. Inputs that are not UTF-8 stop here:
-//! `learning::load` refuses them before parsing.
+//! `learning::load` refuses them before parsing. One `learning::Reader`
+//! serves every input, as it serves a server's imports: its indexes of the
+//! catalog's names are built once (`learning::parse` builds them per call).
 #![no_main]
 
 use std::sync::LazyLock;
@@ -14,11 +16,15 @@ use switchback_data::learning;
 static CATALOG: LazyLock<Catalog> =
     LazyLock::new(|| switchback_data::embedded().expect("the embedded catalog decodes"));
 
+thread_local! {
+    static READER: learning::Reader<'static> = learning::Reader::new(&CATALOG);
+}
+
 fuzz_target!(|data: &[u8]| {
     let Ok(text) = std::str::from_utf8(data) else {
         return;
     };
-    match learning::parse("fuzz.csv", text, &CATALOG) {
+    match READER.with(|r| r.parse("fuzz.csv", text)) {
         // Render the row errors as `learning import` prints them.
         Ok(parsed) => {
             for e in &parsed.errors {

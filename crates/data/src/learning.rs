@@ -123,13 +123,7 @@ pub fn load(
 
 /// Parses catalog text.
 pub fn parse(path: &str, text: &str, catalog: &Catalog) -> Result<Parsed, LearningError> {
-    read(
-        path,
-        text.as_bytes(),
-        text.len() as u64,
-        catalog,
-        &mut |_, _| {},
-    )
+    Reader::new(catalog).parse(path, text)
 }
 
 /// How many rows pass between two calls of the progress callback.
@@ -141,6 +135,49 @@ pub fn read(
     input: impl std::io::Read,
     size: u64,
     catalog: &Catalog,
+    progress: &mut dyn FnMut(u64, u64),
+) -> Result<Parsed, LearningError> {
+    Reader::new(catalog).read(path, input, size, progress)
+}
+
+/// A learning-catalogue reader for one catalog. Its indexes of element,
+/// technology and category names are built once, so reading many files —
+/// a server's imports, a fuzzer's inputs — costs only the reading.
+pub struct Reader<'a> {
+    resolver: Resolver<'a>,
+}
+
+impl<'a> Reader<'a> {
+    /// A reader resolving targets against `catalog`.
+    pub fn new(catalog: &'a Catalog) -> Reader<'a> {
+        Reader {
+            resolver: Resolver::new(catalog),
+        }
+    }
+
+    /// Parses catalog text.
+    pub fn parse(&self, path: &str, text: &str) -> Result<Parsed, LearningError> {
+        self.read(path, text.as_bytes(), text.len() as u64, &mut |_, _| {})
+    }
+
+    /// Reads a catalogue from `input` (`size` bytes, for `progress`).
+    pub fn read(
+        &self,
+        path: &str,
+        input: impl std::io::Read,
+        size: u64,
+        progress: &mut dyn FnMut(u64, u64),
+    ) -> Result<Parsed, LearningError> {
+        self.resolver.new_lookups.set(0);
+        read_with(&self.resolver, path, input, size, progress)
+    }
+}
+
+fn read_with(
+    resolver: &Resolver<'_>,
+    path: &str,
+    input: impl std::io::Read,
+    size: u64,
     progress: &mut dyn FnMut(u64, u64),
 ) -> Result<Parsed, LearningError> {
     let malformed = |message: String| LearningError::Malformed {
@@ -159,7 +196,7 @@ pub fn read(
         path: path.to_owned(),
         column,
     })?;
-    let rows = RowReader::new(catalog, columns, headers.len());
+    let rows = RowReader::new(resolver, columns, headers.len());
     let mut parsed = Parsed::default();
     let mut seen: HashMap<(String, &'static str, String), u64> = HashMap::new();
     let mut record = csv::StringRecord::new();
@@ -267,17 +304,17 @@ impl Columns {
 }
 
 /// Turns one record into an activity, or says what is wrong with it.
-struct RowReader<'a> {
-    resolver: Resolver<'a>,
+struct RowReader<'r, 'a> {
+    resolver: &'r Resolver<'a>,
     columns: Columns,
     /// Fields in the header: a row with another count is misshapen.
     width: usize,
 }
 
-impl<'a> RowReader<'a> {
-    fn new(catalog: &'a Catalog, columns: Columns, width: usize) -> Self {
+impl<'r, 'a> RowReader<'r, 'a> {
+    fn new(resolver: &'r Resolver<'a>, columns: Columns, width: usize) -> Self {
         Self {
-            resolver: Resolver::new(catalog),
+            resolver,
             columns,
             width,
         }
@@ -500,11 +537,18 @@ struct Resolver<'a> {
     /// Suggestions already worked out for unknown targets (a file tends to
     /// repeat its mistakes), up to [`HINTS_REMEMBERED`] of them.
     hints: RefCell<HashMap<String, String>>,
+    /// Suggestions looked up for the file being read.
+    new_lookups: std::cell::Cell<usize>,
 }
 
-/// Unknown targets whose nearest name is looked up; past that, errors say
-/// only that the target is unknown, so a file of mistakes stays linear.
+/// Suggestions kept across files.
 const HINTS_REMEMBERED: usize = 1_000;
+
+/// New suggestions looked up per file: each compares the value with the
+/// catalog's ~40,000 names. Past that, errors say only that the target is
+/// unknown, so a file of mistakes stays fast (its first mistakes, which a
+/// person fixes first, get their hints).
+const LOOKUPS_PER_FILE: usize = 25;
 
 impl<'a> Resolver<'a> {
     fn new(catalog: &'a Catalog) -> Self {
@@ -541,6 +585,7 @@ impl<'a> Resolver<'a> {
             technologies,
             categories,
             hints: RefCell::new(HashMap::new()),
+            new_lookups: std::cell::Cell::new(0),
         }
     }
 
@@ -602,9 +647,12 @@ impl<'a> Resolver<'a> {
         let mut hints = self.hints.borrow_mut();
         let hint = match hints.get(text) {
             Some(h) => h.clone(),
-            None if hints.len() < HINTS_REMEMBERED => {
+            None if self.new_lookups.get() < LOOKUPS_PER_FILE => {
+                self.new_lookups.set(self.new_lookups.get() + 1);
                 let h = did_you_mean(nearest(text, self.known_names(), 4));
-                hints.insert(text.to_owned(), h.clone());
+                if hints.len() < HINTS_REMEMBERED {
+                    hints.insert(text.to_owned(), h.clone());
+                }
                 h
             }
             None => String::new(),
