@@ -1,10 +1,13 @@
-//! Learning catalogues: CSV text → `learning::parse` → good rows kept, bad
-//! rows reported by line. Never a panic or a hang.
+//! Learning catalogues: CSV text → `learning::Reader::parse` → good rows
+//! kept, bad rows reported by line. Never a panic or a hang.
 //!
-//! The input is the file's text. Inputs that are not UTF-8 stop here:
-//! `learning::load` refuses them before parsing. One `learning::Reader`
-//! serves every input, as it serves a server's imports: its indexes of the
-//! catalog's names are built once (`learning::parse` builds them per call).
+//! One `learning::Reader` serves every input, as it serves a server's
+//! imports: its indexes of the catalog's names are built once
+//! (`learning::parse` is the same reader, built per call).
+//!
+//! The input is the file's text. Inputs that are not UTF-8 stop here: the
+//! reader is fed text (`learning::load` streams bytes and reports a row
+//! that is not UTF-8 itself; its unit tests cover that).
 #![no_main]
 
 use std::sync::LazyLock;
