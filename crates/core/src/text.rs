@@ -151,6 +151,43 @@ pub fn nearest<'a>(
         .map(|(_, c)| c)
 }
 
+/// Candidate names prepared once for many nearest-name lookups: lower-cased
+/// once and grouped by length, so a lookup compares only the names within
+/// `max` bytes of the text's length. Same answers as [`nearest`].
+#[derive(Debug, Default)]
+pub struct Names<'a> {
+    /// `by_len[n]`: the names whose lower-cased form is `n` bytes long.
+    by_len: Vec<Vec<(String, &'a str)>>,
+}
+
+impl<'a> Names<'a> {
+    /// Prepares the candidates.
+    pub fn new(candidates: impl IntoIterator<Item = &'a str>) -> Names<'a> {
+        let mut by_len: Vec<Vec<(String, &'a str)>> = Vec::new();
+        for c in candidates {
+            let lower = c.to_lowercase();
+            if by_len.len() <= lower.len() {
+                by_len.resize_with(lower.len() + 1, Vec::new);
+            }
+            by_len[lower.len()].push((lower, c));
+        }
+        Names { by_len }
+    }
+
+    /// The candidate closest to `text` within `max` edits, as [`nearest`].
+    pub fn nearest(&self, text: &str, max: usize) -> Option<&'a str> {
+        let want = text.trim().to_lowercase();
+        let lo = want.len().saturating_sub(max);
+        let hi = (want.len() + max).min(self.by_len.len().saturating_sub(1));
+        (lo..=hi)
+            .filter_map(|n| self.by_len.get(n))
+            .flatten()
+            .filter_map(|(lower, c)| bounded_levenshtein(lower, &want, max).map(|d| (d, *c)))
+            .min()
+            .map(|(_, c)| c)
+    }
+}
+
 /// ` (did you mean "X"?)` for a suggestion, or nothing: how errors end.
 pub fn did_you_mean(suggestion: Option<&str>) -> String {
     suggestion
@@ -211,6 +248,37 @@ mod tests {
         assert_eq!(normalize("Business Analysts"), "business analyst");
         assert_eq!(normalize("Director's Assistant"), "director assistant");
         assert_eq!(normalize("Bus"), "bus");
+    }
+
+    #[test]
+    fn prepared_names_answer_as_nearest_does() {
+        let names = [
+            "Negotiation",
+            "Persuasion",
+            "Navigation",
+            "Microsoft Excel",
+            "ab",
+            "ac",
+            "aa",
+        ];
+        let prepared = Names::new(names);
+        for text in [
+            " negotation ",
+            "zzzzzzzzzzzz",
+            "ab",
+            "microsoft exel",
+            "NAVIGATON",
+            "",
+            "a",
+        ] {
+            for max in [1, 2, 4] {
+                assert_eq!(
+                    prepared.nearest(text, max),
+                    nearest(text, names, max),
+                    "{text} {max}"
+                );
+            }
+        }
     }
 
     #[test]

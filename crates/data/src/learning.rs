@@ -25,7 +25,7 @@ use std::path::Path;
 use switchback_core::Catalog;
 use switchback_core::catalog::{Domain, Element};
 use switchback_core::development::learning::{ActivityKind, LearningActivity, LearningTarget};
-use switchback_core::text::{did_you_mean, nearest, quoted};
+use switchback_core::text::{Names, did_you_mean, quoted};
 
 /// The bundled catalog, as shipped.
 const BUNDLED: &str = include_str!("../../../data/learning/activities.csv");
@@ -539,6 +539,8 @@ struct Resolver<'a> {
     hints: RefCell<HashMap<String, String>>,
     /// Suggestions looked up for the file being read.
     new_lookups: std::cell::Cell<usize>,
+    /// Every known name prepared for suggestions, on the first unknown one.
+    suggestions: std::cell::OnceCell<Names<'a>>,
 }
 
 /// Suggestions kept across files.
@@ -586,6 +588,7 @@ impl<'a> Resolver<'a> {
             categories,
             hints: RefCell::new(HashMap::new()),
             new_lookups: std::cell::Cell::new(0),
+            suggestions: std::cell::OnceCell::new(),
         }
     }
 
@@ -649,7 +652,10 @@ impl<'a> Resolver<'a> {
             Some(h) => h.clone(),
             None if self.new_lookups.get() < LOOKUPS_PER_FILE => {
                 self.new_lookups.set(self.new_lookups.get() + 1);
-                let h = did_you_mean(nearest(text, self.known_names(), 4));
+                let prepared = self
+                    .suggestions
+                    .get_or_init(|| Names::new(self.known_names()));
+                let h = did_you_mean(prepared.nearest(text, 4));
                 if hints.len() < HINTS_REMEMBERED {
                     hints.insert(text.to_owned(), h.clone());
                 }
