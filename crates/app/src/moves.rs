@@ -146,6 +146,22 @@ pub fn classify(engine: &Engine, req: &MoveRequest) -> Result<ClassifyView, AppE
             format!("{} is out of range: from 1 to {MAX_ELEMENTS}", req.limit),
         ));
     }
+    for (field, salary) in [
+        ("from_salary", req.from_salary),
+        ("to_salary", req.to_salary),
+    ] {
+        let range = switchback_core::profile::limits::SALARY;
+        if let Some(pay) = salary.filter(|p| !range.contains(&f64::from(*p))) {
+            return Err(AppError::invalid(
+                field,
+                format!(
+                    "{pay} is out of range: an annual salary in dollars must be from {} to {}",
+                    range.start(),
+                    range.end()
+                ),
+            ));
+        }
+    }
     let from_r = catalog.resolve(&req.from)?;
     let to_r = catalog.resolve(&req.to)?;
     let label = |s: &Option<String>| s.as_deref().and_then(Label::parse);

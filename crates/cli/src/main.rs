@@ -36,7 +36,15 @@ fn main() -> ExitCode {
 /// A request field the application layer names (`max_moves`) as the flag
 /// a person typed (`--max-moves`).
 fn as_flags(e: anyhow::Error) -> anyhow::Error {
-    const FLAGS: [&str; 5] = ["option", "start", "limit", "k", "max_moves"];
+    const FLAGS: [&str; 7] = [
+        "option",
+        "start",
+        "limit",
+        "k",
+        "max_moves",
+        "from_salary",
+        "to_salary",
+    ];
     match e.downcast::<switchback_app::AppError>() {
         Ok(switchback_app::AppError::Invalid { field, message })
             if FLAGS.contains(&field.as_str()) =>

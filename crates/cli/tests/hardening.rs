@@ -118,6 +118,20 @@ fn impossible_salaries_are_refused_with_their_range() {
             "{value}: {e}"
         );
     }
+    // The same range on the command line.
+    let e = fails(
+        &dir.join("db"),
+        &[
+            "move",
+            "Cooks",
+            "--to",
+            "Chefs",
+            "--to-salary",
+            "4294967295",
+        ],
+        2,
+    );
+    assert!(e.contains("--to-salary: 4294967295 is out of range"), "{e}");
     // Beyond what a float holds: the parser's own error, at its place.
     let text = accountant().replace("salary = 118000", "salary = 1e309");
     let e = fails(
