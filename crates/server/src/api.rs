@@ -34,7 +34,6 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/plans/{id}/status", get(plan_status))
         .route("/api/v1/plans/{id}/export", get(export_plan))
         .route("/api/v1/openapi.json", get(crate::openapi::document))
-        .fallback(not_found)
 }
 
 /// Runs blocking work (the engine's computations, SQLite) off the
@@ -150,11 +149,12 @@ pub(crate) fn parse_profile(engine: &Engine, text: &str) -> Result<Profile, ApiE
     Ok(engine.profile("profile", text, Format::Json)?)
 }
 
-async fn not_found() -> ApiError {
+/// A known path asked with a method it does not take.
+pub(crate) async fn method_not_allowed() -> ApiError {
     ApiError::new(
-        StatusCode::NOT_FOUND,
-        "not_found",
-        "no such endpoint or page",
+        StatusCode::METHOD_NOT_ALLOWED,
+        "method_not_allowed",
+        "this path does not take that method (see /api/v1/openapi.json)",
     )
 }
 

@@ -1,9 +1,10 @@
 //! The route chart: level (grade, up) over years (across) for each route,
 //! as SVG drawn on the server — the switchbacks in one colour and style,
 //! the direct climb in another, every stop labelled with its occupation,
-//! level, salary and the probability of the move into it. A `<title>` and
-//! `<desc>` say the same for screen readers; dashes as well as colours
-//! tell the routes apart in print.
+//! level and salary (each marker's title adds the probability of the move
+//! into it). A `<title>` and `<desc>` say the same for screen readers; the
+//! stylesheet draws switchbacks dotted, the direct climb dashed and other
+//! routes solid, so the routes differ in print and without colour too.
 
 use std::fmt::Write;
 

@@ -75,9 +75,14 @@ fn fresh() -> Result<String, ApiError> {
 }
 
 /// Checks a state-changing form: its `csrf` field must equal the cookie's
-/// token. 403 otherwise; nothing is done.
+/// token, and a browser that says where the request comes from must say
+/// this site. Cookies ignore ports, so a page on another localhost port
+/// could plant a cookie of its own choosing; it cannot make the browser
+/// send this server's origin. 403 otherwise; nothing is done.
 pub fn verify(headers: &HeaderMap, form_token: &str) -> Result<(), ApiError> {
-    let ok = cookie(headers).is_some_and(|c| constant_time_eq(c.as_bytes(), form_token.as_bytes()));
+    let same_site = same_origin(headers);
+    let ok = same_site
+        && cookie(headers).is_some_and(|c| constant_time_eq(c.as_bytes(), form_token.as_bytes()));
     if ok {
         Ok(())
     } else {
@@ -86,6 +91,26 @@ pub fn verify(headers: &HeaderMap, form_token: &str) -> Result<(), ApiError> {
             "csrf_token",
             "the form's security token is missing or does not match: reload the page and try again",
         ))
+    }
+}
+
+/// Whether the browser's own account of the request's origin (when it
+/// gives one: `Sec-Fetch-Site`, else `Origin`) is this server.
+fn same_origin(headers: &HeaderMap) -> bool {
+    let get = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = get("sec-fetch-site") {
+        return site == "same-origin" || site == "none";
+    }
+    match (get("origin"), get("host")) {
+        (Some(origin), Some(host)) => {
+            origin
+                .strip_prefix("http://")
+                .or_else(|| origin.strip_prefix("https://"))
+                == Some(host)
+        }
+        (Some(_), None) => false,
+        // Neither header: not a browser acting for another site.
+        (None, _) => true,
     }
 }
 

@@ -75,19 +75,64 @@ impl AppState {
     }
 }
 
-/// Every route of the server.
-pub fn router(state: AppState) -> Router {
+/// Every route of the server. `local` is the address it listens on: on
+/// loopback, only requests naming this machine in `Host` are answered
+/// (another site re-pointing its name at 127.0.0.1 — DNS rebinding — is
+/// refused).
+pub fn router(state: AppState, local: std::net::SocketAddr) -> Router {
+    let hosts = allowed_hosts(local);
     Router::new()
         .merge(api::routes())
         .merge(pages::routes())
-        .layer(middleware::from_fn(security_headers))
-        .layer(tower_http::limit::RequestBodyLimitLayer::new(BODY_LIMIT))
+        .fallback(pages::not_found)
+        .method_not_allowed_fallback(api::method_not_allowed)
         .layer(axum::extract::DefaultBodyLimit::max(BODY_LIMIT))
         .layer(tower_http::timeout::TimeoutLayer::with_status_code(
             axum::http::StatusCode::REQUEST_TIMEOUT,
             REQUEST_TIMEOUT,
         ))
+        .layer(middleware::from_fn(move |req, next| {
+            check_host(hosts.clone(), req, next)
+        }))
+        // Outermost, so that every response carries the headers, the
+        // limits' and the host check's included.
+        .layer(middleware::from_fn(security_headers))
         .with_state(state)
+}
+
+/// The `Host` values a loopback server answers; `None` (any) elsewhere.
+fn allowed_hosts(local: std::net::SocketAddr) -> Option<Arc<Vec<String>>> {
+    if !local.ip().is_loopback() {
+        return None;
+    }
+    let port = local.port();
+    Some(Arc::new(vec![
+        format!("127.0.0.1:{port}"),
+        format!("localhost:{port}"),
+        format!("[::1]:{port}"),
+    ]))
+}
+
+async fn check_host(
+    hosts: Option<Arc<Vec<String>>>,
+    req: axum::extract::Request,
+    next: Next,
+) -> Response {
+    if let Some(hosts) = hosts {
+        let host = req
+            .headers()
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("");
+        if !hosts.iter().any(|h| h.eq_ignore_ascii_case(host)) {
+            return axum::response::IntoResponse::into_response(ApiError::new(
+                axum::http::StatusCode::MISDIRECTED_REQUEST,
+                "host_not_allowed",
+                format!("this server answers only as {}", hosts.join(", ")),
+            ));
+        }
+    }
+    next.run(req).await
 }
 
 /// Serves until `shutdown` completes, then finishes the requests under way.
@@ -96,7 +141,8 @@ pub async fn serve(
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
-    axum::serve(listener, router(state))
+    let local = listener.local_addr()?;
+    axum::serve(listener, router(state, local))
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -70,6 +70,20 @@ fn page(t: &impl Template, token: &csrf::Token) -> Result<Response, ApiError> {
     Ok(res)
 }
 
+/// No such page (an HTML page) or endpoint (the API's JSON error).
+pub(crate) async fn not_found(uri: axum::http::Uri) -> Response {
+    let e = ApiError::new(
+        StatusCode::NOT_FOUND,
+        "not_found",
+        "no such endpoint or page",
+    );
+    if uri.path().starts_with("/api/") {
+        e.into_response()
+    } else {
+        error_page(e)
+    }
+}
+
 /// An error as a page a person can read, with its status.
 fn error_page(e: ApiError) -> Response {
     let t = ErrorPage {

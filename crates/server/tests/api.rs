@@ -456,3 +456,61 @@ async fn the_openapi_document_matches_the_routes() {
         assert!(schemas.contains_key(name), "{name}");
     }
 }
+
+/// Another site re-pointing its name at 127.0.0.1 (DNS rebinding) is not
+/// answered; a form posted from another origin is refused even with a
+/// token planted in the cookie; wrong methods and unknown pages get the
+/// right shape.
+#[tokio::test]
+async fn foreign_hosts_origins_and_methods_are_refused() {
+    let app = spawn_app("hosts").await;
+    let c = client();
+    let r = c
+        .get(app.url("/api/v1/plans"))
+        .header("host", "evil.example")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::MISDIRECTED_REQUEST);
+    assert!(r.headers().contains_key("content-security-policy"));
+    assert_error(&r.json().await.unwrap(), "host_not_allowed");
+    let r = c
+        .get(app.url("/").replace("127.0.0.1", "localhost"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK, "localhost is this machine");
+    // A planted cookie and a matching token, from another origin.
+    let token = "cd".repeat(32);
+    let profile = example_json("another-route-up-accountant").to_string();
+    for (header, value) in [
+        ("origin", "http://localhost:3000"),
+        ("sec-fetch-site", "same-site"),
+    ] {
+        let r = c
+            .post(app.url("/plans"))
+            .header("cookie", format!("switchback_csrf={token}"))
+            .header(header, value)
+            .form(&[
+                ("csrf", token.as_str()),
+                ("profile", profile.as_str()),
+                ("option", "finance-supervisor"),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), StatusCode::FORBIDDEN, "{header}");
+    }
+    assert_eq!(rows(&app, "plans"), 0);
+    let (s, v) = get(&app, "/api/v1/advise").await;
+    assert_eq!(s, StatusCode::METHOD_NOT_ALLOWED);
+    assert_error(&v, "method_not_allowed");
+    let r = c.get(app.url("/no-such-page")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::NOT_FOUND);
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+}
