@@ -133,6 +133,30 @@ impl<S: Send + Sync, T: DeserializeOwned> FromRequestParts<S> for QueryArgs<T> {
     }
 }
 
+/// Path parameters, with errors in the API's shape (a path segment that is
+/// not UTF-8, say) rather than the framework's plain text.
+pub(crate) struct PathArgs<T>(pub T);
+
+impl<S: Send + Sync, T: DeserializeOwned + Send> FromRequestParts<S> for PathArgs<T> {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, ApiError> {
+        Path::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Path(p)| PathArgs(p))
+            .map_err(|e| {
+                ApiError::new(
+                    StatusCode::NOT_FOUND,
+                    "not_found",
+                    format!("path: {}", e.body_text()),
+                )
+            })
+    }
+}
+
 /// A profile sent as JSON, validated exactly as a profile file is.
 pub(crate) struct ProfileBody(pub Profile);
 
@@ -187,7 +211,7 @@ pub(crate) async fn search(
     responses((status = 200, body = occupation::ShowView), (status = 422, body = ErrorBody)))]
 pub(crate) async fn show(
     State(s): State<AppState>,
-    Path(role): Path<String>,
+    PathArgs(role): PathArgs<String>,
 ) -> Result<Response, ApiError> {
     let view = blocking(move || Ok(occupation::show(&s.engine, &role)?)).await?;
     Ok(Json(view).into_response())
@@ -353,7 +377,7 @@ pub(crate) fn read_plan(
     responses((status = 200, body = plans::PlanView), (status = 404, body = ErrorBody)))]
 pub(crate) async fn show_plan(
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PathArgs(id): PathArgs<String>,
 ) -> Result<Response, ApiError> {
     let id = plan_id(&id)?;
     let view = blocking(move || Ok(plans::plan_view(&read_plan(&s, id)?, today()))).await?;
@@ -382,7 +406,7 @@ pub(crate) fn record(
     responses((status = 201, body = plans::CheckedInView), (status = 404, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub(crate) async fn check_in(
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PathArgs(id): PathArgs<String>,
     JsonBody(req): JsonBody<CheckInRequest>,
 ) -> Result<Response, ApiError> {
     let id = plan_id(&id)?;
@@ -402,7 +426,7 @@ pub(crate) struct AsOf {
     responses((status = 200, body = plans::StatusView), (status = 404, body = ErrorBody)))]
 pub(crate) async fn plan_status(
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PathArgs(id): PathArgs<String>,
     QueryArgs(q): QueryArgs<AsOf>,
 ) -> Result<Response, ApiError> {
     let id = plan_id(&id)?;
@@ -430,7 +454,7 @@ pub(crate) struct ExportQuery {
     responses((status = 200, description = "The plan as a file (Markdown, JSON or iCalendar)", content_type = "text/plain"), (status = 404, body = ErrorBody)))]
 pub(crate) async fn export_plan(
     State(s): State<AppState>,
-    Path(id): Path<String>,
+    PathArgs(id): PathArgs<String>,
     QueryArgs(q): QueryArgs<ExportQuery>,
 ) -> Result<Response, ApiError> {
     let id = plan_id(&id)?;

@@ -70,6 +70,52 @@ fn page(t: &impl Template, token: &csrf::Token) -> Result<Response, ApiError> {
     Ok(res)
 }
 
+/// A form or query a page reads; one that cannot be read (a field
+/// missing, a number that is not one) is answered with the error page.
+pub(crate) struct PageForm<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<S> for PageForm<T> {
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Response> {
+        Form::<T>::from_request(req, state)
+            .await
+            .map(|Form(f)| PageForm(f))
+            .map_err(|e| {
+                error_page(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid_form",
+                    format!("the form: {}", e.body_text()),
+                ))
+            })
+    }
+}
+
+/// The query string of a page, read as [`PageForm`] reads a form.
+pub(crate) struct PageQuery<T>(pub T);
+
+impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequestParts<S>
+    for PageQuery<T>
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Response> {
+        Query::<T>::from_request_parts(parts, state)
+            .await
+            .map(|Query(q)| PageQuery(q))
+            .map_err(|e| {
+                error_page(ApiError::new(
+                    StatusCode::UNPROCESSABLE_ENTITY,
+                    "invalid_query",
+                    format!("the address: {}", e.body_text()),
+                ))
+            })
+    }
+}
+
 /// No such page (an HTML page) or endpoint (the API's JSON error).
 pub(crate) async fn not_found(uri: axum::http::Uri) -> Response {
     let e = ApiError::new(
@@ -213,7 +259,7 @@ async fn advice_from_form(
     State(s): State<AppState>,
     token: csrf::Token,
     headers: HeaderMap,
-    Form(fields): Form<Fields>,
+    PageForm(fields): PageForm<Fields>,
 ) -> Response {
     if let Err(e) = csrf::verify(&headers, fields.get("csrf").map_or("", String::as_str)) {
         return error_page(e);
@@ -248,12 +294,29 @@ async fn advice_from_upload(
     mut form: Multipart,
 ) -> Response {
     let (mut csrf_value, mut file) = (String::new(), None);
-    while let Ok(Some(field)) = form.next_field().await {
+    // A body over the limit, or a file that is not text, is said as such.
+    let unreadable = |e: axum::extract::multipart::MultipartError| {
+        error_page(ApiError::new(
+            e.status(),
+            "upload_unreadable",
+            format!("the upload: {}", e.body_text()),
+        ))
+    };
+    loop {
+        let field = match form.next_field().await {
+            Ok(Some(field)) => field,
+            Ok(None) => break,
+            Err(e) => return unreadable(e),
+        };
         match field.name() {
             Some("csrf") => csrf_value = field.text().await.unwrap_or_default(),
             Some("profile") => {
                 let name = field.file_name().unwrap_or("profile").to_owned();
-                file = field.text().await.ok().map(|t| (name, t));
+                match field.text().await {
+                    Ok(t) if !t.is_empty() => file = Some((name, t)),
+                    Ok(_) => {}
+                    Err(e) => return unreadable(e),
+                }
             }
             _ => {}
         }
@@ -316,7 +379,7 @@ struct ProfileDownload {
 async fn download_profile(
     State(s): State<AppState>,
     headers: HeaderMap,
-    Form(f): Form<ProfileDownload>,
+    PageForm(f): PageForm<ProfileDownload>,
 ) -> Response {
     if let Err(e) = csrf::verify(&headers, &f.csrf) {
         return error_page(e);
@@ -370,7 +433,7 @@ impl MovePage {
 async fn compare_move(
     State(s): State<AppState>,
     token: csrf::Token,
-    Query(q): Query<MoveQuery>,
+    PageQuery(q): PageQuery<MoveQuery>,
 ) -> Response {
     let (mut result, mut error) = (None, None);
     if !q.from.trim().is_empty() && !q.to.trim().is_empty() {
@@ -425,7 +488,7 @@ struct CreateForm {
 async fn create_plan(
     State(s): State<AppState>,
     headers: HeaderMap,
-    Form(f): Form<CreateForm>,
+    PageForm(f): PageForm<CreateForm>,
 ) -> Response {
     if let Err(e) = csrf::verify(&headers, &f.csrf) {
         return error_page(e);
@@ -494,7 +557,7 @@ async fn show_plan(
     State(s): State<AppState>,
     token: csrf::Token,
     Path(id): Path<String>,
-    Query(n): Query<Notice>,
+    PageQuery(n): PageQuery<Notice>,
 ) -> Response {
     let id = match plan_id(&id) {
         Ok(id) => id,
@@ -533,7 +596,7 @@ async fn check_in(
     State(s): State<AppState>,
     headers: HeaderMap,
     Path(id): Path<String>,
-    Form(f): Form<CheckInForm>,
+    PageForm(f): PageForm<CheckInForm>,
 ) -> Response {
     if let Err(e) = csrf::verify(&headers, &f.csrf) {
         return error_page(e);

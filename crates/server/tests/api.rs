@@ -514,3 +514,95 @@ async fn foreign_hosts_origins_and_methods_are_refused() {
             .starts_with("text/html")
     );
 }
+
+/// The profile file the command line reads, uploaded: advised on as the
+/// form is, and downloadable again as JSON that reads the same.
+#[tokio::test]
+async fn a_profile_file_uploads_and_downloads() {
+    let app = spawn_app("upload").await;
+    let c = client();
+    let html = c
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = html
+        .split("name=\"csrf\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap()
+        .to_owned();
+    let text = std::fs::read_to_string(format!(
+        "{}/another-route-up-accountant.toml",
+        common::EXAMPLES
+    ))
+    .unwrap();
+    let form = reqwest::multipart::Form::new()
+        .text("csrf", token.clone())
+        .part(
+            "profile",
+            reqwest::multipart::Part::text(text).file_name("priya.toml"),
+        );
+    let r = c
+        .post(app.url("/advice/upload"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let page = r.text().await.unwrap();
+    assert!(
+        page.contains("data-verdict=\"strategic\""),
+        "the option judged"
+    );
+    assert!(page.contains("class=\"route-chart\""), "the chart drawn");
+    // The page carries the profile as JSON; downloading it gives a file
+    // the API reads the same.
+    let profile = page
+        .split("name=\"profile\" value=\"")
+        .nth(1)
+        .unwrap()
+        .split('"')
+        .next()
+        .unwrap();
+    let profile = profile
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#38;", "&")
+        .replace("&#60;", "<")
+        .replace("&#62;", ">");
+    let r = c
+        .post(app.url("/profile.json"))
+        .form(&[("csrf", token.as_str()), ("profile", profile.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert!(
+        r.headers()["content-disposition"]
+            .to_str()
+            .unwrap()
+            .contains("profile.json")
+    );
+    let downloaded: Value = r.json().await.unwrap();
+    let (s, advice) = post(&app, "/api/v1/advise", &downloaded).await;
+    assert_eq!(s, StatusCode::OK);
+    assert_eq!(advice["options"][0]["verdict"], "strategic");
+    // A file that is not a profile: the error page, nothing else.
+    let form = reqwest::multipart::Form::new().text("csrf", token).part(
+        "profile",
+        reqwest::multipart::Part::text("[current]\nrole = 3\n").file_name("bad.toml"),
+    );
+    let r = c
+        .post(app.url("/advice/upload"))
+        .multipart(form)
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_client_error(), "{}", r.status());
+}
