@@ -35,6 +35,20 @@ async fn post(app: &TestApp, path: &str, body: &Value) -> (StatusCode, Value) {
     (status, r.json().await.unwrap_or(Value::Null))
 }
 
+/// The CSRF token the form page gives this client (and its cookie).
+async fn page_token(c: &reqwest::Client, app: &TestApp) -> String {
+    let html = c
+        .get(app.url("/"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let after = html.split("name=\"csrf\" value=\"").nth(1).unwrap();
+    after.split('"').next().unwrap().to_owned()
+}
+
 /// The one error shape: a stable code, the field where there is one, a message.
 fn assert_error(body: &Value, code: &str) {
     assert_eq!(body["error"]["code"], code, "{body}");
@@ -330,22 +344,7 @@ async fn pages_carry_the_security_headers_and_forms_need_the_csrf_token() {
 async fn user_text_is_escaped_in_pages() {
     let app = spawn_app("escaping").await;
     let c = client();
-    let html = c
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = html
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let token = page_token(&c, &app).await;
     let evil = "<script>alert(1)</script>";
     let r = c
         .post(app.url("/advice"))
@@ -521,22 +520,7 @@ async fn foreign_hosts_origins_and_methods_are_refused() {
 async fn a_profile_file_uploads_and_downloads() {
     let app = spawn_app("upload").await;
     let c = client();
-    let html = c
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let token = html
-        .split("name=\"csrf\" value=\"")
-        .nth(1)
-        .unwrap()
-        .split('"')
-        .next()
-        .unwrap()
-        .to_owned();
+    let token = page_token(&c, &app).await;
     let text = std::fs::read_to_string(format!(
         "{}/another-route-up-accountant.toml",
         common::EXAMPLES
