@@ -288,15 +288,15 @@ pub struct PlanSummary {
     /// The goal's occupation title.
     pub goal_title: Option<String>,
     /// First day in the new position.
-    pub start: String,
+    pub start: Date,
     /// Earliest onward move.
-    pub earliest_move: String,
+    pub earliest_move: Date,
     /// Latest onward move.
-    pub latest_move: String,
+    pub latest_move: Date,
     /// Check-ins recorded.
     pub checkins: u32,
     /// The latest check-in's date.
-    pub last_checkin: Option<String>,
+    pub last_checkin: Option<Date>,
 }
 
 /// A check-in as stored.
@@ -506,11 +506,14 @@ impl Store {
                 new_title: r.get(4)?,
                 new_level: r.get(5)?,
                 goal_title: r.get(6)?,
-                start: r.get(7)?,
-                earliest_move: r.get(8)?,
-                latest_move: r.get(9)?,
+                start: date_column(r, 7)?,
+                earliest_move: date_column(r, 8)?,
+                latest_move: date_column(r, 9)?,
                 checkins: r.get(10)?,
-                last_checkin: r.get(11)?,
+                last_checkin: r
+                    .get::<_, Option<String>>(11)?
+                    .map(|_| date_column(r, 11))
+                    .transpose()?,
             })
         })?;
         Ok(rows.collect::<Result<_, _>>()?)
@@ -875,6 +878,15 @@ fn write_ahead_logging(conn: &Connection) -> Result<String, StoreError> {
             Err(e) => return Err(e.into()),
         }
     }
+}
+
+/// A `YYYY-MM-DD` column as a date; anything else is a conversion error
+/// naming the column.
+fn date_column(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Date> {
+    let text: String = r.get(i)?;
+    text.parse::<Date>().map_err(|e| {
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    })
 }
 
 /// What a check-in is checked against, read from a stored plan document

@@ -103,10 +103,8 @@ fn a_plan_and_its_checkins_round_trip() {
     assert_eq!(list[0].id, id);
     assert_eq!(list[0].checkins, 2);
     assert_eq!(list[0].new_title, "Financial Managers");
-    assert_eq!(
-        list[0].earliest_move,
-        plan().tenure.earliest_move.to_string()
-    );
+    assert_eq!(list[0].earliest_move, plan().tenure.earliest_move);
+    assert_eq!(list[0].start, plan().tenure.start);
 }
 
 #[test]

@@ -212,15 +212,15 @@ pub struct SummaryView {
     /// The goal's occupation.
     pub goal_title: Option<String>,
     /// The first day.
-    pub start: String,
+    pub start: Date,
     /// The earliest onward move.
-    pub earliest_move: String,
+    pub earliest_move: Date,
     /// The latest.
-    pub latest_move: String,
+    pub latest_move: Date,
     /// Check-ins recorded.
     pub checkins: u32,
     /// The latest check-in's date.
-    pub last_checkin: Option<String>,
+    pub last_checkin: Option<Date>,
 }
 
 /// Every plan, newest first; none when there is no store yet.
@@ -241,11 +241,11 @@ fn summary_view(p: &PlanSummary) -> SummaryView {
         new_title: p.new_title.clone(),
         new_level: p.new_level.clone(),
         goal_title: p.goal_title.clone(),
-        start: p.start.clone(),
-        earliest_move: p.earliest_move.clone(),
-        latest_move: p.latest_move.clone(),
+        start: p.start,
+        earliest_move: p.earliest_move,
+        latest_move: p.latest_move,
         checkins: p.checkins,
-        last_checkin: p.last_checkin.clone(),
+        last_checkin: p.last_checkin,
     }
 }
 

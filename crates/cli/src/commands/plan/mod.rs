@@ -122,7 +122,7 @@ pub fn list(args: &PlanListArgs, format: Format) -> anyhow::Result<()> {
                     p.id.to_string(),
                     format!("{} ({})", p.new_title, p.new_level),
                     p.goal_title.clone().unwrap_or_else(|| "—".to_owned()),
-                    p.start.clone(),
+                    p.start.to_string(),
                     format!("{} – {}", p.earliest_move, p.latest_move),
                     p.checkins.to_string(),
                 ]);
