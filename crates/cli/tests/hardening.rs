@@ -378,11 +378,20 @@ fn another_applications_database_is_refused_untouched() {
 
 /// Runs `args` as an unprivileged user when the tests run as root (root
 /// ignores file permissions), so that read-only really is read-only.
+/// The unprivileged user runs a copy of the binary kept beside the
+/// database, in a directory anyone may enter: the checkout itself may sit
+/// in a directory only root can enter (`mktemp -d` makes them 0700).
 fn run_unprivileged(db: &Path, args: &[&str]) -> Output {
     let mut c = switchback(db);
     c.args(args);
     if std::fs::metadata(db).unwrap().uid() == 0 && is_root() {
-        c.uid(65534).gid(65534);
+        let bin = db.parent().unwrap().parent().unwrap().join("switchback");
+        c = Command::new(bin);
+        c.env_remove("SWITCHBACK_CATALOG")
+            .env("SWITCHBACK_DB", db)
+            .args(args)
+            .uid(65534)
+            .gid(65534);
     }
     c.output().unwrap()
 }
@@ -398,7 +407,13 @@ fn is_root() -> bool {
 #[test]
 fn read_only_databases_can_be_listed_shown_and_exported() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = scratch("readonly");
+    // Under the system's temporary directory, which anyone may enter.
+    let base = std::env::temp_dir().join(format!("switchback-readonly-{}", std::process::id()));
+    let _ = std::fs::remove_dir_all(&base);
+    let dir = base.join("readonly");
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::set_permissions(&base, std::fs::Permissions::from_mode(0o755)).unwrap();
+    std::fs::copy(env!("CARGO_BIN_EXE_switchback"), base.join("switchback")).unwrap();
     let db = dir.join("plans.db");
     create_plan(&db);
     let ro = |p: &Path, mode: u32| {
@@ -407,7 +422,7 @@ fn read_only_databases_can_be_listed_shown_and_exported() {
     // The directory (and the file) made read-only: no -shm, no -wal.
     ro(&db, 0o444);
     ro(&dir, 0o555);
-    ro(dir.parent().unwrap(), 0o755);
+    ro(&base, 0o755);
     for args in [
         &["plan", "list"][..],
         &["plan", "show", "1"],
@@ -441,6 +456,7 @@ fn read_only_databases_can_be_listed_shown_and_exported() {
     assert!(e.contains("read-only"), "{e}");
     assert_eq!(e.matches("read-only").count(), 1, "said once: {e}");
     ro(&dir, 0o755);
+    let _ = std::fs::remove_dir_all(&base);
 }
 
 #[test]
