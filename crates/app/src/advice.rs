@@ -67,7 +67,11 @@ pub struct OptionView {
     pub verdict: &'static str,
     /// A better shape of move (`lateral`, `higher_level`, `stay`).
     pub instead: Option<&'static str>,
-    /// The chance of succeeding in the role (0–1).
+    /// The chance of getting the role (0–1): transfer, level jump,
+    /// experience and openings.
+    pub landing: f32,
+    /// The chance of doing well in the role (0–1): the person's own skill
+    /// coverage, the stretch and the preparation gap.
     pub success: f32,
     /// Feasibility (0–1).
     pub feasibility: f32,
@@ -125,14 +129,11 @@ fn option_view(engine: &Engine, o: &OptionAdvice) -> OptionView {
         id: o.id.clone(),
         proposed: o.proposed,
         position: position_view(engine, &o.position),
-        movement: MoveView {
-            kind: o.movement.kind.name(),
-            level_delta: o.movement.level_delta,
-            changes: o.movement.changes.iter().map(|c| c.name()).collect(),
-        },
+        movement: MoveView::of(&o.movement),
         circumstances: o.circumstances.iter().map(|c| c.name()).collect(),
         verdict: o.verdict.name(),
         instead: o.instead.map(|i| i.name()),
+        landing: r2(o.landing),
         success: r2(o.success),
         feasibility: r2(o.movement.feasibility),
         onward_route: o.onward.as_ref().map(|r| route_view(engine, r)),

@@ -71,8 +71,14 @@ pub struct ClassifyView {
     /// What the ratio rests on.
     #[schema(value_type = String)]
     pub pay_basis: position::PayBasis,
-    /// The occupation-to-occupation feasibility (0–1).
+    /// The occupation-to-occupation feasibility (0–1): how far the work transfers.
     pub feasibility: f32,
+    /// The chance of getting the position (0–1), for someone with the
+    /// origin occupation's typical experience.
+    pub landing: f32,
+    /// The chance of doing well in it (0–1), for someone with the origin
+    /// occupation's typical skills.
+    pub success: f32,
     /// Facets, strengths, gaps, technologies, shared activities, notes.
     #[serde(flatten)]
     pub explanation: ExplanationView,
@@ -87,6 +93,23 @@ pub struct MoveView {
     pub level_delta: i8,
     /// `profession`, `industry`, `department`, `track`.
     pub changes: Vec<&'static str>,
+    /// The chance of getting the position (0–1).
+    pub landing: f32,
+    /// The chance of doing well in it (0–1).
+    pub success: f32,
+}
+
+impl MoveView {
+    /// The view of a classified move.
+    pub(crate) fn of(m: &position::Move) -> Self {
+        MoveView {
+            kind: m.kind.name(),
+            level_delta: m.level_delta,
+            changes: m.changes.iter().map(|c| c.name()).collect(),
+            landing: round(m.landing, 2),
+            success: round(m.success, 2),
+        }
+    }
 }
 
 /// A skill or knowledge element compared.
@@ -196,14 +219,12 @@ pub fn classify(engine: &Engine, req: &MoveRequest) -> Result<ClassifyView, AppE
     Ok(ClassifyView {
         from: position_view(engine, &from),
         to: position_view(engine, &to),
-        movement: MoveView {
-            kind: m.kind.name(),
-            level_delta: m.level_delta,
-            changes: m.changes.iter().map(|c| c.name()).collect(),
-        },
+        movement: MoveView::of(&m),
         pay_ratio: m.pay_ratio.map(|r| round(r, 3)),
         pay_basis: m.pay_basis,
         feasibility: round(m.feasibility, 3),
+        landing: round(m.landing, 3),
+        success: round(m.success, 3),
         explanation: explanation_view(engine, &explanation, (from.occupation, to.occupation)),
     })
 }

@@ -20,8 +20,12 @@ pub struct RouteMoveView {
     pub kind: &'static str,
     /// Years in `from` before the move.
     pub years: f32,
-    /// The move's probability.
+    /// How far the work transfers (the transition model's score, 0–1).
     pub feasibility: f32,
+    /// The chance of getting `to` (0–1): the move's probability.
+    pub landing: f32,
+    /// The chance of doing well in `to` (0–1).
+    pub success: f32,
     /// Salary at `to`.
     pub salary: u32,
 }
@@ -33,7 +37,7 @@ pub struct RouteView {
     pub moves: Vec<RouteMoveView>,
     /// Years until the goal.
     pub years_to_goal: f32,
-    /// Probability of making every move.
+    /// Probability of making every move: the product of their landing chances.
     pub probability: f32,
     /// Lowest salary on the way.
     pub min_salary: u32,
@@ -145,6 +149,8 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
                 kind: s.kind.name(),
                 years: round(s.years, 2),
                 feasibility: round(s.feasibility, 2),
+                landing: round(s.landing, 2),
+                success: round(s.success, 2),
                 salary: s.salary,
             })
             .collect(),

@@ -21,6 +21,7 @@
 //! The thresholds are constants below, documented where they are defined.
 
 use crate::catalog::{Catalog, OccupationId, TechnologyId};
+use crate::chances;
 use crate::level::Level;
 use crate::position::{
     self, Change, Move, MoveKind, Position, PositionSpec, Track, estimated_salary,
@@ -30,12 +31,13 @@ use crate::route::plan::{self, DEFAULT_MAX_STEP_DOWN, Request, Route};
 use crate::text::dollars;
 use crate::transition::TransitionModel;
 
-/// Likelihood of succeeding in an option at or above which it counts as
-/// likely (feasibility from the transition model, adjusted for the climb).
-/// On the model's scale an occupation's ten most feasible destinations
-/// typically score 0.5–0.7 and unrelated work 0.2–0.3.
+/// A chance (of success, or of landing) at or above which it counts as
+/// likely. Success for the moves of the Career Changers Matrix has its
+/// median near 0.85 and its tenth percentile near 0.5; for random pairs
+/// of occupations the median is near 0.4 (docs/EVALUATION.md).
 pub const LIKELY: f32 = 0.45;
-/// Below this, success is unlikely and the option is not recommended.
+/// Below this, a chance is unlikely; an option the person is unlikely to
+/// succeed in is not recommended.
 pub const UNLIKELY: f32 = 0.3;
 /// Savings runway, in months, below which money is short.
 pub const SHORT_RUNWAY_MONTHS: f32 = 3.0;
@@ -44,9 +46,12 @@ pub const SHORT_RUNWAY_MONTHS: f32 = 3.0;
 pub const GAP_LEVELS: f32 = 0.5;
 /// … and rates it at least this important (O*NET importance 1–5).
 pub const GAP_IMPORTANCE: f32 = 3.0;
-/// Feasibility at which a profession changer could enter above junior:
-/// the same bar as a likely success.
-pub const HIGHER_ENTRY_FEASIBILITY: f32 = LIKELY;
+/// An option builds a technical element "to the level the goal needs"
+/// when its own level is within this of the need (O*NET level scale 0–7).
+pub const TO_LEVEL_TOLERANCE: f32 = 0.25;
+/// Years of experience from which a profession changer's experience counts
+/// as transferable enough to enter above the bottom.
+pub const TRANSFERABLE_YEARS: f32 = 3.0;
 
 /// The seeds' reasons for taking a lower position.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -166,7 +171,10 @@ pub struct OptionAdvice {
     pub verdict: Verdict,
     /// A better shape of move, if any.
     pub instead: Option<Instead>,
-    /// Likelihood of succeeding in the option, 0–1.
+    /// The chance of getting the option, 0–1 ([`crate::chances::landing`]).
+    pub landing: f32,
+    /// The chance of doing well in it, 0–1 ([`crate::chances::success`]):
+    /// what "likely to succeed" means.
     pub success: f32,
     /// The best route from the option to the goal within the horizon.
     pub onward: Option<Route>,
@@ -288,6 +296,8 @@ struct Context<'a> {
     /// Feasibility of every occupation toward the goal, shared by every
     /// route the advice plans.
     to_goal: Option<Vec<f32>>,
+    /// The person's level per model element ([`person_levels`]).
+    levels: Vec<f32>,
 }
 
 impl<'a> Context<'a> {
@@ -335,6 +345,7 @@ impl<'a> Context<'a> {
             catalog,
             model,
             profile,
+            levels,
             to_goal,
             goal_gaps,
             goal_missing_tech,
@@ -345,6 +356,138 @@ impl<'a> Context<'a> {
 
     fn title(&self, o: OccupationId) -> &str {
         &self.catalog.occupation(o).title
+    }
+
+    /// The person's chances of getting `to` and of doing well there. Their
+    /// experience is credited by how related it is (all of it in their own
+    /// occupation).
+    fn chances(&self, to: &Position, feasibility: f32) -> (chances::Landing, chances::Success) {
+        let cur = &self.profile.current;
+        let me = Position {
+            track: if self.has_managed { Track::Management } else { Track::Individual },
+            ..cur.position.clone()
+        };
+        let credited = cur.years_experience * feasibility;
+        let required = plan::required_experience(
+            self.model,
+            self.catalog,
+            plan::Stop {
+                occupation: to.occupation,
+                level: to.level,
+            },
+        );
+        let landing = chances::landing(
+            self.catalog,
+            feasibility,
+            &position::side(&me),
+            &position::side(to),
+            Some(chances::experience_fit(credited, required)),
+        );
+        let success = chances::success(
+            self.model,
+            &self.levels,
+            me.occupation,
+            me.level.grade(),
+            &position::side(to),
+        );
+        (landing, success)
+    }
+
+    /// "Landing is uncertain (0.41): your work transfers to X with
+    /// feasibility 0.66 in the O*NET data (you bring A, B); ×0.8 for
+    /// climbing a grade; ×1.05 for openings (23,400 a year, 9.5 per 100
+    /// workers); 4.0 of the 5.5 years of related experience it asks (×0.87)."
+    fn landing_words(&self, cur: &Position, to: &Position, l: &chances::Landing) -> String {
+        let explanation = self.model.explain(self.catalog, cur.occupation, to.occupation, 3);
+        let mut text = format!(
+            "Landing is {} ({:.2}): your work transfers to {} with feasibility {:.2} in the O*NET data",
+            likelihood(l.chance),
+            l.chance,
+            self.title(to.occupation),
+            l.transfer
+        );
+        if cur.occupation != to.occupation && !explanation.strengths.is_empty() {
+            let names: Vec<String> = explanation
+                .strengths
+                .iter()
+                .map(|c| self.catalog.element_label(c.element))
+                .collect();
+            text.push_str(&format!(" (you bring {})", names.join(", ")));
+        }
+        if l.level_factor < 1.0 {
+            let what = match (l.level_delta > 0, l.enters_management) {
+                (true, true) => format!("climbing {} grade(s) and entering management", l.level_delta),
+                (true, false) => format!("climbing {} grade(s)", l.level_delta),
+                _ => "entering management above supervisor".to_owned(),
+            };
+            text.push_str(&format!("; ×{:.2} for {what}", l.level_factor));
+        }
+        if let Some(o) = &l.openings {
+            text.push_str(&format!(
+                "; ×{:.2} for openings ({} a year{}, {:.1} per 100 workers, BLS 2024–34)",
+                o.factor,
+                crate::text::thousands((o.per_year_thousands * 1000.0).round() as u32),
+                if o.aggregate { " in its broad group" } else { "" },
+                o.rate * 100.0
+            ));
+        }
+        if let Some(e) = l.experience.filter(|e| e.factor < 1.0) {
+            text.push_str(&format!(
+                "; ×{:.2} for experience: {:.1} of the {:.1} years of related experience it asks",
+                e.factor, e.credited_years, e.required_years
+            ));
+        }
+        text.push('.');
+        text
+    }
+
+    /// "Success is likely (0.81): you cover 93% of the skills and knowledge
+    /// X needs (importance-weighted); short of A (3.0 now, 4.1 needed)…"
+    fn success_words(&self, to: &Position, f: &chances::Success) -> String {
+        let mut text = format!("Success is {} ({:.2}): ", likelihood(f.chance), f.chance);
+        match f.coverage {
+            Some(c) => text.push_str(&format!(
+                "you cover {:.0}% of the skills and knowledge {} needs, weighted by importance",
+                c * 100.0,
+                self.title(to.occupation)
+            )),
+            None => text.push_str(&format!(
+                "O*NET has no skill ratings for {} to compare yours with",
+                self.title(to.occupation)
+            )),
+        }
+        if f.inferred {
+            text.push_str(" (its ratings are inferred from the rated occupations sharing its work)");
+        }
+        if !f.shortfalls.is_empty() {
+            let names: Vec<String> = f
+                .shortfalls
+                .iter()
+                .map(|x| {
+                    format!(
+                        "{} ({:.1} now, {:.1} needed)",
+                        self.catalog.element_label(x.element),
+                        x.have,
+                        x.need
+                    )
+                })
+                .collect();
+            text.push_str(&format!("; to learn: {}", names.join(", ")));
+        }
+        if f.stretch > 0 {
+            text.push_str(&format!(
+                "; ×{:.2} for a role {} grade(s) above yours",
+                f.stretch_factor, f.stretch
+            ));
+        }
+        if f.preparation_gap > 0 {
+            text.push_str(&format!(
+                "; ×{:.2} for {} job zone(s) more preparation than your occupation asks",
+                f.preparation_factor, f.preparation_gap
+            ));
+        }
+        text.push('.');
+        text
     }
 
     /// The first moves of the best routes to the goal, as options.
@@ -397,53 +540,22 @@ impl<'a> Context<'a> {
         let cur = &profile.current.position;
         let to = &opt.position;
         let movement = position::classify(catalog, model, cur, to);
-        let mut reasons = Vec::new();
+        let mut reasons: Vec<Reason> = Vec::new();
         let step_down = movement.kind == MoveKind::StepDown;
         let changes_profession = movement.changes.contains(&Change::Profession);
 
-        // Likelihood of succeeding in the option: the occupation-to-
-        // occupation feasibility, less for climbing grades at the same time.
-        let climb = match movement.level_delta {
-            d if d >= 2 => plan::PROMOTION_FACTOR[1],
-            1 => plan::PROMOTION_FACTOR[0],
-            _ => 1.0,
-        };
-        let success = movement.feasibility * climb;
-        let explanation = model.explain(catalog, cur.occupation, to.occupation, 3);
-        let names = |v: &[crate::transition::explain::ElementComparison]| {
-            v.iter()
-                .map(|c| catalog.element_label(c.element))
-                .collect::<Vec<_>>()
-                .join(", ")
-        };
-        let label = if success >= LIKELY {
-            "likely"
-        } else if success >= UNLIKELY {
-            "uncertain"
-        } else {
-            "unlikely"
-        };
-        let mut text = format!(
-            "Success is {label} ({success:.2}): moving from {} to {} has feasibility {:.2} in the O*NET data",
-            self.title(cur.occupation),
-            self.title(to.occupation),
-            movement.feasibility
-        );
-        if climb < 1.0 {
-            text.push_str(&format!(
-                ", less for climbing {} grade(s) at once",
-                movement.level_delta
-            ));
-        }
-        if !explanation.strengths.is_empty() {
-            text.push_str(&format!("; you bring {}", names(&explanation.strengths)));
-        }
-        if !explanation.gaps.is_empty() {
-            text.push_str(&format!("; to learn: {}", names(&explanation.gaps)));
-        }
+        let (landing, fit) = self.chances(to, movement.feasibility);
+        let success = fit.chance;
+        let mut movement = movement;
+        movement.landing = landing.chance;
+        movement.success = success;
+        reasons.push(Reason {
+            code: "landing",
+            text: self.landing_words(cur, to, &landing),
+        });
         reasons.push(Reason {
             code: "success",
-            text: format!("{text}."),
+            text: self.success_words(to, &fit),
         });
 
         // The onward route to the goal, from the option.
@@ -454,7 +566,10 @@ impl<'a> Context<'a> {
             plan::best_route(
                 catalog,
                 model,
-                &request(profile, to, 0.0, self.to_goal.as_deref()),
+                &Request {
+                    levels: Some(&self.levels),
+                    ..request(profile, to, 0.0, self.to_goal.as_deref())
+                },
             )
         });
         let reaches_goal_directly = profile
@@ -488,7 +603,13 @@ impl<'a> Context<'a> {
 
         // A better shape of move.
         let mut instead = None;
-        if step_down && movement.changes.contains(&Change::Industry) && !changes_profession {
+        // Changing industry but not function (nor track) calls for a lateral
+        // move: the same work, at the same level, elsewhere.
+        if step_down
+            && movement.changes.contains(&Change::Industry)
+            && !changes_profession
+            && !movement.changes.contains(&Change::Track)
+        {
             instead = Some(Instead::Lateral);
             reasons.push(Reason {
                 code: "instead.lateral",
@@ -498,22 +619,23 @@ impl<'a> Context<'a> {
                     cur.level
                 ),
             });
-        } else if circumstances.contains(&Circumstance::ChangeProfession) && to.level.grade() <= 2 {
-            let typical = position::typical_level(catalog.occupation(to.occupation));
-            let higher =
-                Level::from_grade((to.level.grade() + 1).max(3).min(typical.grade()), false);
-            if movement.feasibility >= HIGHER_ENTRY_FEASIBILITY
-                && let Some(higher) = higher.filter(|h| h.grade() > to.level.grade())
-            {
-                instead = Some(Instead::HigherLevel);
-                reasons.push(Reason {
-                    code: "instead.higher_level",
-                    text: format!(
-                        "Changing profession need not mean starting at the bottom: your skills transfer (feasibility {:.2}), so aim for {} rather than {}.",
-                        movement.feasibility, higher, to.level
-                    ),
-                });
-            }
+        } else if let Some((higher, chance)) = circumstances
+            .contains(&Circumstance::ChangeProfession)
+            .then(|| self.higher_entry(to, &movement))
+            .flatten()
+        {
+            instead = Some(Instead::HigherLevel);
+            reasons.push(Reason {
+                code: "instead.higher_level",
+                text: format!(
+                    "Changing profession need not mean starting at the bottom: with {:.0} years of experience that transfers (feasibility {:.2}), aim for {} rather than {} — your chance of success there is {:.2}.",
+                    profile.current.years_experience,
+                    movement.feasibility,
+                    higher,
+                    to.level,
+                    chance
+                ),
+            });
         }
 
         let has_reason = circumstances.iter().any(|c| *c != Circumstance::Necessity);
@@ -557,12 +679,37 @@ impl<'a> Context<'a> {
             circumstances,
             verdict,
             instead,
+            landing: landing.chance,
             success,
             onward,
             reasons,
             living,
             proposed,
         }
+    }
+
+    /// For a profession changer with years of transferable experience
+    /// offered an entry-level post (grade 1–2): the higher entry point
+    /// (their own grade, at most the occupation's typical one, at least
+    /// grade 3) where they would still be likely to succeed and to land.
+    fn higher_entry(&self, to: &Position, movement: &Move) -> Option<(Level, f32)> {
+        let cur = &self.profile.current;
+        if !movement.changes.contains(&Change::Profession)
+            || to.level.grade() > 2
+            || cur.years_experience < TRANSFERABLE_YEARS
+        {
+            return None;
+        }
+        let typical = position::typical_level(self.catalog.occupation(to.occupation));
+        let grade = cur.position.level.grade().min(typical.grade()).max(3);
+        let higher = Level::from_grade(grade, to.level.is_management())
+            .or_else(|| Level::from_grade(grade, !to.level.is_management()))?;
+        let at = Position {
+            level: higher,
+            ..to.clone()
+        };
+        let (landing, fit) = self.chances(&at, movement.feasibility);
+        (fit.chance >= LIKELY && landing.chance >= UNLIKELY).then_some((higher, fit.chance))
     }
 
     /// The first limit of the person's own situation the option breaks —
@@ -738,8 +885,15 @@ impl<'a> Context<'a> {
         let element_name = |i: usize| catalog.element_label(model.elements().ids[i]);
 
         // Broadening horizons: another department or function that adds what the goal needs.
+        // A new function counts only when it is not the goal's own: moving
+        // into the goal's function is changing profession, not broadening.
+        let outside_goal_function = goal.is_some_and(|g| {
+            !catalog
+                .occupation(to.occupation)
+                .same_function(catalog.occupation(g.occupation))
+        });
         let other_place = movement.changes.contains(&Change::Department)
-            || movement.changes.contains(&Change::Profession);
+            || (movement.changes.contains(&Change::Profession) && outside_goal_function);
         if goal.is_some() && other_place && !built.is_empty() {
             out.push(Circumstance::BroadenHorizons);
             reasons.push(Reason {
@@ -752,8 +906,9 @@ impl<'a> Context<'a> {
             });
         }
 
-        // Another route up: blocked where you stand, and the option leads on.
-        if goal.is_some() && !self.climb_exists && has_onward {
+        // Another route up: no route without a step down reaches the goal,
+        // and this option — itself no step up — leads on to it.
+        if goal.is_some() && !self.climb_exists && has_onward && movement.kind != MoveKind::StepUp {
             out.push(Circumstance::AnotherRouteUp);
             reasons.push(Reason {
                 code: "circumstance.another_route_up",
@@ -765,10 +920,17 @@ impl<'a> Context<'a> {
             });
         }
 
-        // Technical experience the goal requires and the person lacks.
+        // Technical experience: the goal requires technical skills or
+        // knowledge the person lacks, and the option's own hands-on work
+        // (individual track) builds them to the level needed; the goal's
+        // hot technologies the option uses are named as further evidence.
+        let hands_on = to.track == Track::Individual;
         let technical: Vec<&&(usize, f32, f32)> = built
             .iter()
-            .filter(|(i, _, _)| is_technical(&catalog.element(model.elements().ids[*i]).onet_id))
+            .filter(|(i, _, need)| {
+                is_technical(&catalog.element(model.elements().ids[*i]).onet_id)
+                    && opt_profile.level[*i] >= need - TO_LEVEL_TOLERANCE
+            })
             .collect();
         let tech_used: Vec<TechnologyId> = self
             .goal_missing_tech
@@ -776,7 +938,7 @@ impl<'a> Context<'a> {
             .copied()
             .filter(|t| opt_profile.techs.contains(t.0 as usize))
             .collect();
-        if !technical.is_empty() || tech_used.len() >= 2 {
+        if hands_on && !technical.is_empty() {
             out.push(Circumstance::TechnicalExperience);
             let mut parts: Vec<String> = technical
                 .iter()
@@ -887,7 +1049,8 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Technical skills (2.B.3), systems analysis and evaluation (2.B.4.g–h),
+/// Technical skills (2.B.3, but Operations Analysis, which is analysing
+/// needs rather than hands-on work), systems analysis and evaluation (2.B.4.g–h),
 /// engineering and technology knowledge (2.C.3), mathematics and the
 /// physical and life sciences (2.C.4.a–d).
 /// "Pay goes from $118,000 to $112,000 a year (-5%); over 8 years,
@@ -925,8 +1088,19 @@ fn pay_words(now: u32, pay: u32, cost: Option<i64>, horizon: f32, onward: bool) 
     )
 }
 
+/// "likely", "uncertain" or "unlikely", by [`LIKELY`] and [`UNLIKELY`].
+fn likelihood(chance: f32) -> &'static str {
+    if chance >= LIKELY {
+        "likely"
+    } else if chance >= UNLIKELY {
+        "uncertain"
+    } else {
+        "unlikely"
+    }
+}
+
 fn is_technical(onet_id: &str) -> bool {
-    onet_id.starts_with("2.B.3.")
+    (onet_id.starts_with("2.B.3.") && onet_id != "2.B.3.a")
         || onet_id == "2.B.4.g"
         || onet_id == "2.B.4.h"
         || onet_id.starts_with("2.C.3.")

@@ -348,6 +348,80 @@ pub struct Wages {
     pub hourly: Percentiles<f32>,
 }
 
+/// BLS Employment Projections 2024–34 for one occupation: how many
+/// positions open each year, and how people leave it. Figures are the
+/// annual averages of the projection decade.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Outlook {
+    /// The BLS code the figures come from.
+    pub soc: SocCode,
+    /// True when the figures cover the whole broad group (e.g. `13-1020`),
+    /// not this occupation alone.
+    pub aggregate: bool,
+    /// Employment in 2024, in thousands.
+    pub employment_thousands: f32,
+    /// Employment change 2024–34, in percent.
+    pub change_percent: f32,
+    /// Openings a year (exits, transfers and growth), in thousands.
+    pub openings_thousands: f32,
+    /// Share of workers leaving for another occupation each year, percent.
+    pub transfer_rate_percent: f32,
+    /// Share of workers leaving the occupation each year, percent.
+    pub separation_rate_percent: f32,
+}
+
+impl Outlook {
+    /// Openings a year per worker employed: how often a position comes free.
+    pub fn openings_rate(&self) -> f32 {
+        if self.employment_thousands > 0.0 {
+            self.openings_thousands / self.employment_thousands
+        } else {
+            0.0
+        }
+    }
+}
+
+/// The work each SOC 2018 management occupation (major group 11) manages,
+/// as SOC code prefixes (a major, minor, broad or detailed group), after
+/// the SOC 2018 definitions. General management (chief executives, general
+/// and operations managers) manages no one function and is absent.
+pub const MANAGED_GROUPS: &[(&str, &[&str])] = &[
+    ("11-2011", &["27-3", "41-3011", "13-1161"]),
+    ("11-2021", &["13-1161", "27-3031"]),
+    ("11-2022", &["41"]),
+    ("11-2032", &["27-3031"]),
+    ("11-2033", &["13-1131"]),
+    ("11-3012", &["43"]),
+    ("11-3013", &["49", "37"]),
+    ("11-3021", &["15-1"]),
+    ("11-3031", &["13-2"]),
+    ("11-3051", &["51", "17-2112"]),
+    ("11-3061", &["13-1020"]),
+    ("11-3071", &["53", "13-1081"]),
+    ("11-3111", &["13-1141"]),
+    ("11-3121", &["13-1071", "13-1075"]),
+    ("11-3131", &["13-1151"]),
+    ("11-9013", &["45"]),
+    ("11-9021", &["47", "17-2051", "13-1051"]),
+    ("11-9031", &["25-2011", "39-9011"]),
+    ("11-9032", &["25-2", "25-3", "25-9", "21-1012"]),
+    ("11-9033", &["25-1", "25-4"]),
+    ("11-9039", &["25"]),
+    ("11-9041", &["17"]),
+    ("11-9051", &["35"]),
+    ("11-9072", &["39-9032", "39-3"]),
+    ("11-9081", &["43-4081", "37-2012"]),
+    ("11-9111", &["29", "31", "21-1022"]),
+    ("11-9121", &["19"]),
+    ("11-9131", &["43-5051", "43-5052", "43-5053"]),
+    ("11-9141", &["41-9021", "41-9022"]),
+    ("11-9151", &["21"]),
+    ("11-9161", &["33-9", "13-1041"]),
+    ("11-9171", &["39-4"]),
+    ("11-9179", &["39"]),
+    ("11-9199", &["13-1041", "13-1199"]),
+];
+
 /// One occupation and everything the catalog knows about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Occupation {
@@ -386,6 +460,9 @@ pub struct Occupation {
     pub technologies: Vec<TechnologyUse>,
     /// Detailed work activities performed (from Tasks to DWAs), sorted, unique.
     pub dwas: Vec<DwaId>,
+    /// BLS Employment Projections 2024–34, if published for this code or
+    /// its broad group.
+    pub outlook: Option<Outlook>,
 }
 
 impl Occupation {
@@ -407,6 +484,34 @@ impl Occupation {
         let soc = self.soc();
         let major = soc.major_number();
         major == 11 || ((33..=53).contains(&major) && soc.minor().as_str()[3..] == *"1000")
+    }
+
+    /// Whether this management occupation manages the work of `other`, an
+    /// individual-contributor occupation: a first-line supervisor manages
+    /// its own SOC major group; a manager in major group 11 manages the
+    /// groups [`MANAGED_GROUPS`] gives it (after the SOC 2018 structure).
+    /// Moving from `other` into this occupation is then a move onto the
+    /// management track of the same function, not a change of profession.
+    pub fn manages(&self, other: &Occupation) -> bool {
+        if !self.is_management() || other.is_management() {
+            return false;
+        }
+        let (me, them) = (self.soc(), other.soc());
+        if me.major_number() != 11 {
+            return me.major() == them.major();
+        }
+        let code = me.as_str();
+        MANAGED_GROUPS
+            .iter()
+            .filter(|(manager, _)| *manager == code)
+            .flat_map(|(_, groups)| groups.iter())
+            .any(|prefix| them.as_str().starts_with(prefix))
+    }
+
+    /// Whether `self` and `other` are one function: one profession (SOC
+    /// broad group), or one managing the other's work ([`Self::manages`]).
+    pub fn same_function(&self, other: &Occupation) -> bool {
+        self.family() == other.family() || self.manages(other) || other.manages(self)
     }
 
     /// Typical years of related work experience: the median RW category,

@@ -27,6 +27,7 @@
 
 pub mod advisor;
 pub mod catalog;
+pub mod chances;
 pub mod code;
 pub mod development;
 pub mod eval;

@@ -25,6 +25,7 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
+use crate::chances;
 use crate::catalog::{Catalog, Occupation, OccupationId};
 use crate::level::Level;
 use crate::transition::TransitionModel;
@@ -280,8 +281,17 @@ pub struct Move {
     pub pay_ratio: Option<f32>,
     /// Where the pay figures come from.
     pub pay_basis: PayBasis,
-    /// Occupation-to-occupation feasibility from the transition model.
+    /// Occupation-to-occupation feasibility from the transition model: how
+    /// far the work transfers, for anyone in the origin occupation.
     pub feasibility: f32,
+    /// The chance of getting the position ([`crate::chances::landing`]),
+    /// for someone with the origin occupation's typical experience unless
+    /// the caller knows the person.
+    pub landing: f32,
+    /// The chance of doing well in it ([`crate::chances::success`]), for
+    /// someone with the origin occupation's typical skills unless the
+    /// caller knows the person.
+    pub success: f32,
 }
 
 /// Classifies the move from `from` to `to`.
@@ -304,7 +314,9 @@ pub fn classify(
     let differs =
         |x: &Option<Label>, y: &Option<Label>| matches!((x, y), (Some(x), Some(y)) if x != y);
     let mut changes = Vec::new();
-    if a.family() != b.family() {
+    // Moving onto the management track of one's own function (software
+    // development → IT management) is not a change of profession.
+    if !a.same_function(b) {
         changes.push(Change::Profession);
     }
     if differs(&from.industry, &to.industry) {
@@ -327,12 +339,34 @@ pub fn classify(
     } else {
         PayBasis::Wages
     };
+    let feasibility = model.score(from.occupation, to.occupation);
+    let (origin, destination) = (side(from), side(to));
+    let landing = chances::landing(catalog, feasibility, &origin, &destination, None).chance;
+    let success = chances::success(
+        model,
+        &model.profile(from.occupation).level,
+        from.occupation,
+        from.level.grade(),
+        &destination,
+    )
+    .chance;
     Move {
         kind,
         level_delta,
         changes,
         pay_ratio,
         pay_basis,
-        feasibility: model.score(from.occupation, to.occupation),
+        feasibility,
+        landing,
+        success,
+    }
+}
+
+/// A position as the chances read it.
+pub fn side(p: &Position) -> chances::Side {
+    chances::Side {
+        occupation: p.occupation,
+        level: p.level,
+        track: p.track,
     }
 }

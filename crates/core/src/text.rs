@@ -124,6 +124,11 @@ pub fn io_words(e: &std::io::Error) -> String {
 
 /// Dollars with thousands separators: `$123,456`.
 pub fn dollars(v: u32) -> String {
+    format!("${}", thousands(v))
+}
+
+/// A count with thousands separators: `123,456`.
+pub fn thousands(v: u32) -> String {
     let s = v.to_string();
     let mut out = String::with_capacity(s.len() + s.len() / 3 + 1);
     for (i, ch) in s.chars().enumerate() {
@@ -132,7 +137,7 @@ pub fn dollars(v: u32) -> String {
         }
         out.push(ch);
     }
-    format!("${out}")
+    out
 }
 
 /// The candidate closest to `text` within `max` edits, ignoring case and

@@ -82,6 +82,7 @@ fn request(q: &(Position, OccupationId, Level)) -> Request<'_> {
         exclude: &[],
         to_goal: None,
         promotion_blocked: false,
+        levels: None,
     }
 }
 

@@ -8,6 +8,7 @@
 //! - [`onet`]: an O*NET text release → catalog parts (pure: reads through a closure).
 //! - [`reference`]: reference lists of plausible moves, for evaluation.
 //! - [`oews`]: BLS OEWS wages and the rule that joins them to O*NET codes.
+//! - [`projections`]: BLS Employment Projections (openings, transfers) joined the same way.
 //! - [`profile_file`]: TOML/JSON profile files, validated field by field.
 //! - [`snapshot`]: the compressed binary form compiled into the program.
 //!
@@ -18,6 +19,7 @@ pub mod learning;
 pub mod oews;
 pub mod onet;
 pub mod profile_file;
+pub mod projections;
 pub mod reference;
 pub mod snapshot;
 pub mod tsv;
@@ -69,6 +71,9 @@ pub enum LoadError {
     /// The embedded snapshot is unreadable.
     #[error(transparent)]
     Snapshot(#[from] SnapshotError),
+    /// The bundled projections table is misshapen.
+    #[error(transparent)]
+    Projections(#[from] projections::ProjectionsError),
 }
 
 /// The catalog compiled into the program.
@@ -83,7 +88,8 @@ pub fn embedded_size() -> usize {
 
 /// Loads an O*NET text release from `dir`. Wages come from an OEWS table in
 /// the same directory (any file whose name starts with `oews` and ends with
-/// `.tsv`) or else from the bundled May 2025 table.
+/// `.tsv`) or else from the bundled May 2025 table; openings and transfer
+/// rates from the bundled BLS Employment Projections 2024–34.
 pub fn load_dir(dir: &Path) -> Result<Catalog, LoadError> {
     if !dir.is_dir() {
         return Err(LoadError::NoDirectory {
@@ -108,6 +114,8 @@ pub fn load_dir(dir: &Path) -> Result<Catalog, LoadError> {
     };
     let wages = oews::parse(&label, &text)?;
     oews::attach(&mut parts.occupations, &wages);
+    let outlooks = projections::parse("bls_employment_projections.csv", projections::BUNDLED)?;
+    projections::attach(&mut parts.occupations, &outlooks);
     parts.provenance = Some(Provenance {
         onet_release: parts.provenance.map(|p| p.onet_release).unwrap_or_default(),
         wage_release: release,

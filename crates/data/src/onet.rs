@@ -220,6 +220,7 @@ impl Builder {
                 reported_titles: Default::default(),
                 technologies: Vec::new(),
                 dwas: Vec::new(),
+                outlook: None,
             });
         }
         Ok(Self {

@@ -37,6 +37,7 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         exclude: &[],
         to_goal: None,
         promotion_blocked: false,
+        levels: None,
     }
 }
 

@@ -11,7 +11,7 @@ use super::{
     Milestone, MilestoneKind, Objective, PlanPosition, Tenure, talk,
 };
 use crate::advisor::{Circumstance, GAP_IMPORTANCE, GAP_LEVELS, OptionAdvice, person_levels};
-use crate::catalog::{Catalog, Domain};
+use crate::catalog::{Catalog, Domain, OccupationId, TechnologyId};
 use crate::profile::Profile;
 use crate::route::plan::{Stop, TENURE_YEARS};
 use crate::text::tokens;
@@ -58,7 +58,7 @@ pub fn build(
 
     let tenure_dates = tenure_dates(profile, option, start);
     let mut elements = element_gaps(catalog, model, profile, new, next);
-    elements.extend(technology_gaps(catalog, model, profile, new, next));
+    elements.extend(technology_gaps(catalog, profile, new, next));
     let mut suggested: Vec<String> = Vec::new();
     for (i, e) in elements.iter_mut().enumerate() {
         e.number = i as u32 + 1;
@@ -295,13 +295,22 @@ fn element_gaps(
 /// itself teaches them), then the most widely used.
 fn technology_gaps(
     catalog: &Catalog,
-    model: &TransitionModel,
     profile: &Profile,
     new: Stop,
     next: Stop,
 ) -> Vec<DevelopmentElement> {
-    let have = &model.profile(profile.current.position.occupation).techs;
-    let in_new = &model.profile(new.occupation).techs;
+    // By name: O*NET lists one product under several commodity classes
+    // (SSRS is both "data base reporting" and "object oriented development"
+    // software), and a person who uses it under one does not lack it.
+    let uses = |o: OccupationId, id: TechnologyId| {
+        let name = &catalog.technology(id).name;
+        catalog
+            .occupation(o)
+            .technologies
+            .iter()
+            .any(|t| catalog.technology(t.technology).name == *name)
+    };
+    let current = profile.current.position.occupation;
     let next_title = &catalog.occupation(next.occupation).title;
     let new_title = &catalog.occupation(new.occupation).title;
     // How many occupations count a technology hot: the wider its use, the
@@ -317,10 +326,10 @@ fn technology_gaps(
         .occupation(next.occupation)
         .technologies
         .iter()
-        .filter(|t| t.hot && !have.contains(t.technology.0 as usize))
+        .filter(|t| t.hot && !uses(current, t.technology))
         .map(|t| {
             let tech = catalog.technology(t.technology);
-            let used = in_new.contains(t.technology.0 as usize);
+            let used = uses(new.occupation, t.technology);
             let how = if used {
                 format!(
                     "{new_title} use {} (O*NET technology skills), and {next_title} list it as a hot technology: use it in your own work from the start.",

@@ -13,13 +13,7 @@ use crate::transition::TransitionModel;
 pub const TENURE_YEARS: [f32; 10] = [1.5, 1.5, 2.0, 2.5, 3.0, 3.0, 3.5, 3.5, 4.0, 4.0];
 /// The least time in a position before a lateral move or a step down.
 pub const MIN_STAY_YEARS: f32 = 1.0;
-/// Probability factor of a move by its grade change: +1, +2.
-pub const PROMOTION_FACTOR: [f32; 2] = [0.8, 0.5];
-/// Probability factor, per grade above supervisor (grade 5), of entering
-/// the management track from the individual track: without experience of
-/// managing people, people are "often overlooked" for management roles, so
-/// entry is easiest as a supervisor.
-pub const MANAGEMENT_ENTRY_FACTOR: f32 = 0.5;
+pub use crate::chances::{MANAGEMENT_ENTRY_FACTOR, PROMOTION_FACTOR};
 /// The most grades one move may climb.
 pub const MAX_CLIMB: u8 = 2;
 /// Grades considered for an occupation: its typical grade ± this.
@@ -30,10 +24,14 @@ pub const CANDIDATES: usize = 12;
 pub const POOL: usize = 40;
 /// Moves less likely than this are not considered.
 pub const MIN_PROBABILITY: f32 = 0.1;
+/// Routes less likely than this are not considered.
+pub const MIN_ROUTE_PROBABILITY: f32 = 0.02;
 /// Default deepest step down, in grades.
 pub const DEFAULT_MAX_STEP_DOWN: u8 = 2;
-/// Default and largest number of moves.
-pub const MAX_MOVES: usize = 4;
+/// Default number of moves.
+pub const DEFAULT_MAX_MOVES: usize = 4;
+/// Largest number of moves a request may ask for.
+pub const MAX_MOVES: usize = 6;
 
 /// What the planner needs to know.
 #[derive(Clone, Debug)]
@@ -54,7 +52,7 @@ pub struct Request<'a> {
     pub min_salary: Option<u32>,
     /// The deepest step down one move may take, in grades.
     pub max_step_down: u8,
-    /// At most this many moves (1–4).
+    /// At most this many moves (1–[`MAX_MOVES`]).
     pub max_moves: usize,
     /// Occupations a route must not pass through.
     pub exclude: &'a [OccupationId],
@@ -64,13 +62,16 @@ pub struct Request<'a> {
     /// The person reports no route up from where they stand: no step up
     /// out of the current position (lateral moves and step downs remain).
     pub promotion_blocked: bool,
+    /// The person's skill and knowledge levels per model element, for the
+    /// success chance at each stop (the start occupation's when `None`).
+    pub levels: Option<&'a [f32]>,
 }
 
 impl<'a> Request<'a> {
     /// The request a profile makes from `start`: its goal (or `start`
     /// itself, without one), its horizon (5 years without a goal), its pay
     /// floor, deepest step down (default [`DEFAULT_MAX_STEP_DOWN`]) and
-    /// exclusions, its experience, and up to [`MAX_MOVES`] moves. One
+    /// exclusions, its experience, and up to [`DEFAULT_MAX_MOVES`] moves. One
     /// translation for every use: the advisor's onward routes, `route`,
     /// a server's.
     pub fn for_profile(
@@ -91,10 +92,11 @@ impl<'a> Request<'a> {
                 .situation
                 .max_step_down
                 .unwrap_or(DEFAULT_MAX_STEP_DOWN),
-            max_moves: MAX_MOVES,
+            max_moves: DEFAULT_MAX_MOVES,
             exclude: &profile.situation.exclude_occupations,
             to_goal: None,
             promotion_blocked: false,
+            levels: None,
         }
     }
 }
@@ -119,8 +121,15 @@ pub struct Step {
     pub kind: MoveKind,
     /// Years spent in `from` before the move.
     pub years: f32,
-    /// Probability of making the move.
+    /// How far the work of `from` transfers to `to` (the transition
+    /// model's score; 1 within one occupation).
     pub feasibility: f32,
+    /// The chance of getting `to` ([`crate::chances::landing`]): the
+    /// move's probability.
+    pub landing: f32,
+    /// The chance of doing well in `to` ([`crate::chances::success`]), with
+    /// the skills of the start and of every stop before it.
+    pub success: f32,
     /// Annual salary in `to`.
     pub salary: u32,
 }
@@ -132,7 +141,7 @@ pub struct Route {
     pub steps: Vec<Step>,
     /// Years until the goal is reached.
     pub years_to_goal: f32,
-    /// Probability of making every move.
+    /// Probability of making every move: the product of their landing chances.
     pub probability: f32,
     /// Lowest salary along the route, today's included.
     pub min_salary: u32,
@@ -150,8 +159,9 @@ pub struct Route {
 pub struct Plan {
     /// Pareto-optimal routes, fastest first.
     pub routes: Vec<Route>,
-    /// The best route without any step down ("stay and climb"), if one
-    /// reaches the goal within the horizon.
+    /// The best route that stays in the person's own function and takes
+    /// no step down ("stay and climb"), if one reaches the goal within the
+    /// horizon.
     pub direct: Option<Route>,
     /// When no route reaches the goal within the horizon: the fastest that
     /// reaches it at all (within three horizons, at least 30 years).
@@ -163,31 +173,47 @@ pub struct Plan {
 struct Built {
     graph: Graph,
     stops: Vec<Stop>,
+    /// The transfer score of every edge, parallel to `graph.edges`.
+    transfer: Vec<Vec<f32>>,
     goal_salary_assumed: bool,
+}
+
+impl Built {
+    /// The graph with only the edges `keep` accepts (by source and
+    /// destination stop).
+    fn restricted(&self, keep: impl Fn(&Stop, &Stop) -> bool) -> Graph {
+        let mut g = self.graph.clone();
+        for (i, edges) in g.edges.iter_mut().enumerate() {
+            edges.retain(|e| keep(&self.stops[i], &self.stops[e.to]));
+        }
+        g
+    }
 }
 
 /// Plans routes for a request.
 pub fn plan(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> Plan {
     let built = build(catalog, model, req, req.horizon_years);
+    let to_route = |b: &Built, p: &Path| route(catalog, model, req, b, p);
     let routes: Vec<Route> = search::pareto_routes(&built.graph)
         .iter()
-        .map(|p| route(&built, p))
+        .map(|p| to_route(&built, p))
         .collect();
-    let mut climb = built.graph.clone();
-    for (i, edges) in climb.edges.iter_mut().enumerate() {
-        edges.retain(|e| built.stops[e.to].level.grade() >= built.stops[i].level.grade());
-    }
+    let own = catalog.occupation(req.start.occupation);
+    let stay_and_climb = built.restricted(|from, to| {
+        to.level.grade() >= from.level.grade()
+            && own.same_function(catalog.occupation(to.occupation))
+    });
     let direct = best(
-        search::pareto_routes(&climb)
+        search::pareto_routes(&stay_and_climb)
             .iter()
-            .map(|p| route(&built, p))
+            .map(|p| to_route(&built, p))
             .collect(),
     );
     let nearest = if routes.is_empty() {
         let far = build(catalog, model, req, (req.horizon_years * 3.0).max(30.0));
         search::pareto_routes(&far.graph)
             .first()
-            .map(|p| route(&far, p))
+            .map(|p| to_route(&far, p))
     } else {
         None
     };
@@ -206,20 +232,17 @@ pub fn best_route(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>)
     best(
         search::pareto_routes(&built.graph)
             .iter()
-            .map(|p| route(&built, p))
+            .map(|p| route(catalog, model, req, &built, p))
             .collect(),
     )
 }
 
-/// Whether a route with no step down reaches the goal within the horizon
-/// (an earliest-arrival search: cheaper than planning every route).
+/// Whether a route with no step down (in any occupation) reaches the goal
+/// within the horizon.
 pub fn climb_exists(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> bool {
     let built = build(catalog, model, req, req.horizon_years);
-    let mut climb = built.graph.clone();
-    for (i, edges) in climb.edges.iter_mut().enumerate() {
-        edges.retain(|e| built.stops[e.to].level.grade() >= built.stops[i].level.grade());
-    }
-    search::fastest(&climb).is_some_and(|p| p.criteria.years <= climb.horizon + 1e-9)
+    let climb = built.restricted(|from, to| to.level.grade() >= from.level.grade());
+    !search::pareto_routes(&climb).is_empty()
 }
 
 /// Feasibility of every occupation toward `goal`, indexed by occupation.
@@ -235,24 +258,56 @@ fn best(routes: Vec<Route>) -> Option<Route> {
     })
 }
 
-fn route(b: &Built, p: &Path) -> Route {
+fn route(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    req: &Request<'_>,
+    b: &Built,
+    p: &Path,
+) -> Route {
+    // Skills grow along the route: at each stop the person has their own
+    // levels and the typical levels of every occupation passed through.
+    let mut levels: Vec<f32> = req
+        .levels
+        .map_or_else(|| model.profile(req.start.occupation).level.clone(), <[f32]>::to_vec);
+    let mut grade = req.start.level.grade();
+    let mut from_occupation = req.start.occupation;
     let steps: Vec<Step> = p
         .states
         .windows(2)
         .zip(&p.edges)
         .map(|(w, e)| {
             let (from, to) = (b.stops[w[0]], b.stops[w[1]]);
+            if w[0] != b.graph.start {
+                for (l, x) in levels.iter_mut().zip(&model.profile(from.occupation).level) {
+                    *l = l.max(*x);
+                }
+                from_occupation = from.occupation;
+                grade = from.level.grade();
+            }
             let kind = match i16::from(to.level.grade()) - i16::from(from.level.grade()) {
                 d if d > 0 => MoveKind::StepUp,
                 0 => MoveKind::Lateral,
                 _ => MoveKind::StepDown,
             };
+            let side = crate::chances::Side {
+                occupation: to.occupation,
+                level: to.level,
+                track: track_of(catalog, &to),
+            };
+            let transfer = b.graph.edges[w[0]]
+                .iter()
+                .position(|x| x.to == w[1])
+                .map_or(0.0, |k| b.transfer[w[0]][k]);
             Step {
                 from,
                 to,
                 kind,
                 years: e.years as f32,
-                feasibility: e.probability as f32,
+                feasibility: transfer,
+                landing: e.probability as f32,
+                success: crate::chances::success(model, &levels, from_occupation, grade, &side)
+                    .chance,
                 salary: b.graph.salary[w[1]].round() as u32,
             }
         })
@@ -265,6 +320,14 @@ fn route(b: &Built, p: &Path) -> Route {
         min_salary: p.criteria.min_salary.round() as u32,
         earnings_over_horizon: p.criteria.earnings.max(0.0).round() as u64,
         earnings_horizon_years: b.graph.horizon as f32,
+    }
+}
+
+fn track_of(catalog: &Catalog, s: &Stop) -> Track {
+    if s.level.is_management() || catalog.occupation(s.occupation).is_management() {
+        Track::Management
+    } else {
+        Track::Individual
     }
 }
 
@@ -419,96 +482,30 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         .iter()
         .map(|s| required_experience(model, catalog, *s))
         .collect();
-    let tracks: Vec<Track> = stops
-        .iter()
-        .map(|s| {
-            if s.level.is_management() || catalog.occupation(s.occupation).is_management() {
-                Track::Management
-            } else {
-                Track::Individual
-            }
+    let tracks: Vec<Track> = stops.iter().map(|s| track_of(catalog, s)).collect();
+    let mut transfer: Vec<Vec<f32>> = Vec::with_capacity(stops.len());
+    let edges: Vec<Vec<Edge>> = (0..stops.len())
+        .map(|i| {
+            let mut scores_out = Vec::new();
+            let out = (0..stops.len())
+                .filter(|&j| j != i && keep[i] && keep[j])
+                .filter_map(|j| {
+                    let edge = edge(req, &stops, &tracks, i, j, scores[stop_slot[i]][stop_slot[j]], catalog)?;
+                    scores_out.push(scores[stop_slot[i]][stop_slot[j]]);
+                    Some(edge)
+                })
+                .collect();
+            transfer.push(scores_out);
+            out
         })
         .collect();
-    let edges: Vec<Vec<Edge>> = stops
+    let related: Vec<Vec<f64>> = scores
         .iter()
-        .enumerate()
-        .map(|(i, from)| {
-            if !keep[i] {
-                return Vec::new();
-            }
-            stops
-                .iter()
-                .enumerate()
-                .filter(|(j, _)| *j != i && keep[*j])
-                .filter_map(|(j, to)| {
-                    let delta = i16::from(to.level.grade()) - i16::from(from.level.grade());
-                    if delta > i16::from(MAX_CLIMB) || -delta > i16::from(req.max_step_down) {
-                        return None;
-                    }
-                    if from.occupation == to.occupation && delta == 0 {
-                        return None;
-                    }
-                    if i == 0 && delta > 0 && req.promotion_blocked {
-                        return None;
-                    }
-                    let feasibility = scores[stop_slot[i]][stop_slot[j]];
-                    let factor = match delta {
-                        1 => PROMOTION_FACTOR[0],
-                        2 => PROMOTION_FACTOR[1],
-                        _ => 1.0,
-                    };
-                    let from_track = if i == 0 { req.start.track } else { tracks[i] };
-                    let entry = if from_track == Track::Individual && tracks[j] == Track::Management
-                    {
-                        MANAGEMENT_ENTRY_FACTOR
-                            .powi(i32::from(to.level.grade()) - 5)
-                            .min(1.0)
-                    } else {
-                        1.0
-                    };
-                    let probability = feasibility * factor * entry;
-                    if probability < MIN_PROBABILITY {
-                        return None;
-                    }
-                    let stay = if delta > 0 {
-                        TENURE_YEARS[usize::from(from.level.grade()) - 1]
-                    } else {
-                        MIN_STAY_YEARS
-                    };
-                    let need = need[j];
-                    let years = if i == 0 {
-                        // Time already in the role counts; all experience so
-                        // far is credited by how related it is to the target.
-                        let r = scores[0][stop_slot[j]];
-                        let by_experience = if r > 0.0 {
-                            need / r - req.years_experience
-                        } else {
-                            f32::INFINITY
-                        };
-                        (stay - req.years_in_role).max(by_experience).max(0.0)
-                    } else {
-                        let base = req.years_experience * scores[0][stop_slot[j]];
-                        let r = feasibility;
-                        let by_experience = if need <= base {
-                            0.0
-                        } else if r > 0.0 {
-                            (need - base) / r
-                        } else {
-                            f32::INFINITY
-                        };
-                        stay.max(by_experience)
-                    };
-                    // Hundredths of a year (under four days): finer figures
-                    // are noise, and coarser ones let horizons compare exactly.
-                    let years = (years * 100.0).round() / 100.0;
-                    (years.is_finite() && years <= horizon).then_some(Edge {
-                        to: j,
-                        years: f64::from(years),
-                        probability: f64::from(probability),
-                    })
-                })
-                .collect()
-        })
+        .map(|row| row.iter().map(|&x| f64::from(x)).collect())
+        .collect();
+    let credit: Vec<f64> = related[0]
+        .iter()
+        .map(|r| f64::from(req.years_experience) * r)
         .collect();
     Built {
         graph: Graph {
@@ -518,8 +515,64 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             goal: goal_index,
             horizon: f64::from(horizon),
             max_moves: req.max_moves.clamp(1, MAX_MOVES),
+            slot: stop_slot,
+            related,
+            need: need.iter().map(|&x| f64::from(x)).collect(),
+            credit,
+            min_probability: f64::from(MIN_ROUTE_PROBABILITY),
         },
         stops,
+        transfer,
         goal_salary_assumed,
     }
+}
+
+/// The move from stop `i` to stop `j`, if the rules allow it: its least
+/// stay (the tenure before a promotion, a year before a lateral move or a
+/// step down, less the time already in the role at the start) and its
+/// landing chance. Experience is the search's business: it depends on the
+/// route so far.
+fn edge(
+    req: &Request<'_>,
+    stops: &[Stop],
+    tracks: &[Track],
+    i: usize,
+    j: usize,
+    transfer: f32,
+    catalog: &Catalog,
+) -> Option<Edge> {
+    let (from, to) = (stops[i], stops[j]);
+    let delta = i16::from(to.level.grade()) - i16::from(from.level.grade());
+    if delta > i16::from(MAX_CLIMB) || -delta > i16::from(req.max_step_down) {
+        return None;
+    }
+    if (from.occupation == to.occupation && delta == 0) || (i == 0 && delta > 0 && req.promotion_blocked) {
+        return None;
+    }
+    let from_side = crate::chances::Side {
+        occupation: from.occupation,
+        level: from.level,
+        track: if i == 0 { req.start.track } else { tracks[i] },
+    };
+    let to_side = crate::chances::Side {
+        occupation: to.occupation,
+        level: to.level,
+        track: tracks[j],
+    };
+    let landing = crate::chances::landing(catalog, transfer, &from_side, &to_side, None).chance;
+    if landing < MIN_PROBABILITY {
+        return None;
+    }
+    let stay = if delta > 0 {
+        TENURE_YEARS[usize::from(from.level.grade()) - 1]
+    } else {
+        MIN_STAY_YEARS
+    };
+    let stay = if i == 0 { (stay - req.years_in_role).max(0.0) } else { stay };
+    let years = (stay * 100.0).round() / 100.0;
+    Some(Edge {
+        to: j,
+        years: f64::from(years),
+        probability: f64::from(landing),
+    })
 }

@@ -1,0 +1,289 @@
+//! The two chances of one move for one person, kept apart because the seed
+//! asks them apart:
+//!
+//! - **landing** — the chance of *getting* the position: how far the
+//!   person's skills and experience transfer (the transition model's
+//!   score, fitted to the moves people make), how many grades the move
+//!   climbs, whether it enters management from individual work, the
+//!   related experience the position asks for, and how often a position of
+//!   that kind comes free (BLS Employment Projections' openings per worker).
+//!   A route's probability is the product of its moves' landing chances.
+//! - **success** — the chance of *doing well* once there ("if you believe
+//!   you can be successful in the lower role"): the person's own skill and
+//!   knowledge levels (their occupation's, overridden by the profile's
+//!   self-assessment) against what the position needs, the grades it
+//!   stretches above where they stand, and the preparation (job zone) gap.
+//!
+//! Both are plain functions of their inputs; every factor is returned with
+//! the chance, so the English of a reason names the facts behind it.
+
+use crate::catalog::{Catalog, ElementId, OccupationId};
+use crate::level::Level;
+use crate::position::Track;
+use crate::transition::TransitionModel;
+
+/// Landing factor of a move by the grades it climbs: +1, +2.
+pub const PROMOTION_FACTOR: [f32; 2] = [0.8, 0.5];
+/// Landing factor, per grade above supervisor (grade 5), of entering the
+/// management track from individual work: without experience of managing
+/// people, people are "often overlooked" for management roles, so entry is
+/// easiest as a supervisor.
+pub const MANAGEMENT_ENTRY_FACTOR: f32 = 0.5;
+/// Openings a year per worker employed in the median occupation of the
+/// BLS 2024–34 projections (832 line items; 10th percentile 0.062, 90th
+/// 0.144).
+pub const TYPICAL_OPENINGS_RATE: f32 = 0.0887;
+/// How strongly openings move the landing chance: the factor is
+/// `(rate / typical) ^ OPENINGS_ELASTICITY`, within [`OPENINGS_BOUNDS`].
+pub const OPENINGS_ELASTICITY: f32 = 0.25;
+/// The least and most the openings factor may be.
+pub const OPENINGS_BOUNDS: (f32, f32) = (0.8, 1.2);
+/// The highest landing chance any move is given: no hiring is certain.
+pub const MAX_LANDING: f32 = 0.95;
+/// Success when the person covers every need of the position; coverage
+/// below 1 lowers it along a logistic curve centred on [`SUCCESS_MIDPOINT`].
+pub const MAX_SUCCESS: f32 = 0.95;
+/// Coverage at which success is half of [`MAX_SUCCESS`].
+pub const SUCCESS_MIDPOINT: f32 = 0.78;
+/// Width of the logistic curve, in coverage.
+pub const SUCCESS_WIDTH: f32 = 0.045;
+/// Success factor for a position one or two grades above the person's.
+pub const STRETCH_FACTOR: [f32; 2] = [0.9, 0.75];
+/// Success factor per job zone of preparation the position asks beyond the
+/// person's occupation.
+pub const PREPARATION_FACTOR: f32 = 0.85;
+/// A shortfall is named when the position rates the element at least this
+/// important (1–5) …
+pub const SHORTFALL_IMPORTANCE: f32 = 3.0;
+/// … and needs at least this many levels (0–7) more than the person has.
+pub const SHORTFALL_LEVELS: f32 = 0.5;
+
+/// One side of a move, as the chances read it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Side {
+    /// The occupation.
+    pub occupation: OccupationId,
+    /// The level.
+    pub level: Level,
+    /// The track (the person's own on the origin side).
+    pub track: Track,
+}
+
+/// How often a position of the destination's kind comes free.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Openings {
+    /// Openings a year, in thousands (BLS 2024–34 annual average).
+    pub per_year_thousands: f32,
+    /// Openings a year per worker employed.
+    pub rate: f32,
+    /// The factor it gives the landing chance.
+    pub factor: f32,
+    /// The figures are for the SOC broad group, not the occupation alone.
+    pub aggregate: bool,
+}
+
+/// Related experience credited against what the position asks.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct ExperienceFit {
+    /// Years credited (each year counted by how related its work is).
+    pub credited_years: f32,
+    /// Years the position asks.
+    pub required_years: f32,
+    /// The factor it gives the landing chance (1 when enough).
+    pub factor: f32,
+}
+
+/// The chance of getting the position, with its facts.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Landing {
+    /// The chance, 0–1.
+    pub chance: f32,
+    /// How far skills and experience transfer (the transition model's score).
+    pub transfer: f32,
+    /// Grades climbed (negative for a step down).
+    pub level_delta: i8,
+    /// The factor for the climb and any entry into management.
+    pub level_factor: f32,
+    /// The move enters management from individual work.
+    pub enters_management: bool,
+    /// Openings, when BLS projects the occupation.
+    pub openings: Option<Openings>,
+    /// Experience, when the caller credits it (routes wait for enough
+    /// experience instead, so they pass none).
+    pub experience: Option<ExperienceFit>,
+}
+
+/// An element the position needs more of than the person has.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Shortfall {
+    /// The element.
+    pub element: ElementId,
+    /// The person's level.
+    pub have: f32,
+    /// The position's level.
+    pub need: f32,
+}
+
+/// The chance of doing well in the position, with its facts.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Success {
+    /// The chance, 0–1.
+    pub chance: f32,
+    /// Share of the position's importance-weighted skill and knowledge
+    /// levels the person covers, 0–1 (`None` when either side is unrated).
+    pub coverage: Option<f32>,
+    /// The position's ratings are inferred, not O*NET's own.
+    pub inferred: bool,
+    /// The largest shortfalls, largest first (at most three).
+    pub shortfalls: Vec<Shortfall>,
+    /// Grades the position stands above the person's (0 if not above).
+    pub stretch: u8,
+    /// The factor for the stretch.
+    pub stretch_factor: f32,
+    /// Job zones of preparation the position asks beyond the person's.
+    pub preparation_gap: u8,
+    /// The factor for the preparation gap.
+    pub preparation_factor: f32,
+}
+
+/// The landing factor of a climb of `delta` grades, and of entering the
+/// management track at `to`'s grade from individual work.
+pub fn level_factor(delta: i8, from_track: Track, to: &Side) -> (f32, bool) {
+    let climb = match delta {
+        1 => PROMOTION_FACTOR[0],
+        d if d >= 2 => PROMOTION_FACTOR[1],
+        _ => 1.0,
+    };
+    let enters = from_track == Track::Individual && to.track == Track::Management;
+    let entry = if enters {
+        MANAGEMENT_ENTRY_FACTOR
+            .powi(i32::from(to.level.grade()) - 5)
+            .min(1.0)
+    } else {
+        1.0
+    };
+    (climb * entry, enters)
+}
+
+/// How often a position in `occupation` comes free, from BLS projections.
+pub fn openings(catalog: &Catalog, occupation: OccupationId) -> Option<Openings> {
+    let o = catalog.occupation(occupation).outlook.as_ref()?;
+    let rate = o.openings_rate();
+    (rate > 0.0).then(|| Openings {
+        per_year_thousands: o.openings_thousands,
+        rate,
+        factor: (rate / TYPICAL_OPENINGS_RATE)
+            .powf(OPENINGS_ELASTICITY)
+            .clamp(OPENINGS_BOUNDS.0, OPENINGS_BOUNDS.1),
+        aggregate: o.aggregate,
+    })
+}
+
+/// The experience factor: the square root of the share of the required
+/// years credited — a shortfall lowers the chance without ruling it out.
+pub fn experience_fit(credited_years: f32, required_years: f32) -> ExperienceFit {
+    let factor = if required_years <= 0.0 || credited_years >= required_years {
+        1.0
+    } else {
+        ((credited_years.max(0.0) + 0.5) / (required_years + 0.5)).sqrt()
+    };
+    ExperienceFit {
+        credited_years,
+        required_years,
+        factor,
+    }
+}
+
+/// The chance of getting `to` from `from`, given how far the work
+/// transfers (`transfer`, the model's score) and, optionally, experience.
+pub fn landing(
+    catalog: &Catalog,
+    transfer: f32,
+    from: &Side,
+    to: &Side,
+    experience: Option<ExperienceFit>,
+) -> Landing {
+    let level_delta = to.level.grade() as i8 - from.level.grade() as i8;
+    let (level_factor, enters_management) = level_factor(level_delta, from.track, to);
+    let openings = openings(catalog, to.occupation);
+    let chance = transfer
+        * level_factor
+        * openings.map_or(1.0, |o| o.factor)
+        * experience.map_or(1.0, |e| e.factor);
+    Landing {
+        chance: chance.clamp(0.0, MAX_LANDING),
+        transfer,
+        level_delta,
+        level_factor,
+        enters_management,
+        openings,
+        experience,
+    }
+}
+
+/// The chance of doing well in `to` for a person with `levels` (per model
+/// element) who stands at `from_grade` in `from_occupation`.
+pub fn success(
+    model: &TransitionModel,
+    levels: &[f32],
+    from_occupation: OccupationId,
+    from_grade: u8,
+    to: &Side,
+) -> Success {
+    let target = model.profile(to.occupation);
+    let rated = !matches!(
+        target.ratings,
+        crate::transition::profile::RatingSource::Missing
+    );
+    let (mut need, mut short) = (0f32, 0f32);
+    let mut shortfalls = Vec::new();
+    for (i, (&importance, &level)) in target.importance.iter().zip(&target.level).enumerate() {
+        let have = levels.get(i).copied().unwrap_or(0.0);
+        let weight = (importance - 1.0).max(0.0);
+        need += weight * level;
+        short += weight * (level - have).max(0.0);
+        if importance >= SHORTFALL_IMPORTANCE && level - have >= SHORTFALL_LEVELS {
+            shortfalls.push((weight * (level - have), i, have, level));
+        }
+    }
+    shortfalls.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let ids = &model.elements().ids;
+    let shortfalls = shortfalls
+        .into_iter()
+        .take(3)
+        .map(|(_, i, have, need)| Shortfall {
+            element: ids[i],
+            have,
+            need,
+        })
+        .collect();
+    let coverage = (rated && need > 0.0).then(|| (1.0 - short / need).clamp(0.0, 1.0));
+    let base = coverage.map_or(MAX_SUCCESS / 2.0, |c| {
+        MAX_SUCCESS / (1.0 + (-(c - SUCCESS_MIDPOINT) / SUCCESS_WIDTH).exp())
+    });
+    let stretch = to.level.grade().saturating_sub(from_grade);
+    let stretch_factor = match stretch {
+        0 => 1.0,
+        1 => STRETCH_FACTOR[0],
+        _ => STRETCH_FACTOR[1],
+    };
+    let from_zone = model.profile(from_occupation).zone;
+    let preparation_gap = match (from_zone, target.zone) {
+        (Some(a), Some(b)) => b.saturating_sub(a),
+        _ => 0,
+    };
+    let preparation_factor = PREPARATION_FACTOR.powi(i32::from(preparation_gap));
+    Success {
+        chance: (base * stretch_factor * preparation_factor).clamp(0.0, 1.0),
+        coverage,
+        inferred: matches!(
+            target.ratings,
+            crate::transition::profile::RatingSource::Imputed(_)
+        ),
+        shortfalls,
+        stretch,
+        stretch_factor,
+        preparation_gap,
+        preparation_factor,
+    }
+}
