@@ -46,6 +46,9 @@ pub const SHORT_RUNWAY_MONTHS: f32 = 3.0;
 pub const GAP_LEVELS: f32 = 0.5;
 /// … and rates it at least this important (O*NET importance 1–5).
 pub const GAP_IMPORTANCE: f32 = 3.0;
+/// Hot technical technologies of the goal, used by the option and not by
+/// the person, that count as technical experience on their own.
+pub const TECHNICAL_TECHNOLOGIES: usize = 2;
 /// An option builds a technical element "to the level the goal needs"
 /// when its own level is within this of the need (O*NET level scale 0–7).
 pub const TO_LEVEL_TOLERANCE: f32 = 0.25;
@@ -384,10 +387,10 @@ impl<'a> Context<'a> {
             Some(chances::experience_fit(credited, required)),
         );
         let success = chances::success(
+            self.catalog,
             self.model,
             &self.levels,
-            me.occupation,
-            me.level.grade(),
+            &position::side(&me),
             &position::side(to),
         );
         (landing, success)
@@ -473,6 +476,12 @@ impl<'a> Context<'a> {
                 })
                 .collect();
             text.push_str(&format!("; to learn: {}", names.join(", ")));
+        }
+        if f.enters_management {
+            text.push_str(&format!(
+                "; as a first management role, its management skills and knowledge are learned there and count at {:.0}%",
+                chances::MANAGEMENT_GAP_WEIGHT * 100.0
+            ));
         }
         if f.stretch > 0 {
             text.push_str(&format!(
@@ -688,13 +697,15 @@ impl<'a> Context<'a> {
         }
     }
 
-    /// For a profession changer with years of transferable experience
-    /// offered an entry-level post (grade 1–2): the higher entry point
+    /// For a profession changer (one with a goal) with years of
+    /// transferable experience offered an entry-level post (grade 1–2):
+    /// the higher entry point
     /// (their own grade, at most the occupation's typical one, at least
     /// grade 3) where they would still be likely to succeed and to land.
     fn higher_entry(&self, to: &Position, movement: &Move) -> Option<(Level, f32)> {
         let cur = &self.profile.current;
-        if !movement.changes.contains(&Change::Profession)
+        if self.profile.goal.is_none()
+            || !movement.changes.contains(&Change::Profession)
             || to.level.grade() > 2
             || cur.years_experience < TRANSFERABLE_YEARS
         {
@@ -907,8 +918,8 @@ impl<'a> Context<'a> {
         }
 
         // Another route up: no route without a step down reaches the goal,
-        // and this option — itself no step up — leads on to it.
-        if goal.is_some() && !self.climb_exists && has_onward && movement.kind != MoveKind::StepUp {
+        // and this option — a step down, "back down a bit" — leads on to it.
+        if goal.is_some() && !self.climb_exists && has_onward && movement.kind == MoveKind::StepDown {
             out.push(Circumstance::AnotherRouteUp);
             reasons.push(Reason {
                 code: "circumstance.another_route_up",
@@ -936,9 +947,12 @@ impl<'a> Context<'a> {
             .goal_missing_tech
             .iter()
             .copied()
-            .filter(|t| opt_profile.techs.contains(t.0 as usize))
+            .filter(|t| {
+                opt_profile.techs.contains(t.0 as usize)
+                    && is_technical_technology(&catalog.technology(*t).commodity)
+            })
             .collect();
-        if hands_on && !technical.is_empty() {
+        if hands_on && (!technical.is_empty() || tech_used.len() >= TECHNICAL_TECHNOLOGIES) {
             out.push(Circumstance::TechnicalExperience);
             let mut parts: Vec<String> = technical
                 .iter()
@@ -1097,6 +1111,31 @@ fn likelihood(chance: f32) -> &'static str {
     } else {
         "unlikely"
     }
+}
+
+/// Technologies whose use is technical work: building, running or
+/// analysing systems (by their UNSPSC commodity class), not the office,
+/// sales or records software every occupation uses.
+fn is_technical_technology(commodity: &str) -> bool {
+    const TECHNICAL: [&str; 16] = [
+        "development",
+        "Operating system",
+        "Data base management system",
+        "Computer aided design",
+        "Computer aided manufacturing",
+        "Industrial control",
+        "Program testing",
+        "Application server",
+        "Network",
+        "Configuration management",
+        "Transaction security",
+        "Analytical or scientific",
+        "Enterprise application integration",
+        "Cloud-based",
+        "Data mining",
+        "File versioning",
+    ];
+    TECHNICAL.iter().any(|t| commodity.contains(t))
 }
 
 fn is_technical(onet_id: &str) -> bool {

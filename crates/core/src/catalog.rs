@@ -486,17 +486,23 @@ impl Occupation {
         major == 11 || ((33..=53).contains(&major) && soc.minor().as_str()[3..] == *"1000")
     }
 
-    /// Whether this management occupation manages the work of `other`, an
-    /// individual-contributor occupation: a first-line supervisor manages
+    /// Whether this management occupation manages the work of `other` (an
+    /// individual-contributor occupation, or for a manager in group 11 a
+    /// first-line supervisor): a first-line supervisor manages
     /// its own SOC major group; a manager in major group 11 manages the
     /// groups [`MANAGED_GROUPS`] gives it (after the SOC 2018 structure).
     /// Moving from `other` into this occupation is then a move onto the
     /// management track of the same function, not a change of profession.
     pub fn manages(&self, other: &Occupation) -> bool {
-        if !self.is_management() || other.is_management() {
+        let (me, them) = (self.soc(), other.soc());
+        // A manager in major group 11 also manages the first-line
+        // supervisors of the work it manages (food service managers and
+        // kitchen supervisors are one function); no one else manages a
+        // manager.
+        let supervisor = other.is_management() && them.major_number() != 11;
+        if !self.is_management() || (other.is_management() && !(supervisor && me.major_number() == 11)) {
             return false;
         }
-        let (me, them) = (self.soc(), other.soc());
         if me.major_number() != 11 {
             return me.major() == them.major();
         }

@@ -44,14 +44,28 @@ pub const MAX_LANDING: f32 = 0.95;
 /// below 1 lowers it along a logistic curve centred on [`SUCCESS_MIDPOINT`].
 pub const MAX_SUCCESS: f32 = 0.95;
 /// Coverage at which success is half of [`MAX_SUCCESS`].
-pub const SUCCESS_MIDPOINT: f32 = 0.78;
+pub const SUCCESS_MIDPOINT: f32 = 0.72;
 /// Width of the logistic curve, in coverage.
-pub const SUCCESS_WIDTH: f32 = 0.045;
+pub const SUCCESS_WIDTH: f32 = 0.05;
 /// Success factor for a position one or two grades above the person's.
 pub const STRETCH_FACTOR: [f32; 2] = [0.9, 0.75];
 /// Success factor per job zone of preparation the position asks beyond the
 /// person's occupation.
 pub const PREPARATION_FACTOR: f32 = 0.85;
+/// Share of a shortfall in management skills and knowledge that counts
+/// when the move enters management from individual work: a first
+/// supervisory post is where management is learned, and employers hiring
+/// into one expect the gap (the seed's "management experience").
+pub const MANAGEMENT_GAP_WEIGHT: f32 = 0.5;
+/// The management elements: Time Management, Management of Financial,
+/// Material and Personnel Resources (2.B.5.a–d), Administration and
+/// Management (2.C.1.a), Personnel and Human Resources (2.C.1.f).
+pub const MANAGEMENT_ELEMENTS: [&str; 6] =
+    ["2.B.5.a", "2.B.5.b", "2.B.5.c", "2.B.5.d", "2.C.1.a", "2.C.1.f"];
+/// What a position needs, per grade below its occupation's typical grade,
+/// as a share of the occupation's O*NET levels: a junior accountant is not
+/// rated as the typical (senior) one.
+pub const NEED_PER_GRADE_BELOW: f32 = 0.05;
 /// A shortfall is named when the position rates the element at least this
 /// important (1–5) …
 pub const SHORTFALL_IMPORTANCE: f32 = 3.0;
@@ -134,6 +148,9 @@ pub struct Success {
     pub coverage: Option<f32>,
     /// The position's ratings are inferred, not O*NET's own.
     pub inferred: bool,
+    /// The move enters management: management shortfalls count at
+    /// [`MANAGEMENT_GAP_WEIGHT`].
+    pub enters_management: bool,
     /// The largest shortfalls, largest first (at most three).
     pub shortfalls: Vec<Shortfall>,
     /// Grades the position stands above the person's (0 if not above).
@@ -222,12 +239,12 @@ pub fn landing(
 }
 
 /// The chance of doing well in `to` for a person with `levels` (per model
-/// element) who stands at `from_grade` in `from_occupation`.
+/// element) who stands at grade `from.level` in `from.occupation`.
 pub fn success(
+    catalog: &Catalog,
     model: &TransitionModel,
     levels: &[f32],
-    from_occupation: OccupationId,
-    from_grade: u8,
+    from: &Side,
     to: &Side,
 ) -> Success {
     let target = model.profile(to.occupation);
@@ -235,19 +252,26 @@ pub fn success(
         target.ratings,
         crate::transition::profile::RatingSource::Missing
     );
+    let typical = crate::position::typical_level(catalog.occupation(to.occupation)).grade();
+    let scale = 1.0 - NEED_PER_GRADE_BELOW * f32::from(typical.saturating_sub(to.level.grade()));
+    let enters_management = from.track == Track::Individual && to.track == Track::Management;
+    let ids = &model.elements().ids;
     let (mut need, mut short) = (0f32, 0f32);
     let mut shortfalls = Vec::new();
     for (i, (&importance, &level)) in target.importance.iter().zip(&target.level).enumerate() {
+        let level = level * scale;
         let have = levels.get(i).copied().unwrap_or(0.0);
+        let learned_there = enters_management
+            && MANAGEMENT_ELEMENTS.contains(&catalog.element(ids[i]).onet_id.as_str());
         let weight = (importance - 1.0).max(0.0);
+        let counted = if learned_there { MANAGEMENT_GAP_WEIGHT } else { 1.0 };
         need += weight * level;
-        short += weight * (level - have).max(0.0);
+        short += weight * counted * (level - have).max(0.0);
         if importance >= SHORTFALL_IMPORTANCE && level - have >= SHORTFALL_LEVELS {
             shortfalls.push((weight * (level - have), i, have, level));
         }
     }
     shortfalls.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let ids = &model.elements().ids;
     let shortfalls = shortfalls
         .into_iter()
         .take(3)
@@ -261,13 +285,13 @@ pub fn success(
     let base = coverage.map_or(MAX_SUCCESS / 2.0, |c| {
         MAX_SUCCESS / (1.0 + (-(c - SUCCESS_MIDPOINT) / SUCCESS_WIDTH).exp())
     });
-    let stretch = to.level.grade().saturating_sub(from_grade);
+    let stretch = to.level.grade().saturating_sub(from.level.grade());
     let stretch_factor = match stretch {
         0 => 1.0,
         1 => STRETCH_FACTOR[0],
         _ => STRETCH_FACTOR[1],
     };
-    let from_zone = model.profile(from_occupation).zone;
+    let from_zone = model.profile(from.occupation).zone;
     let preparation_gap = match (from_zone, target.zone) {
         (Some(a), Some(b)) => b.saturating_sub(a),
         _ => 0,
@@ -280,6 +304,7 @@ pub fn success(
             target.ratings,
             crate::transition::profile::RatingSource::Imputed(_)
         ),
+        enters_management,
         shortfalls,
         stretch,
         stretch_factor,

@@ -343,10 +343,10 @@ pub fn classify(
     let (origin, destination) = (side(from), side(to));
     let landing = chances::landing(catalog, feasibility, &origin, &destination, None).chance;
     let success = chances::success(
+        catalog,
         model,
         &model.profile(from.occupation).level,
-        from.occupation,
-        from.level.grade(),
+        &origin,
         &destination,
     )
     .chance;

@@ -26,6 +26,10 @@ pub const POOL: usize = 40;
 pub const MIN_PROBABILITY: f32 = 0.1;
 /// Routes less likely than this are not considered.
 pub const MIN_ROUTE_PROBABILITY: f32 = 0.02;
+/// Labels kept per position during the search ([`search::Graph::bag_limit`]):
+/// experience makes durations depend on the whole route, so labels compare
+/// exactly only with equal experience; this bounds the rest.
+pub const BAG_LIMIT: usize = 6;
 /// Default deepest step down, in grades.
 pub const DEFAULT_MAX_STEP_DOWN: u8 = 2;
 /// Default number of moves.
@@ -270,8 +274,11 @@ fn route(
     let mut levels: Vec<f32> = req
         .levels
         .map_or_else(|| model.profile(req.start.occupation).level.clone(), <[f32]>::to_vec);
-    let mut grade = req.start.level.grade();
-    let mut from_occupation = req.start.occupation;
+    let mut from_side = crate::chances::Side {
+        occupation: req.start.occupation,
+        level: req.start.level,
+        track: req.start.track,
+    };
     let steps: Vec<Step> = p
         .states
         .windows(2)
@@ -282,8 +289,11 @@ fn route(
                 for (l, x) in levels.iter_mut().zip(&model.profile(from.occupation).level) {
                     *l = l.max(*x);
                 }
-                from_occupation = from.occupation;
-                grade = from.level.grade();
+                from_side = crate::chances::Side {
+                    occupation: from.occupation,
+                    level: from.level,
+                    track: track_of(catalog, &from),
+                };
             }
             let kind = match i16::from(to.level.grade()) - i16::from(from.level.grade()) {
                 d if d > 0 => MoveKind::StepUp,
@@ -306,8 +316,7 @@ fn route(
                 years: e.years as f32,
                 feasibility: transfer,
                 landing: e.probability as f32,
-                success: crate::chances::success(model, &levels, from_occupation, grade, &side)
-                    .chance,
+                success: crate::chances::success(catalog, model, &levels, &from_side, &side).chance,
                 salary: b.graph.salary[w[1]].round() as u32,
             }
         })
@@ -520,6 +529,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             need: need.iter().map(|&x| f64::from(x)).collect(),
             credit,
             min_probability: f64::from(MIN_ROUTE_PROBABILITY),
+            bag_limit: BAG_LIMIT,
         },
         stops,
         transfer,

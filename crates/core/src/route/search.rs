@@ -69,6 +69,10 @@ pub struct Graph {
     pub credit: Vec<f64>,
     /// Routes less likely than this are not considered.
     pub min_probability: f64,
+    /// The most labels kept at a state other than the goal (0: no limit).
+    /// With a limit, the search is bounded rather than exact: when a bag is
+    /// full, the label that arrives latest (then least likely) gives way.
+    pub bag_limit: usize,
 }
 
 /// The criteria of a route.
@@ -196,16 +200,33 @@ impl Arena {
     }
 
     /// Whether label `a` makes `b` (at the same state) useless: see the
-    /// module docs.
-    fn prunes(&self, g: &Graph, a: usize, b: usize) -> bool {
+    /// module docs. Credit is compared clipped at the most any state of
+    /// the slot needs (beyond it, more changes nothing), and only toward
+    /// slots `b` may still enter.
+    fn prunes(&self, g: &Graph, ceiling: &[f64], a: usize, b: usize) -> bool {
         let (la, lb) = (&self.labels[a], &self.labels[b]);
         la.left & !lb.left == 0
             && self
                 .credit(a)
                 .iter()
                 .zip(self.credit(b))
-                .all(|(x, y)| (x - y).abs() < 1e-9)
+                .zip(ceiling)
+                .enumerate()
+                .all(|(s, ((x, y), c))| {
+                    lb.left & (1 << s) != 0 || (x.min(*c) - y.min(*c)).abs() < 1e-9
+                })
             && la.projected(g).dominates(&lb.projected(g))
+    }
+
+    /// The label a full bag gives up first: the latest, then least likely.
+    fn worst(&self, bag: &[usize]) -> Option<usize> {
+        bag.iter().copied().max_by(|&a, &b| {
+            let (la, lb) = (&self.labels[a], &self.labels[b]);
+            la.years
+                .total_cmp(&lb.years)
+                .then(lb.probability.total_cmp(&la.probability))
+                .then(a.cmp(&b))
+        })
     }
 }
 
@@ -233,6 +254,10 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
     };
     arena.push(first, &g.credit);
     let least = least_time_to_goal(g);
+    let mut ceiling = vec![0f64; slots];
+    for (v, &slot) in g.slot.iter().enumerate() {
+        ceiling[slot] = ceiling[slot].max(g.need[v]);
+    }
     let mut bags: Vec<Vec<usize>> = vec![Vec::new(); n];
     bags[g.start].push(0);
     let mut frontier = vec![0usize];
@@ -250,19 +275,11 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
                     continue;
                 };
                 let ci = arena.push(cand, &credit);
-                let bag = &bags[e.to];
-                if bag.iter().any(|&b| arena.prunes(g, b, ci)) {
+                if !admit(g, &mut arena, &ceiling, &mut bags[e.to], ci) {
                     arena.labels.pop();
                     arena.credit.truncate(arena.labels.len() * slots);
                     continue;
                 }
-                let kept: Vec<usize> = bag
-                    .iter()
-                    .copied()
-                    .filter(|&b| !arena.prunes(g, ci, b))
-                    .collect();
-                bags[e.to] = kept;
-                bags[e.to].push(ci);
                 next.push(ci);
             }
         }
@@ -292,6 +309,25 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
         .collect();
     sort_paths(&mut out);
     out
+}
+
+/// Puts label `ci` in its state's bag unless a label there prunes it,
+/// dropping the labels it prunes, and, at a full bag (not the goal's),
+/// giving way or making way by [`Arena::worst`]. Whether it was kept.
+fn admit(g: &Graph, arena: &mut Arena, ceiling: &[f64], bag: &mut Vec<usize>, ci: usize) -> bool {
+    if bag.iter().any(|&b| arena.prunes(g, ceiling, b, ci)) {
+        return false;
+    }
+    bag.retain(|&b| !arena.prunes(g, ceiling, ci, b));
+    let state = arena.labels[ci].state;
+    if g.bag_limit > 0 && state != g.goal && bag.len() >= g.bag_limit {
+        bag.push(ci);
+        let worst = arena.worst(bag);
+        bag.retain(|&b| Some(b) != worst);
+        return worst != Some(ci);
+    }
+    bag.push(ci);
+    true
 }
 
 /// The label reached from `arena[li]` by `e`, with its credit in `credit`,
@@ -563,6 +599,7 @@ mod tests {
             need: (0..n).map(|_| if rng.below(2) == 0 { 0.0 } else { rng.below(8) as f64 * 0.5 }).collect(),
             credit: (0..slots).map(|_| rng.below(4) as f64).collect(),
             min_probability: if rng.below(2) == 0 { 0.0 } else { 0.1 },
+            bag_limit: 0,
         }
     }
 
@@ -638,6 +675,7 @@ mod tests {
             need: vec![0.0, 0.0, 6.0],
             credit: vec![2.0, 2.0, 1.0],
             min_probability: 0.0,
+            bag_limit: 0,
         };
         let routes = pareto_routes(&g);
         let via = routes.iter().find(|r| r.states == [0, 1, 2]).expect("via the related role");
@@ -665,6 +703,7 @@ mod tests {
             need: vec![0.0; 3],
             credit: vec![0.0; 3],
             min_probability: 0.0,
+            bag_limit: 0,
         };
         let routes = pareto_routes(&g);
         assert_eq!(routes[0].states, [0, 1, 2]);
