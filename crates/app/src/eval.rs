@@ -15,6 +15,13 @@ pub struct EvalView {
     pub layout: &'static str,
     /// Reference pairs whose codes are not in the catalog.
     pub skipped_pairs: usize,
+    /// The same metrics with destinations limited to the occupations the
+    /// reference names at all (as origin or destination): an older
+    /// reference cannot list occupations its release did not cover, so
+    /// ranking them first is not an error of the model.
+    pub within_reference: Metrics,
+    /// How many occupations the reference names.
+    pub reference_occupations: usize,
 }
 
 /// Scores the top-`k` destinations per origin against the reference in
@@ -43,6 +50,19 @@ pub fn transitions(
             .map(|(d, _)| d)
             .collect()
     });
+    let mut named = vec![false; catalog.occupations().len()];
+    for (o, dests) in &parsed.reference.origins {
+        named[usize::from(o.0)] = true;
+        for d in dests {
+            named[usize::from(d.0)] = true;
+        }
+    }
+    let within_reference = evaluate(&parsed.reference, k, |o, k| {
+        top_k(matrix.row(o), o, k, |d| named[usize::from(d.0)])
+            .into_iter()
+            .map(|(d, _)| d)
+            .collect()
+    });
     Ok(EvalView {
         metrics,
         layout: match parsed.layout {
@@ -50,5 +70,7 @@ pub fn transitions(
             Layout::RelatedOccupations => "related_occupations",
         },
         skipped_pairs: parsed.skipped_pairs,
+        within_reference,
+        reference_occupations: named.iter().filter(|x| **x).count(),
     })
 }

@@ -248,11 +248,13 @@ fn rating_note(
     match source {
         RatingSource::Rated => None,
         RatingSource::Imputed(from) => Some(format!(
-            "{side} {title} has no O*NET 29.3 skill ratings; its profile is borrowed from {}",
+            "{side} {title} has no O*NET 29.3 skill ratings; they are inferred from its job zone and the rated occupations most like it in work activities, titles and technologies ({}{}), and used at full weight",
             from.iter()
+                .take(5)
                 .map(|d| catalog.occupation(*d).title.as_str())
                 .collect::<Vec<_>>()
-                .join(", ")
+                .join(", "),
+            if from.len() > 5 { format!(", and {} more", from.len() - 5) } else { String::new() }
         )),
         RatingSource::Missing => Some(format!(
             "{side} {title} has no skill or knowledge data to compare"

@@ -252,7 +252,7 @@ fn fixture(name: &str) -> String {
 
 #[test]
 fn eval_scores_a_hand_checked_reference_in_both_layouts() {
-    // Accountants' top two are Budget Analysts and Financial Managers (both
+    // Accountants' top two are Budget Analysts and Financial and Investment Analysts (both
     // listed: 2 hits of min(2, 3) = 2, first at rank 1); a fast-food cook's
     // top two are not Accountants (0 of min(2, 1) = 1). So recall 2/3,
     // precision 2/4, MRR (1 + 0)/2.

@@ -169,11 +169,12 @@ fn draw_route(
         t += m.years;
         let (cx, cy) = (x(t), y(m.to.grade) + offset);
         let full = format!(
-            "{} ({}), {} a year; probability of this move {:.2}",
+            "{} ({}), {} a year; landing {:.2}, success {:.2}",
             m.to.title,
             m.to.level,
             dollars(m.salary),
-            m.feasibility
+            m.landing,
+            m.success
         );
         let _ = write!(
             s,

@@ -29,7 +29,7 @@ pub fn transitions(
             }
             output::json(&view.metrics)
         }
-        Format::Text => output::text(&format!(
+        Format::Text => output::text(&(format!(
             "Reference {file} ({} layout): {} origins{}\n  recall@{k}     {:.3}\n  precision@{k}  {:.3}\n  MRR@{k}        {:.3}\n",
             view.layout.replace('_', " "),
             metrics.origins,
@@ -45,6 +45,13 @@ pub fn transitions(
             metrics.precision_at_k,
             metrics.mrr,
             k = metrics.k,
-        )),
+        ) + &format!(
+            "Among the {} occupations the reference names:\n  recall@{k}     {:.3}\n  precision@{k}  {:.3}\n  MRR@{k}        {:.3}\n",
+            view.reference_occupations,
+            view.within_reference.recall_at_k,
+            view.within_reference.precision_at_k,
+            view.within_reference.mrr,
+            k = metrics.k,
+        ))),
     }
 }

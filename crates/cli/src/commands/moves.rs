@@ -83,15 +83,26 @@ fn render_classify(v: &ClassifyView) -> String {
         };
         s.push_str(&format!("Pay: {:.0}% of current ({basis})\n", r * 100.0));
     }
-    s.push_str(&format!("Feasibility: {:.2} of 1\n\n", v.feasibility));
+    s.push_str(&format!(
+        "Feasibility: {:.2} of 1 — how far the work transfers (O*NET data)\n",
+        v.feasibility
+    ));
+    s.push_str(&format!(
+        "Landing: {:.2} — the chance of getting the position, for someone with {}'s typical experience\n",
+        v.landing, v.from.title
+    ));
+    s.push_str(&format!(
+        "Success: {:.2} — the chance of doing well there, for someone with {}'s typical skills\n\n",
+        v.success, v.from.title
+    ));
     s.push_str(&render_explanation(&v.explanation));
     s
 }
 
 fn render_explanation(e: &ExplanationView) -> String {
-    let mut s = String::from("Facets (value, weight)\n");
+    let mut s = String::from("Facets that decide feasibility (value, weight)\n");
     let mut t = Table::new(&[false, true, true]);
-    for f in &e.facets {
+    for f in e.facets.iter().filter(|f| f.weight > 0.0) {
         t.row([
             f.name.replace('_', " "),
             f.value.map_or("no data".into(), |v| format!("{v:.2}")),
@@ -99,6 +110,18 @@ fn render_explanation(e: &ExplanationView) -> String {
         ]);
     }
     s.push_str(&t.render(2));
+    let unweighted: Vec<String> = e
+        .facets
+        .iter()
+        .filter(|f| f.weight <= 0.0)
+        .map(|f| f.name.replace('_', " "))
+        .collect();
+    if !unweighted.is_empty() {
+        s.push_str(&format!(
+            "  Measured but given no weight by the fitted model: {}.\n",
+            unweighted.join(", ")
+        ));
+    }
     for (label, list) in [
         ("Transferable strengths", &e.strengths),
         ("Gaps to close", &e.gaps),

@@ -83,7 +83,7 @@ fn render(v: &RoutesView) -> String {
 
 fn render_route(r: &RouteView) -> String {
     let mut s = format!(
-        "  {:.1} years, probability {:.2}, lowest salary {}, earnings over {} years {}\n",
+        "  {:.1} years, probability {:.2} (every move landed), lowest salary {}, earnings over {} years {}\n",
         r.years_to_goal,
         r.probability,
         dollars(r.min_salary),
@@ -94,14 +94,15 @@ fn render_route(r: &RouteView) -> String {
     for m in &r.moves {
         t += m.years;
         s.push_str(&format!(
-            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year, move probability {:.2}\n",
+            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year, landing {:.2}, success {:.2}\n",
             m.kind.replace('_', " "),
             m.from.title,
             m.from.level,
             m.to.title,
             m.to.level,
             dollars(m.salary),
-            m.feasibility
+            m.landing,
+            m.success
         ));
     }
     s.push_str(&sketch(

@@ -32,6 +32,7 @@
 
 pub mod bits;
 pub mod explain;
+pub mod infer;
 pub mod profile;
 
 use serde::{Deserialize, Serialize};
@@ -311,6 +312,12 @@ impl TransitionModel {
     /// Whether the model has no occupations.
     pub fn is_empty(&self) -> bool {
         self.profiles.is_empty()
+    }
+
+    /// The leave-one-out check of the rating inference
+    /// ([`infer::leave_one_out`]).
+    pub fn leave_one_out(&self) -> Vec<infer::Errors> {
+        infer::leave_one_out(&self.profiles)
     }
 
     /// The facets of a → b, every one of them.
@@ -610,7 +617,7 @@ impl Calibration {
     pub const FITTED: Calibration = Calibration {
         zone_up: [1.0, 0.7, 0.0],
         zone_down_step: 0.3,
-        imputed_trust: 0.4,
+        imputed_trust: 1.0,
     };
 }
 

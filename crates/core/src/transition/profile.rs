@@ -2,15 +2,11 @@
 //! skill and knowledge vectors, work-activity and technology sets, and the
 //! preparation an occupation asks for.
 //!
-//! Imputation: O*NET 29.3 rates skills and knowledge for 879 of its 1,016
-//! occupations; 44 occupations with a job zone (Software Developers and Data
-//! Scientists among them) have none. For an unrated occupation the profile
-//! borrows the importance-and-level vectors of the rated occupations most
-//! like it — the three sharing the largest fraction of its detailed work
-//! activities (Jaccard), or, when it has no activities either, the rated
-//! occupations of its SOC broad (else minor) group — averaged with those
-//! similarities as weights. The profile records where its ratings came
-//! from, and every explanation says so.
+//! Inference: O*NET 29.3 rates skills and knowledge for 879 of its 1,016
+//! occupations; for the others (Software Developers and Data Scientists
+//! among them) [`crate::transition::infer`] infers them from their work
+//! activities, titles, technologies and job zone. The profile records
+//! where its ratings came from, and every explanation says so.
 
 use crate::catalog::{Catalog, Domain, ElementId, OccupationId};
 use crate::code::{OnetCode, SocCode};
@@ -232,7 +228,10 @@ pub fn build_profiles(
         })
         .collect();
 
-    impute(&mut profiles);
+    // Work activities and titles first: inference reads them.
+    intermediate_activities(catalog, &mut profiles);
+    title_words(catalog, &mut profiles);
+    crate::transition::infer::infer_missing(&mut profiles);
     let with_interests: Vec<[f32; 6]> = profiles.iter().filter_map(|p| p.interests).collect();
     let mut mean_interest = [0.0f32; 6];
     for i in &with_interests {
@@ -259,8 +258,6 @@ pub fn build_profiles(
         }
     }
     let dwa_idf = idf(&profiles.iter().map(|p| &p.dwas).collect::<Vec<_>>(), n_dwa);
-    intermediate_activities(catalog, &mut profiles);
-    title_words(catalog, &mut profiles);
     let tech_idf = idf(
         &profiles.iter().map(|p| &p.techs).collect::<Vec<_>>(),
         n_tech,
@@ -390,73 +387,4 @@ pub fn sparse_dot<I: Ord + Copy>(a: &[(I, f32)], b: &[(I, f32)]) -> f32 {
         }
     }
     dot
-}
-
-/// How many similar rated occupations an imputed profile borrows from.
-const IMPUTE_NEIGHBOURS: usize = 3;
-
-fn impute(profiles: &mut [Profile]) {
-    let rated: Vec<usize> = (0..profiles.len())
-        .filter(|&i| profiles[i].ratings == RatingSource::Rated)
-        .collect();
-    for u in 0..profiles.len() {
-        if profiles[u].ratings != RatingSource::Missing {
-            continue;
-        }
-        let mut donors: Vec<(f32, usize)> = Vec::new();
-        if !profiles[u].dwas.is_empty() {
-            donors = rated
-                .iter()
-                .map(|&r| {
-                    let both = profiles[u].dwas.intersection_len(&profiles[r].dwas) as f32;
-                    let either = (profiles[u].dwas.len() + profiles[r].dwas.len()) as f32 - both;
-                    (if either > 0.0 { both / either } else { 0.0 }, r)
-                })
-                .filter(|(s, _)| *s > 0.0)
-                .collect();
-            donors.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-            donors.truncate(IMPUTE_NEIGHBOURS);
-        }
-        if donors.is_empty() {
-            let soc = profiles[u].soc;
-            for group in [soc.broad(), soc.minor()] {
-                donors = rated
-                    .iter()
-                    .filter(|&&r| {
-                        let s = profiles[r].soc;
-                        if group == soc.broad() {
-                            s.broad() == group
-                        } else {
-                            s.minor() == group
-                        }
-                    })
-                    .map(|&r| (1.0, r))
-                    .collect();
-                if !donors.is_empty() {
-                    break;
-                }
-            }
-        }
-        let total: f32 = donors.iter().map(|(w, _)| w).sum();
-        if total <= 0.0 {
-            continue;
-        }
-        let n_el = profiles[u].level.len();
-        let (mut level, mut importance) = (vec![0.0; n_el], vec![0.0; n_el]);
-        for &(w, d) in &donors {
-            for e in 0..n_el {
-                level[e] += w * profiles[d].level[e] / total;
-                importance[e] += w * profiles[d].importance[e] / total;
-            }
-        }
-        let p = &mut profiles[u];
-        p.level = level;
-        p.importance = importance;
-        p.ratings = RatingSource::Imputed(
-            donors
-                .iter()
-                .map(|&(_, d)| OccupationId(d as u16))
-                .collect(),
-        );
-    }
 }
