@@ -370,7 +370,8 @@ impl<'a> Context<'a> {
             track: if self.has_managed { Track::Management } else { Track::Individual },
             ..cur.position.clone()
         };
-        let credited = cur.years_experience * feasibility;
+        let credited = cur.years_experience
+            * plan::experience_credit(self.catalog, cur.position.occupation, to.occupation, feasibility);
         let required = plan::required_experience(
             self.model,
             self.catalog,
@@ -577,6 +578,7 @@ impl<'a> Context<'a> {
                 model,
                 &Request {
                     levels: Some(&self.levels),
+                    experience_in: Some(cur.occupation),
                     ..request(profile, to, 0.0, self.to_goal.as_deref())
                 },
             )
@@ -796,6 +798,7 @@ impl<'a> Context<'a> {
             ));
         }
         let mut relaxed = request(self.profile, from, 0.0, self.to_goal.as_deref());
+        relaxed.experience_in = Some(self.profile.current.position.occupation);
         relaxed.min_salary = None;
         relaxed.max_step_down = relaxed.max_step_down.max(DEFAULT_MAX_STEP_DOWN);
         relaxed.exclude = &[];

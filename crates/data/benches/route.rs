@@ -83,6 +83,7 @@ fn request(q: &(Position, OccupationId, Level)) -> Request<'_> {
         to_goal: None,
         promotion_blocked: false,
         levels: None,
+        experience_in: None,
     }
 }
 

@@ -38,6 +38,7 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         to_goal: None,
         promotion_blocked: false,
         levels: None,
+        experience_in: None,
     }
 }
 

@@ -69,6 +69,10 @@ pub struct Request<'a> {
     /// The person's skill and knowledge levels per model element, for the
     /// success chance at each stop (the start occupation's when `None`).
     pub levels: Option<&'a [f32]>,
+    /// The occupation the person's `years_experience` was gained in (the
+    /// start's when `None`): a route planned from an option still credits
+    /// the person's past at its relatedness, not as years in the option.
+    pub experience_in: Option<OccupationId>,
 }
 
 impl<'a> Request<'a> {
@@ -101,6 +105,7 @@ impl<'a> Request<'a> {
             to_goal: None,
             promotion_blocked: false,
             levels: None,
+            experience_in: None,
         }
     }
 }
@@ -340,6 +345,19 @@ fn track_of(catalog: &Catalog, s: &Stop) -> Track {
     }
 }
 
+/// What a year in occupation `a` counts toward the related experience
+/// occupation `b` asks: fully within one function (one profession, or the
+/// management of it — BLS counts years as a developer as the "related
+/// occupation" experience an IT manager needs), otherwise the transition
+/// model's feasibility `a_to_b`.
+pub fn experience_credit(catalog: &Catalog, a: OccupationId, b: OccupationId, a_to_b: f32) -> f32 {
+    if a == b || catalog.occupation(a).same_function(catalog.occupation(b)) {
+        1.0
+    } else {
+        a_to_b
+    }
+}
+
 /// Years of related experience a position needs: the occupation's typical
 /// experience (O*NET RW, else its job zone) at its typical grade, plus the
 /// tenure of each grade above it, minus the tenure of each grade below.
@@ -431,8 +449,16 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         let occ = catalog.occupation(o);
         let typical = typical_level(occ).grade();
         let management = occ.is_management();
-        let lo = typical.saturating_sub(LEVEL_BAND).max(1);
-        let hi = (typical + LEVEL_BAND).min(10);
+        let mut lo = typical.saturating_sub(LEVEL_BAND).max(1);
+        let mut hi = (typical + LEVEL_BAND).min(10);
+        if o == goal {
+            // The goal's own ladder, from its entry (supervisor for a
+            // management occupation) to the goal: the way up it is the
+            // route a switchback into the goal's occupation takes.
+            let entry = if management { 5 } else { 1 };
+            lo = lo.min(req.goal_level.grade().saturating_sub(MAX_CLIMB * 2).max(entry));
+            hi = hi.max(req.goal_level.grade());
+        }
         for g in lo..=hi {
             if let Some(level) = Level::from_grade(g, management) {
                 let s = Stop {
@@ -508,14 +534,27 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             out
         })
         .collect();
-    let related: Vec<Vec<f64>> = scores
+    let related: Vec<Vec<f64>> = occupations
         .iter()
-        .map(|row| row.iter().map(|&x| f64::from(x)).collect())
+        .zip(&scores)
+        .map(|(&a, row)| {
+            occupations
+                .iter()
+                .zip(row)
+                .map(|(&b, &x)| f64::from(experience_credit(catalog, a, b, x)))
+                .collect()
+        })
         .collect();
-    let credit: Vec<f64> = related[0]
-        .iter()
-        .map(|r| f64::from(req.years_experience) * r)
-        .collect();
+    let credit: Vec<f64> = match req.experience_in.filter(|&o| o != cur) {
+        None => related[0].iter().map(|r| f64::from(req.years_experience) * r).collect(),
+        Some(past) => occupations
+            .iter()
+            .map(|&o| {
+                f64::from(req.years_experience)
+                    * f64::from(experience_credit(catalog, past, o, model.score(past, o)))
+            })
+            .collect(),
+    };
     Built {
         graph: Graph {
             salary,

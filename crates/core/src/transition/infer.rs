@@ -76,11 +76,43 @@ fn jaccard(a: &Bits, b: &Bits) -> f32 {
     if either > 0.0 { both / either } else { 0.0 }
 }
 
-/// How alike `u` and `r` are for borrowing ratings.
-fn similarity(u: &Profile, r: &Profile) -> f32 {
+/// Title word → the rated profiles using it, with their weights: one pass
+/// over a target's words scores its title similarity with every donor
+/// (a pairwise merge of long word lists cost most of the model's build).
+struct TitleIndex(std::collections::HashMap<u32, Vec<(usize, f32)>>);
+
+impl TitleIndex {
+    fn of(profiles: &[Profile]) -> Self {
+        let mut postings: std::collections::HashMap<u32, Vec<(usize, f32)>> =
+            std::collections::HashMap::new();
+        for (r, p) in profiles.iter().enumerate() {
+            if p.ratings == RatingSource::Rated {
+                for &(w, x) in &p.title_words {
+                    postings.entry(w).or_default().push((r, x));
+                }
+            }
+        }
+        Self(postings)
+    }
+
+    /// Title similarity of `u` with every profile (0 for the unrated).
+    fn row(&self, u: &Profile, n: usize) -> Vec<f32> {
+        let mut row = vec![0f32; n];
+        for (w, x) in &u.title_words {
+            for &(r, y) in self.0.get(w).map_or(&[][..], Vec::as_slice) {
+                row[r] += x * y;
+            }
+        }
+        row
+    }
+}
+
+/// How alike `u` and `r` are for borrowing ratings, given their title
+/// similarity.
+fn similarity(u: &Profile, r: &Profile, titles: f32) -> f32 {
     let [wa, wt, wc] = SIMILARITY_WEIGHTS;
     let base = wa * sparse_dot(&u.iwas, &r.iwas).min(1.0)
-        + wt * sparse_dot(&u.title_words, &r.title_words).min(1.0)
+        + wt * titles.min(1.0)
         + wc * jaccard(&u.commodities, &r.commodities);
     let zone = match (u.zone, r.zone) {
         (Some(a), Some(b)) => ZONE_FACTOR[usize::from(a.abs_diff(b)).min(2)],
@@ -95,14 +127,16 @@ fn infer_with(
     profiles: &[Profile],
     u: usize,
     zones: &[Option<(Vec<f32>, Vec<f32>)>],
+    titles: &TitleIndex,
 ) -> Option<Inferred> {
     let target = &profiles[u];
+    let title_row = titles.row(target, profiles.len());
     let zone_of = |p: &Profile| p.zone.and_then(|z| zones[usize::from(z) - 1].as_ref());
     let mut donors: Vec<(f32, usize)> = profiles
         .iter()
         .enumerate()
         .filter(|(r, p)| *r != u && p.ratings == RatingSource::Rated && zone_of(p).is_some())
-        .map(|(r, p)| (similarity(target, p), r))
+        .map(|(r, p)| (similarity(target, p, title_row[r]), r))
         .filter(|(s, _)| *s > 0.0)
         .collect();
     donors.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
@@ -137,9 +171,10 @@ fn infer_with(
 /// work-activity, title and technology vectors filled in.
 pub fn infer_missing(profiles: &mut [Profile]) {
     let zones = zone_means(profiles, None);
+    let titles = TitleIndex::of(profiles);
     let inferred: Vec<(usize, Inferred)> = (0..profiles.len())
         .filter(|&u| profiles[u].ratings == RatingSource::Missing)
-        .filter_map(|u| infer_with(profiles, u, &zones).map(|x| (u, x)))
+        .filter_map(|u| infer_with(profiles, u, &zones, &titles).map(|x| (u, x)))
         .collect();
     for (u, x) in inferred {
         let p = &mut profiles[u];
@@ -177,6 +212,7 @@ pub fn leave_one_out(profiles: &[Profile]) -> Vec<Errors> {
         .filter(|&i| profiles[i].ratings == RatingSource::Rated && profiles[i].zone.is_some())
         .collect();
     let n_el = profiles.first().map_or(0, |p| p.level.len());
+    let titles = TitleIndex::of(profiles);
     let mut methods: Vec<Errors> = ["job zone mean", "three activity donors (earlier rule)", "inferred (this rule)"]
         .into_iter()
         .map(|method| Errors {
@@ -194,7 +230,7 @@ pub fn leave_one_out(profiles: &[Profile]) -> Vec<Errors> {
         let guesses = [
             zone_mean,
             activity_donors(profiles, u),
-            infer_with(profiles, u, &zones).map(|x| (x.level, x.importance)),
+            infer_with(profiles, u, &zones, &titles).map(|x| (x.level, x.importance)),
         ];
         for (m, guess) in methods.iter_mut().zip(guesses) {
             let Some((level, importance)) = guess else {
