@@ -313,8 +313,14 @@ pub struct DestinationView {
     pub code: String,
     /// The title.
     pub title: String,
-    /// Feasibility (0–1).
+    /// Feasibility (0–1): how far the work transfers.
     pub feasibility: f32,
+    /// The chance of getting a position there at its typical level (0–1),
+    /// for someone at the origin's typical level and experience.
+    pub landing: f32,
+    /// The chance of doing well there (0–1), for someone with the
+    /// origin's typical skills.
+    pub success: f32,
     /// The job zone.
     pub job_zone: Option<u8>,
     /// Median annual wage (OEWS).
@@ -375,10 +381,14 @@ pub fn transitions(engine: &Engine, role: &str, limit: usize) -> Result<Transiti
         .map(|(d, score)| {
             let e = model.explain(catalog, r.occupation, d, 3);
             let o = catalog.occupation(d);
+            let at_typical = |id| Position::new(catalog, id, PositionSpec::default());
+            let m = position::classify(catalog, model, &at_typical(r.occupation), &at_typical(d));
             DestinationView {
                 code: o.code.to_string(),
                 title: o.title.clone(),
                 feasibility: round(score, 3),
+                landing: round(m.landing, 3),
+                success: round(m.success, 3),
                 job_zone: o.job_zone.map(|z| z.get()),
                 median_wage: median(d),
                 same_profession: o.family() == origin.family(),

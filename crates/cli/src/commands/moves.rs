@@ -173,19 +173,25 @@ pub fn transitions(engine: &Engine, args: &TransitionsArgs, format: Format) -> a
                 view.origin.job_zone.map_or("n/a".into(), |z| z.to_string()),
                 view.origin.median_wage.map_or("n/a".into(), dollars)
             );
-            let mut t = Table::new(&[true, false, false, true, true, false]);
-            t.row(["#", "code", "title", "feas.", "zone", "median"].map(String::from));
+            let mut t = Table::new(&[true, false, false, true, true, true, true, false]);
+            t.row(
+                ["#", "code", "title", "feas.", "land.", "succ.", "zone", "median"]
+                    .map(String::from),
+            );
             for (i, d) in view.destinations.iter().enumerate() {
                 t.row([
                     (i + 1).to_string(),
                     d.code.clone(),
                     d.title.clone(),
                     format!("{:.2}", d.feasibility),
+                    format!("{:.2}", d.landing),
+                    format!("{:.2}", d.success),
                     d.job_zone.map_or("-".into(), |z| z.to_string()),
                     d.median_wage.map_or("n/a".into(), dollars),
                 ]);
             }
             s.push_str(&t.render(2));
+            s.push_str("\nfeas.: how far the work transfers; land.: the chance of getting a position there at its typical level; succ.: the chance of doing well there — for someone at the origin's typical level, experience and skills.\n");
             s.push_str("\nWhy (strengths you bring; gaps to close)\n");
             for (i, d) in view.destinations.iter().enumerate() {
                 s.push_str(&format!(
