@@ -1066,10 +1066,6 @@ impl<'a> Context<'a> {
     }
 }
 
-/// Technical skills (2.B.3, but Operations Analysis, which is analysing
-/// needs rather than hands-on work), systems analysis and evaluation (2.B.4.g–h),
-/// engineering and technology knowledge (2.C.3), mathematics and the
-/// physical and life sciences (2.C.4.a–d).
 /// "Pay goes from $118,000 to $112,000 a year (-5%); over 8 years,
 /// counting the onward route, that is $538,250 more than staying at
 /// today's pay." `now` is 0 for a person out of work.
@@ -1141,12 +1137,20 @@ fn is_technical_technology(commodity: &str) -> bool {
     TECHNICAL.iter().any(|t| commodity.contains(t))
 }
 
+/// A profession's hands-on expertise: technical skills (2.B.3, but
+/// Operations Analysis, which is analysing needs rather than hands-on
+/// work), systems analysis and evaluation (2.B.4.g–h), production
+/// knowledge (2.C.2), engineering and technology (2.C.3), mathematics and
+/// the physical and life sciences (2.C.4.a–d), and health services —
+/// medicine, therapy (2.C.5): a clinician's technical toolbox.
 fn is_technical(onet_id: &str) -> bool {
     (onet_id.starts_with("2.B.3.") && onet_id != "2.B.3.a")
         || onet_id == "2.B.4.g"
         || onet_id == "2.B.4.h"
+        || onet_id.starts_with("2.C.2.")
         || onet_id.starts_with("2.C.3.")
         || ["2.C.4.a", "2.C.4.b", "2.C.4.c", "2.C.4.d"].contains(&onet_id)
+        || onet_id.starts_with("2.C.5.")
 }
 
 fn request<'a>(
