@@ -900,32 +900,6 @@ salary = 45000
         instead: Some("stay"),
     },
     Story {
-        name: "A health-services manager who wants to become a nurse practitioner steps down to a senior nurse post to rebuild the clinical toolbox the goal needs: technical experience, in the function she manages, not management experience",
-        profile: r#"
-[current]
-role = "Medical and Health Services Managers"
-level = "manager"
-salary = 120000
-years_in_role = 4
-years_experience = 15
-manages_people = true
-[goal]
-role = "Nurse Practitioners"
-level = "senior"
-horizon_years = 6
-[[options]]
-id = "option"
-role = "Registered Nurses"
-level = "senior"
-salary = 95000
-"#,
-        kind: "step_down",
-        must: &["technical_experience"],
-        must_not: &["change_profession", "management_experience", "necessity"],
-        verdict: "strategic",
-        instead: None,
-    },
-    Story {
         name: "A marketing manager laid off two months ago, with no other offer, is offered a marketing supervisor post in another industry: necessity makes it acceptable, though the better shape is the same role there (lateral)",
         profile: r#"
 [current]
