@@ -254,7 +254,11 @@ fn rating_note(
                 .map(|d| catalog.occupation(*d).title.as_str())
                 .collect::<Vec<_>>()
                 .join(", "),
-            if from.len() > 5 { format!(", and {} more", from.len() - 5) } else { String::new() }
+            if from.len() > 5 {
+                format!(", and {} more", from.len() - 5)
+            } else {
+                String::new()
+            }
         )),
         RatingSource::Missing => Some(format!(
             "{side} {title} has no skill or knowledge data to compare"

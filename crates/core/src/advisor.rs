@@ -367,11 +367,20 @@ impl<'a> Context<'a> {
     fn chances(&self, to: &Position, feasibility: f32) -> (chances::Landing, chances::Success) {
         let cur = &self.profile.current;
         let me = Position {
-            track: if self.has_managed { Track::Management } else { Track::Individual },
+            track: if self.has_managed {
+                Track::Management
+            } else {
+                Track::Individual
+            },
             ..cur.position.clone()
         };
         let credited = cur.years_experience
-            * plan::experience_credit(self.catalog, cur.position.occupation, to.occupation, feasibility);
+            * plan::experience_credit(
+                self.catalog,
+                cur.position.occupation,
+                to.occupation,
+                feasibility,
+            );
         let required = plan::required_experience(
             self.model,
             self.catalog,
@@ -402,7 +411,9 @@ impl<'a> Context<'a> {
     /// climbing a grade; ×1.05 for openings (23,400 a year, 9.5 per 100
     /// workers); 4.0 of the 5.5 years of related experience it asks (×0.87)."
     fn landing_words(&self, cur: &Position, to: &Position, l: &chances::Landing) -> String {
-        let explanation = self.model.explain(self.catalog, cur.occupation, to.occupation, 3);
+        let explanation = self
+            .model
+            .explain(self.catalog, cur.occupation, to.occupation, 3);
         let mut text = format!(
             "Landing is {} ({:.2}): your work transfers to {} with feasibility {:.2} in the O*NET data",
             likelihood(l.chance),
@@ -420,7 +431,10 @@ impl<'a> Context<'a> {
         }
         if l.level_factor < 1.0 {
             let what = match (l.level_delta > 0, l.enters_management) {
-                (true, true) => format!("climbing {} grade(s) and entering management", l.level_delta),
+                (true, true) => format!(
+                    "climbing {} grade(s) and entering management",
+                    l.level_delta
+                ),
                 (true, false) => format!("climbing {} grade(s)", l.level_delta),
                 _ => "entering management above supervisor".to_owned(),
             };
@@ -431,7 +445,11 @@ impl<'a> Context<'a> {
                 "; ×{:.2} for openings ({} a year{}, {:.1} per 100 workers, BLS 2024–34)",
                 o.factor,
                 crate::text::thousands((o.per_year_thousands * 1000.0).round() as u32),
-                if o.aggregate { " in its broad group" } else { "" },
+                if o.aggregate {
+                    " in its broad group"
+                } else {
+                    ""
+                },
                 o.rate * 100.0
             ));
         }
@@ -461,7 +479,9 @@ impl<'a> Context<'a> {
             )),
         }
         if f.inferred {
-            text.push_str(" (its ratings are inferred from the rated occupations sharing its work)");
+            text.push_str(
+                " (its ratings are inferred from the rated occupations sharing its work)",
+            );
         }
         if !f.shortfalls.is_empty() {
             let names: Vec<String> = f
@@ -922,7 +942,8 @@ impl<'a> Context<'a> {
 
         // Another route up: no route without a step down reaches the goal,
         // and this option — a step down, "back down a bit" — leads on to it.
-        if goal.is_some() && !self.climb_exists && has_onward && movement.kind == MoveKind::StepDown {
+        if goal.is_some() && !self.climb_exists && has_onward && movement.kind == MoveKind::StepDown
+        {
             out.push(Circumstance::AnotherRouteUp);
             reasons.push(Reason {
                 code: "circumstance.another_route_up",

@@ -500,7 +500,9 @@ impl Occupation {
         // kitchen supervisors are one function); no one else manages a
         // manager.
         let supervisor = other.is_management() && them.major_number() != 11;
-        if !self.is_management() || (other.is_management() && !(supervisor && me.major_number() == 11)) {
+        if !self.is_management()
+            || (other.is_management() && !(supervisor && me.major_number() == 11))
+        {
             return false;
         }
         if me.major_number() != 11 {

@@ -60,8 +60,9 @@ pub const MANAGEMENT_GAP_WEIGHT: f32 = 0.5;
 /// The management elements: Time Management, Management of Financial,
 /// Material and Personnel Resources (2.B.5.a–d), Administration and
 /// Management (2.C.1.a), Personnel and Human Resources (2.C.1.f).
-pub const MANAGEMENT_ELEMENTS: [&str; 6] =
-    ["2.B.5.a", "2.B.5.b", "2.B.5.c", "2.B.5.d", "2.C.1.a", "2.C.1.f"];
+pub const MANAGEMENT_ELEMENTS: [&str; 6] = [
+    "2.B.5.a", "2.B.5.b", "2.B.5.c", "2.B.5.d", "2.C.1.a", "2.C.1.f",
+];
 /// What a position needs, per grade below its occupation's typical grade,
 /// as a share of the occupation's O*NET levels: a junior accountant is not
 /// rated as the typical (senior) one.
@@ -264,7 +265,11 @@ pub fn success(
         let learned_there = enters_management
             && MANAGEMENT_ELEMENTS.contains(&catalog.element(ids[i]).onet_id.as_str());
         let weight = (importance - 1.0).max(0.0);
-        let counted = if learned_there { MANAGEMENT_GAP_WEIGHT } else { 1.0 };
+        let counted = if learned_there {
+            MANAGEMENT_GAP_WEIGHT
+        } else {
+            1.0
+        };
         need += weight * level;
         short += weight * counted * (level - have).max(0.0);
         if importance >= SHORTFALL_IMPORTANCE && level - have >= SHORTFALL_LEVELS {

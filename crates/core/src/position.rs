@@ -25,8 +25,8 @@ use std::fmt;
 
 use serde::{Deserialize, Serialize};
 
-use crate::chances;
 use crate::catalog::{Catalog, Occupation, OccupationId};
+use crate::chances;
 use crate::level::Level;
 use crate::transition::TransitionModel;
 

@@ -9,7 +9,10 @@ fn main() {
     println!("| method | occupations | level MAE (0–7) | importance MAE (1–5) |");
     println!("|---|---:|---:|---:|");
     for r in &results {
-        println!("| {} | {} | {:.3} | {:.3} |", r.method, r.occupations, r.level, r.importance);
+        println!(
+            "| {} | {} | {:.3} | {:.3} |",
+            r.method, r.occupations, r.level, r.importance
+        );
     }
     println!("\n| element | zone mean | earlier rule | inferred |");
     println!("|---|---:|---:|---:|");

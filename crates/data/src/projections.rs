@@ -60,22 +60,26 @@ pub fn parse(file: &str, text: &str) -> Result<HashMap<SocCode, Outlook>, Projec
             .ok_or_else(|| error(1, format!("no column `{name}`")))
     };
     let (code, kind) = (column(CODE)?, column(KIND)?);
-    let numbers: Vec<usize> = NUMBERS.iter().map(|n| column(n)).collect::<Result<_, _>>()?;
+    let numbers: Vec<usize> = NUMBERS
+        .iter()
+        .map(|n| column(n))
+        .collect::<Result<_, _>>()?;
     let mut out = HashMap::new();
     for record in reader.records() {
-        let record = record.map_err(|e| {
-            error(
-                e.position().map_or(0, |p| p.line()),
-                e.to_string(),
-            )
-        })?;
+        let record =
+            record.map_err(|e| error(e.position().map_or(0, |p| p.line()), e.to_string()))?;
         let line = record.position().map_or(0, |p| p.line());
         if record.get(kind) != Some("Line item") {
             continue;
         }
         let text_code = record.get(code).unwrap_or_default();
         let soc = SocCode::parse(text_code).map_err(|_| {
-            error(line, format!("column `{CODE}`: expected a SOC code such as 15-1252, found {text_code:?}"))
+            error(
+                line,
+                format!(
+                    "column `{CODE}`: expected a SOC code such as 15-1252, found {text_code:?}"
+                ),
+            )
         })?;
         let mut values = [0f32; 5];
         for (value, (&i, name)) in values.iter_mut().zip(numbers.iter().zip(NUMBERS)) {
@@ -86,7 +90,12 @@ pub fn parse(file: &str, text: &str) -> Result<HashMap<SocCode, Outlook>, Projec
                 cell.parse::<f32>()
                     .ok()
                     .filter(|v| v.is_finite())
-                    .ok_or_else(|| error(line, format!("column `{name}`: expected a number, found {cell:?}")))?
+                    .ok_or_else(|| {
+                        error(
+                            line,
+                            format!("column `{name}`: expected a number, found {cell:?}"),
+                        )
+                    })?
             };
         }
         let [employment, change, openings, transfer, separation] = values;
@@ -134,7 +143,10 @@ mod tests {
         assert!((ds.change_percent - 33.5).abs() < 1e-3);
         assert!((ds.transfer_rate_percent - 3.2).abs() < 1e-3);
         assert!(t.contains_key(&SocCode::parse("13-1020").unwrap()));
-        assert!(!t.contains_key(&SocCode::parse("13-1000").unwrap()), "summary rows are skipped");
+        assert!(
+            !t.contains_key(&SocCode::parse("13-1000").unwrap()),
+            "summary rows are skipped"
+        );
     }
 
     #[test]
@@ -142,6 +154,9 @@ mod tests {
         let text = BUNDLED.lines().take(1).collect::<Vec<_>>().join("\n")
             + "\n15-2051,Data scientists,Line item,3,lots,328.3,0.1,0.2,82.5,33.5,1.8,23.4,2,3.2,5.3,5.8,9.3,15.1,112590,,x,None,None,u\n";
         let e = parse("p.csv", &text).unwrap_err().to_string();
-        assert!(e.contains("line 2") && e.contains("employment_2024_thousands") && e.contains("lots"), "{e}");
+        assert!(
+            e.contains("line 2") && e.contains("employment_2024_thousands") && e.contains("lots"),
+            "{e}"
+        );
     }
 }

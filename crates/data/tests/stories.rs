@@ -12,9 +12,9 @@
 
 use std::sync::OnceLock;
 
+use switchback_core::Catalog;
 use switchback_core::advisor::{self, OptionAdvice};
 use switchback_core::transition::TransitionModel;
-use switchback_core::Catalog;
 
 struct Story {
     /// Who, and why the expectation follows from the seeds.
@@ -78,7 +78,12 @@ salary = 115000
 "#,
         kind: "lateral",
         must: &[],
-        must_not: &["change_profession", "another_route_up", "necessity", "broaden_horizons"],
+        must_not: &[
+            "change_profession",
+            "another_route_up",
+            "necessity",
+            "broaden_horizons",
+        ],
         verdict: "acceptable",
         instead: None,
     },
@@ -471,7 +476,13 @@ salary = 52000
 "#,
         kind: "step_down",
         must: &[],
-        must_not: &["broaden_horizons", "another_route_up", "management_experience", "technical_experience", "necessity"],
+        must_not: &[
+            "broaden_horizons",
+            "another_route_up",
+            "management_experience",
+            "technical_experience",
+            "necessity",
+        ],
         verdict: "not_recommended",
         instead: Some("stay"),
     },
@@ -715,7 +726,11 @@ salary = 62000
 "#,
         kind: "step_down",
         must: &["necessity"],
-        must_not: &["management_experience", "another_route_up", "technical_experience"],
+        must_not: &[
+            "management_experience",
+            "another_route_up",
+            "technical_experience",
+        ],
         verdict: "acceptable",
         instead: None,
     },
@@ -768,7 +783,11 @@ salary = 45000
 "#,
         kind: "step_down",
         must: &["necessity"],
-        must_not: &["change_profession", "management_experience", "another_route_up"],
+        must_not: &[
+            "change_profession",
+            "management_experience",
+            "another_route_up",
+        ],
         verdict: "acceptable",
         instead: None,
     },
@@ -844,7 +863,11 @@ salary = 29000
 "#,
         kind: "step_down",
         must: &["necessity"],
-        must_not: &["management_experience", "another_route_up", "technical_experience"],
+        must_not: &[
+            "management_experience",
+            "another_route_up",
+            "technical_experience",
+        ],
         verdict: "acceptable",
         instead: None,
     },
@@ -895,7 +918,12 @@ salary = 45000
 "#,
         kind: "step_down",
         must: &[],
-        must_not: &["necessity", "change_profession", "management_experience", "another_route_up"],
+        must_not: &[
+            "necessity",
+            "change_profession",
+            "management_experience",
+            "another_route_up",
+        ],
         verdict: "not_recommended",
         instead: Some("stay"),
     },
@@ -944,8 +972,13 @@ fn engine() -> &'static (Catalog, TransitionModel) {
 
 fn judged(story: &Story) -> OptionAdvice {
     let (catalog, model) = engine();
-    let profile = switchback_data::profile_file::parse("story.toml", story.profile, switchback_data::profile_file::Format::Toml, catalog)
-        .unwrap_or_else(|e| panic!("{}: {e}", story.name));
+    let profile = switchback_data::profile_file::parse(
+        "story.toml",
+        story.profile,
+        switchback_data::profile_file::Format::Toml,
+        catalog,
+    )
+    .unwrap_or_else(|e| panic!("{}: {e}", story.name));
     let advice = advisor::advise(catalog, model, &profile).unwrap();
     advice.options.into_iter().next().unwrap()
 }
@@ -956,8 +989,18 @@ fn there_are_thirty_stories_across_eight_major_groups() {
     let mut groups: Vec<String> = STORIES
         .iter()
         .map(|s| {
-            let p = switchback_data::profile_file::parse("story.toml", s.profile, switchback_data::profile_file::Format::Toml, catalog).unwrap();
-            catalog.occupation(p.current.position.occupation).soc().as_str()[..2].to_owned()
+            let p = switchback_data::profile_file::parse(
+                "story.toml",
+                s.profile,
+                switchback_data::profile_file::Format::Toml,
+                catalog,
+            )
+            .unwrap();
+            catalog
+                .occupation(p.current.position.occupation)
+                .soc()
+                .as_str()[..2]
+                .to_owned()
         })
         .collect();
     groups.sort();
@@ -974,7 +1017,11 @@ fn every_story_is_judged_as_the_seeds_reason() {
         let fired: Vec<&str> = o.circumstances.iter().map(|c| c.name()).collect();
         let mut problems = Vec::new();
         if o.movement.kind.name() != story.kind {
-            problems.push(format!("kind {} (expected {})", o.movement.kind.name(), story.kind));
+            problems.push(format!(
+                "kind {} (expected {})",
+                o.movement.kind.name(),
+                story.kind
+            ));
         }
         for c in story.must {
             if !fired.contains(c) {
@@ -987,10 +1034,18 @@ fn every_story_is_judged_as_the_seeds_reason() {
             }
         }
         if o.verdict.name() != story.verdict {
-            problems.push(format!("verdict {} (expected {})", o.verdict.name(), story.verdict));
+            problems.push(format!(
+                "verdict {} (expected {})",
+                o.verdict.name(),
+                story.verdict
+            ));
         }
         if o.instead.map(|i| i.name()) != story.instead {
-            problems.push(format!("instead {:?} (expected {:?})", o.instead.map(|i| i.name()), story.instead));
+            problems.push(format!(
+                "instead {:?} (expected {:?})",
+                o.instead.map(|i| i.name()),
+                story.instead
+            ));
         }
         // Every circumstance that fires names its evidence in a reason.
         for c in &fired {
@@ -1000,7 +1055,11 @@ fn every_story_is_judged_as_the_seeds_reason() {
             }
         }
         if !problems.is_empty() {
-            let reasons: Vec<String> = o.reasons.iter().map(|r| format!("    {}: {}", r.code, r.text)).collect();
+            let reasons: Vec<String> = o
+                .reasons
+                .iter()
+                .map(|r| format!("    {}: {}", r.code, r.text))
+                .collect();
             wrong.push(format!(
                 "{}\n  fired {fired:?}, landing {:.2}, success {:.2}\n  {}\n{}",
                 story.name,
@@ -1011,5 +1070,11 @@ fn every_story_is_judged_as_the_seeds_reason() {
             ));
         }
     }
-    assert!(wrong.is_empty(), "{} of {} stories judged wrongly:\n\n{}", wrong.len(), STORIES.len(), wrong.join("\n\n"));
+    assert!(
+        wrong.is_empty(),
+        "{} of {} stories judged wrongly:\n\n{}",
+        wrong.len(),
+        STORIES.len(),
+        wrong.join("\n\n")
+    );
 }

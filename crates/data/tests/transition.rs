@@ -268,15 +268,24 @@ fn inferred_ratings_beat_both_baselines_when_each_rated_occupation_is_left_out()
     let r = model().leave_one_out();
     let [zone, earlier, inferred] = [&r[0], &r[1], &r[2]];
     assert!(inferred.occupations > 850, "{inferred:?}");
-    assert!(inferred.level < earlier.level && earlier.level < zone.level, "{r:?}");
-    assert!(inferred.importance < earlier.importance && earlier.importance < zone.importance, "{r:?}");
+    assert!(
+        inferred.level < earlier.level && earlier.level < zone.level,
+        "{r:?}"
+    );
+    assert!(
+        inferred.importance < earlier.importance && earlier.importance < zone.importance,
+        "{r:?}"
+    );
 }
 
 #[test]
 fn unrated_occupations_are_inferred_at_full_weight() {
     use switchback_core::transition::profile::RatingSource;
     let ds = id("15-2051.00");
-    assert!(matches!(model().profile(ds).ratings, RatingSource::Imputed(_)));
+    assert!(matches!(
+        model().profile(ds).ratings,
+        RatingSource::Imputed(_)
+    ));
     // A financial analyst's quantitative work transfers to data science as
     // well as to a closely related rated occupation does.
     let fa = id("13-2051.00");

@@ -29,29 +29,31 @@ pub fn transitions(
             }
             output::json(&view.metrics)
         }
-        Format::Text => output::text(&(format!(
-            "Reference {file} ({} layout): {} origins{}\n  recall@{k}     {:.3}\n  precision@{k}  {:.3}\n  MRR@{k}        {:.3}\n",
-            view.layout.replace('_', " "),
-            metrics.origins,
-            if view.skipped_pairs > 0 {
-                format!(
-                    ", {} pairs skipped (codes not in the catalog)",
-                    view.skipped_pairs
-                )
-            } else {
-                String::new()
-            },
-            metrics.recall_at_k,
-            metrics.precision_at_k,
-            metrics.mrr,
-            k = metrics.k,
-        ) + &format!(
-            "Among the {} occupations the reference names:\n  recall@{k}     {:.3}\n  precision@{k}  {:.3}\n  MRR@{k}        {:.3}\n",
-            view.reference_occupations,
-            view.within_reference.recall_at_k,
-            view.within_reference.precision_at_k,
-            view.within_reference.mrr,
-            k = metrics.k,
-        ))),
+        Format::Text => output::text(
+            &(format!(
+                "Reference {file} ({} layout): {} origins{}\n  recall@{k}     {:.3}\n  precision@{k}  {:.3}\n  MRR@{k}        {:.3}\n",
+                view.layout.replace('_', " "),
+                metrics.origins,
+                if view.skipped_pairs > 0 {
+                    format!(
+                        ", {} pairs skipped (codes not in the catalog)",
+                        view.skipped_pairs
+                    )
+                } else {
+                    String::new()
+                },
+                metrics.recall_at_k,
+                metrics.precision_at_k,
+                metrics.mrr,
+                k = metrics.k,
+            ) + &format!(
+                "Among the {} occupations the reference names:\n  recall@{k}     {:.3}\n  precision@{k}  {:.3}\n  MRR@{k}        {:.3}\n",
+                view.reference_occupations,
+                view.within_reference.recall_at_k,
+                view.within_reference.precision_at_k,
+                view.within_reference.mrr,
+                k = metrics.k,
+            )),
+        ),
     }
 }

@@ -175,8 +175,10 @@ pub fn transitions(engine: &Engine, args: &TransitionsArgs, format: Format) -> a
             );
             let mut t = Table::new(&[true, false, false, true, true, true, true, false]);
             t.row(
-                ["#", "code", "title", "feas.", "land.", "succ.", "zone", "median"]
-                    .map(String::from),
+                [
+                    "#", "code", "title", "feas.", "land.", "succ.", "zone", "median",
+                ]
+                .map(String::from),
             );
             for (i, d) in view.destinations.iter().enumerate() {
                 t.row([

@@ -276,9 +276,10 @@ fn route(
 ) -> Route {
     // Skills grow along the route: at each stop the person has their own
     // levels and the typical levels of every occupation passed through.
-    let mut levels: Vec<f32> = req
-        .levels
-        .map_or_else(|| model.profile(req.start.occupation).level.clone(), <[f32]>::to_vec);
+    let mut levels: Vec<f32> = req.levels.map_or_else(
+        || model.profile(req.start.occupation).level.clone(),
+        <[f32]>::to_vec,
+    );
     let mut from_side = crate::chances::Side {
         occupation: req.start.occupation,
         level: req.start.level,
@@ -456,7 +457,12 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             // management occupation) to the goal: the way up it is the
             // route a switchback into the goal's occupation takes.
             let entry = if management { 5 } else { 1 };
-            lo = lo.min(req.goal_level.grade().saturating_sub(MAX_CLIMB * 2).max(entry));
+            lo = lo.min(
+                req.goal_level
+                    .grade()
+                    .saturating_sub(MAX_CLIMB * 2)
+                    .max(entry),
+            );
             hi = hi.max(req.goal_level.grade());
         }
         for g in lo..=hi {
@@ -525,7 +531,15 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             let out = (0..stops.len())
                 .filter(|&j| j != i && keep[i] && keep[j])
                 .filter_map(|j| {
-                    let edge = edge(req, &stops, &tracks, i, j, scores[stop_slot[i]][stop_slot[j]], catalog)?;
+                    let edge = edge(
+                        req,
+                        &stops,
+                        &tracks,
+                        i,
+                        j,
+                        scores[stop_slot[i]][stop_slot[j]],
+                        catalog,
+                    )?;
                     scores_out.push(scores[stop_slot[i]][stop_slot[j]]);
                     Some(edge)
                 })
@@ -546,7 +560,10 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         })
         .collect();
     let credit: Vec<f64> = match req.experience_in.filter(|&o| o != cur) {
-        None => related[0].iter().map(|r| f64::from(req.years_experience) * r).collect(),
+        None => related[0]
+            .iter()
+            .map(|r| f64::from(req.years_experience) * r)
+            .collect(),
         Some(past) => occupations
             .iter()
             .map(|&o| {
@@ -595,7 +612,9 @@ fn edge(
     if delta > i16::from(MAX_CLIMB) || -delta > i16::from(req.max_step_down) {
         return None;
     }
-    if (from.occupation == to.occupation && delta == 0) || (i == 0 && delta > 0 && req.promotion_blocked) {
+    if (from.occupation == to.occupation && delta == 0)
+        || (i == 0 && delta > 0 && req.promotion_blocked)
+    {
         return None;
     }
     let from_side = crate::chances::Side {
@@ -617,7 +636,11 @@ fn edge(
     } else {
         MIN_STAY_YEARS
     };
-    let stay = if i == 0 { (stay - req.years_in_role).max(0.0) } else { stay };
+    let stay = if i == 0 {
+        (stay - req.years_in_role).max(0.0)
+    } else {
+        stay
+    };
     let years = (stay * 100.0).round() / 100.0;
     Some(Edge {
         to: j,

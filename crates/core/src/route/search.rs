@@ -574,7 +574,11 @@ mod tests {
                         + if rng.below(4) == 0 { rng.unit() } else { 0.0 };
                     let probability = 0.2 + 0.8 * rng.unit();
                     if to != u && !out.iter().any(|e| e.to == to) {
-                        out.push(Edge { to, years, probability });
+                        out.push(Edge {
+                            to,
+                            years,
+                            probability,
+                        });
                     }
                 }
                 out
@@ -583,7 +587,15 @@ mod tests {
         let related = (0..slots)
             .map(|a| {
                 (0..slots)
-                    .map(|b| if a == b { 1.0 } else if rng.below(3) == 0 { 0.0 } else { rng.unit() })
+                    .map(|b| {
+                        if a == b {
+                            1.0
+                        } else if rng.below(3) == 0 {
+                            0.0
+                        } else {
+                            rng.unit()
+                        }
+                    })
                     .collect()
             })
             .collect();
@@ -596,7 +608,15 @@ mod tests {
             max_moves: 1 + rng.below(5) as usize,
             slot: (0..n).map(|_| rng.below(slots as u64) as usize).collect(),
             related,
-            need: (0..n).map(|_| if rng.below(2) == 0 { 0.0 } else { rng.below(8) as f64 * 0.5 }).collect(),
+            need: (0..n)
+                .map(|_| {
+                    if rng.below(2) == 0 {
+                        0.0
+                    } else {
+                        rng.below(8) as f64 * 0.5
+                    }
+                })
+                .collect(),
             credit: (0..slots).map(|_| rng.below(4) as f64).collect(),
             min_probability: if rng.below(2) == 0 { 0.0 } else { 0.1 },
             bag_limit: 0,
@@ -644,17 +664,29 @@ mod tests {
                 let slots: Vec<usize> = p.states.iter().map(|s| g.slot[*s]).collect();
                 for (i, w) in slots.windows(2).enumerate() {
                     if w[0] != w[1] {
-                        assert!(!slots[i + 1..].contains(&w[0]), "case {case}: returns to slot {}", w[0]);
+                        assert!(
+                            !slots[i + 1..].contains(&w[0]),
+                            "case {case}: returns to slot {}",
+                            w[0]
+                        );
                     }
                 }
                 // Some durations were lengthened by the experience rule.
                 accumulated += usize::from(p.edges.iter().zip(&p.states).any(|(e, s)| {
-                    g.edges[*s].iter().any(|x| x.to == e.to && e.years > x.years + 1e-9)
+                    g.edges[*s]
+                        .iter()
+                        .any(|x| x.to == e.to && e.years > x.years + 1e-9)
                 }));
             }
         }
-        assert!(nonempty > 700, "the generator must produce reachable goals ({nonempty})");
-        assert!(accumulated > 100, "experience must lengthen some stays ({accumulated})");
+        assert!(
+            nonempty > 700,
+            "the generator must produce reachable goals ({nonempty})"
+        );
+        assert!(
+            accumulated > 100,
+            "experience must lengthen some stays ({accumulated})"
+        );
     }
 
     #[test]
@@ -662,7 +694,11 @@ mod tests {
         // 0 = start (slot 0), 1 = a related role (slot 1), 2 = goal (slot 2)
         // needing 6 years of experience that slot 1 counts fully and the
         // start counts at half.
-        let edge = |to, years| Edge { to, years, probability: 0.9 };
+        let edge = |to, years| Edge {
+            to,
+            years,
+            probability: 0.9,
+        };
         let g = Graph {
             salary: vec![100_000.0, 90_000.0, 150_000.0],
             edges: vec![vec![edge(1, 1.0), edge(2, 1.0)], vec![edge(2, 1.0)], vec![]],
@@ -671,29 +707,52 @@ mod tests {
             horizon: 20.0,
             max_moves: 3,
             slot: vec![0, 1, 2],
-            related: vec![vec![1.0, 1.0, 0.5], vec![0.0, 1.0, 1.0], vec![0.0, 0.0, 1.0]],
+            related: vec![
+                vec![1.0, 1.0, 0.5],
+                vec![0.0, 1.0, 1.0],
+                vec![0.0, 0.0, 1.0],
+            ],
             need: vec![0.0, 0.0, 6.0],
             credit: vec![2.0, 2.0, 1.0],
             min_probability: 0.0,
             bag_limit: 0,
         };
         let routes = pareto_routes(&g);
-        let via = routes.iter().find(|r| r.states == [0, 1, 2]).expect("via the related role");
+        let via = routes
+            .iter()
+            .find(|r| r.states == [0, 1, 2])
+            .expect("via the related role");
         // One year at the start credits 0.5 toward the goal (1.5 in all);
         // then 4.5 more years in the related role: 5.5 years, not the 6 a
         // route that forgot the first year would take.
-        assert!((via.criteria.years - 5.5).abs() < 1e-9, "{:?}", via.criteria);
+        assert!(
+            (via.criteria.years - 5.5).abs() < 1e-9,
+            "{:?}",
+            via.criteria
+        );
         let direct = routes.iter().find(|r| r.states == [0, 2]).expect("direct");
-        assert!((direct.criteria.years - 10.0).abs() < 1e-9, "{:?}", direct.criteria);
+        assert!(
+            (direct.criteria.years - 10.0).abs() < 1e-9,
+            "{:?}",
+            direct.criteria
+        );
     }
 
     #[test]
     fn a_step_down_can_beat_the_climb() {
         // 0 = start, 1 = a lower position with a short path up, 2 = goal.
-        let edge = |to, years, probability| Edge { to, years, probability };
+        let edge = |to, years, probability| Edge {
+            to,
+            years,
+            probability,
+        };
         let g = Graph {
             salary: vec![100_000.0, 80_000.0, 150_000.0],
-            edges: vec![vec![edge(2, 6.0, 0.3), edge(1, 0.5, 0.9)], vec![edge(2, 2.0, 0.7)], vec![]],
+            edges: vec![
+                vec![edge(2, 6.0, 0.3), edge(1, 0.5, 0.9)],
+                vec![edge(2, 2.0, 0.7)],
+                vec![],
+            ],
             start: 0,
             goal: 2,
             horizon: 8.0,

@@ -141,8 +141,8 @@ fn infer_with(
         .collect();
     donors.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
     donors.truncate(DONORS);
-    let own = zone_of(target)
-        .or_else(|| donors.first().and_then(|&(_, d)| zone_of(&profiles[d])))?;
+    let own =
+        zone_of(target).or_else(|| donors.first().and_then(|&(_, d)| zone_of(&profiles[d])))?;
     let n_el = own.0.len();
     let (mut level, mut importance) = (own.0.clone(), own.1.clone());
     let total: f32 = donors.iter().map(|(s, _)| s * s).sum();
@@ -213,16 +213,20 @@ pub fn leave_one_out(profiles: &[Profile]) -> Vec<Errors> {
         .collect();
     let n_el = profiles.first().map_or(0, |p| p.level.len());
     let titles = TitleIndex::of(profiles);
-    let mut methods: Vec<Errors> = ["job zone mean", "three activity donors (earlier rule)", "inferred (this rule)"]
-        .into_iter()
-        .map(|method| Errors {
-            method,
-            occupations: 0,
-            level: 0.0,
-            importance: 0.0,
-            level_by_element: vec![0.0; n_el],
-        })
-        .collect();
+    let mut methods: Vec<Errors> = [
+        "job zone mean",
+        "three activity donors (earlier rule)",
+        "inferred (this rule)",
+    ]
+    .into_iter()
+    .map(|method| Errors {
+        method,
+        occupations: 0,
+        level: 0.0,
+        importance: 0.0,
+        level_by_element: vec![0.0; n_el],
+    })
+    .collect();
     for &u in &rated {
         let zones = zone_means(profiles, Some(u));
         let truth = &profiles[u];
