@@ -42,6 +42,10 @@ pub enum AppError {
     /// A reference list could not be read.
     #[error(transparent)]
     Reference(#[from] switchback_data::TableError),
+    /// An organisation's file (job architecture, mapping) cannot be used:
+    /// an unknown or missing column, or no row that could be read.
+    #[error(transparent)]
+    OrgFile(#[from] switchback_data::org::FileError),
 }
 
 impl AppError {
@@ -68,6 +72,7 @@ impl AppError {
             AppError::Learning(_) => "learning_unreadable",
             AppError::Catalog(_) => "catalog_unreadable",
             AppError::Reference(_) => "reference_unreadable",
+            AppError::OrgFile(_) => "org_file_invalid",
         }
     }
 
@@ -78,6 +83,7 @@ impl AppError {
             AppError::Profile(ProfileError::Invalid { field, .. }) => Some(field),
             AppError::Store(StoreError::UnknownObjective { .. }) => Some("objective"),
             AppError::Store(StoreError::CheckInDate { .. }) => Some("date"),
+            AppError::OrgFile(e) => Some(&e.0.field),
             _ => None,
         }
     }

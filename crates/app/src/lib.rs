@@ -28,6 +28,7 @@ pub mod eval;
 pub mod learning;
 pub mod moves;
 pub mod occupation;
+pub mod org;
 pub mod plans;
 pub mod routes;
 mod view;

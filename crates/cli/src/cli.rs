@@ -66,6 +66,9 @@ pub enum Command {
     /// Evaluate the engine against reference data.
     #[command(subcommand)]
     Eval(EvalCommand),
+    /// Organisation mode: an organisation's own jobs (docs/ORGANISATION.md).
+    #[command(subcommand)]
+    Org(OrgCommand),
     /// Serve the web app and the JSON API (loopback by default).
     Serve(ServeArgs),
 }
@@ -234,6 +237,29 @@ pub enum ExportFormat {
 pub enum LearningCommand {
     /// Add an organisation's course catalogue (CSV: target, kind, title, and optionally provider, hours, url).
     Import(LearningImportArgs),
+}
+
+/// `switchback org …`
+#[derive(Debug, Subcommand)]
+pub enum OrgCommand {
+    /// Map a job architecture (CSV) to O*NET occupations, with a confidence
+    /// and the runner-up, into a mapping file a person reviews.
+    Map(OrgMapArgs),
+}
+
+/// `switchback org map`
+#[derive(Debug, Args)]
+pub struct OrgMapArgs {
+    /// The job architecture: CSV with job_code, title, and optionally family,
+    /// grade, salary_min, salary_mid, salary_max, onet_code, headcount.
+    pub jobs: PathBuf,
+    /// A mapping written before: its rows marked reviewed = yes are kept.
+    #[arg(long, value_name = "CSV")]
+    pub mapping: Option<PathBuf>,
+    /// Where to write the new mapping (CSV); without it, only the coverage
+    /// is reported.
+    #[arg(long, short, value_name = "CSV")]
+    pub output: Option<PathBuf>,
 }
 
 /// `switchback learning import`

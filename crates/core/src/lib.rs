@@ -8,12 +8,15 @@
 //! - [`development`]: the development plan that sets a move up to succeed,
 //!   its learning, and the status rule for its check-ins.
 //! - [`catalog`]: occupations with their ratings, requirements, titles,
-//!   technologies and wages, and the rules derived from them.
+//!   technologies, wages and projections, and the rules derived from them.
+//! - [`chances`]: a move's two chances — landing the position, succeeding in it.
 //! - [`eval`]: recall, precision and MRR of ranked destinations against a reference.
 //! - [`level`]: the grade ladder and the seniority words of titles.
+//! - [`org`]: an organisation's job titles mapped to occupations.
 //! - [`position`]: positions, tracks, and the classification of a move.
 //! - [`profile`]: a person's validated situation, goal and options.
 //! - [`resolve`]: free text and codes to ranked occupations.
+//! - [`route`]: the route planner and its multi-criteria search.
 //! - [`strings`]: packed string lists that keep the snapshot quick to load.
 //! - [`text`]: the one normalisation rule for titles and queries.
 //! - [`transition`]: feasibility of occupation-to-occupation moves, facet by facet.
@@ -32,6 +35,7 @@ pub mod code;
 pub mod development;
 pub mod eval;
 pub mod level;
+pub mod org;
 pub mod position;
 pub mod profile;
 pub mod resolve;

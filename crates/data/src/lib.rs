@@ -8,6 +8,7 @@
 //! - [`onet`]: an O*NET text release → catalog parts (pure: reads through a closure).
 //! - [`reference`]: reference lists of plausible moves, for evaluation.
 //! - [`oews`]: BLS OEWS wages and the rule that joins them to O*NET codes.
+//! - [`org`]: an organisation's job architecture and its reviewed mapping to O*NET.
 //! - [`projections`]: BLS Employment Projections (openings, transfers) joined the same way.
 //! - [`profile_file`]: TOML/JSON profile files, validated field by field.
 //! - [`snapshot`]: the compressed binary form compiled into the program.
@@ -18,6 +19,7 @@
 pub mod learning;
 pub mod oews;
 pub mod onet;
+pub mod org;
 pub mod profile_file;
 pub mod projections;
 pub mod reference;

@@ -84,6 +84,7 @@ impl From<AppError> for ApiError {
                 | "role_unknown"
                 | "nothing_to_advise"
                 | "checkin_date_outside_tenure"
+                | "org_file_invalid"
                 | "profile_type" => StatusCode::UNPROCESSABLE_ENTITY,
                 "database_foreign" | "database_version" => StatusCode::SERVICE_UNAVAILABLE,
                 _ => StatusCode::INTERNAL_SERVER_ERROR,

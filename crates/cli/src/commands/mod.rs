@@ -6,6 +6,7 @@ mod eval;
 mod learning;
 mod moves;
 mod occupation;
+mod org;
 mod plan;
 mod route;
 mod serve;
@@ -16,7 +17,7 @@ use anyhow::Context;
 use switchback_app::{AppError, Engine};
 
 use crate::cli::{
-    Cli, Command, EvalCommand, Format, LearningCommand, OccupationCommand, PlanCommand,
+    Cli, Command, EvalCommand, Format, LearningCommand, OccupationCommand, OrgCommand, PlanCommand,
 };
 
 /// Runs a parsed command line.
@@ -51,6 +52,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Eval(EvalCommand::Transitions(a)) => {
             with_engine(dir, |c| eval::transitions(c, &a, format))
         }
+        Command::Org(OrgCommand::Map(a)) => with_engine(dir, |c| org::map(c, &a, format)),
     }
 }
 
