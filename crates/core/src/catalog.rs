@@ -368,6 +368,10 @@ pub struct Outlook {
     pub transfer_rate_percent: f32,
     /// Share of workers leaving the occupation each year, percent.
     pub separation_rate_percent: f32,
+    /// BLS's "work experience in a related occupation" typically needed to
+    /// enter, in years: "None" 0, "Less than 5 years" 2, "5 years or more"
+    /// 5 (absent where BLS gives none).
+    pub related_experience_years: Option<f32>,
 }
 
 impl Outlook {

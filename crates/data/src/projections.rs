@@ -33,6 +33,17 @@ pub struct ProjectionsError {
 
 const CODE: &str = "soc_code";
 const KIND: &str = "occupation_type";
+const EXPERIENCE: &str = "work_experience_in_related_occupation";
+
+/// BLS's related-experience category in years (see `Outlook`).
+fn experience_years(category: &str) -> Option<f32> {
+    match category.trim() {
+        "None" => Some(0.0),
+        "Less than 5 years" => Some(2.0),
+        "5 years or more" => Some(5.0),
+        _ => None,
+    }
+}
 const NUMBERS: [&str; 5] = [
     "employment_2024_thousands",
     "employment_change_percent_2024_34",
@@ -59,7 +70,7 @@ pub fn parse(file: &str, text: &str) -> Result<HashMap<SocCode, Outlook>, Projec
             .position(|h| h == name)
             .ok_or_else(|| error(1, format!("no column `{name}`")))
     };
-    let (code, kind) = (column(CODE)?, column(KIND)?);
+    let (code, kind, experience) = (column(CODE)?, column(KIND)?, column(EXPERIENCE)?);
     let numbers: Vec<usize> = NUMBERS
         .iter()
         .map(|n| column(n))
@@ -109,6 +120,7 @@ pub fn parse(file: &str, text: &str) -> Result<HashMap<SocCode, Outlook>, Projec
                 openings_thousands: openings,
                 transfer_rate_percent: transfer,
                 separation_rate_percent: separation,
+                related_experience_years: experience_years(record.get(experience).unwrap_or("")),
             },
         );
     }
@@ -143,6 +155,9 @@ mod tests {
         assert!((ds.change_percent - 33.5).abs() < 1e-3);
         assert!((ds.transfer_rate_percent - 3.2).abs() < 1e-3);
         assert!(t.contains_key(&SocCode::parse("13-1020").unwrap()));
+        let it_managers = &t[&SocCode::parse("11-3021").unwrap()];
+        assert_eq!(it_managers.related_experience_years, Some(5.0));
+        assert_eq!(ds.related_experience_years, Some(0.0));
         assert!(
             !t.contains_key(&SocCode::parse("13-1000").unwrap()),
             "summary rows are skipped"

@@ -360,14 +360,22 @@ pub fn experience_credit(catalog: &Catalog, a: OccupationId, b: OccupationId, a_
 }
 
 /// Years of related experience a position needs: the occupation's typical
-/// experience (O*NET RW, else its job zone) at its typical grade, plus the
-/// tenure of each grade above it, minus the tenure of each grade below.
+/// experience (the larger of O*NET RW — else its job zone — and BLS
+/// Employment Projections' "work experience in a related occupation") at
+/// its typical grade, plus the tenure of each grade above it, minus the
+/// tenure of each grade below.
 pub fn required_experience(model: &TransitionModel, catalog: &Catalog, stop: Stop) -> f32 {
     let typical = typical_level(catalog.occupation(stop.occupation)).grade();
+    let bls = catalog
+        .occupation(stop.occupation)
+        .outlook
+        .as_ref()
+        .and_then(|o| o.related_experience_years);
     let base = model
         .profile(stop.occupation)
         .experience_years
-        .unwrap_or(0.0);
+        .unwrap_or(0.0)
+        .max(bls.unwrap_or(0.0));
     let g = stop.level.grade();
     let tenure = |range: std::ops::Range<u8>| -> f32 {
         range.map(|h| TENURE_YEARS[usize::from(h) - 1]).sum()
