@@ -442,7 +442,7 @@ impl<'a> Context<'a> {
         }
         if let Some(o) = &l.openings {
             text.push_str(&format!(
-                "; ×{:.2} for openings ({} a year{}, {:.1} per 100 workers, BLS 2024–34)",
+                "; ×{:.2} for openings ({} a year{}, {:.1} per 100 workers; employment {:+.0}% by 2034, BLS projections)",
                 o.factor,
                 crate::text::thousands((o.per_year_thousands * 1000.0).round() as u32),
                 if o.aggregate {
@@ -450,7 +450,8 @@ impl<'a> Context<'a> {
                 } else {
                     ""
                 },
-                o.rate * 100.0
+                o.rate * 100.0,
+                o.growth_percent
             ));
         }
         if let Some(e) = l.experience.filter(|e| e.factor < 1.0) {

@@ -95,6 +95,9 @@ pub struct Openings {
     pub factor: f32,
     /// The figures are for the SOC broad group, not the occupation alone.
     pub aggregate: bool,
+    /// Employment change 2024–34, percent (already inside `rate`, which
+    /// counts growth with exits and transfers; shown for the reader).
+    pub growth_percent: f32,
 }
 
 /// Related experience credited against what the position asks.
@@ -194,6 +197,7 @@ pub fn openings(catalog: &Catalog, occupation: OccupationId) -> Option<Openings>
             .powf(OPENINGS_ELASTICITY)
             .clamp(OPENINGS_BOUNDS.0, OPENINGS_BOUNDS.1),
         aggregate: o.aggregate,
+        growth_percent: o.change_percent,
     })
 }
 
