@@ -340,7 +340,10 @@ fn route_finds_a_switchback_and_compares_it_with_the_climb() {
     ]);
     let out = stdout(&o);
     assert!(out.contains("— switchback"), "{out}");
-    assert!(out.contains("Staying and climbing:"), "{out}");
+    assert!(
+        out.contains("Staying and climbing (in your own function, no step down):"),
+        "{out}"
+    );
     assert!(out.contains("grade  8 |"), "the ASCII sketch: {out}");
     let one = json(&[
         "route",

@@ -62,13 +62,13 @@ fn render(v: &RoutesView) -> String {
     }
     match &v.direct {
         Some(d) => s.push_str(&format!(
-            "Staying and climbing: {:.1} years, probability {:.2}, lowest salary {}.\n",
+            "Staying and climbing (in your own function, no step down): {:.1} years, probability {:.2}, lowest salary {}.\n",
             d.years_to_goal,
             d.probability,
             dollars(d.min_salary)
         )),
         None => s.push_str(&format!(
-            "Staying and climbing: not reachable within {} years.\n",
+            "Staying and climbing (in your own function, no step down): not reachable within {} years.\n",
             v.horizon_years
         )),
     }
