@@ -119,6 +119,17 @@ pub struct Stop {
     pub level: Level,
 }
 
+impl Stop {
+    /// The stop on `track`, as the chances read a position.
+    pub fn side(self, track: Track) -> crate::chances::Side {
+        crate::chances::Side {
+            occupation: self.occupation,
+            level: self.level,
+            track,
+        }
+    }
+}
+
 /// One move of a route.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Step {
@@ -280,11 +291,7 @@ fn route(
         || model.profile(req.start.occupation).level.clone(),
         <[f32]>::to_vec,
     );
-    let mut from_side = crate::chances::Side {
-        occupation: req.start.occupation,
-        level: req.start.level,
-        track: req.start.track,
-    };
+    let mut from_side = crate::position::side(req.start);
     let steps: Vec<Step> = p
         .states
         .windows(2)
@@ -295,22 +302,14 @@ fn route(
                 for (l, x) in levels.iter_mut().zip(&model.profile(from.occupation).level) {
                     *l = l.max(*x);
                 }
-                from_side = crate::chances::Side {
-                    occupation: from.occupation,
-                    level: from.level,
-                    track: track_of(catalog, &from),
-                };
+                from_side = from.side(track_of(catalog, &from));
             }
             let kind = match i16::from(to.level.grade()) - i16::from(from.level.grade()) {
                 d if d > 0 => MoveKind::StepUp,
                 0 => MoveKind::Lateral,
                 _ => MoveKind::StepDown,
             };
-            let side = crate::chances::Side {
-                occupation: to.occupation,
-                level: to.level,
-                track: track_of(catalog, &to),
-            };
+            let side = to.side(track_of(catalog, &to));
             let transfer = b.graph.edges[w[0]]
                 .iter()
                 .position(|x| x.to == w[1])
@@ -625,16 +624,8 @@ fn edge(
     {
         return None;
     }
-    let from_side = crate::chances::Side {
-        occupation: from.occupation,
-        level: from.level,
-        track: if i == 0 { req.start.track } else { tracks[i] },
-    };
-    let to_side = crate::chances::Side {
-        occupation: to.occupation,
-        level: to.level,
-        track: tracks[j],
-    };
+    let from_side = from.side(if i == 0 { req.start.track } else { tracks[i] });
+    let to_side = to.side(tracks[j]);
     let landing = crate::chances::landing(catalog, transfer, &from_side, &to_side, None).chance;
     if landing < MIN_PROBABILITY {
         return None;
