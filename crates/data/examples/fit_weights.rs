@@ -228,6 +228,16 @@ fn fit_rule(
             }
         }
     }
+    for activity_exponent in [0.3, 0.4, 0.5, 0.6, 0.7, 0.85, 1.0] {
+        let rule = Calibration {
+            activity_exponent,
+            ..best_rule
+        };
+        let r = recall(rule);
+        if r > best + 1e-9 {
+            (best, best_rule) = (r, rule);
+        }
+    }
     // Inferred ratings are used at full weight (imputed_trust stays 1):
     // the reference lists none of the occupations O*NET has not rated, so
     // fitting the trust would only learn the reference's age.

@@ -9,7 +9,7 @@
 //! | `skill_coverage` | how much of B's required skill levels A's levels reach, weighted by B's importance |
 //! | `knowledge_coverage` | the same for knowledge areas |
 //! | `profile_similarity` | cosine of the two importance-and-level profiles, each centred on the mean occupation (negative counts as 0): whether the work has the same shape |
-//! | `shared_activities` | detailed (DWA) and intermediate (IWA) work activities both perform, IDF-weighted cosine |
+//! | `shared_activities` | detailed (DWA) and intermediate (IWA) work activities both perform, IDF-weighted cosine, square-rooted ([`Calibration::activity_exponent`]): the first shared activities count most |
 //! | `technology_overlap` | technologies both use, IDF-weighted cosine, hot ones counting double |
 //! | `shared_titles` | overlap of the rare words in the two occupations' titles, alternate and reported titles (IDF-weighted cosine) |
 //! | `shared_interests` | cosine of the two RIASEC interest profiles, each centred on the mean occupation (negative counts as 0) |
@@ -535,7 +535,12 @@ fn facets(
         let detailed =
             a.dwas.intersection_weight(&b.dwas, &idf.dwa) / (a.dwa_weight * b.dwa_weight).sqrt();
         let intermediate = profile::sparse_dot(&a.iwas, &b.iwas);
-        0.5 * detailed + 0.5 * intermediate.min(1.0)
+        let overlap = (0.5 * detailed + 0.5 * intermediate.min(1.0)).clamp(0.0, 1.0);
+        if rule.activity_exponent == 0.5 {
+            overlap.sqrt() // the fitted value, and the matrix's hot loop
+        } else {
+            overlap.powf(rule.activity_exponent)
+        }
     });
     let technology_overlap = (needed.technology_overlap > 0.0
         && a.tech_weight > 0.0
@@ -610,6 +615,10 @@ pub struct Calibration {
     /// this: borrowed ratings are a blend of the donors', so they look more
     /// like the donors than the real occupation would.
     pub imputed_trust: f32,
+    /// `shared_activities` is the overlap raised to this power: below 1,
+    /// the first activities two occupations share count for more than the
+    /// last (a quarter shared is half-way at 0.5).
+    pub activity_exponent: f32,
 }
 
 impl Calibration {
@@ -618,6 +627,7 @@ impl Calibration {
         zone_up: [1.0, 0.7, 0.0],
         zone_down_step: 0.3,
         imputed_trust: 1.0,
+        activity_exponent: 0.5,
     };
 }
 
