@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Builds the fuzz targets and runs each in turn, one job at a time, on stable
 # Rust without a sanitizer (`-s none`). Exits non-zero as soon as a target
-# finds a crash, a hang (an input running over 10 s) or an out-of-memory
+# finds a crash, a hang (an input running over FUZZ_TIMEOUT, 10 s by
+# default) or an out-of-memory
 # (over 2048 MB); libFuzzer saves the input under fuzz/artifacts/TARGET/.
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]      each target for SECONDS (default 20)
@@ -12,7 +13,14 @@
 # and keeps what it learns in fuzz/corpus-work/TARGET (not committed), so a
 # later run starts where the last one stopped. Installs cargo-fuzz, and a
 # C++ compiler for libFuzzer, when missing. See docs/RELIABILITY.md.
+#
+# FUZZ_TIMEOUT (seconds, default 10) is how long one input may run before
+# it counts as a hang. libFuzzer measures wall-clock time, so on a machine
+# busy with other work raise it (60) rather than take a starved input for a
+# hung one.
 set -euo pipefail
+timeout_s="${FUZZ_TIMEOUT:-10}"
+[[ "$timeout_s" =~ ^[0-9]+$ ]] || { echo "FUZZ_TIMEOUT must be a whole number of seconds, not '$timeout_s'" >&2; exit 2; }
 fuzz="$(cd "$(dirname "$0")" && pwd)"
 cd "$fuzz/.."
 
@@ -62,7 +70,7 @@ for target in "${targets[@]}"; do
   mkdir -p "$fuzz/target/logs"
   log="$fuzz/target/logs/$target.log"
   if ! cargo fuzz run -s none --fuzz-dir "$fuzz" "$target" "${corpora[@]}" -- \
-    "${limit[@]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
+    "${limit[@]}" -timeout="$timeout_s" -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
     # The panic message and its backtrace, then libFuzzer's report.
     grep -A 12 'panicked at' "$log" || true
     tail -n 25 "$log"

@@ -164,14 +164,37 @@ pub fn nearest<'a>(
 /// suggestion; otherwise the answers are [`nearest`]'s.
 #[derive(Debug, Default)]
 pub struct Names<'a> {
-    /// (first letter, length in bytes) → the names, lower-cased, and as given.
-    groups: std::collections::HashMap<(char, usize), Vec<(String, &'a str)>>,
+    /// (first letter, length in bytes) → the names.
+    groups: std::collections::HashMap<(char, usize), Vec<Candidate<'a>>>,
+}
+
+/// One name prepared for lookups.
+#[derive(Debug)]
+struct Candidate<'a> {
+    lower: String,
+    /// [`byte_signature`] of `lower`.
+    signature: u64,
+    given: &'a str,
+}
+
+/// The set of byte values in `s`, folded onto 64 bits. Each bit set in one
+/// signature and not in another stands for at least one byte value the other
+/// string lacks, and each needs an edit of its own, so
+/// [`signature_distance`] never exceeds the edit distance: a candidate past
+/// it is skipped without running [`bounded_levenshtein`].
+fn byte_signature(s: &str) -> u64 {
+    s.bytes().fold(0, |sig, b| sig | 1 << (b % 64))
+}
+
+/// A lower bound of the edit distance of two strings from their signatures.
+fn signature_distance(a: u64, b: u64) -> usize {
+    (a & !b).count_ones().max((b & !a).count_ones()) as usize
 }
 
 impl<'a> Names<'a> {
     /// Prepares the candidates.
     pub fn new(candidates: impl IntoIterator<Item = &'a str>) -> Names<'a> {
-        let mut groups: std::collections::HashMap<(char, usize), Vec<(String, &'a str)>> =
+        let mut groups: std::collections::HashMap<(char, usize), Vec<Candidate<'a>>> =
             std::collections::HashMap::new();
         for c in candidates {
             let lower = c.to_lowercase();
@@ -179,7 +202,11 @@ impl<'a> Names<'a> {
                 groups
                     .entry((first, lower.len()))
                     .or_default()
-                    .push((lower, c));
+                    .push(Candidate {
+                        signature: byte_signature(&lower),
+                        lower,
+                        given: c,
+                    });
             }
         }
         Names { groups }
@@ -190,10 +217,12 @@ impl<'a> Names<'a> {
     pub fn nearest(&self, text: &str, max: usize) -> Option<&'a str> {
         let want = text.trim().to_lowercase();
         let first = want.chars().next()?;
+        let signature = byte_signature(&want);
         (want.len().saturating_sub(max)..=want.len() + max)
             .filter_map(|n| self.groups.get(&(first, n)))
             .flatten()
-            .filter_map(|(lower, c)| bounded_levenshtein(lower, &want, max).map(|d| (d, *c)))
+            .filter(|c| signature_distance(c.signature, signature) <= max)
+            .filter_map(|c| bounded_levenshtein(&c.lower, &want, max).map(|d| (d, c.given)))
             .min()
             .map(|(_, c)| c)
     }
@@ -287,6 +316,31 @@ mod tests {
                     nearest(text, names, max),
                     "{text} {max}"
                 );
+            }
+        }
+    }
+
+    /// The signature bound never exceeds the edit distance, over every pair
+    /// of strings up to four bytes from an alphabet whose bytes collide on
+    /// the signature's 64 bits (`a` and `!` are 64 apart).
+    #[test]
+    fn signature_distance_is_a_lower_bound_of_the_edit_distance() {
+        let alphabet = ["a", "b", "!", " "];
+        let mut words = vec![String::new()];
+        for _ in 0..4 {
+            let longer: Vec<String> = words
+                .iter()
+                .filter(|w| w.len() == words.last().map_or(0, String::len))
+                .flat_map(|w| alphabet.iter().map(move |c| format!("{w}{c}")))
+                .collect();
+            words.extend(longer);
+        }
+        assert_eq!(words.len(), 1 + 4 + 16 + 64 + 256);
+        for a in &words {
+            for b in &words {
+                let d = bounded_levenshtein(a, b, 8).expect("within 8 edits");
+                let bound = signature_distance(byte_signature(a), byte_signature(b));
+                assert!(bound <= d, "{a:?} {b:?}: bound {bound} > distance {d}");
             }
         }
     }
