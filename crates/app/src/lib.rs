@@ -43,6 +43,22 @@ use switchback_core::transition::TransitionModel;
 pub use switchback_core::profile::Profile;
 pub use view::{PositionView, StopView};
 
+// The domain types and the catalog's names the edges use, re-exported: an
+// edge depends on this crate (and on the store, to open the database it
+// passes in), never on core or data (docs/ARCHITECTURE.md).
+pub use switchback_core::Level;
+pub use switchback_core::catalog::Percentiles;
+pub use switchback_core::development::status::{Author, PlanStatus, Progress};
+pub use switchback_core::position::PayBasis;
+pub use switchback_core::route::plan::MAX_MOVES;
+pub use switchback_data::profile_file::Format as ProfileFormat;
+pub use switchback_data::{CATALOG_ENV, LoadError};
+
+/// How values are written in messages and pages, one way for every edge.
+pub mod text {
+    pub use switchback_core::text::{dollars, io_words, quoted};
+}
+
 /// The catalog and the transition model, each built once: the model on
 /// first use, since looking an occupation up does not need it.
 #[derive(Debug)]

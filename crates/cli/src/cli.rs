@@ -5,9 +5,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 use jiff::civil::Date;
-use switchback_core::Level;
-use switchback_core::development::status::{Author, Progress};
-use switchback_core::text::quoted;
+use switchback_app::text::quoted;
+use switchback_app::{Author, Level, Progress};
 use switchback_store::PlanId;
 
 /// When a step down or a sideways move is the smart route to a goal — on
@@ -332,7 +331,7 @@ pub struct RouteArgs {
     /// A profile file (.toml or .json) with [current], [goal] and optionally [situation].
     pub profile: PathBuf,
     /// The most moves a route may make.
-    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=switchback_core::route::plan::MAX_MOVES as i64))]
+    #[arg(long, default_value_t = 4, value_parser = clap::value_parser!(u8).range(1..=switchback_app::MAX_MOVES as i64))]
     pub max_moves: u8,
 }
 

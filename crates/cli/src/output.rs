@@ -48,7 +48,7 @@ pub fn error_message(e: &anyhow::Error) -> String {
     for cause in e.chain() {
         let raw = cause.to_string();
         let plain = match cause.downcast_ref::<io::Error>() {
-            Some(io) => switchback_core::text::io_words(io),
+            Some(io) => switchback_app::text::io_words(io),
             None => raw.clone(),
         };
         if out.contains(&raw) {
@@ -299,7 +299,7 @@ impl Table {
     }
 }
 
-pub use switchback_core::text::dollars;
+pub use switchback_app::text::dollars;
 
 #[cfg(test)]
 mod tests {

@@ -11,10 +11,10 @@ use axum::routing::{get, post};
 use jiff::civil::Date;
 use serde::Deserialize;
 use serde::de::DeserializeOwned;
+use switchback_app::ProfileFormat as Format;
 use switchback_app::moves::MoveRequest;
 use switchback_app::plans::{self, CheckInRequest, CreateRequest, Export};
 use switchback_app::{AppError, Engine, Profile, advice, moves, occupation, routes};
-use switchback_data::profile_file::Format;
 use switchback_store::PlanId;
 
 use crate::error::ErrorBody;
@@ -266,7 +266,7 @@ pub(crate) struct RoutesQuery {
 }
 
 fn four() -> usize {
-    switchback_core::route::plan::MAX_MOVES
+    switchback_app::MAX_MOVES
 }
 
 #[utoipa::path(post, path = "/api/v1/routes", tag = "advice",

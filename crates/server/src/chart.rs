@@ -9,7 +9,7 @@
 use std::fmt::Write;
 
 use switchback_app::routes::{RouteView, RoutesView};
-use switchback_core::text::dollars;
+use switchback_app::text::dollars;
 
 const WIDTH: f32 = 880.0;
 const HEIGHT: f32 = 420.0;

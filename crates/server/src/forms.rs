@@ -42,7 +42,7 @@ fn number(f: &Fields, name: &str) -> Result<Option<Value>, FieldError> {
         .map(|x| Some(json!(x)))
         .ok_or_else(|| FieldError {
             field: name.to_owned(),
-            message: format!("{} is not a number", switchback_core::text::quoted(&t)),
+            message: format!("{} is not a number", switchback_app::text::quoted(&t)),
         })
 }
 

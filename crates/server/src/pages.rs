@@ -11,13 +11,13 @@ use axum::routing::{get, post};
 use axum::{Form, Router};
 use jiff::civil::Date;
 use serde::Deserialize;
+use switchback_app::Author;
+use switchback_app::ProfileFormat as Format;
 use switchback_app::advice::AdviceView;
 use switchback_app::moves::{ClassifyView, MoveRequest};
 use switchback_app::plans::{self, CheckInRequest, Export, PlanView, SummaryView};
 use switchback_app::routes::RoutesView;
 use switchback_app::{advice, moves, routes};
-use switchback_core::development::status::Author;
-use switchback_data::profile_file::Format;
 
 use crate::api::{blocking, parse_profile, plan_id, read_plan, today};
 use crate::forms::{self, Fields, OPTION_ROWS};
@@ -222,7 +222,7 @@ impl AdvicePage {
     }
 
     fn money(&self, v: &u32) -> String {
-        switchback_core::text::dollars(*v)
+        switchback_app::text::dollars(*v)
     }
 }
 
@@ -235,7 +235,7 @@ async fn advice_page(s: AppState, token: &csrf::Token, doc: String) -> Result<Re
             Some(_) => Some(routes::routes(
                 &s.engine,
                 &profile,
-                switchback_core::route::plan::MAX_MOVES,
+                switchback_app::MAX_MOVES,
             )?),
             None => None,
         };
@@ -504,7 +504,7 @@ async fn create_plan(
                         "invalid_argument",
                         format!(
                             "start: {} is not a date (YYYY-MM-DD)",
-                            switchback_core::text::quoted(t)
+                            switchback_app::text::quoted(t)
                         ),
                     )
                     .field("start"),
@@ -621,10 +621,7 @@ fn check_in_request(f: &CheckInForm) -> Result<CheckInRequest, ApiError> {
         ApiError::new(
             StatusCode::UNPROCESSABLE_ENTITY,
             "invalid_argument",
-            format!(
-                "{field}: {} is not {what}",
-                switchback_core::text::quoted(v)
-            ),
+            format!("{field}: {} is not {what}", switchback_app::text::quoted(v)),
         )
         .field(field)
     };

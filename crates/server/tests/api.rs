@@ -125,7 +125,7 @@ async fn advice_and_routes_match_the_command_line_contract() {
     let text = profile.to_string();
     let engine = common::engine();
     let parsed = engine
-        .profile("p.json", &text, switchback_data::profile_file::Format::Json)
+        .profile("p.json", &text, switchback_app::ProfileFormat::Json)
         .unwrap();
     let direct =
         serde_json::to_string(&switchback_app::advice::advise(&engine, &parsed).unwrap()).unwrap();

@@ -25,7 +25,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
     let format = cli.format.unwrap_or(Format::Text);
     let catalog = cli
         .catalog
-        .or_else(|| crate::cli::env_path(switchback_data::CATALOG_ENV));
+        .or_else(|| crate::cli::env_path(switchback_app::CATALOG_ENV));
     let dir = catalog.as_deref();
     match cli.command {
         // Keeping a plan needs only the plan database, not the catalog.
@@ -61,7 +61,7 @@ fn load_engine(dir: Option<&Path>) -> anyhow::Result<Engine> {
     Ok(match dir {
         Some(dir) => Engine::from_dir(dir).map_err(|e| match e {
             // Already names the directory: no context to repeat it.
-            e @ AppError::Catalog(switchback_data::LoadError::NoDirectory { .. }) => {
+            e @ AppError::Catalog(switchback_app::LoadError::NoDirectory { .. }) => {
                 anyhow::Error::new(e)
             }
             e => {

@@ -3,8 +3,7 @@
 use switchback_app::Engine;
 use switchback_app::PositionView;
 use switchback_app::moves::{self, ClassifyView, ExplanationView, MoveRequest};
-use switchback_core::Level;
-use switchback_core::position;
+use switchback_app::{Level, PayBasis};
 
 use crate::cli::{Format, MoveArgs, TransitionsArgs};
 use crate::output::{self, Table, dollars};
@@ -65,8 +64,8 @@ fn render_classify(v: &ClassifyView) -> String {
     ));
     if let Some(r) = v.pay_ratio {
         let basis = match v.pay_basis {
-            position::PayBasis::Salaries => "from the salaries given".to_owned(),
-            position::PayBasis::Wages => {
+            PayBasis::Salaries => "from the salaries given".to_owned(),
+            PayBasis::Wages => {
                 let f = v
                     .from
                     .salary

@@ -1,8 +1,8 @@
 //! `switchback occupation search` and `switchback occupation show`.
 
 use switchback_app::Engine;
+use switchback_app::Percentiles;
 use switchback_app::occupation::{self, ShowView, years_label};
-use switchback_core::catalog::Percentiles;
 
 use crate::cli::{Format, SearchArgs, ShowArgs};
 use crate::output::{self, Table, dollars};

@@ -7,9 +7,9 @@ use anyhow::Context;
 use clap::ValueEnum;
 use jiff::Timestamp;
 use jiff::civil::Date;
+use switchback_app::PlanStatus;
 use switchback_app::plans::{self, CheckInRequest, CreateRequest, Export};
 use switchback_app::{AppError, Engine};
-use switchback_core::development::status::PlanStatus;
 use switchback_store::{PlanId, Store, StoreError, StoredPlan};
 
 use crate::cli::{
