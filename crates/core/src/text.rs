@@ -172,23 +172,34 @@ pub struct Names<'a> {
 #[derive(Debug)]
 struct Candidate<'a> {
     lower: String,
-    /// [`byte_signature`] of `lower`.
-    signature: u64,
+    /// [`byte_counts`] of `lower`.
+    counts: [u8; 32],
     given: &'a str,
 }
 
-/// The set of byte values in `s`, folded onto 64 bits. Each bit set in one
-/// signature and not in another stands for at least one byte value the other
-/// string lacks, and each needs an edit of its own, so
-/// [`signature_distance`] never exceeds the edit distance: a candidate past
-/// it is skipped without running [`bounded_levenshtein`].
-fn byte_signature(s: &str) -> u64 {
-    s.bytes().fold(0, |sig, b| sig | 1 << (b % 64))
+/// How many of each byte `s` holds, folded onto 32 counters (saturating).
+/// Each edit changes one byte on each side at most, so the counts' excess
+/// on either side ([`count_distance`]) never exceeds the edit distance: a
+/// candidate past it is skipped without running [`bounded_levenshtein`].
+fn byte_counts(s: &str) -> [u8; 32] {
+    let mut counts = [0u8; 32];
+    for b in s.bytes() {
+        let c = &mut counts[usize::from(b % 32)];
+        *c = c.saturating_add(1);
+    }
+    counts
 }
 
-/// A lower bound of the edit distance of two strings from their signatures.
-fn signature_distance(a: u64, b: u64) -> usize {
-    (a & !b).count_ones().max((b & !a).count_ones()) as usize
+/// A lower bound of the edit distance of two strings from their
+/// [`byte_counts`]: the larger of what one has in excess of the other.
+/// (Saturated counts only lower it: a count of 255 stands for 255 or more.)
+fn count_distance(a: &[u8; 32], b: &[u8; 32]) -> usize {
+    let (mut more, mut fewer) = (0usize, 0usize);
+    for (x, y) in a.iter().zip(b) {
+        more += usize::from(x.saturating_sub(*y));
+        fewer += usize::from(y.saturating_sub(*x));
+    }
+    more.max(fewer)
 }
 
 impl<'a> Names<'a> {
@@ -203,7 +214,7 @@ impl<'a> Names<'a> {
                     .entry((first, lower.len()))
                     .or_default()
                     .push(Candidate {
-                        signature: byte_signature(&lower),
+                        counts: byte_counts(&lower),
                         lower,
                         given: c,
                     });
@@ -217,11 +228,11 @@ impl<'a> Names<'a> {
     pub fn nearest(&self, text: &str, max: usize) -> Option<&'a str> {
         let want = text.trim().to_lowercase();
         let first = want.chars().next()?;
-        let signature = byte_signature(&want);
+        let counts = byte_counts(&want);
         (want.len().saturating_sub(max)..=want.len() + max)
             .filter_map(|n| self.groups.get(&(first, n)))
             .flatten()
-            .filter(|c| signature_distance(c.signature, signature) <= max)
+            .filter(|c| count_distance(&c.counts, &counts) <= max)
             .filter_map(|c| bounded_levenshtein(&c.lower, &want, max).map(|d| (d, c.given)))
             .min()
             .map(|(_, c)| c)
@@ -236,28 +247,44 @@ pub fn did_you_mean(suggestion: Option<&str>) -> String {
 }
 
 /// Edit distance between two short words, or `None` once it exceeds `max`.
+/// Only the band of cells within `max` of the diagonal is computed: a path
+/// through any other cell costs more than `max` already.
 pub fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
     let a = a.as_bytes();
     let b = b.as_bytes();
     if a.len().abs_diff(b.len()) > max {
         return None;
     }
-    let mut prev: Vec<usize> = (0..=b.len()).collect();
-    let mut cur = vec![0; b.len() + 1];
+    let over = max + 1; // stands for any distance past `max`
+    let m = b.len();
+    let mut prev: Vec<usize> = (0..=m).map(|j| j.min(over)).collect();
+    let mut cur = vec![over; m + 1];
     for i in 1..=a.len() {
-        cur[0] = i;
-        let mut row_min = cur[0];
-        for j in 1..=b.len() {
+        let lo = i.saturating_sub(max).max(1);
+        let hi = (i + max).min(m);
+        cur[0] = i.min(over);
+        if lo > 1 {
+            cur[lo - 1] = over; // left of the band
+        }
+        let mut row_min = cur[lo - 1];
+        for j in lo..=hi {
             let cost = usize::from(a[i - 1] != b[j - 1]);
-            cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
-            row_min = row_min.min(cur[j]);
+            let d = (prev[j] + 1)
+                .min(cur[j - 1] + 1)
+                .min(prev[j - 1] + cost)
+                .min(over);
+            cur[j] = d;
+            row_min = row_min.min(d);
+        }
+        if hi < m {
+            cur[hi + 1] = over; // outside the band: the next row reads it
         }
         if row_min > max {
             return None;
         }
         std::mem::swap(&mut prev, &mut cur);
     }
-    let d = prev[b.len()];
+    let d = prev[m];
     (d <= max).then_some(d)
 }
 
@@ -320,11 +347,27 @@ mod tests {
         }
     }
 
-    /// The signature bound never exceeds the edit distance, over every pair
-    /// of strings up to four bytes from an alphabet whose bytes collide on
-    /// the signature's 64 bits (`a` and `!` are 64 apart).
+    /// The plain edit distance, every cell computed.
+    fn levenshtein(a: &str, b: &str) -> usize {
+        let (a, b) = (a.as_bytes(), b.as_bytes());
+        let mut prev: Vec<usize> = (0..=b.len()).collect();
+        for i in 1..=a.len() {
+            let mut cur = vec![i; b.len() + 1];
+            for j in 1..=b.len() {
+                let cost = usize::from(a[i - 1] != b[j - 1]);
+                cur[j] = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            }
+            prev = cur;
+        }
+        prev[b.len()]
+    }
+
+    /// Over every pair of strings up to four bytes from an alphabet whose
+    /// bytes collide on the 32 counters (`a` and `!` are 64 apart): the
+    /// count bound never exceeds the edit distance, and the banded distance
+    /// is the plain one wherever it is within `max`.
     #[test]
-    fn signature_distance_is_a_lower_bound_of_the_edit_distance() {
+    fn count_bound_and_banded_distance_agree_with_the_plain_edit_distance() {
         let alphabet = ["a", "b", "!", " "];
         let mut words = vec![String::new()];
         for _ in 0..4 {
@@ -338,9 +381,16 @@ mod tests {
         assert_eq!(words.len(), 1 + 4 + 16 + 64 + 256);
         for a in &words {
             for b in &words {
-                let d = bounded_levenshtein(a, b, 8).expect("within 8 edits");
-                let bound = signature_distance(byte_signature(a), byte_signature(b));
+                let d = levenshtein(a, b);
+                let bound = count_distance(&byte_counts(a), &byte_counts(b));
                 assert!(bound <= d, "{a:?} {b:?}: bound {bound} > distance {d}");
+                for max in 0..=4 {
+                    assert_eq!(
+                        bounded_levenshtein(a, b, max),
+                        (d <= max).then_some(d),
+                        "{a:?} {b:?} within {max}"
+                    );
+                }
             }
         }
     }
