@@ -2,8 +2,9 @@
 # Builds the fuzz targets and runs each in turn, one job at a time, on stable
 # Rust without a sanitizer (`-s none`). Exits non-zero as soon as a target
 # finds a crash, a hang (an input running over FUZZ_TIMEOUT, 10 s by
-# default) or an out-of-memory
-# (over 2048 MB); libFuzzer saves the input under fuzz/artifacts/TARGET/.
+# default) or an out-of-memory (over 2048 MB); libFuzzer saves the input
+# under fuzz/artifacts/TARGET/. A run stopped by a signal (Ctrl-C) prints
+# its figures and exits 130: an interruption is not a finding.
 #
 #   fuzz/run.sh [SECONDS] [TARGET...]      each target for SECONDS (default 20)
 #   fuzz/run.sh --runs N [TARGET...]       each target for N executions
@@ -71,6 +72,12 @@ for target in "${targets[@]}"; do
   log="$fuzz/target/logs/$target.log"
   if ! cargo fuzz run -s none --fuzz-dir "$fuzz" "$target" "${corpora[@]}" -- \
     "${limit[@]}" -timeout="$timeout_s" -rss_limit_mb=2048 -print_final_stats=1 >"$log" 2>&1; then
+    # Stopped by a signal (Ctrl-C, kill -INT): not a finding.
+    if grep -q 'libFuzzer: run interrupted' "$log"; then
+      grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' "$log" || true
+      echo "fuzz: $target interrupted before its limit; nothing failed (log: $log)" >&2
+      exit 130
+    fi
     # The panic message and its backtrace, then libFuzzer's report.
     grep -A 12 'panicked at' "$log" || true
     tail -n 25 "$log"
