@@ -244,6 +244,49 @@ pub enum OrgCommand {
     /// Map a job architecture (CSV) to O*NET occupations, with a confidence
     /// and the runner-up, into a mapping file a person reviews.
     Map(OrgMapArgs),
+    /// Advise a whole workforce: who is blocked where they stand, which step
+    /// down or sideways move would open a route up, and who inside could
+    /// fill each open role (docs/ORGANISATION.md).
+    Advise(OrgAdviseArgs),
+}
+
+/// `switchback org advise`
+#[derive(Debug, Args)]
+pub struct OrgAdviseArgs {
+    /// The job architecture (CSV, as for `org map`).
+    pub jobs: PathBuf,
+    /// The employees: CSV with employee_id, job_code, and optionally
+    /// department, grade, salary, years_in_role, years_experience,
+    /// manages_people, goal, max_step_down, min_pay.
+    #[arg(long, value_name = "CSV")]
+    pub employees: PathBuf,
+    /// A reviewed mapping from `org map`: its rows marked reviewed = yes
+    /// are used as the people wrote them.
+    #[arg(long, value_name = "CSV")]
+    pub mapping: Option<PathBuf>,
+    /// Open roles: CSV with role_id, job_code, and optionally department,
+    /// grade, salary. Without it, each job's openings in a year are
+    /// estimated from BLS separation rates.
+    #[arg(long, value_name = "CSV")]
+    pub open_roles: Option<PathBuf>,
+    /// The organisation's grades mapped to Switchback's levels: CSV with
+    /// grade, level. Without it, each job's level is proposed from its pay.
+    #[arg(long, value_name = "CSV")]
+    pub grades: Option<PathBuf>,
+    /// Where to write employees.csv, open-roles.csv, jobs.csv and
+    /// report.html (created if missing).
+    #[arg(long, short, value_name = "DIR")]
+    pub output_dir: Option<PathBuf>,
+    /// Years within which a route up must deliver.
+    #[arg(long, default_value_t = 8.0, value_name = "YEARS", value_parser = parse_horizon)]
+    pub horizon: f32,
+}
+
+fn parse_horizon(text: &str) -> Result<f32, String> {
+    text.parse::<f32>()
+        .ok()
+        .filter(|y| y.is_finite() && (1.0..=40.0).contains(y))
+        .ok_or_else(|| format!("`{text}` is not a number of years from 1 to 40"))
 }
 
 /// `switchback org map`

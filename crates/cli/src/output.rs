@@ -201,10 +201,12 @@ pub struct Progress {
     started: std::time::Instant,
     shown: bool,
     terminal: bool,
+    /// What is counted: `None` for bytes (shown in MB).
+    unit: Option<&'static str>,
 }
 
 impl Progress {
-    /// Progress of `what` ("reading courses.csv").
+    /// Progress of `what` ("reading courses.csv"), counted in bytes.
     pub fn new(what: impl Into<String>) -> Self {
         use std::io::IsTerminal;
         Self {
@@ -212,21 +214,29 @@ impl Progress {
             started: std::time::Instant::now(),
             shown: false,
             terminal: io::stderr().is_terminal(),
+            unit: None,
         }
     }
 
-    /// `done` of `total` units (bytes) are done.
+    /// Progress of `what`, counted in `unit`s ("states").
+    pub fn counting(what: impl Into<String>, unit: &'static str) -> Self {
+        Self {
+            unit: Some(unit),
+            ..Self::new(what)
+        }
+    }
+
+    /// `done` of `total` units are done.
     pub fn update(&mut self, done: u64, total: u64) {
         if !self.terminal || self.started.elapsed().as_secs() < 1 {
             return;
         }
         let percent = done.saturating_mul(100).checked_div(total).unwrap_or(100);
-        eprint!(
-            "\r{}: {percent:>3}% ({:.1} of {:.1} MB)",
-            self.what,
-            done as f64 / 1e6,
-            total as f64 / 1e6
-        );
+        let amount = match self.unit {
+            Some(unit) => format!("{done} of {total} {unit}"),
+            None => format!("{:.1} of {:.1} MB", done as f64 / 1e6, total as f64 / 1e6),
+        };
+        eprint!("\r{}: {percent:>3}% ({amount})", self.what);
         self.shown = true;
     }
 

@@ -183,3 +183,87 @@ fn bad_rows_are_reported_by_line_and_field_and_good_rows_kept() {
     );
     assert!(!out.exists());
 }
+
+fn employees() -> String {
+    format!(
+        "{}/../../examples/org/montgomery-county-employees.csv",
+        env!("CARGO_MANIFEST_DIR")
+    )
+}
+
+#[test]
+fn advises_a_whole_workforce_into_four_files() {
+    let dir = temp("advise");
+    let o = run(&[
+        "org",
+        "advise",
+        &jobs(),
+        "--employees",
+        &employees(),
+        "--output-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let said = text(&o.stdout);
+    assert!(
+        said.contains("9228 employees in 385 jobs, advised as 385 distinct (job, level) states."),
+        "{said}"
+    );
+    assert!(said.contains("open roles (estimated"), "{said}");
+    let people = rows(&std::fs::read_to_string(dir.join("employees.csv")).unwrap());
+    assert_eq!(people.len(), 9228);
+    let roles = rows(&std::fs::read_to_string(dir.join("open-roles.csv")).unwrap());
+    assert!(roles.iter().any(|r| &r[10] == "switchback"));
+    assert_eq!(
+        rows(&std::fs::read_to_string(dir.join("jobs.csv")).unwrap()).len(),
+        385
+    );
+    let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
+    assert!(html.starts_with("<!doctype html>") && html.contains("<svg id=\"flows\""));
+
+    let o = run(&[
+        "org",
+        "advise",
+        &jobs(),
+        "--employees",
+        &employees(),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["summary"]["employees"], 9228);
+    assert!(
+        summary["groups"]["blocked_by_department"]
+            .as_array()
+            .unwrap()
+            .len()
+            > 5
+    );
+    assert!(
+        !text(&o.stdout).contains("MC-E0"),
+        "the summary names no one"
+    );
+}
+
+#[test]
+fn a_bad_horizon_or_a_missing_file_is_refused() {
+    let o = run(&[
+        "org",
+        "advise",
+        &jobs(),
+        "--employees",
+        &employees(),
+        "--horizon",
+        "0",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(text(&o.stderr).contains("is not a number of years from 1 to 40"));
+    let o = run(&["org", "advise", &jobs(), "--employees", "no-such-file.csv"]);
+    assert!(!o.status.success());
+    assert!(
+        text(&o.stderr).contains("no-such-file.csv"),
+        "{}",
+        text(&o.stderr)
+    );
+}

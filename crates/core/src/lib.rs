@@ -12,7 +12,8 @@
 //! - [`chances`]: a move's two chances — landing the position, succeeding in it.
 //! - [`eval`]: recall, precision and MRR of ranked destinations against a reference.
 //! - [`level`]: the grade ladder and the seniority words of titles.
-//! - [`org`]: an organisation's job titles mapped to occupations.
+//! - [`org`]: an organisation's job titles mapped to occupations, and its
+//!   internal labour market: blocked routes up, switchbacks, open roles.
 //! - [`position`]: positions, tracks, and the classification of a move.
 //! - [`profile`]: a person's validated situation, goal and options.
 //! - [`resolve`]: free text and codes to ranked occupations.

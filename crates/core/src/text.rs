@@ -288,6 +288,23 @@ pub fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
     (d <= max).then_some(d)
 }
 
+/// Escapes text for HTML and XML (SVG): the five characters that could
+/// end an element or an attribute.
+pub fn escape_markup(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -416,6 +433,14 @@ mod tests {
         assert_eq!(dollars(999), "$999");
         assert_eq!(dollars(120_230), "$120,230");
         assert_eq!(dollars(1_234_567), "$1,234,567");
+    }
+
+    #[test]
+    fn markup_is_escaped() {
+        assert_eq!(
+            escape_markup(r#"<a href="x">Tom & 'Jo'</a>"#),
+            "&lt;a href=&quot;x&quot;&gt;Tom &amp; &#39;Jo&#39;&lt;/a&gt;"
+        );
     }
 
     #[test]

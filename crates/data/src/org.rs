@@ -1,17 +1,19 @@
 //! An organisation's files for organisation mode (docs/ORGANISATION.md):
-//! the job architecture (CSV) and the reviewed mapping of its jobs to
-//! O*NET occupations (CSV, written by `switchback org map` and corrected by
-//! a person).
+//! the job architecture, the reviewed mapping of its jobs to O*NET
+//! occupations (written by `switchback org map` and corrected by a
+//! person), its grade mapping, its employees and its open roles — all CSV.
 //!
 //! Bad rows are reported by file, line and field, with the nearest valid
 //! value where there is one; good rows are kept.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use switchback_core::Catalog;
+use switchback_core::Level;
 use switchback_core::catalog::OccupationId;
 use switchback_core::code::OnetCode;
 use switchback_core::org::Job;
+use switchback_core::org::people::{Employee, GradeLevel, OpenRole};
 use switchback_core::text::{Names, quoted};
 
 /// The job-architecture columns, required first.
@@ -384,5 +386,264 @@ fn csv_problem(file: &str, line: u64, e: &csv::Error) -> FileError {
         line,
         field: "row".into(),
         message: e.to_string(),
+    })
+}
+
+/// The employee file's columns, required first.
+pub const EMPLOYEE_COLUMNS: [&str; 11] = [
+    "employee_id",
+    "job_code",
+    "department",
+    "grade",
+    "salary",
+    "years_in_role",
+    "years_experience",
+    "manages_people",
+    "goal",
+    "max_step_down",
+    "min_pay",
+];
+
+/// The open-role file's columns, required first.
+pub const OPEN_ROLE_COLUMNS: [&str; 5] = ["role_id", "job_code", "department", "grade", "salary"];
+
+/// The grade-mapping file's columns.
+pub const GRADE_COLUMNS: [&str; 2] = ["grade", "level"];
+
+/// A problem maker for one line of one file.
+fn at_line(file: &str, line: u64) -> impl Fn(&str, String) -> RowProblem + '_ {
+    move |field, message| RowProblem {
+        file: file.to_owned(),
+        line,
+        field: field.to_owned(),
+        message,
+    }
+}
+
+/// The job codes of the architecture, which other files must use.
+struct JobCodes<'a> {
+    names: Names<'a>,
+    known: HashSet<&'a str>,
+}
+
+impl<'a> JobCodes<'a> {
+    fn new(codes: impl IntoIterator<Item = &'a str> + Clone) -> Self {
+        JobCodes {
+            names: Names::new(codes.clone()),
+            known: codes.into_iter().collect(),
+        }
+    }
+
+    /// The code, or why it is not one, naming the nearest.
+    fn check(&self, code: &str) -> Result<String, String> {
+        if code.is_empty() {
+            return Err("empty: every row needs the code of a job in the job architecture".into());
+        }
+        if self.known.contains(code) {
+            return Ok(code.to_owned());
+        }
+        let nearest = self
+            .names
+            .nearest(code, 3)
+            .map_or(String::new(), |n| format!("; did you mean `{n}`?"));
+        Err(format!(
+            "{} is not a job of the job architecture{nearest}",
+            quoted(code)
+        ))
+    }
+}
+
+/// Dollars a year (1,000–10,000,000; `$` and `,` allowed), or empty.
+fn salary_cell(text: &str) -> Result<Option<u32>, String> {
+    let v = text.trim_start_matches('$').replace(',', "");
+    if v.is_empty() {
+        return Ok(None);
+    }
+    v.parse::<f64>()
+        .ok()
+        .filter(|x| x.is_finite() && (1_000.0..=10_000_000.0).contains(x))
+        .map(|x| Some(x.round() as u32))
+        .ok_or_else(|| {
+            format!(
+                "{} is not an annual salary from 1000 to 10000000 dollars",
+                quoted(text)
+            )
+        })
+}
+
+/// Years from 0 to 70, or empty.
+fn years_cell(text: &str) -> Result<Option<f32>, String> {
+    if text.is_empty() {
+        return Ok(None);
+    }
+    text.parse::<f32>()
+        .ok()
+        .filter(|y| y.is_finite() && (0.0..=70.0).contains(y))
+        .map(Some)
+        .ok_or_else(|| format!("{} is not a number of years from 0 to 70", quoted(text)))
+}
+
+fn yes_no_cell(text: &str) -> Result<Option<bool>, String> {
+    match text.to_ascii_lowercase().as_str() {
+        "" => Ok(None),
+        "yes" | "y" | "true" | "1" => Ok(Some(true)),
+        "no" | "n" | "false" | "0" => Ok(Some(false)),
+        _ => Err(format!("{} is not yes or no", quoted(text))),
+    }
+}
+
+fn optional(text: &str) -> Option<String> {
+    Some(text).filter(|t| !t.is_empty()).map(str::to_owned)
+}
+
+/// Parses an employee CSV against the job codes of the architecture.
+pub fn parse_employees<'a>(
+    file: &str,
+    text: &str,
+    job_codes: impl IntoIterator<Item = &'a str> + Clone,
+) -> Result<Parsed<Employee>, FileError> {
+    let codes = JobCodes::new(job_codes);
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    read_rows(
+        file,
+        text,
+        &EMPLOYEE_COLUMNS,
+        &["employee_id", "job_code"],
+        |line, cells| {
+            let e = employee(at_line(file, line), cells, &codes, &seen);
+            if let Ok(e) = &e {
+                seen.insert(e.id.clone(), line);
+            }
+            Some(e)
+        },
+    )
+}
+
+fn employee(
+    problem: impl Fn(&str, String) -> RowProblem,
+    cells: &Cells<'_>,
+    codes: &JobCodes<'_>,
+    seen: &HashMap<String, u64>,
+) -> Result<Employee, RowProblem> {
+    let get = |name: &str| cells.get(name);
+    let id = get("employee_id");
+    if id.is_empty() {
+        return Err(problem(
+            "employee_id",
+            "empty: every employee needs an id".into(),
+        ));
+    }
+    if let Some(first) = seen.get(id) {
+        return Err(problem(
+            "employee_id",
+            format!("{} repeats the employee on line {first}", quoted(id)),
+        ));
+    }
+    let problem = &problem;
+    let field = |name: &'static str| move |m: String| problem(name, m);
+    let job_code = codes.check(get("job_code")).map_err(field("job_code"))?;
+    let goal = match get("goal") {
+        "" => None,
+        g => Some(codes.check(g).map_err(field("goal"))?),
+    };
+    let max_step_down = match get("max_step_down") {
+        "" => None,
+        t => Some(t.parse::<u8>().ok().filter(|n| *n <= 9).ok_or_else(|| {
+            problem(
+                "max_step_down",
+                format!("{} is not a number of grades from 0 to 9", quoted(t)),
+            )
+        })?),
+    };
+    Ok(Employee {
+        id: id.to_owned(),
+        job_code,
+        department: get("department").to_owned(),
+        grade: optional(get("grade")),
+        salary: salary_cell(get("salary")).map_err(field("salary"))?,
+        years_in_role: years_cell(get("years_in_role")).map_err(field("years_in_role"))?,
+        years_experience: years_cell(get("years_experience")).map_err(field("years_experience"))?,
+        manages_people: yes_no_cell(get("manages_people")).map_err(field("manages_people"))?,
+        goal,
+        max_step_down,
+        min_pay: salary_cell(get("min_pay")).map_err(field("min_pay"))?,
+    })
+}
+
+/// Parses an open-role CSV against the job codes of the architecture.
+pub fn parse_open_roles<'a>(
+    file: &str,
+    text: &str,
+    job_codes: impl IntoIterator<Item = &'a str> + Clone,
+) -> Result<Parsed<OpenRole>, FileError> {
+    let codes = JobCodes::new(job_codes);
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    read_rows(
+        file,
+        text,
+        &OPEN_ROLE_COLUMNS,
+        &["role_id", "job_code"],
+        |line, cells| {
+            let problem = at_line(file, line);
+            let id = cells.get("role_id");
+            let role = if id.is_empty() {
+                Err(problem(
+                    "role_id",
+                    "empty: every open role needs an id".into(),
+                ))
+            } else if let Some(first) = seen.get(id) {
+                Err(problem(
+                    "role_id",
+                    format!("{} repeats the role on line {first}", quoted(id)),
+                ))
+            } else {
+                codes
+                    .check(cells.get("job_code"))
+                    .map_err(|m| problem("job_code", m))
+                    .and_then(|job_code| {
+                        Ok(OpenRole {
+                            id: id.to_owned(),
+                            job_code,
+                            department: cells.get("department").to_owned(),
+                            grade: optional(cells.get("grade")),
+                            salary: salary_cell(cells.get("salary"))
+                                .map_err(|m| problem("salary", m))?,
+                        })
+                    })
+            };
+            if let Ok(r) = &role {
+                seen.insert(r.id.clone(), line);
+            }
+            Some(role)
+        },
+    )
+}
+
+/// Parses a grade mapping: the organisation's grades and the levels they
+/// stand for (a level name or a grade 1–10, as `--level` takes them).
+pub fn parse_grades(file: &str, text: &str) -> Result<Parsed<GradeLevel>, FileError> {
+    let mut seen: HashMap<String, u64> = HashMap::new();
+    read_rows(file, text, &GRADE_COLUMNS, &GRADE_COLUMNS, |line, cells| {
+        let problem = at_line(file, line);
+        let grade = cells.get("grade");
+        let row = if grade.is_empty() {
+            Err(problem("grade", "empty: every row maps one grade".into()))
+        } else if let Some(first) = seen.get(grade) {
+            Err(problem(
+                "grade",
+                format!("{} repeats the grade on line {first}", quoted(grade)),
+            ))
+        } else {
+            Level::parse(cells.get("level"))
+                .map(|level| GradeLevel {
+                    grade: grade.to_owned(),
+                    level,
+                })
+                .map_err(|e| problem("level", e.to_string()))
+        };
+        if let Ok(r) = &row {
+            seen.insert(r.grade.clone(), line);
+        }
+        Some(row)
     })
 }

@@ -7,6 +7,7 @@
 //! routes solid, so the routes differ in print and without colour too.
 
 use std::fmt::Write;
+use switchback_app::text::escape_markup as esc;
 
 use switchback_app::routes::{RouteView, RoutesView};
 use switchback_app::text::dollars;
@@ -17,22 +18,6 @@ const LEFT: f32 = 70.0;
 const RIGHT: f32 = 200.0;
 const TOP: f32 = 30.0;
 const BOTTOM: f32 = 50.0;
-
-/// Escapes text for SVG (XML).
-fn esc(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
 
 /// Which routes to draw: the Pareto routes (at most six), and the direct
 /// climb when it is not among them; with none, the nearest route.

@@ -259,3 +259,62 @@ async fn from_an_empty_form_to_a_plan_with_a_check_in() {
 
     c.close().await.unwrap();
 }
+
+/// The organisation report `org advise` writes, for Montgomery County's
+/// real workforce, opened from the file as an analyst would: every chart
+/// is drawn, with its bars.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_organisation_report_opens_with_its_charts() {
+    use switchback_app::org::advise::{self, FileText, OrgFiles, Rules};
+    let engine = switchback_app::Engine::embedded().unwrap();
+    let f = |name, text| FileText { name, text };
+    let files = OrgFiles {
+        jobs: f(
+            "jobs.csv",
+            include_str!("../../../examples/org/montgomery-county-jobs.csv"),
+        ),
+        mapping: None,
+        employees: f(
+            "employees.csv",
+            include_str!("../../../examples/org/montgomery-county-employees.csv"),
+        ),
+        open_roles: None,
+        grades: None,
+    };
+    let view = advise::advise(&engine, files, Rules::default(), &mut |_, _| {}).unwrap();
+    let dir = std::env::temp_dir().join(format!("switchback-report-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let report = dir.join("report.html");
+    std::fs::write(&report, switchback_app::org::report::html(&view)).unwrap();
+
+    let driver = chromedriver();
+    let c = browser(&driver, &dir.join("chromium-profile")).await;
+    c.goto(&format!("file://{}", report.display()))
+        .await
+        .unwrap();
+    assert_eq!(c.title().await.unwrap(), "Switchback organisation report");
+    for id in [
+        "blocked-by-department",
+        "blocked-by-level",
+        "switchbacks-by-family",
+        "flows",
+        "gaps",
+    ] {
+        let bars = c
+            .find_all(Locator::Css(&format!("svg#{id} rect")))
+            .await
+            .unwrap();
+        assert!(!bars.is_empty(), "{id} has no bars");
+        let shown = c
+            .find(Locator::Id(id))
+            .await
+            .unwrap()
+            .is_displayed()
+            .await
+            .unwrap();
+        assert!(shown, "{id} is not displayed");
+    }
+    screenshot(&c, "org-report.png").await;
+    c.close().await.unwrap();
+    let _ = std::fs::remove_dir_all(&dir);
+}

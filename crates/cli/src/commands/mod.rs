@@ -53,6 +53,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
             with_engine(dir, |c| eval::transitions(c, &a, format))
         }
         Command::Org(OrgCommand::Map(a)) => with_engine(dir, |c| org::map(c, &a, format)),
+        Command::Org(OrgCommand::Advise(a)) => with_engine(dir, |c| org::advise(c, &a, format)),
     }
 }
 

@@ -1,10 +1,14 @@
-//! `switchback org map`.
+//! `switchback org map` and `switchback org advise`.
+
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use switchback_app::Engine;
+use switchback_app::org::advise::{self as org_advise, FileText, OrgAdviceView, OrgFiles, Rules};
+use switchback_app::org::report as org_report;
 use switchback_app::org::{self, OrgMapView};
 
-use crate::cli::{Format, OrgMapArgs};
+use crate::cli::{Format, OrgAdviseArgs, OrgMapArgs};
 use crate::output;
 
 /// Maps the job architecture, writes the mapping when asked, and reports
@@ -69,4 +73,66 @@ fn render(v: &OrgMapView, written: Option<&std::path::Path>) -> String {
         None => s.push_str("Give --output FILE to write the mapping for review.\n"),
     }
     s
+}
+
+/// Runs the batch over the workforce, writes its files when asked, and
+/// prints the summary.
+pub fn advise(engine: &Engine, args: &OrgAdviseArgs, format: Format) -> anyhow::Result<()> {
+    let read = |path: &Path| {
+        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
+    };
+    let named = |path: &Path| -> anyhow::Result<(String, String)> {
+        Ok((path.display().to_string(), read(path)?))
+    };
+    let jobs = named(&args.jobs)?;
+    let employees = named(&args.employees)?;
+    let optional = |p: &Option<PathBuf>| p.as_deref().map(named).transpose();
+    let (mapping, open_roles, grades) = (
+        optional(&args.mapping)?,
+        optional(&args.open_roles)?,
+        optional(&args.grades)?,
+    );
+    let files = OrgFiles {
+        jobs: text(&jobs),
+        mapping: mapping.as_ref().map(text),
+        employees: text(&employees),
+        open_roles: open_roles.as_ref().map(text),
+        grades: grades.as_ref().map(text),
+    };
+    let rules = Rules {
+        horizon_years: args.horizon,
+        ..Rules::default()
+    };
+    let mut bar = output::Progress::counting("advising", "states");
+    let view = org_advise::advise(engine, files, rules, &mut |done, total| {
+        bar.update(done as u64, total as u64)
+    })?;
+    bar.finish();
+    for p in &view.problems {
+        eprintln!("skipped: {p}");
+    }
+    if let Some(dir) = &args.output_dir {
+        write_outputs(dir, &view)?;
+    }
+    match format {
+        Format::Json => output::json(&org_report::summary_json(&view)),
+        Format::Text => output::text(&org_report::summary_text(&view, args.output_dir.as_deref())),
+    }
+}
+
+fn text(f: &(String, String)) -> FileText<'_> {
+    FileText {
+        name: &f.0,
+        text: &f.1,
+    }
+}
+
+/// Writes the four files, each whole or not at all.
+fn write_outputs(dir: &Path, view: &OrgAdviceView) -> anyhow::Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    output::write_file(&dir.join("employees.csv"), &org_report::employees_csv(view))?;
+    output::write_file(&dir.join("open-roles.csv"), &org_report::roles_csv(view))?;
+    output::write_file(&dir.join("jobs.csv"), &org_report::jobs_csv(view))?;
+    output::write_file(&dir.join("report.html"), &org_report::html(view))?;
+    Ok(())
 }

@@ -1,7 +1,11 @@
-//! Organisation mode, first part (issue #13): an organisation's job
-//! architecture mapped to O*NET occupations for a person to review, the
-//! reviewed rows kept on the next run, and how much of the organisation the
-//! mapping covers with confidence.
+//! Organisation mode (issue #13): an organisation's job architecture
+//! mapped to O*NET occupations for a person to review, the reviewed rows
+//! kept on the next run, and how much of the organisation the mapping
+//! covers with confidence ([`map`]); then the batch over every employee and
+//! open role ([`advise`]) and its outputs ([`report`]).
+
+pub mod advise;
+pub mod report;
 
 use serde::Serialize;
 use switchback_core::org::{self, Confidence, Job};

@@ -1,0 +1,338 @@
+//! `org advise` on a real workforce: Montgomery County, Maryland's 9,228
+//! employees (examples/org, derived from the county's published salaries),
+//! on the embedded O*NET catalog. The named cases were checked by hand
+//! (docs/ORGANISATION.md, "Checked by hand").
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use std::sync::OnceLock;
+
+use switchback_app::Engine;
+use switchback_app::org::advise::{
+    self, EmployeeAdviceView, FileText, OrgAdviceView, OrgFiles, Rules,
+};
+use switchback_app::org::report;
+
+const JOBS: &str = include_str!("../../../examples/org/montgomery-county-jobs.csv");
+const EMPLOYEES: &str = include_str!("../../../examples/org/montgomery-county-employees.csv");
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::embedded().unwrap())
+}
+
+fn files<'a>(
+    employees: &'a str,
+    open_roles: Option<&'a str>,
+    grades: Option<&'a str>,
+) -> OrgFiles<'a> {
+    let f = |name, text| FileText { name, text };
+    OrgFiles {
+        jobs: f("jobs.csv", JOBS),
+        mapping: None,
+        employees: f("employees.csv", employees),
+        open_roles: open_roles.map(|t| f("open-roles.csv", t)),
+        grades: grades.map(|t| f("grades.csv", t)),
+    }
+}
+
+fn run(employees: &str, open_roles: Option<&str>) -> OrgAdviceView {
+    advise::advise(
+        engine(),
+        files(employees, open_roles, None),
+        Rules::default(),
+        &mut |_, _| {},
+    )
+    .unwrap()
+}
+
+fn county() -> &'static OrgAdviceView {
+    static VIEW: OnceLock<OrgAdviceView> = OnceLock::new();
+    VIEW.get_or_init(|| run(EMPLOYEES, None))
+}
+
+fn person<'a>(view: &'a OrgAdviceView, id: &str) -> &'a EmployeeAdviceView {
+    view.employees.iter().find(|e| e.employee_id == id).unwrap()
+}
+
+fn pay_of(view: &OrgAdviceView, job: &str) -> u32 {
+    view.jobs
+        .iter()
+        .find(|j| j.job_code == job)
+        .unwrap()
+        .pay
+        .unwrap()
+}
+
+#[test]
+fn every_employee_is_answered_once_per_distinct_state() {
+    let v = county();
+    assert_eq!(v.employees.len(), 9228);
+    assert_eq!(v.summary.employees, 9228);
+    // The county gives no grades: one state per job.
+    assert_eq!(v.summary.states, v.summary.jobs);
+    assert!(v.summary.blocked > 0 && v.summary.blocked < v.summary.employees);
+    assert!(v.summary.roles_estimated);
+    // Graded from pay against OEWS: the county pays above the national
+    // median of its occupations, and every job is graded from pay.
+    assert!(
+        v.summary.pay_index > 1.0 && v.summary.pay_index < 1.5,
+        "{}",
+        v.summary.pay_index
+    );
+    assert_eq!(v.summary.levels_from_pay, v.summary.jobs);
+}
+
+#[test]
+fn every_switchback_keeps_the_rules() {
+    let v = county();
+    let rules = Rules::default();
+    let mut seen = 0;
+    for e in v.employees.iter().filter(|e| e.switchback_kind.is_some()) {
+        seen += 1;
+        assert_eq!(
+            e.route_up, "blocked",
+            "{}: only a blocked person gets a switchback",
+            e.employee_id
+        );
+        assert!(e.switchback_landing.unwrap() >= rules.min_landing - 0.005);
+        assert!(e.switchback_success.unwrap() >= rules.min_success - 0.005);
+        assert!(e.switchback_grades_down.unwrap() <= rules.max_step_down);
+        assert!(e.switchback_years.unwrap() <= rules.horizon_years + 0.005);
+        // The route leads up: the onward job pays more than the person's job.
+        let onward = e.onward_job_code.as_deref().unwrap();
+        assert!(
+            pay_of(v, onward) > pay_of(v, &e.job_code),
+            "{}",
+            e.employee_id
+        );
+        assert_ne!(e.switchback_job_code.as_deref(), Some(e.job_code.as_str()));
+    }
+    assert!(seen > 100, "{seen}");
+}
+
+#[test]
+fn a_blocked_it_technician_finds_the_it_specialist_ladder() {
+    // Checked by hand: an Information Technology Technician III in the
+    // Department of Technology Services has no reachable higher job in the
+    // family with a queue inside 8 years; a lateral move to Information
+    // Technology Specialist I puts them on the specialist ladder, whose
+    // Senior Information Technology Specialist pays more.
+    let e = person(county(), "MC-E00029");
+    assert_eq!(e.title, "Information Technology Technician III");
+    assert_eq!(e.route_up, "blocked");
+    assert_eq!(
+        e.switchback_title.as_deref(),
+        Some("Information Technology Specialist I")
+    );
+    assert_eq!(
+        e.onward_title.as_deref(),
+        Some("Senior Information Technology Specialist")
+    );
+    assert!(e.switchback_landing.unwrap() >= 0.5);
+}
+
+#[test]
+fn an_open_role_is_a_strategic_step_down_for_a_named_employee() {
+    // Checked by hand: MC-E07506, a Senior Executive Administrative Aide in
+    // the Offices of the County Executive (blocked: no higher job there
+    // within reach), is a candidate for a Principal Administrative Aide
+    // opening one grade down, from which Administrative Specialist II —
+    // paid more than the aide's job today — is within reach.
+    let v = county();
+    let role = v.roles.iter().find(|r| r.role_id == "EST-MC-0258").unwrap();
+    assert_eq!(role.title, "Principal Administrative Aide");
+    let c = role
+        .candidates
+        .iter()
+        .find(|c| c.employee_id == "MC-E07506")
+        .unwrap();
+    assert_eq!(c.kind, "switchback");
+    assert!(c.grade_change < 0);
+    let onward = c.onward_job_code.as_deref().unwrap();
+    assert!(pay_of(v, onward) > pay_of(v, "MC-0318"));
+    assert_eq!(person(v, "MC-E07506").route_up, "blocked");
+    // Switchbacks come before step ups in every role's ranking.
+    for r in &v.roles {
+        let kinds: Vec<&str> = r.candidates.iter().map(|c| c.kind).collect();
+        let first_step_up = kinds
+            .iter()
+            .position(|k| *k == "step_up")
+            .unwrap_or(kinds.len());
+        assert!(
+            kinds[first_step_up..].iter().all(|k| *k == "step_up"),
+            "{}: {kinds:?}",
+            r.role_id
+        );
+    }
+}
+
+/// The employee file with one row's cells replaced.
+fn with_row(id: &str, edit: impl Fn(&mut Vec<String>)) -> String {
+    let mut out = String::new();
+    for line in EMPLOYEES.lines() {
+        if line.starts_with(&format!("{id},")) {
+            let mut cells: Vec<String> = line.split(',').map(str::to_owned).collect();
+            edit(&mut cells);
+            out.push_str(&cells.join(","));
+        } else {
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[test]
+fn a_persons_own_limits_choose_among_the_switchbacks() {
+    // MC-E07506 with no step down allowed (max_step_down, column 10) and
+    // a pay floor above every stop: no switchback is offered, and the
+    // answer says how many the limits ruled out.
+    let text = with_row("MC-E07506", |c| {
+        c[9] = "0".into();
+        c[10] = "200000".into();
+    });
+    let v = run(&text, None);
+    let e = person(&v, "MC-E07506");
+    assert_eq!(e.switchback_kind, None);
+    assert!(e.ruled_out_by_limits > 0);
+    let before = person(county(), "MC-E07506");
+    assert_eq!(before.ruled_out_by_limits, 0);
+    assert!(before.switchback_kind.is_some());
+}
+
+#[test]
+fn a_goal_gets_a_route_through_the_organisations_own_jobs() {
+    // The IT technician aiming at Senior Information Technology Specialist.
+    let text = with_row("MC-E00029", |c| c[8] = "MC-0321".into());
+    let v = run(&text, None);
+    let e = person(&v, "MC-E00029");
+    assert_eq!(e.goal_job_code.as_deref(), Some("MC-0321"));
+    assert_eq!(e.goal_route.last().map(String::as_str), Some("MC-0321"));
+    assert!(e.goal_chance.unwrap() > 0.0);
+    assert_eq!(v.summary.with_goal, 1);
+    assert_eq!(v.summary.goal_reachable, 1);
+}
+
+#[test]
+fn bad_rows_are_reported_and_the_good_ones_kept() {
+    let mut text = EMPLOYEES.to_owned();
+    text.push_str("MC-X1,MC-9999,Department of Police,,50000,,3,,,,\n");
+    text.push_str("MC-E00001,MC-0238,Department of Police,,69222,,30.3,,,,\n");
+    text.push_str("MC-X2,MC-0238,Department of Police,,lots,,3,,,,\n");
+    let v = run(&text, None);
+    assert_eq!(v.employees.len(), 9228);
+    let joined = v.problems.join("\n");
+    assert!(
+        joined.contains("employees.csv, line 9230, job_code: \"MC-9999\" is not a job of the job architecture; did you mean"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("repeats the employee on line 2"),
+        "{joined}"
+    );
+    assert!(
+        joined.contains("line 9232, salary: \"lots\" is not an annual salary"),
+        "{joined}"
+    );
+}
+
+#[test]
+fn an_unknown_column_is_refused_with_the_nearest() {
+    let text = EMPLOYEES.replacen("years_experience", "years_experiance", 1);
+    let err = advise::advise(
+        engine(),
+        files(&text, None, None),
+        Rules::default(),
+        &mut |_, _| {},
+    )
+    .unwrap_err();
+    assert_eq!(err.code(), "org_file_invalid");
+    assert!(
+        err.to_string().contains("did you mean `years_experience`?"),
+        "{err}"
+    );
+}
+
+#[test]
+fn posted_roles_and_a_grade_mapping_are_used_as_given() {
+    let roles = "role_id,job_code,department,grade,salary\nR-1,MC-0258,Department of Health and Human Services,G12,52000\nR-2,MC-9999,x,,\n";
+    let grades = "grade,level\nG12,junior\n";
+    let v = advise::advise(
+        engine(),
+        files(EMPLOYEES, Some(roles), Some(grades)),
+        Rules::default(),
+        &mut |_, _| {},
+    )
+    .unwrap();
+    assert!(!v.summary.roles_estimated);
+    assert_eq!(v.roles.len(), 1);
+    assert_eq!(v.roles[0].role_id, "R-1");
+    assert_eq!(v.roles[0].level, "junior");
+    assert!(
+        v.problems
+            .iter()
+            .any(|p| p.contains("open-roles.csv, line 3, job_code"))
+    );
+}
+
+#[test]
+fn the_csv_files_read_back_with_their_documented_columns() {
+    let v = county();
+    let text = report::employees_csv(v);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        report::EMPLOYEE_COLUMNS
+    );
+    let rows: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), 9228);
+    assert_eq!(&rows[28][0], "MC-E00029");
+    assert_eq!(&rows[28][8], "blocked");
+    let text = report::roles_csv(v);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        report::ROLE_COLUMNS
+    );
+    let roles: Vec<csv::StringRecord> = r.records().map(Result::unwrap).collect();
+    assert!(
+        roles
+            .iter()
+            .any(|row| &row[0] == "EST-MC-0258" && &row[8] == "MC-E07506")
+    );
+    let text = report::jobs_csv(v);
+    let mut r = csv::Reader::from_reader(text.as_bytes());
+    assert_eq!(
+        r.headers().unwrap().iter().collect::<Vec<_>>(),
+        report::JOB_COLUMNS
+    );
+    assert_eq!(r.records().count(), v.jobs.len());
+}
+
+#[test]
+fn the_report_aggregates_and_names_no_one() {
+    let v = county();
+    let html = report::html(v);
+    for id in [
+        "blocked-by-department",
+        "blocked-by-level",
+        "switchbacks-by-family",
+        "flows",
+        "gaps",
+    ] {
+        assert!(html.contains(&format!("<svg id=\"{id}\"")), "{id}");
+    }
+    assert!(!html.contains("<script"));
+    assert!(!html.contains("MC-E0"), "the report shows no employee id");
+    let g = report::groups(v);
+    assert!(
+        g.blocked_by_department
+            .iter()
+            .all(|c| c.people >= report::MIN_GROUP)
+    );
+    assert!(g.flows.iter().all(|c| c.count >= report::MIN_GROUP));
+    // The county has departments of fewer than 10 people: suppressed, and said.
+    assert!(g.suppressed["blocked_by_department"] > 0);
+    assert!(html.contains("of fewer than 10 people not shown"));
+}
