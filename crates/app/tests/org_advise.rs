@@ -113,11 +113,12 @@ fn every_switchback_keeps_the_rules() {
 
 #[test]
 fn a_blocked_it_technician_finds_the_it_specialist_ladder() {
-    // Checked by hand: an Information Technology Technician III in the
-    // Department of Technology Services has no reachable higher job in the
-    // family with a queue inside 8 years; a lateral move to Information
-    // Technology Specialist I puts them on the specialist ladder, whose
-    // Senior Information Technology Specialist pays more.
+    // Checked by hand: the county files Information Technology Technician
+    // III under the Department of Police, whose higher jobs (the nearest:
+    // Firearms Instructor) have a queue far beyond 8 years; a lateral move
+    // to Information Technology Specialist I, in Technology Services, puts
+    // the technician on the specialist ladder, whose Senior Information
+    // Technology Specialist pays more.
     let e = person(county(), "MC-E00029");
     assert_eq!(e.title, "Information Technology Technician III");
     assert_eq!(e.route_up, "blocked");
@@ -130,6 +131,11 @@ fn a_blocked_it_technician_finds_the_it_specialist_ladder() {
         Some("Senior Information Technology Specialist")
     );
     assert!(e.switchback_landing.unwrap() >= 0.5);
+    assert_eq!(e.family, "Department of Police");
+    assert_eq!(
+        e.switchback_family.as_deref(),
+        Some("Department of Technology Services")
+    );
 }
 
 #[test]

@@ -69,6 +69,11 @@ pub fn error_message(e: &anyhow::Error) -> String {
 /// so) to the regular file it names; a directory, FIFO, device or socket is
 /// refused and left alone.
 pub fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
+    write_bytes(path, text.as_bytes())
+}
+
+/// Writes `bytes` to `path` as [`write_file`] writes text.
+pub fn write_bytes(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     let target = output_target(path)?;
     if target != path {
         eprintln!(
@@ -86,7 +91,7 @@ pub fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
         .with_context(|| format!("{} names no file", path.display()))?;
     let (tmp, mut file) = temporary_beside(&dir, name)?;
     let written = (|| -> io::Result<()> {
-        file.write_all(text.as_bytes())?;
+        file.write_all(bytes)?;
         if let Ok(old) = std::fs::metadata(&target) {
             file.set_permissions(old.permissions())?;
         }

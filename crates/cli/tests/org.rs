@@ -267,3 +267,33 @@ fn a_bad_horizon_or_a_missing_file_is_refused() {
         text(&o.stderr)
     );
 }
+
+/// The Parquet files read back by pyarrow, cell for cell against the CSV
+/// files (`crates/cli/tests/read_parquet.py`; `.ci/run` installs pyarrow).
+#[test]
+fn the_parquet_files_read_back_in_pyarrow() {
+    let dir = temp("parquet");
+    let o = run(&[
+        "org",
+        "advise",
+        &jobs(),
+        "--employees",
+        &employees(),
+        "--output-dir",
+        dir.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let script = format!("{}/tests/read_parquet.py", env!("CARGO_MANIFEST_DIR"));
+    let read = Command::new("python3")
+        .arg(&script)
+        .arg(&dir)
+        .output()
+        .expect("python3 runs (with pyarrow: python3 -m pip install pyarrow, as .ci/run does)");
+    assert!(
+        read.status.success(),
+        "pyarrow could not read the files back:\n{}{}",
+        text(&read.stdout),
+        text(&read.stderr)
+    );
+    assert!(text(&read.stdout).contains("parquet ok: 9228 employees"));
+}

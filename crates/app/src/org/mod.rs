@@ -2,9 +2,10 @@
 //! mapped to O*NET occupations for a person to review, the reviewed rows
 //! kept on the next run, and how much of the organisation the mapping
 //! covers with confidence ([`map`]); then the batch over every employee and
-//! open role ([`advise`]) and its outputs ([`report`]).
+//! open role ([`advise`]) and its outputs ([`report`], [`parquet`]).
 
 pub mod advise;
+pub mod parquet;
 pub mod report;
 
 use serde::Serialize;

@@ -7,11 +7,13 @@
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
+use parquet::errors::ParquetError;
 use serde::Serialize;
 
 use crate::text::escape_markup as esc;
 
 use super::advise::{EmployeeAdviceView, OrgAdviceView, OrgSummaryView};
+use super::parquet::Kind::{self, Integer as I, Real as R, Text as T};
 
 /// The smallest group of people the report shows.
 pub const MIN_GROUP: usize = 10;
@@ -51,6 +53,11 @@ pub const EMPLOYEE_COLUMNS: [&str; 31] = [
     "goal_chance",
 ];
 
+/// The per-employee table's column types (for Parquet).
+pub const EMPLOYEE_KINDS: [Kind; 31] = [
+    T, T, T, T, T, T, T, I, T, T, T, T, R, T, T, T, T, I, R, R, I, T, T, R, R, R, T, I, T, T, R,
+];
+
 /// The per-role CSV's columns, in order: one row per candidate (a role
 /// without one has a row with the candidate columns empty).
 pub const ROLE_COLUMNS: [&str; 16] = [
@@ -72,6 +79,9 @@ pub const ROLE_COLUMNS: [&str; 16] = [
     "onward_job_code",
 ];
 
+/// The per-role table's column types.
+pub const ROLE_KINDS: [Kind; 16] = [T, T, T, T, T, T, R, I, T, T, T, I, R, R, R, T];
+
 /// The per-job CSV's columns, in order.
 pub const JOB_COLUMNS: [&str; 11] = [
     "job_code",
@@ -86,6 +96,9 @@ pub const JOB_COLUMNS: [&str; 11] = [
     "openings_per_year",
     "queue_years",
 ];
+
+/// The per-job table's column types.
+pub const JOB_KINDS: [Kind; 11] = [T, T, T, T, T, T, T, I, I, R, R];
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map_or(String::new(), ToString::to_string)
@@ -142,9 +155,40 @@ fn employee_row(e: &EmployeeAdviceView) -> Vec<String> {
     ]
 }
 
+/// The per-employee table as Parquet.
+pub fn employees_parquet(view: &OrgAdviceView) -> Result<Vec<u8>, ParquetError> {
+    super::parquet::table(
+        "employees",
+        &typed(&EMPLOYEE_COLUMNS, &EMPLOYEE_KINDS),
+        view.employees.iter().map(employee_row),
+    )
+}
+
+/// The per-role table as Parquet.
+pub fn roles_parquet(view: &OrgAdviceView) -> Result<Vec<u8>, ParquetError> {
+    super::parquet::table(
+        "open_roles",
+        &typed(&ROLE_COLUMNS, &ROLE_KINDS),
+        role_rows(view),
+    )
+}
+
+/// The per-job table as Parquet.
+pub fn jobs_parquet(view: &OrgAdviceView) -> Result<Vec<u8>, ParquetError> {
+    super::parquet::table("jobs", &typed(&JOB_COLUMNS, &JOB_KINDS), job_rows(view))
+}
+
+fn typed<'a>(names: &[&'a str], kinds: &[Kind]) -> Vec<(&'a str, Kind)> {
+    names.iter().copied().zip(kinds.iter().copied()).collect()
+}
+
 /// One row per (role, candidate).
 pub fn roles_csv(view: &OrgAdviceView) -> String {
-    let rows = view.roles.iter().flat_map(|r| {
+    csv_text(&ROLE_COLUMNS, role_rows(view))
+}
+
+fn role_rows(view: &OrgAdviceView) -> impl Iterator<Item = Vec<String>> + '_ {
+    view.roles.iter().flat_map(|r| {
         let role = vec![
             r.role_id.clone(),
             r.job_code.clone(),
@@ -179,13 +223,16 @@ pub fn roles_csv(view: &OrgAdviceView) -> String {
             rows.push(row);
         }
         rows
-    });
-    csv_text(&ROLE_COLUMNS, rows)
+    })
 }
 
 /// One row per graded job.
 pub fn jobs_csv(view: &OrgAdviceView) -> String {
-    let rows = view.jobs.iter().map(|j| {
+    csv_text(&JOB_COLUMNS, job_rows(view))
+}
+
+fn job_rows(view: &OrgAdviceView) -> impl Iterator<Item = Vec<String>> + '_ {
+    view.jobs.iter().map(|j| {
         vec![
             j.job_code.clone(),
             j.title.clone(),
@@ -199,8 +246,7 @@ pub fn jobs_csv(view: &OrgAdviceView) -> String {
             j.openings_per_year.to_string(),
             opt(&j.queue_years),
         ]
-    });
-    csv_text(&JOB_COLUMNS, rows)
+    })
 }
 
 /// The summary `--format json` prints: the totals and the report's
@@ -412,7 +458,7 @@ pub fn summary_text(view: &OrgAdviceView, written: Option<&std::path::Path>) -> 
         Some(dir) => {
             let _ = writeln!(
                 t,
-                "Written to {}: employees.csv, open-roles.csv, jobs.csv, report.html.",
+                "Written to {}: employees, open-roles and jobs as .csv and .parquet, and report.html.",
                 dir.display()
             );
         }
