@@ -51,8 +51,8 @@ fn county() -> &'static OrgAdviceView {
     VIEW.get_or_init(|| run(EMPLOYEES, None))
 }
 
-fn person<'a>(view: &'a OrgAdviceView, id: &str) -> &'a EmployeeAdviceView {
-    view.employees.iter().find(|e| e.employee_id == id).unwrap()
+fn person(view: &OrgAdviceView, id: &str) -> EmployeeAdviceView {
+    view.employee(id).unwrap()
 }
 
 fn pay_of(view: &OrgAdviceView, job: &str) -> u32 {
@@ -67,7 +67,7 @@ fn pay_of(view: &OrgAdviceView, job: &str) -> u32 {
 #[test]
 fn every_employee_is_answered_once_per_distinct_state() {
     let v = county();
-    assert_eq!(v.employees.len(), 9228);
+    assert_eq!(v.employees().len(), 9228);
     assert_eq!(v.summary.employees, 9228);
     // The county gives no grades: one state per job.
     assert_eq!(v.summary.states, v.summary.jobs);
@@ -88,7 +88,7 @@ fn every_switchback_keeps_the_rules() {
     let v = county();
     let rules = Rules::default();
     let mut seen = 0;
-    for e in v.employees.iter().filter(|e| e.switchback_kind.is_some()) {
+    for e in v.employees().filter(|e| e.switchback_kind.is_some()) {
         seen += 1;
         assert_eq!(
             e.route_up, "blocked",
@@ -227,7 +227,7 @@ fn bad_rows_are_reported_and_the_good_ones_kept() {
     text.push_str("MC-E00001,MC-0238,Department of Police,,69222,,30.3,,,,\n");
     text.push_str("MC-X2,MC-0238,Department of Police,,lots,,3,,,,\n");
     let v = run(&text, None);
-    assert_eq!(v.employees.len(), 9228);
+    assert_eq!(v.employees().len(), 9228);
     let joined = v.problems.join("\n");
     assert!(
         joined.contains("employees.csv, line 9230, job_code: \"MC-9999\" is not a job of the job architecture; did you mean"),

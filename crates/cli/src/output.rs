@@ -74,6 +74,16 @@ pub fn write_file(path: &Path, text: &str) -> anyhow::Result<()> {
 
 /// Writes `bytes` to `path` as [`write_file`] writes text.
 pub fn write_bytes(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    write_with(path, |w| w.write_all(bytes))
+}
+
+/// Writes to `path` what `write` streams into it, as [`write_file`]
+/// writes text: into a temporary file beside it, renamed over it only
+/// once the whole is written and synced.
+pub fn write_with(
+    path: &Path,
+    write: impl FnOnce(&mut io::BufWriter<&mut std::fs::File>) -> io::Result<()>,
+) -> anyhow::Result<()> {
     let target = output_target(path)?;
     if target != path {
         eprintln!(
@@ -91,7 +101,10 @@ pub fn write_bytes(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
         .with_context(|| format!("{} names no file", path.display()))?;
     let (tmp, mut file) = temporary_beside(&dir, name)?;
     let written = (|| -> io::Result<()> {
-        file.write_all(bytes)?;
+        let mut buffered = io::BufWriter::new(&mut file);
+        write(&mut buffered)?;
+        buffered.flush()?;
+        drop(buffered);
         if let Ok(old) = std::fs::metadata(&target) {
             file.set_permissions(old.permissions())?;
         }

@@ -38,13 +38,14 @@ impl Kind {
     }
 }
 
-/// Writes `rows` (cells as the CSV writes them) as a Parquet file with
-/// the given columns.
-pub fn table(
+/// Writes `rows` (cells as the CSV writes them) to `out` as a Parquet
+/// file with the given columns, and gives `out` back.
+pub fn table<W: std::io::Write + Send>(
+    out: W,
     name: &str,
     columns: &[(&str, Kind)],
     rows: impl Iterator<Item = Vec<String>>,
-) -> Result<Vec<u8>, ParquetError> {
+) -> Result<W, ParquetError> {
     let fields: String = columns
         .iter()
         .map(|(c, k)| match k {
@@ -56,7 +57,7 @@ pub fn table(
         "message {name} {{ {fields} }}"
     ))?);
     let props = Arc::new(WriterProperties::builder().build());
-    let mut writer = SerializedFileWriter::new(Vec::new(), schema, props)?;
+    let mut writer = SerializedFileWriter::new(out, schema, props)?;
     let mut batch: Vec<Vec<String>> = Vec::with_capacity(ROW_GROUP_ROWS.min(4096));
     let mut rows = rows.peekable();
     while rows.peek().is_some() {

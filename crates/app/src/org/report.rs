@@ -116,7 +116,20 @@ fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String 
 
 /// One row per employee.
 pub fn employees_csv(view: &OrgAdviceView) -> String {
-    csv_text(&EMPLOYEE_COLUMNS, view.employees.iter().map(employee_row))
+    let mut out = Vec::new();
+    // Writing to memory cannot fail.
+    let _ = write_employees_csv(view, &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// One row per employee, streamed to `w`.
+pub fn write_employees_csv(view: &OrgAdviceView, w: impl std::io::Write) -> std::io::Result<()> {
+    let mut w = csv::Writer::from_writer(w);
+    w.write_record(EMPLOYEE_COLUMNS)?;
+    for e in view.employees() {
+        w.write_record(employee_row(&e))?;
+    }
+    w.flush()
 }
 
 fn employee_row(e: &EmployeeAdviceView) -> Vec<String> {
@@ -155,18 +168,23 @@ fn employee_row(e: &EmployeeAdviceView) -> Vec<String> {
     ]
 }
 
-/// The per-employee table as Parquet.
-pub fn employees_parquet(view: &OrgAdviceView) -> Result<Vec<u8>, ParquetError> {
+/// The per-employee table as Parquet, streamed to `w`.
+pub fn write_employees_parquet<W: std::io::Write + Send>(
+    view: &OrgAdviceView,
+    w: W,
+) -> Result<W, ParquetError> {
     super::parquet::table(
+        w,
         "employees",
         &typed(&EMPLOYEE_COLUMNS, &EMPLOYEE_KINDS),
-        view.employees.iter().map(employee_row),
+        view.employees().map(|e| employee_row(&e)),
     )
 }
 
 /// The per-role table as Parquet.
 pub fn roles_parquet(view: &OrgAdviceView) -> Result<Vec<u8>, ParquetError> {
     super::parquet::table(
+        Vec::new(),
         "open_roles",
         &typed(&ROLE_COLUMNS, &ROLE_KINDS),
         role_rows(view),
@@ -175,7 +193,12 @@ pub fn roles_parquet(view: &OrgAdviceView) -> Result<Vec<u8>, ParquetError> {
 
 /// The per-job table as Parquet.
 pub fn jobs_parquet(view: &OrgAdviceView) -> Result<Vec<u8>, ParquetError> {
-    super::parquet::table("jobs", &typed(&JOB_COLUMNS, &JOB_KINDS), job_rows(view))
+    super::parquet::table(
+        Vec::new(),
+        "jobs",
+        &typed(&JOB_COLUMNS, &JOB_KINDS),
+        job_rows(view),
+    )
 }
 
 fn typed<'a>(names: &[&'a str], kinds: &[Kind]) -> Vec<(&'a str, Kind)> {
@@ -299,87 +322,78 @@ pub fn summary_json(view: &OrgAdviceView) -> OrgSummaryJson<'_> {
     }
 }
 
-/// Counts people by a key, and those of them `holds` is true for.
-fn by<'a>(
-    people: &'a [EmployeeAdviceView],
-    key: impl Fn(&'a EmployeeAdviceView) -> Option<String>,
-    holds: impl Fn(&EmployeeAdviceView) -> bool,
-) -> (Vec<GroupCount>, usize) {
-    let mut groups: HashMap<String, (usize, usize)> = HashMap::new();
-    for p in people {
-        if let Some(k) = key(p) {
-            let g = groups.entry(k).or_default();
-            g.0 += 1;
-            g.1 += usize::from(holds(p));
-        }
+/// People, and those something holds for, by group.
+#[derive(Default)]
+struct Tally(HashMap<String, (usize, usize)>);
+
+impl Tally {
+    fn add(&mut self, key: &str, holds: bool) {
+        let g = match self.0.get_mut(key) {
+            Some(g) => g,
+            None => self.0.entry(key.to_owned()).or_default(),
+        };
+        g.0 += 1;
+        g.1 += usize::from(holds);
     }
-    let mut shown: Vec<GroupCount> = Vec::new();
-    let mut suppressed = 0;
-    for (name, (people, count)) in groups {
-        if people >= MIN_GROUP {
-            shown.push(GroupCount {
+
+    /// The groups of at least [`MIN_GROUP`] people, and how many were
+    /// left out. `of_people`: the count is of the people the group
+    /// holds (a share chart), or the group is itself the count.
+    fn shown(self, share: bool) -> (Vec<GroupCount>, usize) {
+        let size = |people: usize, count: usize| if share { people } else { count };
+        let suppressed = self
+            .0
+            .values()
+            .filter(|(p, c)| size(*p, *c) < MIN_GROUP)
+            .count();
+        let mut shown: Vec<GroupCount> = self
+            .0
+            .into_iter()
+            .filter(|(_, (p, c))| size(*p, *c) >= MIN_GROUP)
+            .map(|(name, (people, count))| GroupCount {
                 name,
                 people,
                 count,
-            });
-        } else {
-            suppressed += 1;
-        }
+            })
+            .collect();
+        shown.sort_by(|a, b| {
+            let order = if share {
+                // Highest share first: the chart is of shares.
+                (b.count * a.people).cmp(&(a.count * b.people))
+            } else {
+                b.count.cmp(&a.count)
+            };
+            order
+                .then(b.people.cmp(&a.people))
+                .then(a.name.cmp(&b.name))
+        });
+        (shown, suppressed)
     }
-    // Highest share first: the chart is of shares.
-    shown.sort_by(|a, b| {
-        (b.count * a.people)
-            .cmp(&(a.count * b.people))
-            .then(b.people.cmp(&a.people))
-            .then(a.name.cmp(&b.name))
-    });
-    (shown, suppressed)
 }
 
-/// Counts of people whose `count` is itself a group: the group must hold
-/// [`MIN_GROUP`] people.
-fn counted<'a>(
-    people: &'a [EmployeeAdviceView],
-    keys: impl Fn(&'a EmployeeAdviceView) -> Vec<String>,
-) -> (Vec<GroupCount>, usize) {
-    let mut groups: HashMap<String, usize> = HashMap::new();
-    for p in people {
-        for k in keys(p) {
-            *groups.entry(k).or_default() += 1;
-        }
-    }
-    let suppressed = groups.values().filter(|n| **n < MIN_GROUP).count();
-    let mut shown: Vec<GroupCount> = groups
-        .into_iter()
-        .filter(|(_, n)| *n >= MIN_GROUP)
-        .map(|(name, n)| GroupCount {
-            name,
-            people: n,
-            count: n,
-        })
-        .collect();
-    shown.sort_by(|a, b| b.count.cmp(&a.count).then(a.name.cmp(&b.name)));
-    (shown, suppressed)
-}
-
-/// The report's aggregates.
+/// The report's aggregates, in one pass over the people.
 pub fn groups(view: &OrgAdviceView) -> Groups {
-    let people = &view.employees;
-    let blocked = |e: &EmployeeAdviceView| e.route_up == "blocked";
-    let (blocked_by_department, s1) = by(people, |e| Some(e.department.clone()), blocked);
-    let (blocked_by_level, s2) = by(people, |e| Some(e.level.to_owned()), blocked);
-    let (switchbacks_by_family, s3) =
-        counted(people, |e| e.switchback_family.iter().cloned().collect());
-    let (flows, s4) = counted(people, |e| {
-        e.switchback_family
-            .iter()
-            .map(|f| format!("{} → {}", e.department, f))
-            .collect()
-    });
-    let (mut gaps, s5) = counted(people, |e| e.gaps.clone());
-    gaps.truncate(12);
-    let mut flows = flows;
+    let (mut department, mut level) = (Tally::default(), Tally::default());
+    let (mut family, mut flow, mut gap) = (Tally::default(), Tally::default(), Tally::default());
+    for e in view.employees() {
+        let blocked = e.route_up == "blocked";
+        department.add(&e.department, blocked);
+        level.add(e.level, blocked);
+        if let Some(f) = &e.switchback_family {
+            family.add(f, true);
+            flow.add(&format!("{} → {}", e.department, f), true);
+        }
+        for g in &e.gaps {
+            gap.add(g, true);
+        }
+    }
+    let (blocked_by_department, s1) = department.shown(true);
+    let (blocked_by_level, s2) = level.shown(true);
+    let (switchbacks_by_family, s3) = family.shown(false);
+    let (mut flows, s4) = flow.shown(false);
+    let (mut gaps, s5) = gap.shown(false);
     flows.truncate(15);
+    gaps.truncate(12);
     let suppressed = [
         ("blocked_by_department", s1),
         ("blocked_by_level", s2),

@@ -130,14 +130,20 @@ fn text(f: &(String, String)) -> FileText<'_> {
 /// Writes the seven files, each whole or not at all.
 fn write_outputs(dir: &Path, view: &OrgAdviceView) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
-    output::write_file(&dir.join("employees.csv"), &org_report::employees_csv(view))?;
+    output::write_with(&dir.join("employees.csv"), |w| {
+        org_report::write_employees_csv(view, w)
+    })?;
     output::write_file(&dir.join("open-roles.csv"), &org_report::roles_csv(view))?;
     output::write_file(&dir.join("jobs.csv"), &org_report::jobs_csv(view))?;
     let parquet = |name: &str, bytes: Result<Vec<u8>, _>| -> anyhow::Result<()> {
         let bytes = bytes.with_context(|| format!("cannot encode {name}"))?;
         output::write_bytes(&dir.join(name), &bytes)
     };
-    parquet("employees.parquet", org_report::employees_parquet(view))?;
+    output::write_with(&dir.join("employees.parquet"), |w| {
+        org_report::write_employees_parquet(view, w)
+            .map(drop)
+            .map_err(std::io::Error::other)
+    })?;
     parquet("open-roles.parquet", org_report::roles_parquet(view))?;
     parquet("jobs.parquet", org_report::jobs_parquet(view))?;
     output::write_file(&dir.join("report.html"), &org_report::html(view))?;

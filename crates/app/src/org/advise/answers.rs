@@ -1,0 +1,256 @@
+//! The answers, kept compact so a workforce of millions fits: what a
+//! state's people share is rendered once per state ([`StateAnswer`]); each
+//! person keeps only their record, their state and which of its
+//! switchbacks their own limits allow ([`PersonAnswer`]). A person's row
+//! ([`EmployeeAdviceView`]) is made when it is read.
+
+use std::collections::HashMap;
+
+use switchback_core::org::mobility::{
+    Blocked, Market, RouteUp, Rules, State, StateAdvice, Switchback,
+};
+use switchback_core::org::people::Employee;
+
+use super::inputs::Inputs;
+use super::{EmployeeAdviceView, finite, round2};
+
+/// What everyone in one state is told, rendered once.
+#[derive(Clone, Debug)]
+pub(super) struct StateAnswer {
+    /// The row without the person's own fields.
+    pub base: EmployeeAdviceView,
+    /// The state's switchbacks, best first.
+    pub switchbacks: Vec<SwitchbackAnswer>,
+    /// Whether the route up is blocked.
+    pub blocked: bool,
+}
+
+/// One switchback, with the figures a person's row shows.
+#[derive(Clone, Debug)]
+pub(super) struct SwitchbackAnswer {
+    pub core: Switchback,
+    pub stop_pay: Option<u32>,
+    pub kind: &'static str,
+    pub job_code: String,
+    pub title: String,
+    pub family: String,
+    pub onward_code: String,
+    pub onward_title: String,
+    pub gaps: Vec<String>,
+}
+
+/// A route to a goal: the job codes after the present one, and its chance.
+pub(super) type GoalRoute = Option<(Vec<String>, f32)>;
+
+/// One person's answer.
+#[derive(Clone, Debug)]
+pub(super) struct PersonAnswer {
+    pub employee: Employee,
+    pub state: u32,
+    /// The index of the best switchback the person's limits allow.
+    pub switchback: Option<u32>,
+    pub ruled_out: u32,
+    /// The goal's job code, and the route to it (job codes) with its chance.
+    pub goal: Option<(String, GoalRoute)>,
+}
+
+fn blocked_reason(b: &Blocked) -> &'static str {
+    match b {
+        Blocked::NoHigherJob => "no_higher_job",
+        Blocked::OutOfReach { .. } => "out_of_reach",
+        Blocked::Queue { .. } => "queue",
+    }
+}
+
+/// Renders a state's answer.
+pub(super) fn state_answer(
+    inputs: &Inputs,
+    market: &Market<'_>,
+    state: State,
+    advice: StateAdvice,
+) -> StateAnswer {
+    let jobs = &inputs.jobs;
+    let job = &jobs[state.job];
+    let mut base = EmployeeAdviceView {
+        job_code: job.code.clone(),
+        title: job.title.clone(),
+        family: job.family.clone(),
+        onet_code: inputs.job_meta[state.job].occupation_code.clone(),
+        level: state.level.name(),
+        ..EmployeeAdviceView::default()
+    };
+    let about = match advice.route_up {
+        RouteUp::Open { job, .. } => Some(job),
+        RouteUp::Blocked(b) => {
+            base.blocked_reason = Some(blocked_reason(&b));
+            match b {
+                Blocked::NoHigherJob => None,
+                Blocked::OutOfReach { nearest, .. } => Some(nearest),
+                Blocked::Queue { job, .. } => Some(job),
+            }
+        }
+    };
+    let blocked = advice.route_up.is_blocked();
+    base.route_up = if blocked { "blocked" } else { "open" };
+    if let Some(j) = about {
+        base.route_up_job_code = Some(jobs[j].code.clone());
+        base.route_up_title = Some(jobs[j].title.clone());
+        base.route_up_queue_years = finite(market.queue_years(j));
+    }
+    let catalog = market.catalog();
+    let switchbacks = advice
+        .switchbacks
+        .into_iter()
+        .map(|s| SwitchbackAnswer {
+            stop_pay: jobs[s.via].pay,
+            kind: s.kind.name(),
+            job_code: jobs[s.via].code.clone(),
+            title: jobs[s.via].title.clone(),
+            family: jobs[s.via].family.clone(),
+            onward_code: jobs[s.onward].code.clone(),
+            onward_title: jobs[s.onward].title.clone(),
+            gaps: s
+                .gaps
+                .iter()
+                .map(|&g| catalog.element(g).name.clone())
+                .collect(),
+            core: s,
+        })
+        .collect();
+    StateAnswer {
+        base,
+        switchbacks,
+        blocked,
+    }
+}
+
+/// Whether a switchback respects a person's own limits.
+fn within_limits(e: &Employee, s: &SwitchbackAnswer, rules: &Rules) -> bool {
+    let max_down = e.max_step_down.unwrap_or(rules.max_step_down);
+    let pay_ok = match (e.min_pay, s.stop_pay) {
+        (Some(min), Some(pay)) => pay >= min,
+        _ => true,
+    };
+    s.core.grades_down <= max_down && pay_ok
+}
+
+/// Answers one person: their state's switchbacks filtered by their own
+/// limits, and their goal's route (memoised per state and goal).
+pub(super) fn person_answer(
+    inputs: &Inputs,
+    market: &Market<'_>,
+    employee: Employee,
+    state: (u32, State),
+    answer: &StateAnswer,
+    goals: &mut HashMap<(u32, usize), GoalRoute>,
+) -> PersonAnswer {
+    let rules = market.rules();
+    let allowed = answer
+        .switchbacks
+        .iter()
+        .position(|s| within_limits(&employee, s, rules));
+    let ruled_out = match allowed {
+        Some(i) => i,
+        None => answer.switchbacks.len(),
+    } as u32;
+    let goal = employee
+        .goal
+        .as_ref()
+        .and_then(|g| inputs.job_index.get(g))
+        .map(|&g| {
+            let route = goals
+                .entry((state.0, g))
+                .or_insert_with(|| {
+                    goal_route(market, state.1, g).map(|(route, chance)| {
+                        (
+                            route.iter().map(|&j| inputs.jobs[j].code.clone()).collect(),
+                            round2(chance),
+                        )
+                    })
+                })
+                .clone();
+            (inputs.jobs[g].code.clone(), route)
+        });
+    PersonAnswer {
+        employee,
+        state: state.0,
+        switchback: allowed.map(|i| i as u32),
+        ruled_out,
+        goal,
+    }
+}
+
+/// A person's row.
+pub(super) fn render(p: &PersonAnswer, states: &[StateAnswer]) -> EmployeeAdviceView {
+    let answer = &states[p.state as usize];
+    let e = &p.employee;
+    let mut v = answer.base.clone();
+    v.employee_id = e.id.clone();
+    v.department = e.department.clone();
+    v.salary = e.salary;
+    v.ruled_out_by_limits = p.ruled_out as usize;
+    if let Some(i) = p.switchback {
+        fill_switchback(&mut v, &answer.switchbacks[i as usize], e.salary);
+    }
+    if let Some((code, route)) = &p.goal {
+        v.goal_job_code = Some(code.clone());
+        if let Some((route, chance)) = route {
+            v.goal_route = route.clone();
+            v.goal_chance = Some(*chance);
+        }
+    }
+    v
+}
+
+fn fill_switchback(v: &mut EmployeeAdviceView, s: &SwitchbackAnswer, salary: Option<u32>) {
+    let c = &s.core;
+    v.switchback_kind = Some(s.kind);
+    v.switchback_job_code = Some(s.job_code.clone());
+    v.switchback_title = Some(s.title.clone());
+    v.switchback_family = Some(s.family.clone());
+    v.switchback_grades_down = Some(c.grades_down);
+    v.switchback_landing = Some(round2(c.landing));
+    v.switchback_success = Some(round2(c.success));
+    v.switchback_pay_change = match (s.stop_pay, salary) {
+        (Some(pay), Some(salary)) => Some(i64::from(pay) - i64::from(salary)),
+        _ => None,
+    };
+    v.onward_job_code = Some(s.onward_code.clone());
+    v.onward_title = Some(s.onward_title.clone());
+    v.onward_queue_years = finite(c.onward_queue_years);
+    v.switchback_years = Some(round2(c.years));
+    v.switchback_chance = Some(round2(c.chance));
+    v.gaps = s.gaps.clone();
+}
+
+/// The best route from `from` to the job `goal`: the direct move, or one
+/// stop on the way, whichever has the higher chance (each move's landing ×
+/// success, within reach and with success at least the rule's).
+fn goal_route(market: &Market<'_>, from: State, goal: usize) -> Option<(Vec<usize>, f32)> {
+    if from.job == goal {
+        return Some((Vec::new(), 1.0));
+    }
+    let direct = market
+        .move_chances(from, goal)
+        .map(|c| (vec![goal], c.landing * c.success));
+    let via = (0..market.jobs_len())
+        .filter(|&k| k != from.job && k != goal)
+        .filter_map(|k| {
+            let first = market.move_chances(from, k)?;
+            let stop = State {
+                job: k,
+                level: market.job(k).level,
+            };
+            let second = market.move_chances(stop, goal)?;
+            Some((
+                vec![k, goal],
+                first.landing * first.success * second.landing * second.success,
+            ))
+        })
+        .max_by(|a, b| a.1.total_cmp(&b.1));
+    match (direct, via) {
+        (Some(d), Some(v)) if v.1 > d.1 => Some(v),
+        (Some(d), _) => Some(d),
+        (None, v) => v,
+    }
+}
