@@ -55,6 +55,14 @@ fn person(view: &OrgAdviceView, id: &str) -> EmployeeAdviceView {
     view.employee(id).unwrap()
 }
 
+fn zone(onet: &str) -> Option<u8> {
+    let catalog = engine().catalog();
+    let id = catalog
+        .find_code(switchback_core::OnetCode::parse(onet).unwrap())
+        .unwrap();
+    catalog.occupation(id).job_zone.map(|z| z.get())
+}
+
 fn pay_of(view: &OrgAdviceView, job: &str) -> u32 {
     view.jobs
         .iter()
@@ -107,6 +115,17 @@ fn every_switchback_keeps_the_rules() {
             e.employee_id
         );
         assert_ne!(e.switchback_job_code.as_deref(), Some(e.job_code.as_str()));
+        // The stop asks no more preparation (job zone) than the person's work.
+        let stop = e.switchback_job_code.as_deref().unwrap();
+        let stop_onet = &v
+            .jobs
+            .iter()
+            .find(|j| j.job_code == stop)
+            .unwrap()
+            .onet_code;
+        if let (Some(a), Some(b)) = (zone(&e.onet_code), zone(stop_onet)) {
+            assert!(b <= a, "{}: zone {a} → {b}", e.employee_id);
+        }
     }
     assert!(seen > 100, "{seen}");
 }
@@ -341,4 +360,73 @@ fn the_report_aggregates_and_names_no_one() {
     // The county has departments of fewer than 10 people: suppressed, and said.
     assert!(g.suppressed["blocked_by_department"] > 0);
     assert!(html.contains("of fewer than 10 people not shown"));
+}
+
+/// The federal workforce (OPM FedScope, September 2024), every 200th person
+/// of the 2.31 million (the proportions kept; queues are the same at any
+/// sample rate, since demand and openings both scale with headcount), with
+/// the grade mapping for the GS-like and wage plans.
+fn federal() -> &'static OrgAdviceView {
+    static VIEW: OnceLock<OrgAdviceView> = OnceLock::new();
+    VIEW.get_or_init(|| {
+        let cells = include_str!("../../../examples/org/federal/cells.csv");
+        let mut people = Vec::new();
+        switchback_data::org::expand_cells("cells.csv", cells, 200, &mut people).unwrap();
+        let people = String::from_utf8(people).unwrap();
+        let f = |name, text| FileText { name, text };
+        let files = OrgFiles {
+            jobs: f(
+                "jobs.csv",
+                include_str!("../../../examples/org/federal/jobs.csv"),
+            ),
+            mapping: None,
+            employees: f("employees.csv", &people),
+            open_roles: None,
+            grades: Some(f(
+                "grades.csv",
+                include_str!("../../../examples/org/federal/grades.csv"),
+            )),
+        };
+        advise::advise(engine(), files, Rules::default(), &mut |_, _| {}).unwrap()
+    })
+}
+
+#[test]
+fn the_federal_workforce_climbs_its_own_grade_ladders() {
+    let v = federal();
+    assert_eq!(v.summary.employees, v.employees().len());
+    assert!(v.summary.employees > 10_000, "{}", v.summary.employees);
+    // GS, wage-grade and SES jobs take the grade mapping; the rest are
+    // graded from pay.
+    assert!(v.summary.levels_from_grade_mapping > 2_000);
+    assert!(v.summary.levels_from_pay > 0);
+    // The pooled cells are marked onet_code = none and left out, and said.
+    assert!(
+        v.problems.iter().any(|p| p.contains("onet_code = none")),
+        "{:?}",
+        v.problems
+    );
+    let gs = |code: &str| v.jobs.iter().find(|j| j.job_code == code).unwrap();
+    assert_eq!(gs("2210-GS-11").level, "senior");
+    assert_eq!(gs("2210-GS-13").level, "lead");
+    assert_eq!(gs("2210-GS-13").level_source, "grade_mapping");
+    // Checked by hand: an IT specialist at GS-11 climbs within series 2210.
+    let e = v.employees().find(|e| e.job_code == "2210-GS-11").unwrap();
+    assert_eq!(e.route_up, "open");
+    assert!(
+        e.route_up_job_code
+            .as_deref()
+            .unwrap()
+            .starts_with("2210-GS-1"),
+        "{e:?}"
+    );
+    // At GS-13 the GS-14 openings cannot place the people queuing within
+    // 8 years: blocked by the queue, with a switchback into another series
+    // leading to a better-paid job.
+    let e = v.employees().find(|e| e.job_code == "2210-GS-13").unwrap();
+    assert_eq!((e.route_up, e.blocked_reason), ("blocked", Some("queue")));
+    assert_eq!(e.route_up_job_code.as_deref(), Some("2210-GS-14"));
+    let onward = e.onward_job_code.as_deref().unwrap();
+    assert!(!onward.starts_with("2210-"), "{e:?}");
+    assert!(gs(onward).pay.unwrap() > gs("2210-GS-13").pay.unwrap());
 }

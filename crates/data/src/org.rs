@@ -274,8 +274,10 @@ fn job(
             format!("{hi} is below salary_min {lo}"),
         ));
     }
+    let excluded = get("onet_code").eq_ignore_ascii_case("none");
     let onet = match get("onet_code") {
         "" => None,
+        _ if excluded => None,
         text => Some(occupation_code(catalog, text).map_err(|m| problem("onet_code", m))?),
     };
     let headcount = match get("headcount") {
@@ -302,6 +304,7 @@ fn job(
         grade,
         salary,
         onet,
+        excluded,
         headcount,
     })
 }
@@ -646,4 +649,88 @@ pub fn parse_grades(file: &str, text: &str) -> Result<Parsed<GradeLevel>, FileEr
         }
         Some(row)
     })
+}
+
+/// The columns of a workforce given as cells (one row per group of
+/// people sharing a job and department, as OPM's FedScope publishes).
+pub const CELL_COLUMNS: [&str; 5] = [
+    "job_code",
+    "department",
+    "employees",
+    "avg_salary",
+    "avg_years_of_service",
+];
+
+/// Expands a cells file into an employee file (`EMPLOYEE_COLUMNS`), one
+/// row per person, deterministically: each cell's people get its job, its
+/// department, the grade after the job code's series (`2210-GS-13` →
+/// `GS-13`), its average salary and its average years of service as their
+/// years of experience, and the id `F<line>-<n>`. With `every` above 1,
+/// only every `every`-th person (counted across the whole file) is kept:
+/// a sample with the workforce's proportions. Returns the people written.
+pub fn expand_cells(
+    file: &str,
+    text: &str,
+    every: usize,
+    out: impl std::io::Write,
+) -> Result<u64, FileError> {
+    let every = every.max(1) as u64;
+    let mut w = csv::Writer::from_writer(out);
+    let io = |e: std::io::Error| {
+        FileError(RowProblem {
+            file: "output".into(),
+            line: 0,
+            field: "write".into(),
+            message: e.to_string(),
+        })
+    };
+    w.write_record(EMPLOYEE_COLUMNS).map_err(|e| io(e.into()))?;
+    let (mut seen, mut written) = (0u64, 0u64);
+    let cells = read_rows(
+        file,
+        text,
+        &CELL_COLUMNS,
+        &CELL_COLUMNS[..3],
+        |line, cells| {
+            Some(Ok((
+                line,
+                cells.get("job_code").to_owned(),
+                cells.get("department").to_owned(),
+                cells.get("employees").parse::<u64>().unwrap_or(0),
+                cells.get("avg_salary").to_owned(),
+                cells.get("avg_years_of_service").to_owned(),
+            )))
+        },
+    )?;
+    for (line, job, department, people, salary, years) in cells.rows {
+        // `2210-GS-13` → `GS-13`; a code without a series number has none.
+        let grade = match job.split_once('-') {
+            Some((series, g)) if series.chars().all(|c| c.is_ascii_digit()) => g.to_owned(),
+            _ => String::new(),
+        };
+        for n in 0..people {
+            seen += 1;
+            if (seen - 1) % every != 0 {
+                continue;
+            }
+            let id = format!("F{line:05}-{n:06}");
+            let row = [
+                id.as_str(),
+                &job,
+                &department,
+                &grade,
+                &salary,
+                "",
+                &years,
+                "",
+                "",
+                "",
+                "",
+            ];
+            w.write_record(row).map_err(|e| io(e.into()))?;
+            written += 1;
+        }
+    }
+    w.flush().map_err(io)?;
+    Ok(written)
 }

@@ -27,7 +27,8 @@ pub struct MappedJobView {
     pub onet_code: Option<String>,
     /// The occupation's title.
     pub onet_title: Option<String>,
-    /// `high`, `medium`, `low`, or `reviewed` for a person's choice.
+    /// `high`, `medium`, `low`, `reviewed` for a person's choice, or
+    /// `excluded` for a job the organisation marked `onet_code` = `none`.
     pub confidence: &'static str,
     /// The mapper's score, 0–1 (absent for a person's choice).
     pub score: Option<f32>,
@@ -109,10 +110,11 @@ pub fn map(
             },
         )));
     }
+    let mut matches = Matches::new();
     let jobs: Vec<MappedJobView> = parsed
         .rows
         .iter()
-        .map(|job| mapped(engine, job, &corrections))
+        .map(|job| mapped(engine, job, &corrections, &mut matches))
         .collect();
     let coverage = coverage(&jobs);
     Ok(OrgMapView {
@@ -122,7 +124,16 @@ pub fn map(
     })
 }
 
-fn mapped(engine: &Engine, job: &Job, corrections: &[Correction]) -> MappedJobView {
+/// The mapper's answers by (title, family): an architecture with a job per
+/// grade (the federal one: 5,494 jobs, 600 titles) asks each once.
+type Matches = std::collections::HashMap<(String, String), Option<org::JobMatch>>;
+
+fn mapped(
+    engine: &Engine,
+    job: &Job,
+    corrections: &[Correction],
+    matches: &mut Matches,
+) -> MappedJobView {
     let catalog = engine.catalog();
     let code = |o| catalog.occupation(o).code.to_string();
     let title = |o| catalog.occupation(o).title.clone();
@@ -145,6 +156,10 @@ fn mapped(engine: &Engine, job: &Job, corrections: &[Correction]) -> MappedJobVi
         supervisory: false,
         headcount: job.headcount,
     };
+    if job.excluded {
+        view.confidence = "excluded";
+        return view;
+    }
     if let Some(o) = chosen {
         view.onet_code = Some(code(o));
         view.onet_title = Some(title(o));
@@ -152,7 +167,10 @@ fn mapped(engine: &Engine, job: &Job, corrections: &[Correction]) -> MappedJobVi
         view.reviewed = true;
         return view;
     }
-    if let Some(m) = org::map_title(catalog, &job.title, &job.family) {
+    let found = matches
+        .entry((job.title.clone(), job.family.clone()))
+        .or_insert_with(|| org::map_title(catalog, &job.title, &job.family));
+    if let Some(m) = found {
         view.onet_code = Some(code(m.occupation));
         view.onet_title = Some(title(m.occupation));
         view.confidence = m.confidence.name();

@@ -29,9 +29,7 @@ pub fn map(engine: &Engine, args: &OrgMapArgs, format: Format) -> anyhow::Result
         &jobs_text,
         previous.as_ref().map(|(f, t)| (f.as_str(), t.as_str())),
     )?;
-    for p in &view.problems {
-        eprintln!("skipped: {p}");
-    }
+    report_problems(&view.problems);
     if let Some(out) = &args.output {
         output::write_file(out, &org::mapping_csv(&view))?;
     }
@@ -108,9 +106,7 @@ pub fn advise(engine: &Engine, args: &OrgAdviseArgs, format: Format) -> anyhow::
         bar.update(done as u64, total as u64)
     })?;
     bar.finish();
-    for p in &view.problems {
-        eprintln!("skipped: {p}");
-    }
+    report_problems(&view.problems);
     if let Some(dir) = &args.output_dir {
         write_outputs(dir, &view)?;
     }
@@ -119,6 +115,23 @@ pub fn advise(engine: &Engine, args: &OrgAdviseArgs, format: Format) -> anyhow::
         Format::Text => output::text(&org_report::summary_text(&view, args.output_dir.as_deref())),
     }
 }
+
+/// The problems most worth reading: the first [`PROBLEMS_SHOWN`] in
+/// full, then how many more (a file of millions of rows can have many).
+fn report_problems(problems: &[String]) {
+    for p in problems.iter().take(PROBLEMS_SHOWN) {
+        eprintln!("skipped: {p}");
+    }
+    if problems.len() > PROBLEMS_SHOWN {
+        eprintln!(
+            "skipped: … and {} more problems like these",
+            problems.len() - PROBLEMS_SHOWN
+        );
+    }
+}
+
+/// Problems printed in full.
+const PROBLEMS_SHOWN: usize = 20;
 
 fn text(f: &(String, String)) -> FileText<'_> {
     FileText {

@@ -62,6 +62,9 @@ pub struct Job {
     pub salary: [Option<u32>; 3],
     /// The occupation the organisation already assigned, if any.
     pub onet: Option<OccupationId>,
+    /// The organisation marked the job as no job to map (`onet_code` =
+    /// `none`: a pooled group, a placeholder): it is left out of the advice.
+    pub excluded: bool,
     /// People in the job, if given.
     pub headcount: Option<u32>,
 }

@@ -15,8 +15,13 @@
 //! is within reach (landing at least [`Rules::min_landing`]) and its queue
 //! is at most the horizon.
 //!
+//! **Preparation.** No move may ask more than [`MAX_PREPARATION_GAP`] job
+//! zone of preparation beyond the person's occupation (its landing chance
+//! is 0): a nurse does not become a physician by an internal move.
+//!
 //! **The switchback.** For a blocked state, a step down (at most
-//! [`Rules::max_step_down`] grades) or lateral move to another job is a
+//! [`Rules::max_step_down`] grades) or lateral move to another job that asks
+//! no more preparation than the person's own is a
 //! switchback when the person can land it and do well in it (the seed's
 //! "if you believe you can be successful in the lower role":
 //! [`Rules::min_success`]) and, from it, a job above the person's present
@@ -41,6 +46,10 @@ use crate::transition::TransitionModel;
 /// together (BLS Employment Projections 2024–34, total separations rate
 /// 10.6%): used for an occupation BLS does not project.
 pub const ALL_OCCUPATIONS_SEPARATION_RATE: f32 = 0.106;
+/// The most job zones of preparation (O*NET's 1–5) a move may ask beyond
+/// the person's occupation: more is years of schooling or a licence, not
+/// a move within an organisation.
+pub const MAX_PREPARATION_GAP: u8 = 1;
 /// The grades either side of an occupation's typical level a job can be
 /// graded at from its pay (OEWS publishes five percentiles: 10th … 90th).
 pub const PAY_GRADE_REACH: i16 = 2;
@@ -206,6 +215,7 @@ pub struct Market<'a> {
     occupations: Vec<OccupationId>,
     occupation_of_job: Vec<usize>,
     transfer: Vec<f32>,
+    zones: Vec<Option<u8>>,
     queue_years: Vec<f32>,
     rules: Rules,
 }
@@ -242,6 +252,10 @@ impl<'a> Market<'a> {
         for (i, j) in jobs.iter().enumerate() {
             family_jobs.entry(j.family.as_str()).or_default().push(i);
         }
+        let zones = jobs
+            .iter()
+            .map(|j| catalog.occupation(j.occupation).job_zone.map(|z| z.get()))
+            .collect();
         let mut market = Market {
             catalog,
             model,
@@ -251,6 +265,7 @@ impl<'a> Market<'a> {
             occupations,
             occupation_of_job,
             transfer,
+            zones,
             queue_years: Vec::new(),
             rules,
         };
@@ -302,13 +317,22 @@ impl<'a> Market<'a> {
     /// into management — given an opening; the queue says how often one
     /// comes.
     pub fn landing(&self, from: State, to: usize) -> f32 {
-        if from.job == to {
+        if from.job == to || self.preparation_gap(from.job, to) > MAX_PREPARATION_GAP {
             return 0.0;
         }
         let to_side = self.side(to, self.jobs[to].level);
         let delta = to_side.level.grade() as i8 - from.level.grade() as i8;
         let (factor, _) = chances::level_factor(delta, track_of(from.level), &to_side);
         (self.transfer(from.job, to) * factor).min(chances::MAX_LANDING)
+    }
+
+    /// Job zones of preparation `to` asks beyond `from` (0 when either is
+    /// unknown).
+    fn preparation_gap(&self, from: usize, to: usize) -> u8 {
+        match (self.zones[from], self.zones[to]) {
+            (Some(a), Some(b)) => b.saturating_sub(a),
+            _ => 0,
+        }
     }
 
     /// The chance of doing well in `to` for someone in `from`, with the
@@ -465,7 +489,9 @@ impl<'a> Market<'a> {
         if via == state.job || via_grade > grade || grade - via_grade > self.rules.max_step_down {
             return None;
         }
-        if stop.openings_per_year <= 0.0 {
+        // A step down or sideways uses what the person brings: a stop that
+        // asks more preparation than their own work is no switchback.
+        if stop.openings_per_year <= 0.0 || self.preparation_gap(state.job, via) > 0 {
             return None;
         }
         let landing = self.landing(state, via);

@@ -106,6 +106,10 @@ impl Inputs {
         );
         let (mut jobs, mut job_meta, mut jobs_unmapped) = (Vec::new(), Vec::new(), 0);
         for (j, m) in architecture.iter().zip(&mapped.jobs) {
+            if m.confidence == "excluded" {
+                jobs_unmapped += 1;
+                continue;
+            }
             let Some(o) = occupation(&m.onet_code) else {
                 jobs_unmapped += 1;
                 problems.push(format!(
@@ -239,7 +243,7 @@ fn place(
         .collect();
     if unplaced > 0 {
         problems.push(format!(
-            "{unplaced} employees are in jobs no occupation matched, and were left out"
+            "{unplaced} employees are in jobs left out (no occupation matched, or marked onet_code = none)"
         ));
     }
     people
