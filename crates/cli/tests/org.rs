@@ -297,3 +297,67 @@ fn the_parquet_files_read_back_in_pyarrow() {
     );
     assert!(text(&read.stdout).contains("parquet ok: 9228 employees"));
 }
+
+fn fixture(name: &str) -> String {
+    format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
+}
+
+/// HRIS exports are often XLSX: the same files as workbooks (made from the
+/// real CSV files by tests/fixtures/make_xlsx.py, numbers as numeric
+/// cells) give the same answers, and a bad row is named by its
+/// spreadsheet row.
+#[test]
+fn xlsx_exports_read_as_their_csv_would() {
+    let from_xlsx = temp("xlsx-map.csv");
+    let from_csv = temp("csv-map.csv");
+    let o = run(&[
+        "org",
+        "map",
+        &fixture("montgomery-county-jobs.xlsx"),
+        "-o",
+        from_xlsx.to_str().unwrap(),
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stderr).contains(
+            "montgomery-county-jobs.xlsx, line 387, salary_min: \"lots\" is not an annual salary"
+        ),
+        "{}",
+        text(&o.stderr)
+    );
+    assert!(text(&o.stdout).contains("1 row skipped"));
+    assert!(
+        run(&["org", "map", &jobs(), "-o", from_csv.to_str().unwrap()])
+            .status
+            .success()
+    );
+    assert_eq!(
+        std::fs::read_to_string(&from_xlsx).unwrap(),
+        std::fs::read_to_string(&from_csv).unwrap()
+    );
+    let o = run(&[
+        "org",
+        "advise",
+        &fixture("montgomery-county-jobs.xlsx"),
+        "--employees",
+        &fixture("montgomery-county-employees-500.xlsx"),
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", text(&o.stderr));
+    let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(summary["summary"]["employees"], 500);
+}
+
+#[test]
+fn a_file_neither_csv_nor_xlsx_is_refused_by_name() {
+    let bad = temp("latin1.csv");
+    std::fs::write(&bad, b"job_code,title\nMC-1,Caf\xe9 Worker\n").unwrap();
+    let o = run(&["org", "map", bad.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
+    let err = text(&o.stderr);
+    assert!(
+        err.contains("latin1.csv") && err.contains("neither UTF-8 text nor an XLSX workbook"),
+        "{err}"
+    );
+}

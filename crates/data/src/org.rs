@@ -734,3 +734,48 @@ pub fn expand_cells(
     w.flush().map_err(io)?;
     Ok(written)
 }
+
+/// Whether a file's bytes are an XLSX workbook (a ZIP archive).
+pub fn is_xlsx(bytes: &[u8]) -> bool {
+    bytes.starts_with(b"PK\x03\x04")
+}
+
+/// The first worksheet of an XLSX workbook as CSV text, for the same
+/// readers as a CSV export: the first row is the header, each later row a
+/// record, so a problem's line is the spreadsheet's row. Whole numbers are
+/// written without a decimal point, booleans as yes / no.
+pub fn xlsx_to_csv(file: &str, bytes: &[u8]) -> Result<String, FileError> {
+    use calamine::{Data, Reader, Xlsx};
+    let problem = |message: String| {
+        FileError(RowProblem {
+            file: file.to_owned(),
+            line: 0,
+            field: "workbook".into(),
+            message,
+        })
+    };
+    let mut book = Xlsx::new(std::io::Cursor::new(bytes))
+        .map_err(|e| problem(format!("not a readable XLSX workbook: {e}")))?;
+    let sheet = book
+        .worksheet_range_at(0)
+        .ok_or_else(|| problem("the workbook has no worksheet".into()))?
+        .map_err(|e| problem(format!("the first worksheet cannot be read: {e}")))?;
+    let cell = |d: &Data| match d {
+        Data::Int(i) => i.to_string(),
+        Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
+        Data::Float(f) => f.to_string(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.clone(),
+        Data::Bool(b) => if *b { "yes" } else { "no" }.to_owned(),
+        Data::DateTime(d) => d.to_string(),
+        Data::Error(e) => format!("#{e}"),
+        Data::Empty => String::new(),
+    };
+    let mut w = csv::WriterBuilder::new()
+        .flexible(true)
+        .from_writer(Vec::new());
+    for row in sheet.rows() {
+        // Writing to memory cannot fail.
+        let _ = w.write_record(row.iter().map(cell));
+    }
+    Ok(String::from_utf8(w.into_inner().unwrap_or_default()).unwrap_or_default())
+}

@@ -76,6 +76,26 @@ pub struct OrgMapView {
     pub coverage: CoverageView,
 }
 
+/// The text of an organisation's file, whichever way its HRIS exported
+/// it: CSV (UTF-8) as it is, or an XLSX workbook's first worksheet turned
+/// into the same CSV (its first row the header).
+pub fn file_text(name: &str, bytes: Vec<u8>) -> Result<String, AppError> {
+    if switchback_data::org::is_xlsx(&bytes) {
+        return Ok(switchback_data::org::xlsx_to_csv(name, &bytes)?);
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        AppError::OrgFile(switchback_data::org::FileError(RowProblem {
+            file: name.to_owned(),
+            line: 0,
+            field: "file".into(),
+            message: format!(
+                "neither UTF-8 text nor an XLSX workbook (byte {} is not UTF-8): export it as CSV (UTF-8) or XLSX",
+                e.utf8_error().valid_up_to()
+            ),
+        }))
+    })
+}
+
 /// Maps the jobs in `jobs_text` (a job-architecture CSV named `jobs_file`),
 /// keeping the reviewed rows of a previous mapping when one is given.
 pub fn map(

@@ -14,9 +14,7 @@ use crate::output;
 /// Maps the job architecture, writes the mapping when asked, and reports
 /// the coverage (text) or the whole mapping (JSON).
 pub fn map(engine: &Engine, args: &OrgMapArgs, format: Format) -> anyhow::Result<()> {
-    let read = |path: &std::path::Path| {
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
-    };
+    let read = read_org_file;
     let jobs_file = args.jobs.display().to_string();
     let jobs_text = read(&args.jobs)?;
     let previous = match &args.mapping {
@@ -58,9 +56,10 @@ fn render(v: &OrgMapView, written: Option<&std::path::Path>) -> String {
     }
     s.push_str(".\n");
     if !v.problems.is_empty() {
+        let n = v.problems.len();
         s.push_str(&format!(
-            "{} rows skipped (listed above).\n",
-            v.problems.len()
+            "{n} {} skipped (listed above).\n",
+            if n == 1 { "row" } else { "rows" }
         ));
     }
     match written {
@@ -76,9 +75,7 @@ fn render(v: &OrgMapView, written: Option<&std::path::Path>) -> String {
 /// Runs the batch over the workforce, writes its files when asked, and
 /// prints the summary.
 pub fn advise(engine: &Engine, args: &OrgAdviseArgs, format: Format) -> anyhow::Result<()> {
-    let read = |path: &Path| {
-        std::fs::read_to_string(path).with_context(|| format!("cannot read {}", path.display()))
-    };
+    let read = read_org_file;
     let named = |path: &Path| -> anyhow::Result<(String, String)> {
         Ok((path.display().to_string(), read(path)?))
     };
@@ -132,6 +129,13 @@ fn report_problems(problems: &[String]) {
 
 /// Problems printed in full.
 const PROBLEMS_SHOWN: usize = 20;
+
+/// An organisation's file as text: CSV as it is, XLSX as its first
+/// worksheet in CSV.
+fn read_org_file(path: &Path) -> anyhow::Result<String> {
+    let bytes = std::fs::read(path).with_context(|| format!("cannot read {}", path.display()))?;
+    Ok(org::file_text(&path.display().to_string(), bytes)?)
+}
 
 fn text(f: &(String, String)) -> FileText<'_> {
     FileText {
