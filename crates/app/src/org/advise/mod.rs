@@ -357,6 +357,7 @@ fn advise_states(
     let workers = std::thread::available_parallelism()
         .map_or(1, |n| n.get())
         .min(partitions.len().max(1));
+    let main = std::thread::current();
     std::thread::scope(|scope| {
         for _ in 0..workers {
             scope.spawn(|| {
@@ -368,6 +369,7 @@ fn advise_states(
                         r[i] = Some(answered);
                     }
                     done.fetch_add(part.len(), Ordering::Relaxed);
+                    main.unpark();
                 }
             });
         }
@@ -377,7 +379,9 @@ fn advise_states(
             if finished >= states.len() {
                 break;
             }
-            std::thread::sleep(std::time::Duration::from_millis(100));
+            // Woken as each partition finishes; the timeout only guards
+            // against a wake-up lost before this thread parked.
+            std::thread::park_timeout(std::time::Duration::from_millis(100));
         }
     });
     results
