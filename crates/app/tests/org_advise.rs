@@ -430,3 +430,35 @@ fn the_federal_workforce_climbs_its_own_grade_ladders() {
     assert!(!onward.starts_with("2210-"), "{e:?}");
     assert!(gs(onward).pay.unwrap() > gs("2210-GS-13").pay.unwrap());
 }
+
+#[test]
+fn a_goal_can_be_an_occupation_and_a_level() {
+    // Column 9 is the goal. An occupation the county has at that level,
+    // and one it has not (airline pilots).
+    let text = with_row("MC-E00029", |c| c[8] = "15-1232.00 lead".into());
+    let text = text.replace(
+        "MC-E00002,MC-0226,Department of Police,,97392,,28.3,,,,",
+        "MC-E00002,MC-0226,Department of Police,,97392,,28.3,,53-2011.00,,",
+    );
+    let v = run(&text, None);
+    let e = person(&v, "MC-E00029");
+    let goal = e.goal_job_code.as_deref().unwrap();
+    let job = v.jobs.iter().find(|j| j.job_code == goal).unwrap();
+    assert_eq!(job.onet_code, "15-1232.00");
+    assert!(
+        ["lead", "supervisor", "principal", "manager"].contains(&job.level),
+        "{}",
+        job.level
+    );
+    assert!(e.goal_chance.is_some());
+    let pilot = person(&v, "MC-E00002");
+    assert_eq!(pilot.goal_job_code, None);
+    assert_eq!(
+        (v.summary.with_goal, v.summary.goal_not_in_organisation),
+        (2, 1)
+    );
+    // A goal that is neither a job code nor an occupation names the nearest code.
+    let text = with_row("MC-E00029", |c| c[8] = "MC-032".into());
+    let v = run(&text, None);
+    assert!(v.problems.iter().any(|p| p.contains("goal: \"MC-032\" is not a job") && p.contains("15-1252.00 senior")), "{:?}", v.problems);
+}

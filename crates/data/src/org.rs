@@ -13,7 +13,7 @@ use switchback_core::Level;
 use switchback_core::catalog::OccupationId;
 use switchback_core::code::OnetCode;
 use switchback_core::org::Job;
-use switchback_core::org::people::{Employee, GradeLevel, OpenRole};
+use switchback_core::org::people::{Employee, Goal, GradeLevel, OpenRole};
 use switchback_core::text::{Names, quoted};
 
 /// The job-architecture columns, required first.
@@ -499,11 +499,43 @@ fn optional(text: &str) -> Option<String> {
     Some(text).filter(|t| !t.is_empty()).map(str::to_owned)
 }
 
-/// Parses an employee CSV against the job codes of the architecture.
+/// A goal: a job code of the architecture, or an O*NET-SOC code with an
+/// optional level after it (`15-1252.00 senior`).
+fn goal(text: &str, codes: &JobCodes<'_>, catalog: &Catalog) -> Result<Goal, String> {
+    if codes.known.contains(text) {
+        return Ok(Goal::Job(text.to_owned()));
+    }
+    let mut words = text.split_whitespace();
+    let first = words.next().unwrap_or_default();
+    if OnetCode::parse(first).is_err() {
+        return codes.check(text).map(Goal::Job).map_err(|m| {
+            format!(
+                "{m}; a goal is a job code, or an O*NET-SOC code and a level (15-1252.00 senior)"
+            )
+        });
+    }
+    let occupation = occupation_code(catalog, first)?;
+    let rest: Vec<&str> = words.collect();
+    let level = match rest.as_slice() {
+        [] => None,
+        [level] => Some(Level::parse(level).map_err(|e| e.to_string())?),
+        _ => {
+            return Err(format!(
+                "{} is not an O*NET-SOC code and one level",
+                quoted(text)
+            ));
+        }
+    };
+    Ok(Goal::Occupation { occupation, level })
+}
+
+/// Parses an employee CSV against the job codes of the architecture (and
+/// the catalog, for goals given as occupations).
 pub fn parse_employees<'a>(
     file: &str,
     text: &str,
     job_codes: impl IntoIterator<Item = &'a str> + Clone,
+    catalog: &Catalog,
 ) -> Result<Parsed<Employee>, FileError> {
     let codes = JobCodes::new(job_codes);
     let mut seen: HashMap<String, u64> = HashMap::new();
@@ -513,7 +545,7 @@ pub fn parse_employees<'a>(
         &EMPLOYEE_COLUMNS,
         &["employee_id", "job_code"],
         |line, cells| {
-            let e = employee(at_line(file, line), cells, &codes, &seen);
+            let e = employee(at_line(file, line), cells, &codes, catalog, &seen);
             if let Ok(e) = &e {
                 seen.insert(e.id.clone(), line);
             }
@@ -526,6 +558,7 @@ fn employee(
     problem: impl Fn(&str, String) -> RowProblem,
     cells: &Cells<'_>,
     codes: &JobCodes<'_>,
+    catalog: &Catalog,
     seen: &HashMap<String, u64>,
 ) -> Result<Employee, RowProblem> {
     let get = |name: &str| cells.get(name);
@@ -547,7 +580,7 @@ fn employee(
     let job_code = codes.check(get("job_code")).map_err(field("job_code"))?;
     let goal = match get("goal") {
         "" => None,
-        g => Some(codes.check(g).map_err(field("goal"))?),
+        g => Some(goal(g, codes, catalog).map_err(field("goal"))?),
     };
     let max_step_down = match get("max_step_down") {
         "" => None,

@@ -449,8 +449,8 @@ pub fn summary_text(view: &OrgAdviceView, written: Option<&std::path::Path>) -> 
     if s.with_goal > 0 {
         let _ = writeln!(
             t,
-            "{} people have a goal; {} have a route to it.",
-            s.with_goal, s.goal_reachable
+            "{} people have a goal; {} have a route to it; for {} no job of the organisation stands for it.",
+            s.with_goal, s.goal_reachable, s.goal_not_in_organisation
         );
     }
     let _ = writeln!(

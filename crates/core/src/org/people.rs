@@ -2,7 +2,23 @@
 //! plain records whose job codes the reader has checked against the job
 //! architecture.
 
+use crate::catalog::OccupationId;
 use crate::level::Level;
+
+/// Where a person is aiming.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Goal {
+    /// A job of the organisation, by its code.
+    Job(String),
+    /// An occupation, at a level if given: the organisation's lowest job
+    /// of that occupation at or above the level stands for it.
+    Occupation {
+        /// The occupation.
+        occupation: OccupationId,
+        /// The least level, if given.
+        level: Option<Level>,
+    },
+}
 
 /// One employee (pseudonymous).
 #[derive(Clone, Debug, PartialEq)]
@@ -23,8 +39,8 @@ pub struct Employee {
     pub years_experience: Option<f32>,
     /// Whether the person manages people, if given.
     pub manages_people: Option<bool>,
-    /// The job code the person is aiming at, if any.
-    pub goal: Option<String>,
+    /// Where the person is aiming, if anywhere.
+    pub goal: Option<Goal>,
     /// The most grades down the person would step, if they said.
     pub max_step_down: Option<u8>,
     /// The lowest annual pay the person would accept, if they said.

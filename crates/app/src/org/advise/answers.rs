@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use switchback_core::org::mobility::{
     Blocked, Market, RouteUp, Rules, State, StateAdvice, Switchback,
 };
-use switchback_core::org::people::Employee;
+use switchback_core::org::people::{Employee, Goal};
 
 use super::inputs::Inputs;
 use super::{EmployeeAdviceView, finite, round2};
@@ -50,8 +50,9 @@ pub(super) struct PersonAnswer {
     /// The index of the best switchback the person's limits allow.
     pub switchback: Option<u32>,
     pub ruled_out: u32,
-    /// The goal's job code, and the route to it (job codes) with its chance.
-    pub goal: Option<(String, GoalRoute)>,
+    /// For a person with a goal: the job standing for it (none when no
+    /// job of the organisation does), and the route to it.
+    pub goal: Option<(Option<String>, GoalRoute)>,
 }
 
 fn blocked_reason(b: &Blocked) -> &'static str {
@@ -153,24 +154,23 @@ pub(super) fn person_answer(
         Some(i) => i,
         None => answer.switchbacks.len(),
     } as u32;
-    let goal = employee
-        .goal
-        .as_ref()
-        .and_then(|g| inputs.job_index.get(g))
-        .map(|&g| {
-            let route = goals
-                .entry((state.0, g))
-                .or_insert_with(|| {
-                    goal_route(market, state.1, g).map(|(route, chance)| {
-                        (
-                            route.iter().map(|&j| inputs.jobs[j].code.clone()).collect(),
-                            round2(chance),
-                        )
-                    })
+    let goal = employee.goal.as_ref().map(|g| {
+        let Some(job) = goal_job(inputs, g) else {
+            return (None, None);
+        };
+        let route = goals
+            .entry((state.0, job))
+            .or_insert_with(|| {
+                goal_route(market, state.1, job).map(|(route, chance)| {
+                    (
+                        route.iter().map(|&j| inputs.jobs[j].code.clone()).collect(),
+                        round2(chance),
+                    )
                 })
-                .clone();
-            (inputs.jobs[g].code.clone(), route)
-        });
+            })
+            .clone();
+        (Some(inputs.jobs[job].code.clone()), route)
+    });
     PersonAnswer {
         employee,
         state: state.0,
@@ -193,7 +193,7 @@ pub(super) fn render(p: &PersonAnswer, states: &[StateAnswer]) -> EmployeeAdvice
         fill_switchback(&mut v, &answer.switchbacks[i as usize], e.salary);
     }
     if let Some((code, route)) = &p.goal {
-        v.goal_job_code = Some(code.clone());
+        v.goal_job_code = code.clone();
         if let Some((route, chance)) = route {
             v.goal_route = route.clone();
             v.goal_chance = Some(*chance);
@@ -221,6 +221,25 @@ fn fill_switchback(v: &mut EmployeeAdviceView, s: &SwitchbackAnswer, salary: Opt
     v.switchback_years = Some(round2(c.years));
     v.switchback_chance = Some(round2(c.chance));
     v.gaps = s.gaps.clone();
+}
+
+/// The job standing for a goal: the job itself, or the organisation's
+/// lowest-graded job of the occupation at or above the level (any level
+/// when none is given); `None` when the organisation has no such job.
+fn goal_job(inputs: &Inputs, goal: &Goal) -> Option<usize> {
+    match goal {
+        Goal::Job(code) => inputs.job_index.get(code).copied(),
+        Goal::Occupation { occupation, level } => {
+            let least = level.map_or(0, |l| l.grade());
+            inputs
+                .jobs
+                .iter()
+                .enumerate()
+                .filter(|(_, j)| j.occupation == *occupation && j.level.grade() >= least)
+                .min_by_key(|(i, j)| (j.level.grade(), *i))
+                .map(|(i, _)| i)
+        }
+    }
 }
 
 /// The best route from `from` to the job `goal`: the direct move, or one

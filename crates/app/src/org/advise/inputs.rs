@@ -75,6 +75,7 @@ impl Inputs {
                 files.employees.name,
                 files.employees.text,
                 codes.iter().copied(),
+                catalog,
             ),
             &mut problems,
         )?;

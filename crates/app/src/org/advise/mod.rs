@@ -214,6 +214,9 @@ pub struct OrgSummaryView {
     pub with_goal: usize,
     /// People with a route to their goal.
     pub goal_reachable: usize,
+    /// People whose goal is an occupation no job of the organisation is
+    /// (at the level asked).
+    pub goal_not_in_organisation: usize,
     /// Open roles (posted or estimated).
     pub roles: usize,
     /// True when the open roles are estimates.
@@ -420,6 +423,7 @@ fn summary(
         blocked_with_switchback: count(&|p| p.switchback.is_some()),
         with_goal: count(&|p| p.goal.is_some()),
         goal_reachable: count(&|p| p.goal.as_ref().is_some_and(|g| g.1.is_some())),
+        goal_not_in_organisation: count(&|p| p.goal.as_ref().is_some_and(|g| g.0.is_none())),
         roles: roles.len(),
         roles_estimated: inputs.open_roles.is_none(),
         pay_index: (inputs.pay_index * 1000.0).round() / 1000.0,
