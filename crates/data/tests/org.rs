@@ -165,7 +165,7 @@ fn the_mapper_on_the_federal_sample() {
 
 /// Set below the first run's figure (docs/ORGANISATION.md) to catch a
 /// regression, not to flatter.
-const FEDERAL_FLOOR: f64 = 0.4;
+const FEDERAL_FLOOR: f64 = 0.5;
 
 #[test]
 fn cells_expand_to_one_row_per_person_deterministically() {

@@ -434,7 +434,7 @@ pub fn summary_text(view: &OrgAdviceView, written: Option<&std::path::Path>) -> 
     if s.jobs_unmapped > 0 {
         let _ = writeln!(
             t,
-            "{} jobs had no matching occupation and were left out.",
+            "{} jobs were left out (no occupation matched, or marked onet_code = none).",
             s.jobs_unmapped
         );
     }

@@ -152,6 +152,33 @@ fn is_grade_mark(word: &str) -> bool {
             || (w.len() == 1 && w.chars().all(|c| c.is_ascii_uppercase())))
 }
 
+/// A title named by its field of work ends in a gerund ("Auditing",
+/// "Electrical Engineering", "Custodial Working" — the US federal series
+/// are named so); O*NET names the worker. The worker forms of its last
+/// word: the gerund's stem with -er, -or, -ant and -e ("Auditing" →
+/// "Auditor", "Accounting" → "Accountant", "Nursing" → "Nurse"), and the
+/// stem itself when it is a noun ("Engineering" → "Engineer"). Forms that
+/// are not words find nothing in the title index, so they cost nothing
+/// but a search.
+pub fn worker_forms(part: &str) -> Vec<String> {
+    let (head, last) = part.rsplit_once(' ').unwrap_or(("", part));
+    let lower = last.to_lowercase();
+    let Some(stem) = lower.strip_suffix("ing").filter(|s| s.len() >= 3) else {
+        return Vec::new();
+    };
+    let with = |word: String| {
+        if head.is_empty() {
+            word
+        } else {
+            format!("{head} {word}")
+        }
+    };
+    ["er", "or", "ant", "e", ""]
+        .iter()
+        .map(|end| with(format!("{stem}{end}")))
+        .collect()
+}
+
 /// Maps a job title, with its family (department or job family) as
 /// context, to an occupation; `None` when nothing matches at all.
 pub fn map_title(catalog: &Catalog, title: &str, family: &str) -> Option<JobMatch> {
@@ -160,7 +187,11 @@ pub fn map_title(catalog: &Catalog, title: &str, family: &str) -> Option<JobMatc
         .filter(|w| w.len() > 3 && !FAMILY_STOP_WORDS.contains(&w.as_str()))
         .collect();
     let mut scored: Vec<(OccupationId, f32)> = Vec::new();
-    for part in title_parts(title) {
+    let parts = title_parts(title);
+    let searched = parts
+        .iter()
+        .flat_map(|p| worker_forms(p).into_iter().chain([p.clone()]));
+    for part in searched {
         for m in catalog.search(&part, 10) {
             let boost = if mentions_any(catalog, m.occupation, &family_words) {
                 FAMILY_BOOST
@@ -267,6 +298,16 @@ fn supervisor_of(catalog: &Catalog, o: OccupationId) -> Option<OccupationId> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn fields_of_work_name_their_workers() {
+        assert!(worker_forms("Auditing").contains(&"auditor".to_owned()));
+        assert!(worker_forms("Electrical Engineering").contains(&"Electrical engineer".to_owned()));
+        assert!(worker_forms("Custodial Working").contains(&"Custodial worker".to_owned()));
+        assert!(worker_forms("Accounting").contains(&"accountant".to_owned()));
+        assert!(worker_forms("Nurse").is_empty());
+        assert!(worker_forms("Ring").is_empty(), "too short a stem");
+    }
 
     #[test]
     fn grade_marks_and_ranks_are_removed_and_alternatives_split() {
