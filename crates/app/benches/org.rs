@@ -36,7 +36,7 @@ fn montgomery_in_process(bencher: Bencher) {
             open_roles: None,
             grades: None,
         };
-        let view = advise::advise(&engine, files, Rules::default(), &mut |_, _| {}).unwrap();
+        let view = advise::advise(&engine, files, Rules::default(), &mut |_, _, _| {}).unwrap();
         let written = report::employees_csv(&view).len()
             + report::roles_csv(&view).len()
             + report::jobs_csv(&view).len()
@@ -99,9 +99,9 @@ fn federal_scaling(bencher: Bencher, people: usize) {
             open_roles: None,
             grades: Some(f("grades.csv", FEDERAL_GRADES)),
         };
-        let view = advise::advise(&engine, files, Rules::default(), &mut |_, _| {}).unwrap();
-        report::write_employees_csv(&view, std::io::sink()).unwrap();
-        report::write_employees_parquet(&view, std::io::sink()).unwrap();
+        let view = advise::advise(&engine, files, Rules::default(), &mut |_, _, _| {}).unwrap();
+        report::write_employees_csv(&view, std::io::sink(), &mut |_, _| {}).unwrap();
+        report::write_employees_parquet(&view, std::io::sink(), &mut |_, _| {}).unwrap();
         let written = report::roles_csv(&view).len() + report::html(&view).len();
         assert!(written > 0);
     });

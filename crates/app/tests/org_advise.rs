@@ -41,7 +41,7 @@ fn run(employees: &str, open_roles: Option<&str>) -> OrgAdviceView {
         engine(),
         files(employees, open_roles, None),
         Rules::default(),
-        &mut |_, _| {},
+        &mut |_, _, _| {},
     )
     .unwrap()
 }
@@ -269,7 +269,7 @@ fn an_unknown_column_is_refused_with_the_nearest() {
         engine(),
         files(&text, None, None),
         Rules::default(),
-        &mut |_, _| {},
+        &mut |_, _, _| {},
     )
     .unwrap_err();
     assert_eq!(err.code(), "org_file_invalid");
@@ -287,7 +287,7 @@ fn posted_roles_and_a_grade_mapping_are_used_as_given() {
         engine(),
         files(EMPLOYEES, Some(roles), Some(grades)),
         Rules::default(),
-        &mut |_, _| {},
+        &mut |_, _, _| {},
     )
     .unwrap();
     assert!(!v.summary.roles_estimated);
@@ -387,7 +387,7 @@ fn federal() -> &'static OrgAdviceView {
                 include_str!("../../../examples/org/federal/grades.csv"),
             )),
         };
-        advise::advise(engine(), files, Rules::default(), &mut |_, _| {}).unwrap()
+        advise::advise(engine(), files, Rules::default(), &mut |_, _, _| {}).unwrap()
     })
 }
 

@@ -281,7 +281,7 @@ async fn the_organisation_report_opens_with_its_charts() {
         open_roles: None,
         grades: None,
     };
-    let view = advise::advise(&engine, files, Rules::default(), &mut |_, _| {}).unwrap();
+    let view = advise::advise(&engine, files, Rules::default(), &mut |_, _, _| {}).unwrap();
     let dir = std::env::temp_dir().join(format!("switchback-report-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let report = dir.join("report.html");

@@ -118,16 +118,40 @@ fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String 
 pub fn employees_csv(view: &OrgAdviceView) -> String {
     let mut out = Vec::new();
     // Writing to memory cannot fail.
-    let _ = write_employees_csv(view, &mut out);
+    let _ = write_employees_csv(view, &mut out, &mut |_, _| {});
     String::from_utf8(out).unwrap_or_default()
 }
 
+/// Reports rows written of rows in all.
+pub type RowProgress<'p> = &'p mut dyn FnMut(usize, usize);
+
+/// Rows written between progress reports.
+const ROWS_PER_REPORT: usize = 50_000;
+
+/// The employees' rows, reporting progress as they are made.
+fn counted_rows<'a>(
+    view: &'a OrgAdviceView,
+    progress: RowProgress<'a>,
+) -> impl Iterator<Item = Vec<String>> + 'a {
+    let total = view.employees().len();
+    view.employees().enumerate().map(move |(n, e)| {
+        if n % ROWS_PER_REPORT == 0 {
+            progress(n, total);
+        }
+        employee_row(&e)
+    })
+}
+
 /// One row per employee, streamed to `w`.
-pub fn write_employees_csv(view: &OrgAdviceView, w: impl std::io::Write) -> std::io::Result<()> {
+pub fn write_employees_csv(
+    view: &OrgAdviceView,
+    w: impl std::io::Write,
+    progress: RowProgress<'_>,
+) -> std::io::Result<()> {
     let mut w = csv::Writer::from_writer(w);
     w.write_record(EMPLOYEE_COLUMNS)?;
-    for e in view.employees() {
-        w.write_record(employee_row(&e))?;
+    for row in counted_rows(view, progress) {
+        w.write_record(row)?;
     }
     w.flush()
 }
@@ -172,12 +196,13 @@ fn employee_row(e: &EmployeeAdviceView) -> Vec<String> {
 pub fn write_employees_parquet<W: std::io::Write + Send>(
     view: &OrgAdviceView,
     w: W,
+    progress: RowProgress<'_>,
 ) -> Result<W, ParquetError> {
     super::parquet::table(
         w,
         "employees",
         &typed(&EMPLOYEE_COLUMNS, &EMPLOYEE_KINDS),
-        view.employees().map(|e| employee_row(&e)),
+        counted_rows(view, progress),
     )
 }
 

@@ -4,7 +4,9 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 use switchback_app::Engine;
-use switchback_app::org::advise::{self as org_advise, FileText, OrgAdviceView, OrgFiles, Rules};
+use switchback_app::org::advise::{
+    self as org_advise, FileText, OrgAdviceView, OrgFiles, Rules, Stage,
+};
 use switchback_app::org::report as org_report;
 use switchback_app::org::{self, OrgMapView};
 
@@ -98,11 +100,22 @@ pub fn advise(engine: &Engine, args: &OrgAdviseArgs, format: Format) -> anyhow::
         horizon_years: args.horizon,
         ..Rules::default()
     };
-    let mut bar = output::Progress::counting("advising", "states");
-    let view = org_advise::advise(engine, files, rules, &mut |done, total| {
-        bar.update(done as u64, total as u64)
+    let mut bar: Option<(Stage, output::Progress)> = None;
+    let view = org_advise::advise(engine, files, rules, &mut |stage, done, total| {
+        if bar.as_ref().is_none_or(|(s, _)| *s != stage) {
+            if let Some((_, mut old)) = bar.take() {
+                old.finish();
+            }
+            let (what, unit) = stage.describe();
+            bar = Some((stage, output::Progress::counting(what, unit)));
+        }
+        if let Some((_, b)) = &mut bar {
+            b.update(done as u64, total as u64);
+        }
     })?;
-    bar.finish();
+    if let Some((_, mut b)) = bar {
+        b.finish();
+    }
     report_problems(&view.problems);
     if let Some(dir) = &args.output_dir {
         write_outputs(dir, &view)?;
@@ -147,20 +160,24 @@ fn text(f: &(String, String)) -> FileText<'_> {
 /// Writes the seven files, each whole or not at all.
 fn write_outputs(dir: &Path, view: &OrgAdviceView) -> anyhow::Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    let mut bar = output::Progress::counting("writing employees.csv", "rows");
     output::write_with(&dir.join("employees.csv"), |w| {
-        org_report::write_employees_csv(view, w)
+        org_report::write_employees_csv(view, w, &mut |n, all| bar.update(n as u64, all as u64))
     })?;
+    bar.finish();
     output::write_file(&dir.join("open-roles.csv"), &org_report::roles_csv(view))?;
     output::write_file(&dir.join("jobs.csv"), &org_report::jobs_csv(view))?;
     let parquet = |name: &str, bytes: Result<Vec<u8>, _>| -> anyhow::Result<()> {
         let bytes = bytes.with_context(|| format!("cannot encode {name}"))?;
         output::write_bytes(&dir.join(name), &bytes)
     };
+    let mut bar = output::Progress::counting("writing employees.parquet", "rows");
     output::write_with(&dir.join("employees.parquet"), |w| {
-        org_report::write_employees_parquet(view, w)
+        org_report::write_employees_parquet(view, w, &mut |n, all| bar.update(n as u64, all as u64))
             .map(drop)
             .map_err(std::io::Error::other)
     })?;
+    bar.finish();
     parquet("open-roles.parquet", org_report::roles_parquet(view))?;
     parquet("jobs.parquet", org_report::jobs_parquet(view))?;
     output::write_file(&dir.join("report.html"), &org_report::html(view))?;

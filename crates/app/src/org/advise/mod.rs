@@ -265,8 +265,30 @@ impl OrgAdviceView {
     }
 }
 
-/// Reports progress: states done of states in all.
-pub type Progress<'p> = &'p mut dyn FnMut(usize, usize);
+/// What a long batch is doing, for a progress line.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Stage {
+    /// Answering the distinct (job, level) states.
+    States,
+    /// Answering each person from their state's answer.
+    People,
+}
+
+impl Stage {
+    /// The stage in words, and the unit it counts.
+    pub fn describe(self) -> (&'static str, &'static str) {
+        match self {
+            Stage::States => ("advising", "states"),
+            Stage::People => ("answering", "people"),
+        }
+    }
+}
+
+/// Reports progress: the stage, units done, units in all.
+pub type Progress<'p> = &'p mut dyn FnMut(Stage, usize, usize);
+
+/// People answered between progress reports.
+const PEOPLE_PER_REPORT: usize = 50_000;
 
 /// Runs the batch.
 pub fn advise(
@@ -291,16 +313,21 @@ pub fn advise(
         counted,
         rules,
     );
-    let advice = advise_states(&market, &states, progress);
+    let advice = advise_states(&market, &states, &mut *progress);
     let answers: Vec<StateAnswer> = states
         .iter()
         .zip(advice)
         .map(|(&s, a)| answers::state_answer(&inputs, &market, s, a))
         .collect();
     let mut goals = HashMap::new();
+    let total = people.len();
     let people: Vec<PersonAnswer> = people
         .into_iter()
-        .map(|p| {
+        .enumerate()
+        .map(|(n, p)| {
+            if n % PEOPLE_PER_REPORT == 0 {
+                progress(Stage::People, n, total);
+            }
             let i = index[&p.state];
             answers::person_answer(
                 &inputs,
@@ -378,7 +405,7 @@ fn advise_states(
         }
         loop {
             let finished = done.load(Ordering::Relaxed);
-            progress(finished, states.len());
+            progress(Stage::States, finished, states.len());
             if finished >= states.len() {
                 break;
             }
