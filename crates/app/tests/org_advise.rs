@@ -235,6 +235,18 @@ fn a_goal_gets_a_route_through_the_organisations_own_jobs() {
     assert_eq!(e.goal_job_code.as_deref(), Some("MC-0321"));
     assert_eq!(e.goal_route.last().map(String::as_str), Some("MC-0321"));
     assert!(e.goal_chance.unwrap() > 0.0);
+    // Within the horizon, and the first move's open role named when the
+    // job expects an opening a year (estimated roles here).
+    assert!(e.goal_years.unwrap() <= Rules::default().horizon_years);
+    let first = &e.goal_route[0];
+    let expects = v
+        .jobs
+        .iter()
+        .find(|j| &j.job_code == first)
+        .unwrap()
+        .openings_per_year
+        >= 1.0;
+    assert_eq!(e.goal_open_role, expects.then(|| format!("EST-{first}")));
     assert_eq!(v.summary.with_goal, 1);
     assert_eq!(v.summary.goal_reachable, 1);
 }

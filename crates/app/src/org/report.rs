@@ -19,7 +19,7 @@ use super::parquet::Kind::{self, Integer as I, Real as R, Text as T};
 pub const MIN_GROUP: usize = 10;
 
 /// The per-employee CSV's columns, in order.
-pub const EMPLOYEE_COLUMNS: [&str; 31] = [
+pub const EMPLOYEE_COLUMNS: [&str; 33] = [
     "employee_id",
     "job_code",
     "title",
@@ -51,11 +51,14 @@ pub const EMPLOYEE_COLUMNS: [&str; 31] = [
     "goal_job_code",
     "goal_route",
     "goal_chance",
+    "goal_years",
+    "goal_open_role",
 ];
 
 /// The per-employee table's column types (for Parquet).
-pub const EMPLOYEE_KINDS: [Kind; 31] = [
-    T, T, T, T, T, T, T, I, T, T, T, T, R, T, T, T, T, I, R, R, I, T, T, R, R, R, T, I, T, T, R,
+pub const EMPLOYEE_KINDS: [Kind; 33] = [
+    T, T, T, T, T, T, T, I, T, T, T, T, R, T, T, T, T, I, R, R, I, T, T, R, R, R, T, I, T, T, R, R,
+    T,
 ];
 
 /// The per-role CSV's columns, in order: one row per candidate (a role
@@ -189,6 +192,8 @@ fn employee_row(e: &EmployeeAdviceView) -> Vec<String> {
         opt(&e.goal_job_code),
         e.goal_route.join(" > "),
         opt(&e.goal_chance),
+        opt(&e.goal_years),
+        opt(&e.goal_open_role),
     ]
 }
 

@@ -194,6 +194,19 @@ pub struct StateAdvice {
     pub switchbacks: Vec<Switchback>,
 }
 
+/// A route to a goal job through the organisation's jobs.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InternalRoute {
+    /// The jobs moved to, in order, the goal last (empty when the person
+    /// already holds the goal job).
+    pub stops: Vec<usize>,
+    /// The product of every move's landing and success chances.
+    pub chance: f32,
+    /// Years until the goal: the queue for each job moved to and, at a
+    /// stop, at least the usual tenure there.
+    pub years: f32,
+}
+
 /// A move's two chances between two states, when the grade window allows.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct MoveChances {
@@ -567,6 +580,51 @@ impl<'a> Market<'a> {
         }
         let (success, _) = self.success(from, to);
         (success >= self.rules.min_success).then_some(MoveChances { landing, success })
+    }
+}
+
+impl Market<'_> {
+    /// The best route from `from` to the job `goal`: the direct move or one
+    /// stop on the way (each move within reach and with success at least
+    /// the rule's). Routes that arrive within the horizon come first; among
+    /// them, the highest chance.
+    pub fn route_to(&self, from: State, goal: usize) -> Option<InternalRoute> {
+        if from.job == goal {
+            return Some(InternalRoute {
+                stops: Vec::new(),
+                chance: 1.0,
+                years: 0.0,
+            });
+        }
+        let wait = |j: usize| self.queue_years[j];
+        let direct = self.move_chances(from, goal).map(|c| InternalRoute {
+            stops: vec![goal],
+            chance: c.landing * c.success,
+            years: wait(goal),
+        });
+        let via = (0..self.jobs.len())
+            .filter(|&k| k != from.job && k != goal)
+            .filter_map(|k| {
+                let first = self.move_chances(from, k)?;
+                let stop = State {
+                    job: k,
+                    level: self.jobs[k].level,
+                };
+                let second = self.move_chances(stop, goal)?;
+                let tenure = TENURE_YEARS[usize::from(stop.level.grade().clamp(1, 10)) - 1];
+                Some(InternalRoute {
+                    stops: vec![k, goal],
+                    chance: first.landing * first.success * second.landing * second.success,
+                    years: wait(k) + tenure.max(wait(goal)),
+                })
+            });
+        let horizon = self.rules.horizon_years;
+        direct.into_iter().chain(via).max_by(|a, b| {
+            (a.years <= horizon)
+                .cmp(&(b.years <= horizon))
+                .then(a.chance.total_cmp(&b.chance))
+                .then(b.stops.len().cmp(&a.stops.len()))
+        })
     }
 }
 

@@ -39,8 +39,20 @@ pub(super) struct SwitchbackAnswer {
     pub gaps: Vec<String>,
 }
 
-/// A route to a goal: the job codes after the present one, and its chance.
-pub(super) type GoalRoute = Option<(Vec<String>, f32)>;
+/// A route to a goal, as a row shows it.
+#[derive(Clone, Debug)]
+pub(super) struct GoalAnswer {
+    /// The job codes moved to, the goal last.
+    pub route: Vec<String>,
+    pub chance: f32,
+    /// Years to the goal (absent when a queue never clears).
+    pub years: Option<f32>,
+    /// The open role (posted or estimated) for the route's first move.
+    pub first_role: Option<String>,
+}
+
+/// A route to a goal, if there is one.
+pub(super) type GoalRoute = Option<GoalAnswer>;
 
 /// One person's answer.
 #[derive(Clone, Debug)]
@@ -161,11 +173,15 @@ pub(super) fn person_answer(
         let route = goals
             .entry((state.0, job))
             .or_insert_with(|| {
-                goal_route(market, state.1, job).map(|(route, chance)| {
-                    (
-                        route.iter().map(|&j| inputs.jobs[j].code.clone()).collect(),
-                        round2(chance),
-                    )
+                market.route_to(state.1, job).map(|r| GoalAnswer {
+                    route: r
+                        .stops
+                        .iter()
+                        .map(|&j| inputs.jobs[j].code.clone())
+                        .collect(),
+                    chance: round2(r.chance),
+                    years: finite(r.years),
+                    first_role: r.stops.first().and_then(|&j| role_for(inputs, j)),
                 })
             })
             .clone();
@@ -194,9 +210,11 @@ pub(super) fn render(p: &PersonAnswer, states: &[StateAnswer]) -> EmployeeAdvice
     }
     if let Some((code, route)) = &p.goal {
         v.goal_job_code = code.clone();
-        if let Some((route, chance)) = route {
-            v.goal_route = route.clone();
-            v.goal_chance = Some(*chance);
+        if let Some(g) = route {
+            v.goal_route = g.route.clone();
+            v.goal_chance = Some(g.chance);
+            v.goal_years = g.years;
+            v.goal_open_role = g.first_role.clone();
         }
     }
     v
@@ -223,6 +241,20 @@ fn fill_switchback(v: &mut EmployeeAdviceView, s: &SwitchbackAnswer, salary: Opt
     v.gaps = s.gaps.clone();
 }
 
+/// The open role a move into `job` would fill: the first posted role of
+/// the job, or its estimated role when openings are estimated and it
+/// expects one a year.
+fn role_for(inputs: &Inputs, job: usize) -> Option<String> {
+    let code = &inputs.jobs[job].code;
+    match &inputs.open_roles {
+        Some(posted) => posted
+            .iter()
+            .find(|r| &r.job_code == code)
+            .map(|r| r.id.clone()),
+        None => (inputs.jobs[job].openings_per_year >= 1.0).then(|| format!("EST-{code}")),
+    }
+}
+
 /// The job standing for a goal: the job itself, or the organisation's
 /// lowest-graded job of the occupation at or above the level (any level
 /// when none is given); `None` when the organisation has no such job.
@@ -239,37 +271,5 @@ fn goal_job(inputs: &Inputs, goal: &Goal) -> Option<usize> {
                 .min_by_key(|(i, j)| (j.level.grade(), *i))
                 .map(|(i, _)| i)
         }
-    }
-}
-
-/// The best route from `from` to the job `goal`: the direct move, or one
-/// stop on the way, whichever has the higher chance (each move's landing ×
-/// success, within reach and with success at least the rule's).
-fn goal_route(market: &Market<'_>, from: State, goal: usize) -> Option<(Vec<usize>, f32)> {
-    if from.job == goal {
-        return Some((Vec::new(), 1.0));
-    }
-    let direct = market
-        .move_chances(from, goal)
-        .map(|c| (vec![goal], c.landing * c.success));
-    let via = (0..market.jobs_len())
-        .filter(|&k| k != from.job && k != goal)
-        .filter_map(|k| {
-            let first = market.move_chances(from, k)?;
-            let stop = State {
-                job: k,
-                level: market.job(k).level,
-            };
-            let second = market.move_chances(stop, goal)?;
-            Some((
-                vec![k, goal],
-                first.landing * first.success * second.landing * second.success,
-            ))
-        })
-        .max_by(|a, b| a.1.total_cmp(&b.1));
-    match (direct, via) {
-        (Some(d), Some(v)) if v.1 > d.1 => Some(v),
-        (Some(d), _) => Some(d),
-        (None, v) => v,
     }
 }

@@ -148,6 +148,11 @@ pub struct EmployeeAdviceView {
     pub goal_route: Vec<String>,
     /// The route's chance (product of each move's landing and success).
     pub goal_chance: Option<f32>,
+    /// Years to the goal on that route: each job's queue and, at a stop,
+    /// at least the usual tenure (absent when a queue never clears).
+    pub goal_years: Option<f32>,
+    /// The open role the route's first move would fill, if one is open.
+    pub goal_open_role: Option<String>,
 }
 
 /// One internal candidate for an open role.
