@@ -115,6 +115,22 @@ fn every_switchback_keeps_the_rules() {
             e.employee_id
         );
         assert_ne!(e.switchback_job_code.as_deref(), Some(e.job_code.as_str()));
+        // The years include the wait to enter the stop: at least the years
+        // until one of its positions comes free.
+        let openings = v
+            .jobs
+            .iter()
+            .find(|j| Some(&j.job_code) == e.switchback_job_code.as_ref())
+            .unwrap()
+            .openings_per_year;
+        assert!(
+            e.switchback_years.unwrap() + 0.01 >= 1.0 / openings,
+            "{}",
+            e.employee_id
+        );
+        if e.blocked_reason == Some("out_of_reach") {
+            assert_eq!(e.route_up_queue_years, None, "{}", e.employee_id);
+        }
         // The stop asks no more preparation (job zone) than the person's work.
         let stop = e.switchback_job_code.as_deref().unwrap();
         let stop_onet = &v
@@ -473,4 +489,55 @@ fn a_goal_can_be_an_occupation_and_a_level() {
     let text = with_row("MC-E00029", |c| c[8] = "MC-032".into());
     let v = run(&text, None);
     assert!(v.problems.iter().any(|p| p.contains("goal: \"MC-032\" is not a job") && p.contains("15-1252.00 senior")), "{:?}", v.problems);
+}
+
+#[test]
+fn part_of_the_organisation_is_weighed_as_the_whole() {
+    // The first 500 employees only: each job keeps the architecture's
+    // headcount, so its openings are the whole organisation's.
+    let part: String = EMPLOYEES
+        .lines()
+        .take(501)
+        .map(|l| format!("{l}\n"))
+        .collect();
+    let v = run(&part, None);
+    assert_eq!(v.summary.employees, 500);
+    let whole = county();
+    for code in ["MC-0255", "MC-0256"] {
+        let a = v.jobs.iter().find(|j| j.job_code == code).unwrap();
+        let b = whole.jobs.iter().find(|j| j.job_code == code).unwrap();
+        assert_eq!(a.headcount, b.headcount, "{code}");
+        assert!(
+            (a.openings_per_year - b.openings_per_year).abs() < 0.01,
+            "{code}"
+        );
+    }
+}
+
+#[test]
+fn org_map_counts_unmatched_and_excluded_rows_apart() {
+    let jobs = "job_code,title,family,onet_code,headcount\n\
+                J-1,Accountant,Finance,,10\n\
+                J-2,Kinesiotherapy,Health,,5\n\
+                POOL,Pooled small cells,,none,1000\n";
+    let m = switchback_app::org::map(engine(), "jobs.csv", jobs, None).unwrap();
+    assert_eq!(m.coverage.unmatched, 1);
+    assert_eq!(m.coverage.excluded, 1);
+    assert_eq!(m.coverage.jobs, 2, "excluded rows are no jobs");
+    assert_eq!(m.coverage.people, 15, "nor are their people");
+    let confidence: Vec<&str> = m.jobs.iter().map(|j| j.confidence).collect();
+    assert_eq!(confidence[1..], ["unmatched", "excluded"]);
+}
+
+#[test]
+fn civilian_titles_never_map_to_military_occupations() {
+    let m = switchback_app::org::map(
+        engine(),
+        "jobs.csv",
+        "job_code,title,family\nW-4,Work Force Leader IV,Department of Transportation\n",
+        None,
+    )
+    .unwrap();
+    let code = m.jobs[0].onet_code.as_deref().unwrap_or("");
+    assert!(!code.starts_with("55-"), "{code}");
 }

@@ -273,11 +273,11 @@ pub struct OrgAdviseArgs {
     /// grade, level. Without it, each job's level is proposed from its pay.
     #[arg(long, value_name = "CSV")]
     pub grades: Option<PathBuf>,
-    /// Where to write employees.csv, open-roles.csv, jobs.csv and
-    /// report.html (created if missing).
+    /// Where to write employees, open-roles and jobs as .csv and .parquet,
+    /// and report.html (the directory is created if missing).
     #[arg(long, short, value_name = "DIR")]
     pub output_dir: Option<PathBuf>,
-    /// Years within which a route up must deliver.
+    /// Years within which a route up must deliver (1 to 40).
     #[arg(long, default_value_t = 8.0, value_name = "YEARS", value_parser = parse_horizon)]
     pub horizon: f32,
 }

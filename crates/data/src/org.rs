@@ -180,6 +180,13 @@ fn read_rows<T>(
     required: &[&str],
     mut row: impl FnMut(u64, &Cells<'_>) -> Option<Result<T, RowProblem>>,
 ) -> Result<Parsed<T>, FileError> {
+    // Excel and Windows write CRLF; the reader's line numbers are only
+    // right with LF, and a problem must name the line a person sees.
+    let text = if text.contains('\r') {
+        std::borrow::Cow::Owned(text.replace("\r\n", "\n"))
+    } else {
+        std::borrow::Cow::Borrowed(text)
+    };
     let mut reader = csv::ReaderBuilder::new()
         .flexible(true)
         .from_reader(text.as_bytes());

@@ -200,3 +200,11 @@ fn cells_expand_to_one_row_per_person_deterministically() {
         switchback_data::org::expand_cells("cells.csv", federal, 1, std::io::sink()).unwrap();
     assert_eq!(people, 2_313_216);
 }
+
+#[test]
+fn crlf_files_name_the_line_a_person_sees() {
+    let text = "job_code,title,salary_mid\r\nJ-1,Accountant,60000\r\nJ-2,Clerk,lots\r\n";
+    let parsed = switchback_data::org::parse_jobs("jobs.csv", text, catalog()).unwrap();
+    assert_eq!(parsed.rows.len(), 1);
+    assert_eq!(parsed.problems[0].line, 3, "{}", parsed.problems[0]);
+}

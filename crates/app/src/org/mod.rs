@@ -27,8 +27,9 @@ pub struct MappedJobView {
     pub onet_code: Option<String>,
     /// The occupation's title.
     pub onet_title: Option<String>,
-    /// `high`, `medium`, `low`, `reviewed` for a person's choice, or
-    /// `excluded` for a job the organisation marked `onet_code` = `none`.
+    /// `high`, `medium`, `low`, `reviewed` for a person's choice,
+    /// `unmatched` when no occupation matched the title, or `excluded` for
+    /// a job the organisation marked `onet_code` = `none`.
     pub confidence: &'static str,
     /// The mapper's score, 0–1 (absent for a person's choice).
     pub score: Option<f32>,
@@ -63,6 +64,12 @@ pub struct CoverageView {
     pub share_people_confident: f32,
     /// Jobs by confidence: high, medium, low, reviewed.
     pub by_confidence: [usize; 4],
+    /// Jobs whose title matched no occupation (in none of the counts
+    /// above; a person maps them in the mapping file).
+    pub unmatched: usize,
+    /// Rows marked `onet_code` = `none`: no jobs, left out of every count
+    /// and share above.
+    pub excluded: usize,
 }
 
 /// The mapping of an organisation's jobs.
@@ -84,14 +91,13 @@ pub fn file_text(name: &str, bytes: Vec<u8>) -> Result<String, AppError> {
         return Ok(switchback_data::org::xlsx_to_csv(name, &bytes)?);
     }
     String::from_utf8(bytes).map_err(|e| {
+        let valid = e.utf8_error().valid_up_to();
+        let line = 1 + e.as_bytes()[..valid].iter().filter(|b| **b == b'\n').count() as u64;
         AppError::OrgFile(switchback_data::org::FileError(RowProblem {
             file: name.to_owned(),
-            line: 0,
+            line,
             field: "file".into(),
-            message: format!(
-                "neither UTF-8 text nor an XLSX workbook (byte {} is not UTF-8): export it as CSV (UTF-8) or XLSX",
-                e.utf8_error().valid_up_to()
-            ),
+            message: "neither UTF-8 text nor an XLSX workbook (the first byte that is not UTF-8 is on this line): export it as CSV (UTF-8) or XLSX".into(),
         }))
     })
 }
@@ -199,11 +205,17 @@ fn mapped(
         view.runner_up_title = m.runner_up.map(|(o, _)| title(o));
         view.supervisory = m.supervisory;
     }
+    if view.onet_code.is_none() && !view.reviewed {
+        view.confidence = "unmatched";
+    }
     view
 }
 
-fn coverage(jobs: &[MappedJobView]) -> CoverageView {
-    let confident = |j: &&MappedJobView| j.reviewed || j.confidence == Confidence::High.name();
+fn coverage(all: &[MappedJobView]) -> CoverageView {
+    // Rows marked `none` are no jobs: they count in neither share.
+    let jobs: Vec<&MappedJobView> = all.iter().filter(|j| j.confidence != "excluded").collect();
+    let jobs = jobs.as_slice();
+    let confident = |j: &&&MappedJobView| j.reviewed || j.confidence == Confidence::High.name();
     let people = jobs
         .iter()
         .map(|j| u64::from(j.headcount.unwrap_or(0)))
@@ -235,6 +247,8 @@ fn coverage(jobs: &[MappedJobView]) -> CoverageView {
             count("low"),
             count("reviewed"),
         ],
+        unmatched: count("unmatched"),
+        excluded: all.len() - jobs.len(),
     }
 }
 

@@ -9,6 +9,7 @@ use std::fmt::Write as _;
 
 use parquet::errors::ParquetError;
 use serde::Serialize;
+use switchback_core::Level;
 
 use crate::text::escape_markup as esc;
 
@@ -418,7 +419,15 @@ pub fn groups(view: &OrgAdviceView) -> Groups {
         }
     }
     let (blocked_by_department, s1) = department.shown(true);
-    let (blocked_by_level, s2) = level.shown(true);
+    let (mut blocked_by_level, s2) = level.shown(true);
+    // The ladder's order, lowest first, reads better than shares here.
+    let rung = |name: &str| {
+        Level::NAMES
+            .iter()
+            .position(|n| *n == name)
+            .unwrap_or(usize::MAX)
+    };
+    blocked_by_level.sort_by_key(|g| rung(&g.name));
     let (switchbacks_by_family, s3) = family.shown(false);
     let (mut flows, s4) = flow.shown(false);
     let (mut gaps, s5) = gap.shown(false);
@@ -452,6 +461,11 @@ fn percent(part: usize, whole: usize) -> f64 {
     }
 }
 
+/// `n` with the singular or plural words after it.
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 /// The summary in words.
 pub fn summary_text(view: &OrgAdviceView, written: Option<&std::path::Path>) -> String {
     let s = &view.summary;
@@ -464,8 +478,8 @@ pub fn summary_text(view: &OrgAdviceView, written: Option<&std::path::Path>) -> 
     if s.jobs_unmapped > 0 {
         let _ = writeln!(
             t,
-            "{} jobs were left out (no occupation matched, or marked onet_code = none).",
-            s.jobs_unmapped
+            "{} left out (no occupation matched, or marked onet_code = none).",
+            plural(s.jobs_unmapped, "job was", "jobs were")
         );
     }
     let _ = writeln!(
@@ -479,8 +493,10 @@ pub fn summary_text(view: &OrgAdviceView, written: Option<&std::path::Path>) -> 
     if s.with_goal > 0 {
         let _ = writeln!(
             t,
-            "{} people have a goal; {} have a route to it; for {} no job of the organisation stands for it.",
-            s.with_goal, s.goal_reachable, s.goal_not_in_organisation
+            "{} a goal; {} a route to it; for {} no job of the organisation stands for it.",
+            plural(s.with_goal, "person has", "people have"),
+            plural(s.goal_reachable, "has", "have"),
+            plural(s.goal_not_in_organisation, "person", "people"),
         );
     }
     let _ = writeln!(

@@ -42,9 +42,20 @@ pub fn map(engine: &Engine, args: &OrgMapArgs, format: Format) -> anyhow::Result
 fn render(v: &OrgMapView, written: Option<&std::path::Path>) -> String {
     let c = &v.coverage;
     let mut s = format!(
-        "{} jobs mapped: {} high confidence, {} medium, {} low, {} reviewed by a person.\n",
+        "{} jobs mapped: {} high confidence, {} medium, {} low, {} reviewed by a person",
         c.jobs, c.by_confidence[0], c.by_confidence[1], c.by_confidence[2], c.by_confidence[3]
     );
+    if c.unmatched > 0 {
+        s.push_str(&format!(", {} matched no occupation", c.unmatched));
+    }
+    s.push_str(".\n");
+    if c.excluded > 0 {
+        s.push_str(&format!(
+            "{} {} marked onet_code = none, left out of the counts.\n",
+            c.excluded,
+            if c.excluded == 1 { "row" } else { "rows" }
+        ));
+    }
     s.push_str(&format!(
         "Mapped with confidence (high or reviewed): {:.0}% of jobs",
         c.share_jobs_confident * 100.0
@@ -159,6 +170,9 @@ fn text(f: &(String, String)) -> FileText<'_> {
 
 /// Writes the seven files, each whole or not at all.
 fn write_outputs(dir: &Path, view: &OrgAdviceView) -> anyhow::Result<()> {
+    if dir.exists() && !dir.is_dir() {
+        anyhow::bail!("--output-dir {}: is a file, not a directory", dir.display());
+    }
     std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
     let mut bar = output::Progress::counting("writing employees.csv", "rows");
     output::write_with(&dir.join("employees.csv"), |w| {

@@ -25,6 +25,9 @@
 use crate::catalog::{Catalog, OccupationId};
 use crate::text;
 
+/// SOC major group 55, Military Specific Occupations: never an employer's
+/// civilian job.
+pub const MILITARY_MAJOR_GROUP: u8 = 55;
 /// Score added to a candidate whose title or description uses a word of
 /// the job family.
 pub const FAMILY_BOOST: f32 = 0.05;
@@ -193,6 +196,11 @@ pub fn map_title(catalog: &Catalog, title: &str, family: &str) -> Option<JobMatc
         .flat_map(|p| worker_forms(p).into_iter().chain([p.clone()]));
     for part in searched {
         for m in catalog.search(&part, 10) {
+            // An employer's civilian title is not a military occupation
+            // ("Work Force Leader" is no special forces officer).
+            if catalog.occupation(m.occupation).soc().major_number() == MILITARY_MAJOR_GROUP {
+                continue;
+            }
             let boost = if mentions_any(catalog, m.occupation, &family_words) {
                 FAMILY_BOOST
             } else {

@@ -25,8 +25,11 @@
 //! switchback when the person can land it and do well in it (the seed's
 //! "if you believe you can be successful in the lower role":
 //! [`Rules::min_success`]) and, from it, a job above the person's present
-//! grade is within reach with a queue no longer than what is left of the
-//! horizon after the usual tenure at the stop ([`TENURE_YEARS`]).
+//! grade is within reach, where the wait to enter the stop
+//! ([`Market::wait_years`]) and then the usual tenure there
+//! ([`TENURE_YEARS`]) or the onward queue, whichever is longer, fit the
+//! horizon. A job's wait is its queue, and never less than the years until
+//! one of its positions comes free.
 //!
 //! Pure: every figure comes from the catalog, the transition model and the
 //! organisation's jobs and headcounts passed in.
@@ -177,8 +180,10 @@ pub struct Switchback {
     pub onward_landing: f32,
     /// Its queue, in years.
     pub onward_queue_years: f32,
-    /// Years from the move to the higher job: the usual tenure at the stop
-    /// or the queue, whichever is longer.
+    /// Years to wait to enter the stop ([`Market::wait_years`]).
+    pub wait_years: f32,
+    /// Years to the higher job: the wait to enter the stop, then the usual
+    /// tenure there or the onward queue, whichever is longer.
     pub years: f32,
     /// landing × success × onward landing.
     pub chance: f32,
@@ -312,6 +317,18 @@ impl<'a> Market<'a> {
         self.queue_years[job]
     }
 
+    /// The years a person can expect to wait to enter `job`: its queue,
+    /// and never less than the years until one position comes free (one
+    /// over its openings a year) — a job of one person that changes hands
+    /// every dozen years is no stop on a route, however short its queue.
+    pub fn wait_years(&self, job: usize) -> f32 {
+        let openings = self.jobs[job].openings_per_year;
+        if openings <= 0.0 {
+            return f32::INFINITY;
+        }
+        self.queue_years[job].max(1.0 / openings)
+    }
+
     fn transfer(&self, from_job: usize, to_job: usize) -> f32 {
         let n = self.occupations.len();
         self.transfer[self.occupation_of_job[from_job] * n + self.occupation_of_job[to_job]]
@@ -443,7 +460,7 @@ impl<'a> Market<'a> {
             if landing < self.rules.min_landing {
                 continue;
             }
-            let q = self.queue_years[j];
+            let q = self.wait_years(j);
             if best.is_none_or(|(_, bl, bq)| q < bq || (q == bq && landing > bl)) {
                 best = Some((j, landing, q));
             }
@@ -512,12 +529,18 @@ impl<'a> Market<'a> {
             return None;
         }
         let tenure = TENURE_YEARS[usize::from(via_grade.clamp(1, 10)) - 1];
+        let enter = self.wait_years(via);
         let at_stop = State {
             job: via,
             level: stop.level,
         };
+        // The onward job's queue runs while the person serves the tenure.
+        let left = self.rules.horizon_years - enter;
+        if left < tenure {
+            return None;
+        }
         let (onward, onward_landing, onward_queue_years) =
-            self.onward_from(at_stop, state, self.rules.horizon_years - tenure)?;
+            self.onward_from(at_stop, state, left)?;
         let (success, gaps) = self.success(state, via);
         if success < self.rules.min_success {
             return None;
@@ -536,7 +559,8 @@ impl<'a> Market<'a> {
             onward,
             onward_landing,
             onward_queue_years,
-            years: tenure.max(onward_queue_years),
+            wait_years: enter,
+            years: enter + tenure.max(onward_queue_years),
             chance: landing * success * onward_landing,
         })
     }
@@ -561,7 +585,7 @@ impl<'a> Market<'a> {
             })
             .filter_map(|i| {
                 let landing = self.landing(stop, i);
-                let q = self.queue_years[i];
+                let q = self.wait_years(i);
                 (landing >= self.rules.min_landing && q <= years).then_some((i, landing, q))
             })
             .max_by(|a, b| {
@@ -596,7 +620,7 @@ impl Market<'_> {
                 years: 0.0,
             });
         }
-        let wait = |j: usize| self.queue_years[j];
+        let wait = |j: usize| self.wait_years(j);
         let direct = self.move_chances(from, goal).map(|c| InternalRoute {
             stops: vec![goal],
             chance: c.landing * c.success,

@@ -92,23 +92,29 @@ pub(super) fn state_answer(
         level: state.level.name(),
         ..EmployeeAdviceView::default()
     };
+    // (the job the answer names, whether its wait is the point)
     let about = match advice.route_up {
-        RouteUp::Open { job, .. } => Some(job),
+        RouteUp::Open { job, .. } => Some((job, true)),
         RouteUp::Blocked(b) => {
             base.blocked_reason = Some(blocked_reason(&b));
             match b {
                 Blocked::NoHigherJob => None,
-                Blocked::OutOfReach { nearest, .. } => Some(nearest),
-                Blocked::Queue { job, .. } => Some(job),
+                Blocked::OutOfReach { nearest, .. } => Some((nearest, false)),
+                Blocked::Queue { job, .. } => Some((job, true)),
             }
         }
     };
     let blocked = advice.route_up.is_blocked();
     base.route_up = if blocked { "blocked" } else { "open" };
-    if let Some(j) = about {
+    if let Some((j, waits)) = about {
         base.route_up_job_code = Some(jobs[j].code.clone());
         base.route_up_title = Some(jobs[j].title.clone());
-        base.route_up_queue_years = finite(market.queue_years(j));
+        // Out of reach, the job's wait says nothing about this person.
+        base.route_up_queue_years = if waits {
+            finite(market.wait_years(j))
+        } else {
+            None
+        };
     }
     let catalog = market.catalog();
     let switchbacks = advice

@@ -122,7 +122,13 @@ impl Inputs {
             let given = j.grade.as_ref().and_then(|g| grades.get(g)).copied();
             let level = given
                 .unwrap_or_else(|| mobility::level_from_pay(catalog, o, j.salary[1], pay_index));
-            let people = headcount.get(j.code.as_str()).copied().unwrap_or(0);
+            // The architecture's headcount is the job's size when the
+            // employee file is a part of the organisation.
+            let people = headcount
+                .get(j.code.as_str())
+                .copied()
+                .unwrap_or(0)
+                .max(j.headcount.unwrap_or(0));
             jobs.push(OrgJob {
                 code: j.code.clone(),
                 title: j.title.clone(),
@@ -162,18 +168,29 @@ impl Inputs {
         })
     }
 
-    /// The distinct states, with the people in each, in first-seen order.
+    /// The distinct states, in first-seen order, with the people each
+    /// stands for: its people in the employee file, scaled up to the job's
+    /// headcount in the architecture when the file holds fewer (a part of
+    /// the organisation), so queues weigh the whole organisation.
     pub(super) fn states(&self) -> Vec<(State, u32)> {
         let mut order: Vec<State> = Vec::new();
         let mut count: HashMap<State, u32> = HashMap::new();
+        let mut in_file = vec![0u32; self.jobs.len()];
         for p in &self.people {
+            in_file[p.state.job] += 1;
             let c = count.entry(p.state).or_insert_with(|| {
                 order.push(p.state);
                 0
             });
             *c += 1;
         }
-        order.into_iter().map(|s| (s, count[&s])).collect()
+        order
+            .into_iter()
+            .map(|s| {
+                let scale = self.jobs[s.job].headcount as f64 / f64::from(in_file[s.job].max(1));
+                (s, (f64::from(count[&s]) * scale.max(1.0)).round() as u32)
+            })
+            .collect()
     }
 
     pub(super) fn job_views(&self, market: &Market<'_>) -> Vec<GradedJobView> {
@@ -244,7 +261,12 @@ fn place(
         .collect();
     if unplaced > 0 {
         problems.push(format!(
-            "{unplaced} employees are in jobs left out (no occupation matched, or marked onet_code = none)"
+            "{unplaced} {} in jobs left out (no occupation matched, or marked onet_code = none)",
+            if unplaced == 1 {
+                "employee is"
+            } else {
+                "employees are"
+            }
         ));
     }
     people

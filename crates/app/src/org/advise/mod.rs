@@ -73,7 +73,9 @@ pub struct GradedJobView {
     pub level_source: &'static str,
     /// The band midpoint, in dollars a year.
     pub pay: Option<u32>,
-    /// People in the job (from the employee file).
+    /// People in the job: the employee file's count, or the architecture's
+    /// headcount when that is larger (the file holds part of the
+    /// organisation).
     pub headcount: u32,
     /// Positions expected to come free a year (estimated from BLS
     /// separation rates).
@@ -110,7 +112,9 @@ pub struct EmployeeAdviceView {
     pub route_up_job_code: Option<String>,
     /// Its title.
     pub route_up_title: Option<String>,
-    /// Its queue, in years (absent when infinite).
+    /// The wait to enter it, in years: its queue, at least the years
+    /// until a position comes free (absent when infinite, and when the job
+    /// is out of reach).
     pub route_up_queue_years: Option<f32>,
     /// `step_down` or `lateral`, when a switchback opens a route up.
     pub switchback_kind: Option<&'static str>,
