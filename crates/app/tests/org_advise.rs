@@ -147,29 +147,74 @@ fn every_switchback_keeps_the_rules() {
 }
 
 #[test]
-fn a_blocked_it_technician_finds_the_it_specialist_ladder() {
-    // Checked by hand: the county files Information Technology Technician
-    // III under the Department of Police, whose higher jobs (the nearest:
-    // Firearms Instructor) have a queue far beyond 8 years; a lateral move
-    // to Information Technology Specialist I, in Technology Services, puts
-    // the technician on the specialist ladder, whose Senior Information
-    // Technology Specialist pays more.
-    let e = person(county(), "MC-E00029");
-    assert_eq!(e.title, "Information Technology Technician III");
-    assert_eq!(e.route_up, "blocked");
-    assert_eq!(
-        e.switchback_title.as_deref(),
-        Some("Information Technology Specialist I")
+fn blocked_it_technicians_share_the_it_specialist_ladders_one_seat() {
+    // Checked by hand: the county files its 19 Information Technology
+    // Technician IIIs under the Department of Police, whose higher jobs
+    // (the nearest: Firearms Instructor) have waits far beyond 8 years.
+    // Their best switchback is a lateral move to Information Technology
+    // Specialist I, in Technology Services, onto the specialist ladder
+    // (Senior Information Technology Specialist pays more) — but that job
+    // of 5 frees one position within the horizon beyond its own queue: the
+    // most experienced technician gets it; the others get their next
+    // switchback with a seat, or none.
+    let v = county();
+    let it: Vec<EmployeeAdviceView> = v
+        .employees()
+        .filter(|e| e.title == "Information Technology Technician III")
+        .collect();
+    assert_eq!(it.len(), 19);
+    assert!(
+        it.iter()
+            .all(|e| e.route_up == "blocked" && e.family == "Department of Police")
     );
+    let seated: Vec<&EmployeeAdviceView> = it
+        .iter()
+        .filter(|e| e.switchback_title.as_deref() == Some("Information Technology Specialist I"))
+        .collect();
+    let stop = v
+        .jobs
+        .iter()
+        .find(|j| j.title == "Information Technology Specialist I")
+        .unwrap();
+    assert_eq!(stop.seats, 1);
+    assert_eq!(seated.len(), 1);
+    let most = it.iter().map(person_years).fold(0.0, f64::max);
+    assert_eq!(person_years(seated[0]), most);
     assert_eq!(
-        e.onward_title.as_deref(),
+        seated[0].onward_title.as_deref(),
         Some("Senior Information Technology Specialist")
     );
-    assert!(e.switchback_landing.unwrap() >= 0.5);
-    assert_eq!(e.family, "Department of Police");
     assert_eq!(
-        e.switchback_family.as_deref(),
+        seated[0].switchback_family.as_deref(),
         Some("Department of Technology Services")
+    );
+}
+
+fn person_years(e: &EmployeeAdviceView) -> f64 {
+    let line = EMPLOYEES
+        .lines()
+        .find(|l| l.starts_with(&format!("{},", e.employee_id)))
+        .unwrap();
+    line.split(',').nth(6).unwrap().parse().unwrap()
+}
+
+#[test]
+fn no_stop_takes_more_people_than_its_seats() {
+    let v = county();
+    let mut sent: std::collections::HashMap<String, u32> = std::collections::HashMap::new();
+    for e in v.employees() {
+        if let Some(stop) = e.switchback_job_code {
+            *sent.entry(stop).or_default() += 1;
+        }
+    }
+    for (stop, n) in &sent {
+        let seats = v.jobs.iter().find(|j| &j.job_code == stop).unwrap().seats;
+        assert!(*n <= seats, "{stop}: {n} sent, {seats} seats");
+    }
+    assert!(v.summary.crowded_out > 0);
+    assert_eq!(
+        v.summary.crowded_out,
+        v.employees().filter(|e| e.crowded_out).count()
     );
 }
 

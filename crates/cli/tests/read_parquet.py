@@ -35,7 +35,8 @@ schema = employees.schema
 assert schema.field("salary").type == pa.int64()
 assert schema.field("switchback_landing").type == pa.float64()
 assert schema.field("employee_id").type == pa.string()
-it = [r for r in employees.to_pylist() if r["employee_id"] == "MC-E00029"][0]
-assert it["route_up"] == "blocked", it
-assert it["switchback_title"] == "Information Technology Specialist I", it
+aide = [r for r in employees.to_pylist() if r["employee_id"] == "MC-E07506"][0]
+assert aide["route_up"] == "blocked", aide
+assert aide["switchback_title"] == "Principal Administrative Aide", aide
+assert aide["switchback_grades_down"] == 1, aide
 print("parquet ok:", employees.num_rows, "employees")

@@ -20,7 +20,7 @@ use super::parquet::Kind::{self, Integer as I, Real as R, Text as T};
 pub const MIN_GROUP: usize = 10;
 
 /// The per-employee CSV's columns, in order.
-pub const EMPLOYEE_COLUMNS: [&str; 33] = [
+pub const EMPLOYEE_COLUMNS: [&str; 34] = [
     "employee_id",
     "job_code",
     "title",
@@ -49,6 +49,7 @@ pub const EMPLOYEE_COLUMNS: [&str; 33] = [
     "switchback_chance",
     "gaps",
     "ruled_out_by_limits",
+    "crowded_out",
     "goal_job_code",
     "goal_route",
     "goal_chance",
@@ -57,9 +58,9 @@ pub const EMPLOYEE_COLUMNS: [&str; 33] = [
 ];
 
 /// The per-employee table's column types (for Parquet).
-pub const EMPLOYEE_KINDS: [Kind; 33] = [
-    T, T, T, T, T, T, T, I, T, T, T, T, R, T, T, T, T, I, R, R, I, T, T, R, R, R, T, I, T, T, R, R,
-    T,
+pub const EMPLOYEE_KINDS: [Kind; EMPLOYEE_COLUMNS.len()] = [
+    T, T, T, T, T, T, T, I, T, T, T, T, R, T, T, T, T, I, R, R, I, T, T, R, R, R, T, I, T, T, T, R,
+    R, T,
 ];
 
 /// The per-role CSV's columns, in order: one row per candidate (a role
@@ -84,10 +85,10 @@ pub const ROLE_COLUMNS: [&str; 16] = [
 ];
 
 /// The per-role table's column types.
-pub const ROLE_KINDS: [Kind; 16] = [T, T, T, T, T, T, R, I, T, T, T, I, R, R, R, T];
+pub const ROLE_KINDS: [Kind; ROLE_COLUMNS.len()] = [T, T, T, T, T, T, R, I, T, T, T, I, R, R, R, T];
 
 /// The per-job CSV's columns, in order.
-pub const JOB_COLUMNS: [&str; 11] = [
+pub const JOB_COLUMNS: [&str; 12] = [
     "job_code",
     "title",
     "family",
@@ -99,10 +100,11 @@ pub const JOB_COLUMNS: [&str; 11] = [
     "headcount",
     "openings_per_year",
     "queue_years",
+    "seats",
 ];
 
 /// The per-job table's column types.
-pub const JOB_KINDS: [Kind; 11] = [T, T, T, T, T, T, T, I, I, R, R];
+pub const JOB_KINDS: [Kind; JOB_COLUMNS.len()] = [T, T, T, T, T, T, T, I, I, R, R, I];
 
 fn opt<T: ToString>(v: &Option<T>) -> String {
     v.as_ref().map_or(String::new(), ToString::to_string)
@@ -190,6 +192,7 @@ fn employee_row(e: &EmployeeAdviceView) -> Vec<String> {
         opt(&e.switchback_chance),
         e.gaps.join("; "),
         e.ruled_out_by_limits.to_string(),
+        if e.crowded_out { "yes" } else { "no" }.to_owned(),
         opt(&e.goal_job_code),
         e.goal_route.join(" > "),
         opt(&e.goal_chance),
@@ -299,6 +302,7 @@ fn job_rows(view: &OrgAdviceView) -> impl Iterator<Item = Vec<String>> + '_ {
             j.headcount.to_string(),
             j.openings_per_year.to_string(),
             opt(&j.queue_years),
+            j.seats.to_string(),
         ]
     })
 }
@@ -490,6 +494,13 @@ pub fn summary_text(view: &OrgAdviceView, written: Option<&std::path::Path>) -> 
         percent(s.blocked, s.employees),
         s.blocked_with_switchback
     );
+    if s.crowded_out > 0 {
+        let _ = writeln!(
+            t,
+            "{} more had switchbacks whose stops were full: each stop takes no more people than the positions it frees within the horizon.",
+            s.crowded_out
+        );
+    }
     if s.with_goal > 0 {
         let _ = writeln!(
             t,

@@ -31,6 +31,11 @@
 //! horizon. A job's wait is its queue, and never less than the years until
 //! one of its positions comes free.
 //!
+//! **Seats.** Each person's switchbacks are found as if they alone moved;
+//! [`allocate`] then gives each stop no more people than the positions it
+//! frees within the horizon beyond its own queue ([`Market::seats`]), the
+//! people with the best switchback first.
+//!
 //! Pure: every figure comes from the catalog, the transition model and the
 //! organisation's jobs and headcounts passed in.
 
@@ -315,6 +320,18 @@ impl<'a> Market<'a> {
     /// for it (infinite without openings, 0 without anyone queuing).
     pub fn queue_years(&self, job: usize) -> f32 {
         self.queue_years[job]
+    }
+
+    /// Positions of `job` coming free within the horizon that the people
+    /// already queuing for it do not claim: the seats a batch may give
+    /// the people it sends there ([`allocate`]).
+    pub fn seats(&self, job: usize) -> u32 {
+        let q = self.queue_years[job];
+        if !q.is_finite() {
+            return 0;
+        }
+        let free = self.jobs[job].openings_per_year * (self.rules.horizon_years - q);
+        free.max(0.0).floor() as u32
     }
 
     /// The years a person can expect to wait to enter `job`: its queue,
@@ -650,6 +667,31 @@ impl Market<'_> {
                 .then(b.stops.len().cmp(&a.stops.len()))
         })
     }
+}
+
+/// Hands out the seats of the stops switchbacks send people to, so no
+/// stop is promised to more people than it can take within the horizon:
+/// people in `order` (best first — the batch orders them by their best
+/// switchback's chance, then experience), each taking the first of their
+/// `options` (option index and stop job, best first) with a seat left.
+/// Returns, per person, the option given (none when every stop they could
+/// take is full, or they had none).
+pub fn allocate(
+    seats: &mut [u32],
+    order: &[usize],
+    mut options: impl FnMut(usize) -> Vec<(usize, usize)>,
+) -> Vec<Option<usize>> {
+    let mut given = vec![None; order.len()];
+    for &person in order {
+        for (option, stop) in options(person) {
+            if let Some(left) = seats.get_mut(stop).filter(|n| **n > 0) {
+                *left -= 1;
+                given[person] = Some(option);
+                break;
+            }
+        }
+    }
+    given
 }
 
 /// The track a level puts a person on.

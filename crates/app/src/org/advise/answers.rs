@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use switchback_core::org::mobility::{
-    Blocked, Market, RouteUp, Rules, State, StateAdvice, Switchback,
+    self, Blocked, Market, RouteUp, Rules, State, StateAdvice, Switchback,
 };
 use switchback_core::org::people::{Employee, Goal};
 
@@ -62,6 +62,8 @@ pub(super) struct PersonAnswer {
     /// The index of the best switchback the person's limits allow.
     pub switchback: Option<u32>,
     pub ruled_out: u32,
+    /// Every stop the person could take was full ([`allocate_seats`]).
+    pub crowded_out: bool,
     /// For a person with a goal: the job standing for it (none when no
     /// job of the organisation does), and the route to it.
     pub goal: Option<(Option<String>, GoalRoute)>,
@@ -198,7 +200,55 @@ pub(super) fn person_answer(
         state: state.0,
         switchback: allowed.map(|i| i as u32),
         ruled_out,
+        crowded_out: false,
         goal,
+    }
+}
+
+/// Gives each stop no more people than its seats: people with the best
+/// switchback first (then the most experienced), each taking the first of
+/// their allowed switchbacks with a seat left (`mobility::allocate`).
+pub(super) fn allocate_seats(
+    market: &Market<'_>,
+    states: &[StateAnswer],
+    people: &mut [PersonAnswer],
+) {
+    let best = |p: &PersonAnswer| {
+        p.switchback.map_or(-1.0, |i| {
+            states[p.state as usize].switchbacks[i as usize].core.chance
+        })
+    };
+    let mut order: Vec<usize> = (0..people.len()).collect();
+    order.sort_by(|&a, &b| {
+        let (pa, pb) = (&people[a], &people[b]);
+        best(pb)
+            .total_cmp(&best(pa))
+            .then(
+                pb.employee
+                    .years_experience
+                    .unwrap_or(0.0)
+                    .total_cmp(&pa.employee.years_experience.unwrap_or(0.0)),
+            )
+            .then(a.cmp(&b))
+    });
+    let mut seats: Vec<u32> = (0..market.jobs_len()).map(|j| market.seats(j)).collect();
+    let rules = market.rules();
+    let given = mobility::allocate(&mut seats, &order, |i| {
+        let p = &people[i];
+        if p.switchback.is_none() {
+            return Vec::new();
+        }
+        states[p.state as usize]
+            .switchbacks
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| within_limits(&p.employee, s, rules))
+            .map(|(n, s)| (n, s.core.via))
+            .collect()
+    });
+    for (p, g) in people.iter_mut().zip(given) {
+        p.crowded_out = p.switchback.is_some() && g.is_none();
+        p.switchback = g.map(|n| n as u32);
     }
 }
 
@@ -211,6 +261,7 @@ pub(super) fn render(p: &PersonAnswer, states: &[StateAnswer]) -> EmployeeAdvice
     v.department = e.department.clone();
     v.salary = e.salary;
     v.ruled_out_by_limits = p.ruled_out as usize;
+    v.crowded_out = p.crowded_out;
     if let Some(i) = p.switchback {
         fill_switchback(&mut v, &answer.switchbacks[i as usize], e.salary);
     }

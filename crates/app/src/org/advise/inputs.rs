@@ -210,6 +210,7 @@ impl Inputs {
                 headcount: j.headcount,
                 openings_per_year: round2(j.openings_per_year),
                 queue_years: finite(market.queue_years(i)),
+                seats: market.seats(i),
             })
             .collect()
     }

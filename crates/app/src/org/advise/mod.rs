@@ -83,6 +83,9 @@ pub struct GradedJobView {
     /// Years the openings would take to place everyone queuing for the job
     /// (absent when no opening is expected but people queue).
     pub queue_years: Option<f32>,
+    /// Positions freed within the horizon beyond the queue's claim: the
+    /// most people switchbacks may send here.
+    pub seats: u32,
 }
 
 /// One employee's answer: a flat row, as the per-employee CSV writes it.
@@ -146,6 +149,10 @@ pub struct EmployeeAdviceView {
     pub gaps: Vec<String>,
     /// Switchbacks left out by the person's own limits.
     pub ruled_out_by_limits: usize,
+    /// The person had switchbacks, but their stops' seats went to people
+    /// with better ones (each stop takes no more people than the positions
+    /// it frees within the horizon).
+    pub crowded_out: bool,
     /// The person's goal job.
     pub goal_job_code: Option<String>,
     /// The best route to it: job codes after the present one, in order.
@@ -217,8 +224,11 @@ pub struct OrgSummaryView {
     pub jobs_unmapped: usize,
     /// People whose route up in their own family is blocked.
     pub blocked: usize,
-    /// People blocked for whom a switchback opens a route.
+    /// People blocked for whom a switchback opens a route (a seat at its
+    /// stop given).
     pub blocked_with_switchback: usize,
+    /// People blocked whose switchbacks' stops were all full.
+    pub crowded_out: usize,
     /// People with a goal, and those with a route to it.
     pub with_goal: usize,
     /// People with a route to their goal.
@@ -348,6 +358,8 @@ pub fn advise(
             )
         })
         .collect();
+    let mut people = people;
+    answers::allocate_seats(&market, &answers, &mut people);
     let by_state = people_by_state(&people, states.len());
     let roles = roles::roles(&inputs, &market, &states, &answers, &people, &by_state);
     let jobs = inputs.job_views(&market);
@@ -457,6 +469,7 @@ fn summary(
         jobs_unmapped: inputs.jobs_unmapped,
         blocked: count(&|p| states[p.state as usize].blocked),
         blocked_with_switchback: count(&|p| p.switchback.is_some()),
+        crowded_out: count(&|p| p.crowded_out),
         with_goal: count(&|p| p.goal.is_some()),
         goal_reachable: count(&|p| p.goal.as_ref().is_some_and(|g| g.1.is_some())),
         goal_not_in_organisation: count(&|p| p.goal.as_ref().is_some_and(|g| g.0.is_none())),
