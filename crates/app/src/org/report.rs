@@ -638,12 +638,14 @@ pub fn html(view: &OrgAdviceView) -> String {
     let _ = write!(
         h,
         "<div class=\"figures\"><div><strong>{}</strong>employees</div><div><strong>{}</strong>blocked within {} years ({:.0}%)</div>\
-         <div><strong>{}</strong>of them with a switchback</div><div><strong>{}</strong>open roles{}</div></div>",
+         <div><strong>{}</strong>of them with a switchback and a seat at its stop</div>\
+         <div><strong>{}</strong>more whose switchbacks' stops were full</div><div><strong>{}</strong>open roles{}</div></div>",
         s.employees,
         s.blocked,
         s.rules.horizon_years,
         percent(s.blocked, s.employees),
         s.blocked_with_switchback,
+        s.crowded_out,
         s.roles,
         if s.roles_estimated {
             " (estimated)"
@@ -705,11 +707,13 @@ pub fn html(view: &OrgAdviceView) -> String {
 fn method(s: &OrgSummaryView) -> String {
     format!(
         "<h2>How to read this</h2><p>A person is <em>blocked</em> when no job of their own family one or two grades up is \
-         within reach (a landing chance of at least {:.0}%) with a queue the horizon of {} years can clear: each job's queue is \
-         the people one or two grades below who could land it, weighted by that chance, over its openings a year. A \
-         <em>switchback</em> is a step down of at most {} grades, or a sideways move, that the person can land and do well in \
-         (a success chance of at least {:.0}%) and that leads to a job above their present grade whose queue fits the time \
-         left after the usual tenure. Levels: {} jobs from the organisation's grade mapping, {} proposed from pay against the \
+         within reach (a landing chance of at least {:.0}%) with a wait the horizon of {} years can clear: each job's queue is \
+         the people one or two grades below who could land it, weighted by that chance, over its openings a year, and its wait \
+         is that queue but never less than the years until one of its positions comes free. A <em>switchback</em> is a step \
+         down of at most {} grades, or a sideways move, that the person can land and do well in (a success chance of at least \
+         {:.0}%) and that leads to a better-paid job above their present grade, the waits and the usual tenure at the stop \
+         fitting the horizon. Each stop takes no more people than the positions it frees within the horizon beyond its own \
+         queue: people with the best switchbacks are seated first, the others are counted as crowded out. Levels: {} jobs from the organisation's grade mapping, {} proposed from pay against the \
          national OEWS percentiles of the mapped occupation, after dividing by the organisation's pay index ({:.2}). \
          {} Groups of fewer than {MIN_GROUP} people are not shown. Employee ids in the CSV files are the organisation's \
          pseudonymous ids; nothing in this report left the machine it was made on.</p>",
