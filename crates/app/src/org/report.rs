@@ -600,7 +600,7 @@ fn bar_chart(id: &str, title: &str, groups: &[GroupCount], share: bool) -> Strin
 /// A label short enough for the chart's margin; the bar's tooltip has it
 /// whole.
 fn short(name: &str) -> String {
-    const MAX: usize = 48;
+    const MAX: usize = 40;
     if name.chars().count() <= MAX {
         name.to_owned()
     } else {
