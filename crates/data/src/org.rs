@@ -249,25 +249,7 @@ fn job(
     if title.is_empty() {
         return Err(problem("title", "empty: every job needs a title".into()));
     }
-    let money = |name: &str| -> Result<Option<u32>, RowProblem> {
-        let v = get(name).trim_start_matches('$').replace(',', "");
-        if v.is_empty() {
-            return Ok(None);
-        }
-        v.parse::<f64>()
-            .ok()
-            .filter(|x| x.is_finite() && (1_000.0..=10_000_000.0).contains(x))
-            .map(|x| Some(x.round() as u32))
-            .ok_or_else(|| {
-                problem(
-                    name,
-                    format!(
-                        "{} is not an annual salary from 1000 to 10000000 dollars",
-                        quoted(get(name))
-                    ),
-                )
-            })
-    };
+    let money = |name: &str| salary_cell(get(name)).map_err(|m| problem(name, m));
     let salary = [
         money("salary_min")?,
         money("salary_mid")?,
