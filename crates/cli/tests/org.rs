@@ -184,6 +184,14 @@ fn bad_rows_are_reported_by_line_and_field_and_good_rows_kept() {
     assert!(!out.exists());
 }
 
+/// `org advise` on the county's jobs and employees, with `extra` flags.
+fn advise_county(extra: &[&str]) -> Output {
+    let (jobs, employees) = (jobs(), employees());
+    let mut args = vec!["org", "advise", &jobs, "--employees", &employees];
+    args.extend_from_slice(extra);
+    run(&args)
+}
+
 fn employees() -> String {
     format!(
         "{}/../../examples/org/montgomery-county-employees.csv",
@@ -194,15 +202,7 @@ fn employees() -> String {
 #[test]
 fn advises_a_whole_workforce_into_four_files() {
     let dir = temp("advise");
-    let o = run(&[
-        "org",
-        "advise",
-        &jobs(),
-        "--employees",
-        &employees(),
-        "--output-dir",
-        dir.to_str().unwrap(),
-    ]);
+    let o = advise_county(&["--output-dir", dir.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let said = text(&o.stdout);
     assert!(
@@ -221,15 +221,7 @@ fn advises_a_whole_workforce_into_four_files() {
     let html = std::fs::read_to_string(dir.join("report.html")).unwrap();
     assert!(html.starts_with("<!doctype html>") && html.contains("<svg id=\"flows\""));
 
-    let o = run(&[
-        "org",
-        "advise",
-        &jobs(),
-        "--employees",
-        &employees(),
-        "--format",
-        "json",
-    ]);
+    let o = advise_county(&["--format", "json"]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let summary: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(summary["summary"]["employees"], 9228);
@@ -248,15 +240,7 @@ fn advises_a_whole_workforce_into_four_files() {
 
 #[test]
 fn a_bad_horizon_or_a_missing_file_is_refused() {
-    let o = run(&[
-        "org",
-        "advise",
-        &jobs(),
-        "--employees",
-        &employees(),
-        "--horizon",
-        "0",
-    ]);
+    let o = advise_county(&["--horizon", "0"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(text(&o.stderr).contains("is not a number of years from 1 to 40"));
     let o = run(&["org", "advise", &jobs(), "--employees", "no-such-file.csv"]);
@@ -273,15 +257,7 @@ fn a_bad_horizon_or_a_missing_file_is_refused() {
 #[test]
 fn the_parquet_files_read_back_in_pyarrow() {
     let dir = temp("parquet");
-    let o = run(&[
-        "org",
-        "advise",
-        &jobs(),
-        "--employees",
-        &employees(),
-        "--output-dir",
-        dir.to_str().unwrap(),
-    ]);
+    let o = advise_county(&["--output-dir", dir.to_str().unwrap()]);
     assert!(o.status.success(), "{}", text(&o.stderr));
     let script = format!("{}/tests/read_parquet.py", env!("CARGO_MANIFEST_DIR"));
     let read = Command::new("python3")

@@ -57,29 +57,12 @@ fn the_hand_checked_sample_is_well_formed() {
 
 #[test]
 fn the_mapper_reproduces_most_of_the_hand_checked_sample() {
-    let c = catalog();
     let sample = checked();
-    let mut right = 0;
-    let mut wrong = Vec::new();
-    let mut confident_right = (0, 0);
-    for (title, family, codes) in &sample {
-        let m = org::map_title(c, title, family).unwrap();
-        let code = c.occupation(m.occupation).code.to_string();
-        let ok = codes.contains(&code.as_str());
-        if m.confidence == Confidence::High {
-            confident_right.1 += 1;
-            confident_right.0 += usize::from(ok);
-        }
-        if ok {
-            right += 1;
-        } else {
-            wrong.push(format!(
-                "{title} → {code} {} ({})",
-                c.occupation(m.occupation).title,
-                m.confidence.name()
-            ));
-        }
-    }
+    let (right, confident_right, wrong) = score(&sample);
+    assert!(
+        !wrong.iter().any(|w| w.ends_with("→ nothing")),
+        "every county title matches something: {wrong:?}"
+    );
     let accuracy = right as f64 / sample.len() as f64;
     eprintln!(
         "accuracy {right}/{} = {accuracy:.3}; high confidence {}/{} right\n  {}",
