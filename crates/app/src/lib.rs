@@ -50,9 +50,10 @@ pub use switchback_core::Level;
 pub use switchback_core::catalog::Percentiles;
 pub use switchback_core::development::status::{Author, PlanStatus, Progress};
 pub use switchback_core::position::PayBasis;
+pub use switchback_core::profile::ProfileFormat;
 pub use switchback_core::route::plan::MAX_MOVES;
-pub use switchback_data::profile_file::Format as ProfileFormat;
 pub use switchback_data::{CATALOG_ENV, LoadError};
+pub use switchback_store::ProfileDocument;
 
 /// How values are written in messages and pages, one way for every edge.
 pub mod text {
@@ -116,6 +117,25 @@ impl Engine {
     /// Reads a profile file (the format follows its extension).
     pub fn profile_file(&self, path: &Path) -> Result<Profile, AppError> {
         Ok(switchback_data::profile_file::load(path, &self.catalog)?)
+    }
+
+    /// Reads a profile file and keeps its text: the profile and the
+    /// document a plan stores of it, named by the file's path.
+    pub fn profile_file_document(
+        &self,
+        path: &Path,
+    ) -> Result<(Profile, ProfileDocument), AppError> {
+        let (format, text) = switchback_data::profile_file::read(path)?;
+        let source = path.display().to_string();
+        let profile = self.profile(&source, &text, format)?;
+        Ok((
+            profile,
+            ProfileDocument {
+                source,
+                format,
+                text,
+            },
+        ))
     }
 }
 

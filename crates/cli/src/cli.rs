@@ -229,6 +229,8 @@ pub enum ExportFormat {
     Json,
     /// iCalendar: reviews, checkpoints, check-ins due, objectives due and the end of tenure.
     Ics,
+    /// The profile the plan was made from, as written (TOML or JSON): feed it back to `advise`.
+    Profile,
 }
 
 /// `switchback learning …`

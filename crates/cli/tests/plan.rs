@@ -357,6 +357,35 @@ fn exports_markdown_json_and_an_icalendar_a_parser_reads() {
 }
 
 #[test]
+fn a_plan_keeps_its_profile_and_gives_it_back() {
+    let db = fresh_db("profile-kept");
+    // The profile is copied, so the plan outlives the file it came from.
+    let copy = db.with_file_name("mine.toml");
+    let written = std::fs::read_to_string(PROFILE).unwrap();
+    std::fs::write(&copy, &written).unwrap();
+    let v = json(
+        &db,
+        &[
+            "plan",
+            "create",
+            copy.to_str().unwrap(),
+            "--option",
+            "finance-supervisor",
+            "--start",
+            "2027-01-04",
+        ],
+    );
+    std::fs::remove_file(&copy).unwrap();
+    let id = v["id"].to_string();
+    let exported = ok(&db, &["plan", "export", &id, "--to", "profile"]);
+    assert_eq!(exported, written, "given back byte for byte");
+    // What came back is a profile the advisor reads.
+    std::fs::write(&copy, &exported).unwrap();
+    let advice = json(&db, &["advise", copy.to_str().unwrap()]);
+    assert!(advice["options"].as_array().is_some_and(|o| !o.is_empty()));
+}
+
+#[test]
 fn the_organisations_catalogue_is_imported_and_used() {
     let db = fresh_db("learning");
     let csv = db.with_file_name("acme-courses.csv");

@@ -57,7 +57,10 @@ pub const TO_LEVEL_TOLERANCE: f32 = 0.25;
 pub const TRANSFERABLE_YEARS: f32 = 3.0;
 
 /// The seeds' reasons for taking a lower position.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Circumstance {
     /// Out of work, or short of money with few or no alternatives.
     Necessity,
@@ -89,7 +92,10 @@ impl Circumstance {
 }
 
 /// The advisor's judgement of an option.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+#[derive(
+    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "snake_case")]
 pub enum Verdict {
     /// Serves a circumstance and the goal.
     Strategic,

@@ -154,6 +154,26 @@ impl fmt::Debug for SocCode {
     }
 }
 
+/// Serde for an [`OnetCode`] written as its text (`15-1252.00`) in
+/// documents people and other tools read, such as a stored plan (the
+/// snapshot keeps the compact byte form).
+pub mod as_text {
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    use super::OnetCode;
+
+    /// Writes the code as text.
+    pub fn serialize<S: Serializer>(code: &OnetCode, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(code.as_str())
+    }
+
+    /// Reads and validates the code's text.
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<OnetCode, D::Error> {
+        let text = String::deserialize(d)?;
+        OnetCode::parse(&text).map_err(serde::de::Error::custom)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,6 +9,34 @@ use crate::development::DepartmentGoal;
 use crate::level::Level;
 use crate::position::{Label, Position};
 
+/// The language a profile is written in.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ProfileFormat {
+    /// TOML.
+    Toml,
+    /// JSON.
+    Json,
+}
+
+impl ProfileFormat {
+    /// The name, as stored with a plan; also the file extension.
+    pub fn name(self) -> &'static str {
+        match self {
+            ProfileFormat::Toml => "toml",
+            ProfileFormat::Json => "json",
+        }
+    }
+
+    /// The format a name (or a file extension, any case) names.
+    pub fn parse(name: &str) -> Option<ProfileFormat> {
+        match name.to_ascii_lowercase().as_str() {
+            "toml" => Some(ProfileFormat::Toml),
+            "json" => Some(ProfileFormat::Json),
+            _ => None,
+        }
+    }
+}
+
 /// The profile.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Profile {

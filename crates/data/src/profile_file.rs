@@ -61,13 +61,7 @@ pub enum ProfileError {
 }
 
 /// The formats a profile can be written in.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Format {
-    /// TOML.
-    Toml,
-    /// JSON.
-    Json,
-}
+pub use switchback_core::profile::ProfileFormat as Format;
 
 /// A level as written: a grade number or a name. Deserialised by hand so
 /// that a wrong value is told in the profile's words, not serde's.
@@ -237,22 +231,23 @@ struct RawOption {
 
 /// Reads and validates a profile file; the format follows the extension.
 pub fn load(path: &Path, catalog: &Catalog) -> Result<Profile, ProfileError> {
+    let (format, text) = read(path)?;
+    parse(&path.display().to_string(), &text, format, catalog)
+}
+
+/// A profile file's language (from its extension) and text, unparsed:
+/// what a plan keeps of the profile it was made from.
+pub fn read(path: &Path) -> Result<(Format, String), ProfileError> {
     let label = path.display().to_string();
-    let format = match path
+    let Some(format) = path
         .extension()
         .and_then(|e| e.to_str())
-        .map(str::to_ascii_lowercase)
-        .as_deref()
-    {
-        Some("toml") => Format::Toml,
-        Some("json") => Format::Json,
-        _ => return Err(ProfileError::Extension { path: label }),
+        .and_then(Format::parse)
+    else {
+        return Err(ProfileError::Extension { path: label });
     };
-    let text = read_limited(path).map_err(|error| ProfileError::Io {
-        path: label.clone(),
-        error,
-    })?;
-    parse(&label, &text, format, catalog)
+    let text = read_limited(path).map_err(|error| ProfileError::Io { path: label, error })?;
+    Ok((format, text))
 }
 
 /// The largest profile file read: real ones are a few kilobytes.

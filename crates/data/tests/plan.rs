@@ -11,11 +11,11 @@ use common::{catalog, model};
 use std::path::Path;
 
 use jiff::civil::Date;
-use switchback_core::advisor::{self, GAP_IMPORTANCE, GAP_LEVELS};
+use switchback_core::advisor::{self, Circumstance, GAP_IMPORTANCE, GAP_LEVELS};
 use switchback_core::development::learning::{ActivitySource, LearningCatalog};
 use switchback_core::development::{self, DevelopmentPlan, Gap, MilestoneKind};
 use switchback_core::profile::Profile;
-use switchback_core::{OccupationId, OnetCode};
+use switchback_core::{Level, OccupationId, OnetCode};
 use switchback_data::learning;
 
 const EXAMPLES: [&str; 8] = [
@@ -75,7 +75,7 @@ fn every_objective_traces_to_a_real_gap_in_the_data() {
     let mut objectives = 0;
     for name in EXAMPLES {
         for (profile, plan) in plans(name, &learning) {
-            let next = occupation(&plan.next_position.code);
+            let next = occupation(plan.next_position.code.as_str());
             let current = profile.current.position.occupation;
             assert_eq!(plan.objectives.len(), plan.elements.len(), "{name}");
             for o in &plan.objectives {
@@ -157,7 +157,7 @@ fn the_accountant_plans_toward_the_next_stop_on_the_route() {
     let (_, plan) = plans("another-route-up-accountant", &bundled()).remove(0);
     assert_eq!(plan.option_id, "finance-supervisor");
     assert_eq!(plan.new_position.title, "Financial Managers");
-    assert_eq!(plan.new_position.level, "supervisor");
+    assert_eq!(plan.new_position.level, Level::Supervisor);
     // The onward route's first stop, not the goal, sets the gaps.
     assert_eq!(plan.route.first(), Some(&plan.next_position));
     assert_eq!(plan.route.last(), plan.goal.as_ref());
@@ -398,7 +398,7 @@ fn bad_learning_rows_are_reported_by_line_and_good_rows_kept() {
 #[test]
 fn a_necessary_step_down_learns_from_how_it_came_about() {
     let (_, plan) = plans("necessity-laid-off-chef", &bundled()).remove(0);
-    assert!(plan.circumstances.contains(&"necessity".to_owned()));
+    assert!(plan.circumstances.contains(&Circumstance::Necessity));
     let first_hr = plan
         .tenure
         .milestones

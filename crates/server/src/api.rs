@@ -14,7 +14,9 @@ use serde::de::DeserializeOwned;
 use switchback_app::ProfileFormat as Format;
 use switchback_app::moves::MoveRequest;
 use switchback_app::plans::{self, CheckInRequest, CreateRequest, Export};
-use switchback_app::{AppError, Engine, Profile, advice, moves, occupation, routes};
+use switchback_app::{
+    AppError, Engine, Profile, ProfileDocument, advice, moves, occupation, routes,
+};
 use switchback_store::PlanId;
 
 use crate::error::ErrorBody;
@@ -302,16 +304,23 @@ pub(crate) fn now() -> jiff::Timestamp {
 }
 
 /// Creates a plan; shared by the API and the pages.
+/// Creates a plan from a profile's JSON text, which the plan keeps.
 pub(crate) fn create(
     s: &AppState,
-    profile: &Profile,
+    profile_json: String,
     option: &str,
     start: Option<Date>,
 ) -> Result<switchback_app::plans::Created, ApiError> {
+    let profile = parse_profile(&s.engine, &profile_json)?;
+    let document = ProfileDocument {
+        source: "web".to_owned(),
+        format: Format::Json,
+        text: profile_json,
+    };
     let start = start.unwrap_or_else(today);
     let req = CreateRequest {
-        profile,
-        source: "web",
+        profile: &profile,
+        document: &document,
         option,
         start,
     };
@@ -333,8 +342,9 @@ pub(crate) async fn create_plan(
     JsonBody(body): JsonBody<CreatePlan>,
 ) -> Result<Response, ApiError> {
     let view = blocking(move || {
-        let profile = parse_profile(&s.engine, &body.profile.to_string())?;
-        let created = create(&s, &profile, &body.option, body.start)?;
+        let text = serde_json::to_string_pretty(&body.profile)
+            .map_err(|e| ApiError::from(AppError::invalid("profile", e.to_string())))?;
+        let created = create(&s, text, &body.option, body.start)?;
         Ok(plans::plan_view(
             &created.stored,
             created.stored.plan.tenure.start,
@@ -449,7 +459,7 @@ pub(crate) struct ExportQuery {
 }
 
 #[utoipa::path(get, path = "/api/v1/plans/{id}/export", tag = "plans",
-    params(("id" = i64, Path, description = "The plan's id"), ("to" = String, Query, description = "markdown, json or ics"),
+    params(("id" = i64, Path, description = "The plan's id"), ("to" = String, Query, description = "markdown, json, ics or profile (the profile the plan was made from)"),
            ("as_of" = Option<String>, Query, description = "The day the status is judged")),
     responses((status = 200, description = "The plan as a file (Markdown, JSON or iCalendar)", content_type = "text/plain"), (status = 404, body = ErrorBody)))]
 pub(crate) async fn export_plan(
@@ -468,7 +478,7 @@ pub(crate) async fn export_response(
     to: Export,
     as_of: Option<Date>,
 ) -> Result<Response, ApiError> {
-    let text = blocking(move || {
+    let exported = blocking(move || {
         Ok(plans::export(
             &read_plan(&s, id)?,
             to,
@@ -476,18 +486,20 @@ pub(crate) async fn export_response(
         )?)
     })
     .await?;
-    let ext = match to {
-        Export::Markdown => "md",
-        Export::Json => "json",
-        Export::Ics => "ics",
+    let name = match to {
+        Export::Profile => "profile",
+        _ => "plan",
     };
-    let disposition = format!("attachment; filename=\"switchback-plan-{id}.{ext}\"");
+    let disposition = format!(
+        "attachment; filename=\"switchback-{name}-{id}.{}\"",
+        exported.extension
+    );
     Ok((
         [
-            (header::CONTENT_TYPE, to.media_type().to_owned()),
+            (header::CONTENT_TYPE, exported.media_type.to_owned()),
             (header::CONTENT_DISPOSITION, disposition),
         ],
-        text,
+        exported.text,
     )
         .into_response())
 }

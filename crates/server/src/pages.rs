@@ -512,11 +512,7 @@ async fn create_plan(
             }
         },
     };
-    let created = blocking(move || {
-        let profile = parse_profile(&s.engine, &f.profile)?;
-        crate::api::create(&s, &profile, &f.option, start)
-    })
-    .await;
+    let created = blocking(move || crate::api::create(&s, f.profile, &f.option, start)).await;
     match created {
         Ok(c) => Redirect::to(&format!("/plans/{}", c.stored.id)).into_response(),
         Err(e) => error_page(e),
@@ -528,6 +524,9 @@ async fn create_plan(
 struct PlanPage {
     csrf: String,
     plan: PlanView,
+    /// The plan keeps the profile it was made from (plans made before
+    /// schema 3 keep only its name).
+    profile_kept: bool,
     today: Date,
     notice: Option<String>,
 }
@@ -563,12 +562,20 @@ async fn show_plan(
         Ok(id) => id,
         Err(e) => return error_page(e),
     };
-    let plan = blocking(move || Ok(plans::plan_view(&read_plan(&s, id)?, today()))).await;
+    let plan = blocking(move || {
+        let stored = read_plan(&s, id)?;
+        Ok((
+            plans::plan_view(&stored, today()),
+            stored.profile_document.is_some(),
+        ))
+    })
+    .await;
     match plan {
-        Ok(plan) => page(
+        Ok((plan, profile_kept)) => page(
             &PlanPage {
                 csrf: token.value().to_owned(),
                 plan,
+                profile_kept,
                 today: today(),
                 notice: n
                     .saved
@@ -660,11 +667,12 @@ async fn export_plan(
         "plan.md" => Export::Markdown,
         "plan.json" => Export::Json,
         "plan.ics" => Export::Ics,
+        "profile" => Export::Profile,
         _ => {
             return error_page(ApiError::new(
                 StatusCode::NOT_FOUND,
                 "not_found",
-                "exports are plan.md, plan.json and plan.ics",
+                "exports are plan.md, plan.json, plan.ics and profile",
             ));
         }
     };

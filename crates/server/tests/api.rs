@@ -179,6 +179,20 @@ async fn a_plan_is_created_checked_in_judged_and_exported() {
         );
         assert!(r.text().await.unwrap().starts_with(starts), "{to}");
     }
+    // The profile the plan was made from comes back as the profile the
+    // request carried, named as a profile download.
+    let r = client()
+        .get(app.url(&format!("/api/v1/plans/{id}/export?to=profile")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    assert_eq!(
+        r.headers()["content-disposition"],
+        format!("attachment; filename=\"switchback-profile-{id}.json\"").as_str()
+    );
+    let kept: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(kept, example_json("another-route-up-accountant"));
 }
 
 #[tokio::test]

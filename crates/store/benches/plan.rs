@@ -29,6 +29,7 @@ struct Setup {
     catalog: switchback_core::Catalog,
     model: TransitionModel,
     profile: switchback_core::profile::Profile,
+    document: switchback_store::ProfileDocument,
     advice: advisor::Advice,
     learning: LearningCatalog,
 }
@@ -39,6 +40,12 @@ fn setup() -> Setup {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../../examples/another-route-up-accountant.toml");
     let profile = switchback_data::profile_file::load(&path, &catalog).unwrap();
+    let (format, text) = switchback_data::profile_file::read(&path).unwrap();
+    let document = switchback_store::ProfileDocument {
+        source: "bench".into(),
+        format,
+        text,
+    };
     let advice = advisor::advise(&catalog, &model, &profile).unwrap();
     let learning = LearningCatalog {
         organisation: vec![],
@@ -52,6 +59,7 @@ fn setup() -> Setup {
         catalog,
         model,
         profile,
+        document,
         advice,
         learning,
     }
@@ -83,7 +91,7 @@ fn checkin(bencher: Bencher) {
     let _ = std::fs::remove_dir_all(&dir);
     let mut store = Store::open(&dir.join("plans.db")).unwrap();
     let id = store
-        .create_plan(&plan(&s), "bench", Timestamp::UNIX_EPOCH)
+        .create_plan(&plan(&s), &s.document, Timestamp::UNIX_EPOCH)
         .unwrap();
     let c = CheckIn {
         objective: 1,
@@ -103,7 +111,7 @@ fn read_and_judge(bencher: Bencher) {
     let _ = std::fs::remove_dir_all(&dir);
     let mut store = Store::open(&dir.join("plans.db")).unwrap();
     let id = store
-        .create_plan(&plan(&s), "bench", Timestamp::UNIX_EPOCH)
+        .create_plan(&plan(&s), &s.document, Timestamp::UNIX_EPOCH)
         .unwrap();
     for i in 0..100u8 {
         let c = CheckIn {

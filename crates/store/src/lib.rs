@@ -28,9 +28,14 @@ use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, pa
 use switchback_core::development::DevelopmentPlan;
 use switchback_core::development::learning::{ActivityKind, LearningActivity, LearningTarget};
 use switchback_core::development::status::{Author, CheckIn, Progress};
+pub use switchback_core::profile::ProfileFormat;
 
-/// The version of the JSON a plan is stored as.
-pub const DOCUMENT_FORMAT: i64 = 1;
+/// The version of the JSON a plan is stored as. Format 2 names verdicts,
+/// circumstances, levels and O*NET codes by their typed values, checked
+/// when read; format 1 wrote the same names as free strings, so both are
+/// read by one decoder (a format-1 document with a name no enum knows is
+/// reported unreadable, never guessed at).
+pub const DOCUMENT_FORMAT: i64 = 2;
 
 /// The mark SQLite keeps in a database's header for the application that
 /// owns it ("SwBk"): a file without it that holds tables is someone else's.
@@ -310,6 +315,20 @@ pub struct StoredCheckIn {
     pub recorded_at: String,
 }
 
+/// The profile a plan is made from, as data: what names it in listings
+/// (a file name, "web form") and its text as the person wrote it. The
+/// store keeps the text, so a plan never depends on a file still being
+/// where it was.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ProfileDocument {
+    /// What names the profile in listings.
+    pub source: String,
+    /// The language of `text`.
+    pub format: ProfileFormat,
+    /// The profile, as written.
+    pub text: String,
+}
+
 /// A plan with its check-ins.
 #[derive(Clone, Debug, PartialEq)]
 pub struct StoredPlan {
@@ -317,8 +336,11 @@ pub struct StoredPlan {
     pub id: PlanId,
     /// When it was created.
     pub created_at: String,
-    /// The profile file it was made from.
+    /// What names the profile it was made from (a file, "web form").
     pub profile: String,
+    /// The profile's text and language (`None` for plans made before
+    /// schema 3, which kept only its name).
+    pub profile_document: Option<ProfileDocument>,
     /// The plan.
     pub plan: DevelopmentPlan,
     /// Its check-ins, oldest first.
@@ -339,6 +361,34 @@ pub struct ImportCount {
     pub added: usize,
     /// Activities already there, whose provider, hours or address were updated.
     pub updated: usize,
+}
+
+/// A plan's row, as read.
+struct PlanRow {
+    created_at: String,
+    profile: String,
+    format: i64,
+    document: String,
+    profile_format: Option<String>,
+    profile_text: Option<String>,
+}
+
+impl PlanRow {
+    /// The profile kept with the plan (none before schema 3).
+    fn profile_document(&self, id: PlanId) -> Result<Option<ProfileDocument>, StoreError> {
+        let (Some(format), Some(text)) = (&self.profile_format, &self.profile_text) else {
+            return Ok(None);
+        };
+        let format = ProfileFormat::parse(format).ok_or_else(|| StoreError::Unreadable {
+            plan: id.0,
+            message: format!("its profile is in an unknown format {format:?}"),
+        })?;
+        Ok(Some(ProfileDocument {
+            source: self.profile.clone(),
+            format,
+            text: text.clone(),
+        }))
+    }
 }
 
 /// An open plan database.
@@ -460,27 +510,30 @@ impl Store {
     pub fn create_plan(
         &mut self,
         plan: &DevelopmentPlan,
-        profile: &str,
+        profile: &ProfileDocument,
         created_at: Timestamp,
     ) -> Result<PlanId, StoreError> {
         let document = serde_json::to_string(plan).map_err(StoreError::Encode)?;
         let tx = self.begin_write()?;
         tx.execute(
             "INSERT INTO plans (created_at, profile, option_id, new_title, new_level, goal_title,
-                                start_date, earliest_move, latest_move, document_format, document)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+                                start_date, earliest_move, latest_move, document_format, document,
+                                profile_format, profile_text)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
             params![
                 created_at.to_string(),
-                profile,
+                profile.source,
                 plan.option_id,
                 plan.new_position.title,
-                plan.new_position.level,
+                plan.new_position.level.name(),
                 plan.goal.as_ref().map(|g| g.title.as_str()),
                 plan.tenure.start.to_string(),
                 plan.tenure.earliest_move.to_string(),
                 plan.tenure.latest_move.to_string(),
                 DOCUMENT_FORMAT,
                 document,
+                profile.format.name(),
+                profile.text,
             ],
         )?;
         let id = tx.last_insert_rowid();
@@ -521,17 +574,35 @@ impl Store {
 
     /// One plan with its check-ins.
     pub fn plan(&self, id: PlanId) -> Result<StoredPlan, StoreError> {
-        let row: Option<(String, String, i64, String)> = self
+        let row = self
             .conn
             .query_row(
-                "SELECT created_at, profile, document_format, document FROM plans WHERE id = ?1",
+                "SELECT created_at, profile, document_format, document, profile_format, profile_text
+                 FROM plans WHERE id = ?1",
                 [id.0],
-                |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)),
+                |r| {
+                    Ok(PlanRow {
+                        created_at: r.get(0)?,
+                        profile: r.get(1)?,
+                        format: r.get(2)?,
+                        document: r.get(3)?,
+                        profile_format: r.get(4)?,
+                        profile_text: r.get(5)?,
+                    })
+                },
             )
             .optional()?;
-        let Some((created_at, profile, format, document)) = row else {
+        let Some(row) = row else {
             return Err(self.unknown_plan(id));
         };
+        let profile_document = row.profile_document(id)?;
+        let PlanRow {
+            created_at,
+            profile,
+            format,
+            document,
+            ..
+        } = row;
         if format > DOCUMENT_FORMAT {
             return Err(StoreError::Unreadable {
                 plan: id.0,
@@ -586,6 +657,7 @@ impl Store {
             id,
             created_at,
             profile,
+            profile_document,
             plan,
             checkins,
         })

@@ -12,9 +12,10 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::StoreError;
 
 /// The migrations, oldest first; the schema version is their count.
-pub const MIGRATIONS: [&str; 2] = [
+pub const MIGRATIONS: [&str; 3] = [
     include_str!("../migrations/0001_plans.sql"),
     include_str!("../migrations/0002_authors_and_learning.sql"),
+    include_str!("../migrations/0003_profile_documents.sql"),
 ];
 
 /// The schema version this build writes.

@@ -18,7 +18,7 @@ use switchback_core::development::status::{Author, CheckIn, Progress};
 use switchback_core::development::{self, DevelopmentPlan};
 use switchback_core::transition::TransitionModel;
 use switchback_store::migrations::{LATEST, MIGRATIONS};
-use switchback_store::{PlanId, Store, StoreError};
+use switchback_store::{PlanId, ProfileDocument, ProfileFormat, Store, StoreError};
 
 /// The plan for the accountant example's supervisor option, built once.
 fn plan() -> &'static DevelopmentPlan {
@@ -40,6 +40,17 @@ fn plan() -> &'static DevelopmentPlan {
             start,
         )
     })
+}
+
+/// The accountant example's profile as a plan keeps it.
+fn profile(source: &str) -> ProfileDocument {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../examples/another-route-up-accountant.toml");
+    ProfileDocument {
+        source: source.to_owned(),
+        format: ProfileFormat::Toml,
+        text: std::fs::read_to_string(path).unwrap(),
+    }
 }
 
 /// A fresh directory under the target directory, removed first if left over.
@@ -73,7 +84,7 @@ fn a_plan_and_its_checkins_round_trip() {
     let mut store = Store::open(&path).unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST);
     let id = store
-        .create_plan(plan(), "profile.toml", Timestamp::UNIX_EPOCH)
+        .create_plan(plan(), &profile("profile.toml"), Timestamp::UNIX_EPOCH)
         .unwrap();
     store
         .check_in(id, &checkin(2, 40, "halfway there"), Timestamp::UNIX_EPOCH)
@@ -87,6 +98,11 @@ fn a_plan_and_its_checkins_round_trip() {
     let stored = store.plan(id).unwrap();
     assert_eq!(&stored.plan, plan());
     assert_eq!(stored.profile, "profile.toml");
+    assert_eq!(
+        stored.profile_document,
+        Some(profile("profile.toml")),
+        "the profile is kept as written, not as a path to a file"
+    );
     let notes: Vec<&str> = stored
         .checkins
         .iter()
@@ -112,7 +128,7 @@ fn bad_checkins_change_nothing() {
     let path = scratch("bad-checkins").join("plans.db");
     let mut store = Store::open(&path).unwrap();
     let id = store
-        .create_plan(plan(), "p.toml", Timestamp::UNIX_EPOCH)
+        .create_plan(plan(), &profile("p.toml"), Timestamp::UNIX_EPOCH)
         .unwrap();
     let objectives = plan().objectives.len() as u32;
 
@@ -177,6 +193,16 @@ fn a_schema_1_database_opens_and_upgrades() {
         "schema 1 check-ins were the person's own"
     );
     assert_eq!(stored.checkins[0].checkin.progress.get(), 25);
+    assert_eq!(
+        &stored.plan,
+        plan(),
+        "a format-1 document reads as typed data"
+    );
+    assert_eq!(stored.profile, "old.toml");
+    assert_eq!(
+        stored.profile_document, None,
+        "schema 1 kept only the profile's name"
+    );
     // What schema 2 added works on the upgraded file.
     store
         .check_in(
@@ -206,6 +232,30 @@ fn a_schema_1_database_opens_and_upgrades() {
     assert_eq!(
         Store::open(&path).unwrap().plan(id).unwrap().checkins.len(),
         2
+    );
+}
+
+#[test]
+fn a_document_naming_no_known_verdict_is_unreadable_not_guessed() {
+    let path = scratch("bad-verdict").join("plans.db");
+    let mut store = Store::open(&path).unwrap();
+    let id = store
+        .create_plan(plan(), &profile("p.toml"), Timestamp::UNIX_EPOCH)
+        .unwrap();
+    drop(store);
+    let mut document = serde_json::to_value(plan()).unwrap();
+    document["verdict"] = "brilliant".into();
+    Connection::open(&path)
+        .unwrap()
+        .execute(
+            "UPDATE plans SET document = ?1, document_format = 1",
+            [document.to_string()],
+        )
+        .unwrap();
+    let e = Store::open(&path).unwrap().plan(id).unwrap_err();
+    assert!(
+        matches!(e, StoreError::Unreadable { .. }) && e.to_string().contains("brilliant"),
+        "{e}"
     );
 }
 
@@ -282,7 +332,7 @@ fn concurrent_writers_lose_nothing() {
     let path = scratch("concurrent").join("plans.db");
     let id = Store::open(&path)
         .unwrap()
-        .create_plan(plan(), "p.toml", Timestamp::UNIX_EPOCH)
+        .create_plan(plan(), &profile("p.toml"), Timestamp::UNIX_EPOCH)
         .unwrap();
     const WRITERS: usize = 4;
     const EACH: usize = 25;
@@ -329,7 +379,7 @@ fn processes_opening_a_new_database_at_once_migrate_it_once() {
     });
     let mut store = Store::open(&path).unwrap();
     let id = store
-        .create_plan(plan(), "p.toml", Timestamp::UNIX_EPOCH)
+        .create_plan(plan(), &profile("p.toml"), Timestamp::UNIX_EPOCH)
         .unwrap();
     assert_eq!(store.plans().unwrap()[0].id, id);
 }
@@ -411,7 +461,7 @@ fn reading_creates_nothing_and_cannot_write() {
     );
     let id = Store::open(&path)
         .unwrap()
-        .create_plan(plan(), "p.toml", Timestamp::UNIX_EPOCH)
+        .create_plan(plan(), &profile("p.toml"), Timestamp::UNIX_EPOCH)
         .unwrap();
     let mut reader = Store::open_read_only(&path).unwrap().unwrap();
     assert_eq!(reader.plan(id).unwrap().plan, *plan());
@@ -432,7 +482,7 @@ fn check_ins_must_fall_within_the_tenure() {
     let path = scratch("checkin-window").join("plans.db");
     let mut store = Store::open(&path).unwrap();
     let id = store
-        .create_plan(plan(), "p.toml", Timestamp::UNIX_EPOCH)
+        .create_plan(plan(), &profile("p.toml"), Timestamp::UNIX_EPOCH)
         .unwrap();
     let tenure = &plan().tenure;
     let on = |date: Date| CheckIn {

@@ -40,13 +40,13 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
         s,
         "- **Option:** `{}` — verdict {}",
         p.option_id,
-        p.verdict.replace('_', " ")
+        p.verdict.name().replace('_', " ")
     );
     if !p.circumstances.is_empty() {
         let c: Vec<String> = p
             .circumstances
             .iter()
-            .map(|c| c.replace('_', " "))
+            .map(|c| c.name().replace('_', " "))
             .collect();
         let _ = writeln!(s, "- **Serves:** {}", c.join(", "));
     }

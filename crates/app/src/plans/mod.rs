@@ -17,7 +17,7 @@ use switchback_core::development::status::{
 };
 use switchback_core::development::{self, DevelopmentPlan};
 use switchback_core::text::{did_you_mean, nearest, quoted};
-use switchback_store::{PlanId, PlanSummary, Store, StoredPlan};
+use switchback_store::{PlanId, PlanSummary, ProfileDocument, ProfileFormat, Store, StoredPlan};
 
 pub use markdown::capitalise;
 
@@ -105,8 +105,8 @@ pub struct Created {
 pub struct CreateRequest<'a> {
     /// The person's profile.
     pub profile: &'a Profile,
-    /// What names the profile in listings (its file).
-    pub source: &'a str,
+    /// The same profile as the person wrote it, kept with the plan.
+    pub document: &'a ProfileDocument,
     /// The id of the option to plan for.
     pub option: &'a str,
     /// The first day in the new position.
@@ -137,7 +137,7 @@ pub fn create(
             format!(
                 "{} is not an option of {}{hint}; its options are: {}",
                 quoted(req.option),
-                req.source,
+                req.document.source,
                 ids.join(", ")
             ),
         ));
@@ -170,7 +170,7 @@ pub fn create(
         &learning,
         req.start,
     );
-    let id = store.create_plan(&plan, req.source, now)?;
+    let id = store.create_plan(&plan, req.document, now)?;
     Ok(Created {
         stored: store.plan(id)?,
         warning,
@@ -367,30 +367,58 @@ pub enum Export {
     Json,
     /// An iCalendar file of its dates.
     Ics,
+    /// The profile the plan was made from, as the person wrote it (TOML
+    /// or JSON): the file `advise` and `plan create` read.
+    Profile,
 }
 
-impl Export {
-    /// The media type of the export.
-    pub fn media_type(self) -> &'static str {
-        match self {
-            Export::Markdown => "text/markdown; charset=utf-8",
-            Export::Json => "application/json",
-            Export::Ics => "text/calendar; charset=utf-8",
-        }
-    }
+/// A plan exported: the text, its media type and a file extension.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Exported {
+    /// The document.
+    pub text: String,
+    /// Its media type.
+    pub media_type: &'static str,
+    /// The extension a file of it takes.
+    pub extension: &'static str,
 }
 
 /// A stored plan exported, its status judged on `as_of`.
-pub fn export(stored: &StoredPlan, to: Export, as_of: Date) -> Result<String, AppError> {
+pub fn export(stored: &StoredPlan, to: Export, as_of: Date) -> Result<Exported, AppError> {
+    let done = |text, media_type, extension| Exported {
+        text,
+        media_type,
+        extension,
+    };
     Ok(match to {
-        Export::Markdown => markdown(stored, as_of),
+        Export::Markdown => done(
+            markdown(stored, as_of),
+            "text/markdown; charset=utf-8",
+            "md",
+        ),
         Export::Json => {
             let mut s = serde_json::to_string_pretty(&plan_view(stored, as_of))
                 .map_err(|e| AppError::invalid("plan", e.to_string()))?;
             s.push('\n');
-            s
+            done(s, "application/json", "json")
         }
-        Export::Ics => ics::calendar(stored),
+        Export::Ics => done(ics::calendar(stored), "text/calendar; charset=utf-8", "ics"),
+        Export::Profile => {
+            let Some(doc) = &stored.profile_document else {
+                return Err(AppError::invalid(
+                    "to",
+                    format!(
+                        "plan {} was made before Switchback kept a plan's profile with it: only its name ({}) is stored; export markdown, json or ics",
+                        stored.id, stored.profile
+                    ),
+                ));
+            };
+            let media_type = match doc.format {
+                ProfileFormat::Toml => "application/toml; charset=utf-8",
+                ProfileFormat::Json => "application/json",
+            };
+            done(doc.text.clone(), media_type, doc.format.name())
+        }
     })
 }
 

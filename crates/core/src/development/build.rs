@@ -113,12 +113,8 @@ pub fn build(
         next_position: plan_position(catalog, next),
         goal: goal.map(|g| plan_position(catalog, g)),
         route,
-        verdict: option.verdict.name().to_owned(),
-        circumstances: option
-            .circumstances
-            .iter()
-            .map(|c| c.name().to_owned())
-            .collect(),
+        verdict: option.verdict,
+        circumstances: option.circumstances.clone(),
         success: option.success,
         sources: format!("{}; {}", provenance.onet_release, provenance.wage_release),
         elements,
@@ -205,9 +201,9 @@ fn monthly(start: Date, until: Date) -> Vec<Date> {
 fn plan_position(catalog: &Catalog, stop: Stop) -> PlanPosition {
     let o = catalog.occupation(stop.occupation);
     PlanPosition {
-        code: o.code.as_str().to_owned(),
+        code: o.code,
         title: o.title.clone(),
-        level: stop.level.name().to_owned(),
+        level: stop.level,
     }
 }
 

@@ -22,6 +22,10 @@ pub use build::{MAX_ELEMENTS, MAX_TECHNOLOGIES, build};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 
+use crate::advisor::{Circumstance, Verdict};
+use crate::code::OnetCode;
+use crate::level::Level;
+
 use learning::Suggestion;
 
 /// A department goal from the profile, which objectives align to where they fit.
@@ -38,12 +42,13 @@ pub struct DepartmentGoal {
 /// A position as a plan records it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct PlanPosition {
-    /// O*NET-SOC code.
-    pub code: String,
+    /// O*NET-SOC code (as text in the document: `15-1252.00`).
+    #[serde(with = "crate::code::as_text")]
+    pub code: OnetCode,
     /// Occupation title.
     pub title: String,
-    /// Level name.
-    pub level: String,
+    /// Level.
+    pub level: Level,
 }
 
 /// A development plan for taking one option.
@@ -63,9 +68,9 @@ pub struct DevelopmentPlan {
     /// The onward route from the new position, stop by stop, if one exists.
     pub route: Vec<PlanPosition>,
     /// The advisor's verdict on the option.
-    pub verdict: String,
+    pub verdict: Verdict,
     /// The circumstances the option serves.
-    pub circumstances: Vec<String>,
+    pub circumstances: Vec<Circumstance>,
     /// Likelihood of succeeding in the new position, 0–1.
     pub success: f32,
     /// Data the plan stands on.

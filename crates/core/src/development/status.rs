@@ -307,9 +307,9 @@ mod tests {
 
     fn position() -> PlanPosition {
         PlanPosition {
-            code: "11-3031.00".into(),
+            code: crate::code::OnetCode::parse("11-3031.00").unwrap(),
             title: "Financial Managers".into(),
-            level: "supervisor".into(),
+            level: crate::level::Level::Supervisor,
         }
     }
 
@@ -338,7 +338,7 @@ mod tests {
             next_position: position(),
             goal: None,
             route: vec![],
-            verdict: "strategic".into(),
+            verdict: crate::advisor::Verdict::Strategic,
             circumstances: vec![],
             success: 0.5,
             sources: String::new(),

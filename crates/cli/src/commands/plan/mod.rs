@@ -70,12 +70,11 @@ fn today() -> Date {
 }
 
 pub fn create(engine: &Engine, args: &PlanCreateArgs, format: Format) -> anyhow::Result<()> {
-    let profile = engine.profile_file(&args.profile)?;
-    let source = args.profile.display().to_string();
+    let (profile, document) = engine.profile_file_document(&args.profile)?;
     let start = args.start.unwrap_or_else(today);
     let req = CreateRequest {
         profile: &profile,
-        source: &source,
+        document: &document,
         option: &args.option,
         start,
     };
@@ -233,7 +232,7 @@ pub fn export(args: &ExportArgs, format: Option<Format>) -> anyhow::Result<()> {
             .map(|v| v.get_name().to_owned())
             .unwrap_or_default();
         return Err(UsageError(format!(
-            "--format {} does not apply to `plan export --to {to}`: --to chooses the export's format (markdown, json or ics)",
+            "--format {} does not apply to `plan export --to {to}`: --to chooses the export's format (markdown, json, ics or profile)",
             if format == Some(Format::Json) { "json" } else { "text" },
         ))
         .into());
@@ -243,8 +242,9 @@ pub fn export(args: &ExportArgs, format: Option<Format>) -> anyhow::Result<()> {
         ExportFormat::Markdown => Export::Markdown,
         ExportFormat::Json => Export::Json,
         ExportFormat::Ics => Export::Ics,
+        ExportFormat::Profile => Export::Profile,
     };
-    let text = plans::export(&stored, to, args.as_of.unwrap_or_else(today))?;
+    let text = plans::export(&stored, to, args.as_of.unwrap_or_else(today))?.text;
     match &args.output {
         Some(path) => output::write_file(path, &text).map_err(|e| anyhow::anyhow!("--output: {e}")),
         None => output::text(&text),
