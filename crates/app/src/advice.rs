@@ -141,8 +141,8 @@ fn option_view(engine: &Engine, o: &OptionAdvice) -> OptionView {
             .reasons
             .iter()
             .map(|r| ReasonView {
-                code: r.code,
-                text: r.text.clone(),
+                code: r.code(),
+                text: crate::words::reason(engine.catalog(), r),
             })
             .collect(),
         living: LivingView {

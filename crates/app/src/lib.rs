@@ -10,6 +10,8 @@
 //!   [`learning`], [`eval`]: the use cases, as functions of the engine (and
 //!   the plan store, the clock's reading, a file's text) returning plain
 //!   serialisable responses.
+//! - [`words`]: the advisor's typed reasons in English — the one place they
+//!   become words.
 //!
 //! # Architecture
 //!
@@ -32,6 +34,7 @@ pub mod org;
 pub mod plans;
 pub mod routes;
 mod view;
+pub mod words;
 
 use std::path::Path;
 use std::sync::OnceLock;

@@ -28,7 +28,6 @@ use crate::position::{
 };
 use crate::profile::{Opt, Profile};
 use crate::route::plan::{self, DEFAULT_MAX_STEP_DOWN, Request, Route};
-use crate::text::dollars;
 use crate::transition::TransitionModel;
 
 /// A chance (of success, or of landing) at or above which it counts as
@@ -138,13 +137,235 @@ impl Instead {
     }
 }
 
-/// One judgement in words, with a stable code.
+/// One judgement, as data: what the advisor found and the facts behind
+/// it. [`Reason::code`] is its stable code (`circumstance.necessity`); its
+/// words are written in one place, the application layer
+/// (`switchback_app::words`), so every edge says the same thing.
 #[derive(Clone, Debug, PartialEq)]
-pub struct Reason {
-    /// Stable code, e.g. `circumstance.management_experience`.
-    pub code: &'static str,
-    /// The judgement in plain words, citing the data.
-    pub text: String,
+pub enum Reason {
+    /// The chance of getting the option (`landing`).
+    Landing {
+        /// The option's occupation.
+        to: OccupationId,
+        /// The chance and its factors.
+        landing: chances::Landing,
+        /// Elements the person's work already meets (none within one
+        /// occupation).
+        strengths: Vec<crate::catalog::ElementId>,
+    },
+    /// The chance of doing well there (`success`).
+    Success {
+        /// The option's occupation.
+        to: OccupationId,
+        /// The chance and its facts.
+        fit: chances::Success,
+    },
+    /// The route from the option to the goal (`onward_route`).
+    Onward {
+        /// The goal's occupation.
+        goal: OccupationId,
+        /// The goal's level.
+        goal_level: Level,
+        /// What was found.
+        onward: Onward,
+    },
+    /// Target a lateral position instead (`instead.lateral`).
+    InsteadLateral {
+        /// The option's occupation (the person's function).
+        occupation: OccupationId,
+        /// The person's level, to keep.
+        level: Level,
+    },
+    /// Enter a profession above the bottom (`instead.higher_level`).
+    InsteadHigherLevel {
+        /// The person's years of experience.
+        years_experience: f32,
+        /// How far their work transfers.
+        feasibility: f32,
+        /// The higher entry point.
+        higher: Level,
+        /// The level offered.
+        offered: Level,
+        /// The chance of success at the higher level.
+        success: f32,
+    },
+    /// Success is unlikely (`verdict.unlikely`).
+    Unlikely,
+    /// No reason for a step down applies (`instead.stay`).
+    InsteadStay,
+    /// A step down or a change of profession with no way onward
+    /// (`verdict.no_onward_route`).
+    NoWayOnward,
+    /// Necessity alone justifies the move (`verdict.necessity`).
+    NecessityOnly,
+    /// In an industry the person excludes (`verdict.excluded_industry`).
+    ExcludedIndustry {
+        /// The industry.
+        industry: String,
+    },
+    /// An occupation the person excludes (`verdict.excluded_occupation`).
+    ExcludedOccupation {
+        /// The occupation.
+        occupation: OccupationId,
+    },
+    /// Pays below the person's floor (`verdict.below_pay_floor`).
+    BelowPayFloor {
+        /// The option's pay.
+        pay: u32,
+        /// The floor.
+        floor: u32,
+        /// The pay is estimated from OEWS wages, not given.
+        estimated: bool,
+    },
+    /// A deeper step down than the person takes (`verdict.step_too_deep`).
+    StepTooDeep {
+        /// Grades down.
+        down: u8,
+        /// The most the person takes.
+        max: u8,
+    },
+    /// `circumstance.necessity`.
+    Necessity {
+        /// Out of work (else: savings run short).
+        out_of_work: bool,
+        /// Months the savings last.
+        months_of_savings: f32,
+        /// Other offers in hand.
+        other_offers: u32,
+    },
+    /// `circumstance.change_profession`.
+    ChangeProfession {
+        /// The person's occupation.
+        from: OccupationId,
+        /// The option's.
+        to: OccupationId,
+        /// Toward which goal, if any.
+        toward: Toward,
+    },
+    /// `circumstance.broaden_horizons`.
+    BroadenHorizons {
+        /// Another department (else: another function).
+        department: bool,
+        /// What the goal needs that the option builds, at most three.
+        builds: Vec<GoalGap>,
+    },
+    /// `circumstance.another_route_up`.
+    AnotherRouteUp {
+        /// The person reports no way up where they stand.
+        promotion_blocked: bool,
+    },
+    /// `circumstance.technical_experience`.
+    TechnicalExperience {
+        /// Technical elements built to the level the goal needs, at most three.
+        builds: Vec<GoalGap>,
+        /// The goal's hot technologies the option uses, at most four.
+        technologies: Vec<TechnologyId>,
+    },
+    /// `circumstance.management_experience`.
+    ManagementExperience {
+        /// The goal's level.
+        goal_level: Level,
+        /// The option's.
+        level: Level,
+    },
+    /// What the option pays against today (`living.pay`).
+    Pay {
+        /// Today's pay (0 out of work).
+        now: u32,
+        /// The option's.
+        pay: u32,
+        /// Pay given up over the horizon (negative: gained).
+        cost: Option<i64>,
+        /// The horizon, in years.
+        horizon: f32,
+        /// The comparison follows the onward route.
+        onward: bool,
+    },
+}
+
+/// What the onward route reason found.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Onward {
+    /// The option is the goal.
+    GoalItself,
+    /// The best route from the option.
+    Route(Route),
+    /// No route within the horizon.
+    NoRoute {
+        /// The horizon, in years.
+        horizon: f32,
+        /// The person's own limits that block every route (empty when the
+        /// data alone do).
+        limits: Vec<Limit>,
+    },
+}
+
+/// A limit of the person's own that can block routes.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Limit {
+    /// `situation.min_salary`.
+    MinSalary(u32),
+    /// `situation.max_step_down`.
+    MaxStepDown(u8),
+    /// `situation.exclude_occupations`, by count.
+    ExcludedOccupations(usize),
+}
+
+/// Where a change of profession leads.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Toward {
+    /// No goal: away from the current profession.
+    NoGoal,
+    /// Into the goal's own profession.
+    GoalItself,
+    /// Closer to the goal: the scores toward it, from the option and from today.
+    Closer {
+        /// The goal's occupation.
+        goal: OccupationId,
+        /// Feasibility option → goal.
+        from_option: f32,
+        /// Feasibility current → goal.
+        from_current: f32,
+    },
+}
+
+/// An element the goal needs that the person lacks and the option builds.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct GoalGap {
+    /// The element.
+    pub element: crate::catalog::ElementId,
+    /// The person's level.
+    pub have: f32,
+    /// The goal's.
+    pub need: f32,
+}
+
+impl Reason {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Reason::Landing { .. } => "landing",
+            Reason::Success { .. } => "success",
+            Reason::Onward { .. } => "onward_route",
+            Reason::InsteadLateral { .. } => "instead.lateral",
+            Reason::InsteadHigherLevel { .. } => "instead.higher_level",
+            Reason::Unlikely => "verdict.unlikely",
+            Reason::InsteadStay => "instead.stay",
+            Reason::NoWayOnward => "verdict.no_onward_route",
+            Reason::NecessityOnly => "verdict.necessity",
+            Reason::ExcludedIndustry { .. } => "verdict.excluded_industry",
+            Reason::ExcludedOccupation { .. } => "verdict.excluded_occupation",
+            Reason::BelowPayFloor { .. } => "verdict.below_pay_floor",
+            Reason::StepTooDeep { .. } => "verdict.step_too_deep",
+            Reason::Necessity { .. } => "circumstance.necessity",
+            Reason::ChangeProfession { .. } => "circumstance.change_profession",
+            Reason::BroadenHorizons { .. } => "circumstance.broaden_horizons",
+            Reason::AnotherRouteUp { .. } => "circumstance.another_route_up",
+            Reason::TechnicalExperience { .. } => "circumstance.technical_experience",
+            Reason::ManagementExperience { .. } => "circumstance.management_experience",
+            Reason::Pay { .. } => "living.pay",
+        }
+    }
 }
 
 /// What living with the decision means.
@@ -363,10 +584,6 @@ impl<'a> Context<'a> {
         }
     }
 
-    fn title(&self, o: OccupationId) -> &str {
-        &self.catalog.occupation(o).title
-    }
-
     /// The person's chances of getting `to` and of doing well there. Their
     /// experience is credited by how related it is (all of it in their own
     /// occupation).
@@ -412,119 +629,24 @@ impl<'a> Context<'a> {
         (landing, success)
     }
 
-    /// "Landing is uncertain (0.41): your work transfers to X with
-    /// feasibility 0.66 in the O*NET data (you bring A, B); ×0.8 for
-    /// climbing a grade; ×1.05 for openings (23,400 a year, 9.5 per 100
-    /// workers); 4.0 of the 5.5 years of related experience it asks (×0.87)."
-    fn landing_words(&self, cur: &Position, to: &Position, l: &chances::Landing) -> String {
-        let explanation = self
-            .model
-            .explain(self.catalog, cur.occupation, to.occupation, 3);
-        let mut text = format!(
-            "Landing is {} ({:.2}): your work transfers to {} with feasibility {:.2} in the O*NET data",
-            likelihood(l.chance),
-            l.chance,
-            self.title(to.occupation),
-            l.transfer
-        );
-        if cur.occupation != to.occupation && !explanation.strengths.is_empty() {
-            let names: Vec<String> = explanation
+    /// The landing reason: the chance and, for a change of occupation, the
+    /// elements the person's work already meets.
+    fn landing_reason(&self, cur: &Position, to: &Position, landing: chances::Landing) -> Reason {
+        let strengths = if cur.occupation == to.occupation {
+            Vec::new()
+        } else {
+            self.model
+                .explain(self.catalog, cur.occupation, to.occupation, 3)
                 .strengths
                 .iter()
-                .map(|c| self.catalog.element_label(c.element))
-                .collect();
-            text.push_str(&format!(" (you bring {})", names.join(", ")));
+                .map(|c| c.element)
+                .collect()
+        };
+        Reason::Landing {
+            to: to.occupation,
+            landing,
+            strengths,
         }
-        if l.level_factor < 1.0 {
-            let what = match (l.level_delta > 0, l.enters_management) {
-                (true, true) => format!(
-                    "climbing {} grade(s) and entering management",
-                    l.level_delta
-                ),
-                (true, false) => format!("climbing {} grade(s)", l.level_delta),
-                _ => "entering management above supervisor".to_owned(),
-            };
-            text.push_str(&format!("; ×{:.2} for {what}", l.level_factor));
-        }
-        if let Some(o) = &l.openings {
-            text.push_str(&format!(
-                "; ×{:.2} for openings ({} a year{}, {:.1} per 100 workers; employment {:+.0}% by 2034, BLS projections)",
-                o.factor,
-                crate::text::thousands((o.per_year_thousands * 1000.0).round() as u32),
-                if o.aggregate {
-                    " in its broad group"
-                } else {
-                    ""
-                },
-                o.rate * 100.0,
-                o.growth_percent
-            ));
-        }
-        if let Some(e) = l.experience.filter(|e| e.factor < 1.0) {
-            text.push_str(&format!(
-                "; ×{:.2} for experience: {:.1} of the {:.1} years of related experience it asks",
-                e.factor, e.credited_years, e.required_years
-            ));
-        }
-        text.push('.');
-        text
-    }
-
-    /// "Success is likely (0.81): you cover 93% of the skills and knowledge
-    /// X needs (importance-weighted); short of A (3.0 now, 4.1 needed)…"
-    fn success_words(&self, to: &Position, f: &chances::Success) -> String {
-        let mut text = format!("Success is {} ({:.2}): ", likelihood(f.chance), f.chance);
-        match f.coverage {
-            Some(c) => text.push_str(&format!(
-                "you cover {:.0}% of the skills and knowledge {} needs, weighted by importance",
-                c * 100.0,
-                self.title(to.occupation)
-            )),
-            None => text.push_str(&format!(
-                "O*NET has no skill ratings for {} to compare yours with",
-                self.title(to.occupation)
-            )),
-        }
-        if f.inferred {
-            text.push_str(
-                " (its ratings are inferred from the rated occupations sharing its work)",
-            );
-        }
-        if !f.shortfalls.is_empty() {
-            let names: Vec<String> = f
-                .shortfalls
-                .iter()
-                .map(|x| {
-                    format!(
-                        "{} ({:.1} now, {:.1} needed)",
-                        self.catalog.element_label(x.element),
-                        x.have,
-                        x.need
-                    )
-                })
-                .collect();
-            text.push_str(&format!("; to learn: {}", names.join(", ")));
-        }
-        if f.enters_management {
-            text.push_str(&format!(
-                "; as a first management role, its management skills and knowledge are learned there and count at {:.0}%",
-                chances::MANAGEMENT_GAP_WEIGHT * 100.0
-            ));
-        }
-        if f.stretch > 0 {
-            text.push_str(&format!(
-                "; ×{:.2} for a role {} grade(s) above yours",
-                f.stretch_factor, f.stretch
-            ));
-        }
-        if f.preparation_gap > 0 {
-            text.push_str(&format!(
-                "; ×{:.2} for {} job zone(s) more preparation than your occupation asks",
-                f.preparation_factor, f.preparation_gap
-            ));
-        }
-        text.push('.');
-        text
     }
 
     /// The first moves of the best routes to the goal, as options.
@@ -586,13 +708,10 @@ impl<'a> Context<'a> {
         let mut movement = movement;
         movement.landing = landing.chance;
         movement.success = success;
-        reasons.push(Reason {
-            code: "landing",
-            text: self.landing_words(cur, to, &landing),
-        });
-        reasons.push(Reason {
-            code: "success",
-            text: self.success_words(to, &fit),
+        reasons.push(self.landing_reason(cur, to, landing));
+        reasons.push(Reason::Success {
+            to: to.occupation,
+            fit: fit.clone(),
         });
 
         // The onward route to the goal, from the option.
@@ -615,22 +734,13 @@ impl<'a> Context<'a> {
             .as_ref()
             .is_some_and(|g| to.occupation == g.occupation && to.level.grade() >= g.level.grade());
         if let Some(goal) = &profile.goal {
-            let goal_name = format!("{} ({})", self.title(goal.occupation), goal.level);
-            reasons.push(Reason {
-                code: "onward_route",
-                text: match (&onward, reaches_goal_directly) {
-                    (_, true) => format!("This option is the goal itself: {goal_name}."),
-                    (Some(r), _) => format!(
-                        "From there, {goal_name} is reachable in {:.1} years with probability {:.2}: {}.",
-                        r.years_to_goal,
-                        r.probability,
-                        r.steps
-                            .iter()
-                            .map(|s| format!("{} ({}) after {:.1} years", self.title(s.to.occupation), s.to.level, s.years))
-                            .collect::<Vec<_>>()
-                            .join(", then ")
-                    ),
-                    (None, false) => self.no_route(to, &goal_name, goal.horizon_years),
+            reasons.push(Reason::Onward {
+                goal: goal.occupation,
+                goal_level: goal.level,
+                onward: match (&onward, reaches_goal_directly) {
+                    (_, true) => Onward::GoalItself,
+                    (Some(r), _) => Onward::Route(r.clone()),
+                    (None, false) => self.no_route(to, goal.horizon_years),
                 },
             });
         }
@@ -649,13 +759,9 @@ impl<'a> Context<'a> {
             && !movement.changes.contains(&Change::Track)
         {
             instead = Some(Instead::Lateral);
-            reasons.push(Reason {
-                code: "instead.lateral",
-                text: format!(
-                    "This changes industry but not function ({} in both): target a lateral position at {} rather than a lower one.",
-                    self.title(to.occupation),
-                    cur.level
-                ),
+            reasons.push(Reason::InsteadLateral {
+                occupation: to.occupation,
+                level: cur.level,
             });
         } else if let Some((higher, chance)) = circumstances
             .contains(&Circumstance::ChangeProfession)
@@ -663,16 +769,12 @@ impl<'a> Context<'a> {
             .flatten()
         {
             instead = Some(Instead::HigherLevel);
-            reasons.push(Reason {
-                code: "instead.higher_level",
-                text: format!(
-                    "Changing profession need not mean starting at the bottom: with {:.0} years of experience that transfers (feasibility {:.2}), aim for {} rather than {} — your chance of success there is {:.2}.",
-                    profile.current.years_experience,
-                    movement.feasibility,
-                    higher,
-                    to.level,
-                    chance
-                ),
+            reasons.push(Reason::InsteadHigherLevel {
+                years_experience: profile.current.years_experience,
+                feasibility: movement.feasibility,
+                higher,
+                offered: to.level,
+                success: chance,
             });
         }
 
@@ -681,30 +783,26 @@ impl<'a> Context<'a> {
             reasons.push(limit);
             Verdict::NotRecommended
         } else if success < UNLIKELY {
-            reasons.push(Reason {
-                code: "verdict.unlikely",
-                text: "You are unlikely to succeed in this role on the evidence: not recommended."
-                    .into(),
-            });
+            reasons.push(Reason::Unlikely);
             Verdict::NotRecommended
         } else if instead.is_some() && !necessity {
             Verdict::NotRecommended
         } else if step_down && circumstances.is_empty() {
             instead = Some(Instead::Stay);
-            reasons.push(Reason { code: "instead.stay", text: "None of the reasons that justify a step down applies here: staying beats this option.".into() });
+            reasons.push(Reason::InsteadStay);
             Verdict::NotRecommended
         } else if profile.goal.is_some()
             && (step_down || changes_profession)
             && !has_onward
             && !necessity
         {
-            reasons.push(Reason { code: "verdict.no_onward_route", text: "A step down or a change of profession with no route onward to your goal is not recommended.".into() });
+            reasons.push(Reason::NoWayOnward);
             Verdict::NotRecommended
         } else if has_reason && has_onward && success >= LIKELY {
             Verdict::Strategic
         } else {
             if necessity && !has_reason {
-                reasons.push(Reason { code: "verdict.necessity", text: "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into() });
+                reasons.push(Reason::NecessityOnly);
             }
             Verdict::Acceptable
         };
@@ -762,67 +860,44 @@ impl<'a> Context<'a> {
             .as_ref()
             .filter(|i| s.exclude_industries.contains(i))
         {
-            return Some(Reason {
-                code: "verdict.excluded_industry",
-                text: format!(
-                    "You will not work in {industry} (situation.exclude_industries): not recommended."
-                ),
+            return Some(Reason::ExcludedIndustry {
+                industry: industry.to_string(),
             });
         }
         if s.exclude_occupations.contains(&to.occupation) {
-            return Some(Reason {
-                code: "verdict.excluded_occupation",
-                text: format!(
-                    "You will not work as {} (situation.exclude_occupations): not recommended.",
-                    self.title(to.occupation)
-                ),
+            return Some(Reason::ExcludedOccupation {
+                occupation: to.occupation,
             });
         }
         if let (Some(floor), Some(pay)) = (s.min_salary, self.salary(to))
             && pay < floor
         {
-            let estimated = if to.salary.is_none() {
-                " (estimated from OEWS wages for the level)"
-            } else {
-                ""
-            };
-            return Some(Reason {
-                code: "verdict.below_pay_floor",
-                text: format!(
-                    "It pays {}{estimated}, below the {} you can accept (situation.min_salary): not recommended.",
-                    dollars(pay),
-                    dollars(floor)
-                ),
+            return Some(Reason::BelowPayFloor {
+                pay,
+                floor,
+                estimated: to.salary.is_none(),
             });
         }
         let down = u8::try_from(-movement.level_delta.min(0)).unwrap_or(u8::MAX);
         if let Some(max) = s.max_step_down.filter(|max| down > *max) {
-            return Some(Reason {
-                code: "verdict.step_too_deep",
-                text: format!(
-                    "It is a step down of {down} grade(s), deeper than the {max} you will take (situation.max_step_down): not recommended."
-                ),
-            });
+            return Some(Reason::StepTooDeep { down, max });
         }
         None
     }
 
     /// Why no onward route was found: the data, or the limits the person
     /// set (tried again without them to tell which).
-    fn no_route(&self, from: &Position, goal_name: &str, horizon: f32) -> String {
+    fn no_route(&self, from: &Position, horizon: f32) -> Onward {
         let s = &self.profile.situation;
         let mut limits = Vec::new();
         if let Some(floor) = s.min_salary {
-            limits.push(format!("pay of at least {}", dollars(floor)));
+            limits.push(Limit::MinSalary(floor));
         }
         if let Some(max) = s.max_step_down {
-            limits.push(format!("steps down of at most {max} grade(s)"));
+            limits.push(Limit::MaxStepDown(max));
         }
         if !s.exclude_occupations.is_empty() {
-            limits.push(format!(
-                "{} excluded occupation(s)",
-                s.exclude_occupations.len()
-            ));
+            limits.push(Limit::ExcludedOccupations(s.exclude_occupations.len()));
         }
         let mut relaxed = request(self.profile, from, 0.0, self.to_goal.as_deref());
         relaxed.experience_in = Some(self.profile.current.position.occupation);
@@ -831,16 +906,10 @@ impl<'a> Context<'a> {
         relaxed.exclude = &[];
         let blocked_by_limits =
             !limits.is_empty() && plan::best_route(self.catalog, self.model, &relaxed).is_some();
-        if blocked_by_limits {
-            format!(
-                "No route from there reaches {goal_name} within {horizon} years within your own limits ({}); without them one would.",
-                limits.join(", ")
-            )
-        } else {
-            format!(
-                "No route from there reaches {goal_name} within {horizon} years in the O*NET data."
-            )
+        if !blocked_by_limits {
+            limits.clear();
         }
+        Onward::NoRoute { horizon, limits }
     }
 
     fn circumstances(
@@ -865,17 +934,10 @@ impl<'a> Context<'a> {
             .is_none_or(|floor| self.salary(to).is_none_or(|pay| pay >= floor));
         if (out_of_work || short) && few_alternatives && meets_floor {
             out.push(Circumstance::Necessity);
-            let why = if out_of_work {
-                "you are out of work".to_owned()
-            } else {
-                format!(
-                    "your savings last {:.0} months",
-                    s.months_of_savings.unwrap_or(0.0)
-                )
-            };
-            reasons.push(Reason {
-                code: "circumstance.necessity",
-                text: format!("Necessity: {why} and you have {} other offer(s); there is no shame in taking the best available option.", s.other_offers.unwrap_or(0)),
+            reasons.push(Reason::Necessity {
+                out_of_work,
+                months_of_savings: s.months_of_savings.unwrap_or(0.0),
+                other_offers: s.other_offers.unwrap_or(0),
             });
         }
 
@@ -895,23 +957,17 @@ impl<'a> Context<'a> {
             };
             if toward {
                 out.push(Circumstance::ChangeProfession);
-                reasons.push(Reason {
-                    code: "circumstance.change_profession",
-                    text: match goal {
-                        Some(g) if g.occupation == to.occupation => format!(
-                            "Changes profession into your goal's own: from {} to {}.",
-                            self.title(cur.occupation),
-                            self.title(to.occupation)
-                        ),
-                        Some(g) => format!(
-                            "Changes profession toward your goal: {} is closer to {} (feasibility {:.2}) than {} is ({:.2}).",
-                            self.title(to.occupation),
-                            self.title(g.occupation),
-                            model.score(to.occupation, g.occupation),
-                            self.title(cur.occupation),
-                            model.score(cur.occupation, g.occupation)
-                        ),
-                        None => format!("Changes profession, from {} to {}.", self.title(cur.occupation), self.title(to.occupation)),
+                reasons.push(Reason::ChangeProfession {
+                    from: cur.occupation,
+                    to: to.occupation,
+                    toward: match goal {
+                        Some(g) if g.occupation == to.occupation => Toward::GoalItself,
+                        Some(g) => Toward::Closer {
+                            goal: g.occupation,
+                            from_option: model.score(to.occupation, g.occupation),
+                            from_current: model.score(cur.occupation, g.occupation),
+                        },
+                        None => Toward::NoGoal,
                     },
                 });
             }
@@ -923,7 +979,11 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|(i, have, _)| opt_profile.level[*i] >= have + GAP_LEVELS)
             .collect();
-        let element_name = |i: usize| catalog.element_label(model.elements().ids[i]);
+        let gap = |&(i, have, need): &(usize, f32, f32)| GoalGap {
+            element: model.elements().ids[i],
+            have,
+            need,
+        };
 
         // Broadening horizons: another department or function that adds what the goal needs.
         // A new function counts only when it is not the goal's own: moving
@@ -937,13 +997,9 @@ impl<'a> Context<'a> {
             || (movement.changes.contains(&Change::Profession) && outside_goal_function);
         if goal.is_some() && other_place && !built.is_empty() {
             out.push(Circumstance::BroadenHorizons);
-            reasons.push(Reason {
-                code: "circumstance.broaden_horizons",
-                text: format!(
-                    "Broadens your horizons: a different {} that builds what your goal needs and you lack — {}.",
-                    if movement.changes.contains(&Change::Department) { "department" } else { "function" },
-                    built.iter().take(3).map(|(i, have, need)| format!("{} ({have:.1} now, {need:.1} needed)", element_name(*i))).collect::<Vec<_>>().join(", ")
-                ),
+            reasons.push(Reason::BroadenHorizons {
+                department: movement.changes.contains(&Change::Department),
+                builds: built.iter().take(3).map(|g| gap(g)).collect(),
             });
         }
 
@@ -952,13 +1008,8 @@ impl<'a> Context<'a> {
         if goal.is_some() && !self.climb_exists && has_onward && movement.kind == MoveKind::StepDown
         {
             out.push(Circumstance::AnotherRouteUp);
-            reasons.push(Reason {
-                code: "circumstance.another_route_up",
-                text: if s.promotion_blocked {
-                    "Another route up: you report no way up from where you stand, and this option has a defined route onward to your goal.".to_owned()
-                } else {
-                    "Another route up: no route without a step down reaches your goal within the horizon, and this option has a defined route onward.".to_owned()
-                },
+            reasons.push(Reason::AnotherRouteUp {
+                promotion_blocked: s.promotion_blocked,
             });
         }
 
@@ -985,30 +1036,9 @@ impl<'a> Context<'a> {
             .collect();
         if hands_on && (!technical.is_empty() || tech_used.len() >= TECHNICAL_TECHNOLOGIES) {
             out.push(Circumstance::TechnicalExperience);
-            let mut parts: Vec<String> = technical
-                .iter()
-                .take(3)
-                .map(|(i, have, need)| {
-                    format!("{} ({have:.1} now, {need:.1} needed)", element_name(*i))
-                })
-                .collect();
-            if !tech_used.is_empty() {
-                parts.push(format!(
-                    "hot technologies {}",
-                    tech_used
-                        .iter()
-                        .take(4)
-                        .map(|t| catalog.technology(*t).name.as_str())
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ));
-            }
-            reasons.push(Reason {
-                code: "circumstance.technical_experience",
-                text: format!(
-                    "Builds technical experience your goal requires and you lack: {}.",
-                    parts.join("; ")
-                ),
+            reasons.push(Reason::TechnicalExperience {
+                builds: technical.iter().take(3).map(|g| gap(g)).collect(),
+                technologies: tech_used.iter().take(4).copied().collect(),
             });
         }
 
@@ -1018,13 +1048,9 @@ impl<'a> Context<'a> {
                 g.level.is_management() || catalog.occupation(g.occupation).is_management();
             if goal_management && !self.has_managed && to.track == Track::Management {
                 out.push(Circumstance::ManagementExperience);
-                reasons.push(Reason {
-                    code: "circumstance.management_experience",
-                    text: format!(
-                        "Builds management experience: your goal ({}) is on the management track, you have not managed people, and this role ({}) puts you on that track.",
-                        g.level,
-                        to.level
-                    ),
+                reasons.push(Reason::ManagementExperience {
+                    goal_level: g.level,
+                    level: to.level,
                 });
             }
         }
@@ -1067,9 +1093,12 @@ impl<'a> Context<'a> {
             _ => None,
         };
         if let (Some(now), Some(pay)) = (now, pay) {
-            reasons.push(Reason {
-                code: "living.pay",
-                text: pay_words(now, pay, cost, horizon, onward.is_some()),
+            reasons.push(Reason::Pay {
+                now,
+                pay,
+                cost,
+                horizon,
+                onward: onward.is_some(),
             });
         }
         let leaves_department = movement.changes.contains(&Change::Department);
@@ -1091,52 +1120,6 @@ impl<'a> Context<'a> {
             leaves_department,
             first_weeks,
         }
-    }
-}
-
-/// "Pay goes from $118,000 to $112,000 a year (-5%); over 8 years,
-/// counting the onward route, that is $538,250 more than staying at
-/// today's pay." `now` is 0 for a person out of work.
-fn pay_words(now: u32, pay: u32, cost: Option<i64>, horizon: f32, onward: bool) -> String {
-    let counting = if onward {
-        ", counting the onward route to your goal,"
-    } else {
-        ""
-    };
-    let amount = |c: i64| dollars(u32::try_from(c.unsigned_abs()).unwrap_or(u32::MAX));
-    if now == 0 {
-        let earned = cost.map_or(String::new(), |c| {
-            format!("; over {horizon} years{counting} that is {} earned, against no pay while out of work", amount(c))
-        });
-        return format!(
-            "You are out of work: this pays {} a year{earned}.",
-            dollars(pay)
-        );
-    }
-    let pct = (f64::from(pay) / f64::from(now) - 1.0) * 100.0;
-    let compared = match cost {
-        Some(c) if c != 0 => format!(
-            "; over {horizon} years{counting} that is {} {} than staying at today's pay",
-            amount(c),
-            if c > 0 { "less" } else { "more" }
-        ),
-        _ => String::new(),
-    };
-    format!(
-        "Pay goes from {} to {} a year ({pct:+.0}%){compared}.",
-        dollars(now),
-        dollars(pay)
-    )
-}
-
-/// "likely", "uncertain" or "unlikely", by [`LIKELY`] and [`UNLIKELY`].
-fn likelihood(chance: f32) -> &'static str {
-    if chance >= LIKELY {
-        "likely"
-    } else if chance >= UNLIKELY {
-        "uncertain"
-    } else {
-        "unlikely"
     }
 }
 

@@ -1050,7 +1050,7 @@ fn every_story_is_judged_as_the_seeds_reason() {
         // Every circumstance that fires names its evidence in a reason.
         for c in &fired {
             let code = format!("circumstance.{c}");
-            if !o.reasons.iter().any(|r| r.code == code) {
+            if !o.reasons.iter().any(|r| r.code() == code) {
                 problems.push(format!("{c} fired without its reason"));
             }
         }
@@ -1058,7 +1058,7 @@ fn every_story_is_judged_as_the_seeds_reason() {
             let reasons: Vec<String> = o
                 .reasons
                 .iter()
-                .map(|r| format!("    {}: {}", r.code, r.text))
+                .map(|r| format!("    {}: {r:?}", r.code()))
                 .collect();
             wrong.push(format!(
                 "{}\n  fired {fired:?}, landing {:.2}, success {:.2}\n  {}\n{}",

@@ -145,8 +145,8 @@ pub fn create(
     let warning = (option.verdict == Verdict::NotRecommended).then(|| {
         let why = ["verdict.", "instead.", "onward_route"]
             .iter()
-            .find_map(|code| option.reasons.iter().find(|r| r.code.starts_with(code)))
-            .map(|r| format!(": {}", r.text))
+            .find_map(|code| option.reasons.iter().find(|r| r.code().starts_with(code)))
+            .map(|r| format!(": {}", crate::words::reason(engine.catalog(), r)))
             .unwrap_or_default();
         format!(
             "the advisor does not recommend option \"{}\"{why}",

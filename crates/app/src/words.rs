@@ -1,0 +1,403 @@
+//! The advisor's judgements in English: the one place a typed
+//! [`Reason`] becomes words, so the terminal, the JSON and the web pages
+//! say the same thing. The core decides and carries the facts; this
+//! module only writes them down.
+
+use switchback_core::Catalog;
+use switchback_core::advisor::{GoalGap, LIKELY, Limit, Onward, Reason, Toward, UNLIKELY};
+use switchback_core::catalog::{ElementId, OccupationId, TechnologyId};
+use switchback_core::chances::{self, Landing, Success};
+use switchback_core::text::{dollars, thousands};
+
+/// A reason in plain words, citing its facts.
+pub fn reason(catalog: &Catalog, r: &Reason) -> String {
+    let title = |o: OccupationId| catalog.occupation(o).title.as_str();
+    match r {
+        Reason::Landing {
+            to,
+            landing,
+            strengths,
+        } => landing_words(catalog, *to, landing, strengths),
+        Reason::Success { to, fit } => success_words(catalog, *to, fit),
+        Reason::Onward {
+            goal,
+            goal_level,
+            onward,
+        } => onward_words(catalog, &format!("{} ({goal_level})", title(*goal)), onward),
+        Reason::InsteadLateral { occupation, level } => format!(
+            "This changes industry but not function ({} in both): target a lateral position at {level} rather than a lower one.",
+            title(*occupation)
+        ),
+        Reason::InsteadHigherLevel {
+            years_experience,
+            feasibility,
+            higher,
+            offered,
+            success,
+        } => format!(
+            "Changing profession need not mean starting at the bottom: with {years_experience:.0} years of experience that transfers (feasibility {feasibility:.2}), aim for {higher} rather than {offered} — your chance of success there is {success:.2}."
+        ),
+        Reason::Unlikely => {
+            "You are unlikely to succeed in this role on the evidence: not recommended.".into()
+        }
+        Reason::InsteadStay => "None of the reasons that justify a step down applies here: staying beats this option.".into(),
+        Reason::NoWayOnward => "A step down or a change of profession with no route onward to your goal is not recommended.".into(),
+        Reason::NecessityOnly => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
+        Reason::ExcludedIndustry { industry } => format!(
+            "You will not work in {industry} (situation.exclude_industries): not recommended."
+        ),
+        Reason::ExcludedOccupation { occupation } => format!(
+            "You will not work as {} (situation.exclude_occupations): not recommended.",
+            title(*occupation)
+        ),
+        Reason::BelowPayFloor {
+            pay,
+            floor,
+            estimated,
+        } => format!(
+            "It pays {}{}, below the {} you can accept (situation.min_salary): not recommended.",
+            dollars(*pay),
+            if *estimated {
+                " (estimated from OEWS wages for the level)"
+            } else {
+                ""
+            },
+            dollars(*floor)
+        ),
+        Reason::StepTooDeep { down, max } => format!(
+            "It is a step down of {down} grade(s), deeper than the {max} you will take (situation.max_step_down): not recommended."
+        ),
+        Reason::Necessity {
+            out_of_work,
+            months_of_savings,
+            other_offers,
+        } => necessity_words(*out_of_work, *months_of_savings, *other_offers),
+        Reason::ChangeProfession { from, to, toward } => {
+            profession_words(catalog, *from, *to, toward)
+        }
+        Reason::BroadenHorizons { department, builds } => format!(
+            "Broadens your horizons: a different {} that builds what your goal needs and you lack — {}.",
+            if *department { "department" } else { "function" },
+            gap_words(catalog, builds).join(", ")
+        ),
+        Reason::AnotherRouteUp { promotion_blocked } => if *promotion_blocked {
+            "Another route up: you report no way up from where you stand, and this option has a defined route onward to your goal."
+        } else {
+            "Another route up: no route without a step down reaches your goal within the horizon, and this option has a defined route onward."
+        }
+        .to_owned(),
+        Reason::TechnicalExperience {
+            builds,
+            technologies,
+        } => technical_words(catalog, builds, technologies),
+        Reason::ManagementExperience { goal_level, level } => format!(
+            "Builds management experience: your goal ({goal_level}) is on the management track, you have not managed people, and this role ({level}) puts you on that track."
+        ),
+        Reason::Pay {
+            now,
+            pay,
+            cost,
+            horizon,
+            onward,
+        } => pay_words(*now, *pay, *cost, *horizon, *onward),
+    }
+}
+
+/// "Skill (3.0 now, 4.1 needed)" for each gap.
+fn gap_words(catalog: &Catalog, builds: &[GoalGap]) -> Vec<String> {
+    builds
+        .iter()
+        .map(|g| {
+            format!(
+                "{} ({:.1} now, {:.1} needed)",
+                catalog.element_label(g.element),
+                g.have,
+                g.need
+            )
+        })
+        .collect()
+}
+
+fn necessity_words(out_of_work: bool, months_of_savings: f32, other_offers: u32) -> String {
+    let why = if out_of_work {
+        "you are out of work".to_owned()
+    } else {
+        format!("your savings last {months_of_savings:.0} months")
+    };
+    format!(
+        "Necessity: {why} and you have {other_offers} other offer(s); there is no shame in taking the best available option."
+    )
+}
+
+fn profession_words(
+    catalog: &Catalog,
+    from: OccupationId,
+    to: OccupationId,
+    toward: &Toward,
+) -> String {
+    let title = |o: OccupationId| catalog.occupation(o).title.as_str();
+    match toward {
+        Toward::GoalItself => format!(
+            "Changes profession into your goal's own: from {} to {}.",
+            title(from),
+            title(to)
+        ),
+        Toward::Closer {
+            goal,
+            from_option,
+            from_current,
+        } => format!(
+            "Changes profession toward your goal: {} is closer to {} (feasibility {from_option:.2}) than {} is ({from_current:.2}).",
+            title(to),
+            title(*goal),
+            title(from)
+        ),
+        Toward::NoGoal => format!("Changes profession, from {} to {}.", title(from), title(to)),
+    }
+}
+
+fn technical_words(catalog: &Catalog, builds: &[GoalGap], technologies: &[TechnologyId]) -> String {
+    let mut parts = gap_words(catalog, builds);
+    if !technologies.is_empty() {
+        let names: Vec<&str> = technologies
+            .iter()
+            .map(|t| catalog.technology(*t).name.as_str())
+            .collect();
+        parts.push(format!("hot technologies {}", names.join(", ")));
+    }
+    format!(
+        "Builds technical experience your goal requires and you lack: {}.",
+        parts.join("; ")
+    )
+}
+
+/// "likely", "uncertain" or "unlikely", by [`LIKELY`] and [`UNLIKELY`].
+pub fn likelihood(chance: f32) -> &'static str {
+    if chance >= LIKELY {
+        "likely"
+    } else if chance >= UNLIKELY {
+        "uncertain"
+    } else {
+        "unlikely"
+    }
+}
+
+fn landing_words(
+    catalog: &Catalog,
+    to: OccupationId,
+    l: &Landing,
+    strengths: &[ElementId],
+) -> String {
+    let mut text = format!(
+        "Landing is {} ({:.2}): your work transfers to {} with feasibility {:.2} in the O*NET data",
+        likelihood(l.chance),
+        l.chance,
+        catalog.occupation(to).title,
+        l.transfer
+    );
+    if !strengths.is_empty() {
+        let names: Vec<String> = strengths
+            .iter()
+            .map(|e| catalog.element_label(*e))
+            .collect();
+        text.push_str(&format!(" (you bring {})", names.join(", ")));
+    }
+    if l.level_factor < 1.0 {
+        let what = match (l.level_delta > 0, l.enters_management) {
+            (true, true) => format!(
+                "climbing {} grade(s) and entering management",
+                l.level_delta
+            ),
+            (true, false) => format!("climbing {} grade(s)", l.level_delta),
+            _ => "entering management above supervisor".to_owned(),
+        };
+        text.push_str(&format!("; ×{:.2} for {what}", l.level_factor));
+    }
+    if let Some(o) = &l.openings {
+        text.push_str(&format!(
+            "; ×{:.2} for openings ({} a year{}, {:.1} per 100 workers; employment {:+.0}% by 2034, BLS projections)",
+            o.factor,
+            thousands((o.per_year_thousands * 1000.0).round() as u32),
+            if o.aggregate {
+                " in its broad group"
+            } else {
+                ""
+            },
+            o.rate * 100.0,
+            o.growth_percent
+        ));
+    }
+    if let Some(e) = l.experience.filter(|e| e.factor < 1.0) {
+        text.push_str(&format!(
+            "; ×{:.2} for experience: {:.1} of the {:.1} years of related experience it asks",
+            e.factor, e.credited_years, e.required_years
+        ));
+    }
+    text.push('.');
+    text
+}
+
+/// "Success is likely (0.81): you cover 93% of the skills and knowledge
+/// X needs (importance-weighted); short of A (3.0 now, 4.1 needed)…"
+fn success_words(catalog: &Catalog, to: OccupationId, f: &Success) -> String {
+    let title = &catalog.occupation(to).title;
+    let mut text = format!("Success is {} ({:.2}): ", likelihood(f.chance), f.chance);
+    match f.coverage {
+        Some(c) => text.push_str(&format!(
+            "you cover {:.0}% of the skills and knowledge {title} needs, weighted by importance",
+            c * 100.0,
+        )),
+        None => text.push_str(&format!(
+            "O*NET has no skill ratings for {title} to compare yours with"
+        )),
+    }
+    if f.inferred {
+        text.push_str(" (its ratings are inferred from the rated occupations sharing its work)");
+    }
+    if !f.shortfalls.is_empty() {
+        let names: Vec<String> = f
+            .shortfalls
+            .iter()
+            .map(|x| {
+                format!(
+                    "{} ({:.1} now, {:.1} needed)",
+                    catalog.element_label(x.element),
+                    x.have,
+                    x.need
+                )
+            })
+            .collect();
+        text.push_str(&format!("; to learn: {}", names.join(", ")));
+    }
+    if f.enters_management {
+        text.push_str(&format!(
+            "; as a first management role, its management skills and knowledge are learned there and count at {:.0}%",
+            chances::MANAGEMENT_GAP_WEIGHT * 100.0
+        ));
+    }
+    if f.stretch > 0 {
+        text.push_str(&format!(
+            "; ×{:.2} for a role {} grade(s) above yours",
+            f.stretch_factor, f.stretch
+        ));
+    }
+    if f.preparation_gap > 0 {
+        text.push_str(&format!(
+            "; ×{:.2} for {} job zone(s) more preparation than your occupation asks",
+            f.preparation_factor, f.preparation_gap
+        ));
+    }
+    text.push('.');
+    text
+}
+
+fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
+    match onward {
+        Onward::GoalItself => format!("This option is the goal itself: {goal_name}."),
+        Onward::Route(r) => format!(
+            "From there, {goal_name} is reachable in {:.1} years with probability {:.2}: {}.",
+            r.years_to_goal,
+            r.probability,
+            r.steps
+                .iter()
+                .map(|s| format!(
+                    "{} ({}) after {:.1} years",
+                    catalog.occupation(s.to.occupation).title,
+                    s.to.level,
+                    s.years
+                ))
+                .collect::<Vec<_>>()
+                .join(", then ")
+        ),
+        Onward::NoRoute { horizon, limits } if limits.is_empty() => format!(
+            "No route from there reaches {goal_name} within {horizon} years in the O*NET data."
+        ),
+        Onward::NoRoute { horizon, limits } => {
+            let limits: Vec<String> = limits
+                .iter()
+                .map(|l| match l {
+                    Limit::MinSalary(floor) => format!("pay of at least {}", dollars(*floor)),
+                    Limit::MaxStepDown(max) => format!("steps down of at most {max} grade(s)"),
+                    Limit::ExcludedOccupations(n) => format!("{n} excluded occupation(s)"),
+                })
+                .collect();
+            format!(
+                "No route from there reaches {goal_name} within {horizon} years within your own limits ({}); without them one would.",
+                limits.join(", ")
+            )
+        }
+    }
+}
+
+/// "Pay goes from $118,000 to $112,000 a year (-5%); over 8 years,
+/// counting the onward route, that is $538,250 more than staying at
+/// today's pay." `now` is 0 for a person out of work.
+fn pay_words(now: u32, pay: u32, cost: Option<i64>, horizon: f32, onward: bool) -> String {
+    let counting = if onward {
+        ", counting the onward route to your goal,"
+    } else {
+        ""
+    };
+    let amount = |c: i64| dollars(u32::try_from(c.unsigned_abs()).unwrap_or(u32::MAX));
+    if now == 0 {
+        let earned = cost.map_or(String::new(), |c| {
+            format!(
+                "; over {horizon} years{counting} that is {} earned, against no pay while out of work",
+                amount(c)
+            )
+        });
+        return format!(
+            "You are out of work: this pays {} a year{earned}.",
+            dollars(pay)
+        );
+    }
+    let pct = (f64::from(pay) / f64::from(now) - 1.0) * 100.0;
+    let compared = match cost {
+        Some(c) if c != 0 => format!(
+            "; over {horizon} years{counting} that is {} {} than staying at today's pay",
+            amount(c),
+            if c > 0 { "less" } else { "more" }
+        ),
+        _ => String::new(),
+    };
+    format!(
+        "Pay goes from {} to {} a year ({pct:+.0}%){compared}.",
+        dollars(now),
+        dollars(pay)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn pay_compares_with_nothing_for_a_person_out_of_work() {
+        let text = pay_words(0, 40_000, Some(-200_000), 5.0, false);
+        assert_eq!(
+            text,
+            "You are out of work: this pays $40,000 a year; over 5 years that is $200,000 earned, against no pay while out of work."
+        );
+    }
+
+    #[test]
+    fn pay_says_when_it_counts_the_onward_route() {
+        let text = pay_words(100_000, 90_000, Some(-50_000), 8.0, true);
+        assert_eq!(
+            text,
+            "Pay goes from $100,000 to $90,000 a year (-10%); over 8 years, counting the onward route to your goal, that is $50,000 more than staying at today's pay."
+        );
+        let text = pay_words(100_000, 90_000, Some(80_000), 8.0, false);
+        assert!(
+            text.ends_with("that is $80,000 less than staying at today's pay."),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn chances_are_named_by_the_advisor_thresholds() {
+        assert_eq!(likelihood(LIKELY), "likely");
+        assert_eq!(likelihood(UNLIKELY), "uncertain");
+        assert_eq!(likelihood(UNLIKELY - 0.01), "unlikely");
+    }
+}
