@@ -11,6 +11,8 @@
 //!   technologies, wages and projections, and the rules derived from them.
 //! - [`chances`]: a move's two chances — landing the position, succeeding in it.
 //! - [`eval`]: recall, precision and MRR of ranked destinations against a reference.
+//! - `fixture` (tests, and the `fixture` feature): a tiny hand-built
+//!   catalog, so the core and the app can be unit-tested without the snapshot.
 //! - [`level`]: the grade ladder and the seniority words of titles.
 //! - [`org`]: an organisation's job titles mapped to occupations, and its
 //!   internal labour market: blocked routes up, switchbacks, open roles.
@@ -35,6 +37,8 @@ pub mod chances;
 pub mod code;
 pub mod development;
 pub mod eval;
+#[cfg(any(test, feature = "fixture"))]
+pub mod fixture;
 pub mod level;
 pub mod org;
 pub mod position;
