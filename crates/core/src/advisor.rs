@@ -39,7 +39,7 @@ pub const LIKELY: f32 = 0.45;
 /// succeed in is not recommended.
 pub const UNLIKELY: f32 = 0.3;
 /// Savings runway, in months, below which money is short.
-pub const SHORT_RUNWAY_MONTHS: f32 = 3.0;
+pub(crate) const SHORT_RUNWAY_MONTHS: f32 = 3.0;
 /// A goal-relevant element counts as a gap when the goal needs this many
 /// levels more than the person has (O*NET level scale 0–7) …
 pub const GAP_LEVELS: f32 = 0.5;
@@ -47,13 +47,13 @@ pub const GAP_LEVELS: f32 = 0.5;
 pub const GAP_IMPORTANCE: f32 = 3.0;
 /// Hot technical technologies of the goal, used by the option and not by
 /// the person, that count as technical experience on their own.
-pub const TECHNICAL_TECHNOLOGIES: usize = 2;
+pub(crate) const TECHNICAL_TECHNOLOGIES: usize = 2;
 /// An option builds a technical element "to the level the goal needs"
 /// when its own level is within this of the need (O*NET level scale 0–7).
-pub const TO_LEVEL_TOLERANCE: f32 = 0.25;
+pub(crate) const TO_LEVEL_TOLERANCE: f32 = 0.25;
 /// Years of experience from which a profession changer's experience counts
 /// as transferable enough to enter above the bottom.
-pub const TRANSFERABLE_YEARS: f32 = 3.0;
+pub(crate) const TRANSFERABLE_YEARS: f32 = 3.0;
 
 /// The seeds' reasons for taking a lower position.
 #[derive(
@@ -491,7 +491,7 @@ pub fn advise(
 
 /// The person's level per model element: their occupation's O*NET level,
 /// overridden by the profile's self-assessment.
-pub fn person_levels(model: &TransitionModel, profile: &Profile) -> Vec<f32> {
+pub(crate) fn person_levels(model: &TransitionModel, profile: &Profile) -> Vec<f32> {
     let mut levels = model
         .profile(profile.current.position.occupation)
         .level

@@ -389,7 +389,7 @@ impl Outlook {
 /// as SOC code prefixes (a major, minor, broad or detailed group), after
 /// the SOC 2018 definitions. General management (chief executives, general
 /// and operations managers) manages no one function and is absent.
-pub const MANAGED_GROUPS: &[(&str, &[&str])] = &[
+pub(crate) const MANAGED_GROUPS: &[(&str, &[&str])] = &[
     ("11-2011", &["27-3", "41-3011", "13-1161"]),
     ("11-2021", &["13-1161", "27-3031"]),
     ("11-2022", &["41"]),
@@ -539,7 +539,7 @@ impl Occupation {
     }
 
     /// Typical required education: the median RL category, 1–12.
-    pub fn typical_education(&self) -> Option<u8> {
+    pub(crate) fn typical_education(&self) -> Option<u8> {
         self.education.as_ref()?.median_category()
     }
 
@@ -710,7 +710,7 @@ impl Catalog {
     }
 
     /// The title index used to resolve what people type.
-    pub fn titles(&self) -> &TitleIndex {
+    pub(crate) fn titles(&self) -> &TitleIndex {
         &self.titles
     }
 }

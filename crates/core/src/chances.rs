@@ -23,35 +23,35 @@ use crate::position::Track;
 use crate::transition::TransitionModel;
 
 /// Landing factor of a move by the grades it climbs: +1, +2.
-pub const PROMOTION_FACTOR: [f32; 2] = [0.8, 0.5];
+pub(crate) const PROMOTION_FACTOR: [f32; 2] = [0.8, 0.5];
 /// Landing factor, per grade above supervisor (grade 5), of entering the
 /// management track from individual work: without experience of managing
 /// people, people are "often overlooked" for management roles, so entry is
 /// easiest as a supervisor.
-pub const MANAGEMENT_ENTRY_FACTOR: f32 = 0.5;
+pub(crate) const MANAGEMENT_ENTRY_FACTOR: f32 = 0.5;
 /// Openings a year per worker employed in the median occupation of the
 /// BLS 2024–34 projections (832 line items; 10th percentile 0.062, 90th
 /// 0.144).
-pub const TYPICAL_OPENINGS_RATE: f32 = 0.0887;
+pub(crate) const TYPICAL_OPENINGS_RATE: f32 = 0.0887;
 /// How strongly openings move the landing chance: the factor is
 /// `(rate / typical) ^ OPENINGS_ELASTICITY`, within [`OPENINGS_BOUNDS`].
-pub const OPENINGS_ELASTICITY: f32 = 0.25;
+pub(crate) const OPENINGS_ELASTICITY: f32 = 0.25;
 /// The least and most the openings factor may be.
-pub const OPENINGS_BOUNDS: (f32, f32) = (0.8, 1.2);
+pub(crate) const OPENINGS_BOUNDS: (f32, f32) = (0.8, 1.2);
 /// The highest landing chance any move is given: no hiring is certain.
-pub const MAX_LANDING: f32 = 0.95;
+pub(crate) const MAX_LANDING: f32 = 0.95;
 /// Success when the person covers every need of the position; coverage
 /// below 1 lowers it along a logistic curve centred on [`SUCCESS_MIDPOINT`].
-pub const MAX_SUCCESS: f32 = 0.95;
+pub(crate) const MAX_SUCCESS: f32 = 0.95;
 /// Coverage at which success is half of [`MAX_SUCCESS`].
-pub const SUCCESS_MIDPOINT: f32 = 0.72;
+pub(crate) const SUCCESS_MIDPOINT: f32 = 0.72;
 /// Width of the logistic curve, in coverage.
-pub const SUCCESS_WIDTH: f32 = 0.05;
+pub(crate) const SUCCESS_WIDTH: f32 = 0.05;
 /// Success factor for a position one or two grades above the person's.
-pub const STRETCH_FACTOR: [f32; 2] = [0.9, 0.75];
+pub(crate) const STRETCH_FACTOR: [f32; 2] = [0.9, 0.75];
 /// Success factor per job zone of preparation the position asks beyond the
 /// person's occupation.
-pub const PREPARATION_FACTOR: f32 = 0.85;
+pub(crate) const PREPARATION_FACTOR: f32 = 0.85;
 /// Share of a shortfall in management skills and knowledge that counts
 /// when the move enters management from individual work: a first
 /// supervisory post is where management is learned, and employers hiring
@@ -60,18 +60,18 @@ pub const MANAGEMENT_GAP_WEIGHT: f32 = 0.5;
 /// The management elements: Time Management, Management of Financial,
 /// Material and Personnel Resources (2.B.5.a–d), Administration and
 /// Management (2.C.1.a), Personnel and Human Resources (2.C.1.f).
-pub const MANAGEMENT_ELEMENTS: [&str; 6] = [
+pub(crate) const MANAGEMENT_ELEMENTS: [&str; 6] = [
     "2.B.5.a", "2.B.5.b", "2.B.5.c", "2.B.5.d", "2.C.1.a", "2.C.1.f",
 ];
 /// What a position needs, per grade below its occupation's typical grade,
 /// as a share of the occupation's O*NET levels: a junior accountant is not
 /// rated as the typical (senior) one.
-pub const NEED_PER_GRADE_BELOW: f32 = 0.05;
+pub(crate) const NEED_PER_GRADE_BELOW: f32 = 0.05;
 /// A shortfall is named when the position rates the element at least this
 /// important (1–5) …
-pub const SHORTFALL_IMPORTANCE: f32 = 3.0;
+pub(crate) const SHORTFALL_IMPORTANCE: f32 = 3.0;
 /// … and needs at least this many levels (0–7) more than the person has.
-pub const SHORTFALL_LEVELS: f32 = 0.5;
+pub(crate) const SHORTFALL_LEVELS: f32 = 0.5;
 
 /// One side of a move, as the chances read it.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -203,7 +203,7 @@ pub fn openings(catalog: &Catalog, occupation: OccupationId) -> Option<Openings>
 
 /// The experience factor: the square root of the share of the required
 /// years credited — a shortfall lowers the chance without ruling it out.
-pub fn experience_fit(credited_years: f32, required_years: f32) -> ExperienceFit {
+pub(crate) fn experience_fit(credited_years: f32, required_years: f32) -> ExperienceFit {
     let factor = if required_years <= 0.0 || credited_years >= required_years {
         1.0
     } else {

@@ -157,7 +157,7 @@ impl fmt::Debug for SocCode {
 /// Serde for an [`OnetCode`] written as its text (`15-1252.00`) in
 /// documents people and other tools read, such as a stored plan (the
 /// snapshot keeps the compact byte form).
-pub mod as_text {
+pub(crate) mod as_text {
     use serde::{Deserialize, Deserializer, Serializer};
 
     use super::OnetCode;

@@ -45,7 +45,7 @@ pub mod position;
 pub mod profile;
 pub mod resolve;
 pub mod route;
-pub mod strings;
+pub(crate) mod strings;
 pub mod text;
 pub mod transition;
 

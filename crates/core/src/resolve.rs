@@ -65,7 +65,7 @@ struct Entry {
 
 /// The searchable index of every title in the catalog.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-pub struct TitleIndex {
+pub(crate) struct TitleIndex {
     entries: Vec<Entry>,
     /// Distinct tokens, sorted.
     vocab: StrList,
@@ -133,7 +133,7 @@ fn closest_list(closest: &[String]) -> String {
 }
 
 /// The lowest score taken as a confident resolution.
-pub const MIN_RESOLVE_SCORE: f32 = 0.5;
+pub(crate) const MIN_RESOLVE_SCORE: f32 = 0.5;
 
 /// A query token's weight is scaled by this when it is a seniority word.
 const SENIORITY_WORD_WEIGHT: f32 = 0.35;
@@ -236,19 +236,9 @@ impl TitleIndex {
         }
     }
 
-    /// Number of indexed title entries.
-    pub fn len(&self) -> usize {
-        self.entries.len()
-    }
-
-    /// Whether the index is empty.
-    pub fn is_empty(&self) -> bool {
-        self.entries.is_empty()
-    }
-
     /// Each occupation's distinct title words as vocabulary ids, sorted,
     /// read from the postings (no text is tokenised again).
-    pub fn occupation_words(&self, occupations: usize) -> Vec<Vec<u32>> {
+    pub(crate) fn occupation_words(&self, occupations: usize) -> Vec<Vec<u32>> {
         let mut out = vec![Vec::new(); occupations];
         for token in 0..self.vocab.len() {
             for &e in self.posting(token) {

@@ -30,7 +30,7 @@ pub fn tokens(text: &str) -> Vec<String> {
 }
 
 /// The normalised form of a whole title: its tokens joined by single spaces.
-pub fn normalize(text: &str) -> String {
+pub(crate) fn normalize(text: &str) -> String {
     tokens(text).join(" ")
 }
 
@@ -249,7 +249,7 @@ pub fn did_you_mean(suggestion: Option<&str>) -> String {
 /// Edit distance between two short words, or `None` once it exceeds `max`.
 /// Only the band of cells within `max` of the diagonal is computed: a path
 /// through any other cell costs more than `max` already.
-pub fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
+pub(crate) fn bounded_levenshtein(a: &str, b: &str, max: usize) -> Option<usize> {
     let a = a.as_bytes();
     let b = b.as_bytes();
     if a.len().abs_diff(b.len()) > max {

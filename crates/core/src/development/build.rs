@@ -21,7 +21,7 @@ use crate::transition::TransitionModel;
 /// top): a plan of a dozen objectives is a list nobody keeps.
 pub const MAX_ELEMENTS: usize = 5;
 /// Technologies a plan adds at most.
-pub const MAX_TECHNOLOGIES: usize = 2;
+pub(crate) const MAX_TECHNOLOGIES: usize = 2;
 /// Slack, in years, between the earliest and the latest onward move:
 /// at least half a year, at most two.
 const SLACK_YEARS: (f32, f32) = (0.5, 2.0);

@@ -136,7 +136,7 @@ pub struct LearningCatalog {
 }
 
 /// How many activities a gap gets at most.
-pub const SUGGESTIONS_PER_GAP: usize = 3;
+pub(crate) const SUGGESTIONS_PER_GAP: usize = 3;
 
 impl LearningCatalog {
     /// Activities for an O*NET element: the element's own first, then its
@@ -160,7 +160,7 @@ impl LearningCatalog {
 
     /// Activities for a technology: the technology's own, then its
     /// category's, in the same order of preference as [`Self::for_element`].
-    pub fn for_technology(
+    pub(crate) fn for_technology(
         &self,
         name: &str,
         category: &str,

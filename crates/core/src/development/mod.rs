@@ -18,7 +18,7 @@ pub mod status;
 mod build;
 mod talk;
 
-pub use build::{MAX_ELEMENTS, MAX_TECHNOLOGIES, build};
+pub use build::{MAX_ELEMENTS, build};
 use jiff::civil::Date;
 use serde::{Deserialize, Serialize};
 

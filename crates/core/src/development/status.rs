@@ -11,11 +11,11 @@ use serde::{Deserialize, Serialize};
 use super::DevelopmentPlan;
 
 /// Progress no more than this many points behind the time elapsed is on track.
-pub const ON_TRACK_SLACK: f32 = 10.0;
+pub(crate) const ON_TRACK_SLACK: f32 = 10.0;
 /// Up to this many points behind is at risk; further behind is off track.
-pub const AT_RISK_SLACK: f32 = 25.0;
+pub(crate) const AT_RISK_SLACK: f32 = 25.0;
 /// A plan with no check-in for this many days is flagged as quiet.
-pub const QUIET_DAYS: i32 = 45;
+pub(crate) const QUIET_DAYS: i32 = 45;
 
 /// Progress toward an objective, 0–100 percent.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]

@@ -27,18 +27,18 @@ use crate::text;
 
 /// SOC major group 55, Military Specific Occupations: never an employer's
 /// civilian job.
-pub const MILITARY_MAJOR_GROUP: u8 = 55;
+pub(crate) const MILITARY_MAJOR_GROUP: u8 = 55;
 /// Score added to a candidate whose title or description uses a word of
 /// the job family.
-pub const FAMILY_BOOST: f32 = 0.05;
+pub(crate) const FAMILY_BOOST: f32 = 0.05;
 /// The least score for a high-confidence match …
-pub const HIGH_SCORE: f32 = 0.75;
+pub(crate) const HIGH_SCORE: f32 = 0.75;
 /// … and its least lead over the runner-up.
-pub const HIGH_MARGIN: f32 = 0.05;
+pub(crate) const HIGH_MARGIN: f32 = 0.05;
 /// The least score for a medium-confidence match.
-pub const MEDIUM_SCORE: f32 = 0.5;
+pub(crate) const MEDIUM_SCORE: f32 = 0.5;
 /// Words that make a title supervisory.
-pub const SUPERVISORY_WORDS: [&str; 9] = [
+pub(crate) const SUPERVISORY_WORDS: [&str; 9] = [
     "supervisor",
     "supervisory",
     "sergeant",
@@ -123,7 +123,7 @@ pub struct JobMatch {
 /// The parts of an employer's title worth searching: grade numerals,
 /// bracketed ranks and trailing grade numbers removed, "/" alternatives
 /// split. "Correctional Officer III (Corporal)" → ["Correctional Officer"].
-pub fn title_parts(title: &str) -> Vec<String> {
+pub(crate) fn title_parts(title: &str) -> Vec<String> {
     let mut no_brackets = String::with_capacity(title.len());
     let mut depth = 0usize;
     for ch in title.chars() {
@@ -163,7 +163,7 @@ fn is_grade_mark(word: &str) -> bool {
 /// stem itself when it is a noun ("Engineering" → "Engineer"). Forms that
 /// are not words find nothing in the title index, so they cost nothing
 /// but a search.
-pub fn worker_forms(part: &str) -> Vec<String> {
+pub(crate) fn worker_forms(part: &str) -> Vec<String> {
     let (head, last) = part.rsplit_once(' ').unwrap_or(("", part));
     let lower = last.to_lowercase();
     let Some(stem) = lower.strip_suffix("ing").filter(|s| s.len() >= 3) else {

@@ -53,14 +53,14 @@ use crate::transition::TransitionModel;
 /// Share of workers leaving an occupation each year, all occupations
 /// together (BLS Employment Projections 2024–34, total separations rate
 /// 10.6%): used for an occupation BLS does not project.
-pub const ALL_OCCUPATIONS_SEPARATION_RATE: f32 = 0.106;
+pub(crate) const ALL_OCCUPATIONS_SEPARATION_RATE: f32 = 0.106;
 /// The most job zones of preparation (O*NET's 1–5) a move may ask beyond
 /// the person's occupation: more is years of schooling or a licence, not
 /// a move within an organisation.
-pub const MAX_PREPARATION_GAP: u8 = 1;
+pub(crate) const MAX_PREPARATION_GAP: u8 = 1;
 /// The grades either side of an occupation's typical level a job can be
 /// graded at from its pay (OEWS publishes five percentiles: 10th … 90th).
-pub const PAY_GRADE_REACH: i16 = 2;
+pub(crate) const PAY_GRADE_REACH: i16 = 2;
 
 /// Thresholds of the mobility rule.
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
@@ -529,7 +529,7 @@ impl<'a> Market<'a> {
     }
 
     /// The switchback from `state` through the job `via`, if it is one.
-    pub fn switchback_via(&self, state: State, via: usize) -> Option<Switchback> {
+    pub(crate) fn switchback_via(&self, state: State, via: usize) -> Option<Switchback> {
         let grade = state.level.grade();
         let stop = &self.jobs[via];
         let via_grade = stop.level.grade();
@@ -695,7 +695,7 @@ pub fn allocate(
 }
 
 /// The track a level puts a person on.
-pub fn track_of(level: Level) -> Track {
+pub(crate) fn track_of(level: Level) -> Track {
     if level.is_management() {
         Track::Management
     } else {

@@ -9,4 +9,4 @@
 
 pub mod compare;
 pub mod plan;
-pub mod search;
+pub(crate) mod search;

@@ -10,30 +10,29 @@ use crate::route::search::{self, Edge, Graph, Path};
 use crate::transition::TransitionModel;
 
 /// Typical years at a grade (index 0 is grade 1) before a promotion from it.
-pub const TENURE_YEARS: [f32; 10] = [1.5, 1.5, 2.0, 2.5, 3.0, 3.0, 3.5, 3.5, 4.0, 4.0];
+pub(crate) const TENURE_YEARS: [f32; 10] = [1.5, 1.5, 2.0, 2.5, 3.0, 3.0, 3.5, 3.5, 4.0, 4.0];
 /// The least time in a position before a lateral move or a step down.
-pub const MIN_STAY_YEARS: f32 = 1.0;
-pub use crate::chances::{MANAGEMENT_ENTRY_FACTOR, PROMOTION_FACTOR};
+pub(crate) const MIN_STAY_YEARS: f32 = 1.0;
 /// The most grades one move may climb.
-pub const MAX_CLIMB: u8 = 2;
+pub(crate) const MAX_CLIMB: u8 = 2;
 /// Grades considered for an occupation: its typical grade ± this.
-pub const LEVEL_BAND: u8 = 2;
+pub(crate) const LEVEL_BAND: u8 = 2;
 /// Occupations considered besides the current and the goal.
-pub const CANDIDATES: usize = 12;
+pub(crate) const CANDIDATES: usize = 12;
 /// Candidates are chosen among this many occupations nearest the goal.
 pub const POOL: usize = 40;
 /// Moves less likely than this are not considered.
-pub const MIN_PROBABILITY: f32 = 0.1;
+pub(crate) const MIN_PROBABILITY: f32 = 0.1;
 /// Routes less likely than this are not considered.
-pub const MIN_ROUTE_PROBABILITY: f32 = 0.02;
+pub(crate) const MIN_ROUTE_PROBABILITY: f32 = 0.02;
 /// Labels kept per position during the search ([`search::Graph::bag_limit`]):
 /// experience makes durations depend on the whole route, so labels compare
 /// exactly only with equal experience; this bounds the rest.
-pub const BAG_LIMIT: usize = 6;
+pub(crate) const BAG_LIMIT: usize = 6;
 /// Default deepest step down, in grades.
-pub const DEFAULT_MAX_STEP_DOWN: u8 = 2;
+pub(crate) const DEFAULT_MAX_STEP_DOWN: u8 = 2;
 /// Default number of moves.
-pub const DEFAULT_MAX_MOVES: usize = 4;
+pub(crate) const DEFAULT_MAX_MOVES: usize = 4;
 /// Largest number of moves a request may ask for.
 pub const MAX_MOVES: usize = 6;
 
@@ -259,14 +258,14 @@ pub fn best_route(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>)
 
 /// Whether a route with no step down (in any occupation) reaches the goal
 /// within the horizon.
-pub fn climb_exists(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> bool {
+pub(crate) fn climb_exists(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> bool {
     let built = build(catalog, model, req, req.horizon_years);
     let climb = built.restricted(|from, to| to.level.grade() >= from.level.grade());
     !search::pareto_routes(&climb).is_empty()
 }
 
 /// Feasibility of every occupation toward `goal`, indexed by occupation.
-pub fn goal_column(model: &TransitionModel, goal: OccupationId) -> Vec<f32> {
+pub(crate) fn goal_column(model: &TransitionModel, goal: OccupationId) -> Vec<f32> {
     model.column(goal)
 }
 
@@ -350,7 +349,12 @@ fn track_of(catalog: &Catalog, s: &Stop) -> Track {
 /// management of it — BLS counts years as a developer as the "related
 /// occupation" experience an IT manager needs), otherwise the transition
 /// model's feasibility `a_to_b`.
-pub fn experience_credit(catalog: &Catalog, a: OccupationId, b: OccupationId, a_to_b: f32) -> f32 {
+pub(crate) fn experience_credit(
+    catalog: &Catalog,
+    a: OccupationId,
+    b: OccupationId,
+    a_to_b: f32,
+) -> f32 {
     if a == b || catalog.occupation(a).same_function(catalog.occupation(b)) {
         1.0
     } else {
@@ -363,7 +367,7 @@ pub fn experience_credit(catalog: &Catalog, a: OccupationId, b: OccupationId, a_
 /// Employment Projections' "work experience in a related occupation") at
 /// its typical grade, plus the tenure of each grade above it, minus the
 /// tenure of each grade below.
-pub fn required_experience(model: &TransitionModel, catalog: &Catalog, stop: Stop) -> f32 {
+pub(crate) fn required_experience(model: &TransitionModel, catalog: &Catalog, stop: Stop) -> f32 {
     let typical = typical_level(catalog.occupation(stop.occupation)).grade();
     let bls = catalog
         .occupation(stop.occupation)

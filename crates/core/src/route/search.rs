@@ -418,6 +418,7 @@ fn least_time_to_goal(g: &Graph) -> Vec<Vec<f64>> {
     least
 }
 
+#[cfg(test)]
 /// Every route up to `g.max_moves` moves, filtered to its Pareto set: the
 /// reference [`pareto_routes`] is tested against. Exponential; for tests.
 pub fn brute_force(g: &Graph) -> Vec<Path> {
@@ -443,6 +444,7 @@ pub fn brute_force(g: &Graph) -> Vec<Path> {
     pareto
 }
 
+#[cfg(test)]
 fn enumerate(g: &Graph, states: &mut Vec<usize>, out: &mut Vec<Path>) {
     let here = *states.last().unwrap_or(&g.start);
     if here == g.goal && states.len() > 1 {
@@ -465,6 +467,7 @@ fn enumerate(g: &Graph, states: &mut Vec<usize>, out: &mut Vec<Path>) {
     }
 }
 
+#[cfg(test)]
 /// Walks a path of states from the definitions alone: its edges (the most
 /// likely of parallel edges is not chosen — every edge is its own path, so
 /// the first matching edge is used, as graphs here have no parallel edges),
@@ -499,6 +502,7 @@ fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64)
     Some((edges, years, earned, probability))
 }
 
+#[cfg(test)]
 fn walk(g: &Graph, states: &[usize]) -> Option<Path> {
     let (edges, years, earned, probability) = walk_prefix(g, states)?;
     Some(Path {
@@ -517,6 +521,7 @@ fn walk(g: &Graph, states: &[usize]) -> Option<Path> {
     })
 }
 
+#[cfg(test)]
 /// The criteria of a path of states, computed from the definitions alone.
 pub fn criteria_of(g: &Graph, states: &[usize]) -> Option<Criteria> {
     walk(g, states).map(|p| p.criteria)

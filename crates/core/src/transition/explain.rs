@@ -7,7 +7,7 @@ use crate::transition::{Facets, TransitionModel};
 
 /// Elements whose importance to the destination is below this are not
 /// listed as strengths or gaps (O*NET importance 3 is "important").
-pub const MIN_IMPORTANCE: f32 = 3.0;
+pub(crate) const MIN_IMPORTANCE: f32 = 3.0;
 
 /// One skill or knowledge element compared across a move.
 #[derive(Clone, Debug, PartialEq)]

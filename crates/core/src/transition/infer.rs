@@ -25,12 +25,12 @@ use crate::transition::bits::Bits;
 use crate::transition::profile::{Profile, RatingSource, sparse_dot};
 
 /// How many donors an inferred profile draws on.
-pub const DONORS: usize = 12;
+pub(crate) const DONORS: usize = 12;
 /// Weights of the similarity parts: work activities, title words,
 /// technology classes.
-pub const SIMILARITY_WEIGHTS: [f32; 3] = [0.3, 0.5, 0.2];
+pub(crate) const SIMILARITY_WEIGHTS: [f32; 3] = [0.3, 0.5, 0.2];
 /// Similarity factor by job-zone distance: same zone, one apart, further.
-pub const ZONE_FACTOR: [f32; 3] = [1.0, 0.7, 0.4];
+pub(crate) const ZONE_FACTOR: [f32; 3] = [1.0, 0.7, 0.4];
 
 /// Inferred levels and importances, and the donors they came from.
 pub struct Inferred {
@@ -169,7 +169,7 @@ fn infer_with(
 
 /// Infers every unrated profile in place (see the module docs). Needs the
 /// work-activity, title and technology vectors filled in.
-pub fn infer_missing(profiles: &mut [Profile]) {
+pub(crate) fn infer_missing(profiles: &mut [Profile]) {
     let zones = zone_means(profiles, None);
     let titles = TitleIndex::of(profiles);
     let inferred: Vec<(usize, Inferred)> = (0..profiles.len())

@@ -30,7 +30,7 @@
 //! Architecture invariant: the score of A → A is 1, and no score is outside
 //! [0, 1], for any catalog.
 
-pub mod bits;
+pub(crate) mod bits;
 pub mod explain;
 pub mod infer;
 pub mod profile;
@@ -256,7 +256,11 @@ impl TransitionModel {
     }
 
     /// Builds the model with the given weights and zone rule.
-    pub fn with_weights(catalog: &Catalog, weights: Weights, calibration: Calibration) -> Self {
+    pub(crate) fn with_weights(
+        catalog: &Catalog,
+        weights: Weights,
+        calibration: Calibration,
+    ) -> Self {
         let elements = ModelElements::of(catalog);
         let (profiles, dwa, tech) = profile::build_profiles(catalog, &elements);
         let words = profiles

@@ -15,11 +15,11 @@ use crate::transition::bits::Bits;
 /// Years of related experience assumed from the job zone when O*NET has no
 /// experience survey for an occupation (after the Job Zone Reference: zone 1
 /// "little or no previous experience" … zone 5 "more than five years").
-pub const ZONE_EXPERIENCE_YEARS: [f32; 5] = [0.0, 0.5, 1.5, 3.0, 5.0];
+pub(crate) const ZONE_EXPERIENCE_YEARS: [f32; 5] = [0.0, 0.5, 1.5, 3.0, 5.0];
 
 /// Approximate years of schooling per Required Level of Education
 /// category 1–12, used to measure education gaps.
-pub const EDUCATION_YEARS: [f32; 12] = [
+pub(crate) const EDUCATION_YEARS: [f32; 12] = [
     10.0, 12.0, 13.0, 13.0, 14.0, 16.0, 17.0, 18.0, 19.0, 19.0, 21.0, 23.0,
 ];
 
@@ -125,7 +125,7 @@ impl ModelElements {
 /// Inverse document frequency of each member of a family of sets:
 /// `ln(n / count)`, so an activity or technology every occupation shares
 /// weighs nothing and a rare one weighs most.
-pub fn idf(sets: &[&Bits], capacity: usize) -> Vec<f32> {
+pub(crate) fn idf(sets: &[&Bits], capacity: usize) -> Vec<f32> {
     let mut count = vec![0u32; capacity];
     for s in sets {
         for i in s.members() {
@@ -141,7 +141,7 @@ pub fn idf(sets: &[&Bits], capacity: usize) -> Vec<f32> {
 
 /// Builds every occupation's profile, imputing ratings where O*NET has none.
 /// Returns the profiles and the IDF weights of activities and technologies.
-pub fn build_profiles(
+pub(crate) fn build_profiles(
     catalog: &Catalog,
     elements: &ModelElements,
 ) -> (Vec<Profile>, Vec<f32>, Vec<f32>) {
@@ -373,7 +373,7 @@ fn title_words(catalog: &Catalog, profiles: &mut [Profile]) {
 const STOP_WORDS: [&str; 8] = ["and", "the", "for", "all", "other", "except", "with", "non"];
 
 /// Dot product of two sparse vectors sorted by index.
-pub fn sparse_dot<I: Ord + Copy>(a: &[(I, f32)], b: &[(I, f32)]) -> f32 {
+pub(crate) fn sparse_dot<I: Ord + Copy>(a: &[(I, f32)], b: &[(I, f32)]) -> f32 {
     let (mut i, mut j, mut dot) = (0, 0, 0.0);
     while i < a.len() && j < b.len() {
         match a[i].0.cmp(&b[j].0) {
