@@ -42,6 +42,28 @@ pub enum AppError {
     /// A reference list could not be read.
     #[error(transparent)]
     Reference(#[from] switchback_data::TableError),
+    /// The username or password is wrong (one message for both).
+    #[error("sign in: the username or password is wrong")]
+    SignInFailed,
+    /// Too many failed sign-ins for the account or from the address.
+    #[error("sign in: too many failed attempts; try again in {} minutes", retry_after_seconds.div_ceil(60))]
+    TooManyAttempts {
+        /// When to try again.
+        retry_after_seconds: u64,
+    },
+    /// A signed-in account asks for something its role does not allow.
+    #[error("forbidden: your role does not allow you to {action}")]
+    Forbidden {
+        /// What was asked.
+        action: &'static str,
+    },
+    /// No plan with this id that the account may see (whether it exists
+    /// or not is not said).
+    #[error("plan: there is no plan {id} that you can see")]
+    PlanNotFound {
+        /// The id asked for.
+        id: i64,
+    },
     /// An organisation's file (job architecture, mapping) cannot be used:
     /// an unknown or missing column, or no row that could be read.
     #[error(transparent)]
@@ -73,6 +95,10 @@ impl AppError {
             AppError::Catalog(_) => "catalog_unreadable",
             AppError::Reference(_) => "reference_unreadable",
             AppError::OrgFile(_) => "org_file_invalid",
+            AppError::SignInFailed => "sign_in_failed",
+            AppError::TooManyAttempts { .. } => "too_many_attempts",
+            AppError::Forbidden { .. } => "forbidden",
+            AppError::PlanNotFound { .. } => "plan_not_found",
         }
     }
 
@@ -83,6 +109,8 @@ impl AppError {
             AppError::Profile(ProfileError::Invalid { field, .. }) => Some(field),
             AppError::Store(StoreError::UnknownObjective { .. }) => Some("objective"),
             AppError::Store(StoreError::CheckInDate { .. }) => Some("date"),
+            AppError::Store(StoreError::AccountTaken { .. }) => Some("username"),
+            AppError::Store(StoreError::InvitationInvalid) => Some("invitation"),
             AppError::OrgFile(e) => Some(&e.0.field),
             _ => None,
         }
@@ -93,11 +121,12 @@ impl AppError {
     pub fn is_not_found(&self) -> bool {
         matches!(
             self,
-            AppError::Store(
-                StoreError::UnknownPlan { .. }
-                    | StoreError::NoDatabase { .. }
-                    | StoreError::UnknownObjective { .. }
-            )
+            AppError::PlanNotFound { .. }
+                | AppError::Store(
+                    StoreError::UnknownPlan { .. }
+                        | StoreError::NoDatabase { .. }
+                        | StoreError::UnknownObjective { .. }
+                )
         )
     }
 
@@ -115,6 +144,9 @@ fn store_code(e: &StoreError) -> &'static str {
         StoreError::CheckInDate { .. } => "checkin_date_outside_tenure",
         StoreError::NotADatabase { .. } | StoreError::Foreign { .. } => "database_foreign",
         StoreError::TooNew { .. } | StoreError::CannotUpgrade { .. } => "database_version",
+        StoreError::AccountTaken { .. } => "account_taken",
+        StoreError::InvitationInvalid => "invitation_invalid",
+        StoreError::OwnerIsNotAMember => "invalid_argument",
         _ => "database_failed",
     }
 }

@@ -10,6 +10,8 @@
 //!   [`learning`], [`eval`]: the use cases, as functions of the engine (and
 //!   the plan store, the clock's reading, a file's text) returning plain
 //!   serialisable responses.
+//! - [`accounts`]: accounts, sessions, invitations and [`accounts::authorize`],
+//!   the one check of who may do what with a shared plan.
 //! - [`words`]: the advisor's typed reasons in English — the one place they
 //!   become words.
 //!
@@ -24,6 +26,7 @@
 //! Nothing here reads the clock, the environment or a file the caller did
 //! not name: times are arguments, and the store is passed in.
 
+pub mod accounts;
 pub mod advice;
 pub mod error;
 pub mod eval;

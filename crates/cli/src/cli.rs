@@ -70,6 +70,9 @@ pub enum Command {
     Org(OrgCommand),
     /// Serve the web app and the JSON API (loopback by default).
     Serve(ServeArgs),
+    /// Accounts on a shared plan server (`serve`): the first administrator is made here.
+    #[command(subcommand)]
+    User(UserCommand),
 }
 
 /// `switchback serve`
@@ -91,6 +94,31 @@ pub struct DbArgs {
     /// the user's data directory (~/.local/share/switchback on Linux).
     #[arg(long, value_name = "PATH", value_parser = parse_path)]
     pub db: Option<PathBuf>,
+}
+
+/// `switchback user …`
+#[derive(Debug, Subcommand)]
+pub enum UserCommand {
+    /// Create an account in the plan database: `--admin` for the first
+    /// administrator, who then invites everyone else from the web app. The
+    /// password is asked for on the terminal (not echoed), or read from the
+    /// first line of standard input when that is not a terminal.
+    Add(UserAddArgs),
+}
+
+/// `switchback user add`
+#[derive(Debug, Args)]
+pub struct UserAddArgs {
+    /// The name to sign in with: 2 to 64 letters, digits, '.', '_' or '-'.
+    pub username: String,
+    /// An e-mail address, also accepted to sign in (nothing is ever sent to it).
+    #[arg(long)]
+    pub email: Option<String>,
+    /// Make the account an administrator (invites accounts; sees no plan by being one).
+    #[arg(long)]
+    pub admin: bool,
+    #[command(flatten)]
+    pub db: DbArgs,
 }
 
 /// `switchback plan …`

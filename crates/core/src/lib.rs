@@ -3,6 +3,7 @@
 //!
 //! # Layout
 //!
+//! - [`access`]: who may do what with a shared plan — the one table.
 //! - [`advisor`]: the step-down advisor: circumstances, verdicts, reasons.
 //! - [`code`]: O*NET-SOC and SOC codes, parsed once into `Copy` values.
 //! - [`development`]: the development plan that sets a move up to succeed,
@@ -31,6 +32,7 @@
 //! values. Loading files, the embedded snapshot, and every output format
 //! live in other crates.
 
+pub mod access;
 pub mod advisor;
 pub mod catalog;
 pub mod chances;

@@ -87,6 +87,11 @@ impl From<AppError> for ApiError {
                 | "org_file_invalid"
                 | "profile_type" => StatusCode::UNPROCESSABLE_ENTITY,
                 "database_foreign" | "database_version" => StatusCode::SERVICE_UNAVAILABLE,
+                "sign_in_failed" => StatusCode::UNAUTHORIZED,
+                "too_many_attempts" => StatusCode::TOO_MANY_REQUESTS,
+                "forbidden" => StatusCode::FORBIDDEN,
+                "account_taken" => StatusCode::CONFLICT,
+                "invitation_invalid" => StatusCode::GONE,
                 _ => StatusCode::INTERNAL_SERVER_ERROR,
             }
         };

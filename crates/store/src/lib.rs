@@ -6,6 +6,8 @@
 //! - [`Store`]: open (creating and migrating), then read and write plans.
 //! - [`migrations`]: the versioned schema, applied in order.
 //! - [`PlanId`]: a plan's id, parsed once from what the user typed.
+//! - [`accounts`]: accounts, sessions, invitations, roles on plans and
+//!   agreements (schema 4) — hashes and digests only, never a secret.
 //!
 //! # Reliability
 //!
@@ -17,6 +19,7 @@
 //! and element ids, never catalog indexes) beside the columns a listing
 //! needs; check-ins are rows of their own.
 
+pub mod accounts;
 pub mod migrations;
 
 use std::path::{Path, PathBuf};
@@ -51,6 +54,21 @@ const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
 /// Why the store could not do what was asked.
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
+    /// An account with that name or address exists.
+    #[error("username: an account named {username:?} (or with that e-mail address) exists already")]
+    AccountTaken {
+        /// The name asked for.
+        username: String,
+    },
+    /// An invitation that does not exist, was taken or has expired (one
+    /// message for all three, so a guess learns nothing).
+    #[error(
+        "invitation: this invitation is not valid: it was used already, has expired, or never existed"
+    )]
+    InvitationInvalid,
+    /// The person holds a plan as its owner, never as a member.
+    #[error("role: a plan's person is its owner, not a member")]
+    OwnerIsNotAMember,
     /// The database file could not be opened or created.
     #[error("cannot open the plan database {path}: {}", sqlite_words(.error))]
     Open {
@@ -670,6 +688,19 @@ impl Store {
         checkin: &CheckIn,
         recorded_at: Timestamp,
     ) -> Result<i64, StoreError> {
+        self.check_in_by(id, checkin, None, recorded_at)
+    }
+
+    /// Records a check-in made by a signed-in account (its author is the
+    /// account's role, checked by the caller), or by the person at their
+    /// own machine (`None`).
+    pub fn check_in_by(
+        &mut self,
+        id: PlanId,
+        checkin: &CheckIn,
+        user: Option<accounts::UserId>,
+        recorded_at: Timestamp,
+    ) -> Result<i64, StoreError> {
         let tx = self.begin_write()?;
         let document: Option<String> = tx
             .query_row("SELECT document FROM plans WHERE id = ?1", [id.0], |r| {
@@ -702,8 +733,8 @@ impl Store {
             });
         }
         tx.execute(
-            "INSERT INTO checkins (plan_id, objective, progress, note, author, date, recorded_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+            "INSERT INTO checkins (plan_id, objective, progress, note, author, date, recorded_at, user_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
             params![
                 id.0,
                 checkin.objective,
@@ -712,6 +743,7 @@ impl Store {
                 checkin.by.name(),
                 checkin.date.to_string(),
                 recorded_at.to_string(),
+                user.map(|u| u.0),
             ],
         )?;
         let row = tx.last_insert_rowid();

@@ -12,10 +12,11 @@ use rusqlite::{Connection, TransactionBehavior};
 use crate::StoreError;
 
 /// The migrations, oldest first; the schema version is their count.
-pub const MIGRATIONS: [&str; 3] = [
+pub const MIGRATIONS: [&str; 4] = [
     include_str!("../migrations/0001_plans.sql"),
     include_str!("../migrations/0002_authors_and_learning.sql"),
     include_str!("../migrations/0003_profile_documents.sql"),
+    include_str!("../migrations/0004_accounts.sql"),
 ];
 
 /// The schema version this build writes.

@@ -10,6 +10,7 @@ mod org;
 mod plan;
 mod route;
 mod serve;
+mod user;
 
 use std::path::Path;
 
@@ -18,6 +19,7 @@ use switchback_app::{AppError, Engine};
 
 use crate::cli::{
     Cli, Command, EvalCommand, Format, LearningCommand, OccupationCommand, OrgCommand, PlanCommand,
+    UserCommand,
 };
 
 /// Runs a parsed command line.
@@ -49,6 +51,7 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Advise(a) => with_engine(dir, |c| advise::advise(c, &a, format)),
         Command::Route(a) => with_engine(dir, |c| route::route(c, &a, format)),
         Command::Serve(a) => serve::serve(load_engine(dir)?, &a),
+        Command::User(UserCommand::Add(a)) => user::add(&a, format),
         Command::Eval(EvalCommand::Transitions(a)) => {
             with_engine(dir, |c| eval::transitions(c, &a, format))
         }

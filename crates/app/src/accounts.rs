@@ -1,0 +1,479 @@
+//! Accounts and shared plans: signing in and out, invitations, and the
+//! one place a request's access to a plan is decided ([`authorize`], on
+//! `switchback_core::access`'s table).
+//!
+//! Passwords are hashed with Argon2id at OWASP's recommended parameters
+//! (19 MiB, 2 passes, 1 lane). Session and invitation tokens are 32 random
+//! bytes from the operating system, handed out once as hex; the store
+//! keeps only their BLAKE2s digests. Failed sign-ins are counted per
+//! account and per address, and past a limit within a window the next
+//! attempt is refused until the window has passed.
+
+use std::sync::OnceLock;
+
+use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
+use blake2::{Blake2s256, Digest};
+use jiff::{SignedDuration, Timestamp};
+use switchback_core::access::{self, Action, PlanRole};
+use switchback_core::development::status::{Author, CheckIn};
+use switchback_store::accounts::{InvitationFor, NewUser, Part, TokenDigest, User, UserId};
+use switchback_store::{PlanId, Store};
+
+use crate::AppError;
+
+/// How long a session lasts from signing in.
+pub const SESSION_HOURS: i64 = 12;
+/// How long an invitation link stays good.
+pub const INVITATION_DAYS: i64 = 7;
+/// The shortest password accepted.
+pub const MIN_PASSWORD_CHARS: usize = 12;
+/// The longest password accepted (hashing cost grows with it).
+pub const MAX_PASSWORD_BYTES: usize = 1024;
+/// The window failed sign-ins are counted over.
+pub const FAILURE_WINDOW_MINUTES: i64 = 15;
+/// Failed sign-ins to one account within the window before it is refused.
+pub const MAX_FAILURES_PER_ACCOUNT: u32 = 5;
+/// Failed sign-ins from one address within the window before it is refused.
+pub const MAX_FAILURES_PER_ADDRESS: u32 = 20;
+
+/// A secret handed out once: a session cookie's value or an invitation
+/// link's token. Its `Debug` form hides it, so it is never logged.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Token(String);
+
+impl std::fmt::Debug for Token {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Token(…)")
+    }
+}
+
+impl Token {
+    /// A new random token.
+    pub fn new() -> Result<Token, AppError> {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).map_err(|e| {
+            AppError::invalid("token", format!("no randomness from the system: {e}"))
+        })?;
+        Ok(Token(bytes.iter().map(|b| format!("{b:02x}")).collect()))
+    }
+
+    /// A token as received (a cookie, a link); `None` unless it has the
+    /// shape of one this module made.
+    pub fn parse(text: &str) -> Option<Token> {
+        (text.len() == 64 && text.bytes().all(|b| b.is_ascii_hexdigit()))
+            .then(|| Token(text.to_ascii_lowercase()))
+    }
+
+    /// The secret, to put in a cookie or a link.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+
+    /// What the store keeps of it.
+    pub fn digest(&self) -> TokenDigest {
+        let mut out = [0u8; 32];
+        out.copy_from_slice(&Blake2s256::digest(self.0.as_bytes()));
+        out
+    }
+}
+
+/// A signed-in session.
+#[derive(Clone, Debug)]
+pub struct Session {
+    /// The cookie's value.
+    pub token: Token,
+    /// Whose it is.
+    pub user: User,
+    /// When it ends.
+    pub expires: Timestamp,
+}
+
+/// A new account's details, as typed.
+#[derive(Clone, Debug)]
+pub struct AccountRequest<'a> {
+    /// The name to sign in with.
+    pub username: &'a str,
+    /// An e-mail address, if any (also accepted to sign in).
+    pub email: Option<&'a str>,
+    /// The password.
+    pub password: &'a str,
+}
+
+/// Creates an account (the first administrator from the command line; the
+/// others through an administrator's invitation).
+pub fn add_user(
+    store: &mut Store,
+    req: &AccountRequest<'_>,
+    admin: bool,
+    now: Timestamp,
+) -> Result<UserId, AppError> {
+    check_username(req.username)?;
+    if let Some(email) = req.email {
+        check_email(email)?;
+    }
+    let hash = hash_password(req.password)?;
+    Ok(store.add_user(
+        &NewUser {
+            username: req.username,
+            email: req.email,
+            password_hash: &hash,
+            admin,
+        },
+        now,
+    )?)
+}
+
+/// Signs in with a username (or e-mail address) and password from
+/// `address`. Refused the same way whether the account exists or not.
+pub fn sign_in(
+    store: &mut Store,
+    login: &str,
+    password: &str,
+    address: &str,
+    now: Timestamp,
+) -> Result<Session, AppError> {
+    let since = now - SignedDuration::from_mins(FAILURE_WINDOW_MINUTES);
+    let account_key = format!("account:{}", login.trim().to_lowercase());
+    let address_key = format!("address:{address}");
+    if store.failures_since(&account_key, since)? >= MAX_FAILURES_PER_ACCOUNT
+        || store.failures_since(&address_key, since)? >= MAX_FAILURES_PER_ADDRESS
+    {
+        return Err(AppError::TooManyAttempts {
+            retry_after_seconds: (FAILURE_WINDOW_MINUTES * 60) as u64,
+        });
+    }
+    let found = store.user_for_login(login.trim())?;
+    // Verify against a stand-in hash when there is no such account, so the
+    // answer takes as long either way.
+    let hash = found
+        .as_ref()
+        .map_or_else(|| stand_in_hash().to_owned(), |(_, h)| h.clone());
+    let good = verify_password(password, &hash) && found.is_some();
+    let Some((user, _)) = found.filter(|_| good) else {
+        store.record_failure(&account_key, now)?;
+        store.record_failure(&address_key, now)?;
+        return Err(AppError::SignInFailed);
+    };
+    store.clear_failures(&account_key)?;
+    start_session(store, user, now)
+}
+
+/// A fresh session for `user` (signing in, or accepting an invitation).
+fn start_session(store: &mut Store, user: User, now: Timestamp) -> Result<Session, AppError> {
+    let token = Token::new()?;
+    let expires = now + SignedDuration::from_hours(SESSION_HOURS);
+    store.start_session(&token.digest(), user.id, now, expires)?;
+    Ok(Session {
+        token,
+        user,
+        expires,
+    })
+}
+
+/// The account a session cookie belongs to, if it is a live session.
+pub fn current_user(store: &Store, cookie: &str, now: Timestamp) -> Result<Option<User>, AppError> {
+    let Some(token) = Token::parse(cookie) else {
+        return Ok(None);
+    };
+    Ok(store.session_user(&token.digest(), now)?)
+}
+
+/// Signs out of one session: its cookie no longer works.
+pub fn sign_out(store: &mut Store, cookie: &str) -> Result<(), AppError> {
+    if let Some(token) = Token::parse(cookie) {
+        store.end_session(&token.digest())?;
+    }
+    Ok(())
+}
+
+/// Signs an account out of every session.
+pub fn sign_out_everywhere(store: &mut Store, user: &User) -> Result<usize, AppError> {
+    Ok(store.end_sessions(user.id)?)
+}
+
+/// An administrator's one-time link for a new account.
+pub fn invite_account(store: &mut Store, by: &User, now: Timestamp) -> Result<Token, AppError> {
+    if !by.admin {
+        return Err(AppError::Forbidden {
+            action: "invite a new account",
+        });
+    }
+    invite(store, by, InvitationFor::Account, now)
+}
+
+/// The person's one-time link for their manager or HR business partner.
+pub fn invite_to_plan(
+    store: &mut Store,
+    by: &User,
+    plan: PlanId,
+    role: PlanRole,
+    now: Timestamp,
+) -> Result<Token, AppError> {
+    authorize(store, Some(by), plan, Action::ManageMembers)?;
+    if role == PlanRole::Owner {
+        return Err(AppError::invalid(
+            "role",
+            "invite a manager or hr, not an owner",
+        ));
+    }
+    invite(store, by, InvitationFor::Plan(plan, role), now)
+}
+
+fn invite(
+    store: &mut Store,
+    by: &User,
+    purpose: InvitationFor,
+    now: Timestamp,
+) -> Result<Token, AppError> {
+    let token = Token::new()?;
+    let expires = now + SignedDuration::from_hours(24 * INVITATION_DAYS);
+    store.invite(&token.digest(), by.id, purpose, now, expires)?;
+    Ok(token)
+}
+
+/// Takes an account invitation: creates the account and signs it in.
+pub fn accept_account(
+    store: &mut Store,
+    invitation: &str,
+    req: &AccountRequest<'_>,
+    now: Timestamp,
+) -> Result<Session, AppError> {
+    check_username(req.username)?;
+    check_password(req.password)?;
+    let token = Token::parse(invitation).ok_or(AppError::Store(
+        switchback_store::StoreError::InvitationInvalid,
+    ))?;
+    let taken = store.take_invitation(&token.digest(), now)?;
+    if taken.purpose != InvitationFor::Account {
+        return Err(AppError::Store(
+            switchback_store::StoreError::InvitationInvalid,
+        ));
+    }
+    let id = add_user(store, req, false, now)?;
+    let user = store.user(id)?.ok_or(AppError::SignInFailed)?;
+    start_session(store, user, now)
+}
+
+/// Takes a plan invitation for the signed-in `user`: they hold the role
+/// it names from now on.
+pub fn accept_plan_invitation(
+    store: &mut Store,
+    invitation: &str,
+    user: &User,
+    now: Timestamp,
+) -> Result<PlanId, AppError> {
+    let token = Token::parse(invitation).ok_or(AppError::Store(
+        switchback_store::StoreError::InvitationInvalid,
+    ))?;
+    let taken = store.take_invitation(&token.digest(), now)?;
+    let InvitationFor::Plan(plan, role) = taken.purpose else {
+        return Err(AppError::Store(
+            switchback_store::StoreError::InvitationInvalid,
+        ));
+    };
+    if taken.created_by == user.id {
+        return Err(AppError::invalid(
+            "invitation",
+            "this is your own plan's invitation: give the link to your manager or HR business partner",
+        ));
+    }
+    store.add_member(plan, user.id, role, now)?;
+    Ok(plan)
+}
+
+/// Whether `user` may do `action` with `plan`: their role on it, or an
+/// error. The one check every plan request goes through. No role — no
+/// session, another user, an administrator — is answered as if the plan
+/// did not exist; a role without the right is refused as forbidden.
+pub fn authorize(
+    store: &Store,
+    user: Option<&User>,
+    plan: PlanId,
+    action: Action,
+) -> Result<PlanRole, AppError> {
+    let role = match user {
+        Some(u) => store.role_of(plan, u.id)?,
+        None => None,
+    };
+    match role {
+        None => Err(AppError::PlanNotFound { id: plan.get() }),
+        Some(r) if access::allows(Some(r), action) => Ok(r),
+        Some(_) => Err(AppError::Forbidden {
+            action: action.name(),
+        }),
+    }
+}
+
+/// Records a check-in by a signed-in account: its author is the role the
+/// account holds, never a form field.
+pub fn check_in(
+    store: &mut Store,
+    user: &User,
+    plan: PlanId,
+    mut checkin: CheckIn,
+    now: Timestamp,
+) -> Result<i64, AppError> {
+    let role = store.role_of(plan, user.id)?;
+    let (action, by) = match role {
+        Some(PlanRole::Owner) => (Action::CheckInAsPerson, Author::Person),
+        Some(PlanRole::Manager) => (Action::CheckInAsManager, Author::Manager),
+        Some(PlanRole::Hr) => (Action::CheckInAsHr, Author::Hr),
+        None => return Err(AppError::PlanNotFound { id: plan.get() }),
+    };
+    authorize(store, Some(user), plan, action)?;
+    checkin.by = by;
+    Ok(store.check_in_by(plan, &checkin, Some(user.id), now)?)
+}
+
+/// The manager agrees a part of the plan, as it stands now.
+pub fn agree(
+    store: &mut Store,
+    user: &User,
+    plan: PlanId,
+    part: Part,
+    now: Timestamp,
+) -> Result<(), AppError> {
+    authorize(store, Some(user), plan, Action::Agree)?;
+    let version = part_version(store, plan, part)?;
+    Ok(store.agree(plan, part, user.id, &version, now)?)
+}
+
+/// One part's agreement as it stands: who agreed and when, and whether
+/// the part has changed since (then it asks for agreement again).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AgreementState {
+    /// The part.
+    pub part: Part,
+    /// Who agreed it last.
+    pub by: String,
+    /// When.
+    pub at: String,
+    /// The part is as it was agreed.
+    pub current: bool,
+}
+
+/// The latest agreement of each part that has one.
+pub fn agreements(
+    store: &Store,
+    user: &User,
+    plan: PlanId,
+) -> Result<Vec<AgreementState>, AppError> {
+    authorize(store, Some(user), plan, Action::Read)?;
+    let all = store.agreements(plan)?;
+    let mut out = Vec::new();
+    for part in Part::ALL {
+        if let Some(a) = all.iter().rev().find(|a| a.part == part) {
+            out.push(AgreementState {
+                part,
+                by: a.username.clone(),
+                at: a.at.clone(),
+                current: a.version == part_version(store, plan, part)?,
+            });
+        }
+    }
+    Ok(out)
+}
+
+/// A digest of a part of the stored plan as it stands.
+fn part_version(store: &Store, plan: PlanId, part: Part) -> Result<String, AppError> {
+    let stored = store.plan(plan)?;
+    let p = &stored.plan;
+    let json = match part {
+        Part::Development => serde_json::to_string(&p.elements),
+        Part::Objectives => serde_json::to_string(&p.objectives),
+        Part::Tenure => serde_json::to_string(&p.tenure),
+    }
+    .map_err(|e| AppError::invalid("plan", e.to_string()))?;
+    Ok(Blake2s256::digest(json.as_bytes())
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect())
+}
+
+/// Deletes a plan and its history for everyone (the person only).
+pub fn delete_plan(store: &mut Store, user: &User, plan: PlanId) -> Result<(), AppError> {
+    authorize(store, Some(user), plan, Action::Delete)?;
+    Ok(store.delete_plan(plan)?)
+}
+
+/// The Argon2id hash of a password that meets the rules.
+pub fn hash_password(password: &str) -> Result<String, AppError> {
+    check_password(password)?;
+    Argon2::default()
+        .hash_password(password.as_bytes())
+        .map(|h| h.to_string())
+        .map_err(|e| AppError::invalid("password", format!("cannot be hashed: {e}")))
+}
+
+fn verify_password(password: &str, hash: &str) -> bool {
+    password.len() <= MAX_PASSWORD_BYTES
+        && PasswordHash::new(hash).is_ok_and(|h| {
+            Argon2::default()
+                .verify_password(password.as_bytes(), &h)
+                .is_ok()
+        })
+}
+
+/// A hash no password of the rules matches, computed once.
+fn stand_in_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| {
+        Argon2::default()
+            .hash_password(b"no account has this password")
+            .map(|h| h.to_string())
+            .unwrap_or_default()
+    })
+}
+
+fn check_password(password: &str) -> Result<(), AppError> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        return Err(AppError::invalid(
+            "password",
+            format!(
+                "is {chars} characters long; use at least {MIN_PASSWORD_CHARS} (a few words make a good one)"
+            ),
+        ));
+    }
+    if password.len() > MAX_PASSWORD_BYTES {
+        return Err(AppError::invalid(
+            "password",
+            format!("is longer than {MAX_PASSWORD_BYTES} bytes"),
+        ));
+    }
+    Ok(())
+}
+
+/// A username the rules accept: 2 to 64 letters, digits, `.`, `_` or `-`.
+pub fn check_username(name: &str) -> Result<(), AppError> {
+    let ok = (2..=64).contains(&name.len())
+        && name
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            "username",
+            format!(
+                "{} is not a username: 2 to 64 letters, digits, '.', '_' or '-'",
+                crate::text::quoted(name)
+            ),
+        ))
+    }
+}
+
+fn check_email(email: &str) -> Result<(), AppError> {
+    let ok = email.len() <= 254
+        && email.split_once('@').is_some_and(|(local, domain)| {
+            !local.is_empty() && domain.contains('.') && !email.chars().any(char::is_whitespace)
+        });
+    if ok {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            "email",
+            format!("{} is not an e-mail address", crate::text::quoted(email)),
+        ))
+    }
+}

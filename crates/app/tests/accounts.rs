@@ -1,0 +1,429 @@
+//! Shared plans on a real SQLite file: who may do what (the access
+//! matrix), sessions, invitations, brute force, agreements, deletion and
+//! simultaneous check-ins. docs/SECURITY.md lists what each test proves.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
+
+use jiff::{SignedDuration, Timestamp};
+use switchback_app::accounts::{self, AccountRequest, Session};
+use switchback_app::plans::{self, CreateRequest};
+use switchback_app::{AppError, Author, Engine, Progress};
+use switchback_core::access::{self, Action, PlanRole};
+use switchback_core::development::status::CheckIn;
+use switchback_store::accounts::{Part, User};
+use switchback_store::{PlanId, Store};
+
+const PROFILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../../examples/another-route-up-accountant.toml"
+);
+const PASSWORD: &str = "correct horse battery staple";
+
+fn engine() -> &'static Engine {
+    static ENGINE: OnceLock<Engine> = OnceLock::new();
+    ENGINE.get_or_init(|| Engine::embedded().unwrap())
+}
+
+fn now() -> Timestamp {
+    "2027-01-04T09:00:00Z".parse().unwrap()
+}
+
+fn db(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("accounts-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join("plans.db")
+}
+
+fn user(store: &mut Store, name: &str, admin: bool) -> User {
+    let req = AccountRequest {
+        username: name,
+        email: Some(&format!("{name}@example.org")),
+        password: PASSWORD,
+    };
+    let id = accounts::add_user(store, &req, admin, now()).unwrap();
+    store.user(id).unwrap().unwrap()
+}
+
+fn sign_in(
+    store: &mut Store,
+    login: &str,
+    password: &str,
+    at: Timestamp,
+) -> Result<Session, AppError> {
+    accounts::sign_in(store, login, password, "192.0.2.1", at)
+}
+
+/// A plan owned by `owner`, made from the accountant example.
+fn plan_of(path: &Path, owner: &User) -> PlanId {
+    let (profile, document) = engine().profile_file_document(Path::new(PROFILE)).unwrap();
+    let req = CreateRequest {
+        profile: &profile,
+        document: &document,
+        option: "finance-supervisor",
+        start: "2027-01-04".parse().unwrap(),
+    };
+    let created = plans::create(
+        engine(),
+        || Ok(Store::open(path)?),
+        &req,
+        now(),
+        "2027-01-04".parse().unwrap(),
+    )
+    .unwrap();
+    let mut store = Store::open(path).unwrap();
+    store.set_owner(created.stored.id, owner.id).unwrap();
+    created.stored.id
+}
+
+/// Everyone the matrix asks about, on one plan.
+struct Cast {
+    path: PathBuf,
+    plan: PlanId,
+    owner: User,
+    manager: User,
+    hr: User,
+    other: User,
+    admin: User,
+}
+
+fn cast(name: &str) -> Cast {
+    let path = db(name);
+    let mut store = Store::open(&path).unwrap();
+    let owner = user(&mut store, "priya", false);
+    let manager = user(&mut store, "marcus", false);
+    let hr = user(&mut store, "hana", false);
+    let other = user(&mut store, "oscar", false);
+    let admin = user(&mut store, "ada", true);
+    drop(store);
+    let plan = plan_of(&path, &owner);
+    let mut store = Store::open(&path).unwrap();
+    for (who, role) in [(&manager, PlanRole::Manager), (&hr, PlanRole::Hr)] {
+        let link = accounts::invite_to_plan(&mut store, &owner, plan, role, now()).unwrap();
+        let got = accounts::accept_plan_invitation(&mut store, link.expose(), who, now()).unwrap();
+        assert_eq!(got, plan);
+    }
+    Cast {
+        path,
+        plan,
+        owner,
+        manager,
+        hr,
+        other,
+        admin,
+    }
+}
+
+fn checkin(objective: u32, progress: u8, by: Author) -> CheckIn {
+    CheckIn {
+        objective,
+        progress: Progress::try_from(progress).unwrap(),
+        note: Some("note".into()),
+        by,
+        date: "2027-02-01".parse().unwrap(),
+    }
+}
+
+#[test]
+fn the_access_matrix_holds_for_every_role_and_action() {
+    let c = cast("matrix");
+    let store = Store::open(&c.path).unwrap();
+    let roles: [(&str, Option<&User>, Option<PlanRole>); 6] = [
+        ("owner", Some(&c.owner), Some(PlanRole::Owner)),
+        ("manager", Some(&c.manager), Some(PlanRole::Manager)),
+        ("hr", Some(&c.hr), Some(PlanRole::Hr)),
+        ("another user", Some(&c.other), None),
+        ("administrator", Some(&c.admin), None),
+        ("no session", None, None),
+    ];
+    for (who, user, role) in roles {
+        for action in Action::ALL {
+            let got = accounts::authorize(&store, user, c.plan, action);
+            match (access::allows(role, action), role) {
+                (true, Some(r)) => assert_eq!(got.unwrap(), r, "{who} {action:?}"),
+                (false, Some(_)) => assert!(
+                    matches!(got, Err(AppError::Forbidden { .. })),
+                    "{who} {action:?}: {got:?}"
+                ),
+                (_, None) => assert!(
+                    matches!(got, Err(AppError::PlanNotFound { .. })),
+                    "{who} {action:?}: {got:?}"
+                ),
+            }
+        }
+    }
+    // No role looks exactly like no plan: the same error for a plan that
+    // does not exist.
+    let missing = PlanId::parse("999").unwrap();
+    let a = accounts::authorize(&store, Some(&c.other), c.plan, Action::Read).unwrap_err();
+    let b = accounts::authorize(&store, Some(&c.other), missing, Action::Read).unwrap_err();
+    assert_eq!(a.code(), b.code());
+    assert_eq!(
+        a.to_string().replace(&c.plan.to_string(), "N"),
+        b.to_string().replace("999", "N")
+    );
+}
+
+#[test]
+fn a_check_in_is_authored_by_the_session_never_the_form() {
+    let c = cast("author");
+    let mut store = Store::open(&c.path).unwrap();
+    // The manager's form claims to be the person: the record says manager.
+    accounts::check_in(
+        &mut store,
+        &c.manager,
+        c.plan,
+        checkin(1, 30, Author::Person),
+        now(),
+    )
+    .unwrap();
+    accounts::check_in(
+        &mut store,
+        &c.hr,
+        c.plan,
+        checkin(2, 10, Author::Manager),
+        now(),
+    )
+    .unwrap();
+    accounts::check_in(
+        &mut store,
+        &c.owner,
+        c.plan,
+        checkin(3, 50, Author::Hr),
+        now(),
+    )
+    .unwrap();
+    let e = accounts::check_in(
+        &mut store,
+        &c.other,
+        c.plan,
+        checkin(1, 90, Author::Person),
+        now(),
+    );
+    assert!(matches!(e, Err(AppError::PlanNotFound { .. })), "{e:?}");
+    let by: Vec<Author> = store
+        .plan(c.plan)
+        .unwrap()
+        .checkins
+        .iter()
+        .map(|s| s.checkin.by)
+        .collect();
+    assert_eq!(by, [Author::Manager, Author::Hr, Author::Person]);
+}
+
+#[test]
+fn sessions_end_on_sign_out_expire_and_are_never_reused() {
+    let path = db("sessions");
+    let mut store = Store::open(&path).unwrap();
+    let priya = user(&mut store, "priya", false);
+    let first = sign_in(&mut store, "priya", PASSWORD, now()).unwrap();
+    let second = sign_in(&mut store, "PRIYA@example.org", PASSWORD, now()).unwrap();
+    assert_ne!(first.token, second.token, "every sign-in gets a new token");
+    let who = |s: &Store, t: &str, at| accounts::current_user(s, t, at).unwrap().map(|u| u.id);
+    assert_eq!(who(&store, first.token.expose(), now()), Some(priya.id));
+    // A stolen cookie from before sign-out is refused after it.
+    accounts::sign_out(&mut store, first.token.expose()).unwrap();
+    assert_eq!(who(&store, first.token.expose(), now()), None);
+    assert_eq!(who(&store, second.token.expose(), now()), Some(priya.id));
+    // Expired.
+    let later = now() + SignedDuration::from_hours(accounts::SESSION_HOURS);
+    assert_eq!(who(&store, second.token.expose(), later), None);
+    // Signing out everywhere ends every session.
+    let third = sign_in(&mut store, "priya", PASSWORD, now()).unwrap();
+    accounts::sign_out_everywhere(&mut store, &priya).unwrap();
+    assert_eq!(who(&store, third.token.expose(), now()), None);
+    // A token no one was given (fixation: an attacker's own value) is nobody's.
+    assert_eq!(who(&store, &"a".repeat(64), now()), None);
+    assert_eq!(who(&store, "not-a-token", now()), None);
+}
+
+#[test]
+fn passwords_and_tokens_are_never_stored_in_clear() {
+    let path = db("clear");
+    let mut store = Store::open(&path).unwrap();
+    user(&mut store, "priya", false);
+    let s = sign_in(&mut store, "priya", PASSWORD, now()).unwrap();
+    drop(store);
+    let mut bytes = std::fs::read(&path).unwrap();
+    if let Ok(wal) = std::fs::read(path.with_extension("db-wal")) {
+        bytes.extend(wal);
+    }
+    let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
+    assert!(contains(b"$argon2id$"), "the hash is there");
+    assert!(!contains(PASSWORD.as_bytes()), "the password is not");
+    assert!(
+        !contains(s.token.expose().as_bytes()),
+        "the session token is not"
+    );
+}
+
+#[test]
+fn wrong_passwords_are_refused_alike_and_guessing_is_slowed() {
+    let path = db("brute");
+    let mut store = Store::open(&path).unwrap();
+    user(&mut store, "priya", false);
+    let no_user = sign_in(&mut store, "nobody", PASSWORD, now()).unwrap_err();
+    let bad = sign_in(&mut store, "priya", "wrong password!!", now()).unwrap_err();
+    assert_eq!(no_user.to_string(), bad.to_string());
+    assert_eq!(bad.code(), "sign_in_failed");
+    for _ in 1..accounts::MAX_FAILURES_PER_ACCOUNT {
+        sign_in(&mut store, "priya", "wrong password!!", now()).unwrap_err();
+    }
+    // The account is held back now, even with the right password …
+    let held = sign_in(&mut store, "priya", PASSWORD, now()).unwrap_err();
+    assert_eq!(held.code(), "too_many_attempts");
+    // … until the window has passed.
+    let later = now() + SignedDuration::from_mins(accounts::FAILURE_WINDOW_MINUTES + 1);
+    sign_in(&mut store, "priya", PASSWORD, later).unwrap();
+    // Per address: many accounts guessed from one address.
+    let at = later + SignedDuration::from_mins(1);
+    for i in 0..accounts::MAX_FAILURES_PER_ADDRESS {
+        sign_in(&mut store, &format!("guess{i}"), "wrong password!!", at).unwrap_err();
+    }
+    let e = sign_in(&mut store, "priya", PASSWORD, at).unwrap_err();
+    assert_eq!(e.code(), "too_many_attempts");
+    let elsewhere = accounts::sign_in(&mut store, "priya", PASSWORD, "198.51.100.7", at);
+    assert!(elsewhere.is_ok(), "another address is not held back");
+}
+
+#[test]
+fn invitations_work_once_expire_and_come_only_from_who_may_give_them() {
+    let path = db("invitations");
+    let mut store = Store::open(&path).unwrap();
+    let ada = user(&mut store, "ada", true);
+    let priya = user(&mut store, "priya", false);
+    let new = |name: &'static str| AccountRequest {
+        username: name,
+        email: None,
+        password: PASSWORD,
+    };
+    let link = accounts::invite_account(&mut store, &ada, now()).unwrap();
+    let s = accounts::accept_account(&mut store, link.expose(), &new("marcus"), now()).unwrap();
+    assert!(!s.user.admin);
+    // Replayed.
+    let e =
+        accounts::accept_account(&mut store, link.expose(), &new("mallory"), now()).unwrap_err();
+    assert_eq!(e.code(), "invitation_invalid");
+    // Expired.
+    let link = accounts::invite_account(&mut store, &ada, now()).unwrap();
+    let late = now() + SignedDuration::from_hours(24 * accounts::INVITATION_DAYS);
+    let e = accounts::accept_account(&mut store, link.expose(), &new("late"), late).unwrap_err();
+    assert_eq!(e.code(), "invitation_invalid");
+    // Only an administrator invites accounts.
+    let e = accounts::invite_account(&mut store, &priya, now()).unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+    // Only the person invites to their plan: a manager cannot invite.
+    drop(store);
+    let plan = plan_of(&path, &priya);
+    let mut store = Store::open(&path).unwrap();
+    let e = accounts::invite_to_plan(&mut store, &s.user, plan, PlanRole::Hr, now()).unwrap_err();
+    assert_eq!(
+        e.code(),
+        "plan_not_found",
+        "no role yet: the plan is not there"
+    );
+    // A plan link taken once gives its role once.
+    let link =
+        accounts::invite_to_plan(&mut store, &priya, plan, PlanRole::Manager, now()).unwrap();
+    accounts::accept_plan_invitation(&mut store, link.expose(), &s.user, now()).unwrap();
+    let e = accounts::accept_plan_invitation(&mut store, link.expose(), &ada, now()).unwrap_err();
+    assert_eq!(e.code(), "invitation_invalid");
+    assert_eq!(store.role_of(plan, ada.id).unwrap(), None);
+    // Removed, the manager sees nothing again.
+    assert!(store.remove_member(plan, s.user.id).unwrap());
+    let e = accounts::authorize(&store, Some(&s.user), plan, Action::Read).unwrap_err();
+    assert_eq!(e.code(), "plan_not_found");
+}
+
+#[test]
+fn the_manager_agrees_and_the_agreement_is_kept() {
+    let c = cast("agree");
+    let mut store = Store::open(&c.path).unwrap();
+    let e = accounts::agree(&mut store, &c.owner, c.plan, Part::Objectives, now()).unwrap_err();
+    assert_eq!(
+        e.code(),
+        "forbidden",
+        "the person does not agree their own plan"
+    );
+    accounts::agree(&mut store, &c.manager, c.plan, Part::Objectives, now()).unwrap();
+    accounts::agree(&mut store, &c.manager, c.plan, Part::Tenure, now()).unwrap();
+    let states = accounts::agreements(&store, &c.hr, c.plan).unwrap();
+    let parts: Vec<(Part, &str, bool)> = states
+        .iter()
+        .map(|a| (a.part, a.by.as_str(), a.current))
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (Part::Objectives, "marcus", true),
+            (Part::Tenure, "marcus", true)
+        ]
+    );
+}
+
+#[test]
+fn deleting_a_plan_is_the_persons_and_takes_its_history_for_everyone() {
+    let c = cast("delete");
+    let mut store = Store::open(&c.path).unwrap();
+    accounts::check_in(
+        &mut store,
+        &c.manager,
+        c.plan,
+        checkin(1, 30, Author::Manager),
+        now(),
+    )
+    .unwrap();
+    accounts::agree(&mut store, &c.manager, c.plan, Part::Tenure, now()).unwrap();
+    let e = accounts::delete_plan(&mut store, &c.manager, c.plan).unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+    accounts::delete_plan(&mut store, &c.owner, c.plan).unwrap();
+    for who in [&c.owner, &c.manager, &c.hr] {
+        let e = accounts::authorize(&store, Some(who), c.plan, Action::Read).unwrap_err();
+        assert_eq!(e.code(), "plan_not_found");
+    }
+    drop(store);
+    let conn = rusqlite::Connection::open(&c.path).unwrap();
+    for table in ["checkins", "agreements", "plan_members", "invitations"] {
+        let n: i64 = conn
+            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(n, 0, "{table}");
+    }
+}
+
+#[test]
+fn the_person_and_the_manager_checking_in_at_once_both_keep_theirs() {
+    let c = cast("together");
+    let go = |who: User, objective: u32| {
+        let path = c.path.clone();
+        let plan = c.plan;
+        std::thread::spawn(move || {
+            let mut store = Store::open(&path).unwrap();
+            for i in 0..10 {
+                accounts::check_in(
+                    &mut store,
+                    &who,
+                    plan,
+                    checkin(objective, 10 + i, Author::Person),
+                    now(),
+                )
+                .unwrap();
+            }
+        })
+    };
+    let a = go(c.owner.clone(), 1);
+    let b = go(c.manager.clone(), 2);
+    a.join().unwrap();
+    b.join().unwrap();
+    let store = Store::open(&c.path).unwrap();
+    let stored = store.plan(c.plan).unwrap().checkins;
+    assert_eq!(stored.len(), 20);
+    let by_manager = stored
+        .iter()
+        .filter(|s| s.checkin.by == Author::Manager)
+        .count();
+    assert_eq!(by_manager, 10);
+}

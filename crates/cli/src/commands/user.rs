@@ -1,0 +1,77 @@
+//! `switchback user add`: accounts on a shared plan server. The first
+//! administrator is made here, on the machine that holds the database;
+//! everyone else is invited from the web app.
+
+use std::io::{BufRead, IsTerminal};
+
+use serde::Serialize;
+use switchback_app::accounts::{self, AccountRequest};
+use switchback_store::Store;
+
+use super::plan::{db_path, now};
+use crate::cli::{Format, UsageError, UserAddArgs};
+use crate::output;
+
+#[derive(Serialize)]
+struct Added<'a> {
+    id: i64,
+    username: &'a str,
+    admin: bool,
+    database: String,
+}
+
+pub fn add(args: &UserAddArgs, format: Format) -> anyhow::Result<()> {
+    accounts::check_username(&args.username)?;
+    let password = read_password(&args.username)?;
+    let path = db_path(&args.db)?;
+    let mut store = Store::open(&path)?;
+    let req = AccountRequest {
+        username: &args.username,
+        email: args.email.as_deref(),
+        password: &password,
+    };
+    let id = accounts::add_user(&mut store, &req, args.admin, now())?;
+    let added = Added {
+        id: id.0,
+        username: &args.username,
+        admin: args.admin,
+        database: path.display().to_string(),
+    };
+    match format {
+        Format::Json => output::json(&added),
+        Format::Text => output::text(&format!(
+            "Created {} {} (id {}) in {}\n",
+            if args.admin {
+                "administrator"
+            } else {
+                "account"
+            },
+            args.username,
+            added.id,
+            added.database
+        )),
+    }
+}
+
+/// The password: asked twice on a terminal without echo, else the first
+/// line of standard input (for scripts: `printf '%s\n' "$PW" | switchback user add …`).
+fn read_password(username: &str) -> anyhow::Result<String> {
+    if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password(format!("Password for {username}: "))?;
+        let again = rpassword::prompt_password("Again: ")?;
+        if first != again {
+            return Err(UsageError("password: the two entries differ".into()).into());
+        }
+        return Ok(first);
+    }
+    let mut line = String::new();
+    std::io::stdin().lock().read_line(&mut line)?;
+    let password = line.trim_end_matches(['\r', '\n']).to_owned();
+    if password.is_empty() {
+        return Err(UsageError(
+            "password: none on standard input (give it on the first line, or run on a terminal to be asked)".into(),
+        )
+        .into());
+    }
+    Ok(password)
+}

@@ -1,0 +1,104 @@
+//! `switchback user add`: the first administrator, made from the command
+//! line on the real binary and a real SQLite file.
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use rusqlite::Connection;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+fn fresh_db(name: &str) -> PathBuf {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("user-{name}"));
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir.join("plans.db")
+}
+
+fn add(db: &Path, args: &[&str], stdin: &str) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_switchback"))
+        .env("SWITCHBACK_DB", db)
+        .args(["user", "add"])
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(stdin.as_bytes())
+        .unwrap();
+    child.wait_with_output().unwrap()
+}
+
+#[test]
+fn the_first_administrator_is_made_from_the_command_line() {
+    let db = fresh_db("admin");
+    let o = add(
+        &db,
+        &["ada", "--admin", "--email", "ada@example.org"],
+        &format!("{PASSWORD}\n"),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("Created administrator ada (id 1)"));
+    let conn = Connection::open(&db).unwrap();
+    let (admin, hash): (bool, String) = conn
+        .query_row(
+            "SELECT is_admin, password_hash FROM users WHERE username = 'ada'",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )
+        .unwrap();
+    assert!(admin);
+    assert!(
+        hash.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"),
+        "{hash}"
+    );
+    drop(conn);
+    let bytes = std::fs::read(&db).unwrap();
+    assert!(
+        !bytes
+            .windows(PASSWORD.len())
+            .any(|w| w == PASSWORD.as_bytes())
+    );
+}
+
+#[test]
+fn bad_accounts_are_refused_with_the_field_named() {
+    let db = fresh_db("refused");
+    let pw = format!("{PASSWORD}\n");
+    assert!(add(&db, &["ada"], &pw).status.success());
+    let cases: [(&[&str], &str, i32, &str); 4] = [
+        (&["ADA"], &pw, 1, "username: an account named \"ADA\""),
+        (
+            &["bad name"],
+            &pw,
+            2,
+            "username: \"bad name\" is not a username",
+        ),
+        (
+            &["bob"],
+            "short\n",
+            2,
+            "password: is 5 characters long; use at least 12",
+        ),
+        (&["bob"], "", 2, "password: none on standard input"),
+    ];
+    for (args, stdin, code, message) in cases {
+        let o = add(&db, args, stdin);
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(code), "{args:?}: {err}");
+        assert!(err.contains(message), "{args:?}: {err}");
+    }
+    let n: i64 = Connection::open(&db)
+        .unwrap()
+        .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(n, 1, "nothing but the first account was stored");
+}

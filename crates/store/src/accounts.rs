@@ -1,0 +1,500 @@
+//! Accounts, sessions, invitations and who holds which role on a plan
+//! (schema 4). The store keeps what it is given — an Argon2id hash, a
+//! token's digest — and never a password or a token itself; hashing and
+//! the rules of who may do what are the application layer's
+//! (`switchback_app::accounts`, `switchback_core::access`).
+
+use jiff::Timestamp;
+use rusqlite::{OptionalExtension, params};
+use switchback_core::access::PlanRole;
+
+use crate::{PlanId, Store, StoreError};
+
+/// A digest of a session or invitation token (what the store keeps).
+pub type TokenDigest = [u8; 32];
+
+/// A user's id.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct UserId(pub i64);
+
+/// An account.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct User {
+    /// Its id.
+    pub id: UserId,
+    /// The name it signs in with.
+    pub username: String,
+    /// Its e-mail address, if given (also accepted to sign in).
+    pub email: Option<String>,
+    /// Administrators invite people; they see no plan by being one.
+    pub admin: bool,
+}
+
+/// An account to create.
+#[derive(Clone, Debug)]
+pub struct NewUser<'a> {
+    /// The name it signs in with.
+    pub username: &'a str,
+    /// Its e-mail address, if any.
+    pub email: Option<&'a str>,
+    /// The Argon2id hash of its password (a PHC string).
+    pub password_hash: &'a str,
+    /// Whether it administers the server.
+    pub admin: bool,
+}
+
+/// What an invitation is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InvitationFor {
+    /// A new account, from an administrator.
+    Account,
+    /// A role on a plan, from its person.
+    Plan(PlanId, PlanRole),
+}
+
+/// An invitation that was taken.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Invitation {
+    /// Who made it.
+    pub created_by: UserId,
+    /// What it is for.
+    pub purpose: InvitationFor,
+}
+
+/// A part of a plan the manager agrees.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Part {
+    /// The development elements.
+    Development,
+    /// The objectives.
+    Objectives,
+    /// The tenure.
+    Tenure,
+}
+
+impl Part {
+    /// Every part.
+    pub const ALL: [Part; 3] = [Part::Development, Part::Objectives, Part::Tenure];
+
+    /// The name stored and shown.
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Development => "development",
+            Part::Objectives => "objectives",
+            Part::Tenure => "tenure",
+        }
+    }
+
+    /// The part a name names.
+    pub fn parse(name: &str) -> Option<Part> {
+        Part::ALL.into_iter().find(|p| p.name() == name)
+    }
+}
+
+/// One agreement, as recorded.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agreement {
+    /// The part agreed.
+    pub part: Part,
+    /// Who agreed it.
+    pub by: UserId,
+    /// Their name.
+    pub username: String,
+    /// When.
+    pub at: String,
+    /// A digest of the part as agreed.
+    pub version: String,
+}
+
+impl Store {
+    /// Creates an account; a name or address already taken is refused.
+    pub fn add_user(&mut self, user: &NewUser<'_>, at: Timestamp) -> Result<UserId, StoreError> {
+        let tx = self.begin_write()?;
+        let taken: Option<String> = tx
+            .query_row(
+                "SELECT username FROM users WHERE username = ?1 OR (email IS NOT NULL AND email = ?2)",
+                params![user.username, user.email],
+                |r| r.get(0),
+            )
+            .optional()?;
+        if taken.is_some() {
+            return Err(StoreError::AccountTaken {
+                username: user.username.to_owned(),
+            });
+        }
+        tx.execute(
+            "INSERT INTO users (username, email, password_hash, is_admin, created_at)
+             VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![
+                user.username,
+                user.email,
+                user.password_hash,
+                user.admin,
+                at.to_string()
+            ],
+        )?;
+        let id = tx.last_insert_rowid();
+        tx.commit()?;
+        Ok(UserId(id))
+    }
+
+    /// The account a username or e-mail address names, with its password
+    /// hash.
+    pub fn user_for_login(&self, login: &str) -> Result<Option<(User, String)>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, username, email, is_admin, password_hash FROM users
+                 WHERE username = ?1 OR email = ?1",
+                [login],
+                |r| Ok((user_row(r)?, r.get(4)?)),
+            )
+            .optional()?)
+    }
+
+    /// The account with this id.
+    pub fn user(&self, id: UserId) -> Result<Option<User>, StoreError> {
+        Ok(self
+            .conn
+            .query_row(
+                "SELECT id, username, email, is_admin FROM users WHERE id = ?1",
+                [id.0],
+                user_row,
+            )
+            .optional()?)
+    }
+
+    /// How many accounts there are.
+    pub fn user_count(&self) -> Result<i64, StoreError> {
+        Ok(self
+            .conn
+            .query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+    }
+
+    /// Starts a session for `user`, known by its token's digest.
+    pub fn start_session(
+        &mut self,
+        token: &TokenDigest,
+        user: UserId,
+        at: Timestamp,
+        expires: Timestamp,
+    ) -> Result<(), StoreError> {
+        let tx = self.begin_write()?;
+        tx.execute(
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
+            params![token.as_slice(), user.0, at.to_string(), expires.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// The account a session belongs to, if the session exists and has not
+    /// expired at `now`.
+    pub fn session_user(
+        &self,
+        token: &TokenDigest,
+        now: Timestamp,
+    ) -> Result<Option<User>, StoreError> {
+        let row: Option<(User, String)> = self
+            .conn
+            .query_row(
+                "SELECT u.id, u.username, u.email, u.is_admin, s.expires_at
+                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1",
+                [token.as_slice()],
+                |r| Ok((user_row(r)?, r.get(4)?)),
+            )
+            .optional()?;
+        Ok(row.and_then(|(user, expires)| {
+            let live = expires.parse::<Timestamp>().is_ok_and(|e| now < e);
+            live.then_some(user)
+        }))
+    }
+
+    /// Ends one session (signing out).
+    pub fn end_session(&mut self, token: &TokenDigest) -> Result<(), StoreError> {
+        let tx = self.begin_write()?;
+        tx.execute(
+            "DELETE FROM sessions WHERE token_hash = ?1",
+            [token.as_slice()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Ends every session of an account (signing out everywhere).
+    pub fn end_sessions(&mut self, user: UserId) -> Result<usize, StoreError> {
+        let tx = self.begin_write()?;
+        let n = tx.execute("DELETE FROM sessions WHERE user_id = ?1", [user.0])?;
+        tx.commit()?;
+        Ok(n)
+    }
+
+    /// Records a failed sign-in under `key` (an account, an address).
+    pub fn record_failure(&mut self, key: &str, at: Timestamp) -> Result<(), StoreError> {
+        let tx = self.begin_write()?;
+        tx.execute(
+            "INSERT INTO sign_in_failures (key, at) VALUES (?1, ?2)",
+            params![key, at.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Failed sign-ins under `key` since `since`.
+    pub fn failures_since(&self, key: &str, since: Timestamp) -> Result<u32, StoreError> {
+        Ok(self.conn.query_row(
+            "SELECT count(*) FROM sign_in_failures WHERE key = ?1 AND at >= ?2",
+            params![key, since.to_string()],
+            |r| r.get(0),
+        )?)
+    }
+
+    /// Forgets the failures under `key` (after a good sign-in).
+    pub fn clear_failures(&mut self, key: &str) -> Result<(), StoreError> {
+        let tx = self.begin_write()?;
+        tx.execute("DELETE FROM sign_in_failures WHERE key = ?1", [key])?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Records an invitation, known by its token's digest.
+    pub fn invite(
+        &mut self,
+        token: &TokenDigest,
+        by: UserId,
+        purpose: InvitationFor,
+        at: Timestamp,
+        expires: Timestamp,
+    ) -> Result<(), StoreError> {
+        let (plan, role) = match purpose {
+            InvitationFor::Account => (None, None),
+            InvitationFor::Plan(p, r) => (Some(p.0), Some(r.name())),
+        };
+        let tx = self.begin_write()?;
+        tx.execute(
+            "INSERT INTO invitations (token_hash, created_by, plan_id, role, created_at, expires_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![token.as_slice(), by.0, plan, role, at.to_string(), expires.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Takes an invitation once: one that does not exist, was taken
+    /// already or has expired at `now` is refused, the same way for each.
+    pub fn take_invitation(
+        &mut self,
+        token: &TokenDigest,
+        now: Timestamp,
+    ) -> Result<Invitation, StoreError> {
+        let tx = self.begin_write()?;
+        let row = tx
+            .query_row(
+                "SELECT created_by, plan_id, role, expires_at, used_at FROM invitations WHERE token_hash = ?1",
+                [token.as_slice()],
+                |r| {
+                    Ok(InvitationRow {
+                        created_by: r.get(0)?,
+                        plan: r.get(1)?,
+                        role: r.get(2)?,
+                        expires: r.get(3)?,
+                        used: r.get(4)?,
+                    })
+                },
+            )
+            .optional()?;
+        let Some(row) = row else {
+            return Err(StoreError::InvitationInvalid);
+        };
+        let live = row.expires.parse::<Timestamp>().is_ok_and(|e| now < e);
+        if row.used.is_some() || !live {
+            return Err(StoreError::InvitationInvalid);
+        }
+        tx.execute(
+            "UPDATE invitations SET used_at = ?2 WHERE token_hash = ?1",
+            params![token.as_slice(), now.to_string()],
+        )?;
+        tx.commit()?;
+        let purpose = match (row.plan, row.role.as_deref().and_then(PlanRole::parse)) {
+            (Some(p), Some(r)) => InvitationFor::Plan(PlanId(p), r),
+            _ => InvitationFor::Account,
+        };
+        Ok(Invitation {
+            created_by: UserId(row.created_by),
+            purpose,
+        })
+    }
+
+    /// Makes `user` the plan's person.
+    pub fn set_owner(&mut self, plan: PlanId, user: UserId) -> Result<(), StoreError> {
+        let tx = self.begin_write()?;
+        let n = tx.execute(
+            "UPDATE plans SET owner_id = ?2 WHERE id = ?1",
+            params![plan.0, user.0],
+        )?;
+        tx.commit()?;
+        if n == 0 {
+            return Err(self.unknown_plan(plan));
+        }
+        Ok(())
+    }
+
+    /// Gives `user` a role on a plan (the manager's or HR's; replacing a
+    /// role they held).
+    pub fn add_member(
+        &mut self,
+        plan: PlanId,
+        user: UserId,
+        role: PlanRole,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        if role == PlanRole::Owner {
+            return Err(StoreError::OwnerIsNotAMember);
+        }
+        let tx = self.begin_write()?;
+        tx.execute(
+            "INSERT INTO plan_members (plan_id, user_id, role, added_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (plan_id, user_id) DO UPDATE SET role = excluded.role, added_at = excluded.added_at",
+            params![plan.0, user.0, role.name(), at.to_string()],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Removes `user`'s role on a plan; whether they held one.
+    pub fn remove_member(&mut self, plan: PlanId, user: UserId) -> Result<bool, StoreError> {
+        let tx = self.begin_write()?;
+        let n = tx.execute(
+            "DELETE FROM plan_members WHERE plan_id = ?1 AND user_id = ?2",
+            params![plan.0, user.0],
+        )?;
+        tx.commit()?;
+        Ok(n > 0)
+    }
+
+    /// The role `user` holds on a plan: `None` for no role, and for a plan
+    /// that does not exist (the two look the same to a caller).
+    pub fn role_of(&self, plan: PlanId, user: UserId) -> Result<Option<PlanRole>, StoreError> {
+        let row: Option<(Option<i64>, Option<String>)> = self
+            .conn
+            .query_row(
+                "SELECT p.owner_id, m.role FROM plans p
+                 LEFT JOIN plan_members m ON m.plan_id = p.id AND m.user_id = ?2
+                 WHERE p.id = ?1",
+                params![plan.0, user.0],
+                |r| Ok((r.get(0)?, r.get(1)?)),
+            )
+            .optional()?;
+        Ok(match row {
+            Some((Some(owner), _)) if owner == user.0 => Some(PlanRole::Owner),
+            Some((_, Some(role))) => PlanRole::parse(&role),
+            _ => None,
+        })
+    }
+
+    /// The members of a plan (not its person), with their roles.
+    pub fn members(&self, plan: PlanId) -> Result<Vec<(User, PlanRole)>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT u.id, u.username, u.email, u.is_admin, m.role
+             FROM plan_members m JOIN users u ON u.id = m.user_id
+             WHERE m.plan_id = ?1 ORDER BY m.role, u.username",
+        )?;
+        let rows = stmt.query_map([plan.0], |r| Ok((user_row(r)?, r.get::<_, String>(4)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (user, role) = row?;
+            if let Some(role) = PlanRole::parse(&role) {
+                out.push((user, role));
+            }
+        }
+        Ok(out)
+    }
+
+    /// The ids of the plans `user` holds a role on, newest first.
+    pub fn plan_ids_of(&self, user: UserId) -> Result<Vec<PlanId>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT id FROM plans WHERE owner_id = ?1
+             UNION SELECT plan_id FROM plan_members WHERE user_id = ?1
+             ORDER BY 1 DESC",
+        )?;
+        let rows = stmt.query_map([user.0], |r| Ok(PlanId(r.get(0)?)))?;
+        Ok(rows.collect::<Result<_, _>>()?)
+    }
+
+    /// Records an agreement (append-only).
+    pub fn agree(
+        &mut self,
+        plan: PlanId,
+        part: Part,
+        by: UserId,
+        version: &str,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
+        let tx = self.begin_write()?;
+        tx.execute(
+            "INSERT INTO agreements (plan_id, part, user_id, agreed_at, version) VALUES (?1, ?2, ?3, ?4, ?5)",
+            params![plan.0, part.name(), by.0, at.to_string(), version],
+        )?;
+        tx.commit()?;
+        Ok(())
+    }
+
+    /// Every agreement on a plan, oldest first.
+    pub fn agreements(&self, plan: PlanId) -> Result<Vec<Agreement>, StoreError> {
+        let mut stmt = self.conn.prepare(
+            "SELECT a.part, a.user_id, u.username, a.agreed_at, a.version
+             FROM agreements a JOIN users u ON u.id = a.user_id
+             WHERE a.plan_id = ?1 ORDER BY a.id",
+        )?;
+        let rows = stmt.query_map([plan.0], |r| {
+            Ok((
+                r.get::<_, String>(0)?,
+                Agreement {
+                    part: Part::Development,
+                    by: UserId(r.get(1)?),
+                    username: r.get(2)?,
+                    at: r.get(3)?,
+                    version: r.get(4)?,
+                },
+            ))
+        })?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (part, a) = row?;
+            if let Some(part) = Part::parse(&part) {
+                out.push(Agreement { part, ..a });
+            }
+        }
+        Ok(out)
+    }
+
+    /// Deletes a plan with its check-ins, members, agreements and
+    /// invitations, for everyone.
+    pub fn delete_plan(&mut self, plan: PlanId) -> Result<(), StoreError> {
+        let tx = self.begin_write()?;
+        let n = tx.execute("DELETE FROM plans WHERE id = ?1", [plan.0])?;
+        tx.commit()?;
+        if n == 0 {
+            return Err(self.unknown_plan(plan));
+        }
+        Ok(())
+    }
+}
+
+/// An invitation's row, as read.
+struct InvitationRow {
+    created_by: i64,
+    plan: Option<i64>,
+    role: Option<String>,
+    expires: String,
+    used: Option<String>,
+}
+
+fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+    Ok(User {
+        id: UserId(r.get(0)?),
+        username: r.get(1)?,
+        email: r.get(2)?,
+        admin: r.get(3)?,
+    })
+}
