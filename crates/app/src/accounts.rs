@@ -281,6 +281,32 @@ pub fn accept_plan_invitation(
     Ok(plan)
 }
 
+/// The person removes their manager or HR partner from the plan.
+pub fn remove_member(
+    store: &mut Store,
+    by: &User,
+    plan: PlanId,
+    username: &str,
+) -> Result<(), AppError> {
+    authorize(store, Some(by), plan, Action::ManageMembers)?;
+    let member = store.user_for_login(username)?.map(|(u, _)| u);
+    let removed = match &member {
+        Some(m) => store.remove_member(plan, m.id)?,
+        None => false,
+    };
+    if removed {
+        Ok(())
+    } else {
+        Err(AppError::invalid(
+            "username",
+            format!(
+                "{} holds no role on plan {plan}",
+                crate::text::quoted(username)
+            ),
+        ))
+    }
+}
+
 /// Whether `user` may do `action` with `plan`: their role on it, or an
 /// error. The one check every plan request goes through. No role — no
 /// session, another user, an administrator — is answered as if the plan

@@ -53,6 +53,7 @@ pub use view::{PositionView, StopView};
 // edge depends on this crate (and on the store, to open the database it
 // passes in), never on core or data (docs/ARCHITECTURE.md).
 pub use switchback_core::Level;
+pub use switchback_core::access::{Action as PlanAction, PlanRole, allows as role_allows};
 pub use switchback_core::catalog::Percentiles;
 pub use switchback_core::development::status::{Author, PlanStatus, Progress};
 pub use switchback_core::position::PayBasis;
@@ -60,6 +61,7 @@ pub use switchback_core::profile::ProfileFormat;
 pub use switchback_core::route::plan::MAX_MOVES;
 pub use switchback_data::{CATALOG_ENV, LoadError};
 pub use switchback_store::ProfileDocument;
+pub use switchback_store::accounts::{Part, User};
 
 /// How values are written in messages and pages, one way for every edge.
 pub mod text {

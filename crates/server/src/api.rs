@@ -15,11 +15,12 @@ use switchback_app::ProfileFormat as Format;
 use switchback_app::moves::MoveRequest;
 use switchback_app::plans::{self, CheckInRequest, CreateRequest, Export};
 use switchback_app::{
-    AppError, Engine, Profile, ProfileDocument, advice, moves, occupation, routes,
+    AppError, Engine, PlanAction, Profile, ProfileDocument, advice, moves, occupation, routes,
 };
 use switchback_store::PlanId;
 
 use crate::error::ErrorBody;
+use crate::session::{self, Viewer};
 use crate::{ApiError, AppState};
 
 pub(crate) fn routes() -> Router<AppState> {
@@ -31,7 +32,10 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/advise", post(advise))
         .route("/api/v1/routes", post(route))
         .route("/api/v1/plans", get(list_plans).post(create_plan))
-        .route("/api/v1/plans/{id}", get(show_plan))
+        .route(
+            "/api/v1/plans/{id}",
+            get(show_plan).delete(crate::accounts::delete_plan),
+        )
         .route("/api/v1/plans/{id}/checkins", post(check_in))
         .route("/api/v1/plans/{id}/status", get(plan_status))
         .route("/api/v1/plans/{id}/export", get(export_plan))
@@ -303,14 +307,21 @@ pub(crate) fn now() -> jiff::Timestamp {
     t.round(jiff::Unit::Second).unwrap_or(t)
 }
 
-/// Creates a plan; shared by the API and the pages.
-/// Creates a plan from a profile's JSON text, which the plan keeps.
+/// Creates a plan from a profile's JSON text, which the plan keeps; on a
+/// shared server, the signed-in account is its person. Shared by the API
+/// and the pages.
 pub(crate) fn create(
     s: &AppState,
+    viewer: &Viewer,
     profile_json: String,
     option: &str,
     start: Option<Date>,
 ) -> Result<switchback_app::plans::Created, ApiError> {
+    let owner = if viewer.shared {
+        Some(viewer.signed_in()?.id)
+    } else {
+        None
+    };
     let profile = parse_profile(&s.engine, &profile_json)?;
     let document = ProfileDocument {
         source: "web".to_owned(),
@@ -325,13 +336,13 @@ pub(crate) fn create(
         start,
     };
     let state = s.clone();
-    Ok(plans::create(
-        &s.engine,
-        move || state.open_store(),
-        &req,
-        now(),
-        today(),
-    )?)
+    let created = plans::create(&s.engine, move || state.open_store(), &req, now(), today())?;
+    if let Some(owner) = owner {
+        s.open_store()?
+            .set_owner(created.stored.id, owner)
+            .map_err(AppError::from)?;
+    }
+    Ok(created)
 }
 
 #[utoipa::path(post, path = "/api/v1/plans", tag = "plans",
@@ -339,12 +350,13 @@ pub(crate) fn create(
     responses((status = 201, body = plans::PlanView), (status = 400, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub(crate) async fn create_plan(
     State(s): State<AppState>,
+    viewer: Viewer,
     JsonBody(body): JsonBody<CreatePlan>,
 ) -> Result<Response, ApiError> {
     let view = blocking(move || {
         let text = serde_json::to_string_pretty(&body.profile)
             .map_err(|e| ApiError::from(AppError::invalid("profile", e.to_string())))?;
-        let created = create(&s, text, &body.option, body.start)?;
+        let created = create(&s, &viewer, text, &body.option, body.start)?;
         Ok(plans::plan_view(
             &created.stored,
             created.stored.plan.tenure.start,
@@ -356,9 +368,34 @@ pub(crate) async fn create_plan(
 
 #[utoipa::path(get, path = "/api/v1/plans", tag = "plans",
     responses((status = 200, body = Vec<plans::SummaryView>)))]
-pub(crate) async fn list_plans(State(s): State<AppState>) -> Result<Response, ApiError> {
-    let view = blocking(move || Ok(plans::list(s.read_store()?.as_ref())?)).await?;
+pub(crate) async fn list_plans(
+    State(s): State<AppState>,
+    viewer: Viewer,
+) -> Result<Response, ApiError> {
+    let view = blocking(move || visible_plans(&s, &viewer)).await?;
     Ok(Json(view).into_response())
+}
+
+/// The plans a viewer may see: every plan on a one-person server; on a
+/// shared one, those their account holds a role on.
+pub(crate) fn visible_plans(
+    s: &AppState,
+    viewer: &Viewer,
+) -> Result<Vec<plans::SummaryView>, ApiError> {
+    let store = s.read_store()?;
+    let all = plans::list(store.as_ref())?;
+    if !viewer.shared {
+        return Ok(all);
+    }
+    let user = viewer.signed_in()?;
+    let mine = match &store {
+        Some(st) => st.plan_ids_of(user.id).map_err(AppError::from)?,
+        None => Vec::new(),
+    };
+    Ok(all
+        .into_iter()
+        .filter(|p| mine.iter().any(|m| m.get() == p.id))
+        .collect())
 }
 
 pub(crate) fn plan_id(text: &str) -> Result<PlanId, ApiError> {
@@ -367,13 +404,17 @@ pub(crate) fn plan_id(text: &str) -> Result<PlanId, ApiError> {
     })
 }
 
-/// A stored plan, read without writing.
+/// A stored plan, read without writing, if the viewer may read it.
 pub(crate) fn read_plan(
     s: &AppState,
+    viewer: &Viewer,
     id: PlanId,
 ) -> Result<switchback_store::StoredPlan, ApiError> {
     match s.read_store()? {
-        Some(store) => Ok(store.plan(id).map_err(AppError::from)?),
+        Some(store) => {
+            session::gate(&store, viewer, id, PlanAction::Read)?;
+            Ok(store.plan(id).map_err(AppError::from)?)
+        }
         None => Err(AppError::from(switchback_store::StoreError::UnknownPlan {
             id,
             known: Vec::new(),
@@ -387,28 +428,39 @@ pub(crate) fn read_plan(
     responses((status = 200, body = plans::PlanView), (status = 404, body = ErrorBody)))]
 pub(crate) async fn show_plan(
     State(s): State<AppState>,
+    viewer: Viewer,
     PathArgs(id): PathArgs<String>,
 ) -> Result<Response, ApiError> {
     let id = plan_id(&id)?;
-    let view = blocking(move || Ok(plans::plan_view(&read_plan(&s, id)?, today()))).await?;
+    let view =
+        blocking(move || Ok(plans::plan_view(&read_plan(&s, &viewer, id)?, today()))).await?;
     Ok(Json(view).into_response())
 }
 
 /// Records a check-in; shared by the API and the pages.
 pub(crate) fn record(
     s: &AppState,
+    viewer: &Viewer,
     id: PlanId,
     req: &CheckInRequest,
 ) -> Result<plans::CheckedInView, ApiError> {
-    if s.read_store()?.is_none() {
+    let Some(store) = s.read_store()? else {
         return Err(AppError::from(switchback_store::StoreError::UnknownPlan {
             id,
             known: Vec::new(),
         })
         .into());
-    }
+    };
+    // The author's role decides the right (`accounts::check_in`); reading
+    // is checked here so that no role answers as no plan before anything else.
+    session::gate(&store, viewer, id, PlanAction::Read)?;
     let mut store = s.open_store()?;
-    Ok(plans::check_in(&mut store, id, req, now())?)
+    let author = if viewer.shared {
+        viewer.user.as_ref()
+    } else {
+        None
+    };
+    Ok(plans::check_in(&mut store, id, req, author, now())?)
 }
 
 #[utoipa::path(post, path = "/api/v1/plans/{id}/checkins", tag = "plans",
@@ -416,11 +468,12 @@ pub(crate) fn record(
     responses((status = 201, body = plans::CheckedInView), (status = 404, body = ErrorBody), (status = 415, body = ErrorBody), (status = 422, body = ErrorBody)))]
 pub(crate) async fn check_in(
     State(s): State<AppState>,
+    viewer: Viewer,
     PathArgs(id): PathArgs<String>,
     JsonBody(req): JsonBody<CheckInRequest>,
 ) -> Result<Response, ApiError> {
     let id = plan_id(&id)?;
-    let view = blocking(move || record(&s, id, &req)).await?;
+    let view = blocking(move || record(&s, &viewer, id, &req)).await?;
     Ok((StatusCode::CREATED, Json(view)).into_response())
 }
 
@@ -436,13 +489,14 @@ pub(crate) struct AsOf {
     responses((status = 200, body = plans::StatusView), (status = 404, body = ErrorBody)))]
 pub(crate) async fn plan_status(
     State(s): State<AppState>,
+    viewer: Viewer,
     PathArgs(id): PathArgs<String>,
     QueryArgs(q): QueryArgs<AsOf>,
 ) -> Result<Response, ApiError> {
     let id = plan_id(&id)?;
     let view = blocking(move || {
         Ok(plans::status_of(
-            &read_plan(&s, id)?,
+            &read_plan(&s, &viewer, id)?,
             q.as_of.unwrap_or_else(today),
         ))
     })
@@ -464,23 +518,25 @@ pub(crate) struct ExportQuery {
     responses((status = 200, description = "The plan as a file (Markdown, JSON or iCalendar)", content_type = "text/plain"), (status = 404, body = ErrorBody)))]
 pub(crate) async fn export_plan(
     State(s): State<AppState>,
+    viewer: Viewer,
     PathArgs(id): PathArgs<String>,
     QueryArgs(q): QueryArgs<ExportQuery>,
 ) -> Result<Response, ApiError> {
     let id = plan_id(&id)?;
-    export_response(s, id, q.to, q.as_of).await
+    export_response(s, viewer, id, q.to, q.as_of).await
 }
 
 /// A plan's export as a download; shared by the API and the pages.
 pub(crate) async fn export_response(
     s: AppState,
+    viewer: Viewer,
     id: PlanId,
     to: Export,
     as_of: Option<Date>,
 ) -> Result<Response, ApiError> {
     let exported = blocking(move || {
         Ok(plans::export(
-            &read_plan(&s, id)?,
+            &read_plan(&s, &viewer, id)?,
             to,
             as_of.unwrap_or_else(today),
         )?)

@@ -52,13 +52,24 @@ impl<S: Send + Sync> FromRequestParts<S> for Token {
 }
 
 fn cookie(headers: &HeaderMap) -> Option<String> {
+    cookie_value(headers, COOKIE, |v| {
+        v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit())
+    })
+}
+
+/// The first value of the cookie `name` that `accept` takes.
+pub(crate) fn cookie_value(
+    headers: &HeaderMap,
+    name: &str,
+    accept: impl Fn(&str) -> bool,
+) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()
         .filter_map(|v| v.to_str().ok())
         .flat_map(|v| v.split(';'))
         .filter_map(|c| c.trim().split_once('='))
-        .find(|(k, v)| *k == COOKIE && v.len() == 64 && v.bytes().all(|b| b.is_ascii_hexdigit()))
+        .find(|(k, v)| *k == name && accept(v))
         .map(|(_, v)| v.to_owned())
 }
 

@@ -22,6 +22,8 @@
 //! `application/json`, which a cross-site form cannot send. Bodies are
 //! limited to [`BODY_LIMIT`] bytes and requests to [`REQUEST_TIMEOUT`].
 
+mod account_pages;
+mod accounts;
 mod api;
 mod chart;
 mod csrf;
@@ -29,6 +31,7 @@ mod error;
 mod forms;
 mod openapi;
 mod pages;
+mod session;
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -58,12 +61,23 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 pub struct AppState {
     engine: Arc<Engine>,
     db: PathBuf,
+    /// Session cookies carry `Secure`: the server is reachable beyond
+    /// this machine (set by [`router`] from the address it listens on).
+    secure: bool,
 }
 
 impl AppState {
     /// State over an engine and a plan database file.
     pub fn new(engine: Arc<Engine>, db: PathBuf) -> AppState {
-        AppState { engine, db }
+        AppState {
+            engine,
+            db,
+            secure: false,
+        }
+    }
+
+    fn secure_cookies(&self) -> bool {
+        self.secure
     }
 
     fn open_store(&self) -> Result<Store, AppError> {
@@ -79,10 +93,13 @@ impl AppState {
 /// loopback, only requests naming this machine in `Host` are answered
 /// (another site re-pointing its name at 127.0.0.1 — DNS rebinding — is
 /// refused).
-pub fn router(state: AppState, local: std::net::SocketAddr) -> Router {
+pub fn router(mut state: AppState, local: std::net::SocketAddr) -> Router {
+    state.secure = !local.ip().is_loopback();
     let hosts = allowed_hosts(local);
     Router::new()
         .merge(api::routes())
+        .merge(accounts::routes())
+        .merge(account_pages::routes())
         .merge(pages::routes())
         .fallback(pages::not_found)
         .method_not_allowed_fallback(api::method_not_allowed)
@@ -142,7 +159,9 @@ pub async fn serve(
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let local = listener.local_addr()?;
-    axum::serve(listener, router(state, local))
+    // The peer's address counts failed sign-ins per address.
+    let app = router(state, local).into_make_service_with_connect_info::<std::net::SocketAddr>();
+    axum::serve(listener, app)
         .with_graceful_shutdown(shutdown)
         .await
 }

@@ -5,7 +5,7 @@ use axum::Json;
 use axum::response::IntoResponse;
 use utoipa::OpenApi;
 
-use crate::api;
+use crate::{accounts, api};
 
 /// The API's description.
 #[derive(OpenApi)]
@@ -17,13 +17,17 @@ use crate::api;
     ),
     paths(
         api::search, api::show, api::classify, api::transitions, api::advise, api::route,
-        api::create_plan, api::list_plans, api::show_plan, api::check_in, api::plan_status, api::export_plan
+        api::create_plan, api::list_plans, api::show_plan, api::check_in, api::plan_status, api::export_plan,
+        accounts::sign_in, accounts::sign_out, accounts::sign_out_everywhere, accounts::invite_account,
+        accounts::create_account, accounts::accept_invitation, accounts::invite_to_plan,
+        accounts::remove_member, accounts::agree, accounts::list_agreements, accounts::delete_plan
     ),
     tags(
         (name = "occupations", description = "The O*NET 29.3 catalog with BLS OEWS wages"),
         (name = "moves", description = "A move compared; the most feasible destinations"),
         (name = "advice", description = "The step-down advisor and the route planner"),
-        (name = "plans", description = "Development plans: create, check in, status, export")
+        (name = "plans", description = "Development plans: create, check in, status, export; on a shared server, invitations, members, agreements and deletion by role"),
+        (name = "accounts", description = "Signing in and out, and invitations (a server with accounts: docs/SECURITY.md)")
     )
 )]
 pub(crate) struct ApiDoc;

@@ -21,6 +21,7 @@ use switchback_app::{advice, moves, routes};
 
 use crate::api::{blocking, parse_profile, plan_id, read_plan, today};
 use crate::forms::{self, Fields, OPTION_ROWS};
+use crate::session::Viewer;
 use crate::{ApiError, AppState, chart, csrf};
 
 pub(crate) fn routes() -> Router<AppState> {
@@ -53,7 +54,7 @@ const LEVELS: [&str; 10] = [
 ];
 
 /// A rendered page, with the CSRF cookie when the token is new.
-fn page(t: &impl Template, token: &csrf::Token) -> Result<Response, ApiError> {
+pub(crate) fn page(t: &impl Template, token: &csrf::Token) -> Result<Response, ApiError> {
     let html = t.render().map_err(|e| {
         ApiError::new(
             StatusCode::INTERNAL_SERVER_ERROR,
@@ -131,7 +132,10 @@ pub(crate) async fn not_found(uri: axum::http::Uri) -> Response {
 }
 
 /// An error as a page a person can read, with its status.
-fn error_page(e: ApiError) -> Response {
+pub(crate) fn error_page(e: ApiError) -> Response {
+    if e.code() == "sign_in_required" {
+        return Redirect::to("/sign-in").into_response();
+    }
     let t = ErrorPage {
         status: e.status().as_u16(),
         code: e.code().to_owned(),
@@ -468,8 +472,8 @@ struct PlansPage {
     plans: Vec<SummaryView>,
 }
 
-async fn list_plans(State(s): State<AppState>, token: csrf::Token) -> Response {
-    let plans = blocking(move || Ok(plans::list(s.read_store()?.as_ref())?)).await;
+async fn list_plans(State(s): State<AppState>, viewer: Viewer, token: csrf::Token) -> Response {
+    let plans = blocking(move || crate::api::visible_plans(&s, &viewer)).await;
     match plans {
         Ok(plans) => page(&PlansPage { plans }, &token).unwrap_or_else(error_page),
         Err(e) => error_page(e),
@@ -487,6 +491,7 @@ struct CreateForm {
 
 async fn create_plan(
     State(s): State<AppState>,
+    viewer: Viewer,
     headers: HeaderMap,
     PageForm(f): PageForm<CreateForm>,
 ) -> Response {
@@ -512,7 +517,8 @@ async fn create_plan(
             }
         },
     };
-    let created = blocking(move || crate::api::create(&s, f.profile, &f.option, start)).await;
+    let created =
+        blocking(move || crate::api::create(&s, &viewer, f.profile, &f.option, start)).await;
     match created {
         Ok(c) => Redirect::to(&format!("/plans/{}", c.stored.id)).into_response(),
         Err(e) => error_page(e),
@@ -524,6 +530,8 @@ async fn create_plan(
 struct PlanPage {
     csrf: String,
     plan: PlanView,
+    /// Who shares the plan, on a shared server.
+    shared: Option<crate::account_pages::Sharing>,
     /// The plan keeps the profile it was made from (plans made before
     /// schema 3 keep only its name).
     profile_kept: bool,
@@ -554,6 +562,7 @@ struct Notice {
 
 async fn show_plan(
     State(s): State<AppState>,
+    viewer: Viewer,
     token: csrf::Token,
     Path(id): Path<String>,
     PageQuery(n): PageQuery<Notice>,
@@ -563,18 +572,24 @@ async fn show_plan(
         Err(e) => return error_page(e),
     };
     let plan = blocking(move || {
-        let stored = read_plan(&s, id)?;
+        let stored = read_plan(&s, &viewer, id)?;
+        let shared = match s.read_store()? {
+            Some(store) => crate::account_pages::sharing(&store, &viewer, id)?,
+            None => None,
+        };
         Ok((
             plans::plan_view(&stored, today()),
             stored.profile_document.is_some(),
+            shared,
         ))
     })
     .await;
     match plan {
-        Ok((plan, profile_kept)) => page(
+        Ok((plan, profile_kept, shared)) => page(
             &PlanPage {
                 csrf: token.value().to_owned(),
                 plan,
+                shared,
                 profile_kept,
                 today: today(),
                 notice: n
@@ -595,12 +610,15 @@ struct CheckInForm {
     progress: String,
     #[serde(default)]
     note: String,
+    /// On a shared server the author is the session's: the field is absent.
+    #[serde(default)]
     by: String,
     date: String,
 }
 
 async fn check_in(
     State(s): State<AppState>,
+    viewer: Viewer,
     headers: HeaderMap,
     Path(id): Path<String>,
     PageForm(f): PageForm<CheckInForm>,
@@ -617,7 +635,7 @@ async fn check_in(
         Err(e) => return error_page(e),
     };
     let objective = req.objective;
-    match blocking(move || crate::api::record(&s, id, &req)).await {
+    match blocking(move || crate::api::record(&s, &viewer, id, &req)).await {
         Ok(_) => Redirect::to(&format!("/plans/{id}?saved={objective}")).into_response(),
         Err(e) => error_page(e),
     }
@@ -645,7 +663,7 @@ fn check_in_request(f: &CheckInForm) -> Result<CheckInRequest, ApiError> {
             .map_err(|_| bad("progress", "a percentage from 0 to 100", &f.progress))?,
         note: Some(f.note.clone()),
         by: match f.by.as_str() {
-            "person" => Author::Person,
+            "person" | "" => Author::Person,
             "manager" => Author::Manager,
             "hr" => Author::Hr,
             other => return Err(bad("by", "person, manager or hr", other)),
@@ -661,6 +679,7 @@ fn check_in_request(f: &CheckInForm) -> Result<CheckInRequest, ApiError> {
 
 async fn export_plan(
     State(s): State<AppState>,
+    viewer: Viewer,
     Path((id, file)): Path<(String, String)>,
 ) -> Response {
     let to = match file.as_str() {
@@ -677,7 +696,7 @@ async fn export_plan(
         }
     };
     match plan_id(&id) {
-        Ok(id) => crate::api::export_response(s, id, to, None)
+        Ok(id) => crate::api::export_response(s, viewer, id, to, None)
             .await
             .unwrap_or_else(error_page),
         Err(e) => error_page(e),

@@ -417,16 +417,24 @@ async fn the_openapi_document_matches_the_routes() {
     assert_eq!(
         listed,
         [
+            "/api/v1/accounts",
             "/api/v1/advise",
+            "/api/v1/invitations",
+            "/api/v1/invitations/{token}",
             "/api/v1/move",
             "/api/v1/occupations",
             "/api/v1/occupations/{role}",
             "/api/v1/plans",
             "/api/v1/plans/{id}",
+            "/api/v1/plans/{id}/agreements",
             "/api/v1/plans/{id}/checkins",
             "/api/v1/plans/{id}/export",
+            "/api/v1/plans/{id}/invitations",
+            "/api/v1/plans/{id}/members/{username}",
             "/api/v1/plans/{id}/status",
             "/api/v1/routes",
+            "/api/v1/session",
+            "/api/v1/sessions",
             "/api/v1/transitions",
         ]
     );
@@ -436,11 +444,20 @@ async fn the_openapi_document_matches_the_routes() {
             let url = app.url(
                 &path
                     .replace("{role}", "13-2011.00")
-                    .replace("{id}", &id.to_string()),
+                    .replace("{id}", &id.to_string())
+                    .replace("{token}", &"0".repeat(64))
+                    .replace("{username}", "nobody"),
             );
             let r = match method.as_str() {
                 "get" => c.get(url).send().await.unwrap(),
                 "post" => c.post(url).json(&json!({})).send().await.unwrap(),
+                // Deleting the plan last would leave nothing to try the
+                // rest on: a plan that does not exist stands in.
+                "delete" => c
+                    .delete(url.replace(&format!("/plans/{id}"), "/plans/999"))
+                    .send()
+                    .await
+                    .unwrap(),
                 other => panic!("unexpected method {other}"),
             };
             let status = r.status();

@@ -17,6 +17,7 @@ use switchback_core::development::status::{
 };
 use switchback_core::development::{self, DevelopmentPlan};
 use switchback_core::text::{did_you_mean, nearest, quoted};
+use switchback_store::accounts::User;
 use switchback_store::{PlanId, PlanSummary, ProfileDocument, ProfileFormat, Store, StoredPlan};
 
 pub use markdown::capitalise;
@@ -291,11 +292,15 @@ pub struct CheckedInView {
 }
 
 /// Records a check-in (the plan, the objective and the date checked in
-/// one transaction) and judges its objective on the check-in's day.
+/// one transaction) and judges its objective on the check-in's day. On a
+/// shared server `signed_in` is the account checking in: its role on the
+/// plan is the author, whatever the request's `by` says
+/// ([`crate::accounts::check_in`]); a person planning alone passes `None`.
 pub fn check_in(
     store: &mut Store,
     id: PlanId,
     req: &CheckInRequest,
+    signed_in: Option<&User>,
     now: Timestamp,
 ) -> Result<CheckedInView, AppError> {
     let progress = Progress::try_from(req.progress)
@@ -319,8 +324,17 @@ pub fn check_in(
         by: req.by,
         date: req.date,
     };
-    let row = store.check_in(id, &checkin, now)?;
+    let row = match signed_in {
+        Some(user) => crate::accounts::check_in(store, user, id, checkin.clone(), now)?,
+        None => store.check_in(id, &checkin, now)?,
+    };
     let stored = store.plan(id)?;
+    let by = stored
+        .checkins
+        .iter()
+        .find(|c| c.id == row)
+        .map_or(checkin.by, |c| c.checkin.by);
+    let checkin = CheckIn { by, ..checkin };
     let st = status::status(&stored.plan, &stored.checkin_values(), checkin.date);
     let objective_status = st
         .objectives

@@ -7,10 +7,27 @@ use switchback_app::Engine;
 use switchback_server::AppState;
 
 use super::plan::db_path;
-use crate::cli::ServeArgs;
+use crate::cli::{ServeArgs, UsageError};
+
+/// Whether the plan database holds an account (then plans are shared by
+/// role, and the server may face the network).
+fn has_accounts(db: &std::path::Path) -> anyhow::Result<bool> {
+    Ok(match switchback_store::Store::open_read_only(db)? {
+        Some(store) => store.user_count()? > 0,
+        None => false,
+    })
+}
 
 pub fn serve(engine: Engine, args: &ServeArgs) -> anyhow::Result<()> {
     let db = db_path(&args.db)?;
+    if !args.addr.ip().is_loopback() && !has_accounts(&db)? {
+        return Err(UsageError(format!(
+            "--addr {}: serving beyond this machine needs accounts, so that each plan is read only by its person, their manager and their HR partner; make the first administrator with `switchback user add NAME --admin --db {}`, or serve on 127.0.0.1",
+            args.addr,
+            db.display()
+        ))
+        .into());
+    }
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -24,8 +41,7 @@ pub fn serve(engine: Engine, args: &ServeArgs) -> anyhow::Result<()> {
         let addr = listener.local_addr()?;
         if !addr.ip().is_loopback() {
             eprintln!(
-                "warning: serving on {addr}, reachable from the network: anyone who can reach it can read and change the plans in {}",
-                db.display()
+                "warning: serving on {addr}, reachable from the network: put it behind TLS (session cookies are marked Secure)"
             );
         }
         eprintln!("Switchback is serving on http://{addr}/ (plans in {}); Ctrl-C stops it.", db.display());

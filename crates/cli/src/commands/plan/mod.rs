@@ -159,7 +159,7 @@ pub fn checkin(args: &CheckinArgs, format: Format) -> anyhow::Result<()> {
         by: args.by.into(),
         date: args.date.unwrap_or_else(today),
     };
-    let done = plans::check_in(&mut store, args.id, &req, now())?;
+    let done = plans::check_in(&mut store, args.id, &req, None, now())?;
     match format {
         Format::Json => output::json(&done),
         Format::Text => output::text(&format!(

@@ -1,0 +1,450 @@
+//! A shared server over HTTP: accounts made in its real SQLite file, each
+//! person signed in from their own client, and every plan endpoint asked
+//! by every role (docs/SECURITY.md).
+
+#![allow(clippy::unwrap_used)] // Tests fail loudly by design.
+
+mod common;
+
+use common::{TestApp, example_json, spawn_app};
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{Value, json};
+use switchback_app::accounts::{self, AccountRequest};
+use switchback_store::Store;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+fn client() -> Client {
+    Client::builder()
+        .cookie_store(true)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
+}
+
+fn add_user(app: &TestApp, name: &str, admin: bool) {
+    let mut store = Store::open(&app.db).unwrap();
+    let req = AccountRequest {
+        username: name,
+        email: None,
+        password: PASSWORD,
+    };
+    accounts::add_user(&mut store, &req, admin, jiff::Timestamp::now()).unwrap();
+}
+
+async fn call(
+    c: &Client,
+    app: &TestApp,
+    method: Method,
+    path: &str,
+    body: Option<Value>,
+) -> (StatusCode, Value) {
+    let mut r = c.request(method, app.url(path));
+    if let Some(b) = body {
+        r = r.json(&b);
+    }
+    let r = r.send().await.unwrap();
+    let status = r.status();
+    (status, r.json().await.unwrap_or(Value::Null))
+}
+
+/// A client signed in as `name`.
+async fn signed_in(app: &TestApp, name: &str) -> Client {
+    let c = client();
+    let (s, v) = call(
+        &c,
+        app,
+        Method::POST,
+        "/api/v1/session",
+        Some(json!({"login": name, "password": PASSWORD})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v["username"], name);
+    c
+}
+
+/// Everyone the matrix asks about, with the person's plan shared with
+/// their manager and HR partner.
+struct Cast {
+    app: TestApp,
+    plan: i64,
+    owner: Client,
+    manager: Client,
+    hr: Client,
+    other: Client,
+    admin: Client,
+    nobody: Client,
+}
+
+async fn cast(name: &str) -> Cast {
+    let app = spawn_app(name).await;
+    // The database must exist before accounts go in: open creates it.
+    for (n, admin) in [
+        ("priya", false),
+        ("marcus", false),
+        ("hana", false),
+        ("oscar", false),
+        ("ada", true),
+    ] {
+        add_user(&app, n, admin);
+    }
+    let owner = signed_in(&app, "priya").await;
+    let body = json!({
+        "profile": example_json("another-route-up-accountant"),
+        "option": "finance-supervisor",
+        "start": "2027-01-04",
+    });
+    let (s, v) = call(&owner, &app, Method::POST, "/api/v1/plans", Some(body)).await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let plan = v["id"].as_i64().unwrap();
+    let manager = signed_in(&app, "marcus").await;
+    let hr = signed_in(&app, "hana").await;
+    for (who, role) in [(&manager, "manager"), (&hr, "hr")] {
+        let (s, v) = call(
+            &owner,
+            &app,
+            Method::POST,
+            &format!("/api/v1/plans/{plan}/invitations"),
+            Some(json!({"role": role})),
+        )
+        .await;
+        assert_eq!(s, StatusCode::CREATED, "{v}");
+        let link = v["link"].as_str().unwrap();
+        let token = link.rsplit('/').next().unwrap();
+        let (s, v) = call(
+            who,
+            &app,
+            Method::POST,
+            &format!("/api/v1/invitations/{token}"),
+            None,
+        )
+        .await;
+        assert_eq!(s, StatusCode::OK, "{v}");
+        assert_eq!(v["plan"], plan);
+    }
+    Cast {
+        plan,
+        owner,
+        manager,
+        hr,
+        other: signed_in(&app, "oscar").await,
+        admin: signed_in(&app, "ada").await,
+        nobody: client(),
+        app,
+    }
+}
+
+#[tokio::test]
+async fn every_plan_endpoint_answers_each_role_as_the_table_says() {
+    let c = cast("shared-matrix").await;
+    let p = c.plan;
+    let checkin = json!({"objective": 1, "progress": 20, "by": "person", "date": "2027-02-01"});
+    // (method, path, body, [owner, manager, hr]) — anyone else gets 404,
+    // no session 401.
+    let endpoints: Vec<(Method, String, Option<Value>, [u16; 3])> = vec![
+        (
+            Method::GET,
+            format!("/api/v1/plans/{p}"),
+            None,
+            [200, 200, 200],
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/plans/{p}/status"),
+            None,
+            [200, 200, 200],
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/plans/{p}/export?to=json"),
+            None,
+            [200, 200, 200],
+        ),
+        (
+            Method::GET,
+            format!("/api/v1/plans/{p}/agreements"),
+            None,
+            [200, 200, 200],
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/plans/{p}/checkins"),
+            Some(checkin),
+            [201, 201, 201],
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/plans/{p}/agreements"),
+            Some(json!({"part": "objectives"})),
+            [403, 201, 403],
+        ),
+        (
+            Method::POST,
+            format!("/api/v1/plans/{p}/invitations"),
+            Some(json!({"role": "hr"})),
+            [201, 403, 403],
+        ),
+        (
+            Method::DELETE,
+            format!("/api/v1/plans/{p}/members/nobody"),
+            None,
+            [422, 403, 403],
+        ),
+        (
+            Method::DELETE,
+            format!("/api/v1/plans/{p}"),
+            None,
+            [0, 403, 403],
+        ),
+    ];
+    for (method, path, body, by_role) in &endpoints {
+        let who: [(&str, &Client, u16); 6] = [
+            ("owner", &c.owner, by_role[0]),
+            ("manager", &c.manager, by_role[1]),
+            ("hr", &c.hr, by_role[2]),
+            ("another user", &c.other, 404),
+            ("administrator", &c.admin, 404),
+            ("no session", &c.nobody, 401),
+        ];
+        for (name, client, expected) in who {
+            if expected == 0 {
+                continue; // The person's delete is tried last, below.
+            }
+            let (s, v) = call(client, &c.app, method.clone(), path, body.clone()).await;
+            assert_eq!(s.as_u16(), expected, "{name}: {method} {path}: {v}");
+            if !s.is_success() {
+                assert!(
+                    v["error"]["code"].is_string(),
+                    "{name}: {method} {path}: {v}"
+                );
+            }
+        }
+    }
+    // No role reads exactly as no plan.
+    let (s1, v1) = call(
+        &c.other,
+        &c.app,
+        Method::GET,
+        &format!("/api/v1/plans/{p}"),
+        None,
+    )
+    .await;
+    let (s2, v2) = call(&c.other, &c.app, Method::GET, "/api/v1/plans/999", None).await;
+    assert_eq!((s1, &v1["error"]["code"]), (s2, &v2["error"]["code"]));
+    // Listings show each account its own plans.
+    for (client, expected) in [
+        (&c.owner, 1),
+        (&c.manager, 1),
+        (&c.hr, 1),
+        (&c.other, 0),
+        (&c.admin, 0),
+    ] {
+        let (s, v) = call(client, &c.app, Method::GET, "/api/v1/plans", None).await;
+        assert_eq!(s, StatusCode::OK);
+        assert_eq!(v.as_array().unwrap().len(), expected, "{v}");
+    }
+    let (s, _) = call(&c.nobody, &c.app, Method::GET, "/api/v1/plans", None).await;
+    assert_eq!(s, StatusCode::UNAUTHORIZED);
+    // The person deletes the plan: gone for everyone.
+    let (s, _) = call(
+        &c.owner,
+        &c.app,
+        Method::DELETE,
+        &format!("/api/v1/plans/{p}"),
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::NO_CONTENT);
+    for client in [&c.owner, &c.manager, &c.hr] {
+        let (s, _) = call(
+            client,
+            &c.app,
+            Method::GET,
+            &format!("/api/v1/plans/{p}"),
+            None,
+        )
+        .await;
+        assert_eq!(s, StatusCode::NOT_FOUND);
+    }
+}
+
+#[tokio::test]
+async fn authors_and_agreements_come_from_the_session() {
+    let c = cast("shared-authors").await;
+    let p = c.plan;
+    let claim = json!({"objective": 1, "progress": 30, "by": "person", "date": "2027-02-01"});
+    let (s, v) = call(
+        &c.manager,
+        &c.app,
+        Method::POST,
+        &format!("/api/v1/plans/{p}/checkins"),
+        Some(claim),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(
+        v["by"], "manager",
+        "the form said person; the session says manager"
+    );
+    let (s, v) = call(
+        &c.manager,
+        &c.app,
+        Method::POST,
+        &format!("/api/v1/plans/{p}/agreements"),
+        Some(json!({"part": "tenure"})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    assert_eq!(v[0]["part"], "tenure");
+    assert_eq!(v[0]["by"], "marcus");
+    assert_eq!(v[0]["current"], true);
+    // The plan page says so, to the person.
+    let html = c
+        .owner
+        .get(c.app.url(&format!("/plans/{p}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("tenure agreed by marcus on"), "{html}");
+    assert!(html.contains("marcus — the manager"), "{html}");
+}
+
+#[tokio::test]
+async fn sessions_cookies_and_invitations_hold_over_http() {
+    let c = cast("shared-sessions").await;
+    let p = c.plan;
+    // A stolen cookie from before sign-out is refused after it.
+    let stolen = {
+        let r = client()
+            .post(c.app.url("/api/v1/session"))
+            .json(&json!({"login": "priya", "password": PASSWORD}))
+            .send()
+            .await
+            .unwrap();
+        let set = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+        assert!(
+            set.contains("HttpOnly") && set.contains("SameSite=Strict"),
+            "{set}"
+        );
+        set.split(';').next().unwrap().to_owned()
+    };
+    let with = |cookie: &str| {
+        client()
+            .get(c.app.url(&format!("/api/v1/plans/{p}")))
+            .header("cookie", cookie.to_owned())
+    };
+    assert_eq!(with(&stolen).send().await.unwrap().status(), StatusCode::OK);
+    let r = client()
+        .delete(c.app.url("/api/v1/session"))
+        .header("cookie", stolen.clone())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        with(&stolen).send().await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    // Fixation: a cookie planted before sign-in is not the session after it.
+    let planted = format!("switchback_session={}", "ab".repeat(32));
+    let r = client()
+        .post(c.app.url("/api/v1/session"))
+        .header("cookie", planted.clone())
+        .json(&json!({"login": "priya", "password": PASSWORD}))
+        .send()
+        .await
+        .unwrap();
+    let set = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(!set.contains(&"ab".repeat(32)), "{set}");
+    assert_eq!(
+        with(&planted).send().await.unwrap().status(),
+        StatusCode::UNAUTHORIZED
+    );
+    // A replayed plan invitation is refused.
+    let (_, v) = call(
+        &c.owner,
+        &c.app,
+        Method::POST,
+        &format!("/api/v1/plans/{p}/invitations"),
+        Some(json!({"role": "hr"})),
+    )
+    .await;
+    let token = v["link"]
+        .as_str()
+        .unwrap()
+        .rsplit('/')
+        .next()
+        .unwrap()
+        .to_owned();
+    let (s, _) = call(
+        &c.other,
+        &c.app,
+        Method::POST,
+        &format!("/api/v1/invitations/{token}"),
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK);
+    let (s, v) = call(
+        &c.admin,
+        &c.app,
+        Method::POST,
+        &format!("/api/v1/invitations/{token}"),
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::GONE, "{v}");
+    assert_eq!(v["error"]["code"], "invitation_invalid");
+    // A forged CSRF token on a page form changes nothing (the page gives
+    // the browser its real token first).
+    c.manager
+        .get(c.app.url(&format!("/plans/{p}")))
+        .send()
+        .await
+        .unwrap();
+    let r = c
+        .manager
+        .post(c.app.url(&format!("/plans/{p}/agreements")))
+        .form(&[("csrf", "f".repeat(64).as_str()), ("part", "objectives")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::FORBIDDEN);
+    let (_, v) = call(
+        &c.manager,
+        &c.app,
+        Method::GET,
+        &format!("/api/v1/plans/{p}/agreements"),
+        None,
+    )
+    .await;
+    assert_eq!(v, json!([]));
+    // Pages send a visitor without a session to sign in.
+    let r = client().get(c.app.url("/plans")).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    assert_eq!(r.headers()["location"], "/sign-in");
+}
+
+#[tokio::test]
+async fn a_wrong_password_is_refused_and_guessing_is_slowed_over_http() {
+    let app = spawn_app("shared-brute").await;
+    add_user(&app, "priya", false);
+    let c = client();
+    let try_with = |password: &'static str| {
+        c.post(app.url("/api/v1/session"))
+            .json(&json!({"login": "priya", "password": password}))
+            .send()
+    };
+    for _ in 0..accounts::MAX_FAILURES_PER_ACCOUNT {
+        let r = try_with("wrong password!!").await.unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
+    }
+    let r = try_with(PASSWORD).await.unwrap();
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    let v: Value = r.json().await.unwrap();
+    assert_eq!(v["error"]["code"], "too_many_attempts");
+}
