@@ -115,6 +115,13 @@ pub(crate) struct AgreementView {
     pub current: bool,
 }
 
+impl AgreementView {
+    /// The day of the agreement, as a page shows it.
+    pub fn day(&self) -> &str {
+        self.at.get(..10).unwrap_or(&self.at)
+    }
+}
+
 /// The plan an invitation gave a role on.
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct JoinedView {

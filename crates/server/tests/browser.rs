@@ -105,14 +105,8 @@ async fn screenshot(c: &Client, name: &str) {
     }
 }
 
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn from_an_empty_form_to_a_plan_with_a_check_in() {
-    let app = spawn_app("browser").await;
-    let driver = chromedriver();
-    let profile_dir = app.db.with_file_name("chromium-profile");
-    let c = browser(&driver, &profile_dir).await;
-
-    // The profile form, filled as a person would.
+/// The profile form, filled as the README's accountant would, and sent.
+async fn fill_accountant(c: &Client, app: &common::TestApp) {
     c.goto(&app.url("/")).await.unwrap();
     fill(&c, "current_role", "Accountants and Auditors").await;
     select(&c, "current_level", "principal").await;
@@ -140,6 +134,16 @@ async fn from_an_empty_form_to_a_plan_with_a_check_in() {
         .click()
         .await
         .unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn from_an_empty_form_to_a_plan_with_a_check_in() {
+    let app = spawn_app("browser").await;
+    let driver = chromedriver();
+    let profile_dir = app.db.with_file_name("chromium-profile");
+    let c = browser(&driver, &profile_dir).await;
+
+    fill_accountant(&c, &app).await;
 
     // The verdict and the route chart.
     let verdict = c
@@ -317,4 +321,164 @@ async fn the_organisation_report_opens_with_its_charts() {
     screenshot(&c, "org-report.png").await;
     c.close().await.unwrap();
     let _ = std::fs::remove_dir_all(&dir);
+}
+
+/// A signed-in browser of its own (its own profile directory: its own
+/// cookies), for `name` on a server with accounts.
+async fn sign_in(driver: &Driver, app: &common::TestApp, name: &str) -> Client {
+    let c = browser(driver, &app.db.with_file_name(format!("chromium-{name}"))).await;
+    c.goto(&app.url("/sign-in")).await.unwrap();
+    fill(&c, "login", name).await;
+    fill(&c, "password", PASSWORD).await;
+    click(&c, "sign-in-submit").await;
+    wait_path(&c, "/plans").await;
+    c
+}
+
+/// Waits until the browser shows `path`.
+async fn wait_path(c: &Client, path: &str) {
+    for _ in 0..100 {
+        if c.current_url().await.unwrap().path() == path {
+            return;
+        }
+        tokio::time::sleep(Duration::from_millis(100)).await;
+    }
+    panic!("never reached {path}");
+}
+
+async fn click(c: &Client, id: &str) {
+    c.find(Locator::Id(id))
+        .await
+        .unwrap()
+        .click()
+        .await
+        .unwrap();
+}
+
+async fn text_of(c: &Client, css: &str) -> String {
+    c.wait()
+        .for_element(Locator::Css(css))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap()
+}
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// Three people keep one plan from three browsers: the person makes it and
+/// invites her manager; the manager signs in elsewhere, accepts, agrees the
+/// objectives and checks in; a third account cannot open the plan.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn three_people_keep_one_plan_from_three_browsers() {
+    let app = spawn_app("browser-shared").await;
+    {
+        let mut store = switchback_store::Store::open(&app.db).unwrap();
+        for name in ["priya", "marcus", "oscar"] {
+            let req = switchback_app::accounts::AccountRequest {
+                username: name,
+                email: None,
+                password: PASSWORD,
+            };
+            switchback_app::accounts::add_user(&mut store, &req, false, jiff::Timestamp::now())
+                .unwrap();
+        }
+    }
+    let driver = chromedriver();
+
+    // The person: advice, a plan, an invitation link for her manager.
+    let priya = sign_in(&driver, &app, "priya").await;
+    fill_accountant(&priya, &app).await;
+    priya
+        .wait()
+        .for_element(Locator::Id("plan-finance-supervisor"))
+        .await
+        .unwrap();
+    click(&priya, "plan-finance-supervisor").await;
+    priya
+        .wait()
+        .for_element(Locator::Id("plan-status"))
+        .await
+        .unwrap();
+    let plan_path = priya.current_url().await.unwrap().path().to_owned();
+    assert!(plan_path.starts_with("/plans/"), "{plan_path}");
+    select(&priya, "invite-role", "manager").await;
+    click(&priya, "invite-submit").await;
+    let link = priya
+        .wait()
+        .for_element(Locator::Id("invitation-link"))
+        .await
+        .unwrap()
+        .prop("value")
+        .await
+        .unwrap()
+        .unwrap();
+    let token = link.rsplit_once("/invitations/").unwrap().1;
+    let link_path = format!("/invitations/{token}");
+
+    // The manager, in another browser: accepts, agrees, checks in.
+    let marcus = sign_in(&driver, &app, "marcus").await;
+    marcus.goto(&app.url(&link_path)).await.unwrap();
+    click(&marcus, "accept-submit").await;
+    marcus
+        .wait()
+        .for_element(Locator::Id("agree-form"))
+        .await
+        .unwrap();
+    assert_eq!(marcus.current_url().await.unwrap().path(), plan_path);
+    select(&marcus, "agree-part", "objectives").await;
+    click(&marcus, "agree-submit").await;
+    let agreements = text_of(&marcus, "ul#agreements").await;
+    assert!(
+        agreements.contains("objectives agreed by marcus"),
+        "{agreements}"
+    );
+    assert!(
+        marcus.find(Locator::Id("by")).await.is_err(),
+        "no author to choose: the session is the author"
+    );
+    select(&marcus, "objective", "1").await;
+    fill(&marcus, "progress", "30").await;
+    click(&marcus, "checkin-submit").await;
+    marcus
+        .wait()
+        .for_element(Locator::Id("notice"))
+        .await
+        .unwrap();
+    let history = text_of(&marcus, "table.checkins").await;
+    assert!(history.contains("manager"), "{history}");
+
+    // A third account cannot open the plan, nor see it listed.
+    let oscar = sign_in(&driver, &app, "oscar").await;
+    oscar.goto(&app.url(&plan_path)).await.unwrap();
+    let error = text_of(&oscar, "#error-message").await;
+    assert!(error.contains("that you can see"), "{error}");
+    oscar.goto(&app.url("/plans")).await.unwrap();
+    let listing = text_of(&oscar, "main").await;
+    assert!(listing.contains("No plans yet"), "{listing}");
+
+    // The person sees the agreement and the manager's check-in.
+    priya.goto(&app.url(&plan_path)).await.unwrap();
+    let agreements = text_of(&priya, "ul#agreements").await;
+    assert!(
+        agreements.contains("objectives agreed by marcus"),
+        "{agreements}"
+    );
+    let history = text_of(&priya, "table.checkins").await;
+    assert!(history.contains("manager"), "{history}");
+    if let Ok(dir) = std::env::var("SWITCHBACK_SCREENSHOTS") {
+        let png = priya
+            .find(Locator::Id("sharing"))
+            .await
+            .unwrap()
+            .screenshot()
+            .await
+            .unwrap();
+        std::fs::write(std::path::Path::new(&dir).join("shared-plan.png"), png).unwrap();
+    }
+
+    for c in [priya, marcus, oscar] {
+        c.close().await.unwrap();
+    }
 }

@@ -309,7 +309,10 @@ async fn authors_and_agreements_come_from_the_session() {
         .text()
         .await
         .unwrap();
-    assert!(html.contains("tenure agreed by marcus on"), "{html}");
+    assert!(
+        html.contains("tenure agreed by marcus (the manager) on"),
+        "{html}"
+    );
     assert!(html.contains("marcus — the manager"), "{html}");
 }
 
