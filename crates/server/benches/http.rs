@@ -30,53 +30,102 @@ struct Server {
     plan_id: i64,
 }
 
-/// One server for every benchmark, on its own runtime, with one plan.
+/// One server for every benchmark, on its own runtime, with one plan: a
+/// one-person server (no accounts).
 fn server() -> &'static Server {
     static S: OnceLock<Server> = OnceLock::new();
+    S.get_or_init(|| start("solo", None))
+}
+
+/// The same on a shared server: one account, signed in, owning the plan.
+fn shared_server() -> &'static (Server, String) {
+    static S: OnceLock<(Server, String)> = OnceLock::new();
     S.get_or_init(|| {
-        let engine = Arc::new(Engine::embedded().unwrap());
-        let dir =
-            std::env::temp_dir().join(format!("switchback-http-bench-{}", std::process::id()));
-        std::fs::create_dir_all(&dir).unwrap();
-        let db = dir.join("plans.db");
-        let _ = std::fs::remove_file(&db);
-        let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-        listener.set_nonblocking(true).unwrap();
-        let addr = listener.local_addr().unwrap();
-        let state = AppState::new(engine, db.clone());
-        std::thread::spawn(move || {
-            let rt = tokio::runtime::Builder::new_multi_thread()
-                .enable_all()
-                .build()
-                .unwrap();
-            rt.block_on(async move {
-                let listener = tokio::net::TcpListener::from_std(listener).unwrap();
-                switchback_server::serve(listener, state, std::future::pending())
-                    .await
-                    .unwrap();
-            });
-        });
-        let value: toml::Value = toml::from_str(TEN_OPTIONS).unwrap();
-        let profile_json = serde_json::to_string(&value).unwrap();
-        let mut c = Conn::new(addr);
-        let body =
-            format!(r#"{{"profile": {profile_json}, "option": "a", "start": "2027-01-04"}}"#);
-        let (status, text) = c.request("POST", "/api/v1/plans", "application/json", &body, "");
-        assert_eq!(status, 201, "{text}");
-        let plan_id = serde_json::from_str::<serde_json::Value>(&text).unwrap()["id"]
-            .as_i64()
-            .unwrap();
-        Server {
-            addr,
-            db,
-            profile_json,
-            plan_id,
-        }
+        let mut cookie = String::new();
+        let s = start("shared", Some(&mut cookie));
+        (s, cookie)
     })
+}
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// Starts a server; with `cookie`, makes an account first, signs it in and
+/// puts its session cookie there.
+fn start(name: &str, cookie: Option<&mut String>) -> Server {
+    let engine = Arc::new(Engine::embedded().unwrap());
+    let dir = std::env::temp_dir().join(format!(
+        "switchback-http-bench-{name}-{}",
+        std::process::id()
+    ));
+    std::fs::create_dir_all(&dir).unwrap();
+    let db = dir.join("plans.db");
+    let _ = std::fs::remove_file(&db);
+    let shared = cookie.is_some();
+    if shared {
+        let mut store = switchback_store::Store::open(&db).unwrap();
+        let req = switchback_app::accounts::AccountRequest {
+            username: "priya",
+            email: None,
+            password: PASSWORD,
+        };
+        switchback_app::accounts::add_user(&mut store, &req, false, jiff::Timestamp::now())
+            .unwrap();
+    }
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    listener.set_nonblocking(true).unwrap();
+    let addr = listener.local_addr().unwrap();
+    let state = AppState::new(engine, db.clone());
+    std::thread::spawn(move || {
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .enable_all()
+            .build()
+            .unwrap();
+        rt.block_on(async move {
+            let listener = tokio::net::TcpListener::from_std(listener).unwrap();
+            switchback_server::serve(listener, state, std::future::pending())
+                .await
+                .unwrap();
+        });
+    });
+    let value: toml::Value = toml::from_str(TEN_OPTIONS).unwrap();
+    let profile_json = serde_json::to_string(&value).unwrap();
+    let mut c = Conn::new(addr);
+    let session = if shared {
+        sign_in(&mut c)
+    } else {
+        String::new()
+    };
+    let body = format!(r#"{{"profile": {profile_json}, "option": "a", "start": "2027-01-04"}}"#);
+    let (status, text) = c.request("POST", "/api/v1/plans", "application/json", &body, &session);
+    assert_eq!(status, 201, "{text}");
+    let plan_id = serde_json::from_str::<serde_json::Value>(&text).unwrap()["id"]
+        .as_i64()
+        .unwrap();
+    if let Some(cookie) = cookie {
+        *cookie = session;
+    }
+    Server {
+        addr,
+        db,
+        profile_json,
+        plan_id,
+    }
+}
+
+/// Signs in on a connection; returns the `Cookie` header's value.
+fn sign_in(c: &mut Conn) -> String {
+    let body = format!(r#"{{"login": "priya", "password": "{PASSWORD}"}}"#);
+    let (status, text) = c.request("POST", "/api/v1/session", "application/json", &body, "");
+    assert_eq!(status, 201, "{text}");
+    c.last_cookie.clone().unwrap()
 }
 
 /// One kept-alive HTTP/1.1 connection.
 struct Conn {
+    /// The `Host` the server answers as (it refuses others on loopback).
+    host: String,
+    /// The last `Set-Cookie` the server sent, as a `Cookie` value.
+    last_cookie: Option<String>,
     reader: BufReader<TcpStream>,
     stream: TcpStream,
 }
@@ -89,6 +138,8 @@ impl Conn {
             .set_read_timeout(Some(Duration::from_secs(30)))
             .unwrap();
         Conn {
+            host: addr.to_string(),
+            last_cookie: None,
             reader: BufReader::new(stream.try_clone().unwrap()),
             stream,
         }
@@ -104,7 +155,8 @@ impl Conn {
         cookie: &str,
     ) -> (u16, String) {
         let mut head = format!(
-            "{method} {path} HTTP/1.1\r\nhost: bench\r\ncontent-length: {}\r\n",
+            "{method} {path} HTTP/1.1\r\nhost: {}\r\ncontent-length: {}\r\n",
+            self.host,
             body.len()
         );
         if !content_type.is_empty() {
@@ -126,10 +178,12 @@ impl Conn {
             if line == "\r\n" {
                 break;
             }
-            if let Some((k, v)) = line.split_once(':')
-                && k.eq_ignore_ascii_case("content-length")
-            {
-                length = v.trim().parse().unwrap();
+            if let Some((k, v)) = line.split_once(':') {
+                if k.eq_ignore_ascii_case("content-length") {
+                    length = v.trim().parse().unwrap();
+                } else if k.eq_ignore_ascii_case("set-cookie") {
+                    self.last_cookie = v.trim().split(';').next().map(str::to_owned);
+                }
             }
         }
         let mut buf = vec![0; length];
@@ -218,9 +272,19 @@ fn advice_page(bencher: Bencher) {
 /// and whether every check-in answered 201 is in the database.
 #[divan::bench(sample_count = 1, sample_size = 1)]
 fn load_20000_mixed_64_connections() {
+    load("one-person server", server(), false);
+}
+
+/// The same load on a shared server, every request with a session cookie
+/// (each connection signs in first; budget: ≤ 1 ms p50 over the figure above).
+#[divan::bench(sample_count = 1, sample_size = 1)]
+fn load_20000_mixed_64_connections_signed_in() {
+    load("shared server, signed in", &shared_server().0, true);
+}
+
+fn load(what: &str, s: &'static Server, signed_in: bool) {
     const CONNECTIONS: usize = 64;
     const REQUESTS: usize = 20_000;
-    let s = server();
     let checkins_before = count_checkins(&s.db);
     let started = Instant::now();
     let results: Vec<(Vec<Duration>, usize, usize)> = std::thread::scope(|scope| {
@@ -228,19 +292,21 @@ fn load_20000_mixed_64_connections() {
             .map(|t| {
                 scope.spawn(move || {
                     let mut c = Conn::new(s.addr);
+                    let cookie = if signed_in { sign_in(&mut c) } else { String::new() };
+                    let cookie = cookie.as_str();
                     let (mut times, mut errors, mut checkins) = (Vec::new(), 0, 0);
                     for i in (t..REQUESTS).step_by(CONNECTIONS) {
                         let at = Instant::now();
                         let (status, _) = match i % 4 {
-                            0 => c.request("POST", "/api/v1/advise", "application/json", &s.profile_json, ""),
-                            1 => c.request("POST", "/api/v1/routes", "application/json", &s.profile_json, ""),
-                            2 => c.request("GET", "/api/v1/occupations?q=financial%20analyst&limit=10", "", "", ""),
+                            0 => c.request("POST", "/api/v1/advise", "application/json", &s.profile_json, cookie),
+                            1 => c.request("POST", "/api/v1/routes", "application/json", &s.profile_json, cookie),
+                            2 => c.request("GET", "/api/v1/occupations?q=financial%20analyst&limit=10", "", "", cookie),
                             _ => {
                                 let body = format!(
                                     r#"{{"objective": 1, "progress": {}, "by": "manager", "date": "2027-03-01", "note": "load {i}"}}"#,
                                     i % 101
                                 );
-                                c.request("POST", &format!("/api/v1/plans/{}/checkins", s.plan_id), "application/json", &body, "")
+                                c.request("POST", &format!("/api/v1/plans/{}/checkins", s.plan_id), "application/json", &body, cookie)
                             }
                         };
                         times.push(at.elapsed());
@@ -263,7 +329,7 @@ fn load_20000_mixed_64_connections() {
     let checkins: usize = results.iter().map(|r| r.2).sum();
     let stored = count_checkins(&s.db) - checkins_before;
     eprintln!(
-        "load: {REQUESTS} requests from {CONNECTIONS} connections in {elapsed:?}: {:.0} requests/s, p50 {:?}, p99 {:?}, errors {errors}, check-ins answered {checkins}, stored {stored}",
+        "load ({what}): {REQUESTS} requests from {CONNECTIONS} connections in {elapsed:?}: {:.0} requests/s, p50 {:?}, p99 {:?}, errors {errors}, check-ins answered {checkins}, stored {stored}",
         REQUESTS as f64 / elapsed.as_secs_f64(),
         percentile(&times, 0.5),
         percentile(&times, 0.99),
@@ -277,4 +343,40 @@ fn count_checkins(db: &std::path::Path) -> i64 {
         .unwrap()
         .query_row("SELECT count(*) FROM checkins", [], |r| r.get(0))
         .unwrap()
+}
+
+/// Signing in: what Argon2id at OWASP's parameters costs, over HTTP.
+#[divan::bench(sample_count = 20)]
+fn sign_in_over_http(bencher: Bencher) {
+    let s = &shared_server().0;
+    let mut c = Conn::new(s.addr);
+    bencher.bench_local(|| sign_in(&mut c));
+}
+
+/// Reading a plan over HTTP, on a one-person server and signed in on a
+/// shared one: the difference is what a session and the access check add.
+#[divan::bench(sample_count = 1, sample_size = 1)]
+fn plan_read_percentiles_solo_and_signed_in() {
+    let (shared, cookie) = shared_server();
+    for (what, s, cookie) in [
+        ("one-person", server(), ""),
+        ("signed in", shared, cookie.as_str()),
+    ] {
+        let mut c = Conn::new(s.addr);
+        let path = format!("/api/v1/plans/{}", s.plan_id);
+        let mut times: Vec<Duration> = (0..1000)
+            .map(|_| {
+                let at = Instant::now();
+                let (status, _) = c.request("GET", &path, "", "", cookie);
+                assert_eq!(status, 200);
+                at.elapsed()
+            })
+            .collect();
+        times.sort_unstable();
+        eprintln!(
+            "GET a plan ({what}) over 1,000 requests: p50 {:?}, p99 {:?}",
+            percentile(&times, 0.5),
+            percentile(&times, 0.99)
+        );
+    }
 }

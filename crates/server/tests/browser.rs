@@ -108,26 +108,26 @@ async fn screenshot(c: &Client, name: &str) {
 /// The profile form, filled as the README's accountant would, and sent.
 async fn fill_accountant(c: &Client, app: &common::TestApp) {
     c.goto(&app.url("/")).await.unwrap();
-    fill(&c, "current_role", "Accountants and Auditors").await;
-    select(&c, "current_level", "principal").await;
-    fill(&c, "current_department", "audit").await;
-    fill(&c, "current_salary", "118000").await;
-    fill(&c, "current_years_in_role", "4").await;
-    fill(&c, "current_years_experience", "12").await;
-    fill(&c, "goal_role", "Financial Managers").await;
-    select(&c, "goal_level", "director").await;
-    fill(&c, "goal_horizon_years", "8").await;
+    fill(c, "current_role", "Accountants and Auditors").await;
+    select(c, "current_level", "principal").await;
+    fill(c, "current_department", "audit").await;
+    fill(c, "current_salary", "118000").await;
+    fill(c, "current_years_in_role", "4").await;
+    fill(c, "current_years_experience", "12").await;
+    fill(c, "goal_role", "Financial Managers").await;
+    select(c, "goal_level", "director").await;
+    fill(c, "goal_horizon_years", "8").await;
     c.find(Locator::Id("situation_promotion_blocked"))
         .await
         .unwrap()
         .click()
         .await
         .unwrap();
-    fill(&c, "option_id_0", "finance-supervisor").await;
-    fill(&c, "option_role_0", "Financial Managers").await;
-    select(&c, "option_level_0", "supervisor").await;
-    fill(&c, "option_department_0", "finance").await;
-    fill(&c, "option_salary_0", "112000").await;
+    fill(c, "option_id_0", "finance-supervisor").await;
+    fill(c, "option_role_0", "Financial Managers").await;
+    select(c, "option_level_0", "supervisor").await;
+    fill(c, "option_department_0", "finance").await;
+    fill(c, "option_salary_0", "112000").await;
     c.find(Locator::Id("advise"))
         .await
         .unwrap()
