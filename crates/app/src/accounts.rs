@@ -16,7 +16,8 @@ use blake2::{Blake2s256, Digest};
 use jiff::{SignedDuration, Timestamp};
 use switchback_core::access::{self, Action, PlanRole};
 use switchback_core::development::status::{Author, CheckIn};
-use switchback_store::accounts::{InvitationFor, NewUser, Part, TokenDigest, User, UserId};
+pub use switchback_store::accounts::InvitationFor;
+use switchback_store::accounts::{NewUser, Part, TokenDigest, User, UserId};
 use switchback_store::{PlanId, Store};
 
 use crate::AppError;
@@ -132,17 +133,32 @@ pub fn sign_in(
     address: &str,
     now: Timestamp,
 ) -> Result<Session, AppError> {
-    let since = now - SignedDuration::from_mins(FAILURE_WINDOW_MINUTES);
-    let account_key = format!("account:{}", login.trim().to_lowercase());
+    let login = login.trim();
+    let found = store.user_for_login(login)?;
+    // Per account when there is one (its name and its address count
+    // together), else per login as typed (cut short: a key is no place
+    // for a megabyte).
+    let account_key = match &found {
+        Some((u, _)) => format!("user:{}", u.id.0),
+        None => format!(
+            "login:{}",
+            login.to_lowercase().chars().take(256).collect::<String>()
+        ),
+    };
     let address_key = format!("address:{address}");
-    if store.failures_since(&account_key, since)? >= MAX_FAILURES_PER_ACCOUNT
-        || store.failures_since(&address_key, since)? >= MAX_FAILURES_PER_ADDRESS
-    {
+    // The attempt is counted before the password is checked, in one
+    // transaction with the count: parallel guesses cannot all slip under
+    // the limit.
+    let since = now - SignedDuration::from_mins(FAILURE_WINDOW_MINUTES);
+    let keys = [
+        (account_key.as_str(), MAX_FAILURES_PER_ACCOUNT),
+        (address_key.as_str(), MAX_FAILURES_PER_ADDRESS),
+    ];
+    if !store.reserve_attempt(&keys, since, now)? {
         return Err(AppError::TooManyAttempts {
             retry_after_seconds: (FAILURE_WINDOW_MINUTES * 60) as u64,
         });
     }
-    let found = store.user_for_login(login.trim())?;
     // Verify against a stand-in hash when there is no such account, so the
     // answer takes as long either way.
     let hash = found
@@ -150,11 +166,9 @@ pub fn sign_in(
         .map_or_else(|| stand_in_hash().to_owned(), |(_, h)| h.clone());
     let good = verify_password(password, &hash) && found.is_some();
     let Some((user, _)) = found.filter(|_| good) else {
-        store.record_failure(&account_key, now)?;
-        store.record_failure(&address_key, now)?;
         return Err(AppError::SignInFailed);
     };
-    store.clear_failures(&account_key)?;
+    store.attempt_succeeded(&account_key, &address_key, now)?;
     start_session(store, user, now)
 }
 
@@ -239,19 +253,38 @@ pub fn accept_account(
     now: Timestamp,
 ) -> Result<Session, AppError> {
     check_username(req.username)?;
-    check_password(req.password)?;
+    if let Some(email) = req.email {
+        check_email(email)?;
+    }
+    let hash = hash_password(req.password)?;
     let token = Token::parse(invitation).ok_or(AppError::Store(
         switchback_store::StoreError::InvitationInvalid,
     ))?;
-    let taken = store.take_invitation(&token.digest(), now)?;
-    if taken.purpose != InvitationFor::Account {
-        return Err(AppError::Store(
-            switchback_store::StoreError::InvitationInvalid,
-        ));
-    }
-    let id = add_user(store, req, false, now)?;
+    let id = store.redeem_account_invitation(
+        &token.digest(),
+        &NewUser {
+            username: req.username,
+            email: req.email,
+            password_hash: &hash,
+            admin: false,
+        },
+        now,
+    )?;
     let user = store.user(id)?.ok_or(AppError::SignInFailed)?;
     start_session(store, user, now)
+}
+
+/// What a live invitation is for, to show the right form (`None`: used,
+/// expired or never made).
+pub fn invitation_for(
+    store: &Store,
+    invitation: &str,
+    now: Timestamp,
+) -> Result<Option<InvitationFor>, AppError> {
+    let Some(token) = Token::parse(invitation) else {
+        return Ok(None);
+    };
+    Ok(store.invitation(&token.digest(), now)?.map(|i| i.purpose))
 }
 
 /// Takes a plan invitation for the signed-in `user`: they hold the role
@@ -265,19 +298,7 @@ pub fn accept_plan_invitation(
     let token = Token::parse(invitation).ok_or(AppError::Store(
         switchback_store::StoreError::InvitationInvalid,
     ))?;
-    let taken = store.take_invitation(&token.digest(), now)?;
-    let InvitationFor::Plan(plan, role) = taken.purpose else {
-        return Err(AppError::Store(
-            switchback_store::StoreError::InvitationInvalid,
-        ));
-    };
-    if taken.created_by == user.id {
-        return Err(AppError::invalid(
-            "invitation",
-            "this is your own plan's invitation: give the link to your manager or HR business partner",
-        ));
-    }
-    store.add_member(plan, user.id, role, now)?;
+    let (plan, _) = store.redeem_plan_invitation(&token.digest(), user.id, now)?;
     Ok(plan)
 }
 
@@ -425,6 +446,7 @@ pub fn delete_plan(store: &mut Store, user: &User, plan: PlanId) -> Result<(), A
 /// The Argon2id hash of a password that meets the rules.
 pub fn hash_password(password: &str) -> Result<String, AppError> {
     check_password(password)?;
+    let _lane = hashing_lane();
     Argon2::default()
         .hash_password(password.as_bytes())
         .map(|h| h.to_string())
@@ -432,12 +454,22 @@ pub fn hash_password(password: &str) -> Result<String, AppError> {
 }
 
 fn verify_password(password: &str, hash: &str) -> bool {
+    let _lane = hashing_lane();
     password.len() <= MAX_PASSWORD_BYTES
         && PasswordHash::new(hash).is_ok_and(|h| {
             Argon2::default()
                 .verify_password(password.as_bytes(), &h)
                 .is_ok()
         })
+}
+
+/// One Argon2id computation at a time: each takes 19 MiB and a core for
+/// about 20 ms, so a burst of sign-ins queues here instead of taking the
+/// machine's memory (a few hundred at once would take gigabytes).
+fn hashing_lane() -> std::sync::MutexGuard<'static, ()> {
+    static LANE: std::sync::Mutex<()> = std::sync::Mutex::new(());
+    LANE.lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
 }
 
 /// A hash no password of the rules matches, computed once.

@@ -110,7 +110,9 @@ impl AppError {
             AppError::Store(StoreError::UnknownObjective { .. }) => Some("objective"),
             AppError::Store(StoreError::CheckInDate { .. }) => Some("date"),
             AppError::Store(StoreError::AccountTaken { .. }) => Some("username"),
-            AppError::Store(StoreError::InvitationInvalid) => Some("invitation"),
+            AppError::Store(StoreError::InvitationInvalid | StoreError::OwnInvitation) => {
+                Some("invitation")
+            }
             AppError::OrgFile(e) => Some(&e.0.field),
             _ => None,
         }
@@ -146,6 +148,7 @@ fn store_code(e: &StoreError) -> &'static str {
         StoreError::TooNew { .. } | StoreError::CannotUpgrade { .. } => "database_version",
         StoreError::AccountTaken { .. } => "account_taken",
         StoreError::InvitationInvalid => "invitation_invalid",
+        StoreError::OwnInvitation => "invalid_argument",
         StoreError::OwnerIsNotAMember => "invalid_argument",
         _ => "database_failed",
     }

@@ -65,6 +65,7 @@ fn plan_of(path: &Path, owner: &User) -> PlanId {
         document: &document,
         option: "finance-supervisor",
         start: "2027-01-04".parse().unwrap(),
+        owner: Some(owner.id),
     };
     let created = plans::create(
         engine(),
@@ -74,8 +75,6 @@ fn plan_of(path: &Path, owner: &User) -> PlanId {
         "2027-01-04".parse().unwrap(),
     )
     .unwrap();
-    let mut store = Store::open(path).unwrap();
-    store.set_owner(created.stored.id, owner.id).unwrap();
     created.stored.id
 }
 
@@ -426,4 +425,38 @@ fn the_person_and_the_manager_checking_in_at_once_both_keep_theirs() {
         .filter(|s| s.checkin.by == Author::Manager)
         .count();
     assert_eq!(by_manager, 10);
+}
+
+#[test]
+fn guesses_made_at_once_cannot_slip_under_the_limit() {
+    let path = db("parallel");
+    let mut store = Store::open(&path).unwrap();
+    user(&mut store, "priya", false);
+    drop(store);
+    let results: Vec<String> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..12)
+            .map(|_| {
+                let path = path.clone();
+                scope.spawn(move || {
+                    let mut store = Store::open(&path).unwrap();
+                    sign_in(&mut store, "priya", "wrong password!!", now())
+                        .unwrap_err()
+                        .code()
+                        .to_owned()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    let tried = results.iter().filter(|c| *c == "sign_in_failed").count();
+    assert_eq!(
+        tried,
+        accounts::MAX_FAILURES_PER_ACCOUNT as usize,
+        "{results:?}"
+    );
+    assert!(
+        results
+            .iter()
+            .all(|c| c == "sign_in_failed" || c == "too_many_attempts")
+    );
 }

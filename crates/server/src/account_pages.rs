@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
 use serde::Deserialize;
-use switchback_app::accounts::{self, AccountRequest, Session, Token};
+use switchback_app::accounts::{self, AccountRequest, InvitationFor, Session, Token};
 use switchback_app::{AppError, Part, PlanAction, PlanRole, User};
 use switchback_store::{PlanId, Store};
 
@@ -23,6 +23,7 @@ pub(crate) fn routes() -> Router<AppState> {
     Router::new()
         .route("/sign-in", get(sign_in_page).post(sign_in))
         .route("/sign-out", post(sign_out))
+        .route("/sign-out-everywhere", post(sign_out_everywhere))
         .route("/invitations/{token}", get(invitation_page).post(accept))
         .route("/admin", get(admin_page))
         .route("/admin/invitations", post(invite_account))
@@ -167,12 +168,40 @@ async fn sign_out(
     headers: HeaderMap,
     PageForm(f): PageForm<CsrfForm>,
 ) -> Response {
-    if let Err(e) = csrf::verify(&headers, &f.csrf) {
+    end_sessions(s, viewer, &headers, &f.csrf, false).await
+}
+
+/// Ends every session of the account: a browser left signed in elsewhere
+/// is signed out too.
+async fn sign_out_everywhere(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    PageForm(f): PageForm<CsrfForm>,
+) -> Response {
+    end_sessions(s, viewer, &headers, &f.csrf, true).await
+}
+
+/// Signs out this browser's session, or every session of its account,
+/// and clears the cookie.
+async fn end_sessions(
+    s: AppState,
+    viewer: Viewer,
+    headers: &HeaderMap,
+    csrf_field: &str,
+    everywhere: bool,
+) -> Response {
+    if let Err(e) = csrf::verify(headers, csrf_field) {
         return error_page(e);
     }
     let done = blocking(move || {
-        if let Some(c) = &viewer.cookie {
-            accounts::sign_out(&mut s.open_store()?, c)?;
+        let mut st = s.open_store()?;
+        match (&viewer.user, &viewer.cookie) {
+            (Some(user), _) if everywhere => {
+                accounts::sign_out_everywhere(&mut st, user)?;
+            }
+            (_, Some(c)) => accounts::sign_out(&mut st, c)?,
+            _ => {}
         }
         Ok(())
     })
@@ -194,21 +223,36 @@ struct InvitationPage {
     csrf: String,
     token: String,
     signed_in: Option<String>,
+    /// A role on a plan (else: a new account).
+    for_plan: bool,
 }
 
 async fn invitation_page(
+    State(s): State<AppState>,
     viewer: Viewer,
     token: csrf::Token,
     Path(invitation): Path<String>,
 ) -> Response {
-    let Some(t) = Token::parse(&invitation) else {
-        return error_page(AppError::Store(switchback_store::StoreError::InvitationInvalid).into());
+    let asked = invitation.clone();
+    let purpose = blocking(move || {
+        let purpose = match s.read_store()? {
+            Some(st) => accounts::invitation_for(&st, &asked, now())?,
+            None => None,
+        };
+        purpose
+            .ok_or_else(|| AppError::Store(switchback_store::StoreError::InvitationInvalid).into())
+    })
+    .await;
+    let purpose = match purpose {
+        Ok(p) => p,
+        Err(e) => return error_page(e),
     };
     page(
         &InvitationPage {
             csrf: token.value().to_owned(),
-            token: t.expose().to_owned(),
+            token: invitation,
             signed_in: viewer.user.map(|u| u.username),
+            for_plan: matches!(purpose, InvitationFor::Plan(..)),
         },
         &token,
     )
@@ -300,7 +344,13 @@ struct InvitedPage {
 }
 
 /// The page showing a new invitation link, absolute on this server.
-fn invited(headers: &HeaderMap, token: &Token, what: String, back: String) -> Response {
+fn invited(
+    secure: bool,
+    headers: &HeaderMap,
+    token: &Token,
+    what: String,
+    back: String,
+) -> Response {
     let host = headers
         .get(header::HOST)
         .and_then(|h| h.to_str().ok())
@@ -308,7 +358,12 @@ fn invited(headers: &HeaderMap, token: &Token, what: String, back: String) -> Re
     let expires = now() + jiff::SignedDuration::from_hours(24 * accounts::INVITATION_DAYS);
     let t = InvitedPage {
         what,
-        link: format!("http://{host}/invitations/{}", token.expose()),
+        // Beyond loopback the server sits behind TLS (docs/SECURITY.md).
+        link: format!(
+            "{}://{host}/invitations/{}",
+            if secure { "https" } else { "http" },
+            token.expose()
+        ),
         expires: expires.to_string(),
         back,
     };
@@ -340,6 +395,7 @@ async fn invite_account(
     if let Err(e) = csrf::verify(&headers, &f.csrf) {
         return error_page(e);
     }
+    let secure = s.secure_cookies();
     let made = blocking(move || {
         let user = viewer.signed_in()?;
         Ok(accounts::invite_account(&mut s.open_store()?, user, now())?)
@@ -347,6 +403,7 @@ async fn invite_account(
     .await;
     match made {
         Ok(t) => invited(
+            secure,
             &headers,
             &t,
             "A link to make an account.".into(),
@@ -372,6 +429,7 @@ async fn invite_to_plan(
     if let Err(e) = csrf::verify(&headers, &f.csrf) {
         return error_page(e);
     }
+    let secure = s.secure_cookies();
     let id = match plan_id(&id) {
         Ok(id) => id,
         Err(e) => return error_page(e),
@@ -388,6 +446,7 @@ async fn invite_to_plan(
     .await;
     match made {
         Ok((t, role)) => invited(
+            secure,
             &headers,
             &t,
             format!(

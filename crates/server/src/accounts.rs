@@ -122,6 +122,12 @@ impl AgreementView {
     }
 }
 
+/// An empty JSON body, `{}`: a state change the API takes only as
+/// `application/json`, which no other site's form can send.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Empty {}
+
 /// The plan an invitation gave a role on.
 #[derive(Serialize, utoipa::ToSchema)]
 pub(crate) struct JoinedView {
@@ -214,11 +220,12 @@ pub(crate) async fn sign_out_everywhere(
     Ok(cleared(StatusCode::NO_CONTENT))
 }
 
-#[utoipa::path(post, path = "/api/v1/invitations", tag = "accounts",
+#[utoipa::path(post, path = "/api/v1/invitations", tag = "accounts", request_body = Empty,
     responses((status = 201, body = InvitationView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub(crate) async fn invite_account(
     State(s): State<AppState>,
     viewer: Viewer,
+    JsonBody(Empty {}): JsonBody<Empty>,
 ) -> Result<Response, ApiError> {
     let view = blocking(move || {
         let user = viewer.signed_in()?;
@@ -262,13 +269,14 @@ pub(crate) async fn create_account(
     Ok(with_session(&s, StatusCode::CREATED, &session))
 }
 
-#[utoipa::path(post, path = "/api/v1/invitations/{token}", tag = "accounts",
+#[utoipa::path(post, path = "/api/v1/invitations/{token}", tag = "accounts", request_body = Empty,
     params(("token" = String, Path, description = "The invitation's token")),
     responses((status = 200, body = JoinedView), (status = 401, body = ErrorBody), (status = 410, body = ErrorBody)))]
 pub(crate) async fn accept_invitation(
     State(s): State<AppState>,
     viewer: Viewer,
     PathArgs(token): PathArgs<String>,
+    JsonBody(Empty {}): JsonBody<Empty>,
 ) -> Result<Response, ApiError> {
     let view = blocking(move || {
         let user = viewer.signed_in()?;

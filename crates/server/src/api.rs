@@ -334,15 +334,16 @@ pub(crate) fn create(
         document: &document,
         option,
         start,
+        owner,
     };
     let state = s.clone();
-    let created = plans::create(&s.engine, move || state.open_store(), &req, now(), today())?;
-    if let Some(owner) = owner {
-        s.open_store()?
-            .set_owner(created.stored.id, owner)
-            .map_err(AppError::from)?;
-    }
-    Ok(created)
+    Ok(plans::create(
+        &s.engine,
+        move || state.open_store(),
+        &req,
+        now(),
+        today(),
+    )?)
 }
 
 #[utoipa::path(post, path = "/api/v1/plans", tag = "plans",

@@ -74,6 +74,14 @@ impl ApiError {
 
 impl From<AppError> for ApiError {
     fn from(e: AppError) -> ApiError {
+        // Over HTTP an unknown plan never lists the plans there are: on a
+        // shared server they are other people's.
+        let e = match e {
+            AppError::Store(switchback_store::StoreError::UnknownPlan { id, .. }) => {
+                AppError::PlanNotFound { id: id.get() }
+            }
+            other => other,
+        };
         let status = if e.is_not_found() {
             StatusCode::NOT_FOUND
         } else {

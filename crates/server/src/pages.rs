@@ -469,13 +469,29 @@ async fn compare_move(
 #[derive(Template)]
 #[template(path = "plans.html")]
 struct PlansPage {
+    csrf: String,
     plans: Vec<SummaryView>,
+    /// On a shared server: who is signed in, and whether they administer it.
+    account: Option<(String, bool)>,
 }
 
 async fn list_plans(State(s): State<AppState>, viewer: Viewer, token: csrf::Token) -> Response {
+    let account = viewer
+        .user
+        .as_ref()
+        .filter(|_| viewer.shared)
+        .map(|u| (u.username.clone(), u.admin));
     let plans = blocking(move || crate::api::visible_plans(&s, &viewer)).await;
     match plans {
-        Ok(plans) => page(&PlansPage { plans }, &token).unwrap_or_else(error_page),
+        Ok(plans) => page(
+            &PlansPage {
+                csrf: token.value().to_owned(),
+                plans,
+                account,
+            },
+            &token,
+        )
+        .unwrap_or_else(error_page),
         Err(e) => error_page(e),
     }
 }

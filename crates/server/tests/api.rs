@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{TestApp, example_json, rows, spawn_app};
+use common::{TestApp, example_json, page_token, rows, spawn_app};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
 
@@ -33,20 +33,6 @@ async fn post(app: &TestApp, path: &str, body: &Value) -> (StatusCode, Value) {
         .unwrap();
     let status = r.status();
     (status, r.json().await.unwrap_or(Value::Null))
-}
-
-/// The CSRF token the form page gives this client (and its cookie).
-async fn page_token(c: &reqwest::Client, app: &TestApp) -> String {
-    let html = c
-        .get(app.url("/"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
-    let after = html.split("name=\"csrf\" value=\"").nth(1).unwrap();
-    after.split('"').next().unwrap().to_owned()
 }
 
 /// The one error shape: a stable code, the field where there is one, a message.
@@ -358,7 +344,7 @@ async fn pages_carry_the_security_headers_and_forms_need_the_csrf_token() {
 async fn user_text_is_escaped_in_pages() {
     let app = spawn_app("escaping").await;
     let c = client();
-    let token = page_token(&c, &app).await;
+    let token = page_token(&c, &app, "/").await;
     let evil = "<script>alert(1)</script>";
     let r = c
         .post(app.url("/advice"))
@@ -551,7 +537,7 @@ async fn foreign_hosts_origins_and_methods_are_refused() {
 async fn a_profile_file_uploads_and_downloads() {
     let app = spawn_app("upload").await;
     let c = client();
-    let token = page_token(&c, &app).await;
+    let token = page_token(&c, &app, "/").await;
     let text = std::fs::read_to_string(format!(
         "{}/another-route-up-accountant.toml",
         common::EXAMPLES

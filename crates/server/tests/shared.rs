@@ -6,7 +6,7 @@
 
 mod common;
 
-use common::{TestApp, example_json, spawn_app};
+use common::{TestApp, example_json, page_token, spawn_app};
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{Value, json};
 use switchback_app::accounts::{self, AccountRequest};
@@ -64,6 +64,21 @@ async fn signed_in(app: &TestApp, name: &str) -> Client {
     c
 }
 
+/// The person's one-time link for `role` on plan `p`: its token.
+async fn invite(owner: &Client, app: &TestApp, p: i64, role: &str) -> String {
+    let (s, v) = call(
+        owner,
+        app,
+        Method::POST,
+        &format!("/api/v1/plans/{p}/invitations"),
+        Some(json!({"role": role})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED, "{v}");
+    let link = v["link"].as_str().unwrap();
+    link.rsplit('/').next().unwrap().to_owned()
+}
+
 /// Everyone the matrix asks about, with the person's plan shared with
 /// their manager and HR partner.
 struct Cast {
@@ -101,23 +116,13 @@ async fn cast(name: &str) -> Cast {
     let manager = signed_in(&app, "marcus").await;
     let hr = signed_in(&app, "hana").await;
     for (who, role) in [(&manager, "manager"), (&hr, "hr")] {
-        let (s, v) = call(
-            &owner,
-            &app,
-            Method::POST,
-            &format!("/api/v1/plans/{plan}/invitations"),
-            Some(json!({"role": role})),
-        )
-        .await;
-        assert_eq!(s, StatusCode::CREATED, "{v}");
-        let link = v["link"].as_str().unwrap();
-        let token = link.rsplit('/').next().unwrap();
+        let token = invite(&owner, &app, plan, role).await;
         let (s, v) = call(
             who,
             &app,
             Method::POST,
             &format!("/api/v1/invitations/{token}"),
-            None,
+            Some(json!({})),
         )
         .await;
         assert_eq!(s, StatusCode::OK, "{v}");
@@ -368,27 +373,13 @@ async fn sessions_cookies_and_invitations_hold_over_http() {
         StatusCode::UNAUTHORIZED
     );
     // A replayed plan invitation is refused.
-    let (_, v) = call(
-        &c.owner,
-        &c.app,
-        Method::POST,
-        &format!("/api/v1/plans/{p}/invitations"),
-        Some(json!({"role": "hr"})),
-    )
-    .await;
-    let token = v["link"]
-        .as_str()
-        .unwrap()
-        .rsplit('/')
-        .next()
-        .unwrap()
-        .to_owned();
+    let token = invite(&c.owner, &c.app, p, "hr").await;
     let (s, _) = call(
         &c.other,
         &c.app,
         Method::POST,
         &format!("/api/v1/invitations/{token}"),
-        None,
+        Some(json!({})),
     )
     .await;
     assert_eq!(s, StatusCode::OK);
@@ -397,7 +388,7 @@ async fn sessions_cookies_and_invitations_hold_over_http() {
         &c.app,
         Method::POST,
         &format!("/api/v1/invitations/{token}"),
-        None,
+        Some(json!({})),
     )
     .await;
     assert_eq!(s, StatusCode::GONE, "{v}");
@@ -450,4 +441,59 @@ async fn a_wrong_password_is_refused_and_guessing_is_slowed_over_http() {
     assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
     let v: Value = r.json().await.unwrap();
     assert_eq!(v["error"]["code"], "too_many_attempts");
+}
+
+#[tokio::test]
+async fn signing_out_everywhere_from_the_plans_page_ends_every_browser_s_session() {
+    let app = spawn_app("shared-everywhere").await;
+    add_user(&app, "priya", false);
+    let laptop = signed_in(&app, "priya").await;
+    let phone = signed_in(&app, "priya").await;
+    let html = laptop
+        .get(app.url("/plans"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        html.contains("Signed in as <strong>priya</strong>"),
+        "{html}"
+    );
+    let token = page_token(&laptop, &app, "/plans").await;
+    let r = laptop
+        .post(app.url("/sign-out-everywhere"))
+        .form(&[("csrf", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    for c in [&laptop, &phone] {
+        let (s, _) = call(c, &app, Method::GET, "/api/v1/plans", None).await;
+        assert_eq!(s, StatusCode::UNAUTHORIZED);
+    }
+}
+
+#[tokio::test]
+async fn an_invitation_is_not_spent_by_a_mistake_and_no_error_lists_plans() {
+    let c = cast("shared-mistakes").await;
+    let p = c.plan;
+    let token = invite(&c.owner, &c.app, p, "hr").await;
+    let accept = format!("/api/v1/invitations/{token}");
+    // The person opens her own link: refused, and the link still works.
+    let (s, v) = call(&c.owner, &c.app, Method::POST, &accept, Some(json!({}))).await;
+    assert_eq!(s, StatusCode::UNPROCESSABLE_ENTITY, "{v}");
+    // Accepting takes a JSON body: a bare post (what a form could send) is refused.
+    let r = c.other.post(c.app.url(&accept)).send().await.unwrap();
+    assert_eq!(r.status(), StatusCode::UNSUPPORTED_MEDIA_TYPE);
+    let (s, v) = call(&c.other, &c.app, Method::POST, &accept, Some(json!({}))).await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    // Whoever asks for a plan that is not theirs learns no other plan's id.
+    for path in ["/api/v1/plans/999", "/api/v1/plans/999/status"] {
+        let (s, v) = call(&c.admin, &c.app, Method::GET, path, None).await;
+        assert_eq!(s, StatusCode::NOT_FOUND);
+        let message = v["error"]["message"].as_str().unwrap();
+        assert!(!message.contains(&p.to_string()), "{message}");
+    }
 }

@@ -110,32 +110,9 @@ impl Store {
     /// Creates an account; a name or address already taken is refused.
     pub fn add_user(&mut self, user: &NewUser<'_>, at: Timestamp) -> Result<UserId, StoreError> {
         let tx = self.begin_write()?;
-        let taken: Option<String> = tx
-            .query_row(
-                "SELECT username FROM users WHERE username = ?1 OR (email IS NOT NULL AND email = ?2)",
-                params![user.username, user.email],
-                |r| r.get(0),
-            )
-            .optional()?;
-        if taken.is_some() {
-            return Err(StoreError::AccountTaken {
-                username: user.username.to_owned(),
-            });
-        }
-        tx.execute(
-            "INSERT INTO users (username, email, password_hash, is_admin, created_at)
-             VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![
-                user.username,
-                user.email,
-                user.password_hash,
-                user.admin,
-                at.to_string()
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+        let id = insert_user(&tx, user, at)?;
         tx.commit()?;
-        Ok(UserId(id))
+        Ok(id)
     }
 
     /// The account a username or e-mail address names, with its password
@@ -229,30 +206,61 @@ impl Store {
         Ok(n)
     }
 
-    /// Records a failed sign-in under `key` (an account, an address).
-    pub fn record_failure(&mut self, key: &str, at: Timestamp) -> Result<(), StoreError> {
+    /// Reserves one sign-in attempt under each key (an account, an
+    /// address), in one transaction: refused when a key already has
+    /// `limits[i]` attempts since `since`, else recorded as a failure
+    /// until [`Store::attempt_succeeded`] says otherwise. Counting and
+    /// recording at once means parallel guesses cannot all slip under the
+    /// limit. Records older than `since` are dropped on the way.
+    pub fn reserve_attempt(
+        &mut self,
+        keys: &[(&str, u32)],
+        since: Timestamp,
+        at: Timestamp,
+    ) -> Result<bool, StoreError> {
         let tx = self.begin_write()?;
         tx.execute(
-            "INSERT INTO sign_in_failures (key, at) VALUES (?1, ?2)",
-            params![key, at.to_string()],
+            "DELETE FROM sign_in_failures WHERE at < ?1",
+            [since.to_string()],
         )?;
+        for (key, limit) in keys {
+            let n: u32 = tx.query_row(
+                "SELECT count(*) FROM sign_in_failures WHERE key = ?1 AND at >= ?2",
+                params![key, since.to_string()],
+                |r| r.get(0),
+            )?;
+            if n >= *limit {
+                return Ok(false);
+            }
+        }
+        for (key, _) in keys {
+            tx.execute(
+                "INSERT INTO sign_in_failures (key, at) VALUES (?1, ?2)",
+                params![key, at.to_string()],
+            )?;
+        }
         tx.commit()?;
-        Ok(())
+        Ok(true)
     }
 
-    /// Failed sign-ins under `key` since `since`.
-    pub fn failures_since(&self, key: &str, since: Timestamp) -> Result<u32, StoreError> {
-        Ok(self.conn.query_row(
-            "SELECT count(*) FROM sign_in_failures WHERE key = ?1 AND at >= ?2",
-            params![key, since.to_string()],
-            |r| r.get(0),
-        )?)
-    }
-
-    /// Forgets the failures under `key` (after a good sign-in).
-    pub fn clear_failures(&mut self, key: &str) -> Result<(), StoreError> {
+    /// A reserved attempt succeeded: the account's failures are forgotten,
+    /// and the address's record of this attempt is taken back.
+    pub fn attempt_succeeded(
+        &mut self,
+        account_key: &str,
+        address_key: &str,
+        at: Timestamp,
+    ) -> Result<(), StoreError> {
         let tx = self.begin_write()?;
-        tx.execute("DELETE FROM sign_in_failures WHERE key = ?1", [key])?;
+        tx.execute("DELETE FROM sign_in_failures WHERE key = ?1", [account_key])?;
+        tx.execute(
+            "DELETE FROM sign_in_failures WHERE rowid = (SELECT rowid FROM sign_in_failures WHERE key = ?1 AND at = ?2 LIMIT 1)",
+            params![address_key, at.to_string()],
+        )?;
+        tx.execute(
+            "DELETE FROM sessions WHERE expires_at <= ?1",
+            [at.to_string()],
+        )?;
         tx.commit()?;
         Ok(())
     }
@@ -280,63 +288,69 @@ impl Store {
         Ok(())
     }
 
-    /// Takes an invitation once: one that does not exist, was taken
-    /// already or has expired at `now` is refused, the same way for each.
-    pub fn take_invitation(
-        &mut self,
+    /// What a live invitation is for, without taking it (a page shows the
+    /// right form); `None` for one that does not exist, was taken or has
+    /// expired.
+    pub fn invitation(
+        &self,
         token: &TokenDigest,
         now: Timestamp,
-    ) -> Result<Invitation, StoreError> {
-        let tx = self.begin_write()?;
-        let row = tx
-            .query_row(
-                "SELECT created_by, plan_id, role, expires_at, used_at FROM invitations WHERE token_hash = ?1",
-                [token.as_slice()],
-                |r| {
-                    Ok(InvitationRow {
-                        created_by: r.get(0)?,
-                        plan: r.get(1)?,
-                        role: r.get(2)?,
-                        expires: r.get(3)?,
-                        used: r.get(4)?,
-                    })
-                },
-            )
-            .optional()?;
-        let Some(row) = row else {
-            return Err(StoreError::InvitationInvalid);
-        };
-        let live = row.expires.parse::<Timestamp>().is_ok_and(|e| now < e);
-        if row.used.is_some() || !live {
-            return Err(StoreError::InvitationInvalid);
-        }
-        tx.execute(
-            "UPDATE invitations SET used_at = ?2 WHERE token_hash = ?1",
-            params![token.as_slice(), now.to_string()],
-        )?;
-        tx.commit()?;
-        let purpose = match (row.plan, row.role.as_deref().and_then(PlanRole::parse)) {
-            (Some(p), Some(r)) => InvitationFor::Plan(PlanId(p), r),
-            _ => InvitationFor::Account,
-        };
-        Ok(Invitation {
-            created_by: UserId(row.created_by),
-            purpose,
-        })
+    ) -> Result<Option<Invitation>, StoreError> {
+        live_invitation(&self.conn, token, now)
     }
 
-    /// Makes `user` the plan's person.
-    pub fn set_owner(&mut self, plan: PlanId, user: UserId) -> Result<(), StoreError> {
+    /// Makes the account an administrator's invitation is for, and takes
+    /// the invitation, in one transaction: a name already taken, or an
+    /// invitation that is not a live account invitation, changes nothing
+    /// (the link still works for a second try).
+    pub fn redeem_account_invitation(
+        &mut self,
+        token: &TokenDigest,
+        user: &NewUser<'_>,
+        now: Timestamp,
+    ) -> Result<UserId, StoreError> {
         let tx = self.begin_write()?;
-        let n = tx.execute(
-            "UPDATE plans SET owner_id = ?2 WHERE id = ?1",
-            params![plan.0, user.0],
-        )?;
-        tx.commit()?;
-        if n == 0 {
-            return Err(self.unknown_plan(plan));
+        match live_invitation(&tx, token, now)? {
+            Some(Invitation {
+                purpose: InvitationFor::Account,
+                ..
+            }) => {}
+            _ => return Err(StoreError::InvitationInvalid),
         }
-        Ok(())
+        let id = insert_user(&tx, user, now)?;
+        use_invitation(&tx, token, now)?;
+        tx.commit()?;
+        Ok(id)
+    }
+
+    /// Gives `user` the role a plan invitation names, and takes the
+    /// invitation, in one transaction. The person's own link, or one that
+    /// is not a live plan invitation, changes nothing.
+    pub fn redeem_plan_invitation(
+        &mut self,
+        token: &TokenDigest,
+        user: UserId,
+        now: Timestamp,
+    ) -> Result<(PlanId, PlanRole), StoreError> {
+        let tx = self.begin_write()?;
+        let Some(Invitation {
+            created_by,
+            purpose: InvitationFor::Plan(plan, role),
+        }) = live_invitation(&tx, token, now)?
+        else {
+            return Err(StoreError::InvitationInvalid);
+        };
+        if created_by == user {
+            return Err(StoreError::OwnInvitation);
+        }
+        tx.execute(
+            "INSERT INTO plan_members (plan_id, user_id, role, added_at) VALUES (?1, ?2, ?3, ?4)
+             ON CONFLICT (plan_id, user_id) DO UPDATE SET role = excluded.role, added_at = excluded.added_at",
+            params![plan.0, user.0, role.name(), now.to_string()],
+        )?;
+        use_invitation(&tx, token, now)?;
+        tx.commit()?;
+        Ok((plan, role))
     }
 
     /// Gives `user` a role on a plan (the manager's or HR's; replacing a
@@ -479,6 +493,89 @@ impl Store {
         }
         Ok(())
     }
+}
+
+/// Inserts an account; a name or address already taken is refused.
+fn insert_user(
+    conn: &rusqlite::Connection,
+    user: &NewUser<'_>,
+    at: Timestamp,
+) -> Result<UserId, StoreError> {
+    let taken: Option<String> = conn
+        .query_row(
+            "SELECT username FROM users WHERE username = ?1 OR (email IS NOT NULL AND email = ?2)",
+            params![user.username, user.email],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if taken.is_some() {
+        return Err(StoreError::AccountTaken {
+            username: user.username.to_owned(),
+        });
+    }
+    let id = conn.query_row(
+        "INSERT INTO users (username, email, password_hash, is_admin, created_at)
+         VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
+        params![
+            user.username,
+            user.email,
+            user.password_hash,
+            user.admin,
+            at.to_string()
+        ],
+        |r| r.get(0),
+    )?;
+    Ok(UserId(id))
+}
+
+/// A live invitation: it exists, was not taken, and has not expired.
+fn live_invitation(
+    conn: &rusqlite::Connection,
+    token: &TokenDigest,
+    now: Timestamp,
+) -> Result<Option<Invitation>, StoreError> {
+    let row = conn
+        .query_row(
+            "SELECT created_by, plan_id, role, expires_at, used_at FROM invitations WHERE token_hash = ?1",
+            [token.as_slice()],
+            |r| {
+                Ok(InvitationRow {
+                    created_by: r.get(0)?,
+                    plan: r.get(1)?,
+                    role: r.get(2)?,
+                    expires: r.get(3)?,
+                    used: r.get(4)?,
+                })
+            },
+        )
+        .optional()?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    let live = row.expires.parse::<Timestamp>().is_ok_and(|e| now < e);
+    if row.used.is_some() || !live {
+        return Ok(None);
+    }
+    let purpose = match (row.plan, row.role.as_deref().and_then(PlanRole::parse)) {
+        (Some(p), Some(r)) => InvitationFor::Plan(PlanId(p), r),
+        _ => InvitationFor::Account,
+    };
+    Ok(Some(Invitation {
+        created_by: UserId(row.created_by),
+        purpose,
+    }))
+}
+
+fn use_invitation(
+    conn: &rusqlite::Connection,
+    token: &TokenDigest,
+    now: Timestamp,
+) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE invitations SET used_at = ?2 WHERE token_hash = ?1",
+        params![token.as_slice(), now.to_string()],
+    )?;
+    Ok(())
 }
 
 /// An invitation's row, as read.

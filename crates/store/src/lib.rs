@@ -66,6 +66,11 @@ pub enum StoreError {
         "invitation: this invitation is not valid: it was used already, has expired, or never existed"
     )]
     InvitationInvalid,
+    /// The person opened the invitation they made for someone else.
+    #[error(
+        "invitation: this is your own plan's invitation: give the link to your manager or HR business partner"
+    )]
+    OwnInvitation,
     /// The person holds a plan as its owner, never as a member.
     #[error("role: a plan's person is its owner, not a member")]
     OwnerIsNotAMember,
@@ -531,13 +536,25 @@ impl Store {
         profile: &ProfileDocument,
         created_at: Timestamp,
     ) -> Result<PlanId, StoreError> {
+        self.create_plan_for(plan, profile, None, created_at)
+    }
+
+    /// Stores a new plan whose person is `owner` (a shared server's
+    /// account; `None` for a person planning alone), in one transaction.
+    pub fn create_plan_for(
+        &mut self,
+        plan: &DevelopmentPlan,
+        profile: &ProfileDocument,
+        owner: Option<accounts::UserId>,
+        created_at: Timestamp,
+    ) -> Result<PlanId, StoreError> {
         let document = serde_json::to_string(plan).map_err(StoreError::Encode)?;
         let tx = self.begin_write()?;
         tx.execute(
             "INSERT INTO plans (created_at, profile, option_id, new_title, new_level, goal_title,
                                 start_date, earliest_move, latest_move, document_format, document,
-                                profile_format, profile_text)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+                                profile_format, profile_text, owner_id)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
             params![
                 created_at.to_string(),
                 profile.source,
@@ -552,6 +569,7 @@ impl Store {
                 document,
                 profile.format.name(),
                 profile.text,
+                owner.map(|o| o.0),
             ],
         )?;
         let id = tx.last_insert_rowid();

@@ -17,7 +17,7 @@ use switchback_core::development::status::{
 };
 use switchback_core::development::{self, DevelopmentPlan};
 use switchback_core::text::{did_you_mean, nearest, quoted};
-use switchback_store::accounts::User;
+use switchback_store::accounts::{User, UserId};
 use switchback_store::{PlanId, PlanSummary, ProfileDocument, ProfileFormat, Store, StoredPlan};
 
 pub use markdown::capitalise;
@@ -112,6 +112,9 @@ pub struct CreateRequest<'a> {
     pub option: &'a str,
     /// The first day in the new position.
     pub start: Date,
+    /// The plan's person on a shared server (`None` for a person planning
+    /// alone).
+    pub owner: Option<UserId>,
 }
 
 /// The years before and after today a plan may start.
@@ -171,7 +174,7 @@ pub fn create(
         &learning,
         req.start,
     );
-    let id = store.create_plan(&plan, req.document, now)?;
+    let id = store.create_plan_for(&plan, req.document, req.owner, now)?;
     Ok(Created {
         stored: store.plan(id)?,
         warning,

@@ -65,3 +65,17 @@ pub fn rows(app: &TestApp, table: &str) -> i64 {
         .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
         .unwrap_or(0)
 }
+
+/// The CSRF token the page at `path` gives this client (and its cookie).
+pub async fn page_token(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
+    let html = c
+        .get(app.url(path))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let after = html.split("name=\"csrf\" value=\"").nth(1).unwrap();
+    after.split('"').next().unwrap().to_owned()
+}

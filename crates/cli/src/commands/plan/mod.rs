@@ -77,6 +77,7 @@ pub fn create(engine: &Engine, args: &PlanCreateArgs, format: Format) -> anyhow:
         document: &document,
         option: &args.option,
         start,
+        owner: None,
     };
     let created = plans::create(engine, opener(&args.db)?, &req, now(), today())?;
     if let Some(w) = &created.warning {
