@@ -437,6 +437,73 @@ fn part_version(store: &Store, plan: PlanId, part: Part) -> Result<String, AppEr
         .collect())
 }
 
+/// A learning activity the HR business partner adds to a plan.
+#[derive(Clone, Debug)]
+pub struct LearningRequest<'a> {
+    /// The development element's number in the plan.
+    pub element: u32,
+    /// `course`, `stretch_assignment`, `shadowing` or `mentoring`.
+    pub kind: &'a str,
+    /// What to do, in a line.
+    pub title: &'a str,
+    /// Who offers it.
+    pub provider: Option<&'a str>,
+    /// Where to find it.
+    pub url: Option<&'a str>,
+}
+
+/// The HR business partner adds learning to a development element. The
+/// development part changes, so a manager's agreement of it asks to be
+/// given again.
+pub fn add_learning(
+    store: &mut Store,
+    user: &User,
+    plan: PlanId,
+    req: &LearningRequest<'_>,
+) -> Result<(), AppError> {
+    use switchback_core::development::learning::ActivityKind;
+    authorize(store, Some(user), plan, Action::AddLearning)?;
+    let kind = ActivityKind::parse(req.kind).ok_or_else(|| {
+        AppError::invalid(
+            "kind",
+            format!(
+                "{} is not a kind of learning: course, stretch_assignment, shadowing or mentoring",
+                crate::text::quoted(req.kind)
+            ),
+        )
+    })?;
+    let title = req.title.trim();
+    if title.is_empty() || title.chars().count() > 200 {
+        return Err(AppError::invalid("title", "a line of 1 to 200 characters"));
+    }
+    let clean = |v: Option<&str>| {
+        v.map(str::trim)
+            .filter(|v| !v.is_empty())
+            .map(|v| v.chars().take(500).collect())
+    };
+    let mut document = store.plan(plan)?.plan;
+    let elements = document.elements.len();
+    if document
+        .add_learning(
+            req.element,
+            kind,
+            title.to_owned(),
+            clean(req.provider),
+            clean(req.url),
+        )
+        .is_none()
+    {
+        return Err(AppError::invalid(
+            "element",
+            format!(
+                "plan {plan} has development elements 1 to {elements}, not {}",
+                req.element
+            ),
+        ));
+    }
+    Ok(store.update_plan(plan, &document)?)
+}
+
 /// Deletes a plan and its history for everyone (the person only).
 pub fn delete_plan(store: &mut Store, user: &User, plan: PlanId) -> Result<(), AppError> {
     authorize(store, Some(user), plan, Action::Delete)?;

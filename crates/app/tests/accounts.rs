@@ -364,6 +364,50 @@ fn the_manager_agrees_and_the_agreement_is_kept() {
 }
 
 #[test]
+fn learning_added_by_hr_asks_the_manager_to_agree_again() {
+    let c = cast("learning");
+    let mut store = Store::open(&c.path).unwrap();
+    accounts::agree(&mut store, &c.manager, c.plan, Part::Development, now()).unwrap();
+    accounts::agree(&mut store, &c.manager, c.plan, Part::Tenure, now()).unwrap();
+    let req = accounts::LearningRequest {
+        element: 1,
+        kind: "mentoring",
+        title: "Shadow the finance director at the budget round",
+        provider: Some("Acme finance"),
+        url: None,
+    };
+    let e = accounts::add_learning(&mut store, &c.manager, c.plan, &req).unwrap_err();
+    assert_eq!(e.code(), "forbidden", "the manager does not add learning");
+    accounts::add_learning(&mut store, &c.hr, c.plan, &req).unwrap();
+    let learning = &store.plan(c.plan).unwrap().plan.elements[0].learning;
+    let added = learning.last().unwrap();
+    assert_eq!(added.activity.title, req.title);
+    assert_eq!(
+        added.source,
+        switchback_core::development::learning::ActivitySource::HrPartner
+    );
+    let states = accounts::agreements(&store, &c.owner, c.plan).unwrap();
+    let current: Vec<(Part, bool)> = states.iter().map(|a| (a.part, a.current)).collect();
+    assert_eq!(
+        current,
+        [(Part::Development, false), (Part::Tenure, true)],
+        "the development elements changed; the tenure did not"
+    );
+    let bad = accounts::LearningRequest {
+        element: 99,
+        ..req.clone()
+    };
+    let e = accounts::add_learning(&mut store, &c.hr, c.plan, &bad).unwrap_err();
+    assert_eq!(e.field(), Some("element"));
+    let bad = accounts::LearningRequest {
+        kind: "webinar",
+        ..req
+    };
+    let e = accounts::add_learning(&mut store, &c.hr, c.plan, &bad).unwrap_err();
+    assert_eq!(e.field(), Some("kind"));
+}
+
+#[test]
 fn deleting_a_plan_is_the_persons_and_takes_its_history_for_everyone() {
     let c = cast("delete");
     let mut store = Store::open(&c.path).unwrap();

@@ -30,6 +30,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/plans/{id}/invitations", post(invite_to_plan))
         .route("/plans/{id}/members/{username}/remove", post(remove_member))
         .route("/plans/{id}/agreements", post(agree))
+        .route("/plans/{id}/learning", post(add_learning))
         .route("/plans/{id}/delete", post(delete_plan))
 }
 
@@ -41,6 +42,7 @@ pub(crate) struct Sharing {
     pub agreements: Vec<crate::accounts::AgreementView>,
     pub can_manage: bool,
     pub can_agree: bool,
+    pub can_add_learning: bool,
 }
 
 /// The sharing section of a plan page for `viewer` (`None` on a
@@ -67,6 +69,7 @@ pub(crate) fn sharing(
         agreements: crate::accounts::agreement_views(store, user, plan)?,
         can_manage: switchback_app::role_allows(Some(role), PlanAction::ManageMembers),
         can_agree: switchback_app::role_allows(Some(role), PlanAction::Agree),
+        can_add_learning: switchback_app::role_allows(Some(role), PlanAction::AddLearning),
     }))
 }
 
@@ -493,6 +496,52 @@ async fn agree(
         accounts::agree(st, user, id, part, now())?;
         Ok(format!("/plans/{id}#sharing"))
     })
+    .await
+}
+
+#[derive(Deserialize)]
+struct LearningForm {
+    csrf: String,
+    element: String,
+    kind: String,
+    title: String,
+    #[serde(default)]
+    provider: String,
+    #[serde(default)]
+    url: String,
+}
+
+async fn add_learning(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path(id): Path<String>,
+    PageForm(f): PageForm<LearningForm>,
+) -> Response {
+    let csrf_field = f.csrf.clone();
+    plan_form(
+        s,
+        viewer,
+        &headers,
+        &id,
+        &csrf_field,
+        move |st, user, id| {
+            let element = f
+                .element
+                .trim()
+                .parse()
+                .map_err(|_| AppError::invalid("element", "a development element's number"))?;
+            let req = accounts::LearningRequest {
+                element,
+                kind: &f.kind,
+                title: &f.title,
+                provider: Some(f.provider.as_str()),
+                url: Some(f.url.as_str()),
+            };
+            accounts::add_learning(st, user, id, &req)?;
+            Ok(format!("/plans/{id}#sharing"))
+        },
+    )
     .await
 }
 

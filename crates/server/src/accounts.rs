@@ -37,6 +37,7 @@ pub(crate) fn routes() -> Router<AppState> {
             "/api/v1/plans/{id}/agreements",
             get(list_agreements).post(agree),
         )
+        .route("/api/v1/plans/{id}/learning", post(add_learning))
 }
 
 /// Signing in.
@@ -100,6 +101,24 @@ pub(crate) struct RoleRequest {
 pub(crate) struct PartRequest {
     /// `development`, `objectives` or `tenure`.
     part: String,
+}
+
+/// Learning the HR business partner adds to a development element.
+#[derive(Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct LearningBody {
+    /// The development element's number in the plan.
+    element: u32,
+    /// `course`, `stretch_assignment`, `shadowing` or `mentoring`.
+    kind: String,
+    /// What to do, in a line.
+    title: String,
+    /// Who offers it.
+    #[serde(default)]
+    provider: Option<String>,
+    /// Where to find it.
+    #[serde(default)]
+    url: Option<String>,
 }
 
 /// One part's agreement.
@@ -408,6 +427,34 @@ pub(crate) fn agreement_views(
             current: a.current,
         })
         .collect())
+}
+
+#[utoipa::path(post, path = "/api/v1/plans/{id}/learning", tag = "plans", request_body = LearningBody,
+    params(("id" = i64, Path, description = "The plan's id")),
+    responses((status = 201, body = Vec<AgreementView>), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub(crate) async fn add_learning(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    PathArgs(id): PathArgs<String>,
+    JsonBody(body): JsonBody<LearningBody>,
+) -> Result<Response, ApiError> {
+    let id = plan_id(&id)?;
+    let view = blocking(move || {
+        let user = viewer.signed_in()?;
+        let mut st = store(&s)?;
+        let req = accounts::LearningRequest {
+            element: body.element,
+            kind: &body.kind,
+            title: &body.title,
+            provider: body.provider.as_deref(),
+            url: body.url.as_deref(),
+        };
+        accounts::add_learning(&mut st, user, id, &req)?;
+        // What the change did to the manager's agreements.
+        agreement_views(&st, user, id)
+    })
+    .await?;
+    Ok((StatusCode::CREATED, Json(view)).into_response())
 }
 
 #[utoipa::path(delete, path = "/api/v1/plans/{id}", tag = "plans",

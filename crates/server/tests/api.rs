@@ -416,6 +416,7 @@ async fn the_openapi_document_matches_the_routes() {
             "/api/v1/plans/{id}/checkins",
             "/api/v1/plans/{id}/export",
             "/api/v1/plans/{id}/invitations",
+            "/api/v1/plans/{id}/learning",
             "/api/v1/plans/{id}/members/{username}",
             "/api/v1/plans/{id}/status",
             "/api/v1/routes",

@@ -191,6 +191,12 @@ async fn every_plan_endpoint_answers_each_role_as_the_table_says() {
             [201, 403, 403],
         ),
         (
+            Method::POST,
+            format!("/api/v1/plans/{p}/learning"),
+            Some(json!({"element": 1, "kind": "course", "title": "Budgeting"})),
+            [403, 403, 201],
+        ),
+        (
             Method::DELETE,
             format!("/api/v1/plans/{p}/members/nobody"),
             None,

@@ -435,6 +435,27 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
+    /// Replaces a plan's document (the HR partner's learning added to it),
+    /// in one transaction. Check-ins, members and agreements stay; an
+    /// agreement of a part this changes is then no longer current.
+    pub fn update_plan(
+        &mut self,
+        plan: PlanId,
+        document: &switchback_core::development::DevelopmentPlan,
+    ) -> Result<(), StoreError> {
+        let json = serde_json::to_string(document).map_err(StoreError::Encode)?;
+        let tx = self.begin_write()?;
+        let n = tx.execute(
+            "UPDATE plans SET document = ?2, document_format = ?3 WHERE id = ?1",
+            params![plan.0, json, crate::DOCUMENT_FORMAT],
+        )?;
+        tx.commit()?;
+        if n == 0 {
+            return Err(self.unknown_plan(plan));
+        }
+        Ok(())
+    }
+
     /// Records an agreement (append-only).
     pub fn agree(
         &mut self,

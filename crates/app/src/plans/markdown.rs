@@ -157,6 +157,9 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
                     "Switchback catalog"
                 }
                 switchback_core::development::learning::ActivitySource::Generated => "suggested",
+                switchback_core::development::learning::ActivitySource::HrPartner => {
+                    "added by your HR business partner"
+                }
             };
             extra.push(source.to_owned());
             let _ = writeln!(

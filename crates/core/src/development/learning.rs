@@ -97,6 +97,8 @@ pub enum ActivitySource {
     Bundled,
     /// Written from the gap itself because no catalog covers it.
     Generated,
+    /// Added to the plan by the HR business partner.
+    HrPartner,
 }
 
 /// One learning activity.

@@ -123,6 +123,38 @@ pub enum Gap {
     },
 }
 
+impl DevelopmentPlan {
+    /// Adds a learning activity to development element `number` (the HR
+    /// business partner's addition); `None` when the plan has no such
+    /// element. The activity targets the element's gap.
+    pub fn add_learning(
+        &mut self,
+        number: u32,
+        kind: learning::ActivityKind,
+        title: String,
+        provider: Option<String>,
+        url: Option<String>,
+    ) -> Option<&DevelopmentElement> {
+        let element = self.elements.iter_mut().find(|e| e.number == number)?;
+        let target = match &element.gap {
+            Gap::Element { onet_id, .. } => learning::LearningTarget::Element(onet_id.clone()),
+            Gap::Technology { name, .. } => learning::LearningTarget::Technology(name.clone()),
+        };
+        element.learning.push(Suggestion {
+            activity: learning::LearningActivity {
+                target,
+                kind,
+                title,
+                provider,
+                hours: None,
+                url,
+            },
+            source: learning::ActivitySource::HrPartner,
+        });
+        Some(element)
+    }
+}
+
 impl Gap {
     /// The element's or technology's name.
     pub fn name(&self) -> &str {
