@@ -325,6 +325,10 @@ async fn authors_and_agreements_come_from_the_session() {
         "{html}"
     );
     assert!(html.contains("marcus — the manager"), "{html}");
+    assert!(
+        html.contains("<td>manager (marcus)</td>"),
+        "the history names the account: {html}"
+    );
 }
 
 #[tokio::test]

@@ -336,6 +336,47 @@ pub struct StoredCheckIn {
     pub checkin: CheckIn,
     /// When it was recorded.
     pub recorded_at: String,
+    /// The account that recorded it, on a shared server (`None` for the
+    /// person at their own machine).
+    pub account: Option<String>,
+}
+
+/// A check-in's row, as read.
+struct CheckInRow {
+    id: i64,
+    objective: u32,
+    progress: u8,
+    note: Option<String>,
+    author: String,
+    date: String,
+    recorded_at: String,
+    account: Option<String>,
+}
+
+impl CheckInRow {
+    /// The check-in, its values checked.
+    fn stored(self, plan: PlanId) -> Result<StoredCheckIn, StoreError> {
+        let unreadable = |what: &str| StoreError::Unreadable {
+            plan: plan.0,
+            message: format!("check-in {} has {what}", self.id),
+        };
+        Ok(StoredCheckIn {
+            id: self.id,
+            checkin: CheckIn {
+                objective: self.objective,
+                progress: Progress::try_from(self.progress)
+                    .map_err(|_| unreadable("a progress outside 0–100"))?,
+                note: self.note,
+                by: Author::parse(&self.author).ok_or_else(|| unreadable("an unknown author"))?,
+                date: self
+                    .date
+                    .parse::<Date>()
+                    .map_err(|_| unreadable("an unreadable date"))?,
+            },
+            recorded_at: self.recorded_at,
+            account: self.account,
+        })
+    }
 }
 
 /// The profile a plan is made from, as data: what names it in listings
@@ -653,41 +694,25 @@ impl Store {
                 message: e.to_string(),
             })?;
         let mut stmt = self.conn.prepare(
-            "SELECT id, objective, progress, note, author, date, recorded_at
-             FROM checkins WHERE plan_id = ?1 ORDER BY date, id",
+            "SELECT c.id, c.objective, c.progress, c.note, c.author, c.date, c.recorded_at, u.username
+             FROM checkins c LEFT JOIN users u ON u.id = c.user_id
+             WHERE c.plan_id = ?1 ORDER BY c.date, c.id",
         )?;
         let rows = stmt.query_map([id.0], |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, u32>(1)?,
-                r.get::<_, u8>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, String>(4)?,
-                r.get::<_, String>(5)?,
-                r.get::<_, String>(6)?,
-            ))
+            Ok(CheckInRow {
+                id: r.get(0)?,
+                objective: r.get(1)?,
+                progress: r.get(2)?,
+                note: r.get(3)?,
+                author: r.get(4)?,
+                date: r.get(5)?,
+                recorded_at: r.get(6)?,
+                account: r.get(7)?,
+            })
         })?;
         let mut checkins = Vec::new();
         for row in rows {
-            let (cid, objective, progress, note, author, date, recorded_at) = row?;
-            let unreadable = |what: &str| StoreError::Unreadable {
-                plan: id.0,
-                message: format!("check-in {cid} has {what}"),
-            };
-            checkins.push(StoredCheckIn {
-                id: cid,
-                checkin: CheckIn {
-                    objective,
-                    progress: Progress::try_from(progress)
-                        .map_err(|_| unreadable("a progress outside 0–100"))?,
-                    note,
-                    by: Author::parse(&author).ok_or_else(|| unreadable("an unknown author"))?,
-                    date: date
-                        .parse::<Date>()
-                        .map_err(|_| unreadable("an unreadable date"))?,
-                },
-                recorded_at,
-            });
+            checkins.push(row?.stored(id)?);
         }
         Ok(StoredPlan {
             id,

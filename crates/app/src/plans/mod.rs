@@ -41,6 +41,10 @@ pub struct CheckInView {
     pub date: Date,
     /// When it was recorded (RFC 3339).
     pub recorded_at: String,
+    /// The account that recorded it, on a shared server (absent for a
+    /// person planning alone).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub account: Option<String>,
 }
 
 /// A plan as `plan show --format json` and `plan export --to json` print
@@ -82,6 +86,7 @@ pub fn plan_view(stored: &StoredPlan, as_of: Date) -> PlanView {
                 by: c.checkin.by.name(),
                 date: c.checkin.date,
                 recorded_at: c.recorded_at.clone(),
+                account: c.account.clone(),
             })
             .collect(),
         status: status::status(&stored.plan, &stored.checkin_values(), as_of),
