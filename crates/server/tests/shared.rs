@@ -329,6 +329,16 @@ async fn authors_and_agreements_come_from_the_session() {
         html.contains("<td>manager (marcus)</td>"),
         "the history names the account: {html}"
     );
+    let md = c
+        .owner
+        .get(c.app.url(&format!("/api/v1/plans/{p}/export?to=markdown")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(md.contains("| 30% | manager (marcus) |"), "{md}");
 }
 
 #[tokio::test]

@@ -273,7 +273,10 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
                 c.checkin.date,
                 c.checkin.objective,
                 c.checkin.progress.get(),
-                c.checkin.by.name(),
+                match &c.account {
+                    Some(a) => format!("{} ({})", c.checkin.by.name(), cell(a)),
+                    None => c.checkin.by.name().to_owned(),
+                },
                 cell(c.checkin.note.as_deref().unwrap_or(""))
             );
         }
