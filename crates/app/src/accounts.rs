@@ -479,35 +479,29 @@ pub fn add_learning(
     let clean = |v: Option<&str>| {
         v.map(str::trim)
             .filter(|v| !v.is_empty())
-            .map(|v| v.chars().take(500).collect())
+            .map(|v| v.chars().take(500).collect::<String>())
     };
-    let mut document = store.plan(plan)?.plan;
-    let elements = document.elements.len();
-    if document
-        .add_learning(
-            req.element,
-            kind,
-            title.to_owned(),
-            clean(req.provider),
-            clean(req.url),
-        )
-        .is_none()
-    {
-        return Err(AppError::invalid(
-            "element",
-            format!(
-                "plan {plan} has development elements 1 to {elements}, not {}",
-                req.element
-            ),
-        ));
-    }
-    Ok(store.update_plan(plan, &document)?)
+    let (provider, url) = (clean(req.provider), clean(req.url));
+    // Read, changed and written in one transaction, as HR still.
+    store.change_plan(plan, user.id, &[PlanRole::Hr], |document| {
+        let elements = document.elements.len();
+        match document.add_learning(req.element, kind, title.to_owned(), provider, url) {
+            Some(_) => Ok(()),
+            None => Err(AppError::invalid(
+                "element",
+                format!(
+                    "plan {plan} has development elements 1 to {elements}, not {}",
+                    req.element
+                ),
+            )),
+        }
+    })
 }
 
 /// Deletes a plan and its history for everyone (the person only).
 pub fn delete_plan(store: &mut Store, user: &User, plan: PlanId) -> Result<(), AppError> {
     authorize(store, Some(user), plan, Action::Delete)?;
-    Ok(store.delete_plan(plan)?)
+    Ok(store.delete_plan(plan, user.id)?)
 }
 
 /// The Argon2id hash of a password that meets the rules.

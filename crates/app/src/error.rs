@@ -125,7 +125,8 @@ impl AppError {
             self,
             AppError::PlanNotFound { .. }
                 | AppError::Store(
-                    StoreError::UnknownPlan { .. }
+                    StoreError::NoRole { .. }
+                        | StoreError::UnknownPlan { .. }
                         | StoreError::NoDatabase { .. }
                         | StoreError::UnknownObjective { .. }
                 )
@@ -149,6 +150,7 @@ fn store_code(e: &StoreError) -> &'static str {
         StoreError::AccountTaken { .. } => "account_taken",
         StoreError::InvitationInvalid => "invitation_invalid",
         StoreError::OwnInvitation => "invalid_argument",
+        StoreError::NoRole { .. } => "plan_not_found",
         StoreError::OwnerIsNotAMember => "invalid_argument",
         _ => "database_failed",
     }

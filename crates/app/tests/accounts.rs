@@ -504,3 +504,52 @@ fn guesses_made_at_once_cannot_slip_under_the_limit() {
             .all(|c| c == "sign_in_failed" || c == "too_many_attempts")
     );
 }
+
+/// The role is checked again inside the write's own transaction: a
+/// manager removed after the request's check (here: before the store call)
+/// writes nothing.
+#[test]
+fn a_role_removed_before_the_write_refuses_the_write() {
+    let c = cast("late-removal");
+    let mut store = Store::open(&c.path).unwrap();
+    assert!(store.remove_member(c.plan, c.manager.id).unwrap());
+    let e = store
+        .check_in_by(
+            c.plan,
+            &checkin(1, 30, Author::Manager),
+            Some(c.manager.id),
+            now(),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(e, switchback_store::StoreError::NoRole { .. }),
+        "{e:?}"
+    );
+    let e = store
+        .agree(c.plan, Part::Tenure, c.manager.id, "v", now())
+        .unwrap_err();
+    assert!(
+        matches!(e, switchback_store::StoreError::NoRole { .. }),
+        "{e:?}"
+    );
+    // An author that is not the account's role is refused too.
+    let e = store
+        .check_in_by(
+            c.plan,
+            &checkin(1, 30, Author::Manager),
+            Some(c.hr.id),
+            now(),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(e, switchback_store::StoreError::NoRole { .. }),
+        "{e:?}"
+    );
+    let e = store.delete_plan(c.plan, c.hr.id).unwrap_err();
+    assert!(
+        matches!(e, switchback_store::StoreError::NoRole { .. }),
+        "{e:?}"
+    );
+    assert!(store.plan(c.plan).unwrap().checkins.is_empty());
+    assert!(store.agreements(c.plan).unwrap().is_empty());
+}

@@ -389,8 +389,24 @@ impl Store {
     /// The role `user` holds on a plan: `None` for no role, and for a plan
     /// that does not exist (the two look the same to a caller).
     pub fn role_of(&self, plan: PlanId, user: UserId) -> Result<Option<PlanRole>, StoreError> {
-        let row: Option<(Option<i64>, Option<String>)> = self
-            .conn
+        role_in(&self.conn, plan, user)
+    }
+
+    /// The members of a plan (not its person), with their roles.
+    pub fn members(&self, plan: PlanId) -> Result<Vec<(User, PlanRole)>, StoreError> {
+        members_of(&self.conn, plan)
+    }
+}
+
+/// The role `user` holds on `plan` as `conn` sees it (inside a write
+/// transaction: as the write will find it).
+pub(crate) fn role_in(
+    conn: &rusqlite::Connection,
+    plan: PlanId,
+    user: UserId,
+) -> Result<Option<PlanRole>, StoreError> {
+    {
+        let row: Option<(Option<i64>, Option<String>)> = conn
             .query_row(
                 "SELECT p.owner_id, m.role FROM plans p
                  LEFT JOIN plan_members m ON m.plan_id = p.id AND m.user_id = ?2
@@ -405,10 +421,39 @@ impl Store {
             _ => None,
         })
     }
+}
 
-    /// The members of a plan (not its person), with their roles.
-    pub fn members(&self, plan: PlanId) -> Result<Vec<(User, PlanRole)>, StoreError> {
-        let mut stmt = self.conn.prepare(
+/// The author a role checks in as.
+pub(crate) fn author_of(role: PlanRole) -> switchback_core::development::status::Author {
+    use switchback_core::development::status::Author;
+    match role {
+        PlanRole::Owner => Author::Person,
+        PlanRole::Manager => Author::Manager,
+        PlanRole::Hr => Author::Hr,
+    }
+}
+
+/// Checks, inside the write's own transaction, that `user` still holds
+/// one of `roles` on `plan`: a role removed between the request's check
+/// and its write refuses the write.
+pub(crate) fn require_role(
+    conn: &rusqlite::Connection,
+    plan: PlanId,
+    user: UserId,
+    roles: &[PlanRole],
+) -> Result<PlanRole, StoreError> {
+    match role_in(conn, plan, user)? {
+        Some(r) if roles.contains(&r) => Ok(r),
+        _ => Err(StoreError::NoRole { plan: plan.0 }),
+    }
+}
+
+fn members_of(
+    conn: &rusqlite::Connection,
+    plan: PlanId,
+) -> Result<Vec<(User, PlanRole)>, StoreError> {
+    {
+        let mut stmt = conn.prepare(
             "SELECT u.id, u.username, u.email, u.is_admin, m.role
              FROM plan_members m JOIN users u ON u.id = m.user_id
              WHERE m.plan_id = ?1 ORDER BY m.role, u.username",
@@ -423,7 +468,9 @@ impl Store {
         }
         Ok(out)
     }
+}
 
+impl Store {
     /// The ids of the plans `user` holds a role on, newest first.
     pub fn plan_ids_of(&self, user: UserId) -> Result<Vec<PlanId>, StoreError> {
         let mut stmt = self.conn.prepare(
@@ -435,24 +482,37 @@ impl Store {
         Ok(rows.collect::<Result<_, _>>()?)
     }
 
-    /// Replaces a plan's document (the HR partner's learning added to it),
-    /// in one transaction. Check-ins, members and agreements stay; an
-    /// agreement of a part this changes is then no longer current.
-    pub fn update_plan(
+    /// Changes a plan's document with `change`, read and written in one
+    /// transaction, as `by` — who must hold one of `roles` on it then (the
+    /// HR partner adding learning). Check-ins, members and agreements
+    /// stay; an agreement of a part this changes is then no longer current.
+    pub fn change_plan<E: From<StoreError>>(
         &mut self,
         plan: PlanId,
-        document: &switchback_core::development::DevelopmentPlan,
-    ) -> Result<(), StoreError> {
-        let json = serde_json::to_string(document).map_err(StoreError::Encode)?;
+        by: UserId,
+        roles: &[PlanRole],
+        change: impl FnOnce(&mut switchback_core::development::DevelopmentPlan) -> Result<(), E>,
+    ) -> Result<(), E> {
         let tx = self.begin_write()?;
-        let n = tx.execute(
+        require_role(&tx, plan, by, roles)?;
+        let text: String = tx
+            .query_row("SELECT document FROM plans WHERE id = ?1", [plan.0], |r| {
+                r.get(0)
+            })
+            .map_err(StoreError::from)?;
+        let mut document: switchback_core::development::DevelopmentPlan =
+            serde_json::from_str(&text).map_err(|e| StoreError::Unreadable {
+                plan: plan.0,
+                message: e.to_string(),
+            })?;
+        change(&mut document)?;
+        let json = serde_json::to_string(&document).map_err(StoreError::Encode)?;
+        tx.execute(
             "UPDATE plans SET document = ?2, document_format = ?3 WHERE id = ?1",
             params![plan.0, json, crate::DOCUMENT_FORMAT],
-        )?;
-        tx.commit()?;
-        if n == 0 {
-            return Err(self.unknown_plan(plan));
-        }
+        )
+        .map_err(StoreError::from)?;
+        tx.commit().map_err(StoreError::from)?;
         Ok(())
     }
 
@@ -466,6 +526,7 @@ impl Store {
         at: Timestamp,
     ) -> Result<(), StoreError> {
         let tx = self.begin_write()?;
+        require_role(&tx, plan, by, &[PlanRole::Manager])?;
         tx.execute(
             "INSERT INTO agreements (plan_id, part, user_id, agreed_at, version) VALUES (?1, ?2, ?3, ?4, ?5)",
             params![plan.0, part.name(), by.0, at.to_string(), version],
@@ -504,9 +565,10 @@ impl Store {
     }
 
     /// Deletes a plan with its check-ins, members, agreements and
-    /// invitations, for everyone.
-    pub fn delete_plan(&mut self, plan: PlanId) -> Result<(), StoreError> {
+    /// invitations, for everyone — if `by` is still its person.
+    pub fn delete_plan(&mut self, plan: PlanId, by: UserId) -> Result<(), StoreError> {
         let tx = self.begin_write()?;
+        require_role(&tx, plan, by, &[PlanRole::Owner])?;
         let n = tx.execute("DELETE FROM plans WHERE id = ?1", [plan.0])?;
         tx.commit()?;
         if n == 0 {

@@ -66,6 +66,13 @@ pub enum StoreError {
         "invitation: this invitation is not valid: it was used already, has expired, or never existed"
     )]
     InvitationInvalid,
+    /// The account holds no role that allows the write (any longer): as
+    /// if the plan were not there.
+    #[error("plan: there is no plan {plan} that you can see")]
+    NoRole {
+        /// The plan asked for.
+        plan: i64,
+    },
     /// The person opened the invitation they made for someone else.
     #[error(
         "invitation: this is your own plan's invitation: give the link to your manager or HR business partner"
@@ -745,6 +752,22 @@ impl Store {
         recorded_at: Timestamp,
     ) -> Result<i64, StoreError> {
         let tx = self.begin_write()?;
+        if let Some(u) = user {
+            // The author is the role the account holds as the write finds it.
+            let role = accounts::require_role(
+                &tx,
+                id,
+                u,
+                &[
+                    switchback_core::access::PlanRole::Owner,
+                    switchback_core::access::PlanRole::Manager,
+                    switchback_core::access::PlanRole::Hr,
+                ],
+            )?;
+            if accounts::author_of(role) != checkin.by {
+                return Err(StoreError::NoRole { plan: id.0 });
+            }
+        }
         let document: Option<String> = tx
             .query_row("SELECT document FROM plans WHERE id = ?1", [id.0], |r| {
                 r.get(0)
