@@ -15,6 +15,7 @@ use argon2::{Argon2, PasswordHash, PasswordHasher, PasswordVerifier};
 use blake2::{Blake2s256, Digest};
 use jiff::{SignedDuration, Timestamp};
 use switchback_core::access::{self, Action, PlanRole};
+use switchback_core::development::DevelopmentPlan;
 use switchback_core::development::status::{Author, CheckIn};
 pub use switchback_store::accounts::InvitationFor;
 use switchback_store::accounts::{NewUser, Part, TokenDigest, User, UserId};
@@ -55,7 +56,7 @@ impl Token {
         getrandom::fill(&mut bytes).map_err(|e| {
             AppError::invalid("token", format!("no randomness from the system: {e}"))
         })?;
-        Ok(Token(bytes.iter().map(|b| format!("{b:02x}")).collect()))
+        Ok(Token(hex(&bytes)))
     }
 
     /// A token as received (a cookie, a link); `None` unless it has the
@@ -381,7 +382,7 @@ pub fn agree(
     now: Timestamp,
 ) -> Result<(), AppError> {
     authorize(store, Some(user), plan, Action::Agree)?;
-    let version = part_version(store, plan, part)?;
+    let version = part_version(&store.plan(plan)?.plan, part)?;
     Ok(store.agree(plan, part, user.id, &version, now)?)
 }
 
@@ -407,6 +408,8 @@ pub fn agreements(
 ) -> Result<Vec<AgreementState>, AppError> {
     authorize(store, Some(user), plan, Action::Read)?;
     let all = store.agreements(plan)?;
+    // The plan is read once, whatever the number of parts agreed.
+    let document = store.plan(plan)?.plan;
     let mut out = Vec::new();
     for part in Part::ALL {
         if let Some(a) = all.iter().rev().find(|a| a.part == part) {
@@ -414,7 +417,7 @@ pub fn agreements(
                 part,
                 by: a.username.clone(),
                 at: a.at.clone(),
-                current: a.version == part_version(store, plan, part)?,
+                current: a.version == part_version(&document, part)?,
             });
         }
     }
@@ -422,19 +425,19 @@ pub fn agreements(
 }
 
 /// A digest of a part of the stored plan as it stands.
-fn part_version(store: &Store, plan: PlanId, part: Part) -> Result<String, AppError> {
-    let stored = store.plan(plan)?;
-    let p = &stored.plan;
+fn part_version(p: &DevelopmentPlan, part: Part) -> Result<String, AppError> {
     let json = match part {
         Part::Development => serde_json::to_string(&p.elements),
         Part::Objectives => serde_json::to_string(&p.objectives),
         Part::Tenure => serde_json::to_string(&p.tenure),
     }
     .map_err(|e| AppError::invalid("plan", e.to_string()))?;
-    Ok(Blake2s256::digest(json.as_bytes())
-        .iter()
-        .map(|b| format!("{b:02x}"))
-        .collect())
+    Ok(hex(&Blake2s256::digest(json.as_bytes())))
+}
+
+/// Bytes as lower-case hex.
+fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 /// A learning activity the HR business partner adds to a plan.
