@@ -1,10 +1,11 @@
-//! Shared plans on a real SQLite file: who may do what (the access
+//! Shared plans on a real SQLite file and a real PostgreSQL database
+//! (each test runs on both, `on_both!`): who may do what (the access
 //! matrix), sessions, invitations, brute force, agreements, deletion and
 //! simultaneous check-ins. docs/SECURITY.md lists what each test proves.
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use jiff::{SignedDuration, Timestamp};
@@ -14,7 +15,25 @@ use switchback_app::{AppError, Author, Engine, Progress};
 use switchback_core::access::{self, Action, PlanRole};
 use switchback_core::development::status::CheckIn;
 use switchback_store::accounts::{Part, User};
-use switchback_store::{PlanId, Store};
+use switchback_store::testing::{self, Backend};
+use switchback_store::{Database, PlanId, Store};
+
+use switchback_store::on_both;
+
+on_both!(
+    the_access_matrix_holds_for_every_role_and_action,
+    a_check_in_is_authored_by_the_session_never_the_form,
+    sessions_end_on_sign_out_expire_and_are_never_reused,
+    passwords_and_tokens_are_never_stored_in_clear,
+    wrong_passwords_are_refused_alike_and_guessing_is_slowed,
+    invitations_work_once_expire_and_come_only_from_who_may_give_them,
+    the_manager_agrees_and_the_agreement_is_kept,
+    learning_added_by_hr_asks_the_manager_to_agree_again,
+    deleting_a_plan_is_the_persons_and_takes_its_history_for_everyone,
+    the_person_and_the_manager_checking_in_at_once_both_keep_theirs,
+    guesses_made_at_once_cannot_slip_under_the_limit,
+    a_role_removed_before_the_write_refuses_the_write,
+);
 
 const PROFILE: &str = concat!(
     env!("CARGO_MANIFEST_DIR"),
@@ -31,11 +50,10 @@ fn now() -> Timestamp {
     "2027-01-04T09:00:00Z".parse().unwrap()
 }
 
-fn db(name: &str) -> PathBuf {
-    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("accounts-{name}"));
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join("plans.db")
+/// A new, empty database of `backend` for the test `name`.
+fn db(name: &str, backend: Backend) -> Database {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("accounts");
+    testing::scratch(backend, name, &dir)
 }
 
 fn user(store: &mut Store, name: &str, admin: bool) -> User {
@@ -58,7 +76,7 @@ fn sign_in(
 }
 
 /// A plan owned by `owner`, made from the accountant example.
-fn plan_of(path: &Path, owner: &User) -> PlanId {
+fn plan_of(db: &Database, owner: &User) -> PlanId {
     let (profile, document) = engine().profile_file_document(Path::new(PROFILE)).unwrap();
     let req = CreateRequest {
         profile: &profile,
@@ -69,7 +87,7 @@ fn plan_of(path: &Path, owner: &User) -> PlanId {
     };
     let created = plans::create(
         engine(),
-        || Ok(Store::open(path)?),
+        || Ok(db.open()?),
         &req,
         now(),
         "2027-01-04".parse().unwrap(),
@@ -80,7 +98,7 @@ fn plan_of(path: &Path, owner: &User) -> PlanId {
 
 /// Everyone the matrix asks about, on one plan.
 struct Cast {
-    path: PathBuf,
+    db: Database,
     plan: PlanId,
     owner: User,
     manager: User,
@@ -89,24 +107,24 @@ struct Cast {
     admin: User,
 }
 
-fn cast(name: &str) -> Cast {
-    let path = db(name);
-    let mut store = Store::open(&path).unwrap();
+fn cast(name: &str, backend: Backend) -> Cast {
+    let db = db(name, backend);
+    let mut store = db.open().unwrap();
     let owner = user(&mut store, "priya", false);
     let manager = user(&mut store, "marcus", false);
     let hr = user(&mut store, "hana", false);
     let other = user(&mut store, "oscar", false);
     let admin = user(&mut store, "ada", true);
     drop(store);
-    let plan = plan_of(&path, &owner);
-    let mut store = Store::open(&path).unwrap();
+    let plan = plan_of(&db, &owner);
+    let mut store = db.open().unwrap();
     for (who, role) in [(&manager, PlanRole::Manager), (&hr, PlanRole::Hr)] {
         let link = accounts::invite_to_plan(&mut store, &owner, plan, role, now()).unwrap();
         let got = accounts::accept_plan_invitation(&mut store, link.expose(), who, now()).unwrap();
         assert_eq!(got, plan);
     }
     Cast {
-        path,
+        db,
         plan,
         owner,
         manager,
@@ -126,10 +144,9 @@ fn checkin(objective: u32, progress: u8, by: Author) -> CheckIn {
     }
 }
 
-#[test]
-fn the_access_matrix_holds_for_every_role_and_action() {
-    let c = cast("matrix");
-    let store = Store::open(&c.path).unwrap();
+fn the_access_matrix_holds_for_every_role_and_action(backend: Backend) {
+    let c = cast("matrix", backend);
+    let store = c.db.open().unwrap();
     let roles: [(&str, Option<&User>, Option<PlanRole>); 6] = [
         ("owner", Some(&c.owner), Some(PlanRole::Owner)),
         ("manager", Some(&c.manager), Some(PlanRole::Manager)),
@@ -166,10 +183,9 @@ fn the_access_matrix_holds_for_every_role_and_action() {
     );
 }
 
-#[test]
-fn a_check_in_is_authored_by_the_session_never_the_form() {
-    let c = cast("author");
-    let mut store = Store::open(&c.path).unwrap();
+fn a_check_in_is_authored_by_the_session_never_the_form(backend: Backend) {
+    let c = cast("author", backend);
+    let mut store = c.db.open().unwrap();
     // The manager's form claims to be the person: the record says manager.
     accounts::check_in(
         &mut store,
@@ -213,10 +229,9 @@ fn a_check_in_is_authored_by_the_session_never_the_form() {
     assert_eq!(by, [Author::Manager, Author::Hr, Author::Person]);
 }
 
-#[test]
-fn sessions_end_on_sign_out_expire_and_are_never_reused() {
-    let path = db("sessions");
-    let mut store = Store::open(&path).unwrap();
+fn sessions_end_on_sign_out_expire_and_are_never_reused(backend: Backend) {
+    let db = db("sessions", backend);
+    let mut store = db.open().unwrap();
     let priya = user(&mut store, "priya", false);
     let first = sign_in(&mut store, "priya", PASSWORD, now()).unwrap();
     let second = sign_in(&mut store, "PRIYA@example.org", PASSWORD, now()).unwrap();
@@ -239,17 +254,27 @@ fn sessions_end_on_sign_out_expire_and_are_never_reused() {
     assert_eq!(who(&store, "not-a-token", now()), None);
 }
 
-#[test]
-fn passwords_and_tokens_are_never_stored_in_clear() {
-    let path = db("clear");
-    let mut store = Store::open(&path).unwrap();
+fn passwords_and_tokens_are_never_stored_in_clear(backend: Backend) {
+    let db = db("clear", backend);
+    let mut store = db.open().unwrap();
     user(&mut store, "priya", false);
     let s = sign_in(&mut store, "priya", PASSWORD, now()).unwrap();
     drop(store);
-    let mut bytes = std::fs::read(&path).unwrap();
-    if let Ok(wal) = std::fs::read(path.with_extension("db-wal")) {
-        bytes.extend(wal);
-    }
+    let bytes = match db.sqlite_path() {
+        Some(path) => {
+            let mut bytes = std::fs::read(path).unwrap();
+            if let Ok(wal) = std::fs::read(path.with_extension("db-wal")) {
+                bytes.extend(wal);
+            }
+            bytes
+        }
+        // Every value of every table that could hold a secret, as text.
+        None => ["users", "sessions", "sign_in_failures"]
+            .iter()
+            .map(|t| testing::table_text(&db, t).unwrap())
+            .collect::<String>()
+            .into_bytes(),
+    };
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     assert!(contains(b"$argon2id$"), "the hash is there");
     assert!(!contains(PASSWORD.as_bytes()), "the password is not");
@@ -259,10 +284,9 @@ fn passwords_and_tokens_are_never_stored_in_clear() {
     );
 }
 
-#[test]
-fn wrong_passwords_are_refused_alike_and_guessing_is_slowed() {
-    let path = db("brute");
-    let mut store = Store::open(&path).unwrap();
+fn wrong_passwords_are_refused_alike_and_guessing_is_slowed(backend: Backend) {
+    let db = db("brute", backend);
+    let mut store = db.open().unwrap();
     user(&mut store, "priya", false);
     let no_user = sign_in(&mut store, "nobody", PASSWORD, now()).unwrap_err();
     let bad = sign_in(&mut store, "priya", "wrong password!!", now()).unwrap_err();
@@ -288,10 +312,9 @@ fn wrong_passwords_are_refused_alike_and_guessing_is_slowed() {
     assert!(elsewhere.is_ok(), "another address is not held back");
 }
 
-#[test]
-fn invitations_work_once_expire_and_come_only_from_who_may_give_them() {
-    let path = db("invitations");
-    let mut store = Store::open(&path).unwrap();
+fn invitations_work_once_expire_and_come_only_from_who_may_give_them(backend: Backend) {
+    let db = db("invitations", backend);
+    let mut store = db.open().unwrap();
     let ada = user(&mut store, "ada", true);
     let priya = user(&mut store, "priya", false);
     let new = |name: &'static str| AccountRequest {
@@ -316,8 +339,8 @@ fn invitations_work_once_expire_and_come_only_from_who_may_give_them() {
     assert_eq!(e.code(), "forbidden");
     // Only the person invites to their plan: a manager cannot invite.
     drop(store);
-    let plan = plan_of(&path, &priya);
-    let mut store = Store::open(&path).unwrap();
+    let plan = plan_of(&db, &priya);
+    let mut store = db.open().unwrap();
     let e = accounts::invite_to_plan(&mut store, &s.user, plan, PlanRole::Hr, now()).unwrap_err();
     assert_eq!(
         e.code(),
@@ -337,10 +360,9 @@ fn invitations_work_once_expire_and_come_only_from_who_may_give_them() {
     assert_eq!(e.code(), "plan_not_found");
 }
 
-#[test]
-fn the_manager_agrees_and_the_agreement_is_kept() {
-    let c = cast("agree");
-    let mut store = Store::open(&c.path).unwrap();
+fn the_manager_agrees_and_the_agreement_is_kept(backend: Backend) {
+    let c = cast("agree", backend);
+    let mut store = c.db.open().unwrap();
     let e = accounts::agree(&mut store, &c.owner, c.plan, Part::Objectives, now()).unwrap_err();
     assert_eq!(
         e.code(),
@@ -363,10 +385,9 @@ fn the_manager_agrees_and_the_agreement_is_kept() {
     );
 }
 
-#[test]
-fn learning_added_by_hr_asks_the_manager_to_agree_again() {
-    let c = cast("learning");
-    let mut store = Store::open(&c.path).unwrap();
+fn learning_added_by_hr_asks_the_manager_to_agree_again(backend: Backend) {
+    let c = cast("learning", backend);
+    let mut store = c.db.open().unwrap();
     accounts::agree(&mut store, &c.manager, c.plan, Part::Development, now()).unwrap();
     accounts::agree(&mut store, &c.manager, c.plan, Part::Tenure, now()).unwrap();
     let req = accounts::LearningRequest {
@@ -407,10 +428,9 @@ fn learning_added_by_hr_asks_the_manager_to_agree_again() {
     assert_eq!(e.field(), Some("kind"));
 }
 
-#[test]
-fn deleting_a_plan_is_the_persons_and_takes_its_history_for_everyone() {
-    let c = cast("delete");
-    let mut store = Store::open(&c.path).unwrap();
+fn deleting_a_plan_is_the_persons_and_takes_its_history_for_everyone(backend: Backend) {
+    let c = cast("delete", backend);
+    let mut store = c.db.open().unwrap();
     accounts::check_in(
         &mut store,
         &c.manager,
@@ -428,23 +448,18 @@ fn deleting_a_plan_is_the_persons_and_takes_its_history_for_everyone() {
         assert_eq!(e.code(), "plan_not_found");
     }
     drop(store);
-    let conn = rusqlite::Connection::open(&c.path).unwrap();
     for table in ["checkins", "agreements", "plan_members", "invitations"] {
-        let n: i64 = conn
-            .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(n, 0, "{table}");
+        assert_eq!(testing::count_rows(&c.db, table).unwrap(), 0, "{table}");
     }
 }
 
-#[test]
-fn the_person_and_the_manager_checking_in_at_once_both_keep_theirs() {
-    let c = cast("together");
+fn the_person_and_the_manager_checking_in_at_once_both_keep_theirs(backend: Backend) {
+    let c = cast("together", backend);
     let go = |who: User, objective: u32| {
-        let path = c.path.clone();
+        let db = c.db.clone();
         let plan = c.plan;
         std::thread::spawn(move || {
-            let mut store = Store::open(&path).unwrap();
+            let mut store = db.open().unwrap();
             for i in 0..10 {
                 accounts::check_in(
                     &mut store,
@@ -461,7 +476,7 @@ fn the_person_and_the_manager_checking_in_at_once_both_keep_theirs() {
     let b = go(c.manager.clone(), 2);
     a.join().unwrap();
     b.join().unwrap();
-    let store = Store::open(&c.path).unwrap();
+    let store = c.db.open().unwrap();
     let stored = store.plan(c.plan).unwrap().checkins;
     assert_eq!(stored.len(), 20);
     let by_manager = stored
@@ -471,18 +486,17 @@ fn the_person_and_the_manager_checking_in_at_once_both_keep_theirs() {
     assert_eq!(by_manager, 10);
 }
 
-#[test]
-fn guesses_made_at_once_cannot_slip_under_the_limit() {
-    let path = db("parallel");
-    let mut store = Store::open(&path).unwrap();
+fn guesses_made_at_once_cannot_slip_under_the_limit(backend: Backend) {
+    let db = db("parallel", backend);
+    let mut store = db.open().unwrap();
     user(&mut store, "priya", false);
     drop(store);
     let results: Vec<String> = std::thread::scope(|scope| {
         let handles: Vec<_> = (0..12)
             .map(|_| {
-                let path = path.clone();
+                let db = db.clone();
                 scope.spawn(move || {
-                    let mut store = Store::open(&path).unwrap();
+                    let mut store = db.open().unwrap();
                     sign_in(&mut store, "priya", "wrong password!!", now())
                         .unwrap_err()
                         .code()
@@ -508,10 +522,9 @@ fn guesses_made_at_once_cannot_slip_under_the_limit() {
 /// The role is checked again inside the write's own transaction: a
 /// manager removed after the request's check (here: before the store call)
 /// writes nothing.
-#[test]
-fn a_role_removed_before_the_write_refuses_the_write() {
-    let c = cast("late-removal");
-    let mut store = Store::open(&c.path).unwrap();
+fn a_role_removed_before_the_write_refuses_the_write(backend: Backend) {
+    let c = cast("late-removal", backend);
+    let mut store = c.db.open().unwrap();
     assert!(store.remove_member(c.plan, c.manager.id).unwrap());
     let e = store
         .check_in_by(

@@ -83,7 +83,21 @@ pub struct ServeArgs {
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
     pub addr: std::net::SocketAddr,
     #[command(flatten)]
-    pub db: DbArgs,
+    pub db: ServerDbArgs,
+}
+
+/// Where a server's plans are: the SQLite file of `--db`, or a PostgreSQL
+/// database for a shared deployment.
+#[derive(Debug, Args)]
+pub struct ServerDbArgs {
+    #[command(flatten)]
+    pub file: DbArgs,
+    /// A PostgreSQL database instead of the SQLite file
+    /// (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE), given to
+    /// Switchback alone; its schema is made on first use. Also read from
+    /// SWITCHBACK_DATABASE_URL when --db is not given.
+    #[arg(long, value_name = "URL", conflicts_with = "db")]
+    pub database_url: Option<String>,
 }
 
 /// Where the plan database is.
@@ -118,7 +132,7 @@ pub struct UserAddArgs {
     #[arg(long)]
     pub admin: bool,
     #[command(flatten)]
-    pub db: DbArgs,
+    pub db: ServerDbArgs,
 }
 
 /// `switchback plan …`
@@ -428,6 +442,9 @@ pub struct EvalTransitionsArgs {
 
 /// The environment variable naming the plan database.
 pub const DB_ENV: &str = "SWITCHBACK_DB";
+
+/// The environment variable naming a server's PostgreSQL database.
+pub const DATABASE_URL_ENV: &str = "SWITCHBACK_DATABASE_URL";
 
 /// A path from the environment: an empty value is the same as none, as a
 /// person who wrote `SWITCHBACK_DB=` to clear it means.

@@ -19,8 +19,14 @@ fn fresh_db(name: &str) -> PathBuf {
 }
 
 fn add(db: &Path, args: &[&str], stdin: &str) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_switchback"))
-        .env("SWITCHBACK_DB", db)
+    let mut command = Command::new(env!("CARGO_BIN_EXE_switchback"));
+    command.env("SWITCHBACK_DB", db);
+    add_with(command, args, stdin)
+}
+
+/// `user add ARGS` through `command` (its environment set), `stdin` typed in.
+fn add_with(mut command: Command, args: &[&str], stdin: &str) -> Output {
+    let mut child = command
         .args(["user", "add"])
         .args(args)
         .stdin(Stdio::piped())
@@ -28,13 +34,18 @@ fn add(db: &Path, args: &[&str], stdin: &str) -> Output {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child
-        .stdin
-        .take()
-        .unwrap()
-        .write_all(stdin.as_bytes())
-        .unwrap();
-    child.wait_with_output().unwrap()
+    let written = child.stdin.take().unwrap().write_all(stdin.as_bytes());
+    let output = child.wait_with_output().unwrap();
+    // A command that refuses its arguments exits before reading the
+    // password: the pipe is closed, and the output says why.
+    if let Err(e) = written {
+        assert_eq!(e.kind(), std::io::ErrorKind::BrokenPipe, "{e}");
+        assert!(
+            !output.status.success(),
+            "stdin closed by a command that succeeded"
+        );
+    }
+    output
 }
 
 #[test]
@@ -101,4 +112,45 @@ fn bad_accounts_are_refused_with_the_field_named() {
         .query_row("SELECT count(*) FROM users", [], |r| r.get(0))
         .unwrap();
     assert_eq!(n, 1, "nothing but the first account was stored");
+}
+
+/// A shared deployment's database: the administrator is made in
+/// PostgreSQL (`--database-url`, or SWITCHBACK_DATABASE_URL), and a
+/// wrong address is a usage error that names the flag and hides the
+/// password.
+#[test]
+fn the_first_administrator_of_a_postgres_database() {
+    let url = switchback_store::testing::scratch_postgres_url("cli-admin");
+    let unused = fresh_db("postgres");
+    let pw = format!("{PASSWORD}\n");
+    let o = add(&unused, &["ada", "--admin", "--database-url", &url], &pw);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(
+        out.starts_with("Created administrator ada (id 1) in postgres://"),
+        "{out}"
+    );
+    assert!(!unused.exists(), "nothing went to the SQLite file");
+
+    let mut command = Command::new(env!("CARGO_BIN_EXE_switchback"));
+    command
+        .env("SWITCHBACK_DATABASE_URL", &url)
+        .env_remove("SWITCHBACK_DB");
+    let o = add_with(command, &["ADA"], &pw);
+    assert_eq!(
+        o.status.code(),
+        Some(1),
+        "the same database, found by the variable"
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("username: an account named \"ADA\""));
+
+    let o = add(
+        &unused,
+        &["bo", "--database-url", "mysql://bo:s3cret@db/plans"],
+        &pw,
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("database-url: "), "{err}");
+    assert!(!err.contains("s3cret"), "{err}");
 }

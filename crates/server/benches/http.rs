@@ -74,7 +74,7 @@ fn start(name: &str, cookie: Option<&mut String>) -> Server {
     let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
     listener.set_nonblocking(true).unwrap();
     let addr = listener.local_addr().unwrap();
-    let state = AppState::new(engine, db.clone());
+    let state = AppState::new(engine, switchback_store::Database::sqlite(db.clone()));
     std::thread::spawn(move || {
         let rt = tokio::runtime::Builder::new_multi_thread()
             .enable_all()

@@ -33,7 +33,6 @@ mod openapi;
 mod pages;
 mod session;
 
-use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -42,7 +41,7 @@ use axum::http::{HeaderName, HeaderValue, header};
 use axum::middleware::{self, Next};
 use axum::response::Response;
 use switchback_app::{AppError, Engine};
-use switchback_store::Store;
+use switchback_store::{Database, Store};
 use tokio::net::TcpListener;
 
 pub use error::ApiError;
@@ -60,15 +59,16 @@ pub const REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
 #[derive(Clone, Debug)]
 pub struct AppState {
     engine: Arc<Engine>,
-    db: PathBuf,
+    db: Database,
     /// Session cookies carry `Secure`: the server is reachable beyond
     /// this machine (set by [`router`] from the address it listens on).
     secure: bool,
 }
 
 impl AppState {
-    /// State over an engine and a plan database file.
-    pub fn new(engine: Arc<Engine>, db: PathBuf) -> AppState {
+    /// State over an engine and a plan database (an SQLite file, or a
+    /// PostgreSQL database for a shared deployment).
+    pub fn new(engine: Arc<Engine>, db: Database) -> AppState {
         AppState {
             engine,
             db,
@@ -81,11 +81,11 @@ impl AppState {
     }
 
     fn open_store(&self) -> Result<Store, AppError> {
-        Ok(Store::open(&self.db)?)
+        Ok(self.db.open()?)
     }
 
     fn read_store(&self) -> Result<Option<Store>, AppError> {
-        Ok(Store::open_read_only(&self.db)?)
+        Ok(self.db.open_read_only()?)
     }
 }
 

@@ -1,16 +1,27 @@
-//! A shared server over HTTP: accounts made in its real SQLite file, each
-//! person signed in from their own client, and every plan endpoint asked
-//! by every role (docs/SECURITY.md).
+//! A shared server over HTTP, on SQLite and on PostgreSQL (`on_both!`):
+//! accounts made in its real database, each person signed in from their
+//! own client, and every plan endpoint asked by every role
+//! (docs/SECURITY.md).
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
 mod common;
 
-use common::{TestApp, example_json, page_token, spawn_app};
+use common::{Backend, TestApp, example_json, off_the_runtime, page_token, spawn_app_on};
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{Value, json};
 use switchback_app::accounts::{self, AccountRequest};
-use switchback_store::Store;
+
+use switchback_store::on_both_async as on_both;
+
+on_both!(
+    every_plan_endpoint_answers_each_role_as_the_table_says,
+    authors_and_agreements_come_from_the_session,
+    sessions_cookies_and_invitations_hold_over_http,
+    a_wrong_password_is_refused_and_guessing_is_slowed_over_http,
+    signing_out_everywhere_from_the_plans_page_ends_every_browser_s_session,
+    an_invitation_is_not_spent_by_a_mistake_and_no_error_lists_plans,
+);
 
 const PASSWORD: &str = "correct horse battery staple";
 
@@ -23,13 +34,16 @@ fn client() -> Client {
 }
 
 fn add_user(app: &TestApp, name: &str, admin: bool) {
-    let mut store = Store::open(&app.db).unwrap();
-    let req = AccountRequest {
-        username: name,
-        email: None,
-        password: PASSWORD,
-    };
-    accounts::add_user(&mut store, &req, admin, jiff::Timestamp::now()).unwrap();
+    let (db, name) = (app.database.clone(), name.to_owned());
+    off_the_runtime(move || {
+        let mut store = db.open().unwrap();
+        let req = AccountRequest {
+            username: &name,
+            email: None,
+            password: PASSWORD,
+        };
+        accounts::add_user(&mut store, &req, admin, jiff::Timestamp::now()).unwrap();
+    });
 }
 
 async fn call(
@@ -92,8 +106,8 @@ struct Cast {
     nobody: Client,
 }
 
-async fn cast(name: &str) -> Cast {
-    let app = spawn_app(name).await;
+async fn cast(name: &str, backend: Backend) -> Cast {
+    let app = spawn_app_on(name, backend).await;
     // The database must exist before accounts go in: open creates it.
     for (n, admin) in [
         ("priya", false),
@@ -140,9 +154,8 @@ async fn cast(name: &str) -> Cast {
     }
 }
 
-#[tokio::test]
-async fn every_plan_endpoint_answers_each_role_as_the_table_says() {
-    let c = cast("shared-matrix").await;
+async fn every_plan_endpoint_answers_each_role_as_the_table_says(backend: Backend) {
+    let c = cast("shared-matrix", backend).await;
     let p = c.plan;
     let checkin = json!({"objective": 1, "progress": 20, "by": "person", "date": "2027-02-01"});
     // (method, path, body, [owner, manager, hr]) — anyone else gets 404,
@@ -280,9 +293,8 @@ async fn every_plan_endpoint_answers_each_role_as_the_table_says() {
     }
 }
 
-#[tokio::test]
-async fn authors_and_agreements_come_from_the_session() {
-    let c = cast("shared-authors").await;
+async fn authors_and_agreements_come_from_the_session(backend: Backend) {
+    let c = cast("shared-authors", backend).await;
     let p = c.plan;
     let claim = json!({"objective": 1, "progress": 30, "by": "person", "date": "2027-02-01"});
     let (s, v) = call(
@@ -341,9 +353,8 @@ async fn authors_and_agreements_come_from_the_session() {
     assert!(md.contains("| 30% | manager (marcus) |"), "{md}");
 }
 
-#[tokio::test]
-async fn sessions_cookies_and_invitations_hold_over_http() {
-    let c = cast("shared-sessions").await;
+async fn sessions_cookies_and_invitations_hold_over_http(backend: Backend) {
+    let c = cast("shared-sessions", backend).await;
     let p = c.plan;
     // A stolen cookie from before sign-out is refused after it.
     let stolen = {
@@ -443,9 +454,8 @@ async fn sessions_cookies_and_invitations_hold_over_http() {
     assert_eq!(r.headers()["location"], "/sign-in");
 }
 
-#[tokio::test]
-async fn a_wrong_password_is_refused_and_guessing_is_slowed_over_http() {
-    let app = spawn_app("shared-brute").await;
+async fn a_wrong_password_is_refused_and_guessing_is_slowed_over_http(backend: Backend) {
+    let app = spawn_app_on("shared-brute", backend).await;
     add_user(&app, "priya", false);
     let c = client();
     let try_with = |password: &'static str| {
@@ -463,9 +473,8 @@ async fn a_wrong_password_is_refused_and_guessing_is_slowed_over_http() {
     assert_eq!(v["error"]["code"], "too_many_attempts");
 }
 
-#[tokio::test]
-async fn signing_out_everywhere_from_the_plans_page_ends_every_browser_s_session() {
-    let app = spawn_app("shared-everywhere").await;
+async fn signing_out_everywhere_from_the_plans_page_ends_every_browser_s_session(backend: Backend) {
+    let app = spawn_app_on("shared-everywhere", backend).await;
     add_user(&app, "priya", false);
     let laptop = signed_in(&app, "priya").await;
     let phone = signed_in(&app, "priya").await;
@@ -495,9 +504,8 @@ async fn signing_out_everywhere_from_the_plans_page_ends_every_browser_s_session
     }
 }
 
-#[tokio::test]
-async fn an_invitation_is_not_spent_by_a_mistake_and_no_error_lists_plans() {
-    let c = cast("shared-mistakes").await;
+async fn an_invitation_is_not_spent_by_a_mistake_and_no_error_lists_plans(backend: Backend) {
+    let c = cast("shared-mistakes", backend).await;
     let p = c.plan;
     let token = invite(&c.owner, &c.app, p, "hr").await;
     let accept = format!("/api/v1/invitations/{token}");

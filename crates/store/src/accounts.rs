@@ -5,9 +5,9 @@
 //! (`switchback_app::accounts`, `switchback_core::access`).
 
 use jiff::Timestamp;
-use rusqlite::{OptionalExtension, params};
 use switchback_core::access::PlanRole;
 
+use crate::sql::{Db, Dialect, Row, args};
 use crate::{PlanId, Store, StoreError};
 
 /// A digest of a session or invitation token (what the store keeps).
@@ -109,8 +109,8 @@ pub struct Agreement {
 impl Store {
     /// Creates an account; a name or address already taken is refused.
     pub fn add_user(&mut self, user: &NewUser<'_>, at: Timestamp) -> Result<UserId, StoreError> {
-        let tx = self.begin_write()?;
-        let id = insert_user(&tx, user, at)?;
+        let mut tx = self.begin_write()?;
+        let id = insert_user(&mut tx, user, at)?;
         tx.commit()?;
         Ok(id)
     }
@@ -118,34 +118,32 @@ impl Store {
     /// The account a username or e-mail address names, with its password
     /// hash.
     pub fn user_for_login(&self, login: &str) -> Result<Option<(User, String)>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
+        self.read()
+            .query_opt(
                 "SELECT id, username, email, is_admin, password_hash FROM users
-                 WHERE username = ?1 OR email = ?1",
-                [login],
-                |r| Ok((user_row(r)?, r.get(4)?)),
-            )
-            .optional()?)
+                 WHERE lower(username) = lower($1) OR lower(email) = lower($1)",
+                args![login],
+            )?
+            .map(|r| Ok((user_row(&r)?, r.text(4)?)))
+            .transpose()
     }
 
     /// The account with this id.
     pub fn user(&self, id: UserId) -> Result<Option<User>, StoreError> {
-        Ok(self
-            .conn
-            .query_row(
-                "SELECT id, username, email, is_admin FROM users WHERE id = ?1",
-                [id.0],
-                user_row,
-            )
-            .optional()?)
+        self.read()
+            .query_opt(
+                "SELECT id, username, email, is_admin FROM users WHERE id = $1",
+                args![id.0],
+            )?
+            .map(|r| user_row(&r))
+            .transpose()
     }
 
     /// How many accounts there are.
     pub fn user_count(&self) -> Result<i64, StoreError> {
-        Ok(self
-            .conn
-            .query_row("SELECT count(*) FROM users", [], |r| r.get(0))?)
+        self.read()
+            .query_one("SELECT count(*) FROM users", &[])?
+            .int(0)
     }
 
     /// Starts a session for `user`, known by its token's digest.
@@ -156,10 +154,10 @@ impl Store {
         at: Timestamp,
         expires: Timestamp,
     ) -> Result<(), StoreError> {
-        let tx = self.begin_write()?;
+        let mut tx = self.begin_write()?;
         tx.execute(
-            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES (?1, ?2, ?3, ?4)",
-            params![token.as_slice(), user.0, at.to_string(), expires.to_string()],
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at) VALUES ($1, $2, $3, $4)",
+            args![token.as_slice(), user.0, at.to_string(), expires.to_string()],
         )?;
         tx.commit()?;
         Ok(())
@@ -173,14 +171,14 @@ impl Store {
         now: Timestamp,
     ) -> Result<Option<User>, StoreError> {
         let row: Option<(User, String)> = self
-            .conn
-            .query_row(
+            .read()
+            .query_opt(
                 "SELECT u.id, u.username, u.email, u.is_admin, s.expires_at
-                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = ?1",
-                [token.as_slice()],
-                |r| Ok((user_row(r)?, r.get(4)?)),
-            )
-            .optional()?;
+                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+                args![token.as_slice()],
+            )?
+            .map(|r| Ok::<_, StoreError>((user_row(&r)?, r.text(4)?)))
+            .transpose()?;
         Ok(row.and_then(|(user, expires)| {
             let live = expires.parse::<Timestamp>().is_ok_and(|e| now < e);
             live.then_some(user)
@@ -189,10 +187,10 @@ impl Store {
 
     /// Ends one session (signing out).
     pub fn end_session(&mut self, token: &TokenDigest) -> Result<(), StoreError> {
-        let tx = self.begin_write()?;
+        let mut tx = self.begin_write()?;
         tx.execute(
-            "DELETE FROM sessions WHERE token_hash = ?1",
-            [token.as_slice()],
+            "DELETE FROM sessions WHERE token_hash = $1",
+            args![token.as_slice()],
         )?;
         tx.commit()?;
         Ok(())
@@ -200,10 +198,10 @@ impl Store {
 
     /// Ends every session of an account (signing out everywhere).
     pub fn end_sessions(&mut self, user: UserId) -> Result<usize, StoreError> {
-        let tx = self.begin_write()?;
-        let n = tx.execute("DELETE FROM sessions WHERE user_id = ?1", [user.0])?;
+        let mut tx = self.begin_write()?;
+        let n = tx.execute("DELETE FROM sessions WHERE user_id = $1", args![user.0])?;
         tx.commit()?;
-        Ok(n)
+        Ok(n as usize)
     }
 
     /// Reserves one sign-in attempt under each key (an account, an
@@ -218,25 +216,26 @@ impl Store {
         since: Timestamp,
         at: Timestamp,
     ) -> Result<bool, StoreError> {
-        let tx = self.begin_write()?;
+        let mut tx = self.begin_write()?;
         tx.execute(
-            "DELETE FROM sign_in_failures WHERE at < ?1",
-            [since.to_string()],
+            "DELETE FROM sign_in_failures WHERE at < $1",
+            args![since.to_string()],
         )?;
         for (key, limit) in keys {
-            let n: u32 = tx.query_row(
-                "SELECT count(*) FROM sign_in_failures WHERE key = ?1 AND at >= ?2",
-                params![key, since.to_string()],
-                |r| r.get(0),
-            )?;
-            if n >= *limit {
+            let n = tx
+                .query_one(
+                    "SELECT count(*) FROM sign_in_failures WHERE key = $1 AND at >= $2",
+                    args![*key, since.to_string()],
+                )?
+                .int(0)?;
+            if n >= i64::from(*limit) {
                 return Ok(false);
             }
         }
         for (key, _) in keys {
             tx.execute(
-                "INSERT INTO sign_in_failures (key, at) VALUES (?1, ?2)",
-                params![key, at.to_string()],
+                "INSERT INTO sign_in_failures (key, at) VALUES ($1, $2)",
+                args![*key, at.to_string()],
             )?;
         }
         tx.commit()?;
@@ -251,15 +250,24 @@ impl Store {
         address_key: &str,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        let tx = self.begin_write()?;
-        tx.execute("DELETE FROM sign_in_failures WHERE key = ?1", [account_key])?;
+        let mut tx = self.begin_write()?;
         tx.execute(
-            "DELETE FROM sign_in_failures WHERE rowid = (SELECT rowid FROM sign_in_failures WHERE key = ?1 AND at = ?2 LIMIT 1)",
-            params![address_key, at.to_string()],
+            "DELETE FROM sign_in_failures WHERE key = $1",
+            args![account_key],
         )?;
+        // One record, of possibly several alike: by the row's own address.
+        let one_record = match tx.dialect() {
+            Dialect::Sqlite => {
+                "DELETE FROM sign_in_failures WHERE rowid = (SELECT rowid FROM sign_in_failures WHERE key = $1 AND at = $2 LIMIT 1)"
+            }
+            Dialect::Postgres => {
+                "DELETE FROM sign_in_failures WHERE ctid = (SELECT ctid FROM sign_in_failures WHERE key = $1 AND at = $2 LIMIT 1)"
+            }
+        };
+        tx.execute(one_record, args![address_key, at.to_string()])?;
         tx.execute(
-            "DELETE FROM sessions WHERE expires_at <= ?1",
-            [at.to_string()],
+            "DELETE FROM sessions WHERE expires_at <= $1",
+            args![at.to_string()],
         )?;
         tx.commit()?;
         Ok(())
@@ -278,11 +286,11 @@ impl Store {
             InvitationFor::Account => (None, None),
             InvitationFor::Plan(p, r) => (Some(p.0), Some(r.name())),
         };
-        let tx = self.begin_write()?;
+        let mut tx = self.begin_write()?;
         tx.execute(
             "INSERT INTO invitations (token_hash, created_by, plan_id, role, created_at, expires_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-            params![token.as_slice(), by.0, plan, role, at.to_string(), expires.to_string()],
+             VALUES ($1, $2, $3, $4, $5, $6)",
+            args![token.as_slice(), by.0, plan, role, at.to_string(), expires.to_string()],
         )?;
         tx.commit()?;
         Ok(())
@@ -296,7 +304,7 @@ impl Store {
         token: &TokenDigest,
         now: Timestamp,
     ) -> Result<Option<Invitation>, StoreError> {
-        live_invitation(&self.conn, token, now)
+        live_invitation(&mut self.read(), token, now)
     }
 
     /// Makes the account an administrator's invitation is for, and takes
@@ -309,16 +317,16 @@ impl Store {
         user: &NewUser<'_>,
         now: Timestamp,
     ) -> Result<UserId, StoreError> {
-        let tx = self.begin_write()?;
-        match live_invitation(&tx, token, now)? {
+        let mut tx = self.begin_write()?;
+        match live_invitation(&mut tx, token, now)? {
             Some(Invitation {
                 purpose: InvitationFor::Account,
                 ..
             }) => {}
             _ => return Err(StoreError::InvitationInvalid),
         }
-        let id = insert_user(&tx, user, now)?;
-        use_invitation(&tx, token, now)?;
+        let id = insert_user(&mut tx, user, now)?;
+        use_invitation(&mut tx, token, now)?;
         tx.commit()?;
         Ok(id)
     }
@@ -332,23 +340,19 @@ impl Store {
         user: UserId,
         now: Timestamp,
     ) -> Result<(PlanId, PlanRole), StoreError> {
-        let tx = self.begin_write()?;
+        let mut tx = self.begin_write()?;
         let Some(Invitation {
             created_by,
             purpose: InvitationFor::Plan(plan, role),
-        }) = live_invitation(&tx, token, now)?
+        }) = live_invitation(&mut tx, token, now)?
         else {
             return Err(StoreError::InvitationInvalid);
         };
         if created_by == user {
             return Err(StoreError::OwnInvitation);
         }
-        tx.execute(
-            "INSERT INTO plan_members (plan_id, user_id, role, added_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (plan_id, user_id) DO UPDATE SET role = excluded.role, added_at = excluded.added_at",
-            params![plan.0, user.0, role.name(), now.to_string()],
-        )?;
-        use_invitation(&tx, token, now)?;
+        put_member(&mut tx, plan, user, role, now)?;
+        use_invitation(&mut tx, token, now)?;
         tx.commit()?;
         Ok((plan, role))
     }
@@ -365,22 +369,18 @@ impl Store {
         if role == PlanRole::Owner {
             return Err(StoreError::OwnerIsNotAMember);
         }
-        let tx = self.begin_write()?;
-        tx.execute(
-            "INSERT INTO plan_members (plan_id, user_id, role, added_at) VALUES (?1, ?2, ?3, ?4)
-             ON CONFLICT (plan_id, user_id) DO UPDATE SET role = excluded.role, added_at = excluded.added_at",
-            params![plan.0, user.0, role.name(), at.to_string()],
-        )?;
+        let mut tx = self.begin_write()?;
+        put_member(&mut tx, plan, user, role, at)?;
         tx.commit()?;
         Ok(())
     }
 
     /// Removes `user`'s role on a plan; whether they held one.
     pub fn remove_member(&mut self, plan: PlanId, user: UserId) -> Result<bool, StoreError> {
-        let tx = self.begin_write()?;
+        let mut tx = self.begin_write()?;
         let n = tx.execute(
-            "DELETE FROM plan_members WHERE plan_id = ?1 AND user_id = ?2",
-            params![plan.0, user.0],
+            "DELETE FROM plan_members WHERE plan_id = $1 AND user_id = $2",
+            args![plan.0, user.0],
         )?;
         tx.commit()?;
         Ok(n > 0)
@@ -389,38 +389,52 @@ impl Store {
     /// The role `user` holds on a plan: `None` for no role, and for a plan
     /// that does not exist (the two look the same to a caller).
     pub fn role_of(&self, plan: PlanId, user: UserId) -> Result<Option<PlanRole>, StoreError> {
-        role_in(&self.conn, plan, user)
+        role_in(&mut self.read(), plan, user)
     }
 
     /// The members of a plan (not its person), with their roles.
     pub fn members(&self, plan: PlanId) -> Result<Vec<(User, PlanRole)>, StoreError> {
-        members_of(&self.conn, plan)
+        members_of(&mut self.read(), plan)
     }
 }
 
 /// The role `user` holds on `plan` as `conn` sees it (inside a write
 /// transaction: as the write will find it).
 pub(crate) fn role_in(
-    conn: &rusqlite::Connection,
+    db: &mut impl Db,
     plan: PlanId,
     user: UserId,
 ) -> Result<Option<PlanRole>, StoreError> {
-    {
-        let row: Option<(Option<i64>, Option<String>)> = conn
-            .query_row(
-                "SELECT p.owner_id, m.role FROM plans p
-                 LEFT JOIN plan_members m ON m.plan_id = p.id AND m.user_id = ?2
-                 WHERE p.id = ?1",
-                params![plan.0, user.0],
-                |r| Ok((r.get(0)?, r.get(1)?)),
-            )
-            .optional()?;
-        Ok(match row {
-            Some((Some(owner), _)) if owner == user.0 => Some(PlanRole::Owner),
-            Some((_, Some(role))) => PlanRole::parse(&role),
-            _ => None,
-        })
-    }
+    let row = db.query_opt(
+        "SELECT p.owner_id, m.role FROM plans p
+         LEFT JOIN plan_members m ON m.plan_id = p.id AND m.user_id = $2
+         WHERE p.id = $1",
+        args![plan.0, user.0],
+    )?;
+    let Some(row) = row else {
+        return Ok(None);
+    };
+    Ok(match (row.opt_int(0)?, row.opt_text(1)?) {
+        (Some(owner), _) if owner == user.0 => Some(PlanRole::Owner),
+        (_, Some(role)) => PlanRole::parse(&role),
+        _ => None,
+    })
+}
+
+/// Gives `user` `role` on `plan`, replacing a role they held.
+fn put_member(
+    db: &mut impl Db,
+    plan: PlanId,
+    user: UserId,
+    role: PlanRole,
+    at: Timestamp,
+) -> Result<(), StoreError> {
+    db.execute(
+        "INSERT INTO plan_members (plan_id, user_id, role, added_at) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (plan_id, user_id) DO UPDATE SET role = excluded.role, added_at = excluded.added_at",
+        args![plan.0, user.0, role.name(), at.to_string()],
+    )?;
+    Ok(())
 }
 
 /// The author a role checks in as.
@@ -437,49 +451,43 @@ pub(crate) fn author_of(role: PlanRole) -> switchback_core::development::status:
 /// one of `roles` on `plan`: a role removed between the request's check
 /// and its write refuses the write.
 pub(crate) fn require_role(
-    conn: &rusqlite::Connection,
+    db: &mut impl Db,
     plan: PlanId,
     user: UserId,
     roles: &[PlanRole],
 ) -> Result<PlanRole, StoreError> {
-    match role_in(conn, plan, user)? {
+    match role_in(db, plan, user)? {
         Some(r) if roles.contains(&r) => Ok(r),
         _ => Err(StoreError::NoRole { plan: plan.0 }),
     }
 }
 
-fn members_of(
-    conn: &rusqlite::Connection,
-    plan: PlanId,
-) -> Result<Vec<(User, PlanRole)>, StoreError> {
-    {
-        let mut stmt = conn.prepare(
-            "SELECT u.id, u.username, u.email, u.is_admin, m.role
-             FROM plan_members m JOIN users u ON u.id = m.user_id
-             WHERE m.plan_id = ?1 ORDER BY m.role, u.username",
-        )?;
-        let rows = stmt.query_map([plan.0], |r| Ok((user_row(r)?, r.get::<_, String>(4)?)))?;
-        let mut out = Vec::new();
-        for row in rows {
-            let (user, role) = row?;
-            if let Some(role) = PlanRole::parse(&role) {
-                out.push((user, role));
-            }
+fn members_of(db: &mut impl Db, plan: PlanId) -> Result<Vec<(User, PlanRole)>, StoreError> {
+    let rows = db.query(
+        "SELECT u.id, u.username, u.email, u.is_admin, m.role
+         FROM plan_members m JOIN users u ON u.id = m.user_id
+         WHERE m.plan_id = $1 ORDER BY m.role, lower(u.username)",
+        args![plan.0],
+    )?;
+    let mut out = Vec::new();
+    for r in &rows {
+        if let Some(role) = PlanRole::parse(&r.text(4)?) {
+            out.push((user_row(r)?, role));
         }
-        Ok(out)
     }
+    Ok(out)
 }
 
 impl Store {
     /// The ids of the plans `user` holds a role on, newest first.
     pub fn plan_ids_of(&self, user: UserId) -> Result<Vec<PlanId>, StoreError> {
-        let mut stmt = self.conn.prepare(
-            "SELECT id FROM plans WHERE owner_id = ?1
-             UNION SELECT plan_id FROM plan_members WHERE user_id = ?1
+        let rows = self.read().query(
+            "SELECT id FROM plans WHERE owner_id = $1
+             UNION SELECT plan_id FROM plan_members WHERE user_id = $1
              ORDER BY 1 DESC",
+            args![user.0],
         )?;
-        let rows = stmt.query_map([user.0], |r| Ok(PlanId(r.get(0)?)))?;
-        Ok(rows.collect::<Result<_, _>>()?)
+        rows.iter().map(|r| Ok(PlanId(r.int(0)?))).collect()
     }
 
     /// Changes a plan's document with `change`, read and written in one
@@ -493,13 +501,11 @@ impl Store {
         roles: &[PlanRole],
         change: impl FnOnce(&mut switchback_core::development::DevelopmentPlan) -> Result<(), E>,
     ) -> Result<(), E> {
-        let tx = self.begin_write()?;
-        require_role(&tx, plan, by, roles)?;
-        let text: String = tx
-            .query_row("SELECT document FROM plans WHERE id = ?1", [plan.0], |r| {
-                r.get(0)
-            })
-            .map_err(StoreError::from)?;
+        let mut tx = self.begin_write()?;
+        require_role(&mut tx, plan, by, roles)?;
+        let text = tx
+            .query_one("SELECT document FROM plans WHERE id = $1", args![plan.0])?
+            .text(0)?;
         let mut document: switchback_core::development::DevelopmentPlan =
             serde_json::from_str(&text).map_err(|e| StoreError::Unreadable {
                 plan: plan.0,
@@ -508,11 +514,10 @@ impl Store {
         change(&mut document)?;
         let json = serde_json::to_string(&document).map_err(StoreError::Encode)?;
         tx.execute(
-            "UPDATE plans SET document = ?2, document_format = ?3 WHERE id = ?1",
-            params![plan.0, json, crate::DOCUMENT_FORMAT],
-        )
-        .map_err(StoreError::from)?;
-        tx.commit().map_err(StoreError::from)?;
+            "UPDATE plans SET document = $2, document_format = $3 WHERE id = $1",
+            args![plan.0, json, crate::DOCUMENT_FORMAT],
+        )?;
+        tx.commit()?;
         Ok(())
     }
 
@@ -525,11 +530,11 @@ impl Store {
         version: &str,
         at: Timestamp,
     ) -> Result<(), StoreError> {
-        let tx = self.begin_write()?;
-        require_role(&tx, plan, by, &[PlanRole::Manager])?;
+        let mut tx = self.begin_write()?;
+        require_role(&mut tx, plan, by, &[PlanRole::Manager])?;
         tx.execute(
-            "INSERT INTO agreements (plan_id, part, user_id, agreed_at, version) VALUES (?1, ?2, ?3, ?4, ?5)",
-            params![plan.0, part.name(), by.0, at.to_string(), version],
+            "INSERT INTO agreements (plan_id, part, user_id, agreed_at, version) VALUES ($1, $2, $3, $4, $5)",
+            args![plan.0, part.name(), by.0, at.to_string(), version],
         )?;
         tx.commit()?;
         Ok(())
@@ -537,28 +542,22 @@ impl Store {
 
     /// Every agreement on a plan, oldest first.
     pub fn agreements(&self, plan: PlanId) -> Result<Vec<Agreement>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        let rows = self.read().query(
             "SELECT a.part, a.user_id, u.username, a.agreed_at, a.version
              FROM agreements a JOIN users u ON u.id = a.user_id
-             WHERE a.plan_id = ?1 ORDER BY a.id",
+             WHERE a.plan_id = $1 ORDER BY a.id",
+            args![plan.0],
         )?;
-        let rows = stmt.query_map([plan.0], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                Agreement {
-                    part: Part::Development,
-                    by: UserId(r.get(1)?),
-                    username: r.get(2)?,
-                    at: r.get(3)?,
-                    version: r.get(4)?,
-                },
-            ))
-        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (part, a) = row?;
-            if let Some(part) = Part::parse(&part) {
-                out.push(Agreement { part, ..a });
+        for r in &rows {
+            if let Some(part) = Part::parse(&r.text(0)?) {
+                out.push(Agreement {
+                    part,
+                    by: UserId(r.int(1)?),
+                    username: r.text(2)?,
+                    at: r.text(3)?,
+                    version: r.text(4)?,
+                });
             }
         }
         Ok(out)
@@ -567,9 +566,9 @@ impl Store {
     /// Deletes a plan with its check-ins, members, agreements and
     /// invitations, for everyone — if `by` is still its person.
     pub fn delete_plan(&mut self, plan: PlanId, by: UserId) -> Result<(), StoreError> {
-        let tx = self.begin_write()?;
-        require_role(&tx, plan, by, &[PlanRole::Owner])?;
-        let n = tx.execute("DELETE FROM plans WHERE id = ?1", [plan.0])?;
+        let mut tx = self.begin_write()?;
+        require_role(&mut tx, plan, by, &[PlanRole::Owner])?;
+        let n = tx.execute("DELETE FROM plans WHERE id = $1", args![plan.0])?;
         tx.commit()?;
         if n == 0 {
             return Err(self.unknown_plan(plan));
@@ -579,102 +578,74 @@ impl Store {
 }
 
 /// Inserts an account; a name or address already taken is refused.
-fn insert_user(
-    conn: &rusqlite::Connection,
-    user: &NewUser<'_>,
-    at: Timestamp,
-) -> Result<UserId, StoreError> {
-    let taken: Option<String> = conn
-        .query_row(
-            "SELECT username FROM users WHERE username = ?1 OR (email IS NOT NULL AND email = ?2)",
-            params![user.username, user.email],
-            |r| r.get(0),
-        )
-        .optional()?;
+fn insert_user(db: &mut impl Db, user: &NewUser<'_>, at: Timestamp) -> Result<UserId, StoreError> {
+    let taken = db.query_opt(
+        "SELECT username FROM users
+         WHERE lower(username) = lower($1) OR (email IS NOT NULL AND lower(email) = lower($2))",
+        args![user.username, user.email],
+    )?;
     if taken.is_some() {
         return Err(StoreError::AccountTaken {
             username: user.username.to_owned(),
         });
     }
-    let id = conn.query_row(
-        "INSERT INTO users (username, email, password_hash, is_admin, created_at)
-         VALUES (?1, ?2, ?3, ?4, ?5) RETURNING id",
-        params![
-            user.username,
-            user.email,
-            user.password_hash,
-            user.admin,
-            at.to_string()
-        ],
-        |r| r.get(0),
-    )?;
+    let id = db
+        .query_one(
+            "INSERT INTO users (username, email, password_hash, is_admin, created_at)
+             VALUES ($1, $2, $3, $4, $5) RETURNING id",
+            args![
+                user.username,
+                user.email,
+                user.password_hash,
+                user.admin,
+                at.to_string()
+            ],
+        )?
+        .int(0)?;
     Ok(UserId(id))
 }
 
 /// A live invitation: it exists, was not taken, and has not expired.
 fn live_invitation(
-    conn: &rusqlite::Connection,
+    db: &mut impl Db,
     token: &TokenDigest,
     now: Timestamp,
 ) -> Result<Option<Invitation>, StoreError> {
-    let row = conn
-        .query_row(
-            "SELECT created_by, plan_id, role, expires_at, used_at FROM invitations WHERE token_hash = ?1",
-            [token.as_slice()],
-            |r| {
-                Ok(InvitationRow {
-                    created_by: r.get(0)?,
-                    plan: r.get(1)?,
-                    role: r.get(2)?,
-                    expires: r.get(3)?,
-                    used: r.get(4)?,
-                })
-            },
-        )
-        .optional()?;
+    let row = db.query_opt(
+        "SELECT created_by, plan_id, role, expires_at, used_at FROM invitations WHERE token_hash = $1",
+        args![token.as_slice()],
+    )?;
     let Some(row) = row else {
         return Ok(None);
     };
-    let live = row.expires.parse::<Timestamp>().is_ok_and(|e| now < e);
-    if row.used.is_some() || !live {
+    let live = row.text(3)?.parse::<Timestamp>().is_ok_and(|e| now < e);
+    if row.opt_text(4)?.is_some() || !live {
         return Ok(None);
     }
-    let purpose = match (row.plan, row.role.as_deref().and_then(PlanRole::parse)) {
+    let role = row.opt_text(2)?;
+    let purpose = match (row.opt_int(1)?, role.as_deref().and_then(PlanRole::parse)) {
         (Some(p), Some(r)) => InvitationFor::Plan(PlanId(p), r),
         _ => InvitationFor::Account,
     };
     Ok(Some(Invitation {
-        created_by: UserId(row.created_by),
+        created_by: UserId(row.int(0)?),
         purpose,
     }))
 }
 
-fn use_invitation(
-    conn: &rusqlite::Connection,
-    token: &TokenDigest,
-    now: Timestamp,
-) -> Result<(), StoreError> {
-    conn.execute(
-        "UPDATE invitations SET used_at = ?2 WHERE token_hash = ?1",
-        params![token.as_slice(), now.to_string()],
+fn use_invitation(db: &mut impl Db, token: &TokenDigest, now: Timestamp) -> Result<(), StoreError> {
+    db.execute(
+        "UPDATE invitations SET used_at = $2 WHERE token_hash = $1",
+        args![token.as_slice(), now.to_string()],
     )?;
     Ok(())
 }
 
-/// An invitation's row, as read.
-struct InvitationRow {
-    created_by: i64,
-    plan: Option<i64>,
-    role: Option<String>,
-    expires: String,
-    used: Option<String>,
-}
-
-fn user_row(r: &rusqlite::Row<'_>) -> rusqlite::Result<User> {
+fn user_row(r: &Row) -> Result<User, StoreError> {
     Ok(User {
-        id: UserId(r.get(0)?),
-        username: r.get(1)?,
-        email: r.get(2)?,
-        admin: r.get(3)?,
+        id: UserId(r.int(0)?),
+        username: r.text(1)?,
+        email: r.opt_text(2)?,
+        admin: r.int(3)? != 0,
     })
 }

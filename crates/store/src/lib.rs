@@ -21,13 +21,18 @@
 
 pub mod accounts;
 pub mod migrations;
+mod postgres_db;
+mod sql;
+
+pub use postgres_db::Database;
+use sql::{Db, Dialect, Row, Value, args};
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use jiff::Timestamp;
 use jiff::civil::Date;
-use rusqlite::{Connection, ErrorCode, OptionalExtension, TransactionBehavior, params};
+use rusqlite::{Connection, ErrorCode, TransactionBehavior};
 use switchback_core::development::DevelopmentPlan;
 use switchback_core::development::learning::{ActivityKind, LearningActivity, LearningTarget};
 use switchback_core::development::status::{Author, CheckIn, Progress};
@@ -46,7 +51,18 @@ pub const APPLICATION_ID: i32 = 0x5377_426b;
 
 /// The tables a Switchback database holds (any schema version): a file
 /// from before the mark existed is recognised by them.
-const OWN_TABLES: [&str; 4] = ["plans", "checkins", "authors", "learning_activities"];
+const OWN_TABLES: [&str; 10] = [
+    "plans",
+    "checkins",
+    "authors",
+    "learning_activities",
+    "users",
+    "sessions",
+    "plan_members",
+    "agreements",
+    "invitations",
+    "sign_in_failures",
+];
 
 /// How long a writer waits for another to finish before giving up.
 const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
@@ -211,11 +227,39 @@ pub enum StoreError {
     /// Any other database failure.
     #[error("plan database: {}", sqlite_words(.0))]
     Sqlite(rusqlite::Error),
+    /// The PostgreSQL server could not be reached, or refused a statement.
+    #[error("plan database (PostgreSQL): {}", postgres_db::words(.0))]
+    Postgres(postgres::Error),
+    /// A `--database-url` that does not name a PostgreSQL database.
+    #[error(
+        "database-url: {} is not a PostgreSQL address ({reason}); write postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE",
+        switchback_core::text::quoted(.url)
+    )]
+    DatabaseUrl {
+        /// What was given (its password, if any, hidden).
+        url: String,
+        /// Why it was refused.
+        reason: String,
+    },
+    /// A stored value of the wrong kind (a damaged or foreign database).
+    #[error("plan database: column {index} of a stored row is not {expected}")]
+    Column {
+        /// The column's position in its statement.
+        index: usize,
+        /// What it should hold.
+        expected: &'static str,
+    },
 }
 
 impl From<rusqlite::Error> for StoreError {
     fn from(e: rusqlite::Error) -> Self {
         StoreError::Sqlite(e)
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(e: postgres::Error) -> Self {
+        StoreError::Postgres(e)
     }
 }
 
@@ -361,6 +405,21 @@ struct CheckInRow {
 }
 
 impl CheckInRow {
+    /// The columns of `SELECT c.id, c.objective, c.progress, c.note,
+    /// c.author, c.date, c.recorded_at, u.username`.
+    fn read(r: &Row) -> Result<CheckInRow, StoreError> {
+        Ok(CheckInRow {
+            id: r.int(0)?,
+            objective: u32::try_from(r.int(1)?).unwrap_or(u32::MAX),
+            progress: u8::try_from(r.int(2)?).unwrap_or(u8::MAX),
+            note: r.opt_text(3)?,
+            author: r.text(4)?,
+            date: r.text(5)?,
+            recorded_at: r.text(6)?,
+            account: r.opt_text(7)?,
+        })
+    }
+
     /// The check-in, its values checked.
     fn stored(self, plan: PlanId) -> Result<StoredCheckIn, StoreError> {
         let unreadable = |what: &str| StoreError::Unreadable {
@@ -462,10 +521,86 @@ impl PlanRow {
     }
 }
 
-/// An open plan database.
+/// An open plan database: an SQLite file, or a connection to a shared
+/// deployment's PostgreSQL database.
 pub struct Store {
-    conn: Connection,
+    backend: Backend,
     path: PathBuf,
+}
+
+/// The connection a store runs its statements on.
+enum Backend {
+    Sqlite(Connection),
+    /// Reads take `&self`, as SQLite's do; the client needs `&mut`.
+    Postgres(Box<std::cell::RefCell<postgres_db::Pooled>>),
+}
+
+/// A write transaction on either database; dropped without
+/// [`Tx::commit`], it changes nothing.
+pub(crate) enum Tx<'a> {
+    Sqlite(rusqlite::Transaction<'a>),
+    Postgres(sql::PgTx<'a>),
+}
+
+impl Tx<'_> {
+    pub(crate) fn commit(self) -> Result<(), StoreError> {
+        match self {
+            Tx::Sqlite(tx) => Ok(tx.commit()?),
+            Tx::Postgres(tx) => Ok(tx.tx.commit()?),
+        }
+    }
+}
+
+impl Db for Tx<'_> {
+    fn dialect(&self) -> Dialect {
+        match self {
+            Tx::Sqlite(_) => Dialect::Sqlite,
+            Tx::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    fn query(&mut self, sql: &str, args: &[Value]) -> Result<Vec<Row>, StoreError> {
+        match self {
+            Tx::Sqlite(tx) => sql::sqlite_query(tx, sql, args),
+            Tx::Postgres(tx) => tx.query(sql, args),
+        }
+    }
+
+    fn execute(&mut self, sql: &str, args: &[Value]) -> Result<u64, StoreError> {
+        match self {
+            Tx::Sqlite(tx) => sql::sqlite_execute(tx, sql, args),
+            Tx::Postgres(tx) => tx.execute(sql, args),
+        }
+    }
+}
+
+/// A connection reading outside any write.
+pub(crate) enum Reader<'a> {
+    Sqlite(&'a Connection),
+    Postgres(std::cell::RefMut<'a, postgres_db::Pooled>),
+}
+
+impl Db for Reader<'_> {
+    fn dialect(&self) -> Dialect {
+        match self {
+            Reader::Sqlite(_) => Dialect::Sqlite,
+            Reader::Postgres(_) => Dialect::Postgres,
+        }
+    }
+
+    fn query(&mut self, sql: &str, args: &[Value]) -> Result<Vec<Row>, StoreError> {
+        match self {
+            Reader::Sqlite(conn) => sql::sqlite_query(conn, sql, args),
+            Reader::Postgres(conn) => conn.conn().query(sql, args),
+        }
+    }
+
+    fn execute(&mut self, sql: &str, args: &[Value]) -> Result<u64, StoreError> {
+        match self {
+            Reader::Sqlite(conn) => sql::sqlite_execute(conn, sql, args),
+            Reader::Postgres(conn) => conn.conn().execute(sql, args),
+        }
+    }
 }
 
 impl std::fmt::Debug for Store {
@@ -488,7 +623,7 @@ impl Store {
                 error,
             })?;
         }
-        let conn = Connection::open(path).map_err(|error| StoreError::Open {
+        let mut conn = Connection::open(path).map_err(|error| StoreError::Open {
             path: label.clone(),
             error,
         })?;
@@ -510,18 +645,28 @@ impl Store {
         }
         conn.pragma_update(None, "synchronous", "FULL")?;
         conn.pragma_update(None, "foreign_keys", true)?;
-        let mut store = Store {
-            conn,
-            path: path.to_owned(),
-        };
-        migrations::upgrade(&mut store.conn, &label)?;
+        migrations::upgrade(&mut conn, &label)?;
         if owner != Owner::Marked {
-            store.begin_write().and_then(|tx| {
-                tx.pragma_update(None, "application_id", APPLICATION_ID)?;
-                Ok(tx.commit()?)
-            })?;
+            let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+            tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+            tx.commit()?;
         }
-        Ok(store)
+        Ok(Store::sqlite(conn, path))
+    }
+
+    fn sqlite(conn: Connection, path: &Path) -> Store {
+        Store {
+            backend: Backend::Sqlite(conn),
+            path: path.to_owned(),
+        }
+    }
+
+    /// A store over a PostgreSQL connection taken from a pool.
+    pub(crate) fn postgres(conn: postgres_db::Pooled, label: &str) -> Store {
+        Store {
+            backend: Backend::Postgres(Box::new(std::cell::RefCell::new(conn))),
+            path: PathBuf::from(label),
+        }
     }
 
     /// Opens the database at `path` for reading only, as the commands that
@@ -561,20 +706,21 @@ impl Store {
                 other => other,
             });
         }
-        Ok(Some(Store {
-            conn,
-            path: path.to_owned(),
-        }))
+        Ok(Some(Store::sqlite(conn, path)))
     }
 
-    /// The file.
+    /// The file; for PostgreSQL, the server and database it names (no
+    /// password).
     pub fn path(&self) -> &Path {
         &self.path
     }
 
     /// The schema version the database is at.
     pub fn schema_version(&self) -> Result<u32, StoreError> {
-        migrations::version(&self.conn)
+        match &self.backend {
+            Backend::Sqlite(conn) => migrations::version(conn),
+            Backend::Postgres(conn) => migrations::postgres_version(conn.borrow_mut().conn()),
+        }
     }
 
     /// Stores a new plan and returns its id.
@@ -597,134 +743,101 @@ impl Store {
         created_at: Timestamp,
     ) -> Result<PlanId, StoreError> {
         let document = serde_json::to_string(plan).map_err(StoreError::Encode)?;
-        let tx = self.begin_write()?;
-        tx.execute(
-            "INSERT INTO plans (created_at, profile, option_id, new_title, new_level, goal_title,
+        let mut tx = self.begin_write()?;
+        let id = tx
+            .query_one(
+                "INSERT INTO plans (created_at, profile, option_id, new_title, new_level, goal_title,
                                 start_date, earliest_move, latest_move, document_format, document,
                                 profile_format, profile_text, owner_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-            params![
-                created_at.to_string(),
-                profile.source,
-                plan.option_id,
-                plan.new_position.title,
-                plan.new_position.level.name(),
-                plan.goal.as_ref().map(|g| g.title.as_str()),
-                plan.tenure.start.to_string(),
-                plan.tenure.earliest_move.to_string(),
-                plan.tenure.latest_move.to_string(),
-                DOCUMENT_FORMAT,
-                document,
-                profile.format.name(),
-                profile.text,
-                owner.map(|o| o.0),
-            ],
-        )?;
-        let id = tx.last_insert_rowid();
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING id",
+                args![
+                    created_at.to_string(),
+                    &profile.source,
+                    &plan.option_id,
+                    &plan.new_position.title,
+                    plan.new_position.level.name(),
+                    plan.goal.as_ref().map(|g| g.title.as_str()),
+                    plan.tenure.start.to_string(),
+                    plan.tenure.earliest_move.to_string(),
+                    plan.tenure.latest_move.to_string(),
+                    DOCUMENT_FORMAT,
+                    document,
+                    profile.format.name(),
+                    &profile.text,
+                    owner.map(|o| o.0),
+                ],
+            )?
+            .int(0)?;
         tx.commit()?;
         Ok(PlanId(id))
     }
 
     /// Every plan, newest first.
     pub fn plans(&self) -> Result<Vec<PlanSummary>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        let rows = self.read().query(
             "SELECT p.id, p.created_at, p.profile, p.option_id, p.new_title, p.new_level,
                     p.goal_title, p.start_date, p.earliest_move, p.latest_move,
                     count(c.id), max(c.date)
              FROM plans p LEFT JOIN checkins c ON c.plan_id = p.id
              GROUP BY p.id ORDER BY p.id DESC",
+            &[],
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok(PlanSummary {
-                id: PlanId(r.get(0)?),
-                created_at: r.get(1)?,
-                profile: r.get(2)?,
-                option_id: r.get(3)?,
-                new_title: r.get(4)?,
-                new_level: r.get(5)?,
-                goal_title: r.get(6)?,
-                start: date_column(r, 7)?,
-                earliest_move: date_column(r, 8)?,
-                latest_move: date_column(r, 9)?,
-                checkins: r.get(10)?,
-                last_checkin: r
-                    .get::<_, Option<String>>(11)?
-                    .map(|_| date_column(r, 11))
-                    .transpose()?,
+        rows.iter()
+            .map(|r| {
+                Ok(PlanSummary {
+                    id: PlanId(r.int(0)?),
+                    created_at: r.text(1)?,
+                    profile: r.text(2)?,
+                    option_id: r.text(3)?,
+                    new_title: r.text(4)?,
+                    new_level: r.text(5)?,
+                    goal_title: r.opt_text(6)?,
+                    start: date_column(r, 7)?,
+                    earliest_move: date_column(r, 8)?,
+                    latest_move: date_column(r, 9)?,
+                    checkins: u32::try_from(r.int(10)?).unwrap_or(u32::MAX),
+                    last_checkin: r.opt_text(11)?.map(|_| date_column(r, 11)).transpose()?,
+                })
             })
-        })?;
-        Ok(rows.collect::<Result<_, _>>()?)
+            .collect()
     }
 
     /// One plan with its check-ins.
     pub fn plan(&self, id: PlanId) -> Result<StoredPlan, StoreError> {
-        let row = self
-            .conn
-            .query_row(
-                "SELECT created_at, profile, document_format, document, profile_format, profile_text
-                 FROM plans WHERE id = ?1",
-                [id.0],
-                |r| {
-                    Ok(PlanRow {
-                        created_at: r.get(0)?,
-                        profile: r.get(1)?,
-                        format: r.get(2)?,
-                        document: r.get(3)?,
-                        profile_format: r.get(4)?,
-                        profile_text: r.get(5)?,
-                    })
-                },
-            )
-            .optional()?;
+        let mut db = self.read();
+        let row = db.query_opt(
+            "SELECT created_at, profile, document_format, document, profile_format, profile_text
+             FROM plans WHERE id = $1",
+            args![id.0],
+        )?;
         let Some(row) = row else {
+            drop(db);
             return Err(self.unknown_plan(id));
         };
+        let row = PlanRow {
+            created_at: row.text(0)?,
+            profile: row.text(1)?,
+            format: row.int(2)?,
+            document: row.text(3)?,
+            profile_format: row.opt_text(4)?,
+            profile_text: row.opt_text(5)?,
+        };
         let profile_document = row.profile_document(id)?;
-        let PlanRow {
-            created_at,
-            profile,
-            format,
-            document,
-            ..
-        } = row;
-        if format > DOCUMENT_FORMAT {
-            return Err(StoreError::Unreadable {
-                plan: id.0,
-                message: format!(
-                    "document format {format} is newer than this Switchback's {DOCUMENT_FORMAT}"
-                ),
-            });
-        }
-        let plan: DevelopmentPlan =
-            serde_json::from_str(&document).map_err(|e| StoreError::Unreadable {
-                plan: id.0,
-                message: e.to_string(),
-            })?;
-        let mut stmt = self.conn.prepare(
+        let plan = decode_plan(id, row.format, &row.document)?;
+        let rows = db.query(
             "SELECT c.id, c.objective, c.progress, c.note, c.author, c.date, c.recorded_at, u.username
              FROM checkins c LEFT JOIN users u ON u.id = c.user_id
-             WHERE c.plan_id = ?1 ORDER BY c.date, c.id",
+             WHERE c.plan_id = $1 ORDER BY c.date, c.id",
+            args![id.0],
         )?;
-        let rows = stmt.query_map([id.0], |r| {
-            Ok(CheckInRow {
-                id: r.get(0)?,
-                objective: r.get(1)?,
-                progress: r.get(2)?,
-                note: r.get(3)?,
-                author: r.get(4)?,
-                date: r.get(5)?,
-                recorded_at: r.get(6)?,
-                account: r.get(7)?,
-            })
-        })?;
-        let mut checkins = Vec::new();
-        for row in rows {
-            checkins.push(row?.stored(id)?);
-        }
+        let checkins = rows
+            .iter()
+            .map(|r| CheckInRow::read(r)?.stored(id))
+            .collect::<Result<_, _>>()?;
         Ok(StoredPlan {
             id,
-            created_at,
-            profile,
+            created_at: row.created_at,
+            profile: row.profile,
             profile_document,
             plan,
             checkins,
@@ -751,68 +864,38 @@ impl Store {
         user: Option<accounts::UserId>,
         recorded_at: Timestamp,
     ) -> Result<i64, StoreError> {
-        let tx = self.begin_write()?;
+        use switchback_core::access::PlanRole;
+        let mut tx = self.begin_write()?;
         if let Some(u) = user {
             // The author is the role the account holds as the write finds it.
-            let role = accounts::require_role(
-                &tx,
-                id,
-                u,
-                &[
-                    switchback_core::access::PlanRole::Owner,
-                    switchback_core::access::PlanRole::Manager,
-                    switchback_core::access::PlanRole::Hr,
-                ],
-            )?;
+            let roles = [PlanRole::Owner, PlanRole::Manager, PlanRole::Hr];
+            let role = accounts::require_role(&mut tx, id, u, &roles)?;
             if accounts::author_of(role) != checkin.by {
                 return Err(StoreError::NoRole { plan: id.0 });
             }
         }
-        let document: Option<String> = tx
-            .query_row("SELECT document FROM plans WHERE id = ?1", [id.0], |r| {
-                r.get(0)
-            })
-            .optional()?;
+        let document = tx.query_opt("SELECT document FROM plans WHERE id = $1", args![id.0])?;
         let Some(document) = document else {
             drop(tx);
             return Err(self.unknown_plan(id));
         };
-        let outline = outline(&document).map_err(|message| StoreError::Unreadable {
-            plan: id.0,
-            message,
-        })?;
-        let count = outline.objectives.len();
-        if checkin.objective == 0 || checkin.objective as usize > count {
-            return Err(StoreError::UnknownObjective {
-                plan: id,
-                objective: checkin.objective,
-                count,
-            });
-        }
-        let (start, end) = (outline.tenure.start, outline.tenure.latest_move);
-        if checkin.date < start || checkin.date > end {
-            return Err(StoreError::CheckInDate {
-                plan: id,
-                date: checkin.date,
-                start,
-                end,
-            });
-        }
-        tx.execute(
-            "INSERT INTO checkins (plan_id, objective, progress, note, author, date, recorded_at, user_id)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-            params![
-                id.0,
-                checkin.objective,
-                checkin.progress.get(),
-                checkin.note,
-                checkin.by.name(),
-                checkin.date.to_string(),
-                recorded_at.to_string(),
-                user.map(|u| u.0),
-            ],
-        )?;
-        let row = tx.last_insert_rowid();
+        check_against_outline(id, &document.text(0)?, checkin)?;
+        let row = tx
+            .query_one(
+                "INSERT INTO checkins (plan_id, objective, progress, note, author, date, recorded_at, user_id)
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8) RETURNING id",
+                args![
+                    id.0,
+                    checkin.objective,
+                    checkin.progress.get(),
+                    checkin.note.as_deref(),
+                    checkin.by.name(),
+                    checkin.date.to_string(),
+                    recorded_at.to_string(),
+                    user.map(|u| u.0),
+                ],
+            )?
+            .int(0)?;
         tx.commit()?;
         Ok(row)
     }
@@ -825,38 +908,37 @@ impl Store {
         source: &str,
         imported_at: Timestamp,
     ) -> Result<ImportCount, StoreError> {
-        let tx = self.begin_write()?;
+        let mut tx = self.begin_write()?;
         let mut count = ImportCount::default();
-        {
-            let mut exists = tx.prepare(
-                "SELECT 1 FROM learning_activities WHERE target = ?1 AND kind = ?2 AND title = ?3",
+        let at = imported_at.to_string();
+        for a in activities {
+            let key = a.target.key();
+            let exists = tx.query_opt(
+                "SELECT 1 FROM learning_activities WHERE target = $1 AND kind = $2 AND title = $3",
+                args![key.as_str(), a.kind.name(), a.title.as_str()],
             )?;
-            let mut upsert = tx.prepare(
+            if exists.is_some() {
+                count.updated += 1;
+            } else {
+                count.added += 1;
+            }
+            tx.execute(
                 "INSERT INTO learning_activities (target, kind, title, provider, hours, url, source, imported_at)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
                  ON CONFLICT (target, kind, title) DO UPDATE SET
                      provider = excluded.provider, hours = excluded.hours, url = excluded.url,
                      source = excluded.source, imported_at = excluded.imported_at",
-            )?;
-            let at = imported_at.to_string();
-            for a in activities {
-                let key = a.target.key();
-                if exists.exists(params![key, a.kind.name(), a.title])? {
-                    count.updated += 1;
-                } else {
-                    count.added += 1;
-                }
-                upsert.execute(params![
+                args![
                     key,
                     a.kind.name(),
-                    a.title,
-                    a.provider,
+                    a.title.as_str(),
+                    a.provider.as_deref(),
                     a.hours,
-                    a.url,
+                    a.url.as_deref(),
                     source,
-                    at
-                ])?;
-            }
+                    at.as_str()
+                ],
+            )?;
         }
         tx.commit()?;
         Ok(count)
@@ -864,62 +946,115 @@ impl Store {
 
     /// The organisation's learning activities, in the order imported.
     pub fn learning(&self) -> Result<Vec<LearningActivity>, StoreError> {
-        let mut stmt = self.conn.prepare(
+        let rows = self.read().query(
             "SELECT target, kind, title, provider, hours, url FROM learning_activities ORDER BY id",
+            &[],
         )?;
-        let rows = stmt.query_map([], |r| {
-            Ok((
-                r.get::<_, String>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, String>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, Option<f64>>(4)?,
-                r.get::<_, Option<String>>(5)?,
-            ))
-        })?;
         let mut out = Vec::new();
-        for row in rows {
-            let (target, kind, title, provider, hours, url) = row?;
+        for r in &rows {
             // Rows this build cannot read (a newer target kind) are skipped,
             // not fatal: the rest of the catalogue still serves.
             let (Some(target), Some(kind)) = (
-                LearningTarget::from_key(&target),
-                ActivityKind::parse(&kind),
+                LearningTarget::from_key(&r.text(0)?),
+                ActivityKind::parse(&r.text(1)?),
             ) else {
                 continue;
             };
             out.push(LearningActivity {
                 target,
                 kind,
-                title,
-                provider,
-                hours: hours.map(|h| h as f32),
-                url,
+                title: r.text(2)?,
+                provider: r.opt_text(3)?,
+                hours: r.opt_real(4)?.map(|h| h as f32),
+                url: r.opt_text(5)?,
             });
         }
         Ok(out)
     }
 
-    /// Every write goes through here: `IMMEDIATE` takes the write lock at
-    /// the start, so a writer waits its turn (the busy timeout) rather than
-    /// failing when it upgrades from reading half-way through.
-    fn begin_write(&mut self) -> Result<rusqlite::Transaction<'_>, StoreError> {
-        Ok(self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)?)
+    /// Every write goes through here, and writers take turns. SQLite:
+    /// `IMMEDIATE` takes the write lock at the start, so a writer waits
+    /// its turn (the busy timeout) rather than failing when it upgrades
+    /// from reading half-way through. PostgreSQL: the transaction first
+    /// takes one advisory lock that every writer takes, the same one
+    /// writer at a time — so a read-check-write (a role, a sign-in count,
+    /// an invitation) sees no other writer between its read and its
+    /// write. Readers never wait on either.
+    pub(crate) fn begin_write(&mut self) -> Result<Tx<'_>, StoreError> {
+        match &mut self.backend {
+            Backend::Sqlite(conn) => Ok(Tx::Sqlite(
+                conn.transaction_with_behavior(TransactionBehavior::Immediate)?,
+            )),
+            Backend::Postgres(conn) => {
+                let mut tx = conn.get_mut().conn().transaction()?;
+                tx.execute("SELECT pg_advisory_xact_lock($1)", args![WRITE_LOCK])?;
+                Ok(Tx::Postgres(tx))
+            }
+        }
+    }
+
+    /// The connection, for reading.
+    pub(crate) fn read(&self) -> Reader<'_> {
+        match &self.backend {
+            Backend::Sqlite(conn) => Reader::Sqlite(conn),
+            Backend::Postgres(conn) => Reader::Postgres(conn.borrow_mut()),
+        }
     }
 
     fn unknown_plan(&self, id: PlanId) -> StoreError {
         let known = self
-            .conn
-            .prepare("SELECT id FROM plans ORDER BY id")
-            .and_then(|mut s| {
-                s.query_map([], |r| r.get::<_, i64>(0))?
-                    .collect::<Result<Vec<_>, _>>()
-            })
+            .read()
+            .query("SELECT id FROM plans ORDER BY id", &[])
+            .and_then(|rows| rows.iter().map(|r| r.int(0)).collect())
             .unwrap_or_default();
         StoreError::UnknownPlan { id, known }
     }
+}
+
+/// The advisory lock every PostgreSQL writer takes (the application's
+/// mark, as SQLite's header keeps it).
+pub(crate) const WRITE_LOCK: i64 = APPLICATION_ID as i64;
+
+/// A stored document as a plan, if this build can read its format.
+fn decode_plan(id: PlanId, format: i64, document: &str) -> Result<DevelopmentPlan, StoreError> {
+    if format > DOCUMENT_FORMAT {
+        return Err(StoreError::Unreadable {
+            plan: id.0,
+            message: format!(
+                "document format {format} is newer than this Switchback's {DOCUMENT_FORMAT}"
+            ),
+        });
+    }
+    serde_json::from_str(document).map_err(|e| StoreError::Unreadable {
+        plan: id.0,
+        message: e.to_string(),
+    })
+}
+
+/// Checks a check-in against the plan's objectives and tenure.
+fn check_against_outline(id: PlanId, document: &str, checkin: &CheckIn) -> Result<(), StoreError> {
+    let outline = outline(document).map_err(|message| StoreError::Unreadable {
+        plan: id.0,
+        message,
+    })?;
+    let count = outline.objectives.len();
+    if checkin.objective == 0 || checkin.objective as usize > count {
+        return Err(StoreError::UnknownObjective {
+            plan: id,
+            objective: checkin.objective,
+            count,
+        });
+    }
+    let (start, end) = (outline.tenure.start, outline.tenure.latest_move);
+    if checkin.date < start || checkin.date > end {
+        return Err(StoreError::CheckInDate {
+            plan: id,
+            date: checkin.date,
+            start,
+            end,
+        });
+    }
+    Ok(())
 }
 
 /// Whose a database file is, as far as its header and tables tell.
@@ -1050,12 +1185,12 @@ fn write_ahead_logging(conn: &Connection) -> Result<String, StoreError> {
     }
 }
 
-/// A `YYYY-MM-DD` column as a date; anything else is a conversion error
-/// naming the column.
-fn date_column(r: &rusqlite::Row<'_>, i: usize) -> rusqlite::Result<Date> {
-    let text: String = r.get(i)?;
-    text.parse::<Date>().map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+/// A `YYYY-MM-DD` column as a date; anything else is an error naming the
+/// column.
+fn date_column(r: &Row, i: usize) -> Result<Date, StoreError> {
+    r.text(i)?.parse::<Date>().map_err(|_| StoreError::Column {
+        index: i,
+        expected: "a date (YYYY-MM-DD)",
     })
 }
 
@@ -1076,3 +1211,6 @@ struct OutlineTenure {
 fn outline(document: &str) -> Result<Outline, String> {
     serde_json::from_str::<Outline>(document).map_err(|e| e.to_string())
 }
+
+#[cfg(feature = "testing")]
+pub mod testing;

@@ -1,6 +1,7 @@
-//! The plan store on real SQLite files: round trips, validation that
-//! changes nothing, schema upgrades from an older version, files that are
-//! not databases, and writers on several connections at once.
+//! The plan store on real SQLite files and a real PostgreSQL database:
+//! round trips, validation that changes nothing and writers on several
+//! connections at once on both (`on_both!`); schema upgrades from an
+//! older version and files that are not databases on SQLite.
 
 #![allow(clippy::unwrap_used)] // Tests fail loudly by design.
 
@@ -18,7 +19,24 @@ use switchback_core::development::status::{Author, CheckIn, Progress};
 use switchback_core::development::{self, DevelopmentPlan};
 use switchback_core::transition::TransitionModel;
 use switchback_store::migrations::{LATEST, MIGRATIONS};
-use switchback_store::{PlanId, ProfileDocument, ProfileFormat, Store, StoreError};
+use switchback_store::testing::{self, Backend};
+use switchback_store::{Database, PlanId, ProfileDocument, ProfileFormat, Store, StoreError};
+
+use switchback_store::on_both;
+
+on_both!(
+    a_plan_and_its_checkins_round_trip,
+    bad_checkins_change_nothing,
+    importing_twice_updates_instead_of_duplicating,
+    concurrent_writers_lose_nothing,
+    check_ins_must_fall_within_the_tenure,
+);
+
+/// A new, empty database of `backend` for one test.
+fn database(backend: Backend, name: &str) -> Database {
+    let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join("store-both");
+    testing::scratch(backend, name, &dir)
+}
 
 /// The plan for the accountant example's supervisor option, built once.
 fn plan() -> &'static DevelopmentPlan {
@@ -71,17 +89,17 @@ fn checkin(objective: u32, progress: u8, note: &str) -> CheckIn {
     }
 }
 
-fn count(path: &Path, table: &str) -> i64 {
-    Connection::open(path)
-        .unwrap()
-        .query_row(&format!("SELECT count(*) FROM {table}"), [], |r| r.get(0))
-        .unwrap()
+fn count(db: &Database, table: &str) -> i64 {
+    testing::count_rows(db, table).unwrap()
 }
 
-#[test]
-fn a_plan_and_its_checkins_round_trip() {
-    let path = scratch("round-trip").join("nested/dir/plans.db");
-    let mut store = Store::open(&path).unwrap();
+fn a_plan_and_its_checkins_round_trip(backend: Backend) {
+    let db = match backend {
+        // The file's directories are made as needed.
+        Backend::Sqlite => Database::sqlite(scratch("round-trip").join("nested/dir/plans.db")),
+        Backend::Postgres => database(backend, "round-trip"),
+    };
+    let mut store = db.open().unwrap();
     assert_eq!(store.schema_version().unwrap(), LATEST);
     let id = store
         .create_plan(plan(), &profile("profile.toml"), Timestamp::UNIX_EPOCH)
@@ -94,7 +112,7 @@ fn a_plan_and_its_checkins_round_trip() {
         .unwrap();
     drop(store);
 
-    let store = Store::open(&path).unwrap();
+    let store = db.open().unwrap();
     let stored = store.plan(id).unwrap();
     assert_eq!(&stored.plan, plan());
     assert_eq!(stored.profile, "profile.toml");
@@ -123,10 +141,9 @@ fn a_plan_and_its_checkins_round_trip() {
     assert_eq!(list[0].start, plan().tenure.start);
 }
 
-#[test]
-fn bad_checkins_change_nothing() {
-    let path = scratch("bad-checkins").join("plans.db");
-    let mut store = Store::open(&path).unwrap();
+fn bad_checkins_change_nothing(backend: Backend) {
+    let db = database(backend, "bad-checkins");
+    let mut store = db.open().unwrap();
     let id = store
         .create_plan(plan(), &profile("p.toml"), Timestamp::UNIX_EPOCH)
         .unwrap();
@@ -153,7 +170,7 @@ fn bad_checkins_change_nothing() {
         e.to_string(),
         format!("there is no plan 42 (the only plan is {id})")
     );
-    assert_eq!(count(&path, "checkins"), 0);
+    assert_eq!(count(&db, "checkins"), 0);
     assert!(
         PlanId::parse("0").is_err() && PlanId::parse("-3").is_err() && PlanId::parse("x").is_err()
     );
@@ -303,10 +320,9 @@ fn a_file_that_is_not_a_database_is_left_untouched() {
     );
 }
 
-#[test]
-fn importing_twice_updates_instead_of_duplicating() {
-    let path = scratch("import").join("plans.db");
-    let mut store = Store::open(&path).unwrap();
+fn importing_twice_updates_instead_of_duplicating(backend: Backend) {
+    let db = database(backend, "import");
+    let mut store = db.open().unwrap();
     let mut a = LearningActivity {
         target: LearningTarget::Technology("Microsoft Excel".into()),
         kind: ActivityKind::Course,
@@ -327,10 +343,10 @@ fn importing_twice_updates_instead_of_duplicating() {
     assert_eq!(store.learning().unwrap(), [a]);
 }
 
-#[test]
-fn concurrent_writers_lose_nothing() {
-    let path = scratch("concurrent").join("plans.db");
-    let id = Store::open(&path)
+fn concurrent_writers_lose_nothing(backend: Backend) {
+    let db = database(backend, "concurrent");
+    let id = db
+        .open()
         .unwrap()
         .create_plan(plan(), &profile("p.toml"), Timestamp::UNIX_EPOCH)
         .unwrap();
@@ -338,10 +354,10 @@ fn concurrent_writers_lose_nothing() {
     const EACH: usize = 25;
     std::thread::scope(|scope| {
         for w in 0..WRITERS {
-            let path = &path;
+            let db = &db;
             scope.spawn(move || {
                 // Each writer has its own connection, as separate processes would.
-                let mut store = Store::open(path).unwrap();
+                let mut store = db.open().unwrap();
                 for i in 0..EACH {
                     let c = checkin(1 + (i % 3) as u32, (i * 4) as u8, &format!("w{w}-{i}"));
                     store.check_in(id, &c, Timestamp::UNIX_EPOCH).unwrap();
@@ -349,7 +365,7 @@ fn concurrent_writers_lose_nothing() {
             });
         }
     });
-    let stored = Store::open(&path).unwrap().plan(id).unwrap();
+    let stored = db.open().unwrap().plan(id).unwrap();
     assert_eq!(stored.checkins.len(), WRITERS * EACH);
     let mut notes: Vec<String> = stored
         .checkins
@@ -359,7 +375,10 @@ fn concurrent_writers_lose_nothing() {
     notes.sort();
     notes.dedup();
     assert_eq!(notes.len(), WRITERS * EACH, "every write is there once");
-    let conn = Connection::open(&path).unwrap();
+    let Some(path) = db.sqlite_path() else {
+        return;
+    };
+    let conn = Connection::open(path).unwrap();
     let integrity: String = conn
         .query_row("PRAGMA integrity_check", [], |r| r.get(0))
         .unwrap();
@@ -474,13 +493,12 @@ fn reading_creates_nothing_and_cannot_write() {
         )
         .unwrap_err();
     assert!(e.to_string().contains("read-only"), "{e}");
-    assert_eq!(count(&path, "checkins"), 0);
+    assert_eq!(count(&Database::sqlite(&path), "checkins"), 0);
 }
 
-#[test]
-fn check_ins_must_fall_within_the_tenure() {
-    let path = scratch("checkin-window").join("plans.db");
-    let mut store = Store::open(&path).unwrap();
+fn check_ins_must_fall_within_the_tenure(backend: Backend) {
+    let db = database(backend, "checkin-window");
+    let mut store = db.open().unwrap();
     let id = store
         .create_plan(plan(), &profile("p.toml"), Timestamp::UNIX_EPOCH)
         .unwrap();
@@ -503,5 +521,44 @@ fn check_ins_must_fall_within_the_tenure() {
             .check_in(id, &on(date), Timestamp::UNIX_EPOCH)
             .unwrap();
     }
-    assert_eq!(count(&path, "checkins"), 2);
+    assert_eq!(count(&db, "checkins"), 2);
+}
+
+#[test]
+fn servers_starting_on_a_new_postgres_database_at_once_migrate_it_once() {
+    let url = testing::scratch_postgres_url("migrate-once");
+    let dbs: Vec<Database> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..4)
+            .map(|_| scope.spawn(|| Database::postgres(&url).unwrap()))
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    for db in &dbs {
+        assert_eq!(db.open().unwrap().schema_version().unwrap(), LATEST);
+    }
+    assert_eq!(
+        count(&dbs[0], "switchback_schema"),
+        1,
+        "one version row: the schema was made once"
+    );
+    let id = dbs[0]
+        .open()
+        .unwrap()
+        .create_plan(plan(), &profile("p.toml"), Timestamp::UNIX_EPOCH)
+        .unwrap();
+    assert_eq!(dbs[3].open().unwrap().plan(id).unwrap().plan, *plan());
+}
+
+#[test]
+fn a_wrong_postgres_address_is_named_without_its_password() {
+    let e = Database::postgres("postgres://ann:s3cret@127.0.0.1:1/plans").unwrap_err();
+    let text = e.to_string();
+    assert!(
+        text.contains("cannot reach the PostgreSQL server"),
+        "{text}"
+    );
+    assert!(!text.contains("s3cret"), "{text}");
+    let e =
+        Database::from_location("postgres://ann@127.0.0.1:1/plans?sslmode=nonsense").unwrap_err();
+    assert!(e.to_string().starts_with("database-url: "), "{e}");
 }

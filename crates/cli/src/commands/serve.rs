@@ -6,25 +6,31 @@ use anyhow::Context;
 use switchback_app::Engine;
 use switchback_server::AppState;
 
-use super::plan::db_path;
+use switchback_store::Database;
+
+use super::plan::server_database;
 use crate::cli::{ServeArgs, UsageError};
 
 /// Whether the plan database holds an account (then plans are shared by
 /// role, and the server may face the network).
-fn has_accounts(db: &std::path::Path) -> anyhow::Result<bool> {
-    Ok(match switchback_store::Store::open_read_only(db)? {
+fn has_accounts(db: &Database) -> anyhow::Result<bool> {
+    Ok(match db.open_read_only()? {
         Some(store) => store.user_count()? > 0,
         None => false,
     })
 }
 
 pub fn serve(engine: Engine, args: &ServeArgs) -> anyhow::Result<()> {
-    let db = db_path(&args.db)?;
+    // Connected before the runtime starts: the PostgreSQL client blocks.
+    let db = server_database(&args.db)?;
     if !args.addr.ip().is_loopback() && !has_accounts(&db)? {
+        let which = match db.sqlite_path() {
+            Some(path) => format!("--db {}", path.display()),
+            None => "--database-url URL".to_owned(),
+        };
         return Err(UsageError(format!(
-            "--addr {}: serving beyond this machine needs accounts, so that each plan is read only by its person, their manager and their HR partner; make the first administrator with `switchback user add NAME --admin --db {}`, or serve on 127.0.0.1",
+            "--addr {}: serving beyond this machine needs accounts, so that each plan is read only by its person, their manager and their HR partner; make the first administrator with `switchback user add NAME --admin {which}`, or serve on 127.0.0.1",
             args.addr,
-            db.display()
         ))
         .into());
     }
@@ -44,7 +50,7 @@ pub fn serve(engine: Engine, args: &ServeArgs) -> anyhow::Result<()> {
                 "warning: serving on {addr}, reachable from the network: put it behind TLS (session cookies are marked Secure)"
             );
         }
-        eprintln!("Switchback is serving on http://{addr}/ (plans in {}); Ctrl-C stops it.", db.display());
+        eprintln!("Switchback is serving on http://{addr}/ (plans in {}); Ctrl-C stops it.", db.describe());
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
         };

@@ -4,13 +4,11 @@
 
 use std::io::{BufRead, IsTerminal};
 
-use serde::Serialize;
-use switchback_app::accounts::{self, AccountRequest};
-use switchback_store::Store;
-
-use super::plan::{db_path, now};
+use super::plan::{now, server_database};
 use crate::cli::{Format, UsageError, UserAddArgs};
 use crate::output;
+use serde::Serialize;
+use switchback_app::accounts::{self, AccountRequest};
 
 #[derive(Serialize)]
 struct Added<'a> {
@@ -23,8 +21,8 @@ struct Added<'a> {
 pub fn add(args: &UserAddArgs, format: Format) -> anyhow::Result<()> {
     accounts::check_username(&args.username)?;
     let password = read_password(&args.username)?;
-    let path = db_path(&args.db)?;
-    let mut store = Store::open(&path)?;
+    let db = server_database(&args.db)?;
+    let mut store = db.open()?;
     let req = AccountRequest {
         username: &args.username,
         email: args.email.as_deref(),
@@ -35,7 +33,7 @@ pub fn add(args: &UserAddArgs, format: Format) -> anyhow::Result<()> {
         id: id.0,
         username: &args.username,
         admin: args.admin,
-        database: path.display().to_string(),
+        database: db.describe(),
     };
     match format {
         Format::Json => output::json(&added),

@@ -10,11 +10,11 @@ use jiff::civil::Date;
 use switchback_app::PlanStatus;
 use switchback_app::plans::{self, CheckInRequest, CreateRequest, Export};
 use switchback_app::{AppError, Engine};
-use switchback_store::{PlanId, Store, StoreError, StoredPlan};
+use switchback_store::{Database, PlanId, Store, StoreError, StoredPlan};
 
 use crate::cli::{
-    CheckinArgs, DB_ENV, DbArgs, ExportArgs, ExportFormat, Format, PlanCreateArgs, PlanIdArgs,
-    PlanListArgs, StatusArgs, UsageError, env_path,
+    CheckinArgs, DATABASE_URL_ENV, DB_ENV, DbArgs, ExportArgs, ExportFormat, Format,
+    PlanCreateArgs, PlanIdArgs, PlanListArgs, ServerDbArgs, StatusArgs, UsageError, env_path,
 };
 use crate::output::{self, Table};
 
@@ -27,6 +27,29 @@ pub(super) fn db_path(db: &DbArgs) -> anyhow::Result<PathBuf> {
         Some(p) => Ok(p),
         None => default_db_path(),
     }
+}
+
+/// A server's database: `--database-url` (or, without `--db`,
+/// SWITCHBACK_DATABASE_URL) names a PostgreSQL database, connected to and
+/// migrated now; otherwise the SQLite file, as for `plan` commands.
+pub(crate) fn server_database(args: &ServerDbArgs) -> anyhow::Result<Database> {
+    let from_env = || {
+        std::env::var(DATABASE_URL_ENV)
+            .ok()
+            .filter(|v| !v.is_empty())
+    };
+    let url = match (&args.database_url, &args.file.db) {
+        (Some(url), _) => Some(url.clone()),
+        (None, Some(_)) => None,
+        (None, None) => from_env(),
+    };
+    Ok(match url {
+        Some(url) => Database::postgres(&url).map_err(|e| match e {
+            StoreError::DatabaseUrl { .. } => anyhow::Error::from(UsageError(e.to_string())),
+            other => other.into(),
+        })?,
+        None => Database::sqlite(db_path(&args.file)?),
+    })
 }
 
 /// A way to open the database to write (created and upgraded if need be),
