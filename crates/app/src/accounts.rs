@@ -135,6 +135,11 @@ pub fn sign_in(
     now: Timestamp,
 ) -> Result<Session, AppError> {
     let login = login.trim();
+    if login.contains('\0') {
+        // No account's name or address holds one (and PostgreSQL's text
+        // cannot): a wrong login, answered as any other.
+        return Err(AppError::SignInFailed);
+    }
     let found = store.user_for_login(login)?;
     // Per account when there is one (its name and its address count
     // together), else per login as typed (cut short: a key is no place
@@ -588,7 +593,9 @@ pub fn check_username(name: &str) -> Result<(), AppError> {
 fn check_email(email: &str) -> Result<(), AppError> {
     let ok = email.len() <= 254
         && email.split_once('@').is_some_and(|(local, domain)| {
-            !local.is_empty() && domain.contains('.') && !email.chars().any(char::is_whitespace)
+            !local.is_empty()
+                && domain.contains('.')
+                && !email.chars().any(|c| c.is_whitespace() || c.is_control())
         });
     if ok {
         Ok(())

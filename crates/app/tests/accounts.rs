@@ -21,6 +21,7 @@ use switchback_store::{Database, PlanId, Store};
 use switchback_store::on_both;
 
 on_both!(
+    text_no_database_can_keep_is_refused_alike,
     the_access_matrix_holds_for_every_role_and_action,
     a_check_in_is_authored_by_the_session_never_the_form,
     sessions_end_on_sign_out_expire_and_are_never_reused,
@@ -268,12 +269,8 @@ fn passwords_and_tokens_are_never_stored_in_clear(backend: Backend) {
             }
             bytes
         }
-        // Every value of every table that could hold a secret, as text.
-        None => ["users", "sessions", "sign_in_failures"]
-            .iter()
-            .map(|t| testing::table_text(&db, t).unwrap())
-            .collect::<String>()
-            .into_bytes(),
+        // Every value of every table, as text.
+        None => testing::all_tables_text(&db).unwrap().into_bytes(),
     };
     let contains = |needle: &[u8]| bytes.windows(needle.len()).any(|w| w == needle);
     assert!(contains(b"$argon2id$"), "the hash is there");
@@ -565,4 +562,34 @@ fn a_role_removed_before_the_write_refuses_the_write(backend: Backend) {
     );
     assert!(store.plan(c.plan).unwrap().checkins.is_empty());
     assert!(store.agreements(c.plan).unwrap().is_empty());
+}
+
+/// A NUL character (which PostgreSQL's text cannot hold) is refused as bad
+/// input, naming the field, on both databases — never a database failure.
+fn text_no_database_can_keep_is_refused_alike(backend: Backend) {
+    let c = cast("nul", backend);
+    let mut store = c.db.open().unwrap();
+    let req = plans::CheckInRequest {
+        objective: 1,
+        progress: 20,
+        note: Some("half\0way".into()),
+        by: Author::Person,
+        date: "2027-02-01".parse().unwrap(),
+    };
+    let e = plans::check_in(&mut store, c.plan, &req, Some(&c.owner), now()).unwrap_err();
+    assert_eq!(
+        (e.code(), e.field()),
+        ("invalid_argument", Some("note")),
+        "{e}"
+    );
+    let e = sign_in(&mut store, "priya\0", PASSWORD, now()).unwrap_err();
+    assert_eq!(e.code(), "sign_in_failed");
+    let req = AccountRequest {
+        username: "nadia",
+        email: Some("na\0dia@example.org"),
+        password: PASSWORD,
+    };
+    let e = accounts::add_user(&mut store, &req, false, now()).unwrap_err();
+    assert_eq!(e.field(), Some("email"), "{e}");
+    assert_eq!(store.plan(c.plan).unwrap().checkins.len(), 0);
 }

@@ -95,7 +95,9 @@ pub struct ServerDbArgs {
     /// A PostgreSQL database instead of the SQLite file
     /// (postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE), given to
     /// Switchback alone; its schema is made on first use. Also read from
-    /// SWITCHBACK_DATABASE_URL when --db is not given.
+    /// SWITCHBACK_DATABASE_URL when --db is not given — the place for an
+    /// address with a password, which a command line shows to every user
+    /// of the machine.
     #[arg(long, value_name = "URL", conflicts_with = "db")]
     pub database_url: Option<String>,
 }

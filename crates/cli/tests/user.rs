@@ -153,4 +153,13 @@ fn the_first_administrator_of_a_postgres_database() {
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains("database-url: "), "{err}");
     assert!(!err.contains("s3cret"), "{err}");
+
+    // Given where a file is expected, the address is refused before it
+    // can become directories on disk.
+    let o = add(Path::new("postgres://bo:s3cret@db/plans"), &["bo"], &pw);
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains("SWITCHBACK_DB: names an SQLite file"), "{err}");
+    assert!(!err.contains("s3cret"), "{err}");
+    assert!(!Path::new("postgres:").exists());
 }

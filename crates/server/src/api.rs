@@ -455,6 +455,8 @@ pub(crate) fn record(
     // The author's role decides the right (`accounts::check_in`); reading
     // is checked here so that no role answers as no plan before anything else.
     session::gate(&store, viewer, id, PlanAction::Read)?;
+    // One connection at a time: a pooled database lends a bounded number.
+    drop(store);
     let mut store = s.open_store()?;
     let author = if viewer.shared {
         viewer.user.as_ref()

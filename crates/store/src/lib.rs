@@ -24,7 +24,7 @@ pub mod migrations;
 mod postgres_db;
 mod sql;
 
-pub use postgres_db::Database;
+pub use postgres_db::{Database, MAX_CONNECTIONS};
 use sql::{Db, Dialect, Row, Value, args};
 
 use std::path::{Path, PathBuf};
@@ -230,15 +230,23 @@ pub enum StoreError {
     /// The PostgreSQL server could not be reached, or refused a statement.
     #[error("plan database (PostgreSQL): {}", postgres_db::words(.0))]
     Postgres(postgres::Error),
+    /// Every PostgreSQL connection stayed lent out while a request waited.
+    #[error(
+        "plan database (PostgreSQL): all {connections} connections stayed busy for {} seconds; try again",
+        .waited.as_secs()
+    )]
+    PoolExhausted {
+        /// The pool's size.
+        connections: usize,
+        /// How long the request waited.
+        waited: Duration,
+    },
     /// A `--database-url` that does not name a PostgreSQL database.
     #[error(
-        "database-url: {} is not a PostgreSQL address ({reason}); write postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE",
-        switchback_core::text::quoted(.url)
+        "database-url: the address given is not a PostgreSQL address ({reason}); write postgres://USER[:PASSWORD]@HOST[:PORT]/DATABASE (not shown: it may hold a password)"
     )]
     DatabaseUrl {
-        /// What was given (its password, if any, hidden).
-        url: String,
-        /// Why it was refused.
+        /// Why it was refused (never the address: it may hold a password).
         reason: String,
     },
     /// A stored value of the wrong kind (a damaged or foreign database).

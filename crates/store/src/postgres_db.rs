@@ -4,20 +4,35 @@
 //!
 //! A PostgreSQL database is connected to and migrated once, when the
 //! handle is made; each [`Database::open`] then takes an idle connection
-//! from a small pool (or connects) and gives it back when the store is
-//! dropped. The client is the synchronous `postgres` crate: a store is
+//! from a pool (or connects, up to [`MAX_CONNECTIONS`], else waits for
+//! one to come back) and gives it back when the store is dropped. The client is the synchronous `postgres` crate: a store is
 //! used from blocking threads, never from async tasks, as SQLite's is.
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
-use std::sync::{Arc, Mutex};
-use std::time::Duration;
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
+use std::time::{Duration, Instant};
 
 use crate::sql::PgConn;
 use crate::{Store, StoreError, migrations};
 
-/// Idle connections a pool keeps for the next request.
-const IDLE_LIMIT: usize = 16;
+/// Connections one server opens at most: requests beyond them wait their
+/// turn rather than exhaust the PostgreSQL server's own limit (100 by
+/// default, shared with everything else on it).
+pub const MAX_CONNECTIONS: usize = 16;
+
+/// How long a request waits for a connection before giving up.
+const WAIT_FOR_CONNECTION: Duration = Duration::from_secs(30);
+
+/// A connection idle longer than this is checked before it is lent: the
+/// server may have restarted, or closed it, in the meantime.
+const CHECK_AFTER_IDLE: Duration = Duration::from_secs(30);
+
+/// What every connection asks of the server: a writer waits for the
+/// writers' lock at most as long as an SQLite writer waits (then the
+/// request fails with "busy, try again"), and a transaction left open by
+/// a client that died is ended rather than holding that lock for good.
+const SESSION_OPTIONS: &str = "-c lock_timeout=30s -c idle_in_transaction_session_timeout=60s";
 
 /// How long connecting may take before the server is reported unreachable.
 const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
@@ -51,10 +66,8 @@ impl Database {
     /// newest schema now, so a wrong address or password is reported at
     /// start-up, not at the first request.
     pub fn postgres(url: &str) -> Result<Database, StoreError> {
-        let refuse = |reason: String| StoreError::DatabaseUrl {
-            url: redacted(url),
-            reason,
-        };
+        // The address is never echoed: it may hold a password anywhere.
+        let refuse = |reason: String| StoreError::DatabaseUrl { reason };
         let is_url = url.starts_with("postgres://") || url.starts_with("postgresql://");
         if !is_url && !url.contains('=') {
             return Err(refuse("it does not start with postgres://".to_owned()));
@@ -64,14 +77,20 @@ impl Database {
             config.connect_timeout(CONNECT_TIMEOUT);
         }
         config.application_name("switchback");
+        let options = match config.get_options() {
+            Some(given) => format!("{given} {SESSION_OPTIONS}"),
+            None => SESSION_OPTIONS.to_owned(),
+        };
+        config.options(&options);
         let pool = Arc::new(Pool {
             label: label(&config),
             config,
-            idle: Mutex::new(Vec::new()),
+            state: Mutex::new(PoolState::default()),
+            returned: Condvar::new(),
         });
-        let mut first = pool.connect()?;
-        migrations::upgrade_postgres(&mut first, &pool.label, crate::WRITE_LOCK)?;
-        pool.give_back(first);
+        let mut first = pool.take()?;
+        migrations::upgrade_postgres(first.conn(), &pool.label, crate::WRITE_LOCK)?;
+        drop(first);
         Ok(Database(Kind::Postgres(pool)))
     }
 
@@ -124,35 +143,86 @@ impl Database {
 struct Pool {
     config: postgres::Config,
     label: String,
-    idle: Mutex<Vec<PgConn>>,
+    state: Mutex<PoolState>,
+    /// Signalled when a connection is given back or closed.
+    returned: Condvar,
+}
+
+#[derive(Default)]
+struct PoolState {
+    idle: Vec<PgConn>,
+    /// Connections open, idle or lent out.
+    open: usize,
 }
 
 impl Pool {
-    fn connect(&self) -> Result<PgConn, StoreError> {
-        Ok(PgConn::new(self.config.connect(postgres::NoTls)?))
+    fn state(&self) -> MutexGuard<'_, PoolState> {
+        // A panic while holding the lock leaves the counts whole.
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
+    /// An idle connection, a new one while fewer than the maximum are
+    /// open, or the next one given back.
     fn take(self: &Arc<Pool>) -> Result<Pooled, StoreError> {
-        let idle = self.idle.lock().ok().and_then(|mut idle| idle.pop());
-        let conn = match idle {
-            Some(conn) if !conn.client.is_closed() => conn,
-            _ => self.connect()?,
-        };
-        Ok(Pooled {
+        let deadline = Instant::now() + WAIT_FOR_CONNECTION;
+        let mut state = self.state();
+        loop {
+            while let Some(mut conn) = state.idle.pop() {
+                let stale = conn.idle_since.elapsed() > CHECK_AFTER_IDLE;
+                if conn.client.is_closed()
+                    || (stale && conn.client.is_valid(Duration::from_secs(5)).is_err())
+                {
+                    state.open -= 1;
+                    continue;
+                }
+                return Ok(self.lend(conn));
+            }
+            if state.open < MAX_CONNECTIONS {
+                state.open += 1;
+                drop(state);
+                return match self.config.connect(postgres::NoTls) {
+                    Ok(client) => Ok(self.lend(PgConn::new(client))),
+                    Err(e) => {
+                        self.state().open -= 1;
+                        self.returned.notify_one();
+                        Err(e.into())
+                    }
+                };
+            }
+            let left = deadline.saturating_duration_since(Instant::now());
+            if left.is_zero() {
+                return Err(StoreError::PoolExhausted {
+                    connections: MAX_CONNECTIONS,
+                    waited: WAIT_FOR_CONNECTION,
+                });
+            }
+            state = self
+                .returned
+                .wait_timeout(state, left)
+                .unwrap_or_else(|e| e.into_inner())
+                .0;
+        }
+    }
+
+    fn lend(self: &Arc<Pool>, conn: PgConn) -> Pooled {
+        Pooled {
             conn: Some(conn),
             pool: Arc::clone(self),
-        })
+        }
     }
 
-    fn give_back(&self, conn: PgConn) {
+    /// Takes a connection back: kept for the next request, or counted out
+    /// when it broke.
+    fn give_back(&self, mut conn: PgConn) {
+        let mut state = self.state();
         if conn.client.is_closed() {
-            return;
+            state.open -= 1;
+        } else {
+            conn.idle_since = Instant::now();
+            state.idle.push(conn);
         }
-        if let Ok(mut idle) = self.idle.lock()
-            && idle.len() < IDLE_LIMIT
-        {
-            idle.push(conn);
-        }
+        drop(state);
+        self.returned.notify_one();
     }
 }
 
@@ -161,7 +231,8 @@ impl Drop for Pool {
         // Closing a client blocks on its own runtime, which may not happen
         // inside an async task (a server shutting down): close them on a
         // thread of their own.
-        let idle = std::mem::take(self.idle.get_mut().unwrap_or_else(|e| e.into_inner()));
+        let state = self.state.get_mut().unwrap_or_else(|e| e.into_inner());
+        let idle = std::mem::take(&mut state.idle);
         if !idle.is_empty() {
             let _ = std::thread::spawn(move || drop(idle)).join();
         }
@@ -225,36 +296,27 @@ fn label(config: &postgres::Config) -> String {
     )
 }
 
-/// The address with any password replaced by `***`.
-fn redacted(url: &str) -> String {
-    let Some((scheme, rest)) = url.split_once("://") else {
-        return url
-            .split_whitespace()
-            .map(|kv| match kv.split_once('=') {
-                Some(("password", _)) => "password=***".to_owned(),
-                _ => kv.to_owned(),
-            })
-            .collect::<Vec<_>>()
-            .join(" ");
-    };
-    match rest.split_once('@') {
-        Some((user_info, host)) if user_info.contains(':') => {
-            let user = user_info.split(':').next().unwrap_or("");
-            format!("{scheme}://{user}:***@{host}")
-        }
-        _ => url.to_owned(),
-    }
-}
-
 /// What PostgreSQL said, in the store's words.
 pub(crate) fn words(e: &postgres::Error) -> String {
+    use postgres::error::SqlState;
+    if e.code() == Some(&SqlState::LOCK_NOT_AVAILABLE) {
+        return "another writer kept the database busy for more than 30 seconds; try again"
+            .to_owned();
+    }
     if let Some(db) = e.as_db_error() {
         return format!("the server refused: {}", db.message());
     }
     if e.is_closed() {
         return "the connection to the PostgreSQL server was closed; try again".to_owned();
     }
-    format!("cannot reach the PostgreSQL server ({e}); is it running, and is the address right?")
+    let unreachable = std::error::Error::source(e).is_some_and(|s| s.is::<std::io::Error>());
+    if unreachable {
+        format!(
+            "cannot reach the PostgreSQL server ({e}); is it running, and is the address right?"
+        )
+    } else {
+        e.to_string()
+    }
 }
 
 #[cfg(test)]
@@ -263,22 +325,16 @@ mod tests {
 
     #[test]
     fn passwords_never_reach_messages() {
-        assert_eq!(
-            redacted("postgres://ann:s3cret@db.example:5433/plans"),
-            "postgres://ann:***@db.example:5433/plans"
-        );
-        assert_eq!(
-            redacted("host=db user=ann password=s3cret dbname=plans"),
-            "host=db user=ann password=*** dbname=plans"
-        );
-        assert_eq!(
-            redacted("postgres://ann@db/plans"),
-            "postgres://ann@db/plans"
-        );
-        let e = Database::postgres("mysql://ann:s3cret@db/plans").unwrap_err();
-        let text = e.to_string();
-        assert!(text.starts_with("database-url: "), "{text}");
-        assert!(!text.contains("s3cret"), "{text}");
+        for url in [
+            "mysql://ann:s3cret@db/plans",
+            "postgres://ann@db/plans?password=s3cret&sslmode=bogus",
+            "host=db password='s3 cret' sslmode=bogus",
+            "postgres://ann:s3@cret@db/plans?sslmode=bogus",
+        ] {
+            let text = Database::postgres(url).unwrap_err().to_string();
+            assert!(text.starts_with("database-url: "), "{text}");
+            assert!(!text.contains("s3"), "{url}: {text}");
+        }
     }
 
     #[test]

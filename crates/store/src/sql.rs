@@ -263,23 +263,45 @@ impl ToSql for Value {
         ty: &Type,
         out: &mut bytes::BytesMut,
     ) -> Result<IsNull, Box<dyn std::error::Error + Sync + Send>> {
-        match self {
-            Value::Null => Ok(IsNull::Yes),
-            Value::Int(v) if *ty == Type::INT4 => i32::try_from(*v)?.to_sql(ty, out),
-            Value::Int(v) if *ty == Type::INT2 => i16::try_from(*v)?.to_sql(ty, out),
-            Value::Int(v) => v.to_sql(ty, out),
-            Value::Real(v) => v.to_sql(ty, out),
-            Value::Text(v) => v.as_str().to_sql(ty, out),
-            Value::Bytes(v) => v.as_slice().to_sql(ty, out),
+        match (self, ty.clone()) {
+            (Value::Null, _) => Ok(IsNull::Yes),
+            (Value::Int(v), Type::INT8) => v.to_sql(ty, out),
+            (Value::Int(v), Type::INT4) => i32::try_from(*v)?.to_sql(ty, out),
+            (Value::Int(v), Type::INT2) => i16::try_from(*v)?.to_sql(ty, out),
+            (Value::Real(v), Type::FLOAT8) => v.to_sql(ty, out),
+            (Value::Real(v), Type::FLOAT4) => (*v as f32).to_sql(ty, out),
+            (Value::Text(v), _) if v.contains('\0') => {
+                Err("PostgreSQL's text cannot hold a NUL character (U+0000)".into())
+            }
+            (Value::Text(v), Type::TEXT | Type::VARCHAR | Type::BPCHAR | Type::NAME) => {
+                v.as_str().to_sql(ty, out)
+            }
+            (Value::Bytes(v), Type::BYTEA) => v.as_slice().to_sql(ty, out),
+            // Never written as the wrong type's bytes: refused, naming both.
+            (value, _) => {
+                Err(format!("a {} cannot be bound to a {ty} parameter", value.kind()).into())
+            }
         }
     }
 
     fn accepts(_: &Type) -> bool {
-        // Checked per value in `to_sql`: the schema's types are few.
+        // Checked per value in `to_sql`, which refuses a mismatch.
         true
     }
 
     postgres::types::to_sql_checked!();
+}
+
+impl Value {
+    fn kind(&self) -> &'static str {
+        match self {
+            Value::Null => "null",
+            Value::Int(_) => "integer",
+            Value::Real(_) => "real number",
+            Value::Text(_) => "text",
+            Value::Bytes(_) => "byte string",
+        }
+    }
 }
 
 fn pg_value(row: &postgres::Row, i: usize) -> Result<Value, postgres::Error> {
@@ -326,6 +348,8 @@ fn pg_args(args: &[Value]) -> Vec<&(dyn ToSql + Sync)> {
 pub(crate) struct PgConn {
     pub(crate) client: postgres::Client,
     statements: HashMap<String, postgres::Statement>,
+    /// When it was last given back to its pool.
+    pub(crate) idle_since: std::time::Instant,
 }
 
 impl PgConn {
@@ -333,12 +357,20 @@ impl PgConn {
         PgConn {
             client,
             statements: HashMap::new(),
+            idle_since: std::time::Instant::now(),
         }
     }
 
-    /// A write transaction over this connection.
+    /// A write transaction over this connection, at READ COMMITTED
+    /// whatever the server's default: each statement then sees what the
+    /// writer before it committed (the advisory lock orders writers; a
+    /// snapshot taken before the lock was granted would not see them).
     pub(crate) fn transaction(&mut self) -> Result<PgTx<'_>, StoreError> {
-        let tx = self.client.transaction()?;
+        let tx = self
+            .client
+            .build_transaction()
+            .isolation_level(postgres::IsolationLevel::ReadCommitted)
+            .start()?;
         Ok(PgTx {
             tx,
             statements: &mut self.statements,
@@ -366,6 +398,24 @@ fn prepared(
     Ok(s)
 }
 
+/// Forgets every prepared statement after an error that says the server
+/// no longer has them, or planned them for a schema that has changed
+/// (another Switchback upgraded it): the next use prepares them again.
+fn forget_stale<T>(
+    statements: &mut HashMap<String, postgres::Statement>,
+    result: Result<T, postgres::Error>,
+) -> Result<T, StoreError> {
+    use postgres::error::SqlState;
+    if let Err(e) = &result
+        && let Some(code) = e.code()
+        && (*code == SqlState::INVALID_SQL_STATEMENT_NAME
+            || *code == SqlState::FEATURE_NOT_SUPPORTED)
+    {
+        statements.clear();
+    }
+    Ok(result?)
+}
+
 impl Db for PgConn {
     fn dialect(&self) -> Dialect {
         Dialect::Postgres
@@ -373,12 +423,14 @@ impl Db for PgConn {
 
     fn query(&mut self, sql: &str, args: &[Value]) -> Result<Vec<Row>, StoreError> {
         let stmt = prepared(&mut self.statements, &mut self.client, sql)?;
-        pg_rows(self.client.query(&stmt, &pg_args(args))?)
+        let rows = self.client.query(&stmt, &pg_args(args));
+        pg_rows(forget_stale(&mut self.statements, rows)?)
     }
 
     fn execute(&mut self, sql: &str, args: &[Value]) -> Result<u64, StoreError> {
         let stmt = prepared(&mut self.statements, &mut self.client, sql)?;
-        Ok(self.client.execute(&stmt, &pg_args(args))?)
+        let n = self.client.execute(&stmt, &pg_args(args));
+        forget_stale(&mut self.statements, n)
     }
 }
 
@@ -389,11 +441,13 @@ impl Db for PgTx<'_> {
 
     fn query(&mut self, sql: &str, args: &[Value]) -> Result<Vec<Row>, StoreError> {
         let stmt = prepared(self.statements, &mut self.tx, sql)?;
-        pg_rows(self.tx.query(&stmt, &pg_args(args))?)
+        let rows = self.tx.query(&stmt, &pg_args(args));
+        pg_rows(forget_stale(self.statements, rows)?)
     }
 
     fn execute(&mut self, sql: &str, args: &[Value]) -> Result<u64, StoreError> {
         let stmt = prepared(self.statements, &mut self.tx, sql)?;
-        Ok(self.tx.execute(&stmt, &pg_args(args))?)
+        let n = self.tx.execute(&stmt, &pg_args(args));
+        forget_stale(self.statements, n)
     }
 }

@@ -74,6 +74,14 @@ pub fn scratch(backend: Backend, name: &str, dir: &Path) -> Database {
 
 /// The address of a new, empty database on the test cluster.
 pub fn scratch_postgres_url(name: &str) -> String {
+    scratch_postgres_url_where(name, &[])
+}
+
+/// [`scratch_postgres_url`], the database's own defaults set first
+/// (`ALTER DATABASE … SET` each of `settings`, e.g.
+/// `default_transaction_isolation = 'repeatable read'`): a site's
+/// configuration the store must not depend on.
+pub fn scratch_postgres_url_where(name: &str, settings: &[&str]) -> String {
     static NEXT: AtomicU32 = AtomicU32::new(0);
     let base = std::env::var("SWITCHBACK_TEST_POSTGRES").expect(
         "SWITCHBACK_TEST_POSTGRES names the PostgreSQL cluster the tests use: run them \
@@ -100,6 +108,11 @@ pub fn scratch_postgres_url(name: &str) -> String {
     admin
         .batch_execute(&format!("CREATE DATABASE {db}"))
         .expect("a test database");
+    for setting in settings {
+        admin
+            .batch_execute(&format!("ALTER DATABASE {db} SET {setting}"))
+            .expect("a setting PostgreSQL knows");
+    }
     let (server, _) = base
         .rsplit_once('/')
         .expect("an address ending in /DATABASE");
@@ -135,6 +148,35 @@ pub fn table_text(db: &Database, table: &str) -> Result<String, StoreError> {
             out.push(' ');
         }
         out.push('\n');
+    }
+    Ok(out)
+}
+
+/// How many connections Switchback holds open to the PostgreSQL database
+/// `store` is connected to (as the server itself counts them).
+pub fn postgres_connections(store: &crate::Store) -> Result<i64, StoreError> {
+    let count = store
+        .read()
+        .query_one(
+            "SELECT count(*) FROM pg_stat_activity
+             WHERE datname = current_database() AND application_name = 'switchback'",
+            &[],
+        )?
+        .int(0)?;
+    Ok(count)
+}
+
+/// Every value of every table of a PostgreSQL database's public schema,
+/// as [`table_text`] shows them.
+pub fn all_tables_text(db: &Database) -> Result<String, StoreError> {
+    let tables = db.open()?.read().query(
+        "SELECT table_name::text FROM information_schema.tables
+         WHERE table_schema = 'public' ORDER BY 1",
+        &[],
+    )?;
+    let mut out = String::new();
+    for t in &tables {
+        out.push_str(&table_text(db, &t.text(0)?)?);
     }
     Ok(out)
 }

@@ -562,3 +562,57 @@ fn a_wrong_postgres_address_is_named_without_its_password() {
         Database::from_location("postgres://ann@127.0.0.1:1/plans?sslmode=nonsense").unwrap_err();
     assert!(e.to_string().starts_with("database-url: "), "{e}");
 }
+
+#[test]
+fn a_postgres_server_never_holds_more_connections_than_its_pool() {
+    let db = database(Backend::Postgres, "pool-limit");
+    let most = std::sync::atomic::AtomicI64::new(0);
+    std::thread::scope(|scope| {
+        for _ in 0..(3 * switchback_store::MAX_CONNECTIONS) {
+            scope.spawn(|| {
+                // Each thread holds a store (a connection) while it asks.
+                let held = db.open().unwrap();
+                let open = testing::postgres_connections(&held).unwrap();
+                most.fetch_max(open, std::sync::atomic::Ordering::Relaxed);
+                std::thread::sleep(std::time::Duration::from_millis(20));
+                assert!(held.plans().unwrap().is_empty());
+            });
+        }
+    });
+    let most = most.into_inner();
+    assert!(
+        most <= switchback_store::MAX_CONNECTIONS as i64,
+        "{most} connections open at once"
+    );
+    assert!(most > 1, "the threads overlapped ({most})");
+}
+
+/// The writers' lock orders writers only if each statement sees what the
+/// writer before committed: a site whose databases default to REPEATABLE
+/// READ must not let parallel sign-in guesses all count the same
+/// attempts (each would pass the limit).
+#[test]
+fn a_stricter_default_isolation_does_not_let_guesses_slip_through() {
+    let url = testing::scratch_postgres_url_where(
+        "isolation",
+        &["default_transaction_isolation = 'repeatable read'"],
+    );
+    let db = Database::postgres(&url).unwrap();
+    let since = Timestamp::UNIX_EPOCH;
+    let at: Timestamp = "2027-01-04T09:00:00Z".parse().unwrap();
+    let granted: usize = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..12)
+            .map(|_| {
+                scope.spawn(|| {
+                    let mut store = db.open().unwrap();
+                    store.reserve_attempt(&[("user:1", 5)], since, at).unwrap()
+                })
+            })
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| usize::from(h.join().unwrap()))
+            .sum()
+    });
+    assert_eq!(granted, 5, "exactly the limit's attempts are let through");
+}

@@ -315,6 +315,15 @@ pub fn check_in(
         .map_err(|e| AppError::invalid("progress", e.to_string()))?;
     let note = req.note.clone().filter(|n| !n.trim().is_empty());
     if let Some(n) = &note
+        && n.contains('\0')
+    {
+        // Neither database is asked to keep it (PostgreSQL's text cannot).
+        return Err(AppError::invalid(
+            "note",
+            "contains a NUL character (U+0000); remove it",
+        ));
+    }
+    if let Some(n) = &note
         && n.chars().count() > NOTE_CHARS
     {
         return Err(AppError::invalid(

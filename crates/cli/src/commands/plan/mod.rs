@@ -23,10 +23,21 @@ const DEFAULT_DB_FILE: &str = "plans.db";
 
 /// The database `--db` or `SWITCHBACK_DB` names, else the default.
 pub(super) fn db_path(db: &DbArgs) -> anyhow::Result<PathBuf> {
-    match db.db.clone().or_else(|| env_path(DB_ENV)) {
-        Some(p) => Ok(p),
-        None => default_db_path(),
+    let (path, named_by) = match (&db.db, env_path(DB_ENV)) {
+        (Some(p), _) => (p.clone(), "--db"),
+        (None, Some(p)) => (p, DB_ENV),
+        (None, None) => return default_db_path(),
+    };
+    // A PostgreSQL address is not a file name: made into directories, its
+    // password would end up on disk and in messages.
+    let text = path.to_string_lossy();
+    if text.starts_with("postgres://") || text.starts_with("postgresql://") {
+        return Err(UsageError(format!(
+            "{named_by}: names an SQLite file, and a PostgreSQL address is not one; give the address with --database-url or {DATABASE_URL_ENV} (`switchback serve` and `user add`; `plan` commands keep a person's plans in a file)"
+        ))
+        .into());
     }
+    Ok(path)
 }
 
 /// A server's database: `--database-url` (or, without `--db`,
