@@ -14,7 +14,7 @@ mod common;
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
 
-use common::{rows, spawn_app};
+use common::{Backend, off_the_runtime, rows, spawn_app, spawn_app_on};
 use fantoccini::{Client, ClientBuilder, Locator};
 
 /// chromedriver on a free port, stopped when dropped.
@@ -370,11 +370,23 @@ const PASSWORD: &str = "correct horse battery staple";
 /// Three people keep one plan from three browsers: the person makes it and
 /// invites her manager; the manager signs in elsewhere, accepts, agrees the
 /// objectives and checks in; a third account cannot open the plan.
-#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-async fn three_people_keep_one_plan_from_three_browsers() {
-    let app = spawn_app("browser-shared").await;
-    {
-        let mut store = switchback_store::Store::open(&app.db).unwrap();
+/// On SQLite and on PostgreSQL.
+mod three_people_keep_one_plan_from_three_browsers {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        super::three_people_keep_one_plan(super::Backend::Sqlite).await
+    }
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        super::three_people_keep_one_plan(super::Backend::Postgres).await
+    }
+}
+
+async fn three_people_keep_one_plan(backend: Backend) {
+    let app = spawn_app_on("browser-shared", backend).await;
+    let db = app.database.clone();
+    off_the_runtime(move || {
+        let mut store = db.open().unwrap();
         for name in ["priya", "marcus", "oscar"] {
             let req = switchback_app::accounts::AccountRequest {
                 username: name,
@@ -384,7 +396,7 @@ async fn three_people_keep_one_plan_from_three_browsers() {
             switchback_app::accounts::add_user(&mut store, &req, false, jiff::Timestamp::now())
                 .unwrap();
         }
-    }
+    });
     let driver = chromedriver();
 
     // The person: advice, a plan, an invitation link for her manager.
