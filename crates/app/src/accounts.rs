@@ -198,6 +198,23 @@ pub fn current_user(store: &Store, cookie: &str, now: Timestamp) -> Result<Optio
     Ok(store.session_user(&token.digest(), now)?)
 }
 
+/// Signs in from a browser or client that may hold a session already:
+/// that session ends first, whatever the outcome, so a cookie from before
+/// a sign-in never outlives it (both edges sign in through here).
+pub fn sign_in_replacing(
+    store: &mut Store,
+    previous: Option<&str>,
+    login: &str,
+    password: &str,
+    address: &str,
+    now: Timestamp,
+) -> Result<Session, AppError> {
+    if let Some(old) = previous {
+        sign_out(store, old)?;
+    }
+    sign_in(store, login, password, address, now)
+}
+
 /// Signs out of one session: its cookie no longer works.
 pub fn sign_out(store: &mut Store, cookie: &str) -> Result<(), AppError> {
     if let Some(token) = Token::parse(cookie) {

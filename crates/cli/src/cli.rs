@@ -82,8 +82,34 @@ pub struct ServeArgs {
     /// address makes the plans in the database reachable from the network.
     #[arg(long, default_value = "127.0.0.1:8080", value_name = "HOST:PORT")]
     pub addr: std::net::SocketAddr,
+    /// The address people open when a TLS reverse proxy on this machine
+    /// forwards to the server (https://plans.example.org): the `Host` it
+    /// answers, `Secure` cookies for https, and the invitation links it
+    /// hands out. Needs accounts, as serving beyond loopback does.
+    #[arg(long, value_name = "URL", value_parser = parse_public_url)]
+    pub public_url: Option<switchback_server::PublicOrigin>,
+    /// Count sign-ins against the address a proxy on this machine names
+    /// last in X-Forwarded-For (without it, everyone behind the proxy
+    /// shares the proxy's address, and its limit). Only requests from
+    /// loopback are believed. Needs accounts.
+    #[arg(long)]
+    pub behind_proxy: bool,
     #[command(flatten)]
     pub db: ServerDbArgs,
+}
+
+impl ServeArgs {
+    /// How the server is reached, from the flags.
+    pub fn deployment(&self) -> switchback_server::Deployment {
+        switchback_server::Deployment {
+            public: self.public_url.clone(),
+            behind_proxy: self.behind_proxy,
+        }
+    }
+}
+
+fn parse_public_url(text: &str) -> Result<switchback_server::PublicOrigin, String> {
+    switchback_server::PublicOrigin::parse(text)
 }
 
 /// Where a server's plans are: the SQLite file of `--db`, or a PostgreSQL

@@ -163,3 +163,49 @@ fn the_first_administrator_of_a_postgres_database() {
     assert!(!err.contains("s3cret"), "{err}");
     assert!(!Path::new("postgres:").exists());
 }
+
+/// A database with no account is one person's: every way of serving it
+/// beyond this machine — another address, a public address behind a
+/// proxy, trusting a proxy — is refused before anything listens.
+#[test]
+fn serving_beyond_this_machine_needs_an_account() {
+    let db = fresh_db("serve-alone");
+    let serve = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_switchback"))
+            .env("SWITCHBACK_DB", &db)
+            .env_remove("SWITCHBACK_DATABASE_URL")
+            .arg("serve")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    for (args, flag) in [
+        (&["--addr", "0.0.0.0:0"][..], "--addr 0.0.0.0:0"),
+        (
+            &[
+                "--addr",
+                "127.0.0.1:0",
+                "--public-url",
+                "https://plans.example.org",
+            ][..],
+            "--public-url https://plans.example.org",
+        ),
+        (
+            &["--addr", "127.0.0.1:0", "--behind-proxy"][..],
+            "--behind-proxy",
+        ),
+    ] {
+        let o = serve(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            err.contains(&format!(
+                "{flag}: serving beyond this machine needs accounts"
+            )),
+            "{err}"
+        );
+    }
+    let o = serve(&["--public-url", "plans.example.org/switchback"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("does not start with https://"));
+}

@@ -127,17 +127,16 @@ async fn sign_in(
     if let Err(e) = csrf::verify(&headers, &f.csrf) {
         return error_page(e);
     }
+    let address = s.deployment().client_address(peer, &headers);
     let state = s.clone();
     let result = blocking(move || {
         let mut st = state.open_store()?;
-        if let Some(old) = &viewer.cookie {
-            accounts::sign_out(&mut st, old)?;
-        }
-        Ok(accounts::sign_in(
+        Ok(accounts::sign_in_replacing(
             &mut st,
+            viewer.cookie.as_deref(),
             &f.login,
             &f.password,
-            &peer.ip().to_string(),
+            &address.to_string(),
             now(),
         )?)
     })
@@ -348,25 +347,19 @@ struct InvitedPage {
 
 /// The page showing a new invitation link, absolute on this server.
 fn invited(
-    secure: bool,
+    s: &AppState,
     headers: &HeaderMap,
     token: &Token,
     what: String,
     back: String,
 ) -> Response {
-    let host = headers
-        .get(header::HOST)
-        .and_then(|h| h.to_str().ok())
-        .unwrap_or("localhost");
+    let host = headers.get(header::HOST).and_then(|h| h.to_str().ok());
+    let path = format!("/invitations/{}", token.expose());
+    let link = s.deployment().link(s.secure_cookies(), host, &path);
     let expires = now() + jiff::SignedDuration::from_hours(24 * accounts::INVITATION_DAYS);
     let t = InvitedPage {
         what,
-        // Beyond loopback the server sits behind TLS (docs/SECURITY.md).
-        link: format!(
-            "{}://{host}/invitations/{}",
-            if secure { "https" } else { "http" },
-            token.expose()
-        ),
+        link,
         expires: expires.to_string(),
         back,
     };
@@ -398,15 +391,19 @@ async fn invite_account(
     if let Err(e) = csrf::verify(&headers, &f.csrf) {
         return error_page(e);
     }
-    let secure = s.secure_cookies();
+    let state = s.clone();
     let made = blocking(move || {
         let user = viewer.signed_in()?;
-        Ok(accounts::invite_account(&mut s.open_store()?, user, now())?)
+        Ok(accounts::invite_account(
+            &mut state.open_store()?,
+            user,
+            now(),
+        )?)
     })
     .await;
     match made {
         Ok(t) => invited(
-            secure,
+            &s,
             &headers,
             &t,
             "A link to make an account.".into(),
@@ -432,7 +429,7 @@ async fn invite_to_plan(
     if let Err(e) = csrf::verify(&headers, &f.csrf) {
         return error_page(e);
     }
-    let secure = s.secure_cookies();
+    let state = s.clone();
     let id = match plan_id(&id) {
         Ok(id) => id,
         Err(e) => return error_page(e),
@@ -443,13 +440,13 @@ async fn invite_to_plan(
             Some(r @ (PlanRole::Manager | PlanRole::Hr)) => r,
             _ => return Err(AppError::invalid("role", "manager or hr").into()),
         };
-        let t = accounts::invite_to_plan(&mut s.open_store()?, user, id, role, now())?;
+        let t = accounts::invite_to_plan(&mut state.open_store()?, user, id, role, now())?;
         Ok((t, role))
     })
     .await;
     match made {
         Ok((t, role)) => invited(
-            secure,
+            &s,
             &headers,
             &t,
             format!(

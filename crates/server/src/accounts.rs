@@ -6,7 +6,7 @@
 use std::net::SocketAddr;
 
 use axum::extract::{ConnectInfo, State};
-use axum::http::{StatusCode, header};
+use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{delete, get, post};
 
@@ -188,19 +188,19 @@ pub(crate) async fn sign_in(
     State(s): State<AppState>,
     ConnectInfo(peer): ConnectInfo<SocketAddr>,
     viewer: Viewer,
+    headers: HeaderMap,
     JsonBody(body): JsonBody<SignIn>,
 ) -> Result<Response, ApiError> {
+    let address = s.deployment().client_address(peer, &headers);
     let state = s.clone();
     let session = blocking(move || {
         let mut st = store(&state)?;
-        if let Some(old) = &viewer.cookie {
-            accounts::sign_out(&mut st, old)?;
-        }
-        Ok(accounts::sign_in(
+        Ok(accounts::sign_in_replacing(
             &mut st,
+            viewer.cookie.as_deref(),
             &body.login,
             &body.password,
-            &peer.ip().to_string(),
+            &address.to_string(),
             now(),
         )?)
     })

@@ -11,6 +11,8 @@
 //!   `chart`: the route chart as SVG; `csrf`: tokens for forms;
 //!   `error`: one JSON error shape with stable codes; `openapi`: the
 //!   OpenAPI 3.1 document.
+//! - [`Deployment`]: behind a TLS reverse proxy — the public address, and
+//!   whose address a sign-in is counted against.
 //!
 //! # Security
 //!
@@ -27,6 +29,7 @@ mod accounts;
 mod api;
 mod chart;
 mod csrf;
+mod deployment;
 mod error;
 mod forms;
 mod openapi;
@@ -44,6 +47,7 @@ use switchback_app::{AppError, Engine};
 use switchback_store::{Database, Store};
 use tokio::net::TcpListener;
 
+pub use deployment::{Deployment, PublicOrigin};
 pub use error::ApiError;
 
 /// The largest request body accepted (a profile is a few kilobytes; a
@@ -61,8 +65,10 @@ pub struct AppState {
     engine: Arc<Engine>,
     db: Database,
     /// Session cookies carry `Secure`: the server is reachable beyond
-    /// this machine (set by [`router`] from the address it listens on).
+    /// this machine (set by [`router`] from the address it listens on, or
+    /// the public address's scheme).
     secure: bool,
+    deployment: Arc<Deployment>,
 }
 
 impl AppState {
@@ -73,7 +79,18 @@ impl AppState {
             engine,
             db,
             secure: false,
+            deployment: Arc::new(Deployment::default()),
         }
+    }
+
+    /// The same state, for a server deployed as `deployment` says.
+    pub fn deployed(mut self, deployment: Deployment) -> AppState {
+        self.deployment = Arc::new(deployment);
+        self
+    }
+
+    fn deployment(&self) -> &Deployment {
+        &self.deployment
     }
 
     fn secure_cookies(&self) -> bool {
@@ -92,10 +109,14 @@ impl AppState {
 /// Every route of the server. `local` is the address it listens on: on
 /// loopback, only requests naming this machine in `Host` are answered
 /// (another site re-pointing its name at 127.0.0.1 — DNS rebinding — is
-/// refused).
+/// refused), and the public address when a proxy forwards to it.
 pub fn router(mut state: AppState, local: std::net::SocketAddr) -> Router {
-    state.secure = !local.ip().is_loopback();
-    let hosts = allowed_hosts(local);
+    let public = state.deployment().public.clone();
+    state.secure = match &public {
+        Some(origin) => origin.is_https(),
+        None => !local.ip().is_loopback(),
+    };
+    let hosts = allowed_hosts(local, public.as_ref());
     Router::new()
         .merge(api::routes())
         .merge(accounts::routes())
@@ -117,17 +138,26 @@ pub fn router(mut state: AppState, local: std::net::SocketAddr) -> Router {
         .with_state(state)
 }
 
-/// The `Host` values a loopback server answers; `None` (any) elsewhere.
-fn allowed_hosts(local: std::net::SocketAddr) -> Option<Arc<Vec<String>>> {
-    if !local.ip().is_loopback() {
-        return None;
+/// The `Host` values the server answers: this machine's names on
+/// loopback, and the public address behind a proxy; `None` (any) for a
+/// server listening beyond loopback without one.
+fn allowed_hosts(
+    local: std::net::SocketAddr,
+    public: Option<&PublicOrigin>,
+) -> Option<Arc<Vec<String>>> {
+    let mut hosts: Vec<String> = public
+        .map(|p| p.authority().to_owned())
+        .into_iter()
+        .collect();
+    if local.ip().is_loopback() {
+        let port = local.port();
+        hosts.extend([
+            format!("127.0.0.1:{port}"),
+            format!("localhost:{port}"),
+            format!("[::1]:{port}"),
+        ]);
     }
-    let port = local.port();
-    Some(Arc::new(vec![
-        format!("127.0.0.1:{port}"),
-        format!("localhost:{port}"),
-        format!("[::1]:{port}"),
-    ]))
+    (!hosts.is_empty()).then(|| Arc::new(hosts))
 }
 
 async fn check_host(

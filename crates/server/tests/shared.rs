@@ -7,7 +7,9 @@
 
 mod common;
 
-use common::{Backend, TestApp, example_json, off_the_runtime, page_token, spawn_app_on};
+use common::{
+    Backend, TestApp, example_json, off_the_runtime, page_token, spawn_app_deployed, spawn_app_on,
+};
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{Value, json};
 use switchback_app::accounts::{self, AccountRequest};
@@ -524,4 +526,71 @@ async fn an_invitation_is_not_spent_by_a_mistake_and_no_error_lists_plans(backen
         let message = v["error"]["message"].as_str().unwrap();
         assert!(!message.contains(&p.to_string()), "{message}");
     }
+}
+
+/// Behind a TLS proxy on this machine (`--public-url`, `--behind-proxy`):
+/// the public name is answered and others refused, the session cookie is
+/// `Secure`, and sign-ins are counted per client named by the proxy — not
+/// all against the proxy's one address — while a client's own claim in
+/// `X-Forwarded-For` is not believed over the proxy's.
+#[tokio::test]
+async fn behind_a_proxy_the_public_name_and_each_client_count() {
+    let deployment = switchback_server::Deployment {
+        public: Some(switchback_server::PublicOrigin::parse("https://plans.example.org").unwrap()),
+        behind_proxy: true,
+    };
+    let app = spawn_app_deployed("shared-proxy", Backend::Sqlite, deployment).await;
+    add_user(&app, "priya", false);
+    let c = client();
+    let ask = |host: &str, forwarded: &str, login: &str, password: &str| {
+        c.post(app.url("/api/v1/session"))
+            .header("host", host)
+            .header("x-forwarded-for", forwarded)
+            .json(&json!({"login": login, "password": password}))
+            .send()
+    };
+    let r = ask("plans.example.org", "198.51.100.1", "priya", PASSWORD)
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
+    let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
+    assert!(cookie.contains("; Secure"), "{cookie}");
+    let r = ask("evil.example", "198.51.100.1", "priya", PASSWORD)
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::MISDIRECTED_REQUEST);
+
+    // One client guesses (many accounts, so the per-account limit is not
+    // what stops it): after 20 failures its address is held back ...
+    let guesser = "203.0.113.5";
+    for i in 0..20 {
+        let r = ask(
+            "plans.example.org",
+            guesser,
+            &format!("nobody{i}"),
+            "wrong password!",
+        )
+        .await
+        .unwrap();
+        assert_eq!(r.status(), StatusCode::UNAUTHORIZED, "attempt {i}");
+    }
+    let r = ask("plans.example.org", guesser, "nobody99", "wrong password!")
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    // ... even when it claims another address before the proxy's entry ...
+    let r = ask(
+        "plans.example.org",
+        &format!("198.51.100.1, {guesser}"),
+        "nobody98",
+        "wrong password!",
+    )
+    .await
+    .unwrap();
+    assert_eq!(r.status(), StatusCode::TOO_MANY_REQUESTS);
+    // ... while everyone else behind the same proxy still signs in.
+    let r = ask("plans.example.org", "198.51.100.2", "priya", PASSWORD)
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::CREATED);
 }

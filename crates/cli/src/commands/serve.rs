@@ -23,14 +23,23 @@ fn has_accounts(db: &Database) -> anyhow::Result<bool> {
 pub fn serve(engine: Engine, args: &ServeArgs) -> anyhow::Result<()> {
     // Connected before the runtime starts: the PostgreSQL client blocks.
     let db = server_database(&args.db)?;
-    if !args.addr.ip().is_loopback() && !has_accounts(&db)? {
+    let deployment = args.deployment();
+    let beyond = if !args.addr.ip().is_loopback() {
+        Some(format!("--addr {}", args.addr))
+    } else if let Some(origin) = &args.public_url {
+        Some(format!("--public-url {}", origin.url("")))
+    } else {
+        args.behind_proxy.then(|| "--behind-proxy".to_owned())
+    };
+    if let Some(flag) = beyond
+        && !has_accounts(&db)?
+    {
         let which = match db.sqlite_path() {
             Some(path) => format!("--db {}", path.display()),
             None => "--database-url URL".to_owned(),
         };
         return Err(UsageError(format!(
-            "--addr {}: serving beyond this machine needs accounts, so that each plan is read only by its person, their manager and their HR partner; make the first administrator with `switchback user add NAME --admin {which}`, or serve on 127.0.0.1",
-            args.addr,
+            "{flag}: serving beyond this machine needs accounts, so that each plan is read only by its person, their manager and their HR partner; make the first administrator with `switchback user add NAME --admin {which}`, or serve on 127.0.0.1 alone",
         ))
         .into());
     }
@@ -50,11 +59,19 @@ pub fn serve(engine: Engine, args: &ServeArgs) -> anyhow::Result<()> {
                 "warning: serving on {addr}, reachable from the network: put it behind TLS (session cookies are marked Secure)"
             );
         }
-        eprintln!("Switchback is serving on http://{addr}/ (plans in {}); Ctrl-C stops it.", db.describe());
+        let reached = match &args.public_url {
+            Some(origin) => format!(", reached at {}", origin.url("/")),
+            None => String::new(),
+        };
+        eprintln!(
+            "Switchback is serving on http://{addr}/{reached} (plans in {}); Ctrl-C stops it.",
+            db.describe()
+        );
         let shutdown = async {
             let _ = tokio::signal::ctrl_c().await;
         };
-        switchback_server::serve(listener, AppState::new(engine, db), shutdown)
+        let state = AppState::new(engine, db).deployed(deployment);
+        switchback_server::serve(listener, state, shutdown)
             .await
             .context("the server stopped")
     })

@@ -44,6 +44,15 @@ pub async fn spawn_app(name: &str) -> TestApp {
 
 /// Starts the server on port 0 with a fresh database of `backend`.
 pub async fn spawn_app_on(name: &str, backend: Backend) -> TestApp {
+    spawn_app_deployed(name, backend, switchback_server::Deployment::default()).await
+}
+
+/// [`spawn_app_on`], deployed as `deployment` says (behind a proxy).
+pub async fn spawn_app_deployed(
+    name: &str,
+    backend: Backend,
+    deployment: switchback_server::Deployment,
+) -> TestApp {
     let suffix = if backend == Backend::Postgres {
         "-pg"
     } else {
@@ -63,7 +72,7 @@ pub async fn spawn_app_on(name: &str, backend: Backend) -> TestApp {
     };
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
-    let state = AppState::new(engine(), database.clone());
+    let state = AppState::new(engine(), database.clone()).deployed(deployment);
     tokio::spawn(switchback_server::serve(
         listener,
         state,
