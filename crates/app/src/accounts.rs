@@ -18,7 +18,7 @@ use switchback_core::access::{self, Action, PlanRole};
 use switchback_core::development::DevelopmentPlan;
 use switchback_core::development::status::{Author, CheckIn};
 pub use switchback_store::accounts::InvitationFor;
-use switchback_store::accounts::{NewUser, Part, TokenDigest, User, UserId};
+use switchback_store::accounts::{Account, NewUser, Part, TokenDigest, User, UserId};
 use switchback_store::{PlanId, Store};
 
 use crate::AppError;
@@ -230,12 +230,56 @@ pub fn sign_out_everywhere(store: &mut Store, user: &User) -> Result<usize, AppE
 
 /// An administrator's one-time link for a new account.
 pub fn invite_account(store: &mut Store, by: &User, now: Timestamp) -> Result<Token, AppError> {
-    if !by.admin {
-        return Err(AppError::Forbidden {
-            action: "invite a new account",
-        });
-    }
+    require_admin(by)?;
     invite(store, by, InvitationFor::Account, now)
+}
+
+/// Every account, for an administrator.
+pub fn accounts(store: &Store, by: &User) -> Result<Vec<Account>, AppError> {
+    require_admin(by)?;
+    Ok(store.accounts()?)
+}
+
+/// Disables the account named `username` (someone who left): it signs in
+/// no more, its sessions end at once, and its check-ins and agreements
+/// stay in the plans' history. `disabled: false` enables it again. An
+/// administrator cannot disable their own account — another one can — so
+/// the last administrator never locks everyone out.
+pub fn set_account_disabled(
+    store: &mut Store,
+    by: &User,
+    username: &str,
+    disabled: bool,
+    now: Timestamp,
+) -> Result<Account, AppError> {
+    require_admin(by)?;
+    let Some(account) = store.account_named(username)? else {
+        return Err(AppError::invalid(
+            "username",
+            format!(
+                "there is no account named {}",
+                crate::text::quoted(username)
+            ),
+        ));
+    };
+    if disabled && account.user.id == by.id {
+        return Err(AppError::invalid(
+            "username",
+            "an administrator cannot disable their own account (another administrator can)",
+        ));
+    }
+    store.set_disabled(account.user.id, disabled.then_some(now))?;
+    Ok(store.account_named(username)?.unwrap_or(account))
+}
+
+fn require_admin(by: &User) -> Result<(), AppError> {
+    if by.admin {
+        Ok(())
+    } else {
+        Err(AppError::Forbidden {
+            action: "administer accounts",
+        })
+    }
 }
 
 /// The person's one-time link for their manager or HR business partner.

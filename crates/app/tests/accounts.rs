@@ -21,6 +21,7 @@ use switchback_store::{Database, PlanId, Store};
 use switchback_store::on_both;
 
 on_both!(
+    an_administrator_disables_and_enables_accounts,
     text_no_database_can_keep_is_refused_alike,
     the_access_matrix_holds_for_every_role_and_action,
     a_check_in_is_authored_by_the_session_never_the_form,
@@ -592,4 +593,58 @@ fn text_no_database_can_keep_is_refused_alike(backend: Backend) {
     let e = accounts::add_user(&mut store, &req, false, now()).unwrap_err();
     assert_eq!(e.field(), Some("email"), "{e}");
     assert_eq!(store.plan(c.plan).unwrap().checkins.len(), 0);
+}
+
+/// Someone leaves: an administrator disables their account — its
+/// sessions end at once, its password opens nothing, its plans and their
+/// history stay — and may enable it again. Only an administrator does, and
+/// never to their own account.
+fn an_administrator_disables_and_enables_accounts(backend: Backend) {
+    let c = cast("disable", backend);
+    let mut store = c.db.open().unwrap();
+    let session = sign_in(&mut store, "marcus", PASSWORD, now()).unwrap();
+    accounts::check_in(
+        &mut store,
+        &c.manager,
+        c.plan,
+        checkin(1, 30, Author::Manager),
+        now(),
+    )
+    .unwrap();
+
+    let e =
+        accounts::set_account_disabled(&mut store, &c.owner, "marcus", true, now()).unwrap_err();
+    assert_eq!(e.code(), "forbidden");
+    let e = accounts::set_account_disabled(&mut store, &c.admin, "ada", true, now()).unwrap_err();
+    assert_eq!(e.field(), Some("username"), "{e}");
+    let e =
+        accounts::set_account_disabled(&mut store, &c.admin, "nobody", true, now()).unwrap_err();
+    assert_eq!(e.field(), Some("username"), "{e}");
+
+    let gone = accounts::set_account_disabled(&mut store, &c.admin, "MARCUS", true, now()).unwrap();
+    assert_eq!(gone.disabled_at, Some(now().to_string()));
+    assert_eq!(
+        accounts::current_user(&store, session.token.expose(), now()).unwrap(),
+        None,
+        "the session ended with the account"
+    );
+    let e = sign_in(&mut store, "marcus", PASSWORD, now()).unwrap_err();
+    assert_eq!(e.code(), "sign_in_failed", "refused as any wrong login");
+    let listed = accounts::accounts(&store, &c.admin).unwrap();
+    assert_eq!(listed.len(), 5);
+    assert!(
+        listed
+            .iter()
+            .any(|a| a.user.username == "marcus" && a.disabled_at.is_some())
+    );
+    assert_eq!(
+        accounts::accounts(&store, &c.hr).unwrap_err().code(),
+        "forbidden"
+    );
+    let history = store.plan(c.plan).unwrap().checkins;
+    assert_eq!(history.len(), 1, "what the account wrote stays");
+    assert_eq!(history[0].account.as_deref(), Some("marcus"));
+
+    accounts::set_account_disabled(&mut store, &c.admin, "marcus", false, now()).unwrap();
+    sign_in(&mut store, "marcus", PASSWORD, now()).unwrap();
 }

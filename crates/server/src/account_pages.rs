@@ -27,6 +27,7 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/invitations/{token}", get(invitation_page).post(accept))
         .route("/admin", get(admin_page))
         .route("/admin/invitations", post(invite_account))
+        .route("/admin/accounts/{username}/{change}", post(change_account))
         .route("/plans/{id}/invitations", post(invite_to_plan))
         .route("/plans/{id}/members/{username}/remove", post(remove_member))
         .route("/plans/{id}/agreements", post(agree))
@@ -314,25 +315,64 @@ async fn accept(
 struct AdminPage {
     csrf: String,
     username: String,
+    accounts: Vec<crate::accounts::AccountView>,
 }
 
-async fn admin_page(viewer: Viewer, token: csrf::Token) -> Response {
-    match viewer.user {
-        Some(u) if u.admin => page(
+async fn admin_page(State(s): State<AppState>, viewer: Viewer, token: csrf::Token) -> Response {
+    let listed = blocking(move || {
+        let user = viewer.signed_in()?.clone();
+        let store = s.open_store()?;
+        let accounts = accounts::accounts(&store, &user)?;
+        Ok((user, accounts))
+    })
+    .await;
+    match listed {
+        Ok((user, accounts)) => page(
             &AdminPage {
                 csrf: token.value().to_owned(),
-                username: u.username,
+                username: user.username,
+                accounts: accounts.into_iter().map(Into::into).collect(),
             },
             &token,
         )
         .unwrap_or_else(error_page),
-        Some(_) => error_page(
-            AppError::Forbidden {
-                action: "administer accounts",
-            }
-            .into(),
-        ),
-        None => error_page(session::sign_in_required()),
+        Err(e) => error_page(e),
+    }
+}
+
+/// An administrator's account form (`disable` or `enable`): the CSRF
+/// token, the change, back to the list.
+async fn change_account(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    headers: HeaderMap,
+    Path((username, change)): Path<(String, String)>,
+    PageForm(f): PageForm<CsrfForm>,
+) -> Response {
+    if let Err(e) = csrf::verify(&headers, &f.csrf) {
+        return error_page(e);
+    }
+    let disabled = match change.as_str() {
+        "disable" => true,
+        "enable" => false,
+        _ => {
+            return error_page(ApiError::new(
+                axum::http::StatusCode::NOT_FOUND,
+                "not_found",
+                "no such endpoint or page",
+            ));
+        }
+    };
+    let done = blocking(move || {
+        let user = viewer.signed_in()?;
+        let mut store = s.open_store()?;
+        accounts::set_account_disabled(&mut store, user, &username, disabled, now())?;
+        Ok(())
+    })
+    .await;
+    match done {
+        Ok(()) => Redirect::to("/admin").into_response(),
+        Err(e) => error_page(e),
     }
 }
 

@@ -27,7 +27,9 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/api/v1/sessions", delete(sign_out_everywhere))
         .route("/api/v1/invitations", post(invite_account))
         .route("/api/v1/invitations/{token}", post(accept_invitation))
-        .route("/api/v1/accounts", post(create_account))
+        .route("/api/v1/accounts", get(list_accounts).post(create_account))
+        .route("/api/v1/accounts/{username}/disable", post(disable_account))
+        .route("/api/v1/accounts/{username}/enable", post(enable_account))
         .route("/api/v1/plans/{id}/invitations", post(invite_to_plan))
         .route(
             "/api/v1/plans/{id}/members/{username}",
@@ -119,6 +121,33 @@ pub(crate) struct LearningBody {
     /// Where to find it.
     #[serde(default)]
     url: Option<String>,
+}
+
+/// An account, as an administrator sees it.
+#[derive(Serialize, utoipa::ToSchema)]
+pub(crate) struct AccountView {
+    /// The name it signs in with.
+    pub username: String,
+    /// Its e-mail address, if given.
+    pub email: Option<String>,
+    /// An administrator.
+    pub admin: bool,
+    /// When it was made (RFC 3339).
+    pub created_at: String,
+    /// When it was disabled, while it is (RFC 3339): it cannot sign in.
+    pub disabled_at: Option<String>,
+}
+
+impl From<switchback_store::accounts::Account> for AccountView {
+    fn from(a: switchback_store::accounts::Account) -> AccountView {
+        AccountView {
+            username: a.user.username,
+            email: a.user.email,
+            admin: a.user.admin,
+            created_at: a.created_at,
+            disabled_at: a.disabled_at,
+        }
+    }
 }
 
 /// One part's agreement.
@@ -253,6 +282,64 @@ pub(crate) async fn invite_account(
     })
     .await?;
     Ok((StatusCode::CREATED, Json(view)).into_response())
+}
+
+#[utoipa::path(get, path = "/api/v1/accounts", tag = "accounts",
+    responses((status = 200, body = [AccountView]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub(crate) async fn list_accounts(
+    State(s): State<AppState>,
+    viewer: Viewer,
+) -> Result<Response, ApiError> {
+    let views: Vec<AccountView> = blocking(move || {
+        let user = viewer.signed_in()?;
+        let store = store(&s)?;
+        Ok(accounts::accounts(&store, user)?
+            .into_iter()
+            .map(AccountView::from)
+            .collect())
+    })
+    .await?;
+    Ok(Json(views).into_response())
+}
+
+#[utoipa::path(post, path = "/api/v1/accounts/{username}/disable", tag = "accounts", request_body = Empty,
+    params(("username" = String, Path, description = "The account's name")),
+    responses((status = 200, body = AccountView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub(crate) async fn disable_account(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    PathArgs(username): PathArgs<String>,
+    JsonBody(Empty {}): JsonBody<Empty>,
+) -> Result<Response, ApiError> {
+    set_disabled(s, viewer, username, true).await
+}
+
+#[utoipa::path(post, path = "/api/v1/accounts/{username}/enable", tag = "accounts", request_body = Empty,
+    params(("username" = String, Path, description = "The account's name")),
+    responses((status = 200, body = AccountView), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody), (status = 422, body = ErrorBody)))]
+pub(crate) async fn enable_account(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    PathArgs(username): PathArgs<String>,
+    JsonBody(Empty {}): JsonBody<Empty>,
+) -> Result<Response, ApiError> {
+    set_disabled(s, viewer, username, false).await
+}
+
+async fn set_disabled(
+    s: AppState,
+    viewer: Viewer,
+    username: String,
+    disabled: bool,
+) -> Result<Response, ApiError> {
+    let view = blocking(move || {
+        let user = viewer.signed_in()?;
+        let account =
+            accounts::set_account_disabled(&mut store(&s)?, user, &username, disabled, now())?;
+        Ok(AccountView::from(account))
+    })
+    .await?;
+    Ok(Json(view).into_response())
 }
 
 fn invitation_view(token: &accounts::Token, role: Option<PlanRole>) -> InvitationView {

@@ -21,14 +21,15 @@ use crate::{accounts, api};
         accounts::sign_in, accounts::sign_out, accounts::sign_out_everywhere, accounts::invite_account,
         accounts::create_account, accounts::accept_invitation, accounts::invite_to_plan,
         accounts::remove_member, accounts::agree, accounts::list_agreements, accounts::delete_plan,
-        accounts::add_learning
+        accounts::add_learning, accounts::list_accounts, accounts::disable_account,
+        accounts::enable_account
     ),
     tags(
         (name = "occupations", description = "The O*NET 29.3 catalog with BLS OEWS wages"),
         (name = "moves", description = "A move compared; the most feasible destinations"),
         (name = "advice", description = "The step-down advisor and the route planner"),
         (name = "plans", description = "Development plans: create, check in, status, export; on a shared server, invitations, members, agreements and deletion by role"),
-        (name = "accounts", description = "Signing in and out, and invitations (a server with accounts: docs/SECURITY.md)")
+        (name = "accounts", description = "Signing in and out, invitations, and an administrator's list of accounts to disable or enable (a server with accounts: docs/SECURITY.md)")
     )
 )]
 pub(crate) struct ApiDoc;

@@ -404,6 +404,8 @@ async fn the_openapi_document_matches_the_routes() {
         listed,
         [
             "/api/v1/accounts",
+            "/api/v1/accounts/{username}/disable",
+            "/api/v1/accounts/{username}/enable",
             "/api/v1/advise",
             "/api/v1/invitations",
             "/api/v1/invitations/{token}",

@@ -8,7 +8,8 @@
 mod common;
 
 use common::{
-    Backend, TestApp, example_json, off_the_runtime, page_token, spawn_app_deployed, spawn_app_on,
+    Backend, TestApp, example_json, off_the_runtime, page_html, page_token, spawn_app_deployed,
+    spawn_app_on,
 };
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{Value, json};
@@ -17,6 +18,7 @@ use switchback_app::accounts::{self, AccountRequest};
 use switchback_store::on_both_async as on_both;
 
 on_both!(
+    an_administrator_disables_an_account_over_http,
     every_plan_endpoint_answers_each_role_as_the_table_says,
     authors_and_agreements_come_from_the_session,
     sessions_cookies_and_invitations_hold_over_http,
@@ -593,4 +595,104 @@ async fn behind_a_proxy_the_public_name_and_each_client_count() {
         .await
         .unwrap();
     assert_eq!(r.status(), StatusCode::CREATED);
+}
+
+/// `GET /api/v1/accounts` and `POST …/{username}/disable` are an
+/// administrator's alone; a disabled account's cookie stops working at once.
+async fn an_administrator_disables_an_account_over_http(backend: Backend) {
+    let app = spawn_app_on("shared-disable", backend).await;
+    add_user(&app, "ada", true);
+    add_user(&app, "priya", false);
+    let ada = signed_in(&app, "ada").await;
+    let priya = signed_in(&app, "priya").await;
+    let (status, list) = call(&ada, &app, Method::GET, "/api/v1/accounts", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let names: Vec<&str> = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["username"].as_str().unwrap())
+        .collect();
+    assert_eq!(names, ["ada", "priya"]);
+    let (status, _) = call(&priya, &app, Method::GET, "/api/v1/accounts", None).await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+    let (status, _) = call(&client(), &app, Method::GET, "/api/v1/accounts", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
+    let (status, _) = call(
+        &priya,
+        &app,
+        Method::POST,
+        "/api/v1/accounts/ada/disable",
+        Some(json!({})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::FORBIDDEN);
+
+    let (status, _) = call(&priya, &app, Method::GET, "/api/v1/plans", None).await;
+    assert_eq!(status, StatusCode::OK);
+    let (status, view) = call(
+        &ada,
+        &app,
+        Method::POST,
+        "/api/v1/accounts/priya/disable",
+        Some(json!({})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK, "{view}");
+    assert!(view["disabled_at"].is_string(), "{view}");
+    let (status, _) = call(&priya, &app, Method::GET, "/api/v1/plans", None).await;
+    assert_eq!(
+        status,
+        StatusCode::UNAUTHORIZED,
+        "the cookie died with the account"
+    );
+    let (status, body) = call(
+        &client(),
+        &app,
+        Method::POST,
+        "/api/v1/session",
+        Some(json!({"login": "priya", "password": PASSWORD})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED, "{body}");
+    let (status, _) = call(
+        &ada,
+        &app,
+        Method::POST,
+        "/api/v1/accounts/ada/disable",
+        Some(json!({})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::UNPROCESSABLE_ENTITY, "not one's own");
+    let (status, _) = call(
+        &ada,
+        &app,
+        Method::POST,
+        "/api/v1/accounts/priya/enable",
+        Some(json!({})),
+    )
+    .await;
+    assert_eq!(status, StatusCode::OK);
+    let priya = signed_in(&app, "priya").await;
+
+    // The same from the administrator's page: listed, disabled by a form.
+    let html = page_html(&ada, &app, "/admin").await;
+    assert!(
+        html.contains("action=\"/admin/accounts/priya/disable\""),
+        "{html}"
+    );
+    assert!(
+        !html.contains("action=\"/admin/accounts/ada/disable\""),
+        "not one's own"
+    );
+    let token = page_token(&ada, &app, "/admin").await;
+    let r = ada
+        .post(app.url("/admin/accounts/priya/disable"))
+        .form(&[("csrf", token.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::SEE_OTHER);
+    let (status, _) = call(&priya, &app, Method::GET, "/api/v1/plans", None).await;
+    assert_eq!(status, StatusCode::UNAUTHORIZED);
 }

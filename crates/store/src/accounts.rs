@@ -43,6 +43,17 @@ pub struct NewUser<'a> {
     pub admin: bool,
 }
 
+/// An account as an administrator sees it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Account {
+    /// The account.
+    pub user: User,
+    /// When it was made (RFC 3339).
+    pub created_at: String,
+    /// When it was disabled, while it is (RFC 3339).
+    pub disabled_at: Option<String>,
+}
+
 /// What an invitation is for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InvitationFor {
@@ -121,7 +132,8 @@ impl Store {
         self.read()
             .query_opt(
                 "SELECT id, username, email, is_admin, password_hash FROM users
-                 WHERE lower(username) = lower($1) OR lower(email) = lower($1)",
+                 WHERE (lower(username) = lower($1) OR lower(email) = lower($1))
+                   AND disabled_at IS NULL",
                 args![login],
             )?
             .map(|r| Ok((user_row(&r)?, r.text(4)?)))
@@ -137,6 +149,42 @@ impl Store {
             )?
             .map(|r| user_row(&r))
             .transpose()
+    }
+
+    /// Every account, disabled ones included, by name.
+    pub fn accounts(&self) -> Result<Vec<Account>, StoreError> {
+        let rows = self.read().query(
+            "SELECT id, username, email, is_admin, created_at, disabled_at FROM users
+             ORDER BY lower(username)",
+            &[],
+        )?;
+        rows.iter().map(account_row).collect()
+    }
+
+    /// The account named `username` (its case aside), disabled or not.
+    pub fn account_named(&self, username: &str) -> Result<Option<Account>, StoreError> {
+        self.read()
+            .query_opt(
+                "SELECT id, username, email, is_admin, created_at, disabled_at FROM users
+                 WHERE lower(username) = lower($1)",
+                args![username],
+            )?
+            .map(|r| account_row(&r))
+            .transpose()
+    }
+
+    /// Disables an account at `at` (`None`: enables it again). Disabling
+    /// ends its sessions in the same transaction: it can do nothing more.
+    pub fn set_disabled(&mut self, user: UserId, at: Option<Timestamp>) -> Result<(), StoreError> {
+        let mut tx = self.begin_write()?;
+        tx.execute(
+            "UPDATE users SET disabled_at = $2 WHERE id = $1",
+            args![user.0, at.map(|t| t.to_string())],
+        )?;
+        if at.is_some() {
+            tx.execute("DELETE FROM sessions WHERE user_id = $1", args![user.0])?;
+        }
+        tx.commit()
     }
 
     /// How many accounts there are.
@@ -174,7 +222,8 @@ impl Store {
             .read()
             .query_opt(
                 "SELECT u.id, u.username, u.email, u.is_admin, s.expires_at
-                 FROM sessions s JOIN users u ON u.id = s.user_id WHERE s.token_hash = $1",
+                 FROM sessions s JOIN users u ON u.id = s.user_id
+                 WHERE s.token_hash = $1 AND u.disabled_at IS NULL",
                 args![token.as_slice()],
             )?
             .map(|r| Ok::<_, StoreError>((user_row(&r)?, r.text(4)?)))
@@ -639,6 +688,15 @@ fn use_invitation(db: &mut impl Db, token: &TokenDigest, now: Timestamp) -> Resu
         args![token.as_slice(), now.to_string()],
     )?;
     Ok(())
+}
+
+/// The columns `id, username, email, is_admin, created_at, disabled_at`.
+fn account_row(r: &Row) -> Result<Account, StoreError> {
+    Ok(Account {
+        user: user_row(r)?,
+        created_at: r.text(4)?,
+        disabled_at: r.opt_text(5)?,
+    })
 }
 
 fn user_row(r: &Row) -> Result<User, StoreError> {

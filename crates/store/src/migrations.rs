@@ -16,20 +16,22 @@ use crate::StoreError;
 use crate::sql::{Db, PgConn, args};
 
 /// The migrations, oldest first; the schema version is their count.
-pub const MIGRATIONS: [&str; 4] = [
+pub const MIGRATIONS: [&str; 5] = [
     include_str!("../migrations/sqlite/0001_plans.sql"),
     include_str!("../migrations/sqlite/0002_authors_and_learning.sql"),
     include_str!("../migrations/sqlite/0003_profile_documents.sql"),
     include_str!("../migrations/sqlite/0004_accounts.sql"),
+    include_str!("../migrations/sqlite/0005_disabled_accounts.sql"),
 ];
 
 /// The same migrations for PostgreSQL (the array's type keeps the two
 /// lists the same length).
-pub const POSTGRES_MIGRATIONS: [&str; 4] = [
+pub const POSTGRES_MIGRATIONS: [&str; 5] = [
     include_str!("../migrations/postgres/0001_plans.sql"),
     include_str!("../migrations/postgres/0002_authors_and_learning.sql"),
     include_str!("../migrations/postgres/0003_profile_documents.sql"),
     include_str!("../migrations/postgres/0004_accounts.sql"),
+    include_str!("../migrations/postgres/0005_disabled_accounts.sql"),
 ];
 
 /// The schema version this build writes.

@@ -111,16 +111,20 @@ pub fn rows(app: &TestApp, table: &str) -> i64 {
         .unwrap_or(0)
 }
 
-/// The CSRF token the page at `path` gives this client (and its cookie).
-pub async fn page_token(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
-    let html = c
-        .get(app.url(path))
+/// The page at `path`, as this client gets it.
+pub async fn page_html(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
+    c.get(app.url(path))
         .send()
         .await
         .unwrap()
         .text()
         .await
-        .unwrap();
+        .unwrap()
+}
+
+/// The CSRF token the page at `path` gives this client (and its cookie).
+pub async fn page_token(c: &reqwest::Client, app: &TestApp, path: &str) -> String {
+    let html = page_html(c, app, path).await;
     let after = html.split("name=\"csrf\" value=\"").nth(1).unwrap();
     after.split('"').next().unwrap().to_owned()
 }
