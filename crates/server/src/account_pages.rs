@@ -197,6 +197,7 @@ async fn end_sessions(
     if let Err(e) = csrf::verify(headers, csrf_field) {
         return error_page(e);
     }
+    let secure = s.secure_cookies();
     let done = blocking(move || {
         let mut st = s.open_store()?;
         match (&viewer.user, &viewer.cookie) {
@@ -213,7 +214,7 @@ async fn end_sessions(
         Ok(()) => {
             let mut res = Redirect::to("/sign-in").into_response();
             res.headers_mut()
-                .insert(header::SET_COOKIE, session::end_cookie());
+                .insert(header::SET_COOKIE, session::end_cookie(secure));
             res
         }
         Err(e) => error_page(e),

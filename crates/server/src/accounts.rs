@@ -202,10 +202,10 @@ fn with_session(s: &AppState, status: StatusCode, session: &Session) -> Response
     res
 }
 
-fn cleared(status: StatusCode) -> Response {
+fn cleared(s: &AppState, status: StatusCode) -> Response {
     let mut res = status.into_response();
     res.headers_mut()
-        .insert(header::SET_COOKIE, session::end_cookie());
+        .insert(header::SET_COOKIE, session::end_cookie(s.secure_cookies()));
     res
 }
 
@@ -243,14 +243,15 @@ pub(crate) async fn sign_out(
     State(s): State<AppState>,
     viewer: Viewer,
 ) -> Result<Response, ApiError> {
+    let state = s.clone();
     blocking(move || {
         if let Some(c) = &viewer.cookie {
-            accounts::sign_out(&mut store(&s)?, c)?;
+            accounts::sign_out(&mut store(&state)?, c)?;
         }
         Ok(())
     })
     .await?;
-    Ok(cleared(StatusCode::NO_CONTENT))
+    Ok(cleared(&s, StatusCode::NO_CONTENT))
 }
 
 #[utoipa::path(delete, path = "/api/v1/sessions", tag = "accounts",
@@ -259,13 +260,14 @@ pub(crate) async fn sign_out_everywhere(
     State(s): State<AppState>,
     viewer: Viewer,
 ) -> Result<Response, ApiError> {
+    let state = s.clone();
     blocking(move || {
         let user = viewer.signed_in()?;
-        accounts::sign_out_everywhere(&mut store(&s)?, user)?;
+        accounts::sign_out_everywhere(&mut store(&state)?, user)?;
         Ok(())
     })
     .await?;
-    Ok(cleared(StatusCode::NO_CONTENT))
+    Ok(cleared(&s, StatusCode::NO_CONTENT))
 }
 
 #[utoipa::path(post, path = "/api/v1/invitations", tag = "accounts", request_body = Empty,

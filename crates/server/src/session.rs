@@ -21,6 +21,15 @@ use crate::{ApiError, AppState};
 /// The session cookie's name.
 pub(crate) const COOKIE: &str = "switchback_session";
 
+/// The cookie's name where it is `Secure`: a browser takes a `__Host-`
+/// cookie only from a secure origin, for the whole host (no `Domain`,
+/// `Path=/`), so a sibling subdomain cannot plant or shadow it.
+pub(crate) const SECURE_COOKIE: &str = "__Host-switchback_session";
+
+fn cookie_name(secure: bool) -> &'static str {
+    if secure { SECURE_COOKIE } else { COOKIE }
+}
+
 /// The account behind a request, and whether the server is shared.
 #[derive(Clone, Debug, Default)]
 pub(crate) struct Viewer {
@@ -36,7 +45,7 @@ impl FromRequestParts<AppState> for Viewer {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Viewer, ApiError> {
-        let cookie = session_cookie(&parts.headers);
+        let cookie = session_cookie(&parts.headers, state.secure_cookies());
         let s = state.clone();
         blocking(move || {
             let Some(store) = s.read_store()? else {
@@ -97,7 +106,8 @@ pub(crate) fn sign_in_required() -> ApiError {
 pub(crate) fn start_cookie(session: &Session, secure: bool) -> HeaderValue {
     let max_age = (session.expires.as_second() - now().as_second()).max(0);
     let value = format!(
-        "{COOKIE}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{}",
+        "{}={}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{}",
+        cookie_name(secure),
         session.token.expose(),
         if secure { "; Secure" } else { "" }
     );
@@ -105,10 +115,16 @@ pub(crate) fn start_cookie(session: &Session, secure: bool) -> HeaderValue {
 }
 
 /// The `Set-Cookie` value that ends the session in the browser.
-pub(crate) fn end_cookie() -> HeaderValue {
-    HeaderValue::from_static("switchback_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0")
+pub(crate) fn end_cookie(secure: bool) -> HeaderValue {
+    HeaderValue::from_static(if secure {
+        "__Host-switchback_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0; Secure"
+    } else {
+        "switchback_session=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0"
+    })
 }
 
-fn session_cookie(headers: &HeaderMap) -> Option<String> {
-    crate::csrf::cookie_value(headers, COOKIE, |_| true)
+/// The session cookie a request carries, by the one name this server
+/// sets (a plain-named cookie is not read where the `__Host-` one is due).
+fn session_cookie(headers: &HeaderMap, secure: bool) -> Option<String> {
+    crate::csrf::cookie_value(headers, cookie_name(secure), |_| true)
 }

@@ -532,7 +532,7 @@ async fn an_invitation_is_not_spent_by_a_mistake_and_no_error_lists_plans(backen
 
 /// Behind a TLS proxy on this machine (`--public-url`, `--behind-proxy`):
 /// the public name is answered and others refused, the session cookie is
-/// `Secure`, and sign-ins are counted per client named by the proxy — not
+/// `Secure` and `__Host-` prefixed, and sign-ins are counted per client named by the proxy — not
 /// all against the proxy's one address — while a client's own claim in
 /// `X-Forwarded-For` is not believed over the proxy's.
 #[tokio::test]
@@ -557,6 +557,33 @@ async fn behind_a_proxy_the_public_name_and_each_client_count() {
     assert_eq!(r.status(), StatusCode::CREATED);
     let cookie = r.headers()["set-cookie"].to_str().unwrap().to_owned();
     assert!(cookie.contains("; Secure"), "{cookie}");
+    // `__Host-`: only from a secure origin, for this host alone.
+    assert!(cookie.starts_with("__Host-switchback_session="), "{cookie}");
+    let token = cookie
+        .split(';')
+        .next()
+        .unwrap()
+        .split_once('=')
+        .unwrap()
+        .1
+        .to_owned();
+    let plans_with = |cookie: String| {
+        client()
+            .get(app.url("/api/v1/plans"))
+            .header("host", "plans.example.org")
+            .header("cookie", cookie)
+            .send()
+    };
+    let r = plans_with(format!("__Host-switchback_session={token}"))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    // The plain name, which another site on a sibling host could set, is
+    // not read where the `__Host-` cookie is due.
+    let r = plans_with(format!("switchback_session={token}"))
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNAUTHORIZED);
     let r = ask("evil.example", "198.51.100.1", "priya", PASSWORD)
         .await
         .unwrap();
