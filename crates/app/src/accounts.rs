@@ -377,7 +377,9 @@ pub fn remove_member(
     username: &str,
 ) -> Result<(), AppError> {
     authorize(store, Some(by), plan, Action::ManageMembers)?;
-    let member = store.user_for_login(username)?.map(|(u, _)| u);
+    // Disabled accounts included: a person removes the role of someone
+    // who has left, too.
+    let member = store.account_named(username)?.map(|a| a.user);
     let removed = match &member {
         Some(m) => store.remove_member(plan, m.id)?,
         None => false,
@@ -634,7 +636,13 @@ fn check_password(password: &str) -> Result<(), AppError> {
 
 /// A username the rules accept: 2 to 64 letters, digits, `.`, `_` or `-`.
 pub fn check_username(name: &str) -> Result<(), AppError> {
+    // Starting with a letter or digit: a name of dots would be a path
+    // segment (`..`) in the links that name an account.
     let ok = (2..=64).contains(&name.len())
+        && name
+            .bytes()
+            .next()
+            .is_some_and(|b| b.is_ascii_alphanumeric())
         && name
             .bytes()
             .all(|b| b.is_ascii_alphanumeric() || b"._-".contains(&b));
@@ -644,7 +652,7 @@ pub fn check_username(name: &str) -> Result<(), AppError> {
         Err(AppError::invalid(
             "username",
             format!(
-                "{} is not a username: 2 to 64 letters, digits, '.', '_' or '-'",
+                "{} is not a username: 2 to 64 letters, digits, '.', '_' or '-', starting with a letter or digit",
                 crate::text::quoted(name)
             ),
         ))

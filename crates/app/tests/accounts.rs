@@ -644,7 +644,41 @@ fn an_administrator_disables_and_enables_accounts(backend: Backend) {
     let history = store.plan(c.plan).unwrap().checkins;
     assert_eq!(history.len(), 1, "what the account wrote stays");
     assert_eq!(history[0].account.as_deref(), Some("marcus"));
+    // Disabled twice, it keeps the first date.
+    let later = now() + SignedDuration::from_hours(1);
+    let again =
+        accounts::set_account_disabled(&mut store, &c.admin, "marcus", true, later).unwrap();
+    assert_eq!(again.disabled_at, Some(now().to_string()));
+    // A disabled account holds no role where a write checks it.
+    let e = store
+        .check_in_by(
+            c.plan,
+            &checkin(1, 40, Author::Manager),
+            Some(c.manager.id),
+            now(),
+        )
+        .unwrap_err();
+    assert!(
+        matches!(e, switchback_store::StoreError::NoRole { .. }),
+        "{e}"
+    );
 
     accounts::set_account_disabled(&mut store, &c.admin, "marcus", false, now()).unwrap();
     sign_in(&mut store, "marcus", PASSWORD, now()).unwrap();
+
+    // The person's link for an HR partner dies while she is disabled; the
+    // role of a member who has left can still be taken away.
+    let link = accounts::invite_to_plan(&mut store, &c.owner, c.plan, PlanRole::Hr, now()).unwrap();
+    accounts::set_account_disabled(&mut store, &c.admin, "marcus", true, now()).unwrap();
+    accounts::remove_member(&mut store, &c.owner, c.plan, "marcus").unwrap();
+    accounts::set_account_disabled(&mut store, &c.admin, "priya", true, now()).unwrap();
+    let e =
+        accounts::accept_plan_invitation(&mut store, link.expose(), &c.other, now()).unwrap_err();
+    assert_eq!(e.code(), "invitation_invalid");
+    accounts::set_account_disabled(&mut store, &c.admin, "marcus", false, now()).unwrap();
+    assert_eq!(store.role_of(c.plan, c.manager.id).unwrap(), None);
+    // A name of dots would be a path segment in the links naming accounts.
+    for name in ["..", ".hidden", "-x"] {
+        assert!(accounts::check_username(name).is_err(), "{name}");
+    }
 }

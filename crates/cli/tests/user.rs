@@ -205,6 +205,9 @@ fn serving_beyond_this_machine_needs_an_account() {
             "{err}"
         );
     }
+    let o = serve(&["--addr", "0.0.0.0:0", "--public-url", "http://plans.corp"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("plain http while listening on 0.0.0.0:0"));
     let o = serve(&["--public-url", "plans.example.org/switchback"]);
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("does not start with https://"));

@@ -80,11 +80,6 @@ pub struct Deployment {
 }
 
 impl Deployment {
-    /// Whether people beyond this machine reach the server this way.
-    pub fn faces_network(&self) -> bool {
-        self.public.is_some() || self.behind_proxy
-    }
-
     /// The address people open for `path` (an invitation link): the
     /// public address behind a proxy, else the `Host` the request named,
     /// over https when cookies are `Secure` (beyond loopback the server
@@ -102,9 +97,15 @@ impl Deployment {
     /// The address a request comes from: the peer, or — from a proxy on
     /// this machine that is trusted — the last address it appended to
     /// `X-Forwarded-For` (earlier entries are the client's to forge).
+    ///
+    /// The proxy must append the address it sees (nginx:
+    /// `proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;`), or
+    /// the last entry is the client's own claim (docs/SECURITY.md).
     pub fn client_address(&self, peer: SocketAddr, headers: &HeaderMap) -> IpAddr {
-        if !(self.behind_proxy && peer.ip().is_loopback()) {
-            return peer.ip();
+        // A dual-stack listener sees 127.0.0.1 as ::ffff:127.0.0.1.
+        let peer_ip = peer.ip().to_canonical();
+        if !(self.behind_proxy && peer_ip.is_loopback()) {
+            return peer_ip;
         }
         headers
             .get_all("x-forwarded-for")
@@ -112,9 +113,19 @@ impl Deployment {
             .filter_map(|v| v.to_str().ok())
             .flat_map(|v| v.split(','))
             .next_back()
-            .and_then(|last| last.trim().parse::<IpAddr>().ok())
-            .unwrap_or(peer.ip())
+            .and_then(|last| forwarded_address(last.trim()))
+            .unwrap_or(peer_ip)
     }
+}
+
+/// An `X-Forwarded-For` entry's address: bare, or with a port as some
+/// proxies write it (`203.0.113.9:51234`, `[2001:db8::1]:51234`).
+fn forwarded_address(entry: &str) -> Option<IpAddr> {
+    let ip = entry
+        .parse::<IpAddr>()
+        .ok()
+        .or_else(|| entry.parse::<SocketAddr>().ok().map(|s| s.ip()))?;
+    Some(ip.to_canonical())
 }
 
 #[cfg(test)]
@@ -189,5 +200,19 @@ mod tests {
         // Not from the proxy: the header is anyone's to write.
         assert_eq!(proxied.client_address(remote, &headers), remote.ip());
         assert_eq!(proxied.client_address(local, &HeaderMap::new()), local.ip());
+        // A dual-stack listener's view of the proxy, and entries with ports.
+        let mapped: SocketAddr = "[::ffff:127.0.0.1]:50000".parse().unwrap();
+        let mut ported = HeaderMap::new();
+        ported.append("x-forwarded-for", "203.0.113.9:51234".parse().unwrap());
+        assert_eq!(
+            proxied.client_address(mapped, &ported).to_string(),
+            "203.0.113.9"
+        );
+        let mut v6 = HeaderMap::new();
+        v6.append("x-forwarded-for", "[2001:db8::1]:51234".parse().unwrap());
+        assert_eq!(
+            proxied.client_address(local, &v6).to_string(),
+            "2001:db8::1"
+        );
     }
 }

@@ -177,12 +177,21 @@ impl Store {
     /// ends its sessions in the same transaction: it can do nothing more.
     pub fn set_disabled(&mut self, user: UserId, at: Option<Timestamp>) -> Result<(), StoreError> {
         let mut tx = self.begin_write()?;
-        tx.execute(
-            "UPDATE users SET disabled_at = $2 WHERE id = $1",
-            args![user.0, at.map(|t| t.to_string())],
-        )?;
-        if at.is_some() {
-            tx.execute("DELETE FROM sessions WHERE user_id = $1", args![user.0])?;
+        match at {
+            Some(at) => {
+                // Disabled twice, it keeps the first date.
+                tx.execute(
+                    "UPDATE users SET disabled_at = coalesce(disabled_at, $2) WHERE id = $1",
+                    args![user.0, at.to_string()],
+                )?;
+                tx.execute("DELETE FROM sessions WHERE user_id = $1", args![user.0])?;
+            }
+            None => {
+                tx.execute(
+                    "UPDATE users SET disabled_at = NULL WHERE id = $1",
+                    args![user.0],
+                )?;
+            }
         }
         tx.commit()
     }
@@ -455,9 +464,11 @@ pub(crate) fn role_in(
     user: UserId,
 ) -> Result<Option<PlanRole>, StoreError> {
     let row = db.query_opt(
+        // A disabled account holds no role, as the write finds it.
         "SELECT p.owner_id, m.role FROM plans p
          LEFT JOIN plan_members m ON m.plan_id = p.id AND m.user_id = $2
-         WHERE p.id = $1",
+         WHERE p.id = $1
+           AND EXISTS (SELECT 1 FROM users u WHERE u.id = $2 AND u.disabled_at IS NULL)",
         args![plan.0, user.0],
     )?;
     let Some(row) = row else {
@@ -661,7 +672,11 @@ fn live_invitation(
     now: Timestamp,
 ) -> Result<Option<Invitation>, StoreError> {
     let row = db.query_opt(
-        "SELECT created_by, plan_id, role, expires_at, used_at FROM invitations WHERE token_hash = $1",
+        // A link made by an account since disabled (someone who left) is
+        // dead with it.
+        "SELECT i.created_by, i.plan_id, i.role, i.expires_at, i.used_at
+         FROM invitations i JOIN users u ON u.id = i.created_by
+         WHERE i.token_hash = $1 AND u.disabled_at IS NULL",
         args![token.as_slice()],
     )?;
     let Some(row) = row else {

@@ -23,6 +23,17 @@ fn has_accounts(db: &Database) -> anyhow::Result<bool> {
 pub fn serve(engine: Engine, args: &ServeArgs) -> anyhow::Result<()> {
     // Connected before the runtime starts: the PostgreSQL client blocks.
     let db = server_database(&args.db)?;
+    if let Some(origin) = &args.public_url
+        && !origin.is_https()
+        && !args.addr.ip().is_loopback()
+    {
+        return Err(UsageError(format!(
+            "--public-url {}: plain http while listening on {} would send session cookies unprotected over the network; use an https address (a TLS proxy in front), or listen on 127.0.0.1",
+            origin.url(""),
+            args.addr
+        ))
+        .into());
+    }
     let deployment = args.deployment();
     let beyond = if !args.addr.ip().is_loopback() {
         Some(format!("--addr {}", args.addr))
@@ -56,7 +67,7 @@ pub fn serve(engine: Engine, args: &ServeArgs) -> anyhow::Result<()> {
         let addr = listener.local_addr()?;
         if !addr.ip().is_loopback() {
             eprintln!(
-                "warning: serving on {addr}, reachable from the network: put it behind TLS (session cookies are marked Secure)"
+                "warning: serving on {addr}, reachable from the network: put it behind TLS (session cookies are marked Secure, so browsers send them over https only)"
             );
         }
         let reached = match &args.public_url {
