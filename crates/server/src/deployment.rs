@@ -45,6 +45,23 @@ impl PublicOrigin {
         if authority.contains(['/', '?', '#', '@']) || authority.chars().any(char::is_whitespace) {
             return bad("holds a path, a query, credentials or spaces");
         }
+        // The scheme's own port is not written in `Host` by browsers.
+        let default_port = if https { ":443" } else { ":80" };
+        let authority = authority.strip_suffix(default_port).unwrap_or(authority);
+        // What follows the host: nothing, or `:PORT` (after `]` for IPv6).
+        let after_host = if authority.starts_with('[') {
+            authority.split_once(']').map_or("", |(_, after)| after)
+        } else {
+            authority.find(':').map_or("", |i| &authority[i..])
+        };
+        let port_ok = after_host.is_empty()
+            || after_host
+                .strip_prefix(':')
+                .and_then(|p| p.parse::<u16>().ok())
+                .is_some_and(|p| p > 0);
+        if !port_ok || authority.chars().any(char::is_control) {
+            return bad("has a port that is not a number from 1 to 65535, or control characters");
+        }
         Ok(PublicOrigin {
             https,
             authority: authority.to_ascii_lowercase(),
@@ -143,6 +160,11 @@ mod tests {
         );
         let o = PublicOrigin::parse("http://intranet:8443").unwrap();
         assert_eq!(o.url("/"), "http://intranet:8443/");
+        // The default port is what browsers leave out of `Host`.
+        let o = PublicOrigin::parse("https://plans.example.org:443").unwrap();
+        assert_eq!(o.authority(), "plans.example.org");
+        let o = PublicOrigin::parse("https://[2001:db8::1]:8443").unwrap();
+        assert_eq!(o.authority(), "[2001:db8::1]:8443");
         for bad in [
             "plans.example.org",
             "ftp://plans.example.org",
@@ -150,6 +172,8 @@ mod tests {
             "https://plans.example.org/switchback",
             "https://ann:pw@plans.example.org",
             "https://plans.example.org?x=1",
+            "https://plans.example.org:http",
+            "https://plans.example.org:70000",
         ] {
             assert!(PublicOrigin::parse(bad).is_err(), "{bad}");
         }
