@@ -253,15 +253,7 @@ pub fn set_account_disabled(
     now: Timestamp,
 ) -> Result<Account, AppError> {
     require_admin(by)?;
-    let Some(account) = store.account_named(username)? else {
-        return Err(AppError::invalid(
-            "username",
-            format!(
-                "there is no account named {}",
-                crate::text::quoted(username)
-            ),
-        ));
-    };
+    let account = named(store, username)?;
     if disabled && account.user.id == by.id {
         return Err(AppError::invalid(
             "username",
@@ -270,6 +262,33 @@ pub fn set_account_disabled(
     }
     store.set_disabled(account.user.id, disabled.then_some(now))?;
     Ok(store.account_named(username)?.unwrap_or(account))
+}
+
+/// [`set_account_disabled`] from the machine that holds the database
+/// (`switchback user disable|enable`), with the authority of whoever can
+/// open it, as `user add --admin` has: the way back when two
+/// administrators disabled each other, or the last one left.
+pub fn set_account_disabled_here(
+    store: &mut Store,
+    username: &str,
+    disabled: bool,
+    now: Timestamp,
+) -> Result<Account, AppError> {
+    let account = named(store, username)?;
+    store.set_disabled(account.user.id, disabled.then_some(now))?;
+    Ok(store.account_named(username)?.unwrap_or(account))
+}
+
+fn named(store: &Store, username: &str) -> Result<Account, AppError> {
+    store.account_named(username)?.ok_or_else(|| {
+        AppError::invalid(
+            "username",
+            format!(
+                "there is no account named {}",
+                crate::text::quoted(username)
+            ),
+        )
+    })
 }
 
 fn require_admin(by: &User) -> Result<(), AppError> {

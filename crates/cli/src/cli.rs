@@ -146,6 +146,22 @@ pub enum UserCommand {
     /// password is asked for on the terminal (not echoed), or read from the
     /// first line of standard input when that is not a terminal.
     Add(UserAddArgs),
+    /// Disable an account on the machine that holds the database (as an
+    /// administrator does at /admin): it signs in no more and its sessions
+    /// end. The way back when no administrator is left to do it.
+    Disable(UserNameArgs),
+    /// Enable a disabled account again, on the machine that holds the
+    /// database.
+    Enable(UserNameArgs),
+}
+
+/// `switchback user disable|enable`
+#[derive(Debug, Args)]
+pub struct UserNameArgs {
+    /// The account's name.
+    pub username: String,
+    #[command(flatten)]
+    pub db: ServerDbArgs,
 }
 
 /// `switchback user add`

@@ -212,3 +212,47 @@ fn serving_beyond_this_machine_needs_an_account() {
     assert_eq!(o.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&o.stderr).contains("does not start with https://"));
 }
+
+/// On the machine that holds the database, `user disable` and `user
+/// enable` need no administrator: the way back when none is left.
+#[test]
+fn accounts_are_disabled_and_enabled_from_the_command_line() {
+    let db = fresh_db("disable");
+    let pw = format!("{PASSWORD}\n");
+    assert!(add(&db, &["ada", "--admin"], &pw).status.success());
+    let user = |args: &[&str]| {
+        Command::new(env!("CARGO_BIN_EXE_switchback"))
+            .env("SWITCHBACK_DB", &db)
+            .env_remove("SWITCHBACK_DATABASE_URL")
+            .arg("user")
+            .args(args)
+            .output()
+            .unwrap()
+    };
+    let disabled_at = || -> Option<String> {
+        Connection::open(&db)
+            .unwrap()
+            .query_row(
+                "SELECT disabled_at FROM users WHERE username = 'ada'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap()
+    };
+    let o = user(&["disable", "ADA"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(String::from_utf8_lossy(&o.stdout).starts_with("Disabled ada in "));
+    assert!(disabled_at().is_some());
+    let o = user(&["enable", "ada", "--format", "json"]);
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(v["username"], "ada");
+    assert!(v["disabled_at"].is_null());
+    assert_eq!(disabled_at(), None);
+    let o = user(&["disable", "nobody"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr)
+            .contains("username: there is no account named \"nobody\"")
+    );
+}

@@ -52,6 +52,8 @@ pub fn run(cli: Cli) -> anyhow::Result<()> {
         Command::Route(a) => with_engine(dir, |c| route::route(c, &a, format)),
         Command::Serve(a) => serve::serve(load_engine(dir)?, &a),
         Command::User(UserCommand::Add(a)) => user::add(&a, format),
+        Command::User(UserCommand::Disable(a)) => user::set_disabled(&a, true, format),
+        Command::User(UserCommand::Enable(a)) => user::set_disabled(&a, false, format),
         Command::Eval(EvalCommand::Transitions(a)) => {
             with_engine(dir, |c| eval::transitions(c, &a, format))
         }

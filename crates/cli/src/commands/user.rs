@@ -5,7 +5,7 @@
 use std::io::{BufRead, IsTerminal};
 
 use super::plan::{now, server_database};
-use crate::cli::{Format, UsageError, UserAddArgs};
+use crate::cli::{Format, UsageError, UserAddArgs, UserNameArgs};
 use crate::output;
 use serde::Serialize;
 use switchback_app::accounts::{self, AccountRequest};
@@ -47,6 +47,35 @@ pub fn add(args: &UserAddArgs, format: Format) -> anyhow::Result<()> {
             args.username,
             added.id,
             added.database
+        )),
+    }
+}
+
+#[derive(Serialize)]
+struct Changed<'a> {
+    username: &'a str,
+    disabled_at: Option<String>,
+    database: String,
+}
+
+/// `user disable` / `user enable`: on the machine that holds the
+/// database, with the authority of its owner (no session, no administrator).
+pub fn set_disabled(args: &UserNameArgs, disabled: bool, format: Format) -> anyhow::Result<()> {
+    let db = server_database(&args.db)?;
+    let mut store = db.open()?;
+    let account = accounts::set_account_disabled_here(&mut store, &args.username, disabled, now())?;
+    let changed = Changed {
+        username: &account.user.username,
+        disabled_at: account.disabled_at,
+        database: db.describe(),
+    };
+    match format {
+        Format::Json => output::json(&changed),
+        Format::Text => output::text(&format!(
+            "{} {} in {}\n",
+            if disabled { "Disabled" } else { "Enabled" },
+            changed.username,
+            changed.database
         )),
     }
 }
