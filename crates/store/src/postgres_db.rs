@@ -255,21 +255,6 @@ impl Pooled {
     }
 }
 
-impl std::ops::Deref for Pooled {
-    type Target = PgConn;
-    fn deref(&self) -> &PgConn {
-        self.conn
-            .as_ref()
-            .expect("a pooled connection is held until it is dropped")
-    }
-}
-
-impl std::ops::DerefMut for Pooled {
-    fn deref_mut(&mut self) -> &mut PgConn {
-        self.conn()
-    }
-}
-
 impl Drop for Pooled {
     fn drop(&mut self) {
         if let Some(conn) = self.conn.take() {
