@@ -260,7 +260,13 @@ pub fn set_account_disabled(
             "an administrator cannot disable their own account (another administrator can)",
         ));
     }
-    store.set_disabled(account.user.id, disabled.then_some(now))?;
+    // The administrator is checked again inside the write: one disabled
+    // a moment ago (by another administrator) writes nothing.
+    if !store.set_disabled_by(account.user.id, disabled.then_some(now), by.id)? {
+        return Err(AppError::Forbidden {
+            action: "administer accounts",
+        });
+    }
     Ok(store.account_named(username)?.unwrap_or(account))
 }
 
@@ -473,13 +479,13 @@ pub fn agree(
     Ok(store.agree(plan, part, user.id, &version, now)?)
 }
 
-/// One part's agreement as it stands: who agreed and when, and whether
-/// the part has changed since (then it asks for agreement again).
+/// An agreement to one part: who agreed and when, and whether the part
+/// has changed since (then it asks for agreement again).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct AgreementState {
     /// The part.
     pub part: Part,
-    /// Who agreed it last.
+    /// Who agreed it.
     pub by: String,
     /// When.
     pub at: String,
@@ -493,22 +499,46 @@ pub fn agreements(
     user: &User,
     plan: PlanId,
 ) -> Result<Vec<AgreementState>, AppError> {
+    let history = agreement_history(store, user, plan)?;
+    Ok(Part::ALL
+        .iter()
+        .filter_map(|&part| history.iter().find(|a| a.part == part).cloned())
+        .collect())
+}
+
+/// Every agreement the plan has had, newest first: who agreed which part
+/// and when, and whether that part is still as they agreed it. The store
+/// keeps agreements append-only, so this is the plan's record of who
+/// agreed to what.
+pub fn agreement_history(
+    store: &Store,
+    user: &User,
+    plan: PlanId,
+) -> Result<Vec<AgreementState>, AppError> {
     authorize(store, Some(user), plan, Action::Read)?;
     let all = store.agreements(plan)?;
-    // The plan is read once, whatever the number of parts agreed.
+    // The plan is read once, and each part digested once, whatever the
+    // number of agreements.
     let document = store.plan(plan)?.plan;
-    let mut out = Vec::new();
+    let mut versions = Vec::with_capacity(Part::ALL.len());
     for part in Part::ALL {
-        if let Some(a) = all.iter().rev().find(|a| a.part == part) {
-            out.push(AgreementState {
-                part,
-                by: a.username.clone(),
-                at: a.at.clone(),
-                current: a.version == part_version(&document, part)?,
-            });
-        }
+        versions.push((part, part_version(&document, part)?));
     }
-    Ok(out)
+    let current = |part: Part, version: &str| {
+        versions
+            .iter()
+            .any(|(p, v)| *p == part && v.as_str() == version)
+    };
+    Ok(all
+        .into_iter()
+        .rev()
+        .map(|a| AgreementState {
+            current: current(a.part, &a.version),
+            part: a.part,
+            by: a.username,
+            at: a.at,
+        })
+        .collect())
 }
 
 /// A digest of a part of the stored plan as it stands.

@@ -412,6 +412,25 @@ fn learning_added_by_hr_asks_the_manager_to_agree_again(backend: Backend) {
         [(Part::Development, false), (Part::Tenure, true)],
         "the development elements changed; the tenure did not"
     );
+    // Agreed again, the part is current; the history keeps both, newest
+    // first, the first marked as agreeing to a version since changed.
+    accounts::agree(&mut store, &c.manager, c.plan, Part::Development, now()).unwrap();
+    let history = accounts::agreement_history(&store, &c.hr, c.plan).unwrap();
+    let entries: Vec<(Part, &str, bool)> = history
+        .iter()
+        .map(|a| (a.part, a.by.as_str(), a.current))
+        .collect();
+    assert_eq!(
+        entries,
+        [
+            (Part::Development, "marcus", true),
+            (Part::Tenure, "marcus", true),
+            (Part::Development, "marcus", false),
+        ]
+    );
+    let latest = accounts::agreements(&store, &c.owner, c.plan).unwrap();
+    assert!(latest.iter().all(|a| a.current));
+    assert_eq!(latest.len(), 2);
     let bad = accounts::LearningRequest {
         element: 99,
         ..req.clone()
@@ -677,6 +696,16 @@ fn an_administrator_disables_and_enables_accounts(backend: Backend) {
     assert_eq!(e.code(), "invitation_invalid");
     accounts::set_account_disabled(&mut store, &c.admin, "marcus", false, now()).unwrap();
     assert_eq!(store.role_of(c.plan, c.manager.id).unwrap(), None);
+    // Two administrators disabling each other at once: the second acts on
+    // a User loaded before the first's write, and is refused inside its
+    // own, so an enabled administrator remains.
+    let grace = user(&mut store, "grace", true);
+    accounts::set_account_disabled(&mut store, &grace, "ada", true, now()).unwrap();
+    let e = accounts::set_account_disabled(&mut store, &c.admin, "grace", true, now()).unwrap_err();
+    assert_eq!(e.code(), "forbidden", "{e}");
+    let grace_now = store.account_named("grace").unwrap().unwrap();
+    assert_eq!(grace_now.disabled_at, None, "nothing written");
+    accounts::set_account_disabled(&mut store, &grace, "ada", false, now()).unwrap();
     // A name of dots would be a path segment in the links naming accounts.
     for name in ["..", ".hidden", "-x"] {
         assert!(accounts::check_username(name).is_err(), "{name}");

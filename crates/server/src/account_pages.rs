@@ -41,6 +41,8 @@ pub(crate) struct Sharing {
     pub role_words: &'static str,
     pub members: Vec<(String, &'static str)>,
     pub agreements: Vec<crate::accounts::AgreementView>,
+    /// Every agreement, newest first.
+    pub history: Vec<crate::accounts::AgreementView>,
     pub can_manage: bool,
     pub can_agree: bool,
     pub can_add_learning: bool,
@@ -68,6 +70,7 @@ pub(crate) fn sharing(
         role_words: role_words(role),
         members,
         agreements: crate::accounts::agreement_views(store, user, plan)?,
+        history: crate::accounts::agreement_history_views(store, user, plan)?,
         can_manage: switchback_app::role_allows(Some(role), PlanAction::ManageMembers),
         can_agree: switchback_app::role_allows(Some(role), PlanAction::Agree),
         can_add_learning: switchback_app::role_allows(Some(role), PlanAction::AddLearning),

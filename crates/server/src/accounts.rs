@@ -39,6 +39,10 @@ pub(crate) fn routes() -> Router<AppState> {
             "/api/v1/plans/{id}/agreements",
             get(list_agreements).post(agree),
         )
+        .route(
+            "/api/v1/plans/{id}/agreements/history",
+            get(list_agreement_history),
+        )
         .route("/api/v1/plans/{id}/learning", post(add_learning))
 }
 
@@ -493,21 +497,62 @@ pub(crate) async fn list_agreements(
     viewer: Viewer,
     PathArgs(id): PathArgs<String>,
 ) -> Result<Response, ApiError> {
-    let id = plan_id(&id)?;
+    read_agreements(s, viewer, &id, agreement_views).await
+}
+
+#[utoipa::path(get, path = "/api/v1/plans/{id}/agreements/history", tag = "plans",
+    params(("id" = i64, Path, description = "The plan's id")),
+    responses((status = 200, description = "Every agreement, newest first", body = Vec<AgreementView>), (status = 401, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub(crate) async fn list_agreement_history(
+    State(s): State<AppState>,
+    viewer: Viewer,
+    PathArgs(id): PathArgs<String>,
+) -> Result<Response, ApiError> {
+    read_agreements(s, viewer, &id, agreement_history_views).await
+}
+
+type AgreementsOf = fn(
+    &Store,
+    &switchback_app::User,
+    switchback_store::PlanId,
+) -> Result<Vec<AgreementView>, ApiError>;
+
+/// A signed-in read of a plan's agreements, as `views` gives them.
+async fn read_agreements(
+    s: AppState,
+    viewer: Viewer,
+    id: &str,
+    views: AgreementsOf,
+) -> Result<Response, ApiError> {
+    let id = plan_id(id)?;
     let view = blocking(move || {
         let user = viewer.signed_in()?;
-        agreement_views(&store(&s)?, user, id)
+        views(&store(&s)?, user, id)
     })
     .await?;
     Ok(Json(view).into_response())
 }
 
+/// The latest agreement of each part, as the API and the page show them.
 pub(crate) fn agreement_views(
     st: &Store,
     user: &switchback_app::User,
     id: switchback_store::PlanId,
 ) -> Result<Vec<AgreementView>, ApiError> {
-    Ok(accounts::agreements(st, user, id)?
+    Ok(views(accounts::agreements(st, user, id)?))
+}
+
+/// Every agreement, newest first, as the API and the page show them.
+pub(crate) fn agreement_history_views(
+    st: &Store,
+    user: &switchback_app::User,
+    id: switchback_store::PlanId,
+) -> Result<Vec<AgreementView>, ApiError> {
+    Ok(views(accounts::agreement_history(st, user, id)?))
+}
+
+fn views(states: Vec<accounts::AgreementState>) -> Vec<AgreementView> {
+    states
         .into_iter()
         .map(|a| AgreementView {
             part: a.part.name(),
@@ -515,7 +560,7 @@ pub(crate) fn agreement_views(
             at: a.at,
             current: a.current,
         })
-        .collect())
+        .collect()
 }
 
 #[utoipa::path(post, path = "/api/v1/plans/{id}/learning", tag = "plans", request_body = LearningBody,

@@ -20,7 +20,7 @@ use crate::{accounts, api};
         api::create_plan, api::list_plans, api::show_plan, api::check_in, api::plan_status, api::export_plan,
         accounts::sign_in, accounts::sign_out, accounts::sign_out_everywhere, accounts::invite_account,
         accounts::create_account, accounts::accept_invitation, accounts::invite_to_plan,
-        accounts::remove_member, accounts::agree, accounts::list_agreements, accounts::delete_plan,
+        accounts::remove_member, accounts::agree, accounts::list_agreements, accounts::list_agreement_history, accounts::delete_plan,
         accounts::add_learning, accounts::list_accounts, accounts::disable_account,
         accounts::enable_account
     ),

@@ -415,6 +415,7 @@ async fn the_openapi_document_matches_the_routes() {
             "/api/v1/plans",
             "/api/v1/plans/{id}",
             "/api/v1/plans/{id}/agreements",
+            "/api/v1/plans/{id}/agreements/history",
             "/api/v1/plans/{id}/checkins",
             "/api/v1/plans/{id}/export",
             "/api/v1/plans/{id}/invitations",

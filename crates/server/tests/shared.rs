@@ -190,6 +190,12 @@ async fn every_plan_endpoint_answers_each_role_as_the_table_says(backend: Backen
             [200, 200, 200],
         ),
         (
+            Method::GET,
+            format!("/api/v1/plans/{p}/agreements/history"),
+            None,
+            [200, 200, 200],
+        ),
+        (
             Method::POST,
             format!("/api/v1/plans/{p}/checkins"),
             Some(checkin),
@@ -341,6 +347,44 @@ async fn authors_and_agreements_come_from_the_session(backend: Backend) {
         "{html}"
     );
     assert!(html.contains("marcus — the manager"), "{html}");
+    assert!(
+        !html.contains("agreement-history"),
+        "one agreement: no history to show"
+    );
+    // Agreed again: the latest is shown, and the history keeps both.
+    let (s, _) = call(
+        &c.manager,
+        &c.app,
+        Method::POST,
+        &format!("/api/v1/plans/{p}/agreements"),
+        Some(json!({"part": "tenure"})),
+    )
+    .await;
+    assert_eq!(s, StatusCode::CREATED);
+    let (s, v) = call(
+        &c.hr,
+        &c.app,
+        Method::GET,
+        &format!("/api/v1/plans/{p}/agreements/history"),
+        None,
+    )
+    .await;
+    assert_eq!(s, StatusCode::OK, "{v}");
+    assert_eq!(v.as_array().map(Vec::len), Some(2), "{v}");
+    assert!(
+        v[0]["at"].as_str() >= v[1]["at"].as_str(),
+        "newest first: {v}"
+    );
+    let html = c
+        .owner
+        .get(c.app.url(&format!("/plans/{p}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(html.contains("Every agreement (2), newest first"), "{html}");
     assert!(
         html.contains("<td>manager (marcus)</td>"),
         "the history names the account: {html}"

@@ -177,23 +177,33 @@ impl Store {
     /// ends its sessions in the same transaction: it can do nothing more.
     pub fn set_disabled(&mut self, user: UserId, at: Option<Timestamp>) -> Result<(), StoreError> {
         let mut tx = self.begin_write()?;
-        match at {
-            Some(at) => {
-                // Disabled twice, it keeps the first date.
-                tx.execute(
-                    "UPDATE users SET disabled_at = coalesce(disabled_at, $2) WHERE id = $1",
-                    args![user.0, at.to_string()],
-                )?;
-                tx.execute("DELETE FROM sessions WHERE user_id = $1", args![user.0])?;
-            }
-            None => {
-                tx.execute(
-                    "UPDATE users SET disabled_at = NULL WHERE id = $1",
-                    args![user.0],
-                )?;
-            }
-        }
+        change_disabled(&mut tx, user, at)?;
         tx.commit()
+    }
+
+    /// [`Store::set_disabled`] on the word of administrator `by`, checked
+    /// in the same transaction: `false`, and nothing written, when `by`
+    /// is no longer an enabled administrator. Writers take turns, so two
+    /// administrators disabling each other at once cannot both succeed.
+    pub fn set_disabled_by(
+        &mut self,
+        user: UserId,
+        at: Option<Timestamp>,
+        by: UserId,
+    ) -> Result<bool, StoreError> {
+        let mut tx = self.begin_write()?;
+        let still_admin = tx
+            .query_opt(
+                "SELECT id FROM users WHERE id = $1 AND is_admin = 1 AND disabled_at IS NULL",
+                args![by.0],
+            )?
+            .is_some();
+        if !still_admin {
+            return Ok(false);
+        }
+        change_disabled(&mut tx, user, at)?;
+        tx.commit()?;
+        Ok(true)
     }
 
     /// How many accounts there are.
@@ -721,4 +731,29 @@ fn user_row(r: &Row) -> Result<User, StoreError> {
         email: r.opt_text(2)?,
         admin: r.int(3)? != 0,
     })
+}
+
+/// The write behind [`Store::set_disabled`], inside the caller's
+/// transaction. Disabled twice, an account keeps the first date.
+fn change_disabled(
+    tx: &mut impl Db,
+    user: UserId,
+    at: Option<Timestamp>,
+) -> Result<(), StoreError> {
+    match at {
+        Some(at) => {
+            tx.execute(
+                "UPDATE users SET disabled_at = coalesce(disabled_at, $2) WHERE id = $1",
+                args![user.0, at.to_string()],
+            )?;
+            tx.execute("DELETE FROM sessions WHERE user_id = $1", args![user.0])?;
+        }
+        None => {
+            tx.execute(
+                "UPDATE users SET disabled_at = NULL WHERE id = $1",
+                args![user.0],
+            )?;
+        }
+    }
+    Ok(())
 }
