@@ -54,7 +54,7 @@ pub use view::{PositionView, StopView};
 // passes in), never on core or data (docs/ARCHITECTURE.md).
 pub use switchback_core::Level;
 pub use switchback_core::access::{Action as PlanAction, PlanRole, allows as role_allows};
-pub use switchback_core::catalog::Percentiles;
+pub use switchback_core::catalog::{EDUCATION_LEVELS, EDUCATION_NAMES, Percentiles};
 pub use switchback_core::development::status::{Author, PlanStatus, Progress};
 pub use switchback_core::position::PayBasis;
 pub use switchback_core::profile::ProfileFormat;

@@ -2,6 +2,7 @@
 //! included, each switchback compared in words with staying and climbing.
 
 use serde::Serialize;
+use switchback_core::catalog::EDUCATION_LEVELS;
 use switchback_core::route::compare::{self, Comparison, Point};
 use switchback_core::route::plan::{self, MAX_MOVES, Request, Route, Stop};
 use switchback_core::text::dollars;
@@ -28,6 +29,12 @@ pub struct RouteMoveView {
     pub success: f32,
     /// Salary at `to`.
     pub salary: u32,
+    /// Years of study the move needs first, alongside the work in `from`
+    /// (0: none): `to` asks more education than the route has gathered.
+    pub study_years: f32,
+    /// The education studied for, in words (O*NET's Required Level of
+    /// Education that three in four of `to`'s workers name or exceed).
+    pub study_for: Option<String>,
 }
 
 /// A route to the goal.
@@ -152,6 +159,11 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
                 landing: round(s.landing, 2),
                 success: round(s.success, 2),
                 salary: s.salary,
+                study_years: round(s.study_years, 2),
+                study_for: s
+                    .study_for
+                    .and_then(|c| EDUCATION_LEVELS.get(usize::from(c).checked_sub(1)?))
+                    .map(|w| (*w).to_owned()),
             })
             .collect(),
         years_to_goal: round(r.years_to_goal, 2),

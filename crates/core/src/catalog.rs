@@ -227,6 +227,12 @@ impl Distribution {
     /// The median category (1-based): the first at which the cumulative
     /// share reaches half. `None` when the distribution is empty.
     pub fn median_category(&self) -> Option<u8> {
+        self.category_at(0.5)
+    }
+
+    /// The lowest category that a `share` (0–1) of the answers reach or
+    /// stay below: with 0.25, three answers in four name it or a higher one.
+    pub fn category_at(&self, share: f32) -> Option<u8> {
         let total: f32 = self.percent.iter().sum();
         if total <= 0.0 {
             return None;
@@ -234,7 +240,7 @@ impl Distribution {
         let mut acc = 0.0;
         for (i, p) in self.percent.iter().enumerate() {
             acc += p;
-            if acc >= total / 2.0 {
+            if acc >= total * share {
                 return Some(i as u8 + 1);
             }
         }
@@ -298,6 +304,34 @@ pub const TRAINING_YEARS: [f32; 9] = [
     7.0,
     12.0,
 ];
+
+/// The RL categories 1–12 as a profile names them (`current.education`).
+pub const EDUCATION_NAMES: [&str; 12] = [
+    "less_than_high_school",
+    "high_school",
+    "certificate",
+    "some_college",
+    "associate",
+    "bachelor",
+    "post_bachelor_certificate",
+    "master",
+    "post_master_certificate",
+    "professional",
+    "doctorate",
+    "post_doctoral",
+];
+
+/// The RL category a profile's education name stands for.
+pub fn education_category(name: &str) -> Option<u8> {
+    EDUCATION_NAMES
+        .iter()
+        .position(|n| n.eq_ignore_ascii_case(name.trim()))
+        .map(|i| i as u8 + 1)
+}
+
+/// The share of an occupation's workers below its entry education
+/// ([`Occupation::entry_education`]).
+pub const ENTRY_EDUCATION_SHARE: f32 = 0.25;
 
 /// The Required Level of Education (RL) categories, 1–12, in words.
 pub const EDUCATION_LEVELS: [&str; 12] = [
@@ -541,6 +575,15 @@ impl Occupation {
     /// Typical required education: the median RL category, 1–12.
     pub(crate) fn typical_education(&self) -> Option<u8> {
         self.education.as_ref()?.median_category()
+    }
+
+    /// The education it takes to enter, as an RL category 1–12: the level
+    /// three in four of its workers say the job requires or exceed (the
+    /// first quartile of O*NET's answers). Stricter than the median, so a
+    /// level only some workers need is not asked of everyone; `None` where
+    /// O*NET reports none.
+    pub fn entry_education(&self) -> Option<u8> {
+        self.education.as_ref()?.category_at(ENTRY_EDUCATION_SHARE)
     }
 
     /// Typical on-the-job training in years (median OJ category).

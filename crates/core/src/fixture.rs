@@ -337,6 +337,7 @@ mod tests {
                 years_in_role: 3.0,
                 years_experience: 12.0,
                 manages_people: Some(false),
+                education: None,
             },
             goal: Some(Goal {
                 occupation: id(c, "11-3021.00"),

@@ -65,6 +65,9 @@ pub struct Current {
     pub years_experience: f32,
     /// Whether the person manages people, if said.
     pub manages_people: Option<bool>,
+    /// The person's education, an O*NET RL category 1–12, if said
+    /// ([`crate::catalog::EDUCATION_LEVELS`]).
+    pub education: Option<u8>,
 }
 
 /// The goal.

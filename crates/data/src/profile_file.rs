@@ -11,7 +11,7 @@ use std::ops::RangeInclusive;
 use std::path::Path;
 
 use serde::Deserialize;
-use switchback_core::catalog::ElementId;
+use switchback_core::catalog::{EDUCATION_NAMES, ElementId, education_category};
 use switchback_core::development::DepartmentGoal;
 use switchback_core::level::Level;
 use switchback_core::position::{Label, Position, PositionSpec};
@@ -125,6 +125,7 @@ const FIELDS: [(&str, &[&str]); 7] = [
             "years_in_role",
             "years_experience",
             "manages_people",
+            "education",
         ],
     ),
     ("goal", &["role", "level", "horizon_years"]),
@@ -189,6 +190,7 @@ struct RawCurrent {
     years_in_role: Option<f64>,
     years_experience: Option<f64>,
     manages_people: Option<bool>,
+    education: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -667,7 +669,29 @@ impl Validator<'_> {
             years_in_role,
             years_experience,
             manages_people: c.manages_people,
+            education: self.education("current.education", c.education.as_deref())?,
         })
+    }
+
+    /// An education level by its name ([`EDUCATION_NAMES`]), or an error
+    /// naming the nearest.
+    fn education(&self, field: &str, v: Option<&str>) -> Result<Option<u8>, ProfileError> {
+        let Some(name) = v else { return Ok(None) };
+        self.short_text(field, name, limits::TEXT_CHARS)?;
+        match education_category(name) {
+            Some(c) => Ok(Some(c)),
+            None => {
+                let hint = did_you_mean(nearest(name, EDUCATION_NAMES.iter().copied(), 6));
+                Err(self.invalid(
+                    field,
+                    format!(
+                        "{} is not an education level; one of {}{hint}",
+                        quoted(name),
+                        EDUCATION_NAMES.join(", ")
+                    ),
+                ))
+            }
+        }
     }
 
     fn goal(&self, g: RawGoal) -> Result<Goal, ProfileError> {

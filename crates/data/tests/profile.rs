@@ -77,6 +77,28 @@ fn reads_the_documented_example() {
 }
 
 #[test]
+fn education_is_read_by_name_and_is_optional() {
+    assert_eq!(
+        parse("p.toml", GOOD, Format::Toml, catalog())
+            .unwrap()
+            .current
+            .education,
+        None
+    );
+    let text = GOOD.replacen(
+        "manages_people = false\n",
+        "manages_people = false\neducation = \"Master\"\n",
+        1,
+    );
+    let p = parse("p.toml", &text, Format::Toml, catalog()).unwrap();
+    assert_eq!(
+        p.current.education,
+        Some(8),
+        "RL category 8: a master's degree"
+    );
+}
+
+#[test]
 fn json_with_the_same_structure_reads_the_same() {
     let json = r#"{"current": {"role": "Financial Managers", "level": 8, "salary": 210000, "years_in_role": 4, "years_experience": 15},
                    "goal": {"role": "11-1011.00", "level": "executive", "horizon_years": 8},
@@ -149,6 +171,16 @@ fn impossible_values_name_the_field() {
             "id = \"biotech\"",
             "id = \"\"",
             "options[0].id: the id is empty",
+        ),
+        (
+            "manages_people = false\n",
+            "manages_people = false\neducation = \"masters\"\n",
+            "current.education: \"masters\" is not an education level; one of less_than_high_school,",
+        ),
+        (
+            "manages_people = false\n",
+            "manages_people = false\neducation = \"masters\"\n",
+            "(did you mean \"master\"?)",
         ),
     ];
     for (from, to, want) in cases {

@@ -39,6 +39,7 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         promotion_blocked: false,
         levels: None,
         experience_in: None,
+        education: None,
     }
 }
 
@@ -179,4 +180,60 @@ fn an_unbounded_horizon_cannot_make_the_search_unbounded() {
             assert!(r.years_to_goal.is_finite());
         }
     }
+}
+
+/// A registered nurse aiming to become a nurse practitioner: three in four
+/// nurse practitioners say the job needs a master's degree, a nurse's
+/// typical education is a bachelor's, so the move waits for two years of
+/// study; a nurse who says she has the master's moves without it.
+#[test]
+fn a_nurse_studies_for_the_masters_a_nurse_practitioner_needs() {
+    let s = start("29-1141.00", Level::Senior, 90_000, false);
+    let req = request(&s, "29-1171.00", Level::Senior, 6.0);
+    let p = plan::plan(catalog(), model(), &req);
+    assert!(!p.routes.is_empty());
+    for r in &p.routes {
+        check_constraints(r, &req);
+        let into = r
+            .steps
+            .iter()
+            .find(|m| m.to.occupation == id("29-1171.00"))
+            .unwrap();
+        assert!((into.study_years - 2.0).abs() < 1e-4, "{into:?}");
+        assert_eq!(into.study_for, Some(8), "a master's degree");
+        assert!(into.years >= 2.0 - 1e-4, "the move waits for the study");
+        assert!(r.years_to_goal >= 2.0 - 1e-4);
+    }
+    let schooled = Request {
+        education: Some(8),
+        ..req.clone()
+    };
+    let p = plan::plan(catalog(), model(), &schooled);
+    let fastest = &p.routes[0];
+    assert!(
+        fastest
+            .steps
+            .iter()
+            .all(|m| m.study_years == 0.0 && m.study_for.is_none())
+    );
+    assert!(fastest.years_to_goal < 2.0, "{fastest:?}");
+}
+
+/// Moving within one's own occupation, or where O*NET gives no education,
+/// never asks for study.
+#[test]
+fn no_study_is_asked_to_climb_ones_own_ladder() {
+    let s = start("13-2011.00", Level::Principal, 118_000, false);
+    let req = request(&s, "11-3031.00", Level::Director, 8.0);
+    let p = plan::plan(catalog(), model(), &req);
+    let own = request(&s, "13-2011.00", Level::Lead, 8.0);
+    let climb = plan::plan(catalog(), model(), &own);
+    for r in p.routes.iter().chain(&climb.routes) {
+        for m in &r.steps {
+            if m.to.occupation == s.occupation {
+                assert_eq!(m.study_years, 0.0, "{m:?}");
+            }
+        }
+    }
+    assert!(!climb.routes.is_empty());
 }

@@ -86,6 +86,11 @@ pub fn profile_document(f: &Fields) -> Result<Value, FieldError> {
         "years_experience",
         number(f, "current_years_experience")?,
     );
+    put(
+        &mut current,
+        "education",
+        text(f, "current_education").map(Value::from),
+    );
     if f.contains_key("current_manages_people") {
         current.insert("manages_people".into(), Value::Bool(true));
     }

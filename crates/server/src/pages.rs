@@ -160,6 +160,8 @@ struct Index {
     fields: Fields,
     error: Option<(String, String)>,
     levels: [&'static str; 10],
+    /// Education levels: the profile's name, then the words shown.
+    educations: Vec<(&'static str, &'static str)>,
     rows: Vec<usize>,
 }
 
@@ -199,6 +201,10 @@ fn index_page(
             fields,
             error,
             levels: LEVELS,
+            educations: switchback_app::EDUCATION_NAMES
+                .into_iter()
+                .zip(switchback_app::EDUCATION_LEVELS)
+                .collect(),
             rows: (0..OPTION_ROWS).collect(),
         },
         token,

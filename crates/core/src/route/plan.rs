@@ -72,6 +72,10 @@ pub struct Request<'a> {
     /// start's when `None`): a route planned from an option still credits
     /// the person's past at its relatedness, not as years in the option.
     pub experience_in: Option<OccupationId>,
+    /// The person's education, an O*NET RL category 1–12 (`None`: the
+    /// typical education of the occupation their experience was gained
+    /// in, as far as O*NET reports it).
+    pub education: Option<u8>,
 }
 
 impl<'a> Request<'a> {
@@ -105,6 +109,7 @@ impl<'a> Request<'a> {
             promotion_blocked: false,
             levels: None,
             experience_in: None,
+            education: profile.current.education,
         }
     }
 }
@@ -151,6 +156,13 @@ pub struct Step {
     pub success: f32,
     /// Annual salary in `to`.
     pub salary: u32,
+    /// Years of study the move needs first, done alongside the work in
+    /// `from` (0 when the education the route has gathered is enough).
+    pub study_years: f32,
+    /// The education `to` asks of those entering it (an O*NET RL category
+    /// 1–12, [`crate::catalog::Occupation::entry_education`]), when the
+    /// move needs study for it.
+    pub study_for: Option<u8>,
 }
 
 /// A route to the goal.
@@ -192,6 +204,8 @@ pub struct Plan {
 struct Built {
     graph: Graph,
     stops: Vec<Stop>,
+    /// The entry education of each stop's occupation, when it asks one.
+    education: Vec<Option<u8>>,
     /// The transfer score of every edge, parallel to `graph.edges`.
     transfer: Vec<Vec<f32>>,
     goal_salary_assumed: bool,
@@ -291,6 +305,7 @@ fn route(
         <[f32]>::to_vec,
     );
     let mut from_side = crate::position::side(req.start);
+    let mut schooled = b.graph.schooled;
     let steps: Vec<Step> = p
         .states
         .windows(2)
@@ -313,6 +328,8 @@ fn route(
                 .iter()
                 .position(|x| x.to == w[1])
                 .map_or(0.0, |k| b.transfer[w[0]][k]);
+            let study = b.graph.study(w[1], schooled);
+            schooled = schooled.max(b.graph.schooling[w[1]]);
             Step {
                 from,
                 to,
@@ -322,6 +339,8 @@ fn route(
                 landing: e.probability as f32,
                 success: crate::chances::success(catalog, model, &levels, &from_side, &side).chance,
                 salary: b.graph.salary[w[1]].round() as u32,
+                study_years: study as f32,
+                study_for: b.education[w[1]].filter(|_| study > 0.0),
             }
         })
         .collect();
@@ -583,6 +602,29 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             })
             .collect(),
     };
+    let past = req.experience_in.unwrap_or(cur);
+    let education: Vec<Option<u8>> = stops
+        .iter()
+        .map(|s| {
+            // Where the person works now, or has worked, they are schooled
+            // enough: nothing is asked to stay or go back.
+            (s.occupation != cur && s.occupation != past)
+                .then(|| catalog.occupation(s.occupation).entry_education())
+                .flatten()
+        })
+        .collect();
+    let schooling = education
+        .iter()
+        .map(|e| e.map_or(0.0, |c| f64::from(schooling_years(c))))
+        .collect();
+    // Unknown schooling asks nothing of the route (the most any category
+    // stands for): study is only required where both sides are known.
+    let schooled = req
+        .education
+        .or_else(|| person_education(catalog.occupation(past)))
+        .map_or(f64::from(schooling_years(12)), |c| {
+            f64::from(schooling_years(c))
+        });
     Built {
         graph: Graph {
             salary,
@@ -595,13 +637,36 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             related,
             need: need.iter().map(|&x| f64::from(x)).collect(),
             credit,
+            schooling,
+            schooled,
             min_probability: f64::from(MIN_ROUTE_PROBABILITY),
             bag_limit: BAG_LIMIT,
         },
         stops,
+        education,
         transfer,
         goal_salary_assumed,
     }
+}
+
+/// The education a person working in `o` can be taken to have: its
+/// typical (median) RL category, or where O*NET reports none, the one its
+/// job zone describes (zone 1–2: high school; 3: an associate's degree; 4:
+/// a bachelor's; 5: a master's).
+fn person_education(o: &crate::catalog::Occupation) -> Option<u8> {
+    o.typical_education().or_else(|| {
+        o.job_zone
+            .map(|z| [2, 2, 5, 6, 8][usize::from(z.get()).clamp(1, 5) - 1])
+    })
+}
+
+/// Years of schooling an O*NET RL category stands for (the model's own
+/// table, which measures education gaps in the preparation facet).
+fn schooling_years(category: u8) -> f32 {
+    crate::transition::profile::EDUCATION_YEARS
+        .get(usize::from(category).saturating_sub(1))
+        .copied()
+        .unwrap_or(0.0)
 }
 
 /// The move from stop `i` to stop `j`, if the rules allow it: its least

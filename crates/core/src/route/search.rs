@@ -16,6 +16,12 @@
 //! Durations therefore depend on the whole path, so a label carries the
 //! experience it has credited toward every slot.
 //!
+//! **Schooling accumulates too.** A state may require years of schooling
+//! (`schooling[v]`, after high school) that the person (`schooled` at the
+//! start) may lack; the move into it waits, in the state before, until the
+//! difference is studied, alongside the work there. Entering a state
+//! raises the schooling a route carries to at least what it required.
+//!
 //! **A route never returns** to an occupation slot it has left.
 //!
 //! **Why the pruning is exact.** A label is pruned only when another label
@@ -67,6 +73,10 @@ pub struct Graph {
     pub need: Vec<f64>,
     /// Experience credited toward each slot before the route starts.
     pub credit: Vec<f64>,
+    /// Years of schooling each state requires before moving in.
+    pub schooling: Vec<f64>,
+    /// Years of schooling the person has at the start.
+    pub schooled: f64,
     /// Routes less likely than this are not considered.
     pub min_probability: f64,
     /// The most labels kept at a state other than the goal (0: no limit).
@@ -115,10 +125,11 @@ pub struct Path {
 
 impl Graph {
     /// Years spent in `from` before taking `e`, given the experience
-    /// credited so far; `None` when the destination's experience can never
-    /// be gathered there. Hundredths of a year (under four days): finer
-    /// figures are noise, and coarser ones let horizons compare exactly.
-    pub fn duration(&self, from: usize, e: &Edge, credit: &[f64]) -> Option<f64> {
+    /// credited and the schooling gathered so far; `None` when the
+    /// destination's experience can never be gathered there. Hundredths of
+    /// a year (under four days): finer figures are noise, and coarser ones
+    /// let horizons compare exactly.
+    pub fn duration(&self, from: usize, e: &Edge, credit: &[f64], schooled: f64) -> Option<f64> {
         let (a, b) = (self.slot[from], self.slot[e.to]);
         let short = self.need[e.to] - credit[b];
         let by_experience = if short <= 1e-9 {
@@ -128,8 +139,15 @@ impl Graph {
         } else {
             return None;
         };
-        let years = (e.years.max(by_experience) * 100.0).round() / 100.0;
+        let by_study = self.study(e.to, schooled);
+        let years = (e.years.max(by_experience).max(by_study) * 100.0).round() / 100.0;
         years.is_finite().then_some(years)
+    }
+
+    /// Years of study a person with `schooled` years needs before moving
+    /// into `to` (0 when they have enough).
+    pub fn study(&self, to: usize, schooled: f64) -> f64 {
+        (self.schooling[to] - schooled).max(0.0)
     }
 
     /// Credits `years` in `from` toward every slot.
@@ -148,6 +166,7 @@ impl Graph {
             && self.edges.len() == n
             && self.slot.len() == n
             && self.need.len() == n
+            && self.schooling.len() == n
             && self.credit.len() == slots
             && slots <= 64
             && self.slot.iter().all(|&s| s < slots)
@@ -163,6 +182,9 @@ struct Label {
     probability: f64,
     min_salary: f64,
     moves: usize,
+    /// Years of schooling the route has gathered (the person's, raised by
+    /// each state entered).
+    schooled: f64,
     /// Slots the route has moved out of.
     left: u64,
     parent: Option<(usize, Edge)>,
@@ -202,10 +224,11 @@ impl Arena {
     /// Whether label `a` makes `b` (at the same state) useless: see the
     /// module docs. Credit is compared clipped at the most any state of
     /// the slot needs (beyond it, more changes nothing), and only toward
-    /// slots `b` may still enter.
+    /// slots `b` may still enter; schooling must be equal, as credit.
     fn prunes(&self, g: &Graph, ceiling: &[f64], a: usize, b: usize) -> bool {
         let (la, lb) = (&self.labels[a], &self.labels[b]);
         la.left & !lb.left == 0
+            && (la.schooled - lb.schooled).abs() < 1e-9
             && self
                 .credit(a)
                 .iter()
@@ -249,6 +272,7 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
         probability: 1.0,
         min_salary: g.salary[g.start],
         moves: 0,
+        schooled: g.schooled,
         left: 0,
         parent: None,
     };
@@ -355,7 +379,7 @@ fn extend(
     if probability < g.min_probability - 1e-12 {
         return None;
     }
-    let stay = g.duration(l.state, e, arena.credit(li))?;
+    let stay = g.duration(l.state, e, arena.credit(li), l.schooled)?;
     let years = l.years + stay;
     // A label that cannot reach the goal within the horizon in the moves
     // left, even at the least stays, leads to no route.
@@ -371,6 +395,7 @@ fn extend(
         probability,
         min_salary: l.min_salary.min(g.salary[e.to]),
         moves: round,
+        schooled: l.schooled.max(g.schooling[e.to]),
         left,
         parent: Some((li, Edge { years: stay, ..*e })),
     })
@@ -474,6 +499,7 @@ fn enumerate(g: &Graph, states: &mut Vec<usize>, out: &mut Vec<Path>) {
 /// durations, credit and criteria. `None` if it breaks a rule.
 fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64)> {
     let mut credit = g.credit.clone();
+    let mut schooled = g.schooled;
     let mut left = 0u64;
     let (mut years, mut earned, mut probability) = (0.0, 0.0, 1.0);
     let mut edges = Vec::new();
@@ -490,8 +516,9 @@ fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64)
         if probability < g.min_probability - 1e-12 {
             return None;
         }
-        let stay = g.duration(w[0], e, &credit)?;
+        let stay = g.duration(w[0], e, &credit, schooled)?;
         g.credit_stay(w[0], stay, &mut credit);
+        schooled = schooled.max(g.schooling[w[1]]);
         earned += g.salary[w[0]] * stay;
         years += stay;
         if years > g.horizon + 1e-9 {
@@ -623,6 +650,16 @@ mod tests {
                 })
                 .collect(),
             credit: (0..slots).map(|_| rng.below(4) as f64).collect(),
+            schooling: (0..n)
+                .map(|_| {
+                    if rng.below(3) == 0 {
+                        rng.below(5) as f64
+                    } else {
+                        0.0
+                    }
+                })
+                .collect(),
+            schooled: rng.below(3) as f64,
             min_probability: if rng.below(2) == 0 { 0.0 } else { 0.1 },
             bag_limit: 0,
         }
@@ -649,7 +686,7 @@ mod tests {
     #[test]
     fn rounds_find_exactly_the_brute_force_pareto_set() {
         let mut rng = Rng(0x5eed_cafe_f00d);
-        let (mut nonempty, mut accumulated) = (0, 0);
+        let (mut nonempty, mut accumulated, mut studied) = (0, 0, 0);
         for case in 0..3000 {
             let g = random_graph(&mut rng);
             let fast = pareto_routes(&g);
@@ -676,6 +713,14 @@ mod tests {
                         );
                     }
                 }
+                // Some routes had to study on the way.
+                let mut schooled = g.schooled;
+                let mut had_to = false;
+                for s in &p.states[1..] {
+                    had_to |= g.schooling[*s] > schooled + 1e-9;
+                    schooled = schooled.max(g.schooling[*s]);
+                }
+                studied += usize::from(had_to);
                 // Some durations were lengthened by the experience rule.
                 accumulated += usize::from(p.edges.iter().zip(&p.states).any(|(e, s)| {
                     g.edges[*s]
@@ -692,6 +737,43 @@ mod tests {
             accumulated > 100,
             "experience must lengthen some stays ({accumulated})"
         );
+        assert!(studied > 100, "some routes must need schooling ({studied})");
+    }
+
+    #[test]
+    fn study_is_done_in_the_position_before_and_carried_on() {
+        // 0 = start (4 years of schooling), 1 = a role that needs 6, 2 = the
+        // goal, which needs 6 as well.
+        let edge = |to, years| Edge {
+            to,
+            years,
+            probability: 0.9,
+        };
+        let g = Graph {
+            // The role pays well enough that the longer route earns more.
+            salary: vec![100_000.0, 300_000.0, 150_000.0],
+            edges: vec![vec![edge(1, 1.0), edge(2, 0.5)], vec![edge(2, 1.0)], vec![]],
+            start: 0,
+            goal: 2,
+            horizon: 20.0,
+            max_moves: 3,
+            slot: vec![0, 1, 2],
+            related: vec![vec![1.0; 3]; 3],
+            need: vec![0.0; 3],
+            credit: vec![0.0; 3],
+            schooling: vec![0.0, 6.0, 6.0],
+            schooled: 4.0,
+            min_probability: 0.0,
+            bag_limit: 0,
+        };
+        let routes = pareto_routes(&g);
+        let direct = routes.iter().find(|r| r.states == [0, 2]).expect("direct");
+        // Two years of study, not the half year the move would take.
+        assert!((direct.criteria.years - 2.0).abs() < 1e-9, "{direct:?}");
+        let via = routes.iter().find(|r| r.states == [0, 1, 2]).expect("via");
+        // Studied once, before the first move; the goal asks nothing more.
+        assert!((via.edges[0].years - 2.0).abs() < 1e-9, "{via:?}");
+        assert!((via.edges[1].years - 1.0).abs() < 1e-9, "{via:?}");
     }
 
     #[test]
@@ -719,6 +801,8 @@ mod tests {
             ],
             need: vec![0.0, 0.0, 6.0],
             credit: vec![2.0, 2.0, 1.0],
+            schooling: vec![0.0; 3],
+            schooled: 0.0,
             min_probability: 0.0,
             bag_limit: 0,
         };
@@ -766,6 +850,8 @@ mod tests {
             related: vec![vec![1.0; 3]; 3],
             need: vec![0.0; 3],
             credit: vec![0.0; 3],
+            schooling: vec![0.0; 3],
+            schooled: 0.0,
             min_probability: 0.0,
             bag_limit: 0,
         };
