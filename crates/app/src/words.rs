@@ -182,6 +182,23 @@ pub fn likelihood(chance: f32) -> &'static str {
     }
 }
 
+/// An RL category in words, lower case ("a master's degree").
+fn education_words(category: u8) -> String {
+    let words = switchback_core::catalog::EDUCATION_LEVELS
+        .get(usize::from(category).saturating_sub(1))
+        .copied()
+        .unwrap_or("no stated education");
+    let lower = words.to_lowercase();
+    if lower.ends_with("degree")
+        || lower.ends_with("certificate")
+        || lower.ends_with("diploma or equivalent")
+    {
+        format!("a {lower}")
+    } else {
+        lower
+    }
+}
+
 fn landing_words(
     catalog: &Catalog,
     to: OccupationId,
@@ -231,6 +248,15 @@ fn landing_words(
         text.push_str(&format!(
             "; ×{:.2} for experience: {:.1} of the {:.1} years of related experience it asks",
             e.factor, e.credited_years, e.required_years
+        ));
+    }
+    if let Some(e) = l.education.filter(|e| e.factor < 1.0) {
+        text.push_str(&format!(
+            "; ×{:.2} for education: three in four of its workers say it needs {} or more, and {:.0}% of its positions ask no more than {} (O*NET)",
+            e.factor,
+            education_words(e.entry),
+            e.open_share * 100.0,
+            education_words(e.have)
         ));
     }
     text.push('.');

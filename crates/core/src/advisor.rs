@@ -612,12 +612,23 @@ impl<'a> Context<'a> {
                 level: to.level,
             },
         );
+        // The person's education, else what their occupation's workers
+        // typically need; nothing is asked to stay in one's own occupation.
+        let education = (to.occupation != cur.position.occupation)
+            .then(|| {
+                cur.education.or_else(|| {
+                    plan::person_education(self.catalog, self.model, cur.position.occupation)
+                })
+            })
+            .flatten()
+            .and_then(|have| chances::education_fit(have, self.model.profile(to.occupation)));
         let landing = chances::landing(
             self.catalog,
             feasibility,
             &position::side(&me),
             &position::side(to),
             Some(chances::experience_fit(credited, required)),
+            education,
         );
         let success = chances::success(
             self.catalog,
@@ -1059,8 +1070,15 @@ impl<'a> Context<'a> {
     }
 
     fn salary(&self, p: &Position) -> Option<u32> {
-        p.salary
-            .or_else(|| estimated_salary(self.catalog.occupation(p.occupation), p.level))
+        let cur = &self.profile.current.position;
+        let o = self.catalog.occupation(p.occupation);
+        p.salary.or_else(|| match cur.salary {
+            // In the person's own occupation, pay scales from theirs.
+            Some(own) if p.occupation == cur.occupation => {
+                position::scaled_salary(o, cur.level, own, p.level)
+            }
+            _ => estimated_salary(o, p.level),
+        })
     }
 
     fn living(

@@ -111,6 +111,41 @@ pub struct ExperienceFit {
     pub factor: f32,
 }
 
+/// The person's education against what the position asks of those
+/// entering it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EducationFit {
+    /// The person's education, an RL category 1–12.
+    pub have: u8,
+    /// What three in four of the position's workers say it requires, or
+    /// more ([`crate::transition::profile::Profile::entry_education`]).
+    pub entry: u8,
+    /// The share (0–1) of its positions that ask no more than `have`.
+    pub open_share: f32,
+    /// The factor it gives the landing chance: 1 with `have` ≥ `entry`,
+    /// else `open_share` — only those positions are open to the person.
+    pub factor: f32,
+}
+
+/// [`EducationFit`] of a person with education `have` for a position whose
+/// occupation has `profile`; `None` where its education is unknown.
+pub(crate) fn education_fit(
+    have: u8,
+    profile: &crate::transition::profile::Profile,
+) -> Option<EducationFit> {
+    let d = profile.education.as_ref()?;
+    let entry = profile.entry_education()?;
+    let total: f32 = d.percent.iter().sum();
+    let open: f32 = d.percent.iter().take(usize::from(have)).sum();
+    let open_share = if total > 0.0 { open / total } else { 1.0 };
+    Some(EducationFit {
+        have,
+        entry,
+        open_share,
+        factor: if have >= entry { 1.0 } else { open_share },
+    })
+}
+
 /// The chance of getting the position, with its facts.
 #[derive(Clone, Copy, Debug, PartialEq)]
 pub struct Landing {
@@ -129,6 +164,9 @@ pub struct Landing {
     /// Experience, when the caller credits it (routes wait for enough
     /// experience instead, so they pass none).
     pub experience: Option<ExperienceFit>,
+    /// Education, when the caller weighs it (routes wait for the study
+    /// instead, so they pass none).
+    pub education: Option<EducationFit>,
 }
 
 /// An element the position needs more of than the person has.
@@ -224,6 +262,7 @@ pub fn landing(
     from: &Side,
     to: &Side,
     experience: Option<ExperienceFit>,
+    education: Option<EducationFit>,
 ) -> Landing {
     let level_delta = to.level.grade() as i8 - from.level.grade() as i8;
     let (level_factor, enters_management) = level_factor(level_delta, from.track, to);
@@ -231,7 +270,8 @@ pub fn landing(
     let chance = transfer
         * level_factor
         * openings.map_or(1.0, |o| o.factor)
-        * experience.map_or(1.0, |e| e.factor);
+        * experience.map_or(1.0, |e| e.factor)
+        * education.map_or(1.0, |e| e.factor);
     Landing {
         chance: chance.clamp(0.0, MAX_LANDING),
         transfer,
@@ -240,6 +280,7 @@ pub fn landing(
         enters_management,
         openings,
         experience,
+        education,
     }
 }
 

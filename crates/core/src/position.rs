@@ -209,6 +209,23 @@ pub fn estimated_salary(o: &Occupation, level: Level) -> Option<u32> {
     point.or(w.median)
 }
 
+/// The salary at `level` in the occupation a person works in, from what
+/// they earn there (`own` at `own_level`): OEWS's estimate at `level`
+/// scaled by their pay over the estimate at their own level. Their pay says
+/// what their employer and region pay for this work, so a grade below
+/// theirs in their own occupation does not pay more than they earn today
+/// only because they earn below the national median. `None` without
+/// annual wages.
+pub fn scaled_salary(o: &Occupation, own_level: Level, own: u32, level: Level) -> Option<u32> {
+    let here = estimated_salary(o, own_level)?;
+    let there = estimated_salary(o, level)?;
+    if here == 0 {
+        return Some(there);
+    }
+    let scaled = f64::from(there) * f64::from(own) / f64::from(here);
+    Some(scaled.round().clamp(0.0, f64::from(u32::MAX)) as u32)
+}
+
 /// Step up, lateral or step down.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -329,7 +346,13 @@ pub fn classify(
         changes.push(Change::Track);
     }
     let pay_from = from.salary.or_else(|| estimated_salary(a, from.level));
-    let pay_to = to.salary.or_else(|| estimated_salary(b, to.level));
+    // Within one occupation, unknown pay scales from the known.
+    let pay_to = to.salary.or_else(|| match from.salary {
+        Some(own) if from.occupation == to.occupation => {
+            scaled_salary(a, from.level, own, to.level)
+        }
+        _ => estimated_salary(b, to.level),
+    });
     let pay_ratio = match (pay_from, pay_to) {
         (Some(f), Some(t)) if f > 0 => Some(t as f32 / f as f32),
         _ => None,
@@ -341,7 +364,7 @@ pub fn classify(
     };
     let feasibility = model.score(from.occupation, to.occupation);
     let (origin, destination) = (side(from), side(to));
-    let landing = chances::landing(catalog, feasibility, &origin, &destination, None).chance;
+    let landing = chances::landing(catalog, feasibility, &origin, &destination, None, None).chance;
     let success = chances::success(
         catalog,
         model,

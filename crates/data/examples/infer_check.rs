@@ -25,4 +25,12 @@ fn main() {
             results[2].level_by_element[i]
         );
     }
+    println!("\n| entry education | occupations | exact | MAE (years of schooling) |");
+    println!("|---|---:|---:|---:|");
+    for r in model.education_leave_one_out() {
+        println!(
+            "| {} | {} | {:.3} | {:.3} |",
+            r.method, r.occupations, r.exact, r.years
+        );
+    }
 }

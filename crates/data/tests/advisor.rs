@@ -230,3 +230,51 @@ fn pay_comparisons_say_what_they_compare() {
         "the comparison follows the onward route, and says so"
     );
 }
+
+fn nurse_offered(option_role: &str, education: &str) -> OptionAdvice {
+    let toml = format!(
+        r#"
+[current]
+role = "Registered Nurses"
+level = "senior"
+salary = 90000
+years_in_role = 4
+years_experience = 8
+{education}
+
+[[options]]
+id = "offer"
+role = "{option_role}"
+level = "senior"
+"#
+    );
+    only(&inline(&toml).unwrap()).clone()
+}
+
+fn education_fit(o: &OptionAdvice) -> Option<switchback_core::chances::EducationFit> {
+    o.reasons.iter().find_map(|r| match r {
+        Reason::Landing { landing, .. } => landing.education,
+        _ => None,
+    })
+}
+
+/// A nurse practitioner's post asks a master's degree of three in four of
+/// its workers, and almost none of its posts ask only a bachelor's: a
+/// nurse without the degree is unlikely to land it, and the landing reason
+/// says why; with the degree, the education costs nothing.
+#[test]
+fn a_post_that_asks_a_degree_one_lacks_is_hard_to_land() {
+    let without = nurse_offered("Nurse Practitioners", "");
+    let fit = education_fit(&without).expect("the education is weighed");
+    assert_eq!(fit.entry, 8, "a master's degree");
+    assert_eq!(fit.have, 6, "a registered nurse's typical bachelor's");
+    assert!(fit.factor < 0.1, "{fit:?}");
+    assert!(without.landing < 0.1, "{}", without.landing);
+    let with = nurse_offered("Nurse Practitioners", "education = \"master\"");
+    let fit = education_fit(&with).unwrap();
+    assert_eq!(fit.factor, 1.0);
+    assert!(with.landing > 5.0 * without.landing);
+    // Within one's own occupation nothing is asked.
+    let own = nurse_offered("Registered Nurses", "education = \"high_school\"");
+    assert_eq!(education_fit(&own), None);
+}

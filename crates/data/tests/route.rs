@@ -7,7 +7,9 @@ mod common;
 use common::{catalog, id, model};
 
 use switchback_core::Level;
-use switchback_core::position::{MoveKind, Position, PositionSpec, estimated_salary};
+use switchback_core::position::{
+    MoveKind, Position, PositionSpec, estimated_salary, scaled_salary,
+};
 use switchback_core::route::plan::{self, Request, Route};
 
 fn start(code: &str, level: Level, salary: u32, manages: bool) -> Position {
@@ -194,16 +196,31 @@ fn a_nurse_studies_for_the_masters_a_nurse_practitioner_needs() {
     assert!(!p.routes.is_empty());
     for r in &p.routes {
         check_constraints(r, &req);
-        let into = r
-            .steps
-            .iter()
-            .find(|m| m.to.occupation == id("29-1171.00"))
-            .unwrap();
-        assert!((into.study_years - 2.0).abs() < 1e-4, "{into:?}");
-        assert_eq!(into.study_for, Some(8), "a master's degree");
-        assert!(into.years >= 2.0 - 1e-4, "the move waits for the study");
+        // At least the two years of a master's on the way, each study done
+        // before moving into the post that asks for it.
+        let studied: f32 = r.steps.iter().map(|m| m.study_years).sum();
+        assert!(studied >= 2.0 - 1e-4, "{r:?}");
+        for m in r.steps.iter().filter(|m| m.study_years > 0.0) {
+            assert!(
+                m.years >= m.study_years - 1e-4,
+                "waits for the study: {m:?}"
+            );
+            assert!(m.study_for >= Some(8), "a master's degree or more: {m:?}");
+        }
         assert!(r.years_to_goal >= 2.0 - 1e-4);
+        // Never past the goal in its own occupation.
+        assert!(
+            r.steps.iter().all(
+                |m| m.to.occupation != req.goal || m.to.level.grade() <= req.goal_level.grade()
+            )
+        );
     }
+    let direct = p
+        .routes
+        .iter()
+        .find(|r| r.steps.len() == 1)
+        .expect("straight to nurse practitioner");
+    assert_eq!(direct.steps[0].study_for, Some(8), "a master's degree");
     let schooled = Request {
         education: Some(8),
         ..req.clone()
@@ -236,4 +253,33 @@ fn no_study_is_asked_to_climb_ones_own_ladder() {
         }
     }
     assert!(!climb.routes.is_empty());
+}
+
+/// A nurse paid below the national median for her grade: the other grades
+/// of her own occupation are paid as she is, relative to OEWS, so a grade
+/// below hers never pays more than she earns; other occupations keep the
+/// OEWS estimate.
+#[test]
+fn pay_in_ones_own_occupation_scales_from_ones_own() {
+    let s = start("29-1141.00", Level::Senior, 90_000, false);
+    let rn = catalog().occupation(id("29-1141.00"));
+    let national = estimated_salary(rn, Level::Senior).unwrap();
+    assert!(national > 90_000, "the premise: she earns below the median");
+    let req = request(&s, "29-1171.00", Level::Senior, 6.0);
+    let p = plan::plan(catalog(), model(), &req);
+    let mut seen = 0;
+    for m in p.routes.iter().flat_map(|r| &r.steps) {
+        let o = catalog().occupation(m.to.occupation);
+        let want = if m.to.occupation == s.occupation {
+            seen += 1;
+            scaled_salary(o, Level::Senior, 90_000, m.to.level).unwrap()
+        } else {
+            estimated_salary(o, m.to.level).unwrap()
+        };
+        assert_eq!(m.salary, want, "{m:?}");
+        if m.to.occupation == s.occupation && m.to.level.grade() < 4 {
+            assert!(m.salary < 90_000, "{m:?}");
+        }
+    }
+    assert!(seen > 0, "some route passes through her own occupation");
 }

@@ -279,6 +279,18 @@ fn inferred_ratings_beat_both_baselines_when_each_rated_occupation_is_left_out()
 }
 
 #[test]
+fn inferred_entry_education_beats_the_job_zone_when_each_is_left_out() {
+    // Every rated occupation with an education survey, its survey hidden:
+    // the donors' answers must name its entry education more often, and
+    // miss by fewer years, than its job zone's most common entry level.
+    let r = model().education_leave_one_out();
+    let [zone, donors] = [&r[0], &r[1]];
+    assert!(donors.occupations > 750, "{donors:?}");
+    assert!(donors.exact > zone.exact, "{r:?}");
+    assert!(donors.years < zone.years, "{r:?}");
+}
+
+#[test]
 fn unrated_occupations_are_inferred_at_full_weight() {
     use switchback_core::transition::profile::RatingSource;
     let ds = id("15-2051.00");

@@ -4,7 +4,7 @@
 
 use crate::catalog::{Catalog, OccupationId};
 use crate::level::Level;
-use crate::position::{MoveKind, Position, Track, estimated_salary, typical_level};
+use crate::position::{MoveKind, Position, Track, estimated_salary, scaled_salary, typical_level};
 use crate::profile::Profile;
 use crate::route::search::{self, Edge, Graph, Path};
 use crate::transition::TransitionModel;
@@ -493,7 +493,10 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
                     .saturating_sub(MAX_CLIMB * 2)
                     .max(entry),
             );
-            hi = hi.max(req.goal_level.grade());
+            // Nothing above the goal in its own occupation: a route there
+            // would have passed the goal, and stepping back down to it
+            // is no route to it.
+            hi = req.goal_level.grade();
         }
         for g in lo..=hi {
             if let Some(level) = Level::from_grade(g, management) {
@@ -519,7 +522,14 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         if i == 0 {
             return current_salary.map(|x| x as f32);
         }
-        estimated_salary(catalog.occupation(s.occupation), s.level).map(|x| x as f32)
+        let o = catalog.occupation(s.occupation);
+        // In the occupation the person works in, pay scales from theirs
+        // (not from an offer's, when the route starts at an option).
+        match req.start.salary.filter(|_| req.experience_in.is_none()) {
+            Some(own) if s.occupation == cur => scaled_salary(o, req.start.level, own, s.level),
+            _ => estimated_salary(o, s.level),
+        }
+        .map(|x| x as f32)
     };
     let mut salary = Vec::new();
     let mut keep = Vec::new();
@@ -609,7 +619,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             // Where the person works now, or has worked, they are schooled
             // enough: nothing is asked to stay or go back.
             (s.occupation != cur && s.occupation != past)
-                .then(|| catalog.occupation(s.occupation).entry_education())
+                .then(|| model.profile(s.occupation).entry_education())
                 .flatten()
         })
         .collect();
@@ -621,7 +631,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
     // stands for): study is only required where both sides are known.
     let schooled = req
         .education
-        .or_else(|| person_education(catalog.occupation(past)))
+        .or_else(|| person_education(catalog, model, past))
         .map_or(f64::from(schooling_years(12)), |c| {
             f64::from(schooling_years(c))
         });
@@ -650,14 +660,26 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
 }
 
 /// The education a person working in `o` can be taken to have: its
-/// typical (median) RL category, or where O*NET reports none, the one its
-/// job zone describes (zone 1–2: high school; 3: an associate's degree; 4:
-/// a bachelor's; 5: a master's).
-fn person_education(o: &crate::catalog::Occupation) -> Option<u8> {
-    o.typical_education().or_else(|| {
-        o.job_zone
-            .map(|z| [2, 2, 5, 6, 8][usize::from(z.get()).clamp(1, 5) - 1])
-    })
+/// typical (median) RL category (the donors' for an occupation whose
+/// ratings are inferred), or where neither is known, the one its job zone
+/// describes (zone 1–2: high school; 3: an associate's degree; 4: a
+/// bachelor's; 5: a master's).
+pub(crate) fn person_education(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    o: OccupationId,
+) -> Option<u8> {
+    model
+        .profile(o)
+        .education
+        .as_ref()
+        .and_then(crate::catalog::Distribution::median_category)
+        .or_else(|| {
+            catalog
+                .occupation(o)
+                .job_zone
+                .map(|z| [2, 2, 5, 6, 8][usize::from(z.get()).clamp(1, 5) - 1])
+        })
 }
 
 /// Years of schooling an O*NET RL category stands for (the model's own
@@ -695,7 +717,8 @@ fn edge(
     }
     let from_side = from.side(if i == 0 { req.start.track } else { tracks[i] });
     let to_side = to.side(tracks[j]);
-    let landing = crate::chances::landing(catalog, transfer, &from_side, &to_side, None).chance;
+    let landing =
+        crate::chances::landing(catalog, transfer, &from_side, &to_side, None, None).chance;
     if landing < MIN_PROBABILITY {
         return None;
     }

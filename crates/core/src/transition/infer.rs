@@ -40,6 +40,8 @@ pub struct Inferred {
     pub importance: Vec<f32>,
     /// The donors (indexes into the profiles), best first.
     pub donors: Vec<usize>,
+    /// Each donor's weight (they sum to 1 when there are donors).
+    pub weights: Vec<f32>,
 }
 
 /// Mean level and importance profiles of the rated occupations of each job
@@ -160,10 +162,15 @@ fn infer_with(
         level[e] = level[e].clamp(0.0, 7.0);
         importance[e] = importance[e].clamp(1.0, 5.0);
     }
+    let weights = donors
+        .iter()
+        .map(|(s, _)| if total > 0.0 { s * s / total } else { 0.0 })
+        .collect();
     Some(Inferred {
         level,
         importance,
         donors: donors.into_iter().map(|(_, d)| d).collect(),
+        weights,
     })
 }
 
@@ -177,7 +184,15 @@ pub(crate) fn infer_missing(profiles: &mut [Profile]) {
         .filter_map(|u| infer_with(profiles, u, &zones, &titles).map(|x| (u, x)))
         .collect();
     for (u, x) in inferred {
+        let education = donor_education(profiles, &x);
         let p = &mut profiles[u];
+        if let (None, Some(d)) = (&p.education, education) {
+            p.education_years = d
+                .median_category()
+                .map(|c| super::profile::EDUCATION_YEARS[usize::from(c) - 1]);
+            p.education = Some(d);
+            p.education_inferred = true;
+        }
         p.level = x.level;
         p.importance = x.importance;
         p.ratings = RatingSource::Imputed(
@@ -187,6 +202,30 @@ pub(crate) fn infer_missing(profiles: &mut [Profile]) {
                 .collect(),
         );
     }
+}
+
+/// What the donors of `x` say of education, for an occupation O*NET has no
+/// education survey of: their answers, weighted as their ratings are.
+/// `None` if no donor has any.
+fn donor_education(profiles: &[Profile], x: &Inferred) -> Option<crate::catalog::Distribution> {
+    let mut percent = vec![0f32; crate::catalog::EDUCATION_LEVELS.len()];
+    let mut total = 0.0;
+    for (&d, &w) in x.donors.iter().zip(&x.weights) {
+        let Some(e) = &profiles[d].education else {
+            continue;
+        };
+        let sum: f32 = e.percent.iter().sum();
+        if sum <= 0.0 || e.percent.len() != percent.len() {
+            continue;
+        }
+        for (p, v) in percent.iter_mut().zip(&e.percent) {
+            *p += w * v / sum * 100.0;
+        }
+        total += w;
+    }
+    (total > 0.0).then(|| crate::catalog::Distribution {
+        percent: percent.into_iter().map(|p| p / total).collect(),
+    })
 }
 
 /// Mean absolute errors of one way of inferring ratings, over the rated
@@ -256,6 +295,82 @@ pub fn leave_one_out(profiles: &[Profile]) -> Vec<Errors> {
         m.level_by_element.iter_mut().for_each(|x| *x /= n);
     }
     methods
+}
+
+/// How well one way of inferring entry education does, over the rated
+/// occupations with an education survey, each inferred as if it had none.
+#[derive(Clone, Debug, PartialEq)]
+pub struct EducationErrors {
+    /// What was measured.
+    pub method: &'static str,
+    /// Occupations inferred.
+    pub occupations: usize,
+    /// Share whose entry education was guessed exactly.
+    pub exact: f32,
+    /// Mean absolute error in years of schooling of the entry education.
+    pub years: f32,
+}
+
+/// The leave-one-out check of inferred education: the donors' answers
+/// (the rule) against the entry education most common in the
+/// occupation's job zone (the baseline).
+pub fn education_leave_one_out(profiles: &[Profile]) -> Vec<EducationErrors> {
+    let years = |c: u8| super::profile::EDUCATION_YEARS[usize::from(c) - 1];
+    let entry = |p: &Profile| p.entry_education();
+    let rated: Vec<usize> = (0..profiles.len())
+        .filter(|&i| {
+            profiles[i].ratings == RatingSource::Rated
+                && profiles[i].zone.is_some()
+                && entry(&profiles[i]).is_some()
+        })
+        .collect();
+    let titles = TitleIndex::of(profiles);
+    let mut out: Vec<EducationErrors> = ["job zone's most common", "donors' answers (this rule)"]
+        .into_iter()
+        .map(|method| EducationErrors {
+            method,
+            occupations: 0,
+            exact: 0.0,
+            years: 0.0,
+        })
+        .collect();
+    for &u in &rated {
+        let truth = entry(&profiles[u]).unwrap_or(1);
+        let zones = zone_means(profiles, Some(u));
+        let guesses = [
+            zone_mode_entry(profiles, u),
+            infer_with(profiles, u, &zones, &titles)
+                .and_then(|x| donor_education(profiles, &x))
+                .and_then(|d| d.category_at(crate::catalog::ENTRY_EDUCATION_SHARE)),
+        ];
+        for (m, guess) in out.iter_mut().zip(guesses) {
+            let Some(g) = guess else { continue };
+            m.occupations += 1;
+            m.exact += f32::from(u8::from(g == truth));
+            m.years += (years(g) - years(truth)).abs();
+        }
+    }
+    for m in &mut out {
+        let n = m.occupations.max(1) as f32;
+        m.exact /= n;
+        m.years /= n;
+    }
+    out
+}
+
+/// The entry education most common among the other occupations of `u`'s
+/// job zone.
+fn zone_mode_entry(profiles: &[Profile], u: usize) -> Option<u8> {
+    let mut counts = [0usize; 13];
+    for (i, p) in profiles.iter().enumerate() {
+        let peer = i != u && p.zone == profiles[u].zone && p.ratings == RatingSource::Rated;
+        if let (true, Some(c)) = (peer, p.entry_education()) {
+            counts[usize::from(c)] += 1;
+        }
+    }
+    (1..=12u8)
+        .max_by_key(|&c| (counts[usize::from(c)], std::cmp::Reverse(c)))
+        .filter(|&c| counts[usize::from(c)] > 0)
 }
 
 /// The earlier rule, for comparison: the three rated occupations sharing

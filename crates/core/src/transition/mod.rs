@@ -324,6 +324,12 @@ impl TransitionModel {
         infer::leave_one_out(&self.profiles)
     }
 
+    /// The leave-one-out check of inferred entry education
+    /// ([`infer::education_leave_one_out`]).
+    pub fn education_leave_one_out(&self) -> Vec<infer::EducationErrors> {
+        infer::education_leave_one_out(&self.profiles)
+    }
+
     /// The facets of a → b, every one of them.
     pub fn facets(&self, a: OccupationId, b: OccupationId) -> Facets {
         self.pair_facets(a, b, &Weights::EQUAL)

@@ -23,6 +23,17 @@ pub(crate) const EDUCATION_YEARS: [f32; 12] = [
     10.0, 12.0, 13.0, 13.0, 14.0, 16.0, 17.0, 18.0, 19.0, 19.0, 21.0, 23.0,
 ];
 
+impl Profile {
+    /// The education it takes to enter, an RL category 1–12: the level
+    /// three in four of its workers name or exceed
+    /// ([`crate::catalog::Occupation::entry_education`]).
+    pub fn entry_education(&self) -> Option<u8> {
+        self.education
+            .as_ref()?
+            .category_at(crate::catalog::ENTRY_EDUCATION_SHARE)
+    }
+}
+
 /// Where a profile's skill and knowledge ratings come from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RatingSource {
@@ -53,8 +64,15 @@ pub struct Profile {
     pub commodities: Bits,
     /// Job zone 1–5.
     pub zone: Option<u8>,
-    /// Typical years of schooling required.
+    /// Typical years of schooling required (for an occupation O*NET has no
+    /// education survey of but whose ratings are inferred, the donors').
     pub education_years: Option<f32>,
+    /// O*NET's Required Level of Education answers (RL, 12 categories); for
+    /// an occupation with no education survey whose ratings are inferred,
+    /// the donors' answers, weighted as their ratings are.
+    pub education: Option<crate::catalog::Distribution>,
+    /// `education_years` and `education` come from the donors.
+    pub education_inferred: bool,
     /// Typical years of related experience required.
     pub experience_years: Option<f32>,
     /// O*NET-SOC code.
@@ -210,6 +228,8 @@ pub(crate) fn build_profiles(
                 education_years: o
                     .typical_education()
                     .map(|c| EDUCATION_YEARS[usize::from(c) - 1]),
+                education: o.education.clone(),
+                education_inferred: false,
                 experience_years: o
                     .typical_experience_years()
                     .or_else(|| zone.map(|z| ZONE_EXPERIENCE_YEARS[usize::from(z) - 1])),
