@@ -2,6 +2,7 @@
 //! gaps), and the most feasible destinations from an occupation.
 
 use serde::{Deserialize, Serialize};
+use switchback_core::catalog::EDUCATION_LEVELS;
 use switchback_core::level::Level;
 use switchback_core::position::{self, Label, Position, PositionSpec};
 use switchback_core::transition::explain::{ElementComparison, Explanation};
@@ -79,9 +80,47 @@ pub struct ClassifyView {
     /// The chance of doing well in it (0–1), for someone with the origin
     /// occupation's typical skills.
     pub success: f32,
+    /// The origin occupation's typical education against what the
+    /// destination asks, when the occupation changes and O*NET knows both
+    /// (it is part of `landing`).
+    pub education: Option<EducationFitView>,
     /// Facets, strengths, gaps, technologies, shared activities, notes.
     #[serde(flatten)]
     pub explanation: ExplanationView,
+}
+
+/// Education against what a position asks of those entering it.
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
+pub struct EducationFitView {
+    /// The education had, in words (O*NET's Required Level of Education).
+    pub have: &'static str,
+    /// What three in four of the position's workers say it requires, or
+    /// more, in words.
+    pub entry: &'static str,
+    /// The share (0–1) of its positions that ask no more than `have`.
+    pub open_share: f32,
+    /// What it does to the landing chance (1 when `have` is enough).
+    pub factor: f32,
+    /// The comparison in words.
+    pub text: String,
+}
+
+impl EducationFitView {
+    fn of(e: &switchback_core::chances::EducationFit) -> EducationFitView {
+        let words = |c: u8| {
+            EDUCATION_LEVELS
+                .get(usize::from(c).saturating_sub(1))
+                .copied()
+                .unwrap_or("")
+        };
+        EducationFitView {
+            have: words(e.have),
+            entry: words(e.entry),
+            open_share: round(e.open_share, 3),
+            factor: round(e.factor, 3),
+            text: crate::words::education_note(e),
+        }
+    }
 }
 
 /// A move's kind, its grade change, and what else it changes.
@@ -225,6 +264,7 @@ pub fn classify(engine: &Engine, req: &MoveRequest) -> Result<ClassifyView, AppE
         feasibility: round(m.feasibility, 3),
         landing: round(m.landing, 3),
         success: round(m.success, 3),
+        education: m.education.as_ref().map(EducationFitView::of),
         explanation: explanation_view(engine, &explanation, (from.occupation, to.occupation)),
     })
 }

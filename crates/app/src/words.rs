@@ -182,6 +182,18 @@ pub fn likelihood(chance: f32) -> &'static str {
     }
 }
 
+/// Why education costs a move landing: "three in four of its workers say
+/// it needs a master's degree or more, and 4% of its positions ask no more
+/// than a bachelor's degree (O*NET)".
+pub(crate) fn education_note(e: &switchback_core::chances::EducationFit) -> String {
+    format!(
+        "three in four of its workers say it needs {} or more, and {:.0}% of its positions ask no more than {} (O*NET)",
+        education_words(e.entry),
+        e.open_share * 100.0,
+        education_words(e.have)
+    )
+}
+
 /// An RL category in words, lower case ("a master's degree").
 fn education_words(category: u8) -> String {
     let words = switchback_core::catalog::EDUCATION_LEVELS
@@ -252,11 +264,9 @@ fn landing_words(
     }
     if let Some(e) = l.education.filter(|e| e.factor < 1.0) {
         text.push_str(&format!(
-            "; ×{:.2} for education: three in four of its workers say it needs {} or more, and {:.0}% of its positions ask no more than {} (O*NET)",
+            "; ×{:.2} for education: {}",
             e.factor,
-            education_words(e.entry),
-            e.open_share * 100.0,
-            education_words(e.have)
+            education_note(&e)
         ));
     }
     text.push('.');

@@ -309,6 +309,10 @@ pub struct Move {
     /// someone with the origin occupation's typical skills unless the
     /// caller knows the person.
     pub success: f32,
+    /// The origin occupation's typical education against what the
+    /// destination asks, when the occupation changes and both are known;
+    /// part of `landing`.
+    pub education: Option<chances::EducationFit>,
 }
 
 /// Classifies the move from `from` to `to`.
@@ -364,7 +368,12 @@ pub fn classify(
     };
     let feasibility = model.score(from.occupation, to.occupation);
     let (origin, destination) = (side(from), side(to));
-    let landing = chances::landing(catalog, feasibility, &origin, &destination, None, None).chance;
+    let education = (from.occupation != to.occupation)
+        .then(|| crate::route::plan::person_education(catalog, model, from.occupation))
+        .flatten()
+        .and_then(|have| chances::education_fit(have, model.profile(to.occupation)));
+    let landing =
+        chances::landing(catalog, feasibility, &origin, &destination, None, education).chance;
     let success = chances::success(
         catalog,
         model,
@@ -382,6 +391,7 @@ pub fn classify(
         feasibility,
         landing,
         success,
+        education,
     }
 }
 
