@@ -120,6 +120,21 @@ pub fn routes(
             "BLS publishes no annual wage for {goal_title}; earnings assume your current salary once there"
         ));
     }
+    let studies = answer
+        .routes
+        .iter()
+        .chain(&answer.direct)
+        .chain(&answer.nearest)
+        .any(|r| r.steps.iter().any(|s| s.study_years > 0.0));
+    let typical = plan::person_education(catalog, model, start.occupation)
+        .filter(|_| studies && profile.current.education.is_none());
+    if let Some(c) = typical {
+        notes.push(format!(
+            "Study is counted from {}, typical of {}; `current.education` says yours",
+            crate::words::education_words(c),
+            catalog.occupation(start.occupation).title
+        ));
+    }
     Ok(RoutesView {
         start: stop_view(
             engine,

@@ -183,31 +183,38 @@ pub fn likelihood(chance: f32) -> &'static str {
 }
 
 /// Why education costs a move landing: "three in four of its workers say
-/// it needs a master's degree or more, and 4% of its positions ask no more
-/// than a bachelor's degree (O*NET)".
+/// it needs a master's degree or more, and 4% say a bachelor's degree is
+/// enough (O*NET)", and whether the person's education was assumed.
 pub(crate) fn education_note(e: &switchback_core::chances::EducationFit) -> String {
+    let have = education_words(e.have);
+    let whose = if e.assumed {
+        format!(" — {have} is taken as typical of your occupation; `current.education` says yours")
+    } else {
+        String::new()
+    };
     format!(
-        "three in four of its workers say it needs {} or more, and {:.0}% of its positions ask no more than {} (O*NET)",
+        "three in four of its workers say it needs {} or more, and {:.0}% say {have} is enough (O*NET){whose}",
         education_words(e.entry),
         e.open_share * 100.0,
-        education_words(e.have)
     )
 }
 
-/// An RL category in words, lower case ("a master's degree").
-fn education_words(category: u8) -> String {
+/// An RL category in words, lower case, with its article where it takes
+/// one ("a master's degree", "an associate's degree", "some college
+/// courses").
+pub fn education_words(category: u8) -> String {
     let words = switchback_core::catalog::EDUCATION_LEVELS
-        .get(usize::from(category).saturating_sub(1))
+        .get(usize::from(category).wrapping_sub(1))
         .copied()
         .unwrap_or("no stated education");
     let lower = words.to_lowercase();
-    if lower.ends_with("degree")
+    let countable = lower.ends_with("degree")
         || lower.ends_with("certificate")
-        || lower.ends_with("diploma or equivalent")
-    {
-        format!("a {lower}")
-    } else {
-        lower
+        || lower.ends_with("diploma or equivalent");
+    match lower.chars().next() {
+        Some('a' | 'e' | 'i' | 'o' | 'u') if countable => format!("an {lower}"),
+        _ if countable => format!("a {lower}"),
+        _ => lower,
     }
 }
 

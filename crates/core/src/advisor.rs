@@ -621,7 +621,10 @@ impl<'a> Context<'a> {
                 })
             })
             .flatten()
-            .and_then(|have| chances::education_fit(have, self.model.profile(to.occupation)));
+            .and_then(|have| {
+                let assumed = cur.education.is_none();
+                chances::education_fit(have, assumed, self.model.profile(to.occupation))
+            });
         let landing = chances::landing(
             self.catalog,
             feasibility,
@@ -676,7 +679,9 @@ impl<'a> Context<'a> {
         let mut seen: Vec<(OccupationId, Level)> = Vec::new();
         let mut out = Vec::new();
         for r in plan.routes.iter().chain(&plan.nearest) {
-            let Some(first) = r.steps.first() else {
+            // A proposal is a move to make now: one that waits for study
+            // is left to the route that plans it.
+            let Some(first) = r.steps.first().filter(|s| s.study_years == 0.0) else {
                 continue;
             };
             let key = (first.to.occupation, first.to.level);

@@ -125,24 +125,40 @@ pub struct EducationFit {
     /// The factor it gives the landing chance: 1 with `have` ≥ `entry`,
     /// else `open_share` — only those positions are open to the person.
     pub factor: f32,
+    /// `have` is the typical education of the person's occupation, not
+    /// theirs (the profile does not say).
+    pub assumed: bool,
 }
 
 /// [`EducationFit`] of a person with education `have` for a position whose
 /// occupation has `profile`; `None` where its education is unknown.
+/// Levels compare by the years of schooling they stand for, as routes
+/// compare them (a certificate and some college are both 13 years).
 pub(crate) fn education_fit(
     have: u8,
+    assumed: bool,
     profile: &crate::transition::profile::Profile,
 ) -> Option<EducationFit> {
+    let years = |c: u8| crate::transition::profile::schooling_years(c);
+    let have_years = years(have)?;
     let d = profile.education.as_ref()?;
     let entry = profile.entry_education()?;
     let total: f32 = d.percent.iter().sum();
-    let open: f32 = d.percent.iter().take(usize::from(have)).sum();
+    let open: f32 = d
+        .percent
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| years(*i as u8 + 1).is_some_and(|y| y <= have_years))
+        .map(|(_, p)| p)
+        .sum();
     let open_share = if total > 0.0 { open / total } else { 1.0 };
+    let enough = years(entry).is_some_and(|y| have_years >= y);
     Some(EducationFit {
         have,
         entry,
         open_share,
-        factor: if have >= entry { 1.0 } else { open_share },
+        factor: if enough { 1.0 } else { open_share },
+        assumed,
     })
 }
 

@@ -371,7 +371,7 @@ pub fn classify(
     let education = (from.occupation != to.occupation)
         .then(|| crate::route::plan::person_education(catalog, model, from.occupation))
         .flatten()
-        .and_then(|have| chances::education_fit(have, model.profile(to.occupation)));
+        .and_then(|have| chances::education_fit(have, true, model.profile(to.occupation)));
     let landing =
         chances::landing(catalog, feasibility, &origin, &destination, None, education).chance;
     let success = chances::success(

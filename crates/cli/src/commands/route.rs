@@ -106,9 +106,8 @@ fn render_route(r: &RouteView) -> String {
         ));
         if let (true, Some(degree)) = (m.study_years > 0.0, &m.study_for) {
             s.push_str(&format!(
-                "             first {:.1} years of study, alongside the work, for the {} it asks\n",
-                m.study_years,
-                degree.to_lowercase()
+                "             first {:.1} years of study, alongside the work (it asks: {})\n",
+                m.study_years, degree
             ));
         }
     }

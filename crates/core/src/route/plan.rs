@@ -160,8 +160,9 @@ pub struct Step {
     /// `from` (0 when the education the route has gathered is enough).
     pub study_years: f32,
     /// The education `to` asks of those entering it (an O*NET RL category
-    /// 1–12, [`crate::catalog::Occupation::entry_education`]), when the
-    /// move needs study for it.
+    /// 1–12, [`crate::transition::profile::Profile::entry_education`]:
+    /// O*NET's, or the donors' for an inferred occupation), when the move
+    /// needs study for it.
     pub study_for: Option<u8>,
 }
 
@@ -625,16 +626,16 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         .collect();
     let schooling = education
         .iter()
-        .map(|e| e.map_or(0.0, |c| f64::from(schooling_years(c))))
+        .map(|e| e.and_then(schooling_years).map_or(0.0, f64::from))
         .collect();
     // Unknown schooling asks nothing of the route (the most any category
     // stands for): study is only required where both sides are known.
     let schooled = req
         .education
         .or_else(|| person_education(catalog, model, past))
-        .map_or(f64::from(schooling_years(12)), |c| {
-            f64::from(schooling_years(c))
-        });
+        .and_then(schooling_years)
+        .or_else(|| schooling_years(12))
+        .map_or(f64::MAX, f64::from);
     Built {
         graph: Graph {
             salary,
@@ -664,7 +665,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
 /// ratings are inferred), or where neither is known, the one its job zone
 /// describes (zone 1–2: high school; 3: an associate's degree; 4: a
 /// bachelor's; 5: a master's).
-pub(crate) fn person_education(
+pub fn person_education(
     catalog: &Catalog,
     model: &TransitionModel,
     o: OccupationId,
@@ -683,12 +684,10 @@ pub(crate) fn person_education(
 }
 
 /// Years of schooling an O*NET RL category stands for (the model's own
-/// table, which measures education gaps in the preparation facet).
-fn schooling_years(category: u8) -> f32 {
-    crate::transition::profile::EDUCATION_YEARS
-        .get(usize::from(category).saturating_sub(1))
-        .copied()
-        .unwrap_or(0.0)
+/// table, which measures education gaps in the preparation facet); `None`
+/// outside 1–12, which asks or credits nothing.
+fn schooling_years(category: u8) -> Option<f32> {
+    crate::transition::profile::schooling_years(category)
 }
 
 /// The move from stop `i` to stop `j`, if the rules allow it: its least

@@ -17,8 +17,8 @@
 //! experience it has credited toward every slot.
 //!
 //! **Schooling accumulates too.** A state may require years of schooling
-//! (`schooling[v]`, after high school) that the person (`schooled` at the
-//! start) may lack; the move into it waits, in the state before, until the
+//! (`schooling[v]`, in all: a bachelor's is 16) that the person (`schooled`
+//! at the start) may lack; the move into it waits, in the state before, until the
 //! difference is studied, alongside the work there. Entering a state
 //! raises the schooling a route carries to at least what it required.
 //!
@@ -26,13 +26,16 @@
 //!
 //! **Why the pruning is exact.** A label is pruned only when another label
 //! at the same state (a) has credited *exactly* the same experience toward
-//! every slot and has left no slot the other has not left, and (b) is at
+//! every slot, has gathered exactly the same schooling, and has left no
+//! slot the other has not left, and (b) is at
 //! least as good on (years, probability, lowest salary, earnings projected
 //! at the goal salary, moves). Equal credit means every continuation takes
 //! the same time from either label, so the gap in time persists to the end
 //! and the final earnings differ by exactly `(E1 − E2) + s_goal·(t2 − t1)`
 //! — the projected comparison. (More credit alone would not do: a label
-//! that moves on sooner also credits less on the way.) A label is also cut
+//! that moves on sooner also credits less on the way; nor would more
+//! schooling, which shortens stays and so credits less experience.) A
+//! label is also cut
 //! when even the least stays could not bring it to the goal within the
 //! horizon in the moves left, or when its probability falls below the
 //! graph's floor — a bound the brute force applies identically.

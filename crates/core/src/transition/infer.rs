@@ -189,7 +189,7 @@ pub(crate) fn infer_missing(profiles: &mut [Profile]) {
         if let (None, Some(d)) = (&p.education, education) {
             p.education_years = d
                 .median_category()
-                .map(|c| super::profile::EDUCATION_YEARS[usize::from(c) - 1]);
+                .and_then(super::profile::schooling_years);
             p.education = Some(d);
             p.education_inferred = true;
         }
@@ -315,7 +315,7 @@ pub struct EducationErrors {
 /// (the rule) against the entry education most common in the
 /// occupation's job zone (the baseline).
 pub fn education_leave_one_out(profiles: &[Profile]) -> Vec<EducationErrors> {
-    let years = |c: u8| super::profile::EDUCATION_YEARS[usize::from(c) - 1];
+    let years = |c: u8| super::profile::schooling_years(c).unwrap_or(0.0);
     let entry = |p: &Profile| p.entry_education();
     let rated: Vec<usize> = (0..profiles.len())
         .filter(|&i| {

@@ -34,6 +34,13 @@ impl Profile {
     }
 }
 
+/// Years of schooling an RL category 1–12 stands for; `None` outside 1–12.
+pub fn schooling_years(category: u8) -> Option<f32> {
+    EDUCATION_YEARS
+        .get(usize::from(category).checked_sub(1)?)
+        .copied()
+}
+
 /// Where a profile's skill and knowledge ratings come from.
 #[derive(Clone, Debug, PartialEq)]
 pub enum RatingSource {
@@ -225,9 +232,7 @@ pub(crate) fn build_profiles(
                 hot,
                 commodities,
                 zone,
-                education_years: o
-                    .typical_education()
-                    .map(|c| EDUCATION_YEARS[usize::from(c) - 1]),
+                education_years: o.typical_education().and_then(schooling_years),
                 education: o.education.clone(),
                 education_inferred: false,
                 experience_years: o
