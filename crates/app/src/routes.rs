@@ -35,6 +35,8 @@ pub struct RouteMoveView {
     /// The education studied for, in words (O*NET's Required Level of
     /// Education that three in four of `to`'s workers name or exceed).
     pub study_for: Option<String>,
+    /// The study is long enough to be full-time, and earns nothing.
+    pub study_full_time: bool,
 }
 
 /// A route to the goal.
@@ -179,6 +181,7 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
                     .study_for
                     .and_then(|c| EDUCATION_LEVELS.get(usize::from(c).checked_sub(1)?))
                     .map(|w| (*w).to_owned()),
+                study_full_time: s.study_full_time,
             })
             .collect(),
         years_to_goal: round(r.years_to_goal, 2),

@@ -193,9 +193,14 @@ pub(crate) fn education_note(e: &switchback_core::chances::EducationFit) -> Stri
         String::new()
     };
     format!(
-        "three in four of its workers say it needs {} or more, and {:.0}% say {have} is enough (O*NET){whose}",
+        "three in four of its workers say it needs {} or more, and {:.0}% say {have} is enough ({}){whose}",
         education_words(e.entry),
         e.open_share * 100.0,
+        if e.inferred {
+            "O*NET, as answered in the similar occupations its profile is inferred from"
+        } else {
+            "O*NET"
+        },
     )
 }
 

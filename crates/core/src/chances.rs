@@ -128,6 +128,9 @@ pub struct EducationFit {
     /// `have` is the typical education of the person's occupation, not
     /// theirs (the profile does not say).
     pub assumed: bool,
+    /// The position's answers are inferred from similar occupations
+    /// (O*NET has no education survey of it).
+    pub inferred: bool,
 }
 
 /// [`EducationFit`] of a person with education `have` for a position whose
@@ -159,6 +162,7 @@ pub(crate) fn education_fit(
         open_share,
         factor: if enough { 1.0 } else { open_share },
         assumed,
+        inferred: profile.education_inferred,
     })
 }
 

@@ -106,8 +106,14 @@ fn render_route(r: &RouteView) -> String {
         ));
         if let (true, Some(degree)) = (m.study_years > 0.0, &m.study_for) {
             s.push_str(&format!(
-                "             first {:.1} years of study, alongside the work (it asks: {})\n",
-                m.study_years, degree
+                "             first {:.1} years of study, {} (it asks: {})\n",
+                m.study_years,
+                if m.study_full_time {
+                    "full-time and unpaid"
+                } else {
+                    "alongside the work"
+                },
+                degree
             ));
         }
     }

@@ -29,6 +29,10 @@ pub(crate) const MIN_ROUTE_PROBABILITY: f32 = 0.02;
 /// experience makes durations depend on the whole route, so labels compare
 /// exactly only with equal experience; this bounds the rest.
 pub(crate) const BAG_LIMIT: usize = 6;
+/// Study longer than this many years is full-time and unpaid (a
+/// professional or doctoral degree); shorter study (a master's after a
+/// bachelor's) is done alongside the work.
+pub const FULL_TIME_STUDY_YEARS: f32 = 2.0;
 /// Default deepest step down, in grades.
 pub(crate) const DEFAULT_MAX_STEP_DOWN: u8 = 2;
 /// Default number of moves.
@@ -164,6 +168,9 @@ pub struct Step {
     /// O*NET's, or the donors' for an inferred occupation), when the move
     /// needs study for it.
     pub study_for: Option<u8>,
+    /// The study is longer than [`FULL_TIME_STUDY_YEARS`]: done full-time,
+    /// it earns nothing.
+    pub study_full_time: bool,
 }
 
 /// A route to the goal.
@@ -330,6 +337,7 @@ fn route(
                 .position(|x| x.to == w[1])
                 .map_or(0.0, |k| b.transfer[w[0]][k]);
             let study = b.graph.study(w[1], schooled);
+            let full_time = b.graph.unpaid(w[1], schooled) > 0.0;
             schooled = schooled.max(b.graph.schooling[w[1]]);
             Step {
                 from,
@@ -342,6 +350,7 @@ fn route(
                 salary: b.graph.salary[w[1]].round() as u32,
                 study_years: study as f32,
                 study_for: b.education[w[1]].filter(|_| study > 0.0),
+                study_full_time: full_time,
             }
         })
         .collect();
@@ -650,6 +659,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             credit,
             schooling,
             schooled,
+            full_time_study: f64::from(FULL_TIME_STUDY_YEARS),
             min_probability: f64::from(MIN_ROUTE_PROBABILITY),
             bag_limit: BAG_LIMIT,
         },
@@ -665,11 +675,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
 /// ratings are inferred), or where neither is known, the one its job zone
 /// describes (zone 1–2: high school; 3: an associate's degree; 4: a
 /// bachelor's; 5: a master's).
-pub fn person_education(
-    catalog: &Catalog,
-    model: &TransitionModel,
-    o: OccupationId,
-) -> Option<u8> {
+pub fn person_education(catalog: &Catalog, model: &TransitionModel, o: OccupationId) -> Option<u8> {
     model
         .profile(o)
         .education

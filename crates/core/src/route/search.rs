@@ -21,6 +21,8 @@
 //! at the start) may lack; the move into it waits, in the state before, until the
 //! difference is studied, alongside the work there. Entering a state
 //! raises the schooling a route carries to at least what it required.
+//! Study longer than `full_time_study` years is full-time: those years
+//! earn nothing, and the route's lowest salary is then 0.
 //!
 //! **A route never returns** to an occupation slot it has left.
 //!
@@ -80,6 +82,8 @@ pub struct Graph {
     pub schooling: Vec<f64>,
     /// Years of schooling the person has at the start.
     pub schooled: f64,
+    /// Study longer than this many years is done full-time, unpaid.
+    pub full_time_study: f64,
     /// Routes less likely than this are not considered.
     pub min_probability: f64,
     /// The most labels kept at a state other than the goal (0: no limit).
@@ -151,6 +155,17 @@ impl Graph {
     /// into `to` (0 when they have enough).
     pub fn study(&self, to: usize, schooled: f64) -> f64 {
         (self.schooling[to] - schooled).max(0.0)
+    }
+
+    /// The years of that study that earn nothing: all of it when it is
+    /// longer than [`Graph::full_time_study`], else none.
+    pub fn unpaid(&self, to: usize, schooled: f64) -> f64 {
+        let study = self.study(to, schooled);
+        if study > self.full_time_study + 1e-9 {
+            study
+        } else {
+            0.0
+        }
     }
 
     /// Credits `years` in `from` toward every slot.
@@ -389,14 +404,19 @@ fn extend(
     if years + least[g.max_moves - round][e.to] > g.horizon + 1e-9 {
         return None;
     }
+    let unpaid = g.unpaid(e.to, l.schooled);
     credit.copy_from_slice(arena.credit(li));
     g.credit_stay(l.state, stay, credit);
     Some(Label {
         state: e.to,
         years,
-        earned: l.earned + g.salary[l.state] * stay,
+        earned: l.earned + g.salary[l.state] * (stay - unpaid),
         probability,
-        min_salary: l.min_salary.min(g.salary[e.to]),
+        min_salary: l.min_salary.min(g.salary[e.to]).min(if unpaid > 0.0 {
+            0.0
+        } else {
+            f64::INFINITY
+        }),
         moves: round,
         schooled: l.schooled.max(g.schooling[e.to]),
         left,
@@ -500,9 +520,10 @@ fn enumerate(g: &Graph, states: &mut Vec<usize>, out: &mut Vec<Path>) {
 /// likely of parallel edges is not chosen — every edge is its own path, so
 /// the first matching edge is used, as graphs here have no parallel edges),
 /// durations, credit and criteria. `None` if it breaks a rule.
-fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64)> {
+fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64, bool)> {
     let mut credit = g.credit.clone();
     let mut schooled = g.schooled;
+    let mut unpaid_study = false;
     let mut left = 0u64;
     let (mut years, mut earned, mut probability) = (0.0, 0.0, 1.0);
     let mut edges = Vec::new();
@@ -520,21 +541,24 @@ fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64)
             return None;
         }
         let stay = g.duration(w[0], e, &credit, schooled)?;
+        let unpaid = g.unpaid(w[1], schooled);
+        unpaid_study |= unpaid > 0.0;
         g.credit_stay(w[0], stay, &mut credit);
         schooled = schooled.max(g.schooling[w[1]]);
-        earned += g.salary[w[0]] * stay;
+        earned += g.salary[w[0]] * (stay - unpaid);
         years += stay;
         if years > g.horizon + 1e-9 {
             return None;
         }
         edges.push(Edge { years: stay, ..*e });
     }
-    Some((edges, years, earned, probability))
+    Some((edges, years, earned, probability, unpaid_study))
 }
 
 #[cfg(test)]
 fn walk(g: &Graph, states: &[usize]) -> Option<Path> {
-    let (edges, years, earned, probability) = walk_prefix(g, states)?;
+    let (edges, years, earned, probability, unpaid_study) = walk_prefix(g, states)?;
+    let paid_floor = if unpaid_study { 0.0 } else { f64::INFINITY };
     Some(Path {
         criteria: Criteria {
             years,
@@ -542,7 +566,7 @@ fn walk(g: &Graph, states: &[usize]) -> Option<Path> {
             min_salary: states
                 .iter()
                 .map(|s| g.salary[*s])
-                .fold(f64::INFINITY, f64::min),
+                .fold(paid_floor, f64::min),
             earnings: earned + g.salary[g.goal] * (g.horizon - years),
             moves: edges.len(),
         },
@@ -663,6 +687,11 @@ mod tests {
                 })
                 .collect(),
             schooled: rng.below(3) as f64,
+            full_time_study: if rng.below(2) == 0 {
+                f64::INFINITY
+            } else {
+                rng.below(3) as f64
+            },
             min_probability: if rng.below(2) == 0 { 0.0 } else { 0.1 },
             bag_limit: 0,
         }
@@ -766,6 +795,7 @@ mod tests {
             credit: vec![0.0; 3],
             schooling: vec![0.0, 6.0, 6.0],
             schooled: 4.0,
+            full_time_study: f64::INFINITY,
             min_probability: 0.0,
             bag_limit: 0,
         };
@@ -806,6 +836,7 @@ mod tests {
             credit: vec![2.0, 2.0, 1.0],
             schooling: vec![0.0; 3],
             schooled: 0.0,
+            full_time_study: f64::INFINITY,
             min_probability: 0.0,
             bag_limit: 0,
         };
@@ -828,6 +859,41 @@ mod tests {
             "{:?}",
             direct.criteria
         );
+    }
+
+    #[test]
+    fn long_study_is_full_time_and_earns_nothing() {
+        // 0 = start (16 years of schooling), 1 = the goal, which needs 21:
+        // five years of study, beyond the two done alongside work.
+        let g = Graph {
+            salary: vec![100_000.0, 200_000.0],
+            edges: vec![
+                vec![Edge {
+                    to: 1,
+                    years: 1.0,
+                    probability: 0.9,
+                }],
+                vec![],
+            ],
+            start: 0,
+            goal: 1,
+            horizon: 10.0,
+            max_moves: 1,
+            slot: vec![0, 1],
+            related: vec![vec![1.0; 2]; 2],
+            need: vec![0.0; 2],
+            credit: vec![0.0; 2],
+            schooling: vec![0.0, 21.0],
+            schooled: 16.0,
+            full_time_study: 2.0,
+            min_probability: 0.0,
+            bag_limit: 0,
+        };
+        let r = &pareto_routes(&g)[0];
+        assert!((r.criteria.years - 5.0).abs() < 1e-9, "{r:?}");
+        assert_eq!(r.criteria.min_salary, 0.0, "{r:?}");
+        // Five unpaid years, then five at the goal's salary.
+        assert!((r.criteria.earnings - 1_000_000.0).abs() < 1e-3, "{r:?}");
     }
 
     #[test]
@@ -855,6 +921,7 @@ mod tests {
             credit: vec![0.0; 3],
             schooling: vec![0.0; 3],
             schooled: 0.0,
+            full_time_study: f64::INFINITY,
             min_probability: 0.0,
             bag_limit: 0,
         };
