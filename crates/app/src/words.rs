@@ -43,6 +43,10 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
         Reason::InsteadStay => "None of the reasons that justify a step down applies here: staying beats this option.".into(),
         Reason::NoWayOnward => "A step down or a change of profession with no route onward to your goal is not recommended.".into(),
         Reason::NecessityOnly => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
+        Reason::EducationFirst { entry } => format!(
+            "Study first: it asks {} or more of those who do it, which you do not have, so it is not a strategic move until you do — `route` plans the study on the way.",
+            education_words(*entry)
+        ),
         Reason::ExcludedIndustry { industry } => format!(
             "You will not work in {industry} (situation.exclude_industries): not recommended."
         ),
@@ -188,12 +192,12 @@ pub fn likelihood(chance: f32) -> &'static str {
 pub(crate) fn education_note(e: &switchback_core::chances::EducationFit) -> String {
     let have = education_words(e.have);
     let whose = if e.assumed {
-        format!(" — {have} is taken as typical of your occupation; `current.education` says yours")
+        format!(" — we took {have} as typical of your occupation; `current.education` says yours")
     } else {
         String::new()
     };
     format!(
-        "three in four of its workers say it needs {} or more, and {:.0}% say {have} is enough ({}){whose}",
+        "three in four of its workers say it needs {} or more, and {:.0}% of them name {have} or less ({}){whose}",
         education_words(e.entry),
         e.open_share * 100.0,
         if e.inferred {
@@ -339,6 +343,24 @@ fn success_words(catalog: &Catalog, to: OccupationId, f: &Success) -> String {
     text
 }
 
+/// The study a route's move waits for, if any: " (2.0 of them studying
+/// for a master's degree alongside the work)".
+fn study_words(s: &switchback_core::route::plan::Step) -> String {
+    match s.study_for.filter(|_| s.study_years > 0.0) {
+        Some(c) => format!(
+            " ({:.1} of them studying for {}{})",
+            s.study_years,
+            education_words(c),
+            if s.study_full_time {
+                " full-time, unpaid"
+            } else {
+                " alongside the work"
+            }
+        ),
+        None => String::new(),
+    }
+}
+
 fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
     match onward {
         Onward::GoalItself => format!("This option is the goal itself: {goal_name}."),
@@ -349,10 +371,11 @@ fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
             r.steps
                 .iter()
                 .map(|s| format!(
-                    "{} ({}) after {:.1} years",
+                    "{} ({}) after {:.1} years{}",
                     catalog.occupation(s.to.occupation).title,
                     s.to.level,
-                    s.years
+                    s.years,
+                    study_words(s)
                 ))
                 .collect::<Vec<_>>()
                 .join(", then ")

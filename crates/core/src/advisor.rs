@@ -35,6 +35,10 @@ use crate::transition::TransitionModel;
 /// median near 0.85 and its tenth percentile near 0.5; for random pairs
 /// of occupations the median is near 0.4 (docs/EVALUATION.md).
 pub const LIKELY: f32 = 0.45;
+/// Below this education factor on landing (fewer than one in ten of a
+/// post's workers say the person's education is enough), an option is no
+/// strategic move until the person has studied for it.
+pub const EDUCATION_FIRST_BELOW: f32 = 0.1;
 /// Below this, a chance is unlikely; an option the person is unlikely to
 /// succeed in is not recommended.
 pub const UNLIKELY: f32 = 0.3;
@@ -198,6 +202,13 @@ pub enum Reason {
     NoWayOnward,
     /// Necessity alone justifies the move (`verdict.necessity`).
     NecessityOnly,
+    /// Few of the post's positions are open to the person's education: it
+    /// is no strategic move until they have studied for it
+    /// (`verdict.education_first`).
+    EducationFirst {
+        /// What three in four of its workers say it needs, an RL category.
+        entry: u8,
+    },
     /// In an industry the person excludes (`verdict.excluded_industry`).
     ExcludedIndustry {
         /// The industry.
@@ -353,6 +364,7 @@ impl Reason {
             Reason::InsteadStay => "instead.stay",
             Reason::NoWayOnward => "verdict.no_onward_route",
             Reason::NecessityOnly => "verdict.necessity",
+            Reason::EducationFirst { .. } => "verdict.education_first",
             Reason::ExcludedIndustry { .. } => "verdict.excluded_industry",
             Reason::ExcludedOccupation { .. } => "verdict.excluded_occupation",
             Reason::BelowPayFloor { .. } => "verdict.below_pay_floor",
@@ -814,6 +826,14 @@ impl<'a> Context<'a> {
         {
             reasons.push(Reason::NoWayOnward);
             Verdict::NotRecommended
+        } else if let Some(e) = landing
+            .education
+            .filter(|e| e.factor < EDUCATION_FIRST_BELOW && !necessity)
+        {
+            // A post the person cannot hold without a degree they lack is
+            // no strategy yet, whatever else it serves.
+            reasons.push(Reason::EducationFirst { entry: e.entry });
+            Verdict::Acceptable
         } else if has_reason && has_onward && success >= LIKELY {
             Verdict::Strategic
         } else {

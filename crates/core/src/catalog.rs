@@ -321,13 +321,61 @@ pub const EDUCATION_NAMES: [&str; 12] = [
     "post_doctoral",
 ];
 
-/// The RL category a profile's education name stands for.
+/// Common names of degrees a profile may use instead, with their RL
+/// category.
+pub const EDUCATION_ALIASES: [(&str, u8); 27] = [
+    ("ged", 2),
+    ("diploma", 2),
+    ("associates", 5),
+    ("aa", 5),
+    ("as", 5),
+    ("adn", 5),
+    ("bachelors", 6),
+    ("ba", 6),
+    ("bs", 6),
+    ("bsc", 6),
+    ("bsn", 6),
+    ("masters", 8),
+    ("ma", 8),
+    ("ms", 8),
+    ("msc", 8),
+    ("msn", 8),
+    ("mba", 8),
+    ("jd", 10),
+    ("md", 10),
+    ("pharmd", 10),
+    ("dds", 10),
+    ("dvm", 10),
+    ("phd", 11),
+    ("edd", 11),
+    ("dnp", 11),
+    ("postdoc", 12),
+    ("mphil", 8),
+];
+
+/// The RL category a profile's education name (or a common degree name,
+/// [`EDUCATION_ALIASES`]) stands for.
 pub fn education_category(name: &str) -> Option<u8> {
+    let name = name.trim();
     EDUCATION_NAMES
         .iter()
-        .position(|n| n.eq_ignore_ascii_case(name.trim()))
+        .position(|n| n.eq_ignore_ascii_case(name))
         .map(|i| i as u8 + 1)
+        .or_else(|| {
+            let bare: String = name.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+            EDUCATION_ALIASES
+                .iter()
+                .find(|(a, _)| a.eq_ignore_ascii_case(&bare))
+                .map(|&(_, c)| c)
+        })
 }
+
+/// The lowest entry education that is a gate: a master's degree (RL 8).
+/// Graduate and professional degrees are formal, often licensed,
+/// requirements (a nurse practitioner, a lawyer, a physician, a school
+/// principal); below them, experience commonly stands in for a degree, and
+/// the transition model's preparation facet already weighs the gap.
+pub const GATED_EDUCATION: u8 = 8;
 
 /// The share of an occupation's workers below its entry education
 /// ([`Occupation::entry_education`]).

@@ -145,7 +145,7 @@ pub(crate) fn education_fit(
     let years = |c: u8| crate::transition::profile::schooling_years(c);
     let have_years = years(have)?;
     let d = profile.education.as_ref()?;
-    let entry = profile.entry_education()?;
+    let entry = profile.gated_education()?;
     let total: f32 = d.percent.iter().sum();
     let open: f32 = d
         .percent

@@ -270,10 +270,13 @@ fn a_post_that_asks_a_degree_one_lacks_is_hard_to_land() {
     assert_eq!(fit.have, 6, "a registered nurse's typical bachelor's");
     assert!(fit.factor < 0.1, "{fit:?}");
     assert!(without.landing < 0.1, "{}", without.landing);
+    assert!(has_reason(&without, "verdict.education_first"));
+    assert_ne!(without.verdict, Verdict::Strategic, "study first");
     let with = nurse_offered("Nurse Practitioners", "education = \"master\"");
     let fit = education_fit(&with).unwrap();
     assert_eq!(fit.factor, 1.0);
     assert!(with.landing > 5.0 * without.landing);
+    assert!(!has_reason(&with, "verdict.education_first"));
     // Within one's own occupation nothing is asked.
     let own = nurse_offered("Registered Nurses", "education = \"high_school\"");
     assert_eq!(education_fit(&own), None);

@@ -96,6 +96,16 @@ fn education_is_read_by_name_and_is_optional() {
         Some(8),
         "RL category 8: a master's degree"
     );
+    // Common degree names are read as their category.
+    for (alias, category) in [("MSN", 8), ("J.D.", 10), ("PhD", 11), ("GED", 2)] {
+        let text = GOOD.replacen(
+            "manages_people = false\n",
+            &format!("manages_people = false\neducation = \"{alias}\"\n"),
+            1,
+        );
+        let p = parse("p.toml", &text, Format::Toml, catalog()).unwrap();
+        assert_eq!(p.current.education, Some(category), "{alias}");
+    }
 }
 
 #[test]
@@ -174,12 +184,12 @@ fn impossible_values_name_the_field() {
         ),
         (
             "manages_people = false\n",
-            "manages_people = false\neducation = \"masters\"\n",
-            "current.education: \"masters\" is not an education level; one of less_than_high_school,",
+            "manages_people = false\neducation = \"mastr\"\n",
+            "current.education: \"mastr\" is not an education level; one of less_than_high_school,",
         ),
         (
             "manages_people = false\n",
-            "manages_people = false\neducation = \"masters\"\n",
+            "manages_people = false\neducation = \"mastr\"\n",
             "(did you mean \"master\"?)",
         ),
     ];

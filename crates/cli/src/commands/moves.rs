@@ -195,7 +195,7 @@ pub fn transitions(engine: &Engine, args: &TransitionsArgs, format: Format) -> a
                 ]);
             }
             s.push_str(&t.render(2));
-            s.push_str("\nfeas.: how far the work transfers; land.: the chance of getting a position there at its typical level; succ.: the chance of doing well there — for someone at the origin's typical level, experience and skills.\n");
+            s.push_str("\nfeas.: how far the work transfers; land.: the chance of getting a position there at its typical level; succ.: the chance of doing well there — for someone at the origin's typical level, experience, education and skills (`move` explains one pair).\n");
             s.push_str("\nWhy (strengths you bring; gaps to close)\n");
             for (i, d) in view.destinations.iter().enumerate() {
                 s.push_str(&format!(

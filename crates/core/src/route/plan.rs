@@ -629,7 +629,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             // Where the person works now, or has worked, they are schooled
             // enough: nothing is asked to stay or go back.
             (s.occupation != cur && s.occupation != past)
-                .then(|| model.profile(s.occupation).entry_education())
+                .then(|| model.profile(s.occupation).gated_education())
                 .flatten()
         })
         .collect();
@@ -660,6 +660,8 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             schooling,
             schooled,
             full_time_study: f64::from(FULL_TIME_STUDY_YEARS),
+            // Under a pay floor, no years without pay.
+            unpaid_allowed: req.min_salary.is_none(),
             min_probability: f64::from(MIN_ROUTE_PROBABILITY),
             bag_limit: BAG_LIMIT,
         },

@@ -22,7 +22,8 @@
 //! difference is studied, alongside the work there. Entering a state
 //! raises the schooling a route carries to at least what it required.
 //! Study longer than `full_time_study` years is full-time: those years
-//! earn nothing, and the route's lowest salary is then 0.
+//! earn nothing and count as no experience, and the route's lowest salary
+//! is then 0 (a graph may forbid such study: `unpaid_allowed`).
 //!
 //! **A route never returns** to an occupation slot it has left.
 //!
@@ -84,6 +85,9 @@ pub struct Graph {
     pub schooled: f64,
     /// Study longer than this many years is done full-time, unpaid.
     pub full_time_study: f64,
+    /// Whether a route may take unpaid study at all (not under a pay
+    /// floor).
+    pub unpaid_allowed: bool,
     /// Routes less likely than this are not considered.
     pub min_probability: f64,
     /// The most labels kept at a state other than the goal (0: no limit).
@@ -405,8 +409,12 @@ fn extend(
         return None;
     }
     let unpaid = g.unpaid(e.to, l.schooled);
+    if unpaid > 0.0 && !g.unpaid_allowed {
+        return None;
+    }
     credit.copy_from_slice(arena.credit(li));
-    g.credit_stay(l.state, stay, credit);
+    // Full-time study is no work: only the rest of the stay is experience.
+    g.credit_stay(l.state, stay - unpaid, credit);
     Some(Label {
         state: e.to,
         years,
@@ -542,8 +550,11 @@ fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64,
         }
         let stay = g.duration(w[0], e, &credit, schooled)?;
         let unpaid = g.unpaid(w[1], schooled);
+        if unpaid > 0.0 && !g.unpaid_allowed {
+            return None;
+        }
         unpaid_study |= unpaid > 0.0;
-        g.credit_stay(w[0], stay, &mut credit);
+        g.credit_stay(w[0], stay - unpaid, &mut credit);
         schooled = schooled.max(g.schooling[w[1]]);
         earned += g.salary[w[0]] * (stay - unpaid);
         years += stay;
@@ -692,6 +703,7 @@ mod tests {
             } else {
                 rng.below(3) as f64
             },
+            unpaid_allowed: rng.below(3) != 0,
             min_probability: if rng.below(2) == 0 { 0.0 } else { 0.1 },
             bag_limit: 0,
         }
@@ -796,6 +808,7 @@ mod tests {
             schooling: vec![0.0, 6.0, 6.0],
             schooled: 4.0,
             full_time_study: f64::INFINITY,
+            unpaid_allowed: true,
             min_probability: 0.0,
             bag_limit: 0,
         };
@@ -837,6 +850,7 @@ mod tests {
             schooling: vec![0.0; 3],
             schooled: 0.0,
             full_time_study: f64::INFINITY,
+            unpaid_allowed: true,
             min_probability: 0.0,
             bag_limit: 0,
         };
@@ -886,6 +900,7 @@ mod tests {
             schooling: vec![0.0, 21.0],
             schooled: 16.0,
             full_time_study: 2.0,
+            unpaid_allowed: true,
             min_probability: 0.0,
             bag_limit: 0,
         };
@@ -922,6 +937,7 @@ mod tests {
             schooling: vec![0.0; 3],
             schooled: 0.0,
             full_time_study: f64::INFINITY,
+            unpaid_allowed: true,
             min_probability: 0.0,
             bag_limit: 0,
         };

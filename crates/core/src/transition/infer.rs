@@ -189,7 +189,7 @@ pub(crate) fn infer_missing(profiles: &mut [Profile]) {
         if let (None, Some(d)) = (&p.education, education) {
             p.education_years = d
                 .median_category()
-                .and_then(super::profile::schooling_years);
+                .and_then(super::profile::education_years_of);
             p.education = Some(d);
             p.education_inferred = true;
         }
@@ -202,6 +202,21 @@ pub(crate) fn infer_missing(profiles: &mut [Profile]) {
                 .collect(),
         );
     }
+    // Rated occupations O*NET has no education survey of (Accountants and
+    // Auditors among them) take their donors' answers too, for what a
+    // route or a landing chance asks of those entering — but not for the
+    // model's preparation facet, whose weights were fitted without them.
+    let unsurveyed: Vec<(usize, crate::catalog::Distribution)> = (0..profiles.len())
+        .filter(|&u| profiles[u].ratings == RatingSource::Rated && profiles[u].education.is_none())
+        .filter_map(|u| {
+            let x = infer_with(profiles, u, &zones, &titles)?;
+            Some((u, donor_education(profiles, &x)?))
+        })
+        .collect();
+    for (u, d) in unsurveyed {
+        profiles[u].education = Some(d);
+        profiles[u].education_inferred = true;
+    }
 }
 
 /// What the donors of `x` say of education, for an occupation O*NET has no
@@ -211,7 +226,12 @@ fn donor_education(profiles: &[Profile], x: &Inferred) -> Option<crate::catalog:
     let mut percent = vec![0f32; crate::catalog::EDUCATION_LEVELS.len()];
     let mut total = 0.0;
     for (&d, &w) in x.donors.iter().zip(&x.weights) {
-        let Some(e) = &profiles[d].education else {
+        // Only surveyed answers: an inferred one is itself a blend.
+        let Some(e) = profiles[d]
+            .education
+            .as_ref()
+            .filter(|_| !profiles[d].education_inferred)
+        else {
             continue;
         };
         let sum: f32 = e.percent.iter().sum();
@@ -320,6 +340,7 @@ pub fn education_leave_one_out(profiles: &[Profile]) -> Vec<EducationErrors> {
     let rated: Vec<usize> = (0..profiles.len())
         .filter(|&i| {
             profiles[i].ratings == RatingSource::Rated
+                && !profiles[i].education_inferred
                 && profiles[i].zone.is_some()
                 && entry(&profiles[i]).is_some()
         })
@@ -363,7 +384,10 @@ pub fn education_leave_one_out(profiles: &[Profile]) -> Vec<EducationErrors> {
 fn zone_mode_entry(profiles: &[Profile], u: usize) -> Option<u8> {
     let mut counts = [0usize; 13];
     for (i, p) in profiles.iter().enumerate() {
-        let peer = i != u && p.zone == profiles[u].zone && p.ratings == RatingSource::Rated;
+        let peer = i != u
+            && p.zone == profiles[u].zone
+            && p.ratings == RatingSource::Rated
+            && !p.education_inferred;
         if let (true, Some(c)) = (peer, p.entry_education()) {
             counts[usize::from(c)] += 1;
         }

@@ -32,13 +32,36 @@ impl Profile {
             .as_ref()?
             .category_at(crate::catalog::ENTRY_EDUCATION_SHARE)
     }
+
+    /// [`Profile::entry_education`] when it is a gate
+    /// ([`crate::catalog::GATED_EDUCATION`] or more): what a route studies
+    /// for and a landing chance weighs.
+    pub fn gated_education(&self) -> Option<u8> {
+        self.entry_education()
+            .filter(|&c| c >= crate::catalog::GATED_EDUCATION)
+    }
 }
 
-/// Years of schooling an RL category 1–12 stands for; `None` outside 1–12.
-pub fn schooling_years(category: u8) -> Option<f32> {
+/// Years of schooling an RL category 1–12 stands for in the model's
+/// preparation facet ([`EDUCATION_YEARS`]); `None` outside 1–12.
+pub(crate) fn education_years_of(category: u8) -> Option<f32> {
     EDUCATION_YEARS
         .get(usize::from(category).checked_sub(1)?)
         .copied()
+}
+
+/// Years of schooling in all an RL category 1–12 stands for when a route
+/// asks for study, or landing compares education: the model's table, but a
+/// first professional degree and a doctorate both four years after a
+/// bachelor's (20) — O*NET's lawyers and physicians answer "doctoral" for
+/// a JD or an MD, so the two must compare as equal, and a law or medical
+/// degree takes three to four years. `None` outside 1–12.
+pub fn schooling_years(category: u8) -> Option<f32> {
+    match category {
+        10 | 11 => Some(20.0),
+        12 => Some(22.0),
+        c => education_years_of(c),
+    }
 }
 
 /// Where a profile's skill and knowledge ratings come from.
@@ -232,7 +255,7 @@ pub(crate) fn build_profiles(
                 hot,
                 commodities,
                 zone,
-                education_years: o.typical_education().and_then(schooling_years),
+                education_years: o.typical_education().and_then(education_years_of),
                 education: o.education.clone(),
                 education_inferred: false,
                 experience_years: o
