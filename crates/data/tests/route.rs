@@ -283,3 +283,82 @@ fn pay_in_ones_own_occupation_scales_from_ones_own() {
     }
     assert!(seen > 0, "some route passes through her own occupation");
 }
+
+/// One model, two questions (issue #10): a principal developer with no way
+/// up where she stands, aiming at IT director in six years, is offered a
+/// first-line IT supervisor post. The advisor plans the option's onward
+/// route; the planner, asked the same question from where she stands,
+/// must find the same switchback — the step down, then the onward route —
+/// at the same time and chance. It used to miss it: the position after
+/// the step down kept only its six earliest arrivals, and the likelier,
+/// later one gave way.
+#[test]
+fn the_planner_finds_the_switchback_the_advisor_judges() {
+    let text = r#"
+[current]
+role = "Software Developers"
+level = "principal"
+salary = 165000
+years_in_role = 3
+years_experience = 12
+manages_people = false
+education = "bachelor"
+[goal]
+role = "Computer and Information Systems Managers"
+level = "director"
+horizon_years = 6
+[situation]
+promotion_blocked = true
+[[options]]
+id = "it-supervisor"
+role = "Computer and Information Systems Managers"
+level = "supervisor"
+salary = 150000
+"#;
+    let profile = switchback_data::profile_file::parse(
+        "developer.toml",
+        text,
+        switchback_data::profile_file::Format::Toml,
+        catalog(),
+    )
+    .unwrap();
+    let advice = switchback_core::advisor::advise(catalog(), model(), &profile).unwrap();
+    let option = &advice.options[0];
+    let onward = option.onward.as_ref().expect("the advisor's onward route");
+
+    let s = &profile.current.position;
+    let req = Request {
+        promotion_blocked: true,
+        ..Request::for_profile(&profile, s, profile.current.years_in_role)
+    };
+    let plan = plan::plan(catalog(), model(), &req);
+    let switchback = plan
+        .routes
+        .iter()
+        .find(|r| {
+            r.steps[0].to.occupation == option.position.occupation
+                && r.steps[0].to.level == option.position.level
+        })
+        .unwrap_or_else(|| panic!("no route through the option: {:#?}", plan.routes));
+    check_constraints(switchback, &req);
+    assert!(switchback.switchback);
+    assert_eq!(switchback.steps[0].kind, MoveKind::StepDown);
+    // The first move is made now (she has been in her role long enough);
+    // the rest is the advisor's onward route, move for move.
+    assert_eq!(switchback.steps[0].years, 0.0);
+    assert_eq!(switchback.steps.len(), onward.steps.len() + 1);
+    for (planned, advised) in switchback.steps[1..].iter().zip(&onward.steps) {
+        assert_eq!(
+            (planned.to.occupation, planned.to.level),
+            (advised.to.occupation, advised.to.level)
+        );
+        assert!((planned.landing - advised.landing).abs() < 1e-6);
+    }
+    assert!((switchback.years_to_goal - onward.years_to_goal).abs() < 1e-3);
+    let chance = switchback.steps[0].landing * onward.probability;
+    assert!(
+        (switchback.probability - chance).abs() < 1e-4,
+        "{} vs {chance}",
+        switchback.probability
+    );
+}
