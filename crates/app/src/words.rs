@@ -247,6 +247,13 @@ fn landing_words(
             .collect();
         text.push_str(&format!(" (you bring {})", names.join(", ")));
     }
+    if l.distance_factor < 0.9 {
+        text.push_str(&format!(
+            "; ×{:.2} as moves that transfer this little are seldom made (nineteen in twenty of the moves O*NET lists as needing little preparation score above {:.2})",
+            l.distance_factor,
+            chances::DISTANCE_MIDPOINT
+        ));
+    }
     if l.level_factor < 1.0 {
         let what = match (l.level_delta > 0, l.enters_management) {
             (true, true) => format!(

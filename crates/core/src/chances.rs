@@ -3,7 +3,8 @@
 //!
 //! - **landing** — the chance of *getting* the position: how far the
 //!   person's skills and experience transfer (the transition model's
-//!   score, fitted to the moves people make), how many grades the move
+//!   score, fitted to the moves people make — and how rarely moves that
+//!   transfer this little are made), how many grades the move
 //!   climbs, whether it enters management from individual work, the
 //!   related experience the position asks for, and how often a position of
 //!   that kind comes free (BLS Employment Projections' openings per worker).
@@ -38,6 +39,19 @@ pub(crate) const TYPICAL_OPENINGS_RATE: f32 = 0.0887;
 pub(crate) const OPENINGS_ELASTICITY: f32 = 0.25;
 /// The least and most the openings factor may be.
 pub(crate) const OPENINGS_BOUNDS: (f32, f32) = (0.8, 1.2);
+/// Feasibility at which a move keeps half of its transfer in the landing
+/// chance ([`distance_factor`]): the 5th percentile of the transition
+/// scores of the moves O*NET's Career Changers Matrix lists as needing
+/// little additional preparation (0.404; `cargo run --release -p
+/// switchback-data --example calibrate_landing`). Nineteen in twenty of
+/// those moves score above it.
+pub const DISTANCE_MIDPOINT: f32 = 0.40;
+/// Width of the distance factor's logistic curve, in feasibility: the
+/// inverse slope of a logistic regression of "the Career Changers Matrix
+/// lists this move" on the score, over the fit half of its origins (slope
+/// 18.7). It says how fast the odds that people make a move fall as the
+/// work transfers less.
+pub(crate) const DISTANCE_WIDTH: f32 = 0.0535;
 /// The highest landing chance any move is given: no hiring is certain.
 pub(crate) const MAX_LANDING: f32 = 0.95;
 /// Success when the person covers every need of the position; coverage
@@ -173,6 +187,9 @@ pub struct Landing {
     pub chance: f32,
     /// How far skills and experience transfer (the transition model's score).
     pub transfer: f32,
+    /// The factor for how rarely moves that transfer this little are made
+    /// ([`distance_factor`]; about 1 for the moves people commonly make).
+    pub distance_factor: f32,
     /// Grades climbed (negative for a step down).
     pub level_delta: i8,
     /// The factor for the climb and any entry into management.
@@ -287,7 +304,9 @@ pub fn landing(
     let level_delta = to.level.grade() as i8 - from.level.grade() as i8;
     let (level_factor, enters_management) = level_factor(level_delta, from.track, to);
     let openings = openings(catalog, to.occupation);
+    let distance = distance_factor(transfer);
     let chance = transfer
+        * distance
         * level_factor
         * openings.map_or(1.0, |o| o.factor)
         * experience.map_or(1.0, |e| e.factor)
@@ -295,6 +314,7 @@ pub fn landing(
     Landing {
         chance: chance.clamp(0.0, MAX_LANDING),
         transfer,
+        distance_factor: distance,
         level_delta,
         level_factor,
         enters_management,
@@ -302,6 +322,27 @@ pub fn landing(
         experience,
         education,
     }
+}
+
+/// How rarely moves whose work transfers only `transfer` (the transition
+/// model's score) are made, as a factor of the landing chance: a logistic
+/// curve that keeps the moves people commonly make (the Career Changers
+/// Matrix's median scores 0.57: ×0.96) and falls fast below them (0.31,
+/// an accountant to a registered nurse: ×0.16; 0.21, to an electrician:
+/// ×0.03). The transition score ranks destinations; it was fitted to
+/// rank, not to be a chance, and without this an accountant was given a
+/// nurse's post more than one time in four. 1 within one occupation.
+pub fn distance_factor(transfer: f32) -> f32 {
+    if transfer >= 1.0 {
+        return 1.0;
+    }
+    1.0 / (1.0 + (-(transfer - DISTANCE_MIDPOINT) / DISTANCE_WIDTH).exp())
+}
+
+/// The transfer part of a landing chance: the transition score times its
+/// [`distance_factor`]. Organisation mode weighs its moves with it too.
+pub fn transfer_chance(transfer: f32) -> f32 {
+    transfer * distance_factor(transfer)
 }
 
 /// The chance of doing well in `to` for a person with `levels` (per model

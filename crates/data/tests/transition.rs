@@ -303,3 +303,36 @@ fn unrated_occupations_are_inferred_at_full_weight() {
     let fa = id("13-2051.00");
     assert!(model().score(fa, ds) > 0.4, "{}", model().score(fa, ds));
 }
+
+/// A landing chance is a chance of getting the post: moves that transfer
+/// as little as an accountant's to nursing or to an electrician's trade
+/// are seldom made, and land far less often than the moves an accountant
+/// commonly makes, which keep nearly all of their transfer.
+#[test]
+fn distant_moves_seldom_land() {
+    let from = pos("13-2011.00", Level::Senior, "", "", None);
+    let landing = |code: &str| {
+        let to = pos(code, Level::Senior, "", "", None);
+        let m = position::classify(catalog(), model(), &from, &to);
+        (m.feasibility, m.landing)
+    };
+    let (near_score, near) = landing("13-2031.00"); // Budget Analysts
+    let (nurse_score, nurse) = landing("29-1141.00"); // Registered Nurses
+    let (trade_score, trade) = landing("47-2111.00"); // Electricians
+    assert!(near_score > 0.6 && near > 0.5, "{near_score} {near}");
+    // The transition score alone ranks, it is no chance: without the
+    // distance factor these two landed one time in four or five.
+    assert!(nurse_score > 0.25 && nurse < 0.1, "{nurse_score} {nurse}");
+    assert!(trade_score > 0.15 && trade < 0.02, "{trade_score} {trade}");
+    // The factor itself: half at its midpoint, whole within one
+    // occupation, never rising as the work transfers less.
+    use switchback_core::chances::{DISTANCE_MIDPOINT, distance_factor};
+    assert!((distance_factor(DISTANCE_MIDPOINT) - 0.5).abs() < 1e-6);
+    assert_eq!(distance_factor(1.0), 1.0);
+    let mut last = 0.0;
+    for i in 0..=100 {
+        let f = distance_factor(i as f32 / 100.0);
+        assert!(f >= last && (0.0..=1.0).contains(&f));
+        last = f;
+    }
+}

@@ -360,7 +360,8 @@ impl<'a> Market<'a> {
     }
 
     /// The chance of landing `to` (at its own level) from `from`: how far
-    /// the work transfers, times the factor for the climb and any entry
+    /// the work transfers (with the rarity of distant moves,
+    /// [`chances::transfer_chance`], as every landing chance), times the factor for the climb and any entry
     /// into management — given an opening; the queue says how often one
     /// comes.
     pub fn landing(&self, from: State, to: usize) -> f32 {
@@ -370,7 +371,7 @@ impl<'a> Market<'a> {
         let to_side = self.side(to, self.jobs[to].level);
         let delta = to_side.level.grade() as i8 - from.level.grade() as i8;
         let (factor, _) = chances::level_factor(delta, track_of(from.level), &to_side);
-        (self.transfer(from.job, to) * factor).min(chances::MAX_LANDING)
+        (chances::transfer_chance(self.transfer(from.job, to)) * factor).min(chances::MAX_LANDING)
     }
 
     /// Job zones of preparation `to` asks beyond `from` (0 when either is
