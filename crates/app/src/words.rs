@@ -42,6 +42,24 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
         }
         Reason::InsteadStay => "None of the reasons that justify a step down applies here: staying beats this option.".into(),
         Reason::NoWayOnward => "A step down or a change of profession with no route onward to your goal is not recommended.".into(),
+        Reason::LikelierRoute {
+            route,
+            through,
+            years,
+            decides,
+        } => format!(
+            "A likelier way to your goal starts where you stand: {} — {:.1} years, probability {:.2}, against {:.1} years and {:.2} through this option (landing it, then its route onward). {}",
+            route_steps(catalog, route),
+            route.years_to_goal,
+            route.probability,
+            years,
+            through,
+            if *decides {
+                "Not a strategic move while that route is open."
+            } else {
+                "Take this option for the experience it builds, not as the quickest way there."
+            }
+        ),
         Reason::NecessityOnly => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
         Reason::EducationFirst { entry } => format!(
             "Study first: it asks {} or more of those who do it, which you do not have, so it is not a strategic move until you do — `route` plans the study on the way.",
@@ -368,6 +386,27 @@ fn study_words(s: &switchback_core::route::plan::Step) -> String {
     }
 }
 
+/// "Financial Managers (manager) after 3.0 years, then …".
+fn route_steps(catalog: &Catalog, r: &switchback_core::route::plan::Route) -> String {
+    r.steps
+        .iter()
+        .map(|s| {
+            let when = if s.years > 0.0 {
+                format!("after {:.1} years", s.years)
+            } else {
+                "now".to_owned()
+            };
+            format!(
+                "{} ({}) {when}{}",
+                catalog.occupation(s.to.occupation).title,
+                s.to.level,
+                study_words(s)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", then ")
+}
+
 fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
     match onward {
         Onward::GoalItself => format!("This option is the goal itself: {goal_name}."),
@@ -375,17 +414,7 @@ fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
             "From there, {goal_name} is reachable in {:.1} years with probability {:.2}: {}.",
             r.years_to_goal,
             r.probability,
-            r.steps
-                .iter()
-                .map(|s| format!(
-                    "{} ({}) after {:.1} years{}",
-                    catalog.occupation(s.to.occupation).title,
-                    s.to.level,
-                    s.years,
-                    study_words(s)
-                ))
-                .collect::<Vec<_>>()
-                .join(", then ")
+            route_steps(catalog, r)
         ),
         Onward::NoRoute { horizon, limits } if limits.is_empty() => format!(
             "No route from there reaches {goal_name} within {horizon} years in the O*NET data."

@@ -42,6 +42,11 @@ pub const EDUCATION_FIRST_BELOW: f32 = 0.1;
 /// Below this, a chance is unlikely; an option the person is unlikely to
 /// succeed in is not recommended.
 pub const UNLIKELY: f32 = 0.3;
+/// A step down or a change of profession is no strategic move when a
+/// route from where the person stands reaches the goal no later and is at
+/// least this many times as likely as landing the option and then its
+/// onward route ("only if the path onward is real", the seed).
+pub const LIKELIER_ROUTE_RATIO: f32 = 2.0;
 /// Savings runway, in months, below which money is short.
 pub(crate) const SHORT_RUNWAY_MONTHS: f32 = 3.0;
 /// A goal-relevant element counts as a gap when the goal needs this many
@@ -200,6 +205,24 @@ pub enum Reason {
     /// A step down or a change of profession with no way onward
     /// (`verdict.no_onward_route`).
     NoWayOnward,
+    /// A route from where the person stands reaches the goal no later and
+    /// at least [`LIKELIER_ROUTE_RATIO`] times as likely as the way through
+    /// this step down or change of profession: the option is no strategy
+    /// (`verdict.likelier_route`).
+    LikelierRoute {
+        /// The likelier route, from where the person stands.
+        route: Route,
+        /// The chance of the way through the option: landing it, then its
+        /// onward route.
+        through: f32,
+        /// The years the way through the option takes to the goal.
+        years: f32,
+        /// It decides the verdict (at most acceptable). It does not when
+        /// the option builds experience the goal needs — horizons,
+        /// technical or management experience, which the seeds value for
+        /// themselves: then it is said, for the person to weigh.
+        decides: bool,
+    },
     /// Necessity alone justifies the move (`verdict.necessity`).
     NecessityOnly,
     /// Few of the post's positions are open to the person's education: it
@@ -363,6 +386,7 @@ impl Reason {
             Reason::Unlikely => "verdict.unlikely",
             Reason::InsteadStay => "instead.stay",
             Reason::NoWayOnward => "verdict.no_onward_route",
+            Reason::LikelierRoute { .. } => "verdict.likelier_route",
             Reason::NecessityOnly => "verdict.necessity",
             Reason::EducationFirst { .. } => "verdict.education_first",
             Reason::ExcludedIndustry { .. } => "verdict.excluded_industry",
@@ -486,16 +510,25 @@ pub fn advise(
     } else {
         options.iter().map(|o| ctx.judge(o, proposed)).collect()
     };
+    // Within a verdict, the likeliest way to where the person is going
+    // first: landing the option and, toward a goal, its onward route.
+    let way = |o: &OptionAdvice| {
+        o.landing
+            * match (&o.onward, &profile.goal) {
+                (Some(r), _) => r.probability,
+                (None, Some(g))
+                    if o.position.occupation != g.occupation
+                        || o.position.level.grade() < g.level.grade() =>
+                {
+                    0.0
+                }
+                _ => 1.0,
+            }
+    };
     advice.sort_by(|a, b| {
         a.verdict
             .cmp(&b.verdict)
-            .then(
-                b.onward
-                    .as_ref()
-                    .map(|r| r.probability)
-                    .unwrap_or(0.0)
-                    .total_cmp(&a.onward.as_ref().map(|r| r.probability).unwrap_or(0.0)),
-            )
+            .then(way(b).total_cmp(&way(a)))
             .then(b.success.total_cmp(&a.success))
     });
     Ok(Advice { options: advice })
@@ -533,6 +566,10 @@ struct Context<'a> {
     /// Whether a route up from where the person stands reaches the goal
     /// within the horizon without a step down.
     climb_exists: bool,
+    /// The routes to the goal from where the person stands (none without
+    /// a goal): what a step down is weighed against, and what proposals
+    /// are drawn from.
+    here: Option<plan::Plan>,
     /// The person has managed people.
     has_managed: bool,
     /// Feasibility of every occupation toward the goal, shared by every
@@ -548,6 +585,7 @@ impl<'a> Context<'a> {
         let levels = person_levels(model, profile);
         let (mut goal_gaps, mut goal_missing_tech, mut climb_exists) =
             (Vec::new(), Vec::new(), true);
+        let mut here = None;
         let to_goal = profile
             .goal
             .as_ref()
@@ -567,17 +605,23 @@ impl<'a> Context<'a> {
                 .filter(|t| t.hot && !have.contains(t.technology.0 as usize))
                 .map(|t| t.technology)
                 .collect();
-            climb_exists = !profile.situation.promotion_blocked
-                && plan::climb_exists(
-                    catalog,
-                    model,
-                    &request(
+            // Where the person stands, a step up is closed when they say so
+            // (an option's onward route starts at the option, and is not).
+            let (routes, climbs) = plan::plan_and_climb(
+                catalog,
+                model,
+                &Request {
+                    promotion_blocked: profile.situation.promotion_blocked,
+                    ..request(
                         profile,
                         cur,
                         profile.current.years_in_role,
                         to_goal.as_deref(),
-                    ),
-                );
+                    )
+                },
+            );
+            climb_exists = !profile.situation.promotion_blocked && climbs;
+            here = Some(routes);
         }
         let has_managed = match profile.current.manages_people {
             Some(m) => m,
@@ -592,6 +636,7 @@ impl<'a> Context<'a> {
             goal_gaps,
             goal_missing_tech,
             climb_exists,
+            here,
             has_managed,
         }
     }
@@ -678,16 +723,9 @@ impl<'a> Context<'a> {
     /// The first moves of the best routes to the goal, as options.
     fn proposals(&self) -> Vec<Opt> {
         let cur = &self.profile.current.position;
-        let plan = plan::plan(
-            self.catalog,
-            self.model,
-            &request(
-                self.profile,
-                cur,
-                self.profile.current.years_in_role,
-                self.to_goal.as_deref(),
-            ),
-        );
+        let Some(plan) = &self.here else {
+            return Vec::new();
+        };
         let mut seen: Vec<(OccupationId, Level)> = Vec::new();
         let mut out = Vec::new();
         for r in plan.routes.iter().chain(&plan.nearest) {
@@ -807,6 +845,18 @@ impl<'a> Context<'a> {
         }
 
         let has_reason = circumstances.iter().any(|c| *c != Circumstance::Necessity);
+        let builds = circumstances.iter().any(|c| {
+            matches!(
+                c,
+                Circumstance::BroadenHorizons
+                    | Circumstance::TechnicalExperience
+                    | Circumstance::ManagementExperience
+            )
+        });
+        let likelier = (step_down || changes_profession)
+            .then(|| self.likelier_route(to, landing.chance, onward.as_ref(), !builds))
+            .flatten()
+            .filter(|_| !necessity);
         let verdict = if let Some(limit) = self.outside_situation(to, &movement) {
             reasons.push(limit);
             Verdict::NotRecommended
@@ -834,6 +884,11 @@ impl<'a> Context<'a> {
             // no strategy yet, whatever else it serves.
             reasons.push(Reason::EducationFirst { entry: e.entry });
             Verdict::Acceptable
+        } else if likelier
+            .as_ref()
+            .is_some_and(|r| matches!(r, Reason::LikelierRoute { decides: true, .. }))
+        {
+            Verdict::Acceptable
         } else if has_reason && has_onward && success >= LIKELY {
             Verdict::Strategic
         } else {
@@ -842,6 +897,7 @@ impl<'a> Context<'a> {
             }
             Verdict::Acceptable
         };
+        reasons.extend(likelier);
 
         let living = self.living(to, &movement, onward.as_ref(), &mut reasons);
         OptionAdvice {
@@ -858,6 +914,40 @@ impl<'a> Context<'a> {
             living,
             proposed,
         }
+    }
+
+    /// [`Reason::LikelierRoute`] when a route from where the person stands
+    /// beats the way through the option: no later to the goal, at least
+    /// [`LIKELIER_ROUTE_RATIO`] times as likely, and not through the
+    /// option's own post. The likeliest such route is named.
+    fn likelier_route(
+        &self,
+        to: &Position,
+        landing: f32,
+        onward: Option<&Route>,
+        decides: bool,
+    ) -> Option<Reason> {
+        let onward = onward?;
+        let through = landing * onward.probability;
+        let years = onward.years_to_goal;
+        self.here
+            .as_ref()?
+            .routes
+            .iter()
+            .filter(|r| {
+                r.years_to_goal <= years + 1e-3
+                    && r.probability >= LIKELIER_ROUTE_RATIO * through
+                    && r.steps
+                        .first()
+                        .is_some_and(|s| (s.to.occupation, s.to.level) != (to.occupation, to.level))
+            })
+            .max_by(|a, b| a.probability.total_cmp(&b.probability))
+            .map(|r| Reason::LikelierRoute {
+                route: r.clone(),
+                through,
+                years,
+                decides,
+            })
     }
 
     /// For a profession changer (one with a goal) with years of

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{catalog, model};
+use common::{catalog, id, model};
 
 use std::path::Path;
 
@@ -280,4 +280,76 @@ fn a_post_that_asks_a_degree_one_lacks_is_hard_to_land() {
     // Within one's own occupation nothing is asked.
     let own = nurse_offered("Registered Nurses", "education = \"high_school\"");
     assert_eq!(education_fit(&own), None);
+}
+
+fn blocked_accountant_offered(role: &str) -> OptionAdvice {
+    let toml = format!(
+        r#"
+[current]
+role = "Accountants and Auditors"
+level = "principal"
+salary = 118000
+years_in_role = 4
+years_experience = 12
+manages_people = false
+[goal]
+role = "Financial Managers"
+level = "director"
+horizon_years = 10
+[situation]
+promotion_blocked = true
+[[options]]
+id = "option"
+role = "{role}"
+level = "senior"
+"#
+    );
+    only(&inline(&toml).unwrap()).clone()
+}
+
+/// "Only if the path onward is real": a blocked principal accountant
+/// offered a budget analyst's post a grade lower has a route onward — but
+/// stepping sideways into finance management now reaches the director's
+/// post sooner and far likelier. The step down serves only as another
+/// route up, so it is no strategy while the likelier route is open; an
+/// option that also builds what the goal needs (a cost estimator's work
+/// broadens her horizons) keeps its verdict, and the likelier route is
+/// said for her to weigh.
+#[test]
+fn a_step_down_is_no_strategy_when_a_likelier_route_starts_where_one_stands() {
+    let budget = blocked_accountant_offered("Budget Analysts");
+    assert!(budget.circumstances.contains(&Circumstance::AnotherRouteUp));
+    assert_eq!(budget.verdict, Verdict::Acceptable);
+    let through = budget.landing * budget.onward.as_ref().unwrap().probability;
+    let Some(Reason::LikelierRoute {
+        route,
+        through: said,
+        years,
+        decides: true,
+    }) = budget
+        .reasons
+        .iter()
+        .find(|r| r.code() == "verdict.likelier_route")
+    else {
+        panic!("no deciding likelier route: {:#?}", budget.reasons);
+    };
+    assert!((said - through).abs() < 1e-6);
+    assert!(route.years_to_goal <= years + 1e-3);
+    assert!(route.probability >= advisor::LIKELIER_ROUTE_RATIO * through);
+    assert_eq!(route.steps[0].from.occupation, id("13-2011.00"));
+    assert_ne!(route.steps[0].to.occupation, budget.position.occupation);
+
+    let estimator = blocked_accountant_offered("Cost Estimators");
+    assert!(
+        estimator
+            .circumstances
+            .contains(&Circumstance::BroadenHorizons)
+    );
+    assert_eq!(estimator.verdict, Verdict::Strategic);
+    assert!(
+        estimator
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::LikelierRoute { decides: false, .. }))
+    );
 }

@@ -234,10 +234,26 @@ impl Built {
 /// Plans routes for a request.
 pub fn plan(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> Plan {
     let built = build(catalog, model, req, req.horizon_years);
+    plan_on(catalog, model, req, &built)
+}
+
+/// [`plan`], and whether a route with no step down (in any occupation)
+/// reaches the goal within the horizon, on one graph:
+/// the advisor asks both of where the person stands.
+pub(crate) fn plan_and_climb(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    req: &Request<'_>,
+) -> (Plan, bool) {
+    let built = build(catalog, model, req, req.horizon_years);
+    (plan_on(catalog, model, req, &built), climbs(&built))
+}
+
+fn plan_on(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, built: &Built) -> Plan {
     let to_route = |b: &Built, p: &Path| route(catalog, model, req, b, p);
     let routes: Vec<Route> = search::pareto_routes(&built.graph)
         .iter()
-        .map(|p| to_route(&built, p))
+        .map(|p| to_route(built, p))
         .collect();
     let own = catalog.occupation(req.start.occupation);
     let stay_and_climb = built.restricted(|from, to| {
@@ -247,7 +263,7 @@ pub fn plan(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> Pl
     let direct = best(
         search::pareto_routes(&stay_and_climb)
             .iter()
-            .map(|p| to_route(&built, p))
+            .map(|p| to_route(built, p))
             .collect(),
     );
     let nearest = if routes.is_empty() {
@@ -280,8 +296,7 @@ pub fn best_route(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>)
 
 /// Whether a route with no step down (in any occupation) reaches the goal
 /// within the horizon.
-pub(crate) fn climb_exists(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> bool {
-    let built = build(catalog, model, req, req.horizon_years);
+fn climbs(built: &Built) -> bool {
     let climb = built.restricted(|from, to| to.level.grade() >= from.level.grade());
     !search::pareto_routes(&climb).is_empty()
 }
