@@ -369,7 +369,9 @@ pub struct DestinationView {
     pub job_zone: Option<u8>,
     /// Median annual wage (OEWS).
     pub median_wage: Option<u32>,
-    /// In the same SOC family as the origin.
+    /// In the same function as the origin — one profession (SOC broad
+    /// group), or the management of it — as `move` judges a change of
+    /// profession (software developers → IT managers is no change).
     pub same_profession: bool,
     /// What the person brings.
     pub strengths: Vec<String>,
@@ -435,7 +437,7 @@ pub fn transitions(engine: &Engine, role: &str, limit: usize) -> Result<Transiti
                 success: round(m.success, 3),
                 job_zone: o.job_zone.map(|z| z.get()),
                 median_wage: median(d),
-                same_profession: o.family() == origin.family(),
+                same_profession: o.same_function(origin),
                 strengths: e
                     .strengths
                     .iter()

@@ -481,3 +481,41 @@ fn advise_errors_name_the_problem() {
     );
     assert!(o.stdout.is_empty());
 }
+
+/// `transitions` and `move` judge a change of profession alike: managing
+/// one's own function's work is the same profession.
+#[test]
+fn transitions_and_move_agree_on_what_changes_profession() {
+    let v = json(&[
+        "transitions",
+        "Software Developers",
+        "--limit",
+        "40",
+        "--format",
+        "json",
+    ]);
+    let d = v["destinations"].as_array().unwrap();
+    let same = |code: &str| {
+        d.iter()
+            .find(|x| x["code"] == code)
+            .unwrap_or_else(|| panic!("{code} not among the destinations"))["same_profession"]
+            .as_bool()
+            .unwrap()
+    };
+    assert!(same("11-3021.00"), "IT managers manage developers' work");
+    assert!(same("15-1254.00"), "web developers share the broad group");
+    let m = json(&[
+        "move",
+        "Software Developers",
+        "--to",
+        "11-3021.00",
+        "--format",
+        "json",
+    ]);
+    let changes = m["move"]["changes"].as_array().unwrap();
+    assert!(changes.contains(&serde_json::json!("track")), "{changes:?}");
+    assert!(
+        !changes.contains(&serde_json::json!("profession")),
+        "{changes:?}"
+    );
+}

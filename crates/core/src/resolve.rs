@@ -406,6 +406,16 @@ fn is_seniority_word(t: &str) -> bool {
     )
 }
 
+/// Matches beyond the limit looked at for ties.
+const TIE_LOOKAHEAD: usize = 8;
+
+/// Scores that round to the same hundredth are the same evidence: the
+/// corroboration bonus of a second title (0.04 × its score) is not meant to
+/// outweigh how common an occupation is.
+fn tie_class(score: f32) -> i32 {
+    (score * 100.0).round() as i32
+}
+
 impl Catalog {
     /// The text of an indexed title.
     pub fn title_text(&self, occupation: OccupationId, title: TitleRef) -> &str {
@@ -432,7 +442,36 @@ impl Catalog {
                 },
             }];
         }
-        self.titles().search(query, limit)
+        self.ranked_titles(query, limit)
+    }
+
+    /// The title index's matches, equal scores broken by how many work in
+    /// each occupation.
+    fn ranked_titles(&self, query: &str, limit: usize) -> Vec<TitleMatch> {
+        // A title several occupations share ("middle school teacher": the
+        // general, special education and career/technical teachers) is
+        // equal evidence for each; the occupation far more people work in
+        // is the likelier meaning, so equal scores go to it. Look past the
+        // limit so a tie at its edge is broken the same way.
+        let mut found = self
+            .titles()
+            .search(query, limit.saturating_add(TIE_LOOKAHEAD));
+        let workers = |o: OccupationId| {
+            self.occupation(o)
+                .wages
+                .as_ref()
+                .and_then(|w| w.employment)
+                .unwrap_or(0)
+        };
+        found.sort_by(|a, b| {
+            tie_class(b.score)
+                .cmp(&tie_class(a.score))
+                .then(workers(b.occupation).cmp(&workers(a.occupation)))
+                .then(b.score.total_cmp(&a.score))
+                .then(a.occupation.cmp(&b.occupation))
+        });
+        found.truncate(limit);
+        found
     }
 
     /// Resolves a role as people type it: an O*NET-SOC code, or a title.
@@ -471,7 +510,7 @@ impl Catalog {
                 }),
             };
         }
-        let mut found = self.titles().search(text, 6);
+        let mut found = self.ranked_titles(text, 6);
         match found.first() {
             Some(best) if best.score >= MIN_RESOLVE_SCORE => {
                 let best = best.clone();

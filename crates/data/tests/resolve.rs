@@ -95,3 +95,22 @@ fn unknown_text_is_repeated_with_closest_matches() {
     );
     assert_eq!(c.resolve("   ").unwrap_err(), ResolveError::Empty);
 }
+
+/// A title several occupations share is equal evidence for each: the one
+/// far more people work in is the likelier meaning. "Middle school teacher"
+/// is an alternate title of the general, the special education and the
+/// career/technical middle school teachers; it means the first (OEWS:
+/// hundreds of thousands against tens of thousands), which it used to miss
+/// for the lower code.
+#[test]
+fn a_shared_title_means_the_occupation_most_people_work_in() {
+    assert_eq!(first("middle school teacher"), "25-2022.00");
+    let found = catalog().search("middle school teacher", 3);
+    assert_eq!(found.len(), 3);
+    assert!((found[0].score - found[1].score).abs() < 0.005);
+    // A clearly better match is never overruled by size.
+    assert_eq!(
+        first("special education teacher middle school"),
+        "25-2057.00"
+    );
+}

@@ -87,14 +87,14 @@ fn render_classify(v: &ClassifyView) -> String {
         v.feasibility
     ));
     s.push_str(&format!(
-        "Landing: {:.2} — the chance of getting the position, for someone with {}'s typical experience and education\n",
+        "Landing: {:.2} — the chance of getting the position, for someone with the typical experience and education of {}\n",
         v.landing, v.from.title
     ));
     if let Some(e) = v.education.as_ref().filter(|e| e.factor < 1.0) {
         s.push_str(&format!("  ×{:.2} for education: {}\n", e.factor, e.text));
     }
     s.push_str(&format!(
-        "Success: {:.2} — the chance of doing well there, for someone with {}'s typical skills\n\n",
+        "Success: {:.2} — the chance of doing well there, for someone with the typical skills of {}\n\n",
         v.success, v.from.title
     ));
     s.push_str(&render_explanation(&v.explanation));
