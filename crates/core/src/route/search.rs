@@ -263,28 +263,26 @@ impl Arena {
             && la.projected(g).dominates(&lb.projected(g))
     }
 
-    /// The label a full bag gives up first. Labels in one bag differ in
-    /// the experience they carry, which is why neither pruned the other;
-    /// the one that matters least goes: first one that another label in
-    /// the bag beats on every criterion (kept only for its experience),
-    /// then one that another is at least as fast and as likely as, then
-    /// the latest (then least likely). Giving up the latest alone would
-    /// drop a likelier route that took longer — a step down, say — in
-    /// favour of faster, unlikelier labels another label already beats.
-    fn worst(&self, g: &Graph, bag: &[usize]) -> Option<usize> {
-        let beaten = |b: usize, on: &dyn Fn(usize, usize) -> bool| {
-            bag.iter()
-                .any(|&a| a != b && on(a, b) && (!on(b, a) || a < b))
-        };
-        let everywhere = |a: usize, b: usize| {
-            self.labels[a]
-                .projected(g)
-                .dominates(&self.labels[b].projected(g))
-        };
-        let fast_and_likely = |a: usize, b: usize| {
+    /// The label a full bag gives up first, `arriving` being the one just
+    /// put in. Labels in one bag differ in the experience they carry,
+    /// which is why neither pruned the other; the one that matters least
+    /// goes: the arriving label if another is at least as fast and as
+    /// likely, else the latest (then least likely) of those another is at
+    /// least as fast and as likely as, else the latest of all. Giving up
+    /// the latest alone would drop a likelier route that took longer — a
+    /// step down, say — in favour of faster, unlikelier labels.
+    fn worst(&self, bag: &[usize], arriving: usize) -> Option<usize> {
+        let beats = |a: usize, b: usize| {
             let (la, lb) = (&self.labels[a], &self.labels[b]);
-            la.years <= lb.years + 1e-9 && la.probability >= lb.probability - 1e-12
+            a != b
+                && la.years <= lb.years + 1e-9
+                && la.probability >= lb.probability - 1e-12
+                && (la.years < lb.years - 1e-9 || la.probability > lb.probability + 1e-12 || a < b)
         };
+        let beaten = |b: usize| bag.iter().any(|&a| beats(a, b));
+        if beaten(arriving) {
+            return Some(arriving);
+        }
         let latest = |pool: &mut dyn Iterator<Item = usize>| {
             pool.max_by(|&a, &b| {
                 let (la, lb) = (&self.labels[a], &self.labels[b]);
@@ -294,8 +292,7 @@ impl Arena {
                     .then(a.cmp(&b))
             })
         };
-        latest(&mut bag.iter().copied().filter(|&b| beaten(b, &everywhere)))
-            .or_else(|| latest(&mut bag.iter().copied().filter(|&b| beaten(b, &fast_and_likely))))
+        latest(&mut bag.iter().copied().filter(|&b| beaten(b)))
             .or_else(|| latest(&mut bag.iter().copied()))
     }
 }
@@ -393,7 +390,7 @@ fn admit(g: &Graph, arena: &mut Arena, ceiling: &[f64], bag: &mut Vec<usize>, ci
     let state = arena.labels[ci].state;
     if g.bag_limit > 0 && state != g.goal && bag.len() >= g.bag_limit {
         bag.push(ci);
-        let worst = arena.worst(g, bag);
+        let worst = arena.worst(bag, ci);
         bag.retain(|&b| Some(b) != worst);
         return worst != Some(ci);
     }
