@@ -57,7 +57,7 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             if *decides {
                 "Not a strategic move while that route is open."
             } else {
-                "Take this option for the experience it builds, not as the quickest way there."
+                "Take this option for the experience it builds, not as the likeliest way there."
             }
         ),
         Reason::NecessityOnly => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
@@ -265,11 +265,16 @@ fn landing_words(
             .collect();
         text.push_str(&format!(" (you bring {})", names.join(", ")));
     }
-    if l.distance_factor < 0.9 {
+    if l.transfer < chances::DISTANCE_MIDPOINT {
         text.push_str(&format!(
             "; ×{:.2} as moves that transfer this little are seldom made (nineteen in twenty of the moves O*NET lists as needing little preparation score above {:.2})",
             l.distance_factor,
             chances::DISTANCE_MIDPOINT
+        ));
+    } else if l.distance_factor < 0.9 {
+        text.push_str(&format!(
+            "; ×{:.2} as it transfers less than most of the moves O*NET lists as needing little preparation",
+            l.distance_factor,
         ));
     }
     if l.level_factor < 1.0 {
@@ -315,16 +320,18 @@ fn landing_words(
 }
 
 /// "Success is likely (0.81): you cover 93% of the skills and knowledge
-/// X needs (importance-weighted); short of A (3.0 now, 4.1 needed)…"
+/// X needs, weighted by importance, and 70% of what it needs beyond the
+/// typical occupation; to learn: A (3.0 now, 4.1 needed)…"
 fn success_words(catalog: &Catalog, to: OccupationId, f: &Success) -> String {
     let title = &catalog.occupation(to).title;
     let mut text = format!("Success is {} ({:.2}): ", likelihood(f.chance), f.chance);
-    match f.coverage {
-        Some(c) => text.push_str(&format!(
-            "you cover {:.0}% of the skills and knowledge {title} needs, weighted by importance",
+    match (f.coverage, f.distinctive_coverage) {
+        (Some(c), Some(d)) => text.push_str(&format!(
+            "you cover {:.0}% of the skills and knowledge {title} needs, weighted by importance, and {:.0}% of what it needs beyond the typical occupation",
             c * 100.0,
+            d * 100.0,
         )),
-        None => text.push_str(&format!(
+        _ => text.push_str(&format!(
             "O*NET has no skill ratings for {title} to compare yours with"
         )),
     }
@@ -391,7 +398,8 @@ fn route_steps(catalog: &Catalog, r: &switchback_core::route::plan::Route) -> St
     r.steps
         .iter()
         .map(|s| {
-            let when = if s.years > 0.0 {
+            // Durations are in hundredths of a year; below one, it is now.
+            let when = if s.years >= 0.005 {
                 format!("after {:.1} years", s.years)
             } else {
                 "now".to_owned()
@@ -416,10 +424,22 @@ fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
             r.probability,
             route_steps(catalog, r)
         ),
-        Onward::NoRoute { horizon, limits } if limits.is_empty() => format!(
-            "No route from there reaches {goal_name} within {horizon} years in the O*NET data."
-        ),
-        Onward::NoRoute { horizon, limits } => {
+        Onward::NoRoute {
+            horizon,
+            nearest_years,
+            limits,
+        } if limits.is_empty() => match nearest_years {
+            Some(years) => format!(
+                "No route from there reaches {goal_name} within {horizon} years in the O*NET data; the fastest takes {years:.1} years."
+            ),
+            None => format!(
+                "No route from there reaches {goal_name} within {horizon} years in the O*NET data, nor within {} years.",
+                switchback_core::route::plan::nearest_horizon(*horizon)
+            ),
+        },
+        Onward::NoRoute {
+            horizon, limits, ..
+        } => {
             let limits: Vec<String> = limits
                 .iter()
                 .map(|l| match l {

@@ -9,7 +9,10 @@
 //!   another route up, technical or management experience), each detected
 //!   from the data and the profile, never from the option's id or title;
 //! - **verdict**: `strategic` (serves a circumstance and the goal: an
-//!   onward route exists within the horizon and success is likely),
+//!   onward route exists within the horizon, success is likely, and no
+//!   route from where the person stands reaches the goal no later and at
+//!   least [`LIKELIER_ROUTE_RATIO`] times as likely — unless the option
+//!   builds experience the goal needs, when that route is only said),
 //!   `acceptable` (justified but not strategic, or harmless) or
 //!   `not_recommended`;
 //! - **instead**: a better shape of move, when there is one — `lateral`
@@ -328,6 +331,11 @@ pub enum Onward {
     NoRoute {
         /// The horizon, in years.
         horizon: f32,
+        /// Years the fastest route from the option takes to the goal when
+        /// the data alone block it ([`plan::nearest_route`]; `None` when
+        /// none reaches it in three horizons, or when the person's own
+        /// limits block it).
+        nearest_years: Option<f32>,
         /// The person's own limits that block every route (empty when the
         /// data alone do).
         limits: Vec<Limit>,
@@ -516,12 +524,7 @@ pub fn advise(
         o.landing
             * match (&o.onward, &profile.goal) {
                 (Some(r), _) => r.probability,
-                (None, Some(g))
-                    if o.position.occupation != g.occupation
-                        || o.position.level.grade() < g.level.grade() =>
-                {
-                    0.0
-                }
+                (None, Some(g)) if !g.reached_by(&o.position) => 0.0,
                 _ => 1.0,
             }
     };
@@ -552,6 +555,21 @@ pub(crate) fn person_levels(model: &TransitionModel, profile: &Profile) -> Vec<f
         }
     }
     levels
+}
+
+/// What the verdict on one option is decided from ([`Context::verdict`]).
+struct VerdictFacts<'a> {
+    to: &'a Position,
+    movement: &'a Move,
+    /// The education fit of landing the option.
+    education: Option<chances::EducationFit>,
+    success: f32,
+    circumstances: &'a [Circumstance],
+    /// The option is the goal, or a route leads on from it.
+    has_onward: bool,
+    /// [`Reason::LikelierRoute`], when a route from where the person
+    /// stands beats the way through the option.
+    likelier: Option<Reason>,
 }
 
 /// What every judgement of one profile shares.
@@ -781,8 +799,9 @@ impl<'a> Context<'a> {
         });
 
         // The onward route to the goal, from the option.
-        let onward = profile.goal.as_ref().and_then(|goal| {
-            if to.occupation == goal.occupation && to.level.grade() >= goal.level.grade() {
+        let reaches_goal_directly = profile.goal.as_ref().is_some_and(|g| g.reached_by(to));
+        let onward = profile.goal.as_ref().and_then(|_| {
+            if reaches_goal_directly {
                 return None;
             }
             plan::best_route(
@@ -795,10 +814,6 @@ impl<'a> Context<'a> {
                 },
             )
         });
-        let reaches_goal_directly = profile
-            .goal
-            .as_ref()
-            .is_some_and(|g| to.occupation == g.occupation && to.level.grade() >= g.level.grade());
         if let Some(goal) = &profile.goal {
             reasons.push(Reason::Onward {
                 goal: goal.occupation,
@@ -815,36 +830,7 @@ impl<'a> Context<'a> {
         let circumstances = self.circumstances(opt, &movement, has_onward, &mut reasons);
         let necessity = circumstances.contains(&Circumstance::Necessity);
 
-        // A better shape of move.
-        let mut instead = None;
-        // Changing industry but not function (nor track) calls for a lateral
-        // move: the same work, at the same level, elsewhere.
-        if step_down
-            && movement.changes.contains(&Change::Industry)
-            && !changes_profession
-            && !movement.changes.contains(&Change::Track)
-        {
-            instead = Some(Instead::Lateral);
-            reasons.push(Reason::InsteadLateral {
-                occupation: to.occupation,
-                level: cur.level,
-            });
-        } else if let Some((higher, chance)) = circumstances
-            .contains(&Circumstance::ChangeProfession)
-            .then(|| self.higher_entry(to, &movement))
-            .flatten()
-        {
-            instead = Some(Instead::HigherLevel);
-            reasons.push(Reason::InsteadHigherLevel {
-                years_experience: profile.current.years_experience,
-                feasibility: movement.feasibility,
-                higher,
-                offered: to.level,
-                success: chance,
-            });
-        }
-
-        let has_reason = circumstances.iter().any(|c| *c != Circumstance::Necessity);
+        let mut instead = self.better_shape(to, &movement, &circumstances, &mut reasons);
         let builds = circumstances.iter().any(|c| {
             matches!(
                 c,
@@ -857,47 +843,16 @@ impl<'a> Context<'a> {
             .then(|| self.likelier_route(to, landing.chance, onward.as_ref(), !builds))
             .flatten()
             .filter(|_| !necessity);
-        let verdict = if let Some(limit) = self.outside_situation(to, &movement) {
-            reasons.push(limit);
-            Verdict::NotRecommended
-        } else if success < UNLIKELY {
-            reasons.push(Reason::Unlikely);
-            Verdict::NotRecommended
-        } else if instead.is_some() && !necessity {
-            Verdict::NotRecommended
-        } else if step_down && circumstances.is_empty() {
-            instead = Some(Instead::Stay);
-            reasons.push(Reason::InsteadStay);
-            Verdict::NotRecommended
-        } else if profile.goal.is_some()
-            && (step_down || changes_profession)
-            && !has_onward
-            && !necessity
-        {
-            reasons.push(Reason::NoWayOnward);
-            Verdict::NotRecommended
-        } else if let Some(e) = landing
-            .education
-            .filter(|e| e.factor < EDUCATION_FIRST_BELOW && !necessity)
-        {
-            // A post the person cannot hold without a degree they lack is
-            // no strategy yet, whatever else it serves.
-            reasons.push(Reason::EducationFirst { entry: e.entry });
-            Verdict::Acceptable
-        } else if likelier
-            .as_ref()
-            .is_some_and(|r| matches!(r, Reason::LikelierRoute { decides: true, .. }))
-        {
-            Verdict::Acceptable
-        } else if has_reason && has_onward && success >= LIKELY {
-            Verdict::Strategic
-        } else {
-            if necessity && !has_reason {
-                reasons.push(Reason::NecessityOnly);
-            }
-            Verdict::Acceptable
+        let facts = VerdictFacts {
+            to,
+            movement: &movement,
+            education: landing.education,
+            success,
+            circumstances: &circumstances,
+            has_onward,
+            likelier,
         };
-        reasons.extend(likelier);
+        let verdict = self.verdict(facts, &mut instead, &mut reasons);
 
         let living = self.living(to, &movement, onward.as_ref(), &mut reasons);
         OptionAdvice {
@@ -913,6 +868,127 @@ impl<'a> Context<'a> {
             reasons,
             living,
             proposed,
+        }
+    }
+
+    /// A better shape of move than the option, with its reason.
+    fn better_shape(
+        &self,
+        to: &Position,
+        movement: &Move,
+        circumstances: &[Circumstance],
+        reasons: &mut Vec<Reason>,
+    ) -> Option<Instead> {
+        let cur = &self.profile.current.position;
+        // Changing industry but not function (nor track) calls for a lateral
+        // move: the same work, at the same level, elsewhere.
+        if movement.kind == MoveKind::StepDown
+            && movement.changes.contains(&Change::Industry)
+            && !movement.changes.contains(&Change::Profession)
+            && !movement.changes.contains(&Change::Track)
+        {
+            reasons.push(Reason::InsteadLateral {
+                occupation: to.occupation,
+                level: cur.level,
+            });
+            return Some(Instead::Lateral);
+        }
+        let (higher, chance) = circumstances
+            .contains(&Circumstance::ChangeProfession)
+            .then(|| self.higher_entry(to, movement))
+            .flatten()?;
+        reasons.push(Reason::InsteadHigherLevel {
+            years_experience: self.profile.current.years_experience,
+            feasibility: movement.feasibility,
+            higher,
+            offered: to.level,
+            success: chance,
+        });
+        Some(Instead::HigherLevel)
+    }
+
+    /// The verdict on an option, the seeds' rules in the order they take
+    /// precedence: outside the person's limits, unlikely to succeed, a
+    /// better shape of move, a step down that serves nothing, no way on to
+    /// the goal, a degree to get first, a likelier route from where the
+    /// person stands; then strategic when it serves a circumstance, leads
+    /// on and is likely to go well. The reason of the rule that decides is
+    /// added to `reasons`; a likelier route that does not decide is added
+    /// only with a verdict it leaves standing.
+    fn verdict(
+        &self,
+        facts: VerdictFacts<'_>,
+        instead: &mut Option<Instead>,
+        reasons: &mut Vec<Reason>,
+    ) -> Verdict {
+        let VerdictFacts {
+            to,
+            movement,
+            education,
+            success,
+            circumstances,
+            has_onward,
+            likelier,
+        } = facts;
+        let step_down = movement.kind == MoveKind::StepDown;
+        let changes_profession = movement.changes.contains(&Change::Profession);
+        let necessity = circumstances.contains(&Circumstance::Necessity);
+        let has_reason = circumstances.iter().any(|c| *c != Circumstance::Necessity);
+        let (verdict, reason) = if let Some(limit) = self.outside_situation(to, movement) {
+            (Verdict::NotRecommended, Some(limit))
+        } else if success < UNLIKELY {
+            (Verdict::NotRecommended, Some(Reason::Unlikely))
+        } else if instead.is_some() && !necessity {
+            (Verdict::NotRecommended, None)
+        } else if step_down && circumstances.is_empty() {
+            *instead = Some(Instead::Stay);
+            (Verdict::NotRecommended, Some(Reason::InsteadStay))
+        } else if self.profile.goal.is_some()
+            && (step_down || changes_profession)
+            && !has_onward
+            && !necessity
+        {
+            (Verdict::NotRecommended, Some(Reason::NoWayOnward))
+        } else if let Some(e) = education.filter(|e| e.factor < EDUCATION_FIRST_BELOW && !necessity)
+        {
+            // A post the person cannot hold without a degree they lack is
+            // no strategy yet, whatever else it serves.
+            (
+                Verdict::Acceptable,
+                Some(Reason::EducationFirst { entry: e.entry }),
+            )
+        } else if let Some(route) = likelier {
+            let decides = matches!(route, Reason::LikelierRoute { decides: true, .. });
+            let standing = if decides {
+                Verdict::Acceptable
+            } else {
+                Self::final_verdict(has_reason, has_onward, success, necessity, reasons)
+            };
+            (standing, Some(route))
+        } else {
+            let verdict = Self::final_verdict(has_reason, has_onward, success, necessity, reasons);
+            (verdict, None)
+        };
+        reasons.extend(reason);
+        verdict
+    }
+
+    /// Strategic when the option serves a circumstance beyond necessity,
+    /// leads on to the goal and is likely to go well; else acceptable.
+    fn final_verdict(
+        has_reason: bool,
+        has_onward: bool,
+        success: f32,
+        necessity: bool,
+        reasons: &mut Vec<Reason>,
+    ) -> Verdict {
+        if has_reason && has_onward && success >= LIKELY {
+            Verdict::Strategic
+        } else {
+            if necessity && !has_reason {
+                reasons.push(Reason::NecessityOnly);
+            }
+            Verdict::Acceptable
         }
     }
 
@@ -1035,7 +1111,19 @@ impl<'a> Context<'a> {
         if !blocked_by_limits {
             limits.clear();
         }
-        Onward::NoRoute { horizon, limits }
+        let nearest_years = if limits.is_empty() {
+            let mut req = request(self.profile, from, 0.0, self.to_goal.as_deref());
+            req.experience_in = Some(self.profile.current.position.occupation);
+            req.levels = Some(&self.levels);
+            plan::nearest_route(self.catalog, self.model, &req).map(|r| r.years_to_goal)
+        } else {
+            None
+        };
+        Onward::NoRoute {
+            horizon,
+            nearest_years,
+            limits,
+        }
     }
 
     fn circumstances(

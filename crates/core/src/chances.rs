@@ -56,11 +56,18 @@ pub(crate) const DISTANCE_WIDTH: f32 = 0.0535;
 pub(crate) const MAX_LANDING: f32 = 0.95;
 /// Success when the person covers every need of the position; coverage
 /// below 1 lowers it along a logistic curve centred on [`SUCCESS_MIDPOINT`].
+/// The coverage is the mean of [`Success::coverage`] and
+/// [`Success::distinctive_coverage`].
 pub(crate) const MAX_SUCCESS: f32 = 0.95;
-/// Coverage at which success is half of [`MAX_SUCCESS`].
-pub(crate) const SUCCESS_MIDPOINT: f32 = 0.72;
+/// Coverage at which success is half of [`MAX_SUCCESS`]. With
+/// [`SUCCESS_WIDTH`], the curve passes the 10th percentile of the coverage
+/// of the moves O*NET's Career Changers Matrix lists (0.550, for a person
+/// with the origin's typical skills) at 0.76 and their median (0.771) at
+/// 0.92: moves people make with little preparation are likely to go well
+/// (`cargo run --release -p switchback-data --example calibrate_success`).
+pub(crate) const SUCCESS_MIDPOINT: f32 = 0.40;
 /// Width of the logistic curve, in coverage.
-pub(crate) const SUCCESS_WIDTH: f32 = 0.05;
+pub(crate) const SUCCESS_WIDTH: f32 = 0.105;
 /// Success factor for a position one or two grades above the person's.
 pub(crate) const STRETCH_FACTOR: [f32; 2] = [0.9, 0.75];
 /// Success factor per job zone of preparation the position asks beyond the
@@ -225,6 +232,13 @@ pub struct Success {
     /// Share of the position's importance-weighted skill and knowledge
     /// levels the person covers, 0–1 (`None` when either side is unrated).
     pub coverage: Option<f32>,
+    /// The same share of what the position needs *above the typical
+    /// occupation* ([`TransitionModel::typical_level`]): programming for a
+    /// data scientist, not speaking. 1 when it needs nothing above the
+    /// typical; `None` with `coverage`. Success weighs the two equally:
+    /// the generic skills every job rates important would otherwise drown
+    /// the few that make the position what it is.
+    pub distinctive_coverage: Option<f32>,
     /// The position's ratings are inferred, not O*NET's own.
     pub inferred: bool,
     /// The move enters management: management shortfalls count at
@@ -363,7 +377,9 @@ pub fn success(
     let scale = 1.0 - NEED_PER_GRADE_BELOW * f32::from(typical.saturating_sub(to.level.grade()));
     let enters_management = from.track == Track::Individual && to.track == Track::Management;
     let ids = &model.elements().ids;
+    let typical = model.typical_level();
     let (mut need, mut short) = (0f32, 0f32);
+    let (mut beyond_typical, mut short_beyond) = (0f32, 0f32);
     let mut shortfalls = Vec::new();
     for (i, (&importance, &level)) in target.importance.iter().zip(&target.level).enumerate() {
         let level = level * scale;
@@ -378,6 +394,8 @@ pub fn success(
         };
         need += weight * level;
         short += weight * counted * (level - have).max(0.0);
+        beyond_typical += weight * (level - typical[i]).max(0.0);
+        short_beyond += weight * counted * (level - have.max(typical[i])).max(0.0);
         if importance >= SHORTFALL_IMPORTANCE && level - have >= SHORTFALL_LEVELS {
             shortfalls.push((weight * (level - have), i, have, level));
         }
@@ -393,9 +411,20 @@ pub fn success(
         })
         .collect();
     let coverage = (rated && need > 0.0).then(|| (1.0 - short / need).clamp(0.0, 1.0));
-    let base = coverage.map_or(MAX_SUCCESS / 2.0, |c| {
-        MAX_SUCCESS / (1.0 + (-(c - SUCCESS_MIDPOINT) / SUCCESS_WIDTH).exp())
+    let distinctive_coverage = coverage.map(|_| {
+        if beyond_typical > 0.0 {
+            (1.0 - short_beyond / beyond_typical).clamp(0.0, 1.0)
+        } else {
+            1.0
+        }
     });
+    let base = match (coverage, distinctive_coverage) {
+        (Some(all), Some(distinctive)) => {
+            let c = (all + distinctive) / 2.0;
+            MAX_SUCCESS / (1.0 + (-(c - SUCCESS_MIDPOINT) / SUCCESS_WIDTH).exp())
+        }
+        _ => MAX_SUCCESS / 2.0,
+    };
     let stretch = to.level.grade().saturating_sub(from.level.grade());
     let stretch_factor = match stretch {
         0 => 1.0,
@@ -411,6 +440,7 @@ pub fn success(
     Success {
         chance: (base * stretch_factor * preparation_factor).clamp(0.0, 1.0),
         coverage,
+        distinctive_coverage,
         inferred: matches!(
             target.ratings,
             crate::transition::profile::RatingSource::Imputed(_)

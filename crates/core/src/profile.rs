@@ -81,6 +81,14 @@ pub struct Goal {
     pub horizon_years: f32,
 }
 
+impl Goal {
+    /// Whether holding `position` is reaching the goal: its occupation at
+    /// the goal's grade or above.
+    pub fn reached_by(&self, position: &crate::position::Position) -> bool {
+        position.occupation == self.occupation && position.level.grade() >= self.level.grade()
+    }
+}
+
 /// The person's circumstances. Absent values are unknown, not zero.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Situation {

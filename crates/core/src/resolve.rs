@@ -352,7 +352,8 @@ impl TitleIndex {
             .map(|(occupation, (best, matched, second))| TitleMatch {
                 occupation,
                 // Several good titles are corroboration: a small bonus that
-                // separates ties but never lifts a weak match over a strong one.
+                // never lifts a weak match over a strong one. Ranking treats
+                // scores within `TIE_MARGIN` as equal (`ranked_titles`).
                 score: (best + 0.04 * second).min(1.0),
                 matched,
             })
@@ -409,12 +410,11 @@ fn is_seniority_word(t: &str) -> bool {
 /// Matches beyond the limit looked at for ties.
 const TIE_LOOKAHEAD: usize = 8;
 
-/// Scores that round to the same hundredth are the same evidence: the
-/// corroboration bonus of a second title (0.04 × its score) is not meant to
-/// outweigh how common an occupation is.
-fn tie_class(score: f32) -> i32 {
-    (score * 100.0).round() as i32
-}
+/// Scores this close to the best of a run of matches are the same evidence
+/// ([`Catalog::ranked_titles`]): such differences come from the wording of
+/// titles that say the same thing ("middle school teacher" matches three
+/// occupations' titles at 0.991–0.993), not from a better match.
+const TIE_MARGIN: f32 = 0.005;
 
 impl Catalog {
     /// The text of an indexed title.
@@ -464,12 +464,24 @@ impl Catalog {
                 .unwrap_or(0)
         };
         found.sort_by(|a, b| {
-            tie_class(b.score)
-                .cmp(&tie_class(a.score))
-                .then(workers(b.occupation).cmp(&workers(a.occupation)))
-                .then(b.score.total_cmp(&a.score))
+            b.score
+                .total_cmp(&a.score)
                 .then(a.occupation.cmp(&b.occupation))
         });
+        // Runs of matches within the margin of the run's best, each run
+        // ordered by workers; a run never reaches past a better match.
+        let mut start = 0;
+        while start < found.len() {
+            let floor = found[start].score - TIE_MARGIN;
+            let end = start + found[start..].partition_point(|m| m.score >= floor);
+            found[start..end].sort_by(|a, b| {
+                workers(b.occupation)
+                    .cmp(&workers(a.occupation))
+                    .then(b.score.total_cmp(&a.score))
+                    .then(a.occupation.cmp(&b.occupation))
+            });
+            start = end;
+        }
         found.truncate(limit);
         found
     }
@@ -511,8 +523,10 @@ impl Catalog {
             };
         }
         let mut found = self.ranked_titles(text, 6);
+        // The run the first match leads is as good as its best score.
+        let best_score = found.iter().map(|m| m.score).fold(0.0, f32::max);
         match found.first() {
-            Some(best) if best.score >= MIN_RESOLVE_SCORE => {
+            Some(best) if best_score >= MIN_RESOLVE_SCORE => {
                 let best = best.clone();
                 found.remove(0);
                 Ok(Resolution {

@@ -1,79 +1,115 @@
 //! Prints the distribution of skill-and-knowledge coverage for the moves in
-//! the Career Changers Matrix and for random pairs: the figures the success
-//! curve's midpoint in `core::chances` was read from.
-use switchback_core::chances::{self, Side};
+//! the Career Changers Matrix and for random pairs, how well each measure
+//! tells the two apart (AUC), and the success curve's midpoint and width
+//! read from them: the figures `core::chances` was set from.
+use switchback_core::catalog::OccupationId;
+use switchback_core::chances::{self, Side, Success};
 use switchback_core::level::Level;
 use switchback_core::position::Track;
 use switchback_core::transition::TransitionModel;
+
+/// Logistic arguments the curve has at the matrix's 10th percentile and
+/// median of coverage: success 0.76 and 0.92 of the 0.95 ceiling.
+const AT_P10: f32 = 1.4;
+const AT_MEDIAN: f32 = 3.5;
 
 fn main() {
     let catalog = switchback_data::embedded().expect("embedded catalog");
     let model = TransitionModel::new(&catalog);
     let text = std::fs::read_to_string("data/eval/career-changers-matrix.tsv").expect("matrix");
     let reference = switchback_data::reference::parse("ccm", &text, &catalog).expect("parse");
-    let mut matrix = Vec::new();
-    for (from, tos) in &reference.reference.origins {
-        for &to in tos {
-            matrix.push((*from, to));
-        }
-    }
-    let cov = |a, b| {
-        let levels = model.profile(a).level.clone();
-        let side = Side {
-            occupation: b,
+    let success = |a: OccupationId, b: OccupationId| {
+        let side = |occupation| Side {
+            occupation,
             level: Level::Senior,
             track: Track::Individual,
         };
-        let from = Side {
-            occupation: a,
-            level: Level::Senior,
-            track: Track::Individual,
-        };
-        chances::success(&catalog, &model, &levels, &from, &side)
+        chances::success(
+            &catalog,
+            &model,
+            &model.profile(a).level,
+            &side(a),
+            &side(b),
+        )
     };
-    let mut m: Vec<f32> = matrix
+    let matrix: Vec<Success> = reference
+        .reference
+        .origins
         .iter()
-        .filter_map(|&(a, b)| cov(a, b).coverage)
+        .flat_map(|(from, tos)| tos.iter().map(|&to| success(*from, to)))
         .collect();
-    let mut ms: Vec<f32> = matrix.iter().map(|&(a, b)| cov(a, b).chance).collect();
     let n = catalog.occupations().len() as u64;
     let mut x = 0x9e3779b97f4a7c15u64;
-    let mut r: Vec<f32> = (0..5000)
-        .filter_map(|_| {
-            x ^= x << 13;
-            x ^= x >> 7;
-            x ^= x << 17;
-            let a = switchback_core::catalog::OccupationId((x % n) as u16);
-            let b = switchback_core::catalog::OccupationId(((x >> 20) % n) as u16);
-            cov(a, b).coverage
-        })
-        .collect();
-    let mut rs: Vec<f32> = (0..5000)
+    let random: Vec<Success> = (0..5000)
         .map(|_| {
             x ^= x << 13;
             x ^= x >> 7;
             x ^= x << 17;
-            let a = switchback_core::catalog::OccupationId((x % n) as u16);
-            let b = switchback_core::catalog::OccupationId(((x >> 20) % n) as u16);
-            cov(a, b).chance
+            let a = OccupationId((x % n) as u16);
+            let b = OccupationId(((x >> 20) % n) as u16);
+            success(a, b)
         })
         .collect();
-    for (name, v) in [
-        ("matrix coverage", &mut m),
-        ("random coverage", &mut r),
-        ("matrix success", &mut ms),
-        ("random success", &mut rs),
-    ] {
-        v.sort_by(f32::total_cmp);
-        let q = |p: f32| v[((v.len() - 1) as f32 * p) as usize];
-        println!(
-            "{name}: n={} p10={:.3} p25={:.3} p50={:.3} p75={:.3} p90={:.3}",
-            v.len(),
-            q(0.1),
-            q(0.25),
-            q(0.5),
-            q(0.75),
-            q(0.9)
-        );
+    let measures: [(&str, Measure); 4] = [
+        ("coverage", |s| s.coverage),
+        ("distinctive coverage", |s| s.distinctive_coverage),
+        ("blended coverage", |s| {
+            Some((s.coverage? + s.distinctive_coverage?) / 2.0)
+        }),
+        ("success", |s| Some(s.chance)),
+    ];
+    for (name, measure) in measures {
+        let mut m: Vec<f32> = matrix.iter().filter_map(measure).collect();
+        let mut r: Vec<f32> = random.iter().filter_map(measure).collect();
+        let auc = auc(&m, &r);
+        m.sort_by(f32::total_cmp);
+        r.sort_by(f32::total_cmp);
+        println!("{name}: AUC matrix vs random {auc:.3}");
+        println!("  matrix {}", quantiles(&m));
+        println!("  random {}", quantiles(&r));
+        if name == "blended coverage" {
+            let (p10, p50) = (quantile(&m, 0.1), quantile(&m, 0.5));
+            let width = (p50 - p10) / (AT_MEDIAN - AT_P10);
+            println!(
+                "  curve through the matrix's p10 and median: midpoint {:.3}, width {:.3}",
+                p10 - AT_P10 * width,
+                width
+            );
+        }
     }
+}
+
+/// A figure read off one move's success.
+type Measure = fn(&Success) -> Option<f32>;
+
+fn quantile(sorted: &[f32], p: f32) -> f32 {
+    sorted[((sorted.len() - 1) as f32 * p) as usize]
+}
+
+fn quantiles(sorted: &[f32]) -> String {
+    let q = |p| quantile(sorted, p);
+    format!(
+        "n={} p10={:.3} p25={:.3} p50={:.3} p75={:.3} p90={:.3}",
+        sorted.len(),
+        q(0.1),
+        q(0.25),
+        q(0.5),
+        q(0.75),
+        q(0.9)
+    )
+}
+
+/// The chance that a matrix move outscores a random pair (ties count half).
+fn auc(positives: &[f32], negatives: &[f32]) -> f64 {
+    let mut sorted = negatives.to_vec();
+    sorted.sort_by(f32::total_cmp);
+    let wins: f64 = positives
+        .iter()
+        .map(|p| {
+            let below = sorted.partition_point(|n| n < p);
+            let ties = sorted[below..].partition_point(|n| n <= p);
+            below as f64 + ties as f64 / 2.0
+        })
+        .sum();
+    wins / (positives.len() as f64 * negatives.len() as f64)
 }

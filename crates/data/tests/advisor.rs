@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{catalog, id, model};
+use common::{catalog, model};
 
 use std::path::Path;
 
@@ -283,6 +283,10 @@ fn a_post_that_asks_a_degree_one_lacks_is_hard_to_land() {
 }
 
 fn blocked_accountant_offered(role: &str) -> OptionAdvice {
+    blocked_accountant_with(role, "")
+}
+
+fn blocked_accountant_with(role: &str, situation: &str) -> OptionAdvice {
     let toml = format!(
         r#"
 [current]
@@ -298,6 +302,7 @@ level = "director"
 horizon_years = 10
 [situation]
 promotion_blocked = true
+{situation}
 [[options]]
 id = "option"
 role = "{role}"
@@ -336,8 +341,17 @@ fn a_step_down_is_no_strategy_when_a_likelier_route_starts_where_one_stands() {
     assert!((said - through).abs() < 1e-6);
     assert!(route.years_to_goal <= years + 1e-3);
     assert!(route.probability >= advisor::LIKELIER_ROUTE_RATIO * through);
-    assert_eq!(route.steps[0].from.occupation, id("13-2011.00"));
     assert_ne!(route.steps[0].to.occupation, budget.position.occupation);
+    // It is that rule, and no other, that keeps the option from strategic:
+    // the option serves a circumstance, leads on and is likely to go well.
+    let deciding: Vec<&str> = budget
+        .reasons
+        .iter()
+        .map(Reason::code)
+        .filter(|c| c.starts_with("verdict.") || c.starts_with("instead."))
+        .collect();
+    assert_eq!(deciding, ["verdict.likelier_route"]);
+    assert!(budget.success >= advisor::LIKELY);
 
     let estimator = blocked_accountant_offered("Cost Estimators");
     assert!(
@@ -352,4 +366,52 @@ fn a_step_down_is_no_strategy_when_a_likelier_route_starts_where_one_stands() {
             .iter()
             .any(|r| matches!(r, Reason::LikelierRoute { decides: false, .. }))
     );
+
+    // When a harsher rule decides — pay below her floor — only that rule
+    // is said: the likelier route decided nothing.
+    let floored = blocked_accountant_with("Budget Analysts", "min_salary = 115000");
+    assert_eq!(floored.verdict, Verdict::NotRecommended);
+    let codes: Vec<&str> = floored.reasons.iter().map(Reason::code).collect();
+    assert!(codes.contains(&"verdict.below_pay_floor"), "{codes:?}");
+    assert!(!codes.contains(&"verdict.likelier_route"), "{codes:?}");
+}
+
+/// A person told no route reaches the goal in time is told how far off
+/// the fastest one is: a project manager made an IT manager would need
+/// a little more than the seven years she gave herself.
+#[test]
+fn no_route_in_time_says_how_long_the_fastest_takes() {
+    let advice = inline(
+        r#"
+[current]
+role = "Project Management Specialists"
+level = "manager"
+salary = 120000
+years_in_role = 3
+years_experience = 10
+education = "bachelor"
+[goal]
+role = "Computer and Information Systems Managers"
+level = "director"
+horizon_years = 7
+[[options]]
+id = "it-manager"
+role = "Computer and Information Systems Managers"
+level = "manager"
+manages_people = true
+"#,
+    )
+    .unwrap();
+    let option = only(&advice);
+    let nearest = option.reasons.iter().find_map(|r| match r {
+        Reason::Onward {
+            onward: advisor::Onward::NoRoute { nearest_years, .. },
+            ..
+        } => Some(*nearest_years),
+        _ => None,
+    });
+    let Some(Some(years)) = nearest else {
+        panic!("no nearest route named: {:#?}", option.reasons);
+    };
+    assert!(years > 7.0 && years <= 30.0, "{years}");
 }

@@ -336,3 +336,56 @@ fn distant_moves_seldom_land() {
         last = f;
     }
 }
+
+#[test]
+fn success_weighs_what_sets_the_position_apart() {
+    use switchback_core::chances::{self, Side};
+    let (analyst, scientist) = (id("13-2051.00"), id("15-2051.00"));
+    let side = |occupation| Side {
+        occupation,
+        level: Level::Senior,
+        track: Track::Individual,
+    };
+    let success = |levels: &[f32]| {
+        chances::success(catalog(), model(), levels, &side(analyst), &side(scientist))
+    };
+    let typical = model().profile(analyst).level.clone();
+    let before = success(&typical);
+    let (all, distinctive) = (
+        before.coverage.unwrap(),
+        before.distinctive_coverage.unwrap(),
+    );
+    // The generic needs every job shares hide the gap; what a data
+    // scientist needs beyond the typical occupation shows it.
+    assert!(all > 0.8 && distinctive < 0.5, "{all} {distinctive}");
+    // A financial analyst who programs as a data scientist must is
+    // judged on it: the self-assessment moves the chance, not a rounding.
+    let elements = &model().elements().ids;
+    let programming = elements
+        .iter()
+        .position(|&e| catalog().element(e).name == "Programming")
+        .unwrap();
+    let mut programs = typical.clone();
+    programs[programming] = model().profile(scientist).level[programming];
+    let after = success(&programs);
+    assert!(
+        after.distinctive_coverage.unwrap() > distinctive + 0.05,
+        "{after:?}"
+    );
+    assert!(
+        after.chance > before.chance + 0.02,
+        "{} {}",
+        before.chance,
+        after.chance
+    );
+    // A move within what the typical occupation needs is not penalised by
+    // the second share.
+    let clerk = chances::success(
+        catalog(),
+        model(),
+        &model().profile(id("13-2011.00")).level,
+        &side(id("13-2011.00")),
+        &side(id("43-3031.00")),
+    );
+    assert!(clerk.chance > 0.9, "{clerk:?}");
+}

@@ -267,10 +267,7 @@ fn plan_on(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, built:
             .collect(),
     );
     let nearest = if routes.is_empty() {
-        let far = build(catalog, model, req, (req.horizon_years * 3.0).max(30.0));
-        search::pareto_routes(&far.graph)
-            .first()
-            .map(|p| to_route(&far, p))
+        nearest_route(catalog, model, req)
     } else {
         None
     };
@@ -292,6 +289,25 @@ pub fn best_route(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>)
             .map(|p| route(catalog, model, req, &built, p))
             .collect(),
     )
+}
+
+/// The fastest route that reaches the goal at all, when none does within
+/// the horizon: searched within three horizons, at least 30 years
+/// ([`Plan::nearest`]).
+pub fn nearest_route(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    req: &Request<'_>,
+) -> Option<Route> {
+    let far = build(catalog, model, req, nearest_horizon(req.horizon_years));
+    search::pareto_routes(&far.graph)
+        .first()
+        .map(|p| route(catalog, model, req, &far, p))
+}
+
+/// How far [`nearest_route`] looks for a request with `horizon` years.
+pub fn nearest_horizon(horizon: f32) -> f32 {
+    (horizon * 3.0).max(30.0)
 }
 
 /// Whether a route with no step down (in any occupation) reaches the goal

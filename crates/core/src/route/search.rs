@@ -92,7 +92,9 @@ pub struct Graph {
     pub min_probability: f64,
     /// The most labels kept at a state other than the goal (0: no limit).
     /// With a limit, the search is bounded rather than exact: when a bag is
-    /// full, the label that arrives latest (then least likely) gives way.
+    /// full, one label gives way — the arriving one if another in the bag
+    /// is as fast and as likely, else the latest such, else the latest of
+    /// all (`Arena::worst`).
     pub bag_limit: usize,
 }
 
@@ -629,6 +631,52 @@ fn sort_paths(paths: &mut [Path]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An arena of labels at one state, by (years, probability).
+    fn bag_of(labels: &[(f64, f64)]) -> (Arena, Vec<usize>) {
+        let mut arena = Arena {
+            labels: Vec::new(),
+            credit: Vec::new(),
+            slots: 1,
+        };
+        let bag = labels
+            .iter()
+            .map(|&(years, probability)| {
+                let label = Label {
+                    state: 0,
+                    years,
+                    earned: 0.0,
+                    probability,
+                    min_salary: 0.0,
+                    moves: 1,
+                    schooled: 0.0,
+                    left: 0,
+                    parent: None,
+                };
+                arena.push(label, &[0.0])
+            })
+            .collect();
+        (arena, bag)
+    }
+
+    #[test]
+    fn a_full_bag_gives_up_the_label_that_matters_least() {
+        // The arriving label (last) is slower and no likelier than one
+        // already there: it goes, not an older one.
+        let (arena, bag) = bag_of(&[(2.0, 0.5), (6.0, 0.9), (3.0, 0.4)]);
+        assert_eq!(arena.worst(&bag, 2), Some(2));
+        // The arriving label is on the front of time and chance: the
+        // latest of the labels it (or another) beats goes — here the
+        // slow, unlikely one, not the slow, likely step down.
+        let (arena, bag) = bag_of(&[(5.0, 0.3), (6.0, 0.9), (2.0, 0.5)]);
+        assert_eq!(arena.worst(&bag, 2), Some(0));
+        // Every label trades time for chance: the latest of all goes.
+        let (arena, bag) = bag_of(&[(2.0, 0.3), (6.0, 0.9), (4.0, 0.6)]);
+        assert_eq!(arena.worst(&bag, 2), Some(1));
+        // Two equal labels: the later-made gives way, never both kept.
+        let (arena, bag) = bag_of(&[(3.0, 0.5), (3.0, 0.5)]);
+        assert_eq!(arena.worst(&bag, 1), Some(1));
+    }
 
     /// A small deterministic generator, so the property test needs no crate.
     struct Rng(u64);

@@ -29,7 +29,9 @@ pub struct Explanation {
     pub score: f32,
     /// The facets it combines.
     pub facets: Facets,
-    /// Important destination elements the origin already meets, most important first.
+    /// Important destination elements the origin already meets, those the
+    /// destination needs most above the typical occupation first
+    /// ([`TransitionModel::typical_level`]).
     pub strengths: Vec<ElementComparison>,
     /// Important destination elements the origin falls short of, largest
     /// importance-weighted shortfall first.
@@ -66,17 +68,20 @@ impl TransitionModel {
                     continue;
                 }
                 if c.have >= c.need {
-                    strengths.push(c)
+                    let distinctive = c.importance * (c.need - self.typical_level[i]);
+                    strengths.push((c, distinctive))
                 } else {
                     gaps.push(c)
                 }
             }
         }
-        strengths.sort_by(|x, y| {
-            y.importance
-                .total_cmp(&x.importance)
-                .then(y.need.total_cmp(&x.need))
+        // What sets the destination apart comes first: speaking or active
+        // listening are important almost everywhere, so naming them says
+        // nothing about this move.
+        strengths.sort_by(|(x, kx), (y, ky)| {
+            ky.total_cmp(kx).then(y.importance.total_cmp(&x.importance))
         });
+        let mut strengths: Vec<ElementComparison> = strengths.into_iter().map(|(c, _)| c).collect();
         gaps.sort_by(|x, y| {
             let wx = x.importance * (x.need - x.have);
             let wy = y.importance * (y.need - y.have);

@@ -210,6 +210,8 @@ pub struct TransitionModel {
     title_postings: Vec<Vec<(u16, f32)>>,
     weights: Weights,
     calibration: Calibration,
+    /// The mean level of each model element over the rated occupations.
+    typical_level: Vec<f32>,
 }
 
 /// Inverse document frequencies of activities and technologies.
@@ -262,7 +264,12 @@ impl TransitionModel {
         calibration: Calibration,
     ) -> Self {
         let elements = ModelElements::of(catalog);
-        let (profiles, dwa, tech) = profile::build_profiles(catalog, &elements);
+        let profile::Profiles {
+            profiles,
+            dwa_idf: dwa,
+            tech_idf: tech,
+            typical_level,
+        } = profile::build_profiles(catalog, &elements);
         let words = profiles
             .iter()
             .flat_map(|p| p.title_words.iter().map(|w| w.0 as usize + 1))
@@ -281,6 +288,7 @@ impl TransitionModel {
             title_postings,
             weights,
             calibration,
+            typical_level,
         }
     }
 
@@ -301,6 +309,13 @@ impl TransitionModel {
     /// The model's elements (skills, then knowledge).
     pub fn elements(&self) -> &ModelElements {
         &self.elements
+    }
+
+    /// The mean level (LV 0–7) of each model element over the occupations
+    /// O*NET rates: what the typical occupation needs. A position needs
+    /// an element *distinctively* as far as it needs it above this.
+    pub fn typical_level(&self) -> &[f32] {
+        &self.typical_level
     }
 
     /// One occupation's profile.

@@ -187,12 +187,20 @@ pub(crate) fn idf(sets: &[&Bits], capacity: usize) -> Vec<f32> {
         .collect()
 }
 
+/// Every occupation's profile and what the model derives from all of them.
+pub(crate) struct Profiles {
+    pub profiles: Vec<Profile>,
+    /// IDF weight of each detailed work activity.
+    pub dwa_idf: Vec<f32>,
+    /// IDF weight of each technology.
+    pub tech_idf: Vec<f32>,
+    /// The mean level (LV 0–7) of each model element over the occupations
+    /// O*NET rates: what the typical occupation needs.
+    pub typical_level: Vec<f32>,
+}
+
 /// Builds every occupation's profile, imputing ratings where O*NET has none.
-/// Returns the profiles and the IDF weights of activities and technologies.
-pub(crate) fn build_profiles(
-    catalog: &Catalog,
-    elements: &ModelElements,
-) -> (Vec<Profile>, Vec<f32>, Vec<f32>) {
+pub(crate) fn build_profiles(catalog: &Catalog, elements: &ModelElements) -> Profiles {
     let n_el = elements.len();
     let position: Vec<Option<usize>> = {
         let mut p = vec![None; catalog.elements().len()];
@@ -331,7 +339,12 @@ pub(crate) fn build_profiles(
             p.centered_norm = p.centered.iter().map(|x| x * x).sum::<f32>().sqrt();
         }
     }
-    (profiles, dwa_idf, tech_idf)
+    Profiles {
+        profiles,
+        dwa_idf,
+        tech_idf,
+        typical_level: mean.split_off(n_el),
+    }
 }
 
 /// Fills each profile's IWA vector. A DWA id such as `4.A.2.a.4.I09.D03`
