@@ -4,7 +4,9 @@
 //! module only writes them down.
 
 use switchback_core::Catalog;
-use switchback_core::advisor::{GoalGap, LIKELY, Limit, Onward, Reason, Toward, UNLIKELY};
+use switchback_core::advisor::{
+    GoalGap, LIKELY, LevelsUsed, Limit, Onward, Reason, Toward, UNLIKELY,
+};
 use switchback_core::catalog::{ElementId, OccupationId, TechnologyId};
 use switchback_core::chances::{self, Landing, Success};
 use switchback_core::text::{dollars, thousands};
@@ -18,7 +20,7 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             landing,
             strengths,
         } => landing_words(catalog, *to, landing, strengths),
-        Reason::Success { to, fit } => success_words(catalog, *to, fit),
+        Reason::Success { to, fit, levels } => success_words(catalog, *to, fit, levels),
         Reason::Onward {
             goal,
             goal_level,
@@ -322,7 +324,7 @@ fn landing_words(
 /// "Success is likely (0.81): you cover 93% of the skills and knowledge
 /// X needs, weighted by importance, and 70% of what it needs beyond the
 /// typical occupation; to learn: A (3.0 now, 4.1 needed)…"
-fn success_words(catalog: &Catalog, to: OccupationId, f: &Success) -> String {
+fn success_words(catalog: &Catalog, to: OccupationId, f: &Success, levels: &LevelsUsed) -> String {
     let title = &catalog.occupation(to).title;
     let mut text = format!("Success is {} ({:.2}): ", likelihood(f.chance), f.chance);
     match (f.coverage, f.distinctive_coverage) {
@@ -337,6 +339,17 @@ fn success_words(catalog: &Catalog, to: OccupationId, f: &Success) -> String {
     }
     if f.inferred {
         text.push_str(" (its ratings are inferred from the rated occupations sharing its work)");
+    }
+    if f.coverage.is_some() {
+        let origin = &catalog.occupation(levels.typical_of).title;
+        text.push_str(&match levels.self_assessed {
+            0 => format!(
+                "; judged on the typical levels of {origin} — rate your own in the profile's [[skills]] to be judged on yours"
+            ),
+            n => format!(
+                "; judged on your own rating of {n} skill(s) and the typical levels of {origin} for the rest"
+            ),
+        });
     }
     if !f.shortfalls.is_empty() {
         let names: Vec<String> = f

@@ -519,3 +519,42 @@ fn transitions_and_move_agree_on_what_changes_profession() {
         "{changes:?}"
     );
 }
+
+#[test]
+fn success_says_whose_skills_it_was_judged_on() {
+    let success_text = |path: &str| {
+        let v = json(&["advise", path, "--format", "json"]);
+        let reasons = v["options"][0]["reasons"].as_array().unwrap().clone();
+        reasons
+            .iter()
+            .find(|r| r["code"] == "success")
+            .map(|r| r["text"].as_str().unwrap().to_owned())
+            .unwrap()
+    };
+    let typical = success_text(&example("plainly-no-accountant.toml"));
+    assert!(
+        typical.contains("judged on the typical levels of Accountants and Auditors"),
+        "{typical}"
+    );
+    assert!(
+        typical.contains("beyond the typical occupation"),
+        "{typical}"
+    );
+    let own = write_profile(
+        "own-skills.toml",
+        r#"
+[current]
+role = "Accountants and Auditors"
+level = "senior"
+[[skills]]
+element = "Programming"
+level = 4.0
+[[options]]
+id = "analyst"
+role = "Computer Systems Analysts"
+level = "senior"
+"#,
+    );
+    let own = success_text(&own);
+    assert!(own.contains("your own rating of 1 skill(s)"), "{own}");
+}

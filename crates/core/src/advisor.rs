@@ -171,6 +171,10 @@ pub enum Reason {
         to: OccupationId,
         /// The chance and its facts.
         fit: chances::Success,
+        /// Whose levels it was judged on: the typical levels of the
+        /// person's occupation, but for the elements they rated themselves
+        /// (`[[skills]]`).
+        levels: LevelsUsed,
     },
     /// The route from the option to the goal (`onward_route`).
     Onward {
@@ -410,6 +414,15 @@ impl Reason {
             Reason::Pay { .. } => "living.pay",
         }
     }
+}
+
+/// Whose skill and knowledge levels a success chance was judged on.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct LevelsUsed {
+    /// The occupation whose typical (O*NET) levels stand for the person's.
+    pub typical_of: OccupationId,
+    /// How many elements the person rated themselves, which replace those.
+    pub self_assessed: usize,
 }
 
 /// What living with the decision means.
@@ -796,6 +809,14 @@ impl<'a> Context<'a> {
         reasons.push(Reason::Success {
             to: to.occupation,
             fit: fit.clone(),
+            levels: LevelsUsed {
+                typical_of: cur.occupation,
+                self_assessed: profile
+                    .skills
+                    .iter()
+                    .filter(|claim| model.elements().ids.contains(&claim.element))
+                    .count(),
+            },
         });
 
         // The onward route to the goal, from the option.

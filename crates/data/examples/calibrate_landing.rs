@@ -7,6 +7,9 @@
 //!
 //! `cargo run --release -p switchback-data --example calibrate_landing`
 
+#[path = "common/logistic.rs"]
+mod logistic;
+
 use std::collections::HashSet;
 
 use switchback_core::catalog::OccupationId;
@@ -26,27 +29,6 @@ fn quantiles(name: &str, v: &mut [f32]) {
         at(0.75),
         at(0.9)
     );
-}
-
-/// Newton's method for `P(listed) = 1 / (1 + exp(-(a + b·score)))`.
-fn logistic(points: &[(f64, f64)]) -> (f64, f64) {
-    let (mut a, mut b) = (0.0f64, 0.0f64);
-    for _ in 0..50 {
-        let (mut g0, mut g1, mut h00, mut h01, mut h11) = (0.0, 0.0, 0.0, 0.0, 0.0);
-        for &(x, y) in points {
-            let p = 1.0 / (1.0 + (-(a + b * x)).exp());
-            let w = p * (1.0 - p);
-            g0 += y - p;
-            g1 += (y - p) * x;
-            h00 += w;
-            h01 += w * x;
-            h11 += w * x * x;
-        }
-        let det = h00 * h11 - h01 * h01;
-        a += (h11 * g0 - h01 * g1) / det;
-        b += (h00 * g1 - h01 * g0) / det;
-    }
-    (a, b)
 }
 
 fn main() {
@@ -83,10 +65,11 @@ fn main() {
             points.push((
                 f64::from(matrix.get(*from, to)),
                 f64::from(u8::from(tos.contains(&to))),
+                1.0,
             ));
         }
     }
-    let (a, b) = logistic(&points);
+    let (a, b) = logistic::fit(&points);
     println!(
         "logistic regression on the fit half ({} pairs): intercept {a:.3}, slope {b:.3}: width 1/slope = {:.4}",
         points.len(),
