@@ -37,8 +37,12 @@ pub struct LivingView {
     pub salary: Option<u32>,
     /// New pay over current pay.
     pub pay_ratio: Option<f32>,
-    /// Pay given up (positive) or gained over the horizon, against what the person has now.
+    /// Pay given up (positive) or gained over the horizon, against what the
+    /// person has now; with an onward route, if every move of it is landed.
     pub cost_over_horizon: Option<i64>,
+    /// With an onward route, pay given up (positive) or gained over the
+    /// horizon if the person stays in the option instead (absent without one).
+    pub cost_if_stalled: Option<i64>,
     /// The level left.
     pub level_from: &'static str,
     /// The level taken.
@@ -149,6 +153,7 @@ fn option_view(engine: &Engine, o: &OptionAdvice) -> OptionView {
             salary: o.living.salary,
             pay_ratio: o.living.pay_ratio.map(|p| (p * 1000.0).round() / 1000.0),
             cost_over_horizon: o.living.cost_over_horizon,
+            cost_if_stalled: o.living.cost_if_stalled,
             level_from: o.living.level_change.0.name(),
             level_to: o.living.level_change.1.name(),
             leaves_department: o.living.leaves_department,

@@ -193,6 +193,15 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
     }
 }
 
+/// A probability to two significant figures: 0.42, 0.042.
+fn chance(p: f32) -> String {
+    if p < 0.1 {
+        format!("{p:.3}")
+    } else {
+        format!("{p:.2}")
+    }
+}
+
 /// A comparison in words: "Stepping down to X (level) beats staying and
 /// climbing on every count: it reaches … sooner and …".
 fn comparison_text(engine: &Engine, c: &Comparison, goal: &str) -> String {
@@ -213,8 +222,12 @@ fn comparison_text(engine: &Engine, c: &Comparison, goal: &str) -> String {
     let words = |p: &Point| match *p {
         Point::Sooner(y) => format!("reaches {goal} {y:.1} years sooner"),
         Point::Later(y) => format!("reaches {goal} {y:.1} years later"),
-        Point::MoreLikely(s, d) => format!("is more likely to work out ({s:.2} vs {d:.2})"),
-        Point::LessLikely(s, d) => format!("is less likely to work out ({s:.2} vs {d:.2})"),
+        Point::MoreLikely(s, d) | Point::LessLikely(s, d) => format!(
+            "is {} likely to work out ({} vs {})",
+            if s > d { "more" } else { "less" },
+            chance(s),
+            chance(d)
+        ),
         Point::PaysLess(s, d) => format!(
             "pays as little as {} on the way (the climb never below {})",
             dollars(s),

@@ -62,7 +62,8 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
                 "Take this option for the experience it builds, not as the likeliest way there."
             }
         ),
-        Reason::NecessityOnly => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
+        Reason::NecessityOnly { goal: true } => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
+        Reason::NecessityOnly { goal: false } => "Necessity justifies this move: take it, and learn from how you got here.".into(),
         Reason::EducationFirst { entry } => format!(
             "Study first: it asks {} or more of those who do it, which you do not have, so it is not a strategic move until you do — `route` plans the study on the way.",
             education_words(*entry)
@@ -122,8 +123,15 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             pay,
             cost,
             horizon,
-            onward,
-        } => pay_words(*now, *pay, *cost, *horizon, *onward),
+            onward_probability,
+            cost_if_stalled,
+        } => pay_words(
+            *now,
+            *pay,
+            *cost,
+            *horizon,
+            onward_probability.zip(*cost_if_stalled),
+        ),
     }
 }
 
@@ -142,15 +150,17 @@ fn gap_words(catalog: &Catalog, builds: &[GoalGap]) -> Vec<String> {
         .collect()
 }
 
-fn necessity_words(out_of_work: bool, months_of_savings: f32, other_offers: u32) -> String {
+fn necessity_words(out_of_work: bool, months_of_savings: f32, other_offers: Option<u32>) -> String {
     let why = if out_of_work {
         "you are out of work".to_owned()
     } else {
         format!("your savings last {months_of_savings:.0} months")
     };
-    format!(
-        "Necessity: {why} and you have {other_offers} other offer(s); there is no shame in taking the best available option."
-    )
+    let offers = match other_offers {
+        Some(n) => format!("you have {n} other offer(s)"),
+        None => "you name no other offer (situation.other_offers)".to_owned(),
+    };
+    format!("Necessity: {why} and {offers}; there is no shame in taking the best available option.")
 }
 
 fn profession_words(
@@ -428,6 +438,19 @@ fn route_steps(catalog: &Catalog, r: &switchback_core::route::plan::Route) -> St
         .join(", then ")
 }
 
+/// "pay of at least $70,000, steps down of at most 1 grade(s)".
+fn limit_words(limits: &[Limit]) -> String {
+    limits
+        .iter()
+        .map(|l| match l {
+            Limit::MinSalary(floor) => format!("pay of at least {}", dollars(*floor)),
+            Limit::MaxStepDown(max) => format!("steps down of at most {max} grade(s)"),
+            Limit::ExcludedOccupations(n) => format!("{n} excluded occupation(s)"),
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
     match onward {
         Onward::GoalItself => format!("This option is the goal itself: {goal_name}."),
@@ -439,11 +462,17 @@ fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
         ),
         Onward::NoRoute {
             horizon,
-            nearest_years,
+            nearest,
             limits,
-        } if limits.is_empty() => match nearest_years {
-            Some(years) => format!(
-                "No route from there reaches {goal_name} within {horizon} years in the O*NET data; the fastest takes {years:.1} years."
+        } if limits.is_empty() => match nearest {
+            Some(n) if n.beyond_limits.is_empty() => format!(
+                "No route from there reaches {goal_name} within {horizon} years in the O*NET data; the fastest takes {:.1} years.",
+                n.years
+            ),
+            Some(n) => format!(
+                "No route from there reaches {goal_name} within {horizon} years in the O*NET data; the fastest takes {:.1} years, and only without your own limits ({}).",
+                n.years,
+                limit_words(&n.beyond_limits)
             ),
             None => format!(
                 "No route from there reaches {goal_name} within {horizon} years in the O*NET data, nor within {} years.",
@@ -452,52 +481,65 @@ fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
         },
         Onward::NoRoute {
             horizon, limits, ..
-        } => {
-            let limits: Vec<String> = limits
-                .iter()
-                .map(|l| match l {
-                    Limit::MinSalary(floor) => format!("pay of at least {}", dollars(*floor)),
-                    Limit::MaxStepDown(max) => format!("steps down of at most {max} grade(s)"),
-                    Limit::ExcludedOccupations(n) => format!("{n} excluded occupation(s)"),
-                })
-                .collect();
-            format!(
-                "No route from there reaches {goal_name} within {horizon} years within your own limits ({}); without them one would.",
-                limits.join(", ")
-            )
-        }
+        } => format!(
+            "No route from there reaches {goal_name} within {horizon} years within your own limits ({}); without them one would.",
+            limit_words(limits)
+        ),
     }
 }
 
-/// "Pay goes from $118,000 to $112,000 a year (-5%); over 8 years,
-/// counting the onward route, that is $538,250 more than staying at
-/// today's pay." `now` is 0 for a person out of work.
-fn pay_words(now: u32, pay: u32, cost: Option<i64>, horizon: f32, onward: bool) -> String {
-    let counting = if onward {
-        ", counting the onward route to your goal,"
-    } else {
-        ""
-    };
+/// "Pay goes from $A to $B a year (+5%); over 8 years that is $X more
+/// than staying at today's pay if you land every move of the onward route
+/// (probability 0.41), and $Y less if you stay in this post." `now` is 0
+/// for a person out of work. With an onward
+/// route (`onward`: its probability and the pay given up if it stalls), the
+/// comparison is said both ways: the route is not certain.
+fn pay_words(
+    now: u32,
+    pay: u32,
+    cost: Option<i64>,
+    horizon: f32,
+    onward: Option<(f32, i64)>,
+) -> String {
     let amount = |c: i64| dollars(u32::try_from(c.unsigned_abs()).unwrap_or(u32::MAX));
+    // Pay given up (positive) or gained (negative), in words.
+    let difference = |c: i64| match c {
+        0 => "no different".to_owned(),
+        c if c > 0 => format!("{} less", amount(c)),
+        c => format!("{} more", amount(c)),
+    };
+    let against_today = |c: i64| match c {
+        0 => "the same as staying at today's pay".to_owned(),
+        c => format!("{} than staying at today's pay", difference(c)),
+    };
+    let if_route = |p: f32| {
+        format!(" if you land every move of the onward route to your goal (probability {p:.2})")
+    };
     if now == 0 {
-        let earned = cost.map_or(String::new(), |c| {
-            format!(
-                "; over {horizon} years{counting} that is {} earned, against no pay while out of work",
-                amount(c)
-            )
-        });
+        // No years of unemployment are assumed: the comparison is with no
+        // pay now, and the route's earnings are said as earnings.
+        let route = match (cost, onward) {
+            (Some(c), Some((p, _))) => format!(
+                "; over {horizon} years that is {} earned{}",
+                amount(c),
+                if_route(p)
+            ),
+            _ => String::new(),
+        };
         return format!(
-            "You are out of work: this pays {} a year{earned}.",
+            "You are out of work: this pays {} a year, against no pay now{route}.",
             dollars(pay)
         );
     }
     let pct = (f64::from(pay) / f64::from(now) - 1.0) * 100.0;
-    let compared = match cost {
-        Some(c) if c != 0 => format!(
-            "; over {horizon} years{counting} that is {} {} than staying at today's pay",
-            amount(c),
-            if c > 0 { "less" } else { "more" }
+    let compared = match (cost, onward) {
+        (Some(c), Some((p, stalled))) => format!(
+            "; over {horizon} years that is {}{}, and {} if you stay in this post",
+            against_today(c),
+            if_route(p),
+            difference(stalled)
         ),
+        (Some(c), None) if c != 0 => format!("; over {horizon} years that is {}", against_today(c)),
         _ => String::new(),
     };
     format!(
@@ -513,21 +555,26 @@ mod tests {
 
     #[test]
     fn pay_compares_with_nothing_for_a_person_out_of_work() {
-        let text = pay_words(0, 40_000, Some(-200_000), 5.0, false);
+        let text = pay_words(0, 40_000, Some(-200_000), 5.0, None);
         assert_eq!(
             text,
-            "You are out of work: this pays $40,000 a year; over 5 years that is $200,000 earned, against no pay while out of work."
+            "You are out of work: this pays $40,000 a year, against no pay now."
+        );
+        let text = pay_words(0, 40_000, Some(-350_000), 5.0, Some((0.4, -200_000)));
+        assert_eq!(
+            text,
+            "You are out of work: this pays $40,000 a year, against no pay now; over 5 years that is $350,000 earned if you land every move of the onward route to your goal (probability 0.40)."
         );
     }
 
     #[test]
-    fn pay_says_when_it_counts_the_onward_route() {
-        let text = pay_words(100_000, 90_000, Some(-50_000), 8.0, true);
+    fn pay_says_how_likely_the_onward_route_it_counts_is() {
+        let text = pay_words(100_000, 90_000, Some(-50_000), 8.0, Some((0.39, 80_000)));
         assert_eq!(
             text,
-            "Pay goes from $100,000 to $90,000 a year (-10%); over 8 years, counting the onward route to your goal, that is $50,000 more than staying at today's pay."
+            "Pay goes from $100,000 to $90,000 a year (-10%); over 8 years that is $50,000 more than staying at today's pay if you land every move of the onward route to your goal (probability 0.39), and $80,000 less if you stay in this post."
         );
-        let text = pay_words(100_000, 90_000, Some(80_000), 8.0, false);
+        let text = pay_words(100_000, 90_000, Some(80_000), 8.0, None);
         assert!(
             text.ends_with("that is $80,000 less than staying at today's pay."),
             "{text}"

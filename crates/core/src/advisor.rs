@@ -231,7 +231,10 @@ pub enum Reason {
         decides: bool,
     },
     /// Necessity alone justifies the move (`verdict.necessity`).
-    NecessityOnly,
+    NecessityOnly {
+        /// The person named a goal, which the move does not serve.
+        goal: bool,
+    },
     /// Few of the post's positions are open to the person's education: it
     /// is no strategic move until they have studied for it
     /// (`verdict.education_first`).
@@ -271,8 +274,8 @@ pub enum Reason {
         out_of_work: bool,
         /// Months the savings last.
         months_of_savings: f32,
-        /// Other offers in hand.
-        other_offers: u32,
+        /// Other offers in hand (`None`: the profile does not say).
+        other_offers: Option<u32>,
     },
     /// `circumstance.change_profession`.
     ChangeProfession {
@@ -319,8 +322,12 @@ pub enum Reason {
         cost: Option<i64>,
         /// The horizon, in years.
         horizon: f32,
-        /// The comparison follows the onward route.
-        onward: bool,
+        /// When `cost` follows the onward route to the goal: the chance of
+        /// landing every move of it.
+        onward_probability: Option<f32>,
+        /// With an onward route, pay given up over the horizon if the route
+        /// stalls at the option (negative: gained).
+        cost_if_stalled: Option<i64>,
     },
 }
 
@@ -335,15 +342,24 @@ pub enum Onward {
     NoRoute {
         /// The horizon, in years.
         horizon: f32,
-        /// Years the fastest route from the option takes to the goal when
-        /// the data alone block it ([`plan::nearest_route`]; `None` when
-        /// none reaches it in three horizons, or when the person's own
-        /// limits block it).
-        nearest_years: Option<f32>,
+        /// The fastest route from the option to the goal when the data
+        /// block every route within the horizon ([`plan::nearest_route`];
+        /// `None` when none reaches it in three horizons, or when the
+        /// person's own limits are what block it within the horizon).
+        nearest: Option<Nearest>,
         /// The person's own limits that block every route (empty when the
         /// data alone do).
         limits: Vec<Limit>,
     },
+}
+
+/// The fastest route to the goal, when none reaches it in time.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Nearest {
+    /// Years it takes.
+    pub years: f32,
+    /// The person's own limits it needs lifted (empty: it keeps them).
+    pub beyond_limits: Vec<Limit>,
 }
 
 /// A limit of the person's own that can block routes.
@@ -399,7 +415,7 @@ impl Reason {
             Reason::InsteadStay => "instead.stay",
             Reason::NoWayOnward => "verdict.no_onward_route",
             Reason::LikelierRoute { .. } => "verdict.likelier_route",
-            Reason::NecessityOnly => "verdict.necessity",
+            Reason::NecessityOnly { .. } => "verdict.necessity",
             Reason::EducationFirst { .. } => "verdict.education_first",
             Reason::ExcludedIndustry { .. } => "verdict.excluded_industry",
             Reason::ExcludedOccupation { .. } => "verdict.excluded_occupation",
@@ -435,6 +451,9 @@ pub struct Living {
     /// Pay given up over the horizon against staying at today's pay
     /// (negative: the option pays more), following the onward route if any.
     pub cost_over_horizon: Option<i64>,
+    /// With an onward route, the same if the person stays in the option
+    /// instead: the route is not certain.
+    pub cost_if_stalled: Option<i64>,
     /// Level before and after.
     pub level_change: (Level, Level),
     /// The move leaves the person's department.
@@ -955,6 +974,7 @@ impl<'a> Context<'a> {
         let changes_profession = movement.changes.contains(&Change::Profession);
         let necessity = circumstances.contains(&Circumstance::Necessity);
         let has_reason = circumstances.iter().any(|c| *c != Circumstance::Necessity);
+        let has_goal = self.profile.goal.is_some();
         let (verdict, reason) = if let Some(limit) = self.outside_situation(to, movement) {
             (Verdict::NotRecommended, Some(limit))
         } else if success < UNLIKELY {
@@ -964,11 +984,7 @@ impl<'a> Context<'a> {
         } else if step_down && circumstances.is_empty() {
             *instead = Some(Instead::Stay);
             (Verdict::NotRecommended, Some(Reason::InsteadStay))
-        } else if self.profile.goal.is_some()
-            && (step_down || changes_profession)
-            && !has_onward
-            && !necessity
-        {
+        } else if has_goal && (step_down || changes_profession) && !has_onward && !necessity {
             (Verdict::NotRecommended, Some(Reason::NoWayOnward))
         } else if let Some(e) = education.filter(|e| e.factor < EDUCATION_FIRST_BELOW && !necessity)
         {
@@ -983,11 +999,15 @@ impl<'a> Context<'a> {
             let standing = if decides {
                 Verdict::Acceptable
             } else {
-                Self::final_verdict(has_reason, has_onward, success, necessity, reasons)
+                Self::final_verdict(
+                    has_goal, has_reason, has_onward, success, necessity, reasons,
+                )
             };
             (standing, Some(route))
         } else {
-            let verdict = Self::final_verdict(has_reason, has_onward, success, necessity, reasons);
+            let verdict = Self::final_verdict(
+                has_goal, has_reason, has_onward, success, necessity, reasons,
+            );
             (verdict, None)
         };
         reasons.extend(reason);
@@ -997,6 +1017,7 @@ impl<'a> Context<'a> {
     /// Strategic when the option serves a circumstance beyond necessity,
     /// leads on to the goal and is likely to go well; else acceptable.
     fn final_verdict(
+        has_goal: bool,
         has_reason: bool,
         has_onward: bool,
         success: f32,
@@ -1007,7 +1028,7 @@ impl<'a> Context<'a> {
             Verdict::Strategic
         } else {
             if necessity && !has_reason {
-                reasons.push(Reason::NecessityOnly);
+                reasons.push(Reason::NecessityOnly { goal: has_goal });
             }
             Verdict::Acceptable
         }
@@ -1109,7 +1130,8 @@ impl<'a> Context<'a> {
     }
 
     /// Why no onward route was found: the data, or the limits the person
-    /// set (tried again without them to tell which).
+    /// set (tried again without them to tell which); and how long the
+    /// fastest route takes, within those limits or, failing that, without.
     fn no_route(&self, from: &Position, horizon: f32) -> Onward {
         let s = &self.profile.situation;
         let mut limits = Vec::new();
@@ -1122,28 +1144,42 @@ impl<'a> Context<'a> {
         if !s.exclude_occupations.is_empty() {
             limits.push(Limit::ExcludedOccupations(s.exclude_occupations.len()));
         }
-        let mut relaxed = request(self.profile, from, 0.0, self.to_goal.as_deref());
-        relaxed.experience_in = Some(self.profile.current.position.occupation);
-        relaxed.min_salary = None;
-        relaxed.max_step_down = relaxed.max_step_down.max(DEFAULT_MAX_STEP_DOWN);
-        relaxed.exclude = &[];
-        let blocked_by_limits =
-            !limits.is_empty() && plan::best_route(self.catalog, self.model, &relaxed).is_some();
-        if !blocked_by_limits {
-            limits.clear();
+        let own = Request {
+            levels: Some(&self.levels),
+            experience_in: Some(self.profile.current.position.occupation),
+            ..request(self.profile, from, 0.0, self.to_goal.as_deref())
+        };
+        let relaxed = Request {
+            min_salary: None,
+            max_step_down: own.max_step_down.max(DEFAULT_MAX_STEP_DOWN),
+            exclude: &[],
+            ..own.clone()
+        };
+        let (catalog, model) = (self.catalog, self.model);
+        if !limits.is_empty() && plan::best_route(catalog, model, &relaxed).is_some() {
+            return Onward::NoRoute {
+                horizon,
+                limits,
+                nearest: None,
+            };
         }
-        let nearest_years = if limits.is_empty() {
-            let mut req = request(self.profile, from, 0.0, self.to_goal.as_deref());
-            req.experience_in = Some(self.profile.current.position.occupation);
-            req.levels = Some(&self.levels);
-            plan::nearest_route(self.catalog, self.model, &req).map(|r| r.years_to_goal)
-        } else {
-            None
+        let nearest = match plan::nearest_route(catalog, model, &own) {
+            Some(r) => Some(Nearest {
+                years: r.years_to_goal,
+                beyond_limits: Vec::new(),
+            }),
+            None if !limits.is_empty() => {
+                plan::nearest_route(catalog, model, &relaxed).map(|r| Nearest {
+                    years: r.years_to_goal,
+                    beyond_limits: limits,
+                })
+            }
+            None => None,
         };
         Onward::NoRoute {
             horizon,
-            nearest_years,
-            limits,
+            limits: Vec::new(),
+            nearest,
         }
     }
 
@@ -1172,7 +1208,7 @@ impl<'a> Context<'a> {
             reasons.push(Reason::Necessity {
                 out_of_work,
                 months_of_savings: s.months_of_savings.unwrap_or(0.0),
-                other_offers: s.other_offers.unwrap_or(0),
+                other_offers: s.other_offers,
             });
         }
 
@@ -1323,15 +1359,16 @@ impl<'a> Context<'a> {
         };
         let pay = self.salary(to);
         let horizon = self.profile.goal.as_ref().map_or(5.0, |g| g.horizon_years);
-        let cost = match (now, pay) {
-            (Some(now), Some(pay)) => {
-                let staying = f64::from(now) * f64::from(horizon);
-                let option = match onward {
-                    Some(r) => r.earnings_over_horizon as f64,
-                    None => f64::from(pay) * f64::from(horizon),
-                };
-                Some((staying - option).round() as i64)
-            }
+        let given_up =
+            |now: u32, earned: f64| (f64::from(now) * f64::from(horizon) - earned).round() as i64;
+        let stalled = |now: u32, pay: u32| given_up(now, f64::from(pay) * f64::from(horizon));
+        let cost = match (now, pay, onward) {
+            (Some(now), Some(_), Some(r)) => Some(given_up(now, r.earnings_over_horizon as f64)),
+            (Some(now), Some(pay), None) => Some(stalled(now, pay)),
+            _ => None,
+        };
+        let cost_if_stalled = match (now, pay, onward) {
+            (Some(now), Some(pay), Some(_)) => Some(stalled(now, pay)),
             _ => None,
         };
         if let (Some(now), Some(pay)) = (now, pay) {
@@ -1340,7 +1377,8 @@ impl<'a> Context<'a> {
                 pay,
                 cost,
                 horizon,
-                onward: onward.is_some(),
+                onward_probability: onward.map(|r| r.probability),
+                cost_if_stalled,
             });
         }
         let leaves_department = movement.changes.contains(&Change::Department);
@@ -1358,6 +1396,7 @@ impl<'a> Context<'a> {
             salary: pay,
             pay_ratio: movement.pay_ratio,
             cost_over_horizon: cost,
+            cost_if_stalled,
             level_change: (cur.level, to.level),
             leaves_department,
             first_weeks,

@@ -262,15 +262,16 @@ impl TitleIndex {
         &self.postings[self.starts[token] as usize..self.starts[token + 1] as usize]
     }
 
-    /// Query tokens with their weights, typos mapped to vocabulary words.
-    fn query_terms(&self, query: &str) -> (Vec<(usize, f32)>, f32) {
+    /// Query tokens with their weights, typos mapped to vocabulary words;
+    /// seniority words weigh `seniority_weight` of a word's own weight.
+    fn query_terms(&self, query: &str, seniority_weight: f32) -> (Vec<(usize, f32)>, f32) {
         let mut toks = text::tokens(query);
         toks.dedup();
         let mut terms: Vec<(usize, f32)> = Vec::new();
         let mut total = 0.0;
         for t in &toks {
             let scale = if is_seniority_word(t) {
-                SENIORITY_WORD_WEIGHT
+                seniority_weight
             } else {
                 1.0
             };
@@ -311,9 +312,48 @@ impl TitleIndex {
     }
 
     /// The best-scoring occupations for a free-text title, best first.
+    ///
+    /// A seniority word in the query mostly says the level ("senior
+    /// accountant"), so it weighs little; but it can be the job itself
+    /// ("assistant principal" is a school administrator). The query is
+    /// scored both ways and each occupation keeps its better score.
     pub fn search(&self, query: &str, limit: usize) -> Vec<TitleMatch> {
-        let (terms, query_weight) = self.query_terms(query);
-        if terms.is_empty() || limit == 0 {
+        if limit == 0 {
+            return Vec::new();
+        }
+        let has_seniority_word = text::tokens(query).iter().any(|t| is_seniority_word(t));
+        let weights: &[f32] = if has_seniority_word {
+            &[SENIORITY_WORD_WEIGHT, 1.0]
+        } else {
+            &[1.0]
+        };
+        let mut best: std::collections::HashMap<OccupationId, TitleMatch> =
+            std::collections::HashMap::new();
+        for &weight in weights {
+            for m in self.scored(query, weight) {
+                match best.get(&m.occupation) {
+                    Some(b) if b.score >= m.score => {}
+                    _ => {
+                        best.insert(m.occupation, m);
+                    }
+                }
+            }
+        }
+        let mut out: Vec<TitleMatch> = best.into_values().collect();
+        out.sort_by(|a, b| {
+            b.score
+                .total_cmp(&a.score)
+                .then(a.occupation.cmp(&b.occupation))
+        });
+        out.truncate(limit);
+        out
+    }
+
+    /// Every occupation a title of which shares a word with the query,
+    /// scored with seniority words at `seniority_weight`.
+    fn scored(&self, query: &str, seniority_weight: f32) -> Vec<TitleMatch> {
+        let (terms, query_weight) = self.query_terms(query, seniority_weight);
+        if terms.is_empty() {
             return Vec::new();
         }
         let mut acc = vec![0f32; self.entries.len()];
@@ -347,7 +387,7 @@ impl TitleIndex {
                 slot.2 = score;
             }
         }
-        let mut out: Vec<TitleMatch> = per_occ
+        per_occ
             .into_iter()
             .map(|(occupation, (best, matched, second))| TitleMatch {
                 occupation,
@@ -357,14 +397,7 @@ impl TitleIndex {
                 score: (best + 0.04 * second).min(1.0),
                 matched,
             })
-            .collect();
-        out.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then(a.occupation.cmp(&b.occupation))
-        });
-        out.truncate(limit);
-        out
+            .collect()
     }
 }
 

@@ -201,7 +201,8 @@ fn an_option_in_an_excluded_industry_is_not_recommended() {
 
 /// A person out of work has no pay to stay at: the money comparison is
 /// with nothing, never with the last job's salary; and a comparison that
-/// counts the onward route says so.
+/// counts the onward route says how likely that route is, and what the
+/// option pays if it stalls there.
 #[test]
 fn pay_comparisons_say_what_they_compare() {
     let pay = |o: &OptionAdvice| {
@@ -209,25 +210,47 @@ fn pay_comparisons_say_what_they_compare() {
             .iter()
             .find_map(|r| match r {
                 Reason::Pay {
-                    now, cost, onward, ..
-                } => Some((*now, *cost, *onward)),
+                    now,
+                    pay,
+                    cost,
+                    horizon,
+                    onward_probability,
+                    cost_if_stalled,
+                } => Some((
+                    *now,
+                    *pay,
+                    *cost,
+                    *horizon,
+                    *onward_probability,
+                    *cost_if_stalled,
+                )),
                 _ => None,
             })
             .unwrap()
     };
     let chef = example("necessity-laid-off-chef.toml");
     for o in &chef.options {
-        let (now, cost, _) = pay(o);
+        let (now, _, cost, _, _, _) = pay(o);
         assert_eq!(now, 0, "out of work: compared with no pay");
         assert!(cost.unwrap() < 0, "earning beats nothing");
         assert_eq!(o.living.cost_over_horizon, cost);
     }
-    let priya = example("another-route-up-accountant.toml");
-    let (now, _, onward) = pay(only(&priya));
+    let priya = only(&example("another-route-up-accountant.toml")).clone();
+    let (now, salary, cost, horizon, probability, stalled) = pay(&priya);
     assert!(now > 0);
+    let route = priya.onward.as_ref().unwrap();
+    assert_eq!(
+        probability,
+        Some(route.probability),
+        "the comparison follows the onward route, and says how likely it is"
+    );
+    // Staying in the option: today's pay less the option's, every year.
+    let expected = ((f64::from(now) - f64::from(salary)) * f64::from(horizon)).round() as i64;
+    assert_eq!(stalled, Some(expected));
+    assert_eq!(priya.living.cost_if_stalled, stalled);
     assert!(
-        onward,
-        "the comparison follows the onward route, and says so"
+        cost.unwrap() < stalled.unwrap(),
+        "the route up pays more than stalling"
     );
 }
 
@@ -402,16 +425,54 @@ manages_people = true
 "#,
     )
     .unwrap();
-    let option = only(&advice);
-    let nearest = option.reasons.iter().find_map(|r| match r {
-        Reason::Onward {
-            onward: advisor::Onward::NoRoute { nearest_years, .. },
-            ..
-        } => Some(*nearest_years),
-        _ => None,
-    });
-    let Some(Some(years)) = nearest else {
-        panic!("no nearest route named: {:#?}", option.reasons);
-    };
-    assert!(years > 7.0 && years <= 30.0, "{years}");
+    let nearest = nearest_route_of(only(&advice));
+    assert!(nearest.beyond_limits.is_empty(), "{nearest:?}");
+    assert!(nearest.years > 7.0 && nearest.years <= 30.0, "{nearest:?}");
+
+    // When only the person's own pay floor stands in the way of the
+    // fastest route, that is said — not that the data hold no route.
+    let sergeant = inline(
+        r#"
+[current]
+role = "Police and Sheriff's Patrol Officers"
+level = "supervisor"
+salary = 92000
+years_in_role = 5
+years_experience = 16
+manages_people = true
+[goal]
+role = "Emergency Management Directors"
+level = "director"
+horizon_years = 6
+[situation]
+min_salary = 70000
+[[options]]
+id = "planner"
+role = "Emergency Management Directors"
+level = "intermediate"
+salary = 72000
+"#,
+    )
+    .unwrap();
+    let nearest = nearest_route_of(only(&sergeant));
+    assert_eq!(
+        nearest.beyond_limits,
+        [advisor::Limit::MinSalary(70000)],
+        "{nearest:?}"
+    );
+}
+
+/// The fastest route an option's "no route in time" reason names.
+fn nearest_route_of(option: &OptionAdvice) -> advisor::Nearest {
+    option
+        .reasons
+        .iter()
+        .find_map(|r| match r {
+            Reason::Onward {
+                onward: advisor::Onward::NoRoute { nearest, .. },
+                ..
+            } => nearest.clone(),
+            _ => None,
+        })
+        .unwrap_or_else(|| panic!("no nearest route named: {:#?}", option.reasons))
 }

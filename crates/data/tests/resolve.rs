@@ -114,3 +114,15 @@ fn a_shared_title_means_the_occupation_most_people_work_in() {
         "25-2057.00"
     );
 }
+
+/// A seniority word usually says the level ("senior accountant"), but it
+/// can be the job: an assistant principal runs a school, and is no
+/// engineering assistant with a principal's grade.
+#[test]
+fn a_seniority_word_that_is_the_job_still_matches_it() {
+    assert_eq!(first("assistant principal"), "11-9032.00");
+    assert_eq!(first("high school principal"), "11-9032.00");
+    // The word still mostly says the level where the rest is the job.
+    assert_eq!(first("senior accountant"), "13-2011.00");
+    assert_eq!(first("principal software engineer"), "15-1252.00");
+}

@@ -4,9 +4,12 @@
 
 use crate::route::plan::{Route, Stop};
 
-/// Differences smaller than these are no difference.
+/// Differences smaller than these are no difference: in years, and in
+/// probability both absolute and as a share of the larger (0.040 against
+/// 0.035 is no real difference in how likely a route is).
 const SAME_YEARS: f32 = 0.05;
 const SAME_PROBABILITY: f32 = 0.005;
+const SAME_PROBABILITY_SHARE: f32 = 0.2;
 
 /// A switchback against the direct climb.
 #[derive(Clone, Debug, PartialEq)]
@@ -74,9 +77,10 @@ fn points(s: &Route, d: &Route) -> Vec<Point> {
     } else if years < -SAME_YEARS {
         out.push(Point::Later(-years));
     }
-    if s.probability > d.probability + SAME_PROBABILITY {
+    let same = SAME_PROBABILITY.max(SAME_PROBABILITY_SHARE * s.probability.max(d.probability));
+    if s.probability > d.probability + same {
         out.push(Point::MoreLikely(s.probability, d.probability));
-    } else if s.probability < d.probability - SAME_PROBABILITY {
+    } else if s.probability < d.probability - same {
         out.push(Point::LessLikely(s.probability, d.probability));
     }
     if s.min_salary < d.min_salary {
