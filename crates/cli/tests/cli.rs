@@ -36,6 +36,15 @@ fn show_prints_a_readable_report() {
     assert!(out.contains("$213,990"), "median annual wage: {out}");
     assert!(out.contains("Top skills (importance 1-5, level 0-7)"));
     assert!(out.contains("Top knowledge"));
+    assert!(!out.contains("for all of"), "its own wages: {out}");
+
+    // A specialisation O*NET splits out of a SOC code has the whole code's
+    // wages, and says so.
+    let out = stdout(&run(&["occupation", "show", "11-9121.01"]));
+    assert!(
+        out.contains("national, for all of 11-9121 Natural Sciences Managers"),
+        "{out}"
+    );
 }
 
 #[test]

@@ -123,6 +123,11 @@ fn render_show(v: &ShowView) -> String {
             t.row(percentile_row("hourly", &w.hourly, |v| format!("${v:.2}")));
             let scope = if w.aggregate {
                 format!(", aggregate {} {}", w.oews_code, w.oews_title)
+            } else if !v.code.ends_with(".00") {
+                // A specialisation O*NET splits out of a SOC code (clinical
+                // research coordinators of natural sciences managers)
+                // carries the whole code's wages.
+                format!(", for all of {} {}", w.oews_code, w.oews_title)
             } else {
                 String::new()
             };
