@@ -193,7 +193,7 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
     }
 }
 
-/// A probability to two significant figures: 0.42, 0.042.
+/// A probability to two decimals, or three below 0.1: 0.42, 0.042.
 fn chance(p: f32) -> String {
     if p < 0.1 {
         format!("{p:.3}")
@@ -215,8 +215,9 @@ fn comparison_text(engine: &Engine, c: &Comparison, goal: &str) -> String {
     });
     let Some(points) = &c.points else {
         return capitalise(&format!(
-            "Staying and climbing does not reach {goal} within {horizon} years; {via} does, in {:.1} years with probability {:.2}.",
-            c.years, c.probability
+            "Staying and climbing does not reach {goal} within {horizon} years; {via} does, in {:.1} years with probability {}.",
+            c.years,
+            chance(c.probability)
         ));
     };
     let words = |p: &Point| match *p {

@@ -158,7 +158,9 @@ fn necessity_words(out_of_work: bool, months_of_savings: f32, other_offers: Opti
     };
     let offers = match other_offers {
         Some(n) => format!("you have {n} other offer(s)"),
-        None => "you name no other offer (situation.other_offers)".to_owned(),
+        None => {
+            "you have not said whether you have other offers (situation.other_offers)".to_owned()
+        }
     };
     format!("Necessity: {why} and {offers}; there is no shame in taking the best available option.")
 }
@@ -337,18 +339,21 @@ fn landing_words(
 fn success_words(catalog: &Catalog, to: OccupationId, f: &Success, levels: &LevelsUsed) -> String {
     let title = &catalog.occupation(to).title;
     let mut text = format!("Success is {} ({:.2}): ", likelihood(f.chance), f.chance);
+    // Said next to the title, so "its" cannot read as the typical occupation.
+    let inferred = if f.inferred {
+        " (its ratings are inferred from the rated occupations sharing its work)"
+    } else {
+        ""
+    };
     match (f.coverage, f.distinctive_coverage) {
         (Some(c), Some(d)) => text.push_str(&format!(
-            "you cover {:.0}% of the skills and knowledge {title} needs, weighted by importance, and {:.0}% of what it needs beyond the typical occupation",
+            "you cover {:.0}% of the skills and knowledge {title}{inferred} needs, weighted by importance, and {:.0}% of what it needs beyond the typical occupation",
             c * 100.0,
             d * 100.0,
         )),
         _ => text.push_str(&format!(
-            "O*NET has no skill ratings for {title} to compare yours with"
+            "O*NET has no skill ratings for {title}{inferred} to compare yours with"
         )),
-    }
-    if f.inferred {
-        text.push_str(" (its ratings are inferred from the rated occupations sharing its work)");
     }
     if f.coverage.is_some() {
         let origin = &catalog.occupation(levels.typical_of).title;
@@ -438,6 +443,12 @@ fn route_steps(catalog: &Catalog, r: &switchback_core::route::plan::Route) -> St
         .join(", then ")
 }
 
+/// Years rounded up to the tenth: a route just past the horizon (7.02
+/// years of a 7-year one) must not print as inside it.
+fn tenths_up(years: f32) -> f32 {
+    (years * 10.0 - 1e-3).ceil() / 10.0
+}
+
 /// "pay of at least $70,000, steps down of at most 1 grade(s)".
 fn limit_words(limits: &[Limit]) -> String {
     limits
@@ -467,11 +478,11 @@ fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
         } if limits.is_empty() => match nearest {
             Some(n) if n.beyond_limits.is_empty() => format!(
                 "No route from there reaches {goal_name} within {horizon} years in the O*NET data; the fastest takes {:.1} years.",
-                n.years
+                tenths_up(n.years)
             ),
             Some(n) => format!(
                 "No route from there reaches {goal_name} within {horizon} years in the O*NET data; the fastest takes {:.1} years, and only without your own limits ({}).",
-                n.years,
+                tenths_up(n.years),
                 limit_words(&n.beyond_limits)
             ),
             None => format!(

@@ -9,8 +9,9 @@
 //!   another route up, technical or management experience), each detected
 //!   from the data and the profile, never from the option's id or title;
 //! - **verdict**: `strategic` (serves a circumstance and the goal: an
-//!   onward route exists within the horizon, success is likely, and no
-//!   route from where the person stands reaches the goal no later and at
+//!   onward route exists within the horizon, success is likely, and, for
+//!   a step down or a change of profession, no route from where the person
+//!   stands reaches the goal no later and at
 //!   least [`LIKELIER_ROUTE_RATIO`] times as likely — unless the option
 //!   builds experience the goal needs, when that route is only said),
 //!   `acceptable` (justified but not strategic, or harmless) or
@@ -35,8 +36,10 @@ use crate::transition::TransitionModel;
 
 /// A chance (of success, or of landing) at or above which it counts as
 /// likely. Success for the moves of the Career Changers Matrix has its
-/// median near 0.85 and its tenth percentile near 0.5; for random pairs
-/// of occupations the median is near 0.4 (docs/EVALUATION.md).
+/// median near 0.92 and its tenth percentile near 0.71; for random pairs
+/// of occupations the median is near 0.65 and the tenth percentile near
+/// 0.24 (docs/EVALUATION.md): success says who is ready, it does not
+/// single out the moves people make — landing does that.
 pub const LIKELY: f32 = 0.45;
 /// Below this education factor on landing (fewer than one in ten of a
 /// post's workers say the person's education is enough), an option is no
