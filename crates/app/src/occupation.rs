@@ -446,14 +446,20 @@ fn data_gaps(o: &Occupation) -> Vec<String> {
             "wages are the OEWS aggregate {} ({}), not this occupation alone",
             w.soc, w.oews_title
         )),
-        Some(w) if w.annual.median.is_none() => gaps.push(
-            "BLS publishes hourly wages only (not typically full-time, year-round)".to_owned(),
-        ),
-        Some(w) if !o.code.to_string().ends_with(".00") => gaps.push(format!(
-            "wages are those of SOC {} ({}), which O*NET divides into this and other occupations",
-            w.soc, w.oews_title
-        )),
-        Some(_) => {}
+        Some(w) => {
+            if !o.code.to_string().ends_with(".00") {
+                gaps.push(format!(
+                    "wages are those of SOC {} ({}), which O*NET divides into this and other occupations",
+                    w.soc, w.oews_title
+                ));
+            }
+            if w.annual.median.is_none() {
+                gaps.push(
+                    "BLS publishes hourly wages only (not typically full-time, year-round)"
+                        .to_owned(),
+                );
+            }
+        }
     }
     gaps
 }

@@ -530,10 +530,11 @@ fn pay_words(
         // No years of unemployment are assumed: the comparison is with no
         // pay now, and the route's earnings are said as earnings.
         let route = match (cost, onward) {
-            (Some(c), Some((p, _))) => format!(
-                "; over {horizon} years that is {} earned{}",
+            (Some(c), Some((p, stalled))) => format!(
+                "; over {horizon} years that is {} earned{}, and {} if you stay in this post",
                 amount(c),
-                if_route(p)
+                if_route(p),
+                amount(stalled)
             ),
             _ => String::new(),
         };
@@ -574,7 +575,7 @@ mod tests {
         let text = pay_words(0, 40_000, Some(-350_000), 5.0, Some((0.4, -200_000)));
         assert_eq!(
             text,
-            "You are out of work: this pays $40,000 a year, against no pay now; over 5 years that is $350,000 earned if you land every move of the onward route to your goal (probability 0.40)."
+            "You are out of work: this pays $40,000 a year, against no pay now; over 5 years that is $350,000 earned if you land every move of the onward route to your goal (probability 0.40), and $200,000 if you stay in this post."
         );
     }
 
