@@ -265,21 +265,33 @@ fn landing_words(
     l: &Landing,
     strengths: &[ElementId],
 ) -> String {
-    let mut text = format!(
-        "Landing is {} ({:.2}): your work transfers to {} with feasibility {:.2} in the O*NET data",
-        likelihood(l.chance),
-        l.chance,
-        catalog.occupation(to).title,
-        l.transfer
-    );
-    if !strengths.is_empty() {
+    let title = &catalog.occupation(to).title;
+    let mut text = match l.own_work_readiness {
+        Some(readiness) => format!(
+            "Landing is {} ({:.2}): {title} is work of your own function at or below your grade, work you have done or overseen, and you cover {:.0}% of what it needs — that counts in place of the move's feasibility {:.2} in the O*NET data, which says how seldom people choose such a move, not whether they would be hired",
+            likelihood(l.chance),
+            l.chance,
+            readiness * 100.0,
+            l.transfer
+        ),
+        None => format!(
+            "Landing is {} ({:.2}): your work transfers to {title} with feasibility {:.2} in the O*NET data",
+            likelihood(l.chance),
+            l.chance,
+            l.transfer
+        ),
+    };
+    let transfer_used = l.own_work_readiness.unwrap_or(l.transfer);
+    if l.own_work_readiness.is_some() {
+        // The strengths explain a transfer score the chance no longer reads.
+    } else if !strengths.is_empty() {
         let names: Vec<String> = strengths
             .iter()
             .map(|e| catalog.element_label(*e))
             .collect();
         text.push_str(&format!(" (you bring {})", names.join(", ")));
     }
-    if l.transfer < chances::DISTANCE_MIDPOINT {
+    if transfer_used < chances::DISTANCE_MIDPOINT {
         text.push_str(&format!(
             "; ×{:.2} as moves that transfer this little are seldom made (nineteen in twenty of the moves O*NET lists as needing little preparation score above {:.2})",
             l.distance_factor,

@@ -567,3 +567,26 @@ level = "senior"
     let own = success_text(&own);
     assert!(own.contains("your own rating of 1 skill(s)"), "{own}");
 }
+
+#[test]
+fn a_step_down_into_ones_own_functions_work_says_readiness_decides_landing() {
+    let v = json(&[
+        "advise",
+        &example("necessity-laid-off-chef.toml"),
+        "--format",
+        "json",
+    ]);
+    let option = &v["options"][0];
+    let landing = option["landing"].as_f64().unwrap();
+    assert!(landing > 0.8, "{landing}");
+    let text = option["reasons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["code"] == "landing")
+        .map(|r| r["text"].as_str().unwrap().to_owned())
+        .unwrap();
+    assert!(text.contains("work of your own function"), "{text}");
+    assert!(text.contains("cover 100% of what it needs"), "{text}");
+    assert!(!text.contains("you bring"), "{text}");
+}

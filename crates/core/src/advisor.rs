@@ -735,6 +735,13 @@ impl<'a> Context<'a> {
                 let assumed = cur.education.is_none();
                 chances::education_fit(have, assumed, self.model.profile(to.occupation))
             });
+        let success = chances::success(
+            self.catalog,
+            self.model,
+            &self.levels,
+            &position::side(&me),
+            &position::side(to),
+        );
         let landing = chances::landing(
             self.catalog,
             feasibility,
@@ -742,13 +749,7 @@ impl<'a> Context<'a> {
             &position::side(to),
             Some(chances::experience_fit(credited, required)),
             education,
-        );
-        let success = chances::success(
-            self.catalog,
-            self.model,
-            &self.levels,
-            &position::side(&me),
-            &position::side(to),
+            success.readiness(),
         );
         (landing, success)
     }

@@ -211,6 +211,13 @@ pub struct Landing {
     /// Education, when the caller weighs it (routes wait for the study
     /// instead, so they pass none).
     pub education: Option<EducationFit>,
+    /// On a move into work of the person's own function at or below their
+    /// grade ([`own_work`]): their readiness for the position
+    /// ([`Success::readiness`]), when it is above `transfer` — it then
+    /// stands in for it. They have done or overseen this work; the
+    /// transition score, fitted to the moves people choose, says how rarely
+    /// people step down, not whether an employer would take them.
+    pub own_work_readiness: Option<f32>,
 }
 
 /// An element the position needs more of than the person has.
@@ -305,8 +312,27 @@ pub(crate) fn experience_fit(credited_years: f32, required_years: f32) -> Experi
     }
 }
 
+/// Whether `to` is work of `from`'s own function at or below its grade:
+/// another occupation of the same profession (SOC broad group), or work
+/// `from` manages ([`crate::catalog::Occupation::manages`]) — a head chef
+/// taking a line cook's post, a nurse manager a nurse's. A person has done
+/// or overseen such work, so their readiness counts toward landing it
+/// ([`Landing::own_work_readiness`]).
+pub fn own_work(catalog: &Catalog, from: &Side, to: &Side) -> bool {
+    let (a, b) = (
+        catalog.occupation(from.occupation),
+        catalog.occupation(to.occupation),
+    );
+    from.occupation != to.occupation
+        && to.level.grade() <= from.level.grade()
+        && (a.family() == b.family() || a.manages(b))
+}
+
 /// The chance of getting `to` from `from`, given how far the work
-/// transfers (`transfer`, the model's score) and, optionally, experience.
+/// transfers (`transfer`, the model's score), optionally experience and
+/// education, and — on a move into the person's own function's work
+/// ([`own_work`]) — their readiness for it, which stands in for the
+/// transfer when higher (`readiness` is ignored on any other move).
 pub fn landing(
     catalog: &Catalog,
     transfer: f32,
@@ -314,12 +340,17 @@ pub fn landing(
     to: &Side,
     experience: Option<ExperienceFit>,
     education: Option<EducationFit>,
+    readiness: Option<f32>,
 ) -> Landing {
     let level_delta = to.level.grade() as i8 - from.level.grade() as i8;
     let (level_factor, enters_management) = level_factor(level_delta, from.track, to);
     let openings = openings(catalog, to.occupation);
-    let distance = distance_factor(transfer);
-    let chance = transfer
+    let own_work_readiness = readiness
+        .filter(|&r| r > transfer && own_work(catalog, from, to))
+        .map(|r| r.min(1.0));
+    let transfer_used = own_work_readiness.unwrap_or(transfer);
+    let distance = distance_factor(transfer_used);
+    let chance = transfer_used
         * distance
         * level_factor
         * openings.map_or(1.0, |o| o.factor)
@@ -335,6 +366,7 @@ pub fn landing(
         openings,
         experience,
         education,
+        own_work_readiness,
     }
 }
 
@@ -357,6 +389,19 @@ pub fn distance_factor(transfer: f32) -> f32 {
 /// [`distance_factor`]. Organisation mode weighs its moves with it too.
 pub fn transfer_chance(transfer: f32) -> f32 {
     transfer * distance_factor(transfer)
+}
+
+impl Success {
+    /// The person's readiness for the position: the mean of
+    /// [`Self::coverage`] and [`Self::distinctive_coverage`], the share the
+    /// success curve reads (`None` when either side is unrated).
+    pub fn readiness(&self) -> Option<f32> {
+        readiness_of(self.coverage, self.distinctive_coverage)
+    }
+}
+
+fn readiness_of(coverage: Option<f32>, distinctive: Option<f32>) -> Option<f32> {
+    Some((coverage? + distinctive?) / 2.0)
 }
 
 /// The chance of doing well in `to` for a person with `levels` (per model
@@ -418,12 +463,9 @@ pub fn success(
             1.0
         }
     });
-    let base = match (coverage, distinctive_coverage) {
-        (Some(all), Some(distinctive)) => {
-            let c = (all + distinctive) / 2.0;
-            MAX_SUCCESS / (1.0 + (-(c - SUCCESS_MIDPOINT) / SUCCESS_WIDTH).exp())
-        }
-        _ => MAX_SUCCESS / 2.0,
+    let base = match readiness_of(coverage, distinctive_coverage) {
+        Some(c) => MAX_SUCCESS / (1.0 + (-(c - SUCCESS_MIDPOINT) / SUCCESS_WIDTH).exp()),
+        None => MAX_SUCCESS / 2.0,
     };
     let stretch = to.level.grade().saturating_sub(from.level.grade());
     let stretch_factor = match stretch {

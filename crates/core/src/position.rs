@@ -372,16 +372,24 @@ pub fn classify(
         .then(|| crate::route::plan::person_education(catalog, model, from.occupation))
         .flatten()
         .and_then(|have| chances::education_fit(have, true, model.profile(to.occupation)));
-    let landing =
-        chances::landing(catalog, feasibility, &origin, &destination, None, education).chance;
     let success = chances::success(
         catalog,
         model,
         &model.profile(from.occupation).level,
         &origin,
         &destination,
+    );
+    let landing = chances::landing(
+        catalog,
+        feasibility,
+        &origin,
+        &destination,
+        None,
+        education,
+        success.readiness(),
     )
     .chance;
+    let success = success.chance;
     Move {
         kind,
         level_delta,

@@ -476,3 +476,74 @@ fn nearest_route_of(option: &OptionAdvice) -> advisor::Nearest {
         })
         .unwrap_or_else(|| panic!("no nearest route named: {:#?}", option.reasons))
 }
+
+fn landing_of(o: &OptionAdvice) -> switchback_core::chances::Landing {
+    o.reasons
+        .iter()
+        .find_map(|r| match r {
+            Reason::Landing { landing, .. } => Some(*landing),
+            _ => None,
+        })
+        .expect("every option has a landing reason")
+}
+
+fn out_of_work_chef_offered(role: &str, level: &str, skills: &str) -> OptionAdvice {
+    let toml = format!(
+        r#"
+[current]
+role = "Chefs and Head Cooks"
+level = "supervisor"
+salary = 62000
+years_in_role = 6
+years_experience = 14
+manages_people = true
+[situation]
+employed = false
+[[options]]
+id = "option"
+role = "{role}"
+level = "{level}"
+{skills}
+"#
+    );
+    only(&inline(&toml).unwrap()).clone()
+}
+
+/// A head chef whose kitchen closed can get a line cook's post: it is the
+/// work she has done and overseen, and she covers what it needs. The
+/// transition score (fitted to the moves people choose, and few choose to
+/// step down) is kept in the reason but does not decide the chance; her
+/// own readiness does, so rating herself weaker lowers it. A climb, or work
+/// outside her function, is judged on the transition score as before.
+#[test]
+fn work_of_ones_own_function_below_ones_grade_lands_on_readiness() {
+    let cook = out_of_work_chef_offered("Cooks, Restaurant", "intermediate", "");
+    let l = landing_of(&cook);
+    let readiness = l.own_work_readiness.expect("her own function's work");
+    assert!(readiness > 0.9, "{readiness}");
+    assert!(
+        l.transfer < 0.5,
+        "the model's score is kept: {}",
+        l.transfer
+    );
+    assert!(cook.landing > 0.8, "{}", cook.landing);
+
+    let rusty = out_of_work_chef_offered(
+        "Cooks, Restaurant",
+        "intermediate",
+        "[[skills]]\nelement = \"Food Production\"\nlevel = 1\n\
+         [[skills]]\nelement = \"Production and Processing\"\nlevel = 1\n\
+         [[skills]]\nelement = \"Customer and Personal Service\"\nlevel = 1\n",
+    );
+    assert!(
+        rusty.landing < cook.landing,
+        "{} < {}",
+        rusty.landing,
+        cook.landing
+    );
+
+    let climb = out_of_work_chef_offered("Food Service Managers", "manager", "");
+    assert_eq!(landing_of(&climb).own_work_readiness, None);
+    let elsewhere = out_of_work_chef_offered("Hotel, Motel, and Resort Desk Clerks", "junior", "");
+    assert_eq!(landing_of(&elsewhere).own_work_readiness, None);
+}

@@ -605,6 +605,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         .map(|s| required_experience(model, catalog, *s))
         .collect();
     let tracks: Vec<Track> = stops.iter().map(|s| track_of(catalog, s)).collect();
+    let readiness = own_work_readiness(catalog, model, req, &stops, &tracks);
     let mut transfer: Vec<Vec<f32>> = Vec::with_capacity(stops.len());
     let edges: Vec<Vec<Edge>> = (0..stops.len())
         .map(|i| {
@@ -616,9 +617,9 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
                         req,
                         &stops,
                         &tracks,
-                        i,
-                        j,
+                        (i, j),
                         scores[stop_slot[i]][stop_slot[j]],
+                        readiness(i, j),
                         catalog,
                     )?;
                     scores_out.push(scores[stop_slot[i]][stop_slot[j]]);
@@ -629,6 +630,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             out
         })
         .collect();
+    drop(readiness);
     let related: Vec<Vec<f64>> = occupations
         .iter()
         .zip(&scores)
@@ -729,6 +731,38 @@ fn schooling_years(category: u8) -> Option<f32> {
     crate::transition::profile::schooling_years(category)
 }
 
+/// The person's readiness for stop `j` when at stop `i`, on a move into
+/// work of their own function ([`crate::chances::own_work`]; `None` on any
+/// other): their own levels at the start, and beyond it those levels
+/// raised to the typical levels of the occupation they stand in — as
+/// [`route`] credits skills at each stop.
+fn own_work_readiness<'a>(
+    catalog: &'a Catalog,
+    model: &'a TransitionModel,
+    req: &'a Request<'_>,
+    stops: &'a [Stop],
+    tracks: &'a [Track],
+) -> impl Fn(usize, usize) -> Option<f32> + 'a {
+    let own: Vec<f32> = req.levels.map_or_else(
+        || model.profile(req.start.occupation).level.clone(),
+        <[f32]>::to_vec,
+    );
+    move |i, j| {
+        let from = stops[i].side(if i == 0 { req.start.track } else { tracks[i] });
+        let to = stops[j].side(tracks[j]);
+        if !crate::chances::own_work(catalog, &from, &to) {
+            return None;
+        }
+        let levels: Vec<f32> = if i == 0 {
+            own.clone()
+        } else {
+            let there = &model.profile(stops[i].occupation).level;
+            own.iter().zip(there).map(|(a, b)| a.max(*b)).collect()
+        };
+        crate::chances::success(catalog, model, &levels, &from, &to).readiness()
+    }
+}
+
 /// The move from stop `i` to stop `j`, if the rules allow it: its least
 /// stay (the tenure before a promotion, a year before a lateral move or a
 /// step down, less the time already in the role at the start) and its
@@ -738,9 +772,9 @@ fn edge(
     req: &Request<'_>,
     stops: &[Stop],
     tracks: &[Track],
-    i: usize,
-    j: usize,
+    (i, j): (usize, usize),
     transfer: f32,
+    readiness: Option<f32>,
     catalog: &Catalog,
 ) -> Option<Edge> {
     let (from, to) = (stops[i], stops[j]);
@@ -755,8 +789,10 @@ fn edge(
     }
     let from_side = from.side(if i == 0 { req.start.track } else { tracks[i] });
     let to_side = to.side(tracks[j]);
-    let landing =
-        crate::chances::landing(catalog, transfer, &from_side, &to_side, None, None).chance;
+    let landing = crate::chances::landing(
+        catalog, transfer, &from_side, &to_side, None, None, readiness,
+    )
+    .chance;
     if landing < MIN_PROBABILITY {
         return None;
     }
