@@ -60,6 +60,8 @@ pub struct OptionView {
     pub id: String,
     /// Proposed by the advisor (the profile listed no options).
     pub proposed: bool,
+    /// The person holds an offer for it: `landing` is 1.
+    pub offered: bool,
     /// The position.
     pub position: PositionView,
     /// The kind of move.
@@ -132,6 +134,7 @@ fn option_view(engine: &Engine, o: &OptionAdvice) -> OptionView {
     OptionView {
         id: o.id.clone(),
         proposed: o.proposed,
+        offered: o.offered,
         position: position_view(engine, &o.position),
         movement: MoveView::of(&o.movement),
         circumstances: o.circumstances.iter().map(|c| c.name()).collect(),

@@ -265,6 +265,23 @@ fn landing_words(
     l: &Landing,
     strengths: &[ElementId],
 ) -> String {
+    match l.without_offer {
+        Some(chance) => {
+            let estimate =
+                estimated_landing_words(catalog, to, &Landing { chance, ..*l }, strengths);
+            let estimate = estimate.replacen("Landing is ", "landing would be ", 1);
+            format!("Landing is certain: you hold this offer; without it, {estimate}")
+        }
+        None => estimated_landing_words(catalog, to, l, strengths),
+    }
+}
+
+fn estimated_landing_words(
+    catalog: &Catalog,
+    to: OccupationId,
+    l: &Landing,
+    strengths: &[ElementId],
+) -> String {
     let title = &catalog.occupation(to).title;
     let mut text = match l.own_work_readiness {
         Some(readiness) => format!(

@@ -480,7 +480,8 @@ pub struct OptionAdvice {
     pub verdict: Verdict,
     /// A better shape of move, if any.
     pub instead: Option<Instead>,
-    /// The chance of getting the option, 0–1 ([`crate::chances::landing`]).
+    /// The chance of getting the option, 0–1 ([`crate::chances::landing`];
+    /// 1 when the person holds an offer for it).
     pub landing: f32,
     /// The chance of doing well in it, 0–1 ([`crate::chances::success`]):
     /// what "likely to succeed" means.
@@ -493,6 +494,8 @@ pub struct OptionAdvice {
     pub living: Living,
     /// Proposed by the advisor (the profile listed no options).
     pub proposed: bool,
+    /// The person holds an offer for it (the profile's `offered`).
+    pub offered: bool,
 }
 
 /// The advice on a profile, best option first.
@@ -806,6 +809,7 @@ impl<'a> Context<'a> {
             out.push(Opt {
                 id: format!("proposal-{}", out.len() + 1),
                 position,
+                offered: false,
             });
             if out.len() == 5 {
                 break;
@@ -824,6 +828,11 @@ impl<'a> Context<'a> {
         let changes_profession = movement.changes.contains(&Change::Profession);
 
         let (landing, fit) = self.chances(to, movement.feasibility);
+        let landing = if opt.offered {
+            landing.offered()
+        } else {
+            landing
+        };
         let success = fit.chance;
         let mut movement = movement;
         movement.landing = landing.chance;
@@ -890,7 +899,8 @@ impl<'a> Context<'a> {
         let facts = VerdictFacts {
             to,
             movement: &movement,
-            education: landing.education,
+            // An offer in hand says the employer took the education.
+            education: landing.education.filter(|_| !opt.offered),
             success,
             circumstances: &circumstances,
             has_onward,
@@ -912,6 +922,7 @@ impl<'a> Context<'a> {
             reasons,
             living,
             proposed,
+            offered: opt.offered,
         }
     }
 

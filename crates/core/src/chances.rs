@@ -218,6 +218,21 @@ pub struct Landing {
     /// transition score, fitted to the moves people choose, says how rarely
     /// people step down, not whether an employer would take them.
     pub own_work_readiness: Option<f32>,
+    /// The person holds an offer for the post ([`Landing::offered`]): the
+    /// chance is 1, and this is what it would be without the offer.
+    pub without_offer: Option<f32>,
+}
+
+impl Landing {
+    /// The landing of a post the person holds an offer for: certain. The
+    /// facts stay, with the chance they give in [`Self::without_offer`].
+    pub fn offered(self) -> Landing {
+        Landing {
+            chance: 1.0,
+            without_offer: Some(self.chance),
+            ..self
+        }
+    }
 }
 
 /// An element the position needs more of than the person has.
@@ -367,6 +382,7 @@ pub fn landing(
         experience,
         education,
         own_work_readiness,
+        without_offer: None,
     }
 }
 

@@ -349,6 +349,7 @@ mod tests {
             options: vec![Opt {
                 id: "supervisor".into(),
                 position: position(c, "11-3021.00", Level::Supervisor, 140_000),
+                offered: false,
             }],
             department_goals: Vec::new(),
         }

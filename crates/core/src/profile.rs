@@ -126,6 +126,8 @@ pub struct Opt {
     pub id: String,
     /// The position.
     pub position: Position,
+    /// The person holds an offer for it: landing it is not in doubt.
+    pub offered: bool,
 }
 
 /// The documented range of every number a profile may hold, checked where

@@ -153,6 +153,7 @@ const FIELDS: [(&str, &[&str]); 7] = [
             "department",
             "salary",
             "manages_people",
+            "offered",
         ],
     ),
     ("department_goals", &["id", "description", "elements"]),
@@ -229,6 +230,7 @@ struct RawOption {
     department: Option<String>,
     salary: Option<f64>,
     manages_people: Option<bool>,
+    offered: Option<bool>,
 }
 
 /// Reads and validates a profile file; the format follows the extension.
@@ -834,6 +836,7 @@ impl Validator<'_> {
         Ok(Opt {
             id,
             position: Position::new(self.catalog, occ, spec),
+            offered: o.offered.unwrap_or(false),
         })
     }
 

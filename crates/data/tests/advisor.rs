@@ -547,3 +547,42 @@ fn work_of_ones_own_function_below_ones_grade_lands_on_readiness() {
     let elsewhere = out_of_work_chef_offered("Hotel, Motel, and Resort Desk Clerks", "junior", "");
     assert_eq!(landing_of(&elsewhere).own_work_readiness, None);
 }
+
+/// An offer in hand settles landing: a nurse offered a nurse
+/// practitioner's post has it, whatever the odds of someone like her
+/// getting one (0.03 without the master's most of them ask). The reason
+/// still says those odds; the education is not asked again, so the option
+/// is not sent back to study first, as the same post applied for is.
+#[test]
+fn an_offer_in_hand_makes_landing_certain_and_asks_no_education_again() {
+    let profile = |offered: &str| {
+        format!(
+            r#"
+[current]
+role = "Registered Nurses"
+level = "senior"
+salary = 90000
+years_in_role = 4
+years_experience = 8
+[[options]]
+id = "offer"
+role = "Nurse Practitioners"
+level = "senior"
+{offered}
+"#
+        )
+    };
+    let held = only(&inline(&profile("offered = true")).unwrap()).clone();
+    let applying = only(&inline(&profile("")).unwrap()).clone();
+    assert!(held.offered && !applying.offered);
+    assert_eq!(held.landing, 1.0);
+    assert_eq!(held.movement.landing, 1.0);
+    let without = landing_of(&held)
+        .without_offer
+        .expect("the odds without it");
+    assert!((without - applying.landing).abs() < 1e-6, "{without}");
+    assert!(applying.landing < 0.1, "{}", applying.landing);
+    assert_eq!(landing_of(&applying).without_offer, None);
+    assert!(has_reason(&applying, "verdict.education_first"));
+    assert!(!has_reason(&held, "verdict.education_first"));
+}

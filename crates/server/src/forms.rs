@@ -155,6 +155,9 @@ pub fn profile_document(f: &Fields) -> Result<Value, FieldError> {
             text(f, &format!("option_department_{i}")).map(Value::from),
         );
         put(&mut o, "salary", number(f, &format!("option_salary_{i}"))?);
+        if f.contains_key(&format!("option_offered_{i}")) {
+            o.insert("offered".into(), Value::Bool(true));
+        }
         options.push(Value::Object(o));
     }
     if !options.is_empty() {

@@ -611,3 +611,31 @@ async fn a_profile_file_uploads_and_downloads() {
         .unwrap();
     assert!(r.status().is_client_error(), "{}", r.status());
 }
+
+/// The form's "offered to you" box reaches the advice: an option held as
+/// an offer is certain to be landed, and the page says so.
+#[tokio::test]
+async fn an_option_ticked_as_offered_is_landed_for_certain() {
+    let app = spawn_app("offered").await;
+    let c = client();
+    let token = page_token(&c, &app, "/").await;
+    let advise = |offered: bool| {
+        let mut form = vec![
+            ("csrf", token.as_str()),
+            ("current_role", "Registered Nurses"),
+            ("current_level", "senior"),
+            ("option_role_0", "Nurse Practitioners"),
+            ("option_level_0", "senior"),
+        ];
+        if offered {
+            form.push(("option_offered_0", "on"));
+        }
+        c.post(app.url("/advice")).form(&form).send()
+    };
+    let held = advise(true).await.unwrap();
+    assert_eq!(held.status(), StatusCode::OK);
+    let held = held.text().await.unwrap();
+    assert!(held.contains("you hold this offer"), "{held}");
+    let applying = advise(false).await.unwrap().text().await.unwrap();
+    assert!(!applying.contains("you hold this offer"));
+}
