@@ -255,6 +255,10 @@ fn pay_comparisons_say_what_they_compare() {
 }
 
 fn nurse_offered(option_role: &str, education: &str) -> OptionAdvice {
+    nurse_with(option_role, education, "")
+}
+
+fn nurse_with(option_role: &str, education: &str, option_extra: &str) -> OptionAdvice {
     let toml = format!(
         r#"
 [current]
@@ -269,6 +273,7 @@ years_experience = 8
 id = "offer"
 role = "{option_role}"
 level = "senior"
+{option_extra}
 "#
     );
     only(&inline(&toml).unwrap()).clone()
@@ -555,25 +560,8 @@ fn work_of_ones_own_function_below_ones_grade_lands_on_readiness() {
 /// is not sent back to study first, as the same post applied for is.
 #[test]
 fn an_offer_in_hand_makes_landing_certain_and_asks_no_education_again() {
-    let profile = |offered: &str| {
-        format!(
-            r#"
-[current]
-role = "Registered Nurses"
-level = "senior"
-salary = 90000
-years_in_role = 4
-years_experience = 8
-[[options]]
-id = "offer"
-role = "Nurse Practitioners"
-level = "senior"
-{offered}
-"#
-        )
-    };
-    let held = only(&inline(&profile("offered = true")).unwrap()).clone();
-    let applying = only(&inline(&profile("")).unwrap()).clone();
+    let held = nurse_with("Nurse Practitioners", "", "offered = true");
+    let applying = nurse_offered("Nurse Practitioners", "");
     assert!(held.offered && !applying.offered);
     assert_eq!(held.landing, 1.0);
     assert_eq!(held.movement.landing, 1.0);
