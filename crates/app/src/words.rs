@@ -265,43 +265,32 @@ fn landing_words(
     l: &Landing,
     strengths: &[ElementId],
 ) -> String {
-    match l.without_offer {
-        Some(chance) => {
-            let estimate =
-                estimated_landing_words(catalog, to, &Landing { chance, ..*l }, strengths);
-            let estimate = estimate.replacen("Landing is ", "landing would be ", 1);
-            format!("Landing is certain: you hold this offer; without it, {estimate}")
-        }
-        None => estimated_landing_words(catalog, to, l, strengths),
-    }
-}
-
-fn estimated_landing_words(
-    catalog: &Catalog,
-    to: OccupationId,
-    l: &Landing,
-    strengths: &[ElementId],
-) -> String {
+    // With an offer in hand the chance is 1; the facts explain the odds
+    // without it.
+    let estimate = l.without_offer.unwrap_or(l.chance);
+    let mut text = match l.without_offer {
+        Some(_) => format!(
+            "Landing is certain: you hold this offer; without it, landing would be {} ({estimate:.2})",
+            likelihood(estimate)
+        ),
+        None => format!("Landing is {} ({estimate:.2})", likelihood(estimate)),
+    };
     let title = &catalog.occupation(to).title;
-    let mut text = match l.own_work_readiness {
+    text.push_str(&match l.own_work_readiness {
         Some(readiness) => format!(
-            "Landing is {} ({:.2}): {title} is work of your own function at or below your grade, work you have done or overseen, and you cover {:.0}% of what it needs — that counts in place of the move's feasibility {:.2} in the O*NET data, which says how seldom people choose such a move, not whether they would be hired",
-            likelihood(l.chance),
-            l.chance,
+            ": {title} is work of your own function at or below your grade, work you have done or overseen, and you cover {:.0}% of what it needs — that counts in place of the move's feasibility {:.2} in the O*NET data, which says how seldom people choose such a move, not whether they would be hired",
             readiness * 100.0,
             l.transfer
         ),
         None => format!(
-            "Landing is {} ({:.2}): your work transfers to {title} with feasibility {:.2} in the O*NET data",
-            likelihood(l.chance),
-            l.chance,
+            ": your work transfers to {title} with feasibility {:.2} in the O*NET data",
             l.transfer
         ),
-    };
+    });
     let transfer_used = l.own_work_readiness.unwrap_or(l.transfer);
-    if l.own_work_readiness.is_some() {
-        // The strengths explain a transfer score the chance no longer reads.
-    } else if !strengths.is_empty() {
+    // The strengths explain a transfer score the chance no longer reads
+    // when readiness stands in for it.
+    if l.own_work_readiness.is_none() && !strengths.is_empty() {
         let names: Vec<String> = strengths
             .iter()
             .map(|e| catalog.element_label(*e))

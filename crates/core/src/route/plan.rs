@@ -619,7 +619,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
                         &tracks,
                         (i, j),
                         scores[stop_slot[i]][stop_slot[j]],
-                        readiness(i, j),
+                        &readiness,
                         catalog,
                     )?;
                     scores_out.push(scores[stop_slot[i]][stop_slot[j]]);
@@ -774,7 +774,7 @@ fn edge(
     tracks: &[Track],
     (i, j): (usize, usize),
     transfer: f32,
-    readiness: Option<f32>,
+    readiness: &dyn Fn(usize, usize) -> Option<f32>,
     catalog: &Catalog,
 ) -> Option<Edge> {
     let (from, to) = (stops[i], stops[j]);
@@ -789,6 +789,8 @@ fn edge(
     }
     let from_side = from.side(if i == 0 { req.start.track } else { tracks[i] });
     let to_side = to.side(tracks[j]);
+    // Asked only of the moves the rules above allow: it weighs every skill.
+    let readiness = readiness(i, j);
     let landing = crate::chances::landing(
         catalog, transfer, &from_side, &to_side, None, None, readiness,
     )
