@@ -5,7 +5,7 @@
 
 use switchback_core::Catalog;
 use switchback_core::advisor::{
-    GoalGap, LIKELY, LevelsUsed, Limit, Onward, Reason, Toward, UNLIKELY,
+    GoalGap, LIKELY, LONG_SHOT_BELOW, LevelsUsed, Limit, Onward, Reason, Toward, UNLIKELY,
 };
 use switchback_core::catalog::{ElementId, OccupationId, TechnologyId};
 use switchback_core::chances::{self, Landing, Success};
@@ -61,6 +61,9 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             } else {
                 "Take this option for the experience it builds, not as the likeliest way there."
             }
+        ),
+        Reason::LongShot { landing } => format!(
+            "A long shot: your chance of landing it is {landing:.2}, below the {LONG_SHOT_BELOW:.2} under which no route counts on a move — apply if you wish, but do not plan on it; it is no strategic move unless you hold an offer (`offered = true`)."
         ),
         Reason::NecessityOnly { goal: true } => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
         Reason::NecessityOnly { goal: false } => "Necessity justifies this move: take it, and learn from how you got here.".into(),
@@ -518,10 +521,11 @@ fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
 }
 
 /// "Pay goes from $A to $B a year (+5%); over 8 years that is $X more
-/// than staying at today's pay if you land every move of the onward route
-/// (probability 0.41), and $Y less if you stay in this post." `now` is 0
-/// for a person out of work. With an onward
-/// route (`onward`: its probability and the pay given up if it stalls), the
+/// than staying at today's pay if you make the whole way to your goal —
+/// this post, then every move of its onward route (probability 0.41), and
+/// $Y less if you stay in this post." `now` is 0 for a person out of work.
+/// With an onward route (`onward`: the chance of the whole way and the pay
+/// given up if it stalls), the
 /// comparison is said both ways: the route is not certain.
 fn pay_words(
     now: u32,
@@ -542,7 +546,9 @@ fn pay_words(
         c => format!("{} than staying at today's pay", difference(c)),
     };
     let if_route = |p: f32| {
-        format!(" if you land every move of the onward route to your goal (probability {p:.2})")
+        format!(
+            " if you make the whole way to your goal — this post, then every move of its onward route (probability {p:.2})"
+        )
     };
     if now == 0 {
         // No years of unemployment are assumed: the comparison is with no
@@ -593,7 +599,7 @@ mod tests {
         let text = pay_words(0, 40_000, Some(-350_000), 5.0, Some((0.4, -200_000)));
         assert_eq!(
             text,
-            "You are out of work: this pays $40,000 a year, against no pay now; over 5 years that is $350,000 earned if you land every move of the onward route to your goal (probability 0.40), and $200,000 if you stay in this post."
+            "You are out of work: this pays $40,000 a year, against no pay now; over 5 years that is $350,000 earned if you make the whole way to your goal — this post, then every move of its onward route (probability 0.40), and $200,000 if you stay in this post."
         );
     }
 
@@ -602,7 +608,7 @@ mod tests {
         let text = pay_words(100_000, 90_000, Some(-50_000), 8.0, Some((0.39, 80_000)));
         assert_eq!(
             text,
-            "Pay goes from $100,000 to $90,000 a year (-10%); over 8 years that is $50,000 more than staying at today's pay if you land every move of the onward route to your goal (probability 0.39), and $80,000 less if you stay in this post."
+            "Pay goes from $100,000 to $90,000 a year (-10%); over 8 years that is $50,000 more than staying at today's pay if you make the whole way to your goal — this post, then every move of its onward route (probability 0.39), and $80,000 less if you stay in this post."
         );
         let text = pay_words(100_000, 90_000, Some(80_000), 8.0, None);
         assert!(

@@ -53,6 +53,10 @@ pub const UNLIKELY: f32 = 0.3;
 /// least this many times as likely as landing the option and then its
 /// onward route ("only if the path onward is real", the seed).
 pub const LIKELIER_ROUTE_RATIO: f32 = 2.0;
+/// Below this landing chance an option is a long shot, no strategic move
+/// however well it would serve: the floor below which the route planner
+/// does not consider a move at all (`route::plan::MIN_PROBABILITY`).
+pub const LONG_SHOT_BELOW: f32 = 0.1;
 /// Savings runway, in months, below which money is short.
 pub(crate) const SHORT_RUNWAY_MONTHS: f32 = 3.0;
 /// A goal-relevant element counts as a gap when the goal needs this many
@@ -233,6 +237,12 @@ pub enum Reason {
         /// themselves: then it is said, for the person to weigh.
         decides: bool,
     },
+    /// Landing the option is a long shot (below [`LONG_SHOT_BELOW`]): no
+    /// strategic move, however well it would serve (`verdict.long_shot`).
+    LongShot {
+        /// The landing chance.
+        landing: f32,
+    },
     /// Necessity alone justifies the move (`verdict.necessity`).
     NecessityOnly {
         /// The person named a goal, which the move does not serve.
@@ -326,7 +336,8 @@ pub enum Reason {
         /// The horizon, in years.
         horizon: f32,
         /// When `cost` follows the onward route to the goal: the chance of
-        /// landing every move of it.
+        /// the whole way — landing the option, then every move of the
+        /// route.
         onward_probability: Option<f32>,
         /// With an onward route, pay given up over the horizon if the route
         /// stalls at the option (negative: gained).
@@ -418,6 +429,7 @@ impl Reason {
             Reason::InsteadStay => "instead.stay",
             Reason::NoWayOnward => "verdict.no_onward_route",
             Reason::LikelierRoute { .. } => "verdict.likelier_route",
+            Reason::LongShot { .. } => "verdict.long_shot",
             Reason::NecessityOnly { .. } => "verdict.necessity",
             Reason::EducationFirst { .. } => "verdict.education_first",
             Reason::ExcludedIndustry { .. } => "verdict.excluded_industry",
@@ -601,6 +613,10 @@ struct VerdictFacts<'a> {
     movement: &'a Move,
     /// The education fit of landing the option.
     education: Option<chances::EducationFit>,
+    /// Landing the option is a long shot: its chance, when below
+    /// [`LONG_SHOT_BELOW`] on the evidence that can judge it
+    /// ([`Context::long_shot`]).
+    long_shot: Option<f32>,
     success: f32,
     circumstances: &'a [Circumstance],
     /// The option is the goal, or a route leads on from it.
@@ -608,6 +624,43 @@ struct VerdictFacts<'a> {
     /// [`Reason::LikelierRoute`], when a route from where the person
     /// stands beats the way through the option.
     likelier: Option<Reason>,
+}
+
+/// What the last of the verdict's rules weighs, once no earlier rule has
+/// decided ([`Context::verdict`]).
+struct Standing {
+    has_goal: bool,
+    /// The option serves a circumstance beyond necessity.
+    has_reason: bool,
+    /// The option is the goal, or a route leads on from it.
+    has_onward: bool,
+    /// Landing is a long shot: its chance.
+    long_shot: Option<f32>,
+    success: f32,
+    necessity: bool,
+}
+
+impl Standing {
+    /// Strategic when the option serves a circumstance beyond necessity,
+    /// leads on to the goal, is likely to go well and is no long shot to
+    /// land; else acceptable, with the reason when it is a long shot or
+    /// necessity alone justifies it.
+    fn verdict(&self, reasons: &mut Vec<Reason>) -> Verdict {
+        let serves = self.has_reason && self.has_onward && self.success >= LIKELY;
+        if let Some(landing) = self.long_shot.filter(|_| serves) {
+            reasons.push(Reason::LongShot { landing });
+            return Verdict::Acceptable;
+        }
+        if serves {
+            return Verdict::Strategic;
+        }
+        if self.necessity && !self.has_reason {
+            reasons.push(Reason::NecessityOnly {
+                goal: self.has_goal,
+            });
+        }
+        Verdict::Acceptable
+    }
 }
 
 /// What every judgement of one profile shares.
@@ -901,6 +954,7 @@ impl<'a> Context<'a> {
             movement: &movement,
             // An offer in hand says the employer took the education.
             education: landing.education.filter(|_| !opt.offered),
+            long_shot: self.long_shot(to, &landing),
             success,
             circumstances: &circumstances,
             has_onward,
@@ -908,7 +962,12 @@ impl<'a> Context<'a> {
         };
         let verdict = self.verdict(facts, &mut instead, &mut reasons);
 
-        let living = self.living(to, &movement, onward.as_ref(), &mut reasons);
+        let living = self.living(
+            to,
+            &movement,
+            (landing.chance, onward.as_ref()),
+            &mut reasons,
+        );
         OptionAdvice {
             id: opt.id.clone(),
             position: to.clone(),
@@ -924,6 +983,35 @@ impl<'a> Context<'a> {
             proposed,
             offered: opt.offered,
         }
+    }
+
+    /// The landing chance when it makes the option a long shot (below
+    /// [`LONG_SHOT_BELOW`]), judged only on evidence that can say so.
+    /// Landing reads the person's occupation, not the person: where their
+    /// own ratings (`[[skills]]`) show a level the option needs above their
+    /// occupation's typical one, they are no typical applicant and the
+    /// model cannot call it a long shot. Nor is an education the profile
+    /// does not give held against them: the factor for an assumed
+    /// education is taken off. An offer in hand is never a long shot.
+    fn long_shot(&self, to: &Position, landing: &chances::Landing) -> Option<f32> {
+        let assumed = landing.education.filter(|e| e.assumed && e.factor > 0.0);
+        let basis = landing.chance / assumed.map_or(1.0, |e| e.factor);
+        let typical = &self
+            .model
+            .profile(self.profile.current.position.occupation)
+            .level;
+        let needed = &self.model.profile(to.occupation).level;
+        let atypical = self.profile.skills.iter().any(|claim| {
+            self.model
+                .elements()
+                .ids
+                .iter()
+                .position(|e| *e == claim.element)
+                .is_some_and(|i| {
+                    claim.level > typical[i] + GAP_LEVELS && needed[i] > typical[i] + GAP_LEVELS
+                })
+        });
+        (basis < LONG_SHOT_BELOW && !atypical).then_some(landing.chance)
     }
 
     /// A better shape of move than the option, with its reason.
@@ -980,16 +1068,24 @@ impl<'a> Context<'a> {
             to,
             movement,
             education,
+            long_shot,
             success,
             circumstances,
             has_onward,
             likelier,
         } = facts;
+        let standing = Standing {
+            has_goal: self.profile.goal.is_some(),
+            has_reason: circumstances.iter().any(|c| *c != Circumstance::Necessity),
+            has_onward,
+            long_shot,
+            success,
+            necessity: circumstances.contains(&Circumstance::Necessity),
+        };
         let step_down = movement.kind == MoveKind::StepDown;
         let changes_profession = movement.changes.contains(&Change::Profession);
-        let necessity = circumstances.contains(&Circumstance::Necessity);
-        let has_reason = circumstances.iter().any(|c| *c != Circumstance::Necessity);
-        let has_goal = self.profile.goal.is_some();
+        let necessity = standing.necessity;
+        let has_goal = standing.has_goal;
         let (verdict, reason) = if let Some(limit) = self.outside_situation(to, movement) {
             (Verdict::NotRecommended, Some(limit))
         } else if success < UNLIKELY {
@@ -1011,42 +1107,17 @@ impl<'a> Context<'a> {
             )
         } else if let Some(route) = likelier {
             let decides = matches!(route, Reason::LikelierRoute { decides: true, .. });
-            let standing = if decides {
+            let verdict = if decides {
                 Verdict::Acceptable
             } else {
-                Self::final_verdict(
-                    has_goal, has_reason, has_onward, success, necessity, reasons,
-                )
+                standing.verdict(reasons)
             };
-            (standing, Some(route))
+            (verdict, Some(route))
         } else {
-            let verdict = Self::final_verdict(
-                has_goal, has_reason, has_onward, success, necessity, reasons,
-            );
-            (verdict, None)
+            (standing.verdict(reasons), None)
         };
         reasons.extend(reason);
         verdict
-    }
-
-    /// Strategic when the option serves a circumstance beyond necessity,
-    /// leads on to the goal and is likely to go well; else acceptable.
-    fn final_verdict(
-        has_goal: bool,
-        has_reason: bool,
-        has_onward: bool,
-        success: f32,
-        necessity: bool,
-        reasons: &mut Vec<Reason>,
-    ) -> Verdict {
-        if has_reason && has_onward && success >= LIKELY {
-            Verdict::Strategic
-        } else {
-            if necessity && !has_reason {
-                reasons.push(Reason::NecessityOnly { goal: has_goal });
-            }
-            Verdict::Acceptable
-        }
     }
 
     /// [`Reason::LikelierRoute`] when a route from where the person stands
@@ -1360,7 +1431,7 @@ impl<'a> Context<'a> {
         &self,
         to: &Position,
         movement: &Move,
-        onward: Option<&Route>,
+        (landing, onward): (f32, Option<&Route>),
         reasons: &mut Vec<Reason>,
     ) -> Living {
         let cur = &self.profile.current.position;
@@ -1392,7 +1463,7 @@ impl<'a> Context<'a> {
                 pay,
                 cost,
                 horizon,
-                onward_probability: onward.map(|r| r.probability),
+                onward_probability: onward.map(|r| landing * r.probability),
                 cost_if_stalled,
             });
         }

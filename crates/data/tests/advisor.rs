@@ -241,8 +241,8 @@ fn pay_comparisons_say_what_they_compare() {
     let route = priya.onward.as_ref().unwrap();
     assert_eq!(
         probability,
-        Some(route.probability),
-        "the comparison follows the onward route, and says how likely it is"
+        Some(priya.landing * route.probability),
+        "the comparison follows the onward route, and says how likely the whole way is"
     );
     // Staying in the option: today's pay less the option's, every year.
     let expected = ((f64::from(now) - f64::from(salary)) * f64::from(horizon)).round() as i64;
@@ -573,4 +573,60 @@ fn an_offer_in_hand_makes_landing_certain_and_asks_no_education_again() {
     assert_eq!(landing_of(&applying).without_offer, None);
     assert!(has_reason(&applying, "verdict.education_first"));
     assert!(!has_reason(&held, "verdict.education_first"));
+}
+
+const BLOCKED_ELECTRICIAN: &str = r#"
+[current]
+role = "Electricians"
+level = "senior"
+industry = "construction"
+salary = 78000
+years_in_role = 8
+years_experience = 15
+[goal]
+role = "Construction Managers"
+level = "manager"
+horizon_years = 6
+[situation]
+promotion_blocked = true
+"#;
+
+#[test]
+fn a_long_shot_is_no_strategic_move_until_offered() {
+    // A cost estimator's post serves a blocked electrician's goal (a route
+    // up through it, technical experience), but the model gives little
+    // chance of being hired into it from the trade.
+    let estimator_with = |skills: &str, extra: &str| {
+        let a = inline(&format!(
+            "{BLOCKED_ELECTRICIAN}\n{skills}\n[[options]]\nid = \"estimator\"\nrole = \"Cost Estimators\"\nlevel = \"intermediate\"\nindustry = \"construction\"\n{extra}"
+        ))
+        .unwrap();
+        only(&a).clone()
+    };
+    let estimator = |extra: &str| estimator_with("", extra);
+    let applying = estimator("");
+    assert!(
+        applying.landing < advisor::LONG_SHOT_BELOW,
+        "{}",
+        applying.landing
+    );
+    assert!(applying.success >= advisor::LIKELY, "{}", applying.success);
+    assert!(
+        applying
+            .circumstances
+            .contains(&Circumstance::AnotherRouteUp)
+    );
+    assert_eq!(applying.verdict, Verdict::Acceptable);
+    assert!(has_reason(&applying, "verdict.long_shot"));
+
+    let held = estimator("offered = true");
+    assert_eq!(held.verdict, Verdict::Strategic);
+    assert!(!has_reason(&held, "verdict.long_shot"));
+
+    // Landing reads the occupation: an electrician whose own ratings show
+    // the costing an estimator needs is no typical applicant.
+    let costing = "[[skills]]\nelement = \"Economics and Accounting\"\nlevel = 4.5\n";
+    let atypical = estimator_with(costing, "");
+    assert!(atypical.landing < advisor::LONG_SHOT_BELOW);
+    assert!(!has_reason(&atypical, "verdict.long_shot"));
 }
