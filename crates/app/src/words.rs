@@ -27,7 +27,7 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             onward,
         } => onward_words(catalog, &format!("{} ({goal_level})", title(*goal)), onward),
         Reason::InsteadLateral { occupation, level } => format!(
-            "This changes industry but not function ({} in both): target a lateral position at {level} rather than a lower one.",
+            "This changes industry but not function: target {} at {level}, a lateral move in the new industry, rather than a lower post.",
             title(*occupation)
         ),
         Reason::InsteadHigherLevel {

@@ -194,7 +194,8 @@ pub enum Reason {
     },
     /// Target a lateral position instead (`instead.lateral`).
     InsteadLateral {
-        /// The option's occupation (the person's function).
+        /// The occupation to target there: the option's, or the person's
+        /// own when the option leaves their track in the same function.
         occupation: OccupationId,
         /// The person's level, to keep.
         level: Level,
@@ -1023,15 +1024,24 @@ impl<'a> Context<'a> {
         reasons: &mut Vec<Reason>,
     ) -> Option<Instead> {
         let cur = &self.profile.current.position;
-        // Changing industry but not function (nor track) calls for a lateral
-        // move: the same work, at the same level, elsewhere.
+        // Changing industry but not function calls for a lateral move: the
+        // same work, at the same level, elsewhere. A step off one's track
+        // within the function (a finance manager taking an analyst's post)
+        // may serve a reason of its own — technical experience —; when it
+        // serves none, the lateral move is one's own occupation there.
+        let serves = circumstances.iter().any(|c| *c != Circumstance::Necessity);
+        let changes_track = movement.changes.contains(&Change::Track);
         if movement.kind == MoveKind::StepDown
             && movement.changes.contains(&Change::Industry)
             && !movement.changes.contains(&Change::Profession)
-            && !movement.changes.contains(&Change::Track)
+            && !(changes_track && serves)
         {
             reasons.push(Reason::InsteadLateral {
-                occupation: to.occupation,
+                occupation: if changes_track {
+                    cur.occupation
+                } else {
+                    to.occupation
+                },
                 level: cur.level,
             });
             return Some(Instead::Lateral);

@@ -121,6 +121,44 @@ fn changing_industry_but_not_function_calls_for_a_lateral_move() {
     assert!(has_reason(&o, "instead.lateral"));
 }
 
+#[test]
+fn stepping_off_ones_track_to_change_industry_calls_for_ones_own_post_there() {
+    // A finance manager moving from software to biotech, offered an
+    // analyst's post there: the same function, a step down and off the
+    // management track, serving no reason of its own.
+    let a = inline(
+        r#"
+[current]
+role = "Financial Managers"
+level = "manager"
+industry = "software"
+salary = 150000
+years_in_role = 5
+years_experience = 14
+manages_people = true
+[[options]]
+id = "analyst"
+role = "Financial and Investment Analysts"
+level = "senior"
+industry = "biotech"
+"#,
+    )
+    .unwrap();
+    let o = only(&a);
+    assert!(o.circumstances.is_empty(), "{:?}", o.circumstances);
+    assert_eq!(o.instead, Some(Instead::Lateral));
+    assert_eq!(o.verdict, Verdict::NotRecommended);
+    let target = o.reasons.iter().find_map(|r| match r {
+        Reason::InsteadLateral { occupation, level } => Some((*occupation, *level)),
+        _ => None,
+    });
+    assert_eq!(
+        target.map(|t| t.0),
+        Some(common::id("11-3031.00")),
+        "the lateral move is her own post"
+    );
+}
+
 const TEACHER: &str = r#"
 [current]
 role = "Middle School Teachers, Except Special and Career/Technical Education"
