@@ -98,6 +98,10 @@ pub struct AdviceView {
     pub goal: Option<GoalView>,
     /// The options, best first.
     pub options: Vec<OptionView>,
+    /// Why there are none, when the profile listed no options and the
+    /// advisor found no first move to propose toward the goal
+    /// (`proposals.study_first`, `proposals.no_route`).
+    pub no_proposals: Option<ReasonView>,
 }
 
 /// Judges every option of a profile (or proposes options toward its goal
@@ -121,6 +125,14 @@ pub fn advise(engine: &Engine, profile: &Profile) -> Result<AdviceView, AppError
             .iter()
             .map(|o| option_view(engine, o))
             .collect(),
+        no_proposals: advice
+            .no_proposals
+            .as_ref()
+            .zip(profile.goal.as_ref())
+            .map(|(why, goal)| ReasonView {
+                code: why.code(),
+                text: crate::words::no_proposals(engine.catalog(), goal.occupation, why),
+            }),
     })
 }
 

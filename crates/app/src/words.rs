@@ -5,7 +5,8 @@
 
 use switchback_core::Catalog;
 use switchback_core::advisor::{
-    GoalGap, LIKELY, LONG_SHOT_BELOW, LevelsUsed, Limit, Onward, Reason, Toward, UNLIKELY,
+    GoalGap, LIKELY, LONG_SHOT_BELOW, LevelsUsed, Limit, NoProposals, Onward, Reason, Toward,
+    UNLIKELY,
 };
 use switchback_core::catalog::{ElementId, OccupationId, TechnologyId};
 use switchback_core::chances::{self, Landing, Success};
@@ -439,6 +440,48 @@ fn study_words(s: &switchback_core::route::plan::Step) -> String {
             }
         ),
         None => String::new(),
+    }
+}
+
+/// Why the advisor proposes no move toward `goal`, in words.
+pub fn no_proposals(catalog: &Catalog, goal: OccupationId, why: &NoProposals) -> String {
+    let goal = catalog.occupation(goal).title.as_str();
+    match why {
+        NoProposals::StudyFirst {
+            route,
+            within_horizon,
+        } => {
+            let study = route
+                .steps
+                .first()
+                .and_then(|s| s.study_for.map(|c| (s.study_years, c, s.study_full_time)));
+            let first = match study {
+                Some((years, category, full_time)) => format!(
+                    "{years:.1} years of study for {}, {}",
+                    education_words(category),
+                    if full_time {
+                        "full-time and unpaid"
+                    } else {
+                        "alongside your work"
+                    }
+                ),
+                None => "study".to_owned(),
+            };
+            let whose = if *within_horizon {
+                format!("Every route to {goal} from where you stand begins with")
+            } else {
+                format!("No route reaches {goal} within your horizon; the fastest begins with")
+            };
+            format!(
+                "{whose} {first}, so there is no move to propose before it: {} — {:.1} years in all, probability {:.2} of landing every move. `switchback route` plans it.",
+                route_steps(catalog, route),
+                route.years_to_goal,
+                route.probability
+            )
+        }
+        NoProposals::NoRoute { searched_years } => format!(
+            "No route reaches {goal} from where you stand, even within {searched_years:.0} years, through moves the O*NET data supports: there is no move to propose toward it."
+        ),
     }
 }
 

@@ -590,3 +590,38 @@ fn a_step_down_into_ones_own_functions_work_says_readiness_decides_landing() {
     assert!(text.contains("cover 100% of what it needs"), "{text}");
     assert!(!text.contains("you bring"), "{text}");
 }
+
+#[test]
+fn a_goal_reached_only_through_study_says_why_nothing_is_proposed() {
+    // A paralegal aiming at a lawyer's post: every route begins with law
+    // school, so there is no move to make now — and the answer says so
+    // rather than printing nothing.
+    let p = write_profile(
+        "paralegal.toml",
+        "[current]\nrole = \"Paralegals and Legal Assistants\"\nlevel = \"senior\"\nsalary = 68000\nyears_in_role = 7\nyears_experience = 9\neducation = \"bachelor\"\n[goal]\nrole = \"Lawyers\"\nlevel = \"senior\"\nhorizon_years = 5\n",
+    );
+    let v = json(&["advise", &p, "--format", "json"]);
+    assert_eq!(v["options"].as_array().unwrap().len(), 0);
+    assert_eq!(v["no_proposals"]["code"], "proposals.study_first");
+    let text = v["no_proposals"]["text"].as_str().unwrap();
+    assert!(
+        text.contains("begins with") && text.contains("study"),
+        "{text}"
+    );
+    let o = run(&["advise", &p]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        stdout(&o).contains("Every route to Lawyers"),
+        "{}",
+        stdout(&o)
+    );
+
+    // With options, there is nothing to explain.
+    let v = json(&[
+        "advise",
+        &example("another-route-up-accountant.toml"),
+        "--format",
+        "json",
+    ]);
+    assert!(v["no_proposals"].is_null());
+}

@@ -516,6 +516,39 @@ pub struct OptionAdvice {
 pub struct Advice {
     /// The options, ranked.
     pub options: Vec<OptionAdvice>,
+    /// Why there are none, when the profile listed none and the advisor
+    /// found no first move to propose toward its goal.
+    pub no_proposals: Option<NoProposals>,
+}
+
+/// Why the advisor proposes no move toward the goal.
+#[derive(Clone, Debug, PartialEq)]
+pub enum NoProposals {
+    /// Every route to the goal begins with study before its first move
+    /// (`proposals.study_first`): the first thing to do is to enrol.
+    StudyFirst {
+        /// The best such route (the likeliest within the horizon, else the
+        /// fastest beyond it).
+        route: Route,
+        /// It reaches the goal within the horizon.
+        within_horizon: bool,
+    },
+    /// No route reaches the goal, even within
+    /// [`plan::nearest_horizon`] years (`proposals.no_route`).
+    NoRoute {
+        /// How far the search looked, in years.
+        searched_years: f32,
+    },
+}
+
+impl NoProposals {
+    /// The stable code.
+    pub fn code(&self) -> &'static str {
+        match self {
+            NoProposals::StudyFirst { .. } => "proposals.study_first",
+            NoProposals::NoRoute { .. } => "proposals.no_route",
+        }
+    }
 }
 
 /// Why there is no advice to give.
@@ -585,7 +618,13 @@ pub fn advise(
             .then(way(b).total_cmp(&way(a)))
             .then(b.success.total_cmp(&a.success))
     });
-    Ok(Advice { options: advice })
+    let no_proposals = (proposed && advice.is_empty())
+        .then(|| ctx.no_proposals())
+        .flatten();
+    Ok(Advice {
+        options: advice,
+        no_proposals,
+    })
 }
 
 /// The person's level per model element: their occupation's O*NET level,
@@ -870,6 +909,30 @@ impl<'a> Context<'a> {
             }
         }
         out
+    }
+
+    /// Why [`Self::proposals`] found nothing: every route starts with
+    /// study, or there is no route at all.
+    fn no_proposals(&self) -> Option<NoProposals> {
+        let plan = self.here.as_ref()?;
+        let within = plan.routes.iter().max_by(|a, b| {
+            a.probability
+                .total_cmp(&b.probability)
+                .then(b.years_to_goal.total_cmp(&a.years_to_goal))
+        });
+        Some(match (within, &plan.nearest) {
+            (Some(route), _) => NoProposals::StudyFirst {
+                route: route.clone(),
+                within_horizon: true,
+            },
+            (None, Some(route)) => NoProposals::StudyFirst {
+                route: route.clone(),
+                within_horizon: false,
+            },
+            (None, None) => NoProposals::NoRoute {
+                searched_years: plan::nearest_horizon(self.profile.goal.as_ref()?.horizon_years),
+            },
+        })
     }
 
     fn judge(&self, opt: &Opt, proposed: bool) -> OptionAdvice {

@@ -29,6 +29,9 @@ fn render(v: &AdviceView) -> String {
         )),
         None => s.push_str("Goal: none given\n"),
     }
+    if let Some(why) = &v.no_proposals {
+        s.push_str(&format!("\n{}\n", why.text));
+    }
     if v.options.first().is_some_and(|o| o.proposed) {
         s.push_str("\nYou listed no options; these are proposals: the first moves of the best routes to your goal.\n");
     }
