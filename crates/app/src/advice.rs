@@ -172,7 +172,12 @@ fn option_view(engine: &Engine, o: &OptionAdvice) -> OptionView {
             level_from: o.living.level_change.0.name(),
             level_to: o.living.level_change.1.name(),
             leaves_department: o.living.leaves_department,
-            first_weeks: o.living.first_weeks.clone(),
+            first_weeks: o
+                .living
+                .first_weeks
+                .iter()
+                .map(|w| crate::words::first_week(engine.catalog(), *w))
+                .collect(),
         },
     }
 }

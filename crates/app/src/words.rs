@@ -5,8 +5,8 @@
 
 use switchback_core::Catalog;
 use switchback_core::advisor::{
-    GoalGap, LIKELY, LONG_SHOT_BELOW, LevelsUsed, Limit, NoProposals, Onward, Reason, Toward,
-    UNLIKELY,
+    FirstWeek, GoalGap, LIKELY, LONG_SHOT_BELOW, LevelsUsed, Limit, NoProposals, Onward, Reason,
+    Toward, UNLIKELY,
 };
 use switchback_core::catalog::{ElementId, OccupationId, TechnologyId};
 use switchback_core::chances::{self, Landing, Success};
@@ -161,7 +161,9 @@ fn necessity_words(out_of_work: bool, months_of_savings: f32, other_offers: Opti
         format!("your savings last {months_of_savings:.0} months")
     };
     let offers = match other_offers {
-        Some(n) => format!("you have {n} other offer(s)"),
+        Some(0) => "you have no other offers".to_owned(),
+        Some(1) => "you have one other offer".to_owned(),
+        Some(n) => format!("you have {n} other offers"),
         None => {
             "you have not said whether you have other offers (situation.other_offers)".to_owned()
         }
@@ -440,6 +442,28 @@ fn study_words(s: &switchback_core::route::plan::Step) -> String {
             }
         ),
         None => String::new(),
+    }
+}
+
+/// One thing to say or do in the first weeks, in words.
+pub fn first_week(catalog: &Catalog, w: FirstWeek) -> String {
+    match w {
+        FirstWeek::Thank {
+            newcomer_post: true,
+        } => "Thank your new manager for the opportunity: they could have hired someone cheaper, fresh out of school.".to_owned(),
+        FirstWeek::Thank {
+            newcomer_post: false,
+        } => "Thank your new manager for the opportunity: they could have hired someone cheaper, with less experience than you bring.".to_owned(),
+        FirstWeek::NeverSlumming => "Never suggest you are \"slumming it\": it disrespects your new colleagues and spends the goodwill you need.".to_owned(),
+        FirstWeek::LeavingDepartment => "You are leaving a familiar department and team: expect the loss of standing to weigh more than the title.".to_owned(),
+        FirstWeek::DevelopmentPlan {
+            toward: Some((goal, level)),
+        } => format!(
+            "Agree a development plan with your new manager in the first weeks, aligned to your goal: {} ({level}).",
+            catalog.occupation(goal).title
+        ),
+        FirstWeek::DevelopmentPlan { toward: None } => "Agree a development plan with your new manager in the first weeks: what this role should teach you, and where you want it to lead.".to_owned(),
+        FirstWeek::ObjectivesAndTenure => "Set measurable objectives and a mutually agreed tenure for this role, with your HR business partner involved.".to_owned(),
     }
 }
 

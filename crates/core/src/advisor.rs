@@ -475,7 +475,32 @@ pub struct Living {
     /// The move leaves the person's department.
     pub leaves_department: bool,
     /// What to say and do in the first weeks.
-    pub first_weeks: Vec<String>,
+    pub first_weeks: Vec<FirstWeek>,
+}
+
+/// One thing to say or do in the first weeks of a move (the seeds' "live
+/// the decision gracefully"); the words are the application layer's.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum FirstWeek {
+    /// After a step down, thank the new manager: they could have hired
+    /// someone cheaper.
+    Thank {
+        /// The post is one a newcomer could take (entry or junior): the
+        /// cheaper hire was someone fresh out of school.
+        newcomer_post: bool,
+    },
+    /// After a step down, never suggest one is "slumming it".
+    NeverSlumming,
+    /// The move leaves a familiar department and team.
+    LeavingDepartment,
+    /// Agree a development plan with the new manager.
+    DevelopmentPlan {
+        /// The goal it serves, if the person named one.
+        toward: Option<(OccupationId, Level)>,
+    },
+    /// Set measurable objectives and an agreed tenure, with the HR
+    /// business partner.
+    ObjectivesAndTenure,
 }
 
 /// The advice on one option.
@@ -1543,14 +1568,18 @@ impl<'a> Context<'a> {
         let leaves_department = movement.changes.contains(&Change::Department);
         let mut first_weeks = Vec::new();
         if movement.kind == MoveKind::StepDown {
-            first_weeks.push("Thank your new manager for the opportunity: they could have hired someone cheaper, fresh out of school.".to_owned());
-            first_weeks.push("Never suggest you are \"slumming it\": it disrespects your new colleagues and spends the goodwill you need.".to_owned());
+            first_weeks.push(FirstWeek::Thank {
+                newcomer_post: to.level.grade() <= 2,
+            });
+            first_weeks.push(FirstWeek::NeverSlumming);
         }
         if leaves_department {
-            first_weeks.push("You are leaving a familiar department and team: expect the loss of standing to weigh more than the title.".to_owned());
+            first_weeks.push(FirstWeek::LeavingDepartment);
         }
-        first_weeks.push("Agree a development plan with your new manager in the first weeks, aligned to the next role you are aiming for.".to_owned());
-        first_weeks.push("Set measurable objectives and a mutually agreed tenure for this role, with your HR business partner involved.".to_owned());
+        first_weeks.push(FirstWeek::DevelopmentPlan {
+            toward: self.profile.goal.as_ref().map(|g| (g.occupation, g.level)),
+        });
+        first_weeks.push(FirstWeek::ObjectivesAndTenure);
         Living {
             salary: pay,
             pay_ratio: movement.pay_ratio,

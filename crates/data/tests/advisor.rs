@@ -227,6 +227,39 @@ fn options_are_ranked_best_verdict_first_and_every_judgement_has_words() {
 }
 
 #[test]
+fn the_first_weeks_fit_the_post_and_the_goal() {
+    use advisor::FirstWeek;
+    // Priya, a principal accountant, steps down to a supervisor's post
+    // toward a finance director's: no one would call the cheaper hire for
+    // it "fresh out of school", and the plan is aligned to her goal.
+    let priya = only(&example("another-route-up-accountant.toml")).clone();
+    let weeks = &priya.living.first_weeks;
+    assert!(weeks.contains(&FirstWeek::Thank {
+        newcomer_post: false
+    }));
+    assert!(
+        weeks
+            .iter()
+            .any(|w| matches!(w, FirstWeek::DevelopmentPlan { toward: Some(_) }))
+    );
+    // Without a goal, the plan is aligned to nothing named.
+    let a = inline(&format!(
+        "{}\n[[options]]\nid = \"x\"\nrole = \"Line Cooks\"\nlevel = \"entry\"\n",
+        "[current]\nrole = \"Chefs and Head Cooks\"\nlevel = \"senior\"\n[situation]\nemployed = false\n"
+    ))
+    .unwrap();
+    let cook = only(&a);
+    assert!(cook.living.first_weeks.contains(&FirstWeek::Thank {
+        newcomer_post: true
+    }));
+    assert!(
+        cook.living
+            .first_weeks
+            .contains(&FirstWeek::DevelopmentPlan { toward: None })
+    );
+}
+
+#[test]
 fn an_option_in_an_excluded_industry_is_not_recommended() {
     let a = inline(&format!(
         "{TEACHER}\n[situation]\nexclude_industries = [\"Gambling\"]\n\n[[options]]\nid = \"casino\"\nrole = \"Training and Development Specialists\"\nlevel = \"intermediate\"\nindustry = \"gambling \"\n"
