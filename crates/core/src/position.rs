@@ -214,16 +214,26 @@ pub fn estimated_salary(o: &Occupation, level: Level) -> Option<u32> {
 /// scaled by their pay over the estimate at their own level. Their pay says
 /// what their employer and region pay for this work, so a grade below
 /// theirs in their own occupation does not pay more than they earn today
-/// only because they earn below the national median. `None` without
-/// annual wages.
+/// only because they earn below the national median. No grade is paid
+/// above the highest percentile OEWS publishes for the occupation unless
+/// the person already earns more: a pay well above the estimate at a low
+/// grade (an offer at the 10th percentile's grade) would otherwise make the
+/// top grades pay beyond anyone BLS counts. `None` without annual wages.
 pub fn scaled_salary(o: &Occupation, own_level: Level, own: u32, level: Level) -> Option<u32> {
     let here = estimated_salary(o, own_level)?;
     let there = estimated_salary(o, level)?;
     if here == 0 {
         return Some(there);
     }
+    let w = &o.wages.as_ref()?.annual;
+    let top = [w.p90, w.p75, w.median, Some(there)]
+        .into_iter()
+        .flatten()
+        .max()
+        .unwrap_or(there);
     let scaled = f64::from(there) * f64::from(own) / f64::from(here);
-    Some(scaled.round().clamp(0.0, f64::from(u32::MAX)) as u32)
+    let ceiling = f64::from(top.max(own));
+    Some(scaled.min(ceiling).round().clamp(0.0, f64::from(u32::MAX)) as u32)
 }
 
 /// Step up, lateral or step down.

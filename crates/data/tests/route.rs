@@ -284,6 +284,34 @@ fn pay_in_ones_own_occupation_scales_from_ones_own() {
     assert!(seen > 0, "some route passes through her own occupation");
 }
 
+/// A route planned from an offer scales the offer's occupation from the
+/// offer: a county paying an emergency management specialist $78,000 — far
+/// above OEWS's 10th percentile for the grade — pays its later grades
+/// above the national estimate too, never beyond the occupation's highest
+/// published percentile; so a pay floor of $75,000 does not rule out the
+/// promotions the offer leads to.
+#[test]
+fn a_route_from_an_offer_scales_pay_from_the_offer() {
+    let em = id("11-9161.00");
+    let occupation = catalog().occupation(em);
+    let offer = start("11-9161.00", Level::Intermediate, 78_000, false);
+    let national = estimated_salary(occupation, Level::Intermediate).unwrap();
+    assert!(national < 78_000, "the premise: the offer pays above OEWS");
+    let req = Request {
+        min_salary: Some(75_000),
+        years_in_role: 0.0,
+        experience_in: Some(id("33-1012.00")),
+        ..request(&offer, "11-9161.00", Level::Director, 8.0)
+    };
+    let route = plan::best_route(catalog(), model(), &req).expect("the promotions clear the floor");
+    let p90 = occupation.wages.as_ref().unwrap().annual.p90.unwrap();
+    for m in route.steps.iter().filter(|m| m.to.occupation == em) {
+        let want = scaled_salary(occupation, Level::Intermediate, 78_000, m.to.level).unwrap();
+        assert_eq!(m.salary, want, "{m:?}");
+        assert!(m.salary >= 75_000 && m.salary <= p90.max(78_000), "{m:?}");
+    }
+}
+
 /// One model, two questions (issue #10): a principal developer with no way
 /// up where she stands, aiming at IT director in six years, is offered a
 /// first-line IT supervisor post. The advisor plans the option's onward

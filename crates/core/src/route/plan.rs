@@ -564,9 +564,10 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             return current_salary.map(|x| x as f32);
         }
         let o = catalog.occupation(s.occupation);
-        // In the occupation the person works in, pay scales from theirs
-        // (not from an offer's, when the route starts at an option).
-        match req.start.salary.filter(|_| req.experience_in.is_none()) {
+        // In the occupation the route starts in, pay scales from the
+        // start's: the person's own, or an option's offer — the employer's
+        // pay for the grade says what its other grades likely pay.
+        match req.start.salary {
             Some(own) if s.occupation == cur => scaled_salary(o, req.start.level, own, s.level),
             _ => estimated_salary(o, s.level),
         }
