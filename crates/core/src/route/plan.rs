@@ -521,13 +521,21 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         let occ = catalog.occupation(o);
         let typical = typical_level(occ).grade();
         let management = occ.is_management();
-        let mut lo = typical.saturating_sub(LEVEL_BAND).max(1);
+        // A management occupation is entered at supervisor: below it there
+        // is no post of that occupation to move into (a "senior"
+        // hydroelectric production manager is an engineer or an operator,
+        // another occupation), only OEWS's lowest-paid managers.
+        let entry = if management { 5 } else { 1 };
+        let mut lo = typical.saturating_sub(LEVEL_BAND).max(entry);
         let mut hi = (typical + LEVEL_BAND).min(10);
+        if o == cur {
+            // The person's own ladder, from where they stand: an entry-level
+            // post in a management occupation climbs it like any other.
+            lo = lo.min(req.start.level.grade());
+        }
         if o == goal {
-            // The goal's own ladder, from its entry (supervisor for a
-            // management occupation) to the goal: the way up it is the
-            // route a switchback into the goal's occupation takes.
-            let entry = if management { 5 } else { 1 };
+            // The goal's own ladder, from its entry to the goal: the way up
+            // it is the route a switchback into the goal's occupation takes.
             lo = lo.min(
                 req.goal_level
                     .grade()
