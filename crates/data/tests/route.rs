@@ -390,3 +390,42 @@ salary = 150000
         switchback.probability
     );
 }
+
+/// A management occupation is entered at supervisor: a route never passes
+/// through a "senior" production manager's post (a blocked electrician's
+/// routes to construction manager once did). One's own occupation is
+/// climbed from one's own grade: an entry-level health services manager
+/// reaches director, where no route once climbed from entry.
+#[test]
+fn management_posts_start_at_supervisor_and_ones_own_ladder_starts_where_one_stands() {
+    let electrician = start("47-2111.00", Level::Senior, 78_000, false);
+    let req = Request {
+        promotion_blocked: true,
+        max_moves: 6,
+        ..request(&electrician, "11-9021.00", Level::Manager, 6.0)
+    };
+    let p = plan::plan(catalog(), model(), &req);
+    let steps: Vec<_> = p
+        .routes
+        .iter()
+        .chain(&p.nearest)
+        .flat_map(|r| &r.steps)
+        .collect();
+    assert!(!steps.is_empty());
+    for m in steps {
+        if catalog().occupation(m.to.occupation).is_management() {
+            assert!(m.to.level.grade() >= 5, "{m:?}");
+        }
+    }
+
+    let entry = start("11-9111.00", Level::Entry, 62_000, false);
+    let req = request(&entry, "11-9111.00", Level::Director, 30.0);
+    let p = plan::plan(catalog(), model(), &req);
+    let best = p.routes.first().expect("the ladder is climbed");
+    assert!(
+        best.steps
+            .iter()
+            .all(|m| m.to.occupation == entry.occupation)
+    );
+    assert!(best.years_to_goal <= 30.0);
+}
