@@ -238,6 +238,11 @@ pub struct Market<'a> {
     occupations: Vec<OccupationId>,
     occupation_of_job: Vec<usize>,
     transfer: Vec<f32>,
+    /// Readiness for each job from each occupation of its own function
+    /// (by the occupation's index, and whether the person is on the
+    /// management track): what a step into that work lands on
+    /// ([`Market::landing`]).
+    own_work_readiness: HashMap<(usize, bool, usize), f32>,
     zones: Vec<Option<u8>>,
     queue_years: Vec<f32>,
     rules: Rules,
@@ -279,6 +284,7 @@ impl<'a> Market<'a> {
             .iter()
             .map(|j| catalog.occupation(j.occupation).job_zone.map(|z| z.get()))
             .collect();
+        let own_work_readiness = own_work_readiness(catalog, model, jobs, &occupations);
         let mut market = Market {
             catalog,
             model,
@@ -288,6 +294,7 @@ impl<'a> Market<'a> {
             occupations,
             occupation_of_job,
             transfer,
+            own_work_readiness,
             zones,
             queue_years: Vec::new(),
             rules,
@@ -363,15 +370,31 @@ impl<'a> Market<'a> {
     /// the work transfers (with the rarity of distant moves,
     /// [`chances::transfer_chance`], as every landing chance), times the factor for the climb and any entry
     /// into management — given an opening; the queue says how often one
-    /// comes.
+    /// comes. On a step into work of one's own function at or below one's
+    /// grade ([`chances::own_work`]) — a supervisor back into the work
+    /// they supervised — the readiness of someone in one's occupation for
+    /// it stands in for the transfer when higher, as in the advisor.
     pub fn landing(&self, from: State, to: usize) -> f32 {
         if from.job == to || self.preparation_gap(from.job, to) > MAX_PREPARATION_GAP {
             return 0.0;
         }
         let to_side = self.side(to, self.jobs[to].level);
+        let from_side = self.side(from.job, from.level);
         let delta = to_side.level.grade() as i8 - from.level.grade() as i8;
-        let (factor, _) = chances::level_factor(delta, track_of(from.level), &to_side);
-        (chances::transfer_chance(self.transfer(from.job, to)) * factor).min(chances::MAX_LANDING)
+        let (factor, _) = chances::level_factor(delta, from_side.track, &to_side);
+        let transfer = self.transfer(from.job, to);
+        let readiness = chances::own_work(self.catalog, &from_side, &to_side)
+            .then(|| {
+                let key = (
+                    self.occupation_of_job[from.job],
+                    from_side.track == Track::Management,
+                    to,
+                );
+                self.own_work_readiness.get(&key).copied()
+            })
+            .flatten();
+        let used = readiness.map_or(transfer, |r| r.max(transfer));
+        (chances::transfer_chance(used) * factor).min(chances::MAX_LANDING)
     }
 
     /// Job zones of preparation `to` asks beyond `from` (0 when either is
@@ -696,6 +719,47 @@ pub fn allocate(
 }
 
 /// The track a level puts a person on.
+/// The readiness of someone in each occupation of `occupations` for each
+/// job of their own function (its SOC broad group, or work their
+/// occupation manages), on either track, keyed as
+/// [`Market::own_work_readiness`]: computed once, for the few pairs a step
+/// into one's own function's work can join.
+fn own_work_readiness(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    jobs: &[OrgJob],
+    occupations: &[OccupationId],
+) -> HashMap<(usize, bool, usize), f32> {
+    let mut out = HashMap::new();
+    for (j, job) in jobs.iter().enumerate() {
+        let to = Side {
+            occupation: job.occupation,
+            level: job.level,
+            track: track_of(job.level),
+        };
+        let b = catalog.occupation(job.occupation);
+        for (i, &o) in occupations.iter().enumerate() {
+            let a = catalog.occupation(o);
+            if o == job.occupation || !(a.family() == b.family() || a.manages(b)) {
+                continue;
+            }
+            let levels = &model.profile(o).level;
+            for track in [Track::Individual, Track::Management] {
+                let from = Side {
+                    occupation: o,
+                    level: job.level,
+                    track,
+                };
+                let readiness = chances::success(catalog, model, levels, &from, &to).readiness();
+                if let Some(r) = readiness {
+                    out.insert((i, track == Track::Management, j), r);
+                }
+            }
+        }
+    }
+    out
+}
+
 pub(crate) fn track_of(level: Level) -> Track {
     if level.is_management() {
         Track::Management
