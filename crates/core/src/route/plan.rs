@@ -791,9 +791,13 @@ fn edge(
     if delta > i16::from(MAX_CLIMB) || -delta > i16::from(req.max_step_down) {
         return None;
     }
-    if (from.occupation == to.occupation && delta == 0)
-        || (i == 0 && delta > 0 && req.promotion_blocked)
-    {
+    // With the way up where the person stands closed, neither a step up
+    // out of it nor a step down the same occupation's ladder (only to
+    // climb it again) is a route: that ladder is what is closed.
+    let blocked = i == 0
+        && req.promotion_blocked
+        && (delta > 0 || (delta < 0 && from.occupation == to.occupation));
+    if (from.occupation == to.occupation && delta == 0) || blocked {
         return None;
     }
     let from_side = from.side(if i == 0 { req.start.track } else { tracks[i] });
