@@ -63,6 +63,18 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
                 "Take this option for the experience it builds, not as the likeliest way there."
             }
         ),
+        Reason::BeyondHorizon {
+            horizon,
+            through,
+            from_here,
+        } => format!(
+            "No route reaches your goal within {horizon} years from where you stand either{}: your horizon is the constraint, not this option, whose way there takes {:.1} years — acceptable, if you can give it the time.",
+            from_here.map_or_else(String::new, |y| format!(
+                " (the fastest takes {:.1} years)",
+                tenths_up(y)
+            )),
+            tenths_up(*through)
+        ),
         Reason::LongShot { landing } => format!(
             "A long shot: your chance of landing it is {landing:.2}, below the {LONG_SHOT_BELOW:.2} under which no route counts on a move — apply if you wish, but do not plan on it; it is no strategic move unless you hold an offer (`offered = true`)."
         ),

@@ -244,6 +244,19 @@ pub enum Reason {
         /// The landing chance.
         landing: f32,
     },
+    /// No route reaches the goal within the horizon from the option, nor
+    /// from where the person stands; the option's fastest is no slower
+    /// than theirs: the horizon is the constraint, not the option
+    /// (`verdict.beyond_horizon`, at most acceptable).
+    BeyondHorizon {
+        /// The horizon, in years.
+        horizon: f32,
+        /// Years the fastest route through the option takes.
+        through: f32,
+        /// Years the fastest from where the person stands takes, if any
+        /// reaches the goal at all.
+        from_here: Option<f32>,
+    },
     /// Necessity alone justifies the move (`verdict.necessity`).
     NecessityOnly {
         /// The person named a goal, which the move does not serve.
@@ -431,6 +444,7 @@ impl Reason {
             Reason::NoWayOnward => "verdict.no_onward_route",
             Reason::LikelierRoute { .. } => "verdict.likelier_route",
             Reason::LongShot { .. } => "verdict.long_shot",
+            Reason::BeyondHorizon { .. } => "verdict.beyond_horizon",
             Reason::NecessityOnly { .. } => "verdict.necessity",
             Reason::EducationFirst { .. } => "verdict.education_first",
             Reason::ExcludedIndustry { .. } => "verdict.excluded_industry",
@@ -686,6 +700,10 @@ struct VerdictFacts<'a> {
     circumstances: &'a [Circumstance],
     /// The option is the goal, or a route leads on from it.
     has_onward: bool,
+    /// [`Reason::BeyondHorizon`], when no route leads on in time from the
+    /// option nor from where the person stands, and the option's is no
+    /// slower.
+    beyond_horizon: Option<Reason>,
     /// [`Reason::LikelierRoute`], when a route from where the person
     /// stands beats the way through the option.
     likelier: Option<Reason>,
@@ -1021,6 +1039,11 @@ impl<'a> Context<'a> {
             });
         }
         let has_onward = onward.is_some() || reaches_goal_directly;
+        let beyond_horizon = if has_onward {
+            None
+        } else {
+            self.beyond_horizon(&reasons)
+        };
 
         let circumstances = self.circumstances(opt, &movement, has_onward, &mut reasons);
         let necessity = circumstances.contains(&Circumstance::Necessity);
@@ -1047,6 +1070,7 @@ impl<'a> Context<'a> {
             success,
             circumstances: &circumstances,
             has_onward,
+            beyond_horizon,
             likelier,
         };
         let verdict = self.verdict(facts, &mut instead, &mut reasons);
@@ -1072,6 +1096,37 @@ impl<'a> Context<'a> {
             proposed,
             offered: opt.offered,
         }
+    }
+
+    /// [`Reason::BeyondHorizon`] when the option's onward reason found no
+    /// route in time but a nearest one within the person's limits, no
+    /// route from where the person stands reaches the goal in time either,
+    /// and the option's nearest is no slower than theirs.
+    fn beyond_horizon(&self, reasons: &[Reason]) -> Option<Reason> {
+        let (horizon, through) = reasons.iter().find_map(|r| match r {
+            Reason::Onward {
+                onward:
+                    Onward::NoRoute {
+                        horizon,
+                        nearest: Some(n),
+                        ..
+                    },
+                ..
+            } if n.beyond_limits.is_empty() => Some((*horizon, n.years)),
+            _ => None,
+        })?;
+        let here = self.here.as_ref()?;
+        if !here.routes.is_empty() {
+            return None;
+        }
+        let from_here = here.nearest.as_ref().map(|r| r.years_to_goal);
+        from_here
+            .is_none_or(|years| through <= years + 1e-3)
+            .then_some(Reason::BeyondHorizon {
+                horizon,
+                through,
+                from_here,
+            })
     }
 
     /// The landing chance when it makes the option a long shot (below
@@ -1170,6 +1225,7 @@ impl<'a> Context<'a> {
             success,
             circumstances,
             has_onward,
+            beyond_horizon,
             likelier,
         } = facts;
         let standing = Standing {
@@ -1194,7 +1250,10 @@ impl<'a> Context<'a> {
             *instead = Some(Instead::Stay);
             (Verdict::NotRecommended, Some(Reason::InsteadStay))
         } else if has_goal && (step_down || changes_profession) && !has_onward && !necessity {
-            (Verdict::NotRecommended, Some(Reason::NoWayOnward))
+            match beyond_horizon {
+                Some(reason) => (Verdict::Acceptable, Some(reason)),
+                None => (Verdict::NotRecommended, Some(Reason::NoWayOnward)),
+            }
         } else if let Some(e) = education.filter(|e| e.factor < EDUCATION_FIRST_BELOW && !necessity)
         {
             // A post the person cannot hold without a degree they lack is

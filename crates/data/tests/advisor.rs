@@ -702,3 +702,45 @@ fn a_long_shot_is_no_strategic_move_until_offered() {
     assert!(atypical.landing < advisor::LONG_SHOT_BELOW);
     assert!(!has_reason(&atypical, "verdict.long_shot"));
 }
+
+/// When no route reaches the goal in time from where the person stands
+/// either, an option whose way there is no slower than theirs is not
+/// rejected for having "no route onward": the horizon is the constraint.
+/// One that is slower still is.
+#[test]
+fn a_horizon_too_tight_for_any_route_does_not_reject_the_fastest_way() {
+    let support_lead = |role: &str, level: &str| {
+        let a = inline(&format!(
+            r#"
+[current]
+role = "Computer User Support Specialists"
+level = "lead"
+department = "service desk"
+salary = 62000
+years_in_role = 4
+years_experience = 6
+[goal]
+role = "Information Security Analysts"
+level = "principal"
+horizon_years = 8
+[[options]]
+id = "x"
+role = "{role}"
+level = "{level}"
+department = "network operations"
+"#
+        ))
+        .unwrap();
+        only(&a).clone()
+    };
+    let security = support_lead("Information Security Analysts", "intermediate");
+    assert!(security.onward.is_none());
+    assert_eq!(security.verdict, Verdict::Acceptable);
+    assert!(has_reason(&security, "verdict.beyond_horizon"));
+    assert!(!has_reason(&security, "verdict.no_onward_route"));
+
+    let network = support_lead("Computer Network Support Specialists", "junior");
+    assert_eq!(network.verdict, Verdict::NotRecommended);
+    let codes: Vec<&str> = network.reasons.iter().map(Reason::code).collect();
+    assert!(codes.contains(&"verdict.no_onward_route"), "{codes:?}");
+}
