@@ -429,3 +429,41 @@ fn management_posts_start_at_supervisor_and_ones_own_ladder_starts_where_one_sta
     );
     assert!(best.years_to_goal <= 30.0);
 }
+
+/// With the way up where one stands closed, stepping down one's own
+/// occupation's ladder only to climb it again is no route: a blocked
+/// plumber was once told to become an intermediate plumber on the way to
+/// foreman.
+#[test]
+fn a_blocked_ladder_is_not_climbed_again_from_lower_down() {
+    let plumber = start("47-2152.00", Level::Senior, 74_000, false);
+    let req = Request {
+        promotion_blocked: true,
+        max_moves: 6,
+        ..request(&plumber, "11-9021.00", Level::Manager, 8.0)
+    };
+    let p = plan::plan(catalog(), model(), &req);
+    let firsts: Vec<_> = p
+        .routes
+        .iter()
+        .chain(&p.nearest)
+        .chain(&p.direct)
+        .filter_map(|r| r.steps.first())
+        .collect();
+    for m in firsts {
+        assert!(m.kind != MoveKind::StepUp, "{m:?}");
+        assert!(
+            !(m.kind == MoveKind::StepDown && m.to.occupation == plumber.occupation),
+            "{m:?}"
+        );
+    }
+    let open = plan::plan(
+        catalog(),
+        model(),
+        &Request {
+            promotion_blocked: false,
+            ..req.clone()
+        },
+    );
+    assert!(!open.routes.is_empty(), "unblocked, the ladder is climbed");
+}
