@@ -225,16 +225,26 @@ fn technical_words(catalog: &Catalog, builds: &[GoalGap], technologies: &[Techno
     )
 }
 
-/// "likely", "uncertain" or "unlikely", by [`LIKELY`] and [`UNLIKELY`].
+/// A chance in words, by the advisor's thresholds: "likely" from
+/// [`LIKELY`] — "about even" while it is still below one half, so no chance
+/// under 0.5 is called likely —, "uncertain" from [`UNLIKELY`], "unlikely",
+/// and "very unlikely" below [`VERY_UNLIKELY`].
 pub fn likelihood(chance: f32) -> &'static str {
-    if chance >= LIKELY {
+    if chance >= 0.5 {
         "likely"
+    } else if chance >= LIKELY {
+        "about even"
     } else if chance >= UNLIKELY {
         "uncertain"
-    } else {
+    } else if chance >= VERY_UNLIKELY {
         "unlikely"
+    } else {
+        "very unlikely"
     }
 }
+
+/// Below this a chance is "very unlikely": one in twenty.
+pub const VERY_UNLIKELY: f32 = 0.05;
 
 /// Why education costs a move landing: "three in four of its workers say
 /// it needs a master's degree or more, and 4% say a bachelor's degree is
@@ -698,8 +708,10 @@ mod tests {
 
     #[test]
     fn chances_are_named_by_the_advisor_thresholds() {
-        assert_eq!(likelihood(LIKELY), "likely");
+        assert_eq!(likelihood(0.5), "likely");
+        assert_eq!(likelihood(LIKELY), "about even");
         assert_eq!(likelihood(UNLIKELY), "uncertain");
         assert_eq!(likelihood(UNLIKELY - 0.01), "unlikely");
+        assert_eq!(likelihood(VERY_UNLIKELY - 0.01), "very unlikely");
     }
 }

@@ -657,6 +657,12 @@ pub fn advise(
             .then(way(b).total_cmp(&way(a)))
             .then(b.success.total_cmp(&a.success))
     });
+    // Proposals are numbered as they are ranked: "proposal-1" is the best.
+    if proposed {
+        for (i, o) in advice.iter_mut().enumerate() {
+            o.id = format!("proposal-{}", i + 1);
+        }
+    }
     let no_proposals = (proposed && advice.is_empty())
         .then(|| ctx.no_proposals())
         .flatten();

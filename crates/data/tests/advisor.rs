@@ -198,6 +198,10 @@ fn with_a_goal_and_no_options_the_advisor_proposes() {
     assert!(!a.options.is_empty());
     assert!(a.options.iter().all(|o| o.proposed));
     assert!(a.options.iter().all(|o| o.id.starts_with("proposal-")));
+    // Numbered as ranked: the first is proposal-1.
+    for (i, o) in a.options.iter().enumerate() {
+        assert_eq!(o.id, format!("proposal-{}", i + 1));
+    }
 }
 
 #[test]

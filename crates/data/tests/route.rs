@@ -467,3 +467,24 @@ fn a_blocked_ladder_is_not_climbed_again_from_lower_down() {
     );
     assert!(!open.routes.is_empty(), "unblocked, the ladder is climbed");
 }
+
+/// A specialty of the goal's own SOC occupation is no way past the goal:
+/// a route to financial manager never passes a treasurer's post above the
+/// goal's grade and steps back down to it.
+#[test]
+fn no_route_overshoots_the_goal_through_a_specialty_of_its_occupation() {
+    let accountant = start("13-2011.00", Level::Principal, 118_000, false);
+    let goal = id("11-3031.00");
+    let req = Request {
+        max_moves: 6,
+        ..request(&accountant, "11-3031.00", Level::Manager, 10.0)
+    };
+    let p = plan::plan(catalog(), model(), &req);
+    assert!(!p.routes.is_empty());
+    let soc = catalog().occupation(goal).soc();
+    for m in p.routes.iter().flat_map(|r| &r.steps) {
+        if catalog().occupation(m.to.occupation).soc() == soc {
+            assert!(m.to.level.grade() <= Level::Manager.grade(), "{m:?}");
+        }
+    }
+}

@@ -533,6 +533,12 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             // post in a management occupation climbs it like any other.
             lo = lo.min(req.start.level.grade());
         }
+        if o != goal && occ.soc() == catalog.occupation(goal).soc() {
+            // A specialty of the goal's own SOC occupation (treasurers and
+            // controllers, for financial managers) is no way past the goal
+            // and back down to it.
+            hi = hi.min(req.goal_level.grade());
+        }
         if o == goal {
             // The goal's own ladder, from its entry to the goal: the way up
             // it is the route a switchback into the goal's occupation takes.
