@@ -305,6 +305,11 @@ fn landing_words(
     };
     let title = &catalog.occupation(to).title;
     text.push_str(&match l.own_work_readiness {
+        Some(readiness) if l.level_delta > 0 => format!(
+            ": {title} supervises work of your own, the step up most trades and offices know, and you cover {:.0}% of what it needs — that counts in place of the move's feasibility {:.2} in the O*NET data, which reads how different supervising is from doing the work, not whether you would be promoted",
+            readiness * 100.0,
+            l.transfer
+        ),
         Some(readiness) => format!(
             ": {title} is work of your own function at or below your grade, work you have done or overseen, and you cover {:.0}% of what it needs — that counts in place of the move's feasibility {:.2} in the O*NET data, which says how seldom people choose such a move, not whether they would be hired",
             readiness * 100.0,

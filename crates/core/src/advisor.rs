@@ -887,14 +887,18 @@ impl<'a> Context<'a> {
             &position::side(&me),
             &position::side(to),
         );
+        let (from_side, to_side) = (position::side(&me), position::side(to));
+        let readiness = success
+            .readiness()
+            .filter(|_| chances::own_work(self.catalog, self.model, &from_side, &to_side));
         let landing = chances::landing(
             self.catalog,
             feasibility,
-            &position::side(&me),
-            &position::side(to),
+            &from_side,
+            &to_side,
             Some(chances::experience_fit(credited, required)),
             education,
-            success.readiness(),
+            readiness,
         );
         (landing, success)
     }

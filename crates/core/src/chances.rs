@@ -327,27 +327,115 @@ pub(crate) fn experience_fit(credited_years: f32, required_years: f32) -> Experi
     }
 }
 
-/// Whether `to` is work of `from`'s own function at or below its grade:
-/// another occupation of the same profession (SOC broad group), or work
-/// `from` manages ([`crate::catalog::Occupation::manages`]) — a head chef
-/// taking a line cook's post, a nurse manager a nurse's. A person has done
-/// or overseen such work, so their readiness counts toward landing it
-/// ([`Landing::own_work_readiness`]).
-pub fn own_work(catalog: &Catalog, from: &Side, to: &Side) -> bool {
+/// Whether `to` is work of `from`'s own function that the person's
+/// readiness speaks for ([`Landing::own_work_readiness`]): at or below
+/// their grade, another occupation of the same profession (SOC broad
+/// group) or work `from` manages ([`crate::catalog::Occupation::manages`])
+/// — a head chef taking a line cook's post, a nurse manager a nurse's:
+/// work they have done or overseen; or, up to two grades above, the
+/// first-line supervision of their own work ([`own_supervisor`]) — a truck
+/// driver becoming the supervisor of vehicle operators, the step up most
+/// trades and offices know.
+pub fn own_work(catalog: &Catalog, model: &TransitionModel, from: &Side, to: &Side) -> bool {
     let (a, b) = (
         catalog.occupation(from.occupation),
         catalog.occupation(to.occupation),
     );
-    from.occupation != to.occupation
-        && to.level.grade() <= from.level.grade()
-        && (a.family() == b.family() || a.manages(b))
+    let (here, there) = (from.level.grade(), to.level.grade());
+    let done = there <= here && (a.family() == b.family() || a.manages(b));
+    let supervises = there > here
+        && there <= here + crate::route::plan::MAX_CLIMB
+        && is_first_line_supervisor(b)
+        && b.manages(a)
+        && own_supervisor(catalog, model, from.occupation) == Some(to.occupation);
+    from.occupation != to.occupation && (done || supervises)
+}
+
+/// The first-line supervision of `a`'s work: of the first-line supervisor
+/// occupations that supervise it ([`SUPERVISED_GROUPS`]), the SOC
+/// occupation itself before its O*NET specialties (an electrician's is the
+/// construction trades' supervisor, not the solar installation manager),
+/// then the one `a`'s work transfers to best.
+pub fn own_supervisor(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    a: OccupationId,
+) -> Option<OccupationId> {
+    let worker = catalog.occupation(a);
+    (0..catalog.occupations().len())
+        .map(|i| OccupationId(i as u16))
+        .filter(|&c| {
+            let o = catalog.occupation(c);
+            c != a && is_first_line_supervisor(o) && o.manages(worker) && supervises(o, worker)
+        })
+        .max_by(|&x, &y| {
+            let base = |c: OccupationId| catalog.occupation(c).code.as_str().ends_with(".00");
+            base(x)
+                .cmp(&base(y))
+                .then(model.score(a, x).total_cmp(&model.score(a, y)))
+                .then(y.cmp(&x))
+        })
+}
+
+/// The workers each first-line supervisor occupation supervises (by SOC
+/// code prefix), where its major group has several (after the SOC 2018
+/// definitions): a truck driver's supervisor is the supervisor of vehicle
+/// operators, not of passenger attendants or aircraft cargo handlers. A
+/// supervisor not listed supervises its whole major group.
+const SUPERVISED_GROUPS: &[(&str, &[&str])] = &[
+    ("33-1011", &["33-3011", "33-3012"]),
+    (
+        "33-1012",
+        &["33-3021", "33-3031", "33-3041", "33-3051", "33-3052"],
+    ),
+    ("33-1021", &["33-2"]),
+    ("33-1091", &["33-9032"]),
+    ("33-1099", &["33-9"]),
+    ("35-1011", &["35-2"]),
+    ("35-1012", &["35-2", "35-3", "35-9"]),
+    ("37-1011", &["37-2"]),
+    ("37-1012", &["37-3"]),
+    ("39-1013", &["39-3011", "39-3012", "39-3019"]),
+    ("39-1014", &["39-3", "39-9032"]),
+    ("39-1022", &["39-4", "39-5", "39-6", "39-7", "39-9"]),
+    ("41-1011", &["41-2"]),
+    ("41-1012", &["41-3", "41-4", "41-9"]),
+    ("53-1041", &["53-2"]),
+    ("53-1042", &["53-706"]),
+    (
+        "53-1043",
+        &[
+            "53-3", "53-4", "53-5", "53-701", "53-702", "53-703", "53-704", "53-705", "53-707",
+            "53-708", "53-712",
+        ],
+    ),
+    ("53-1044", &["53-6"]),
+    ("53-1049", &[]),
+];
+
+/// Whether `supervisor` supervises `worker`'s work by [`SUPERVISED_GROUPS`].
+fn supervises(
+    supervisor: &crate::catalog::Occupation,
+    worker: &crate::catalog::Occupation,
+) -> bool {
+    let (code, theirs) = (supervisor.soc(), worker.soc());
+    SUPERVISED_GROUPS
+        .iter()
+        .find(|(s, _)| *s == code.as_str())
+        .is_none_or(|(_, groups)| groups.iter().any(|g| theirs.as_str().starts_with(g)))
+}
+
+/// A first-line supervisor occupation: management, outside SOC major
+/// group 11 (the managers).
+fn is_first_line_supervisor(o: &crate::catalog::Occupation) -> bool {
+    o.is_management() && o.soc().major_number() != 11
 }
 
 /// The chance of getting `to` from `from`, given how far the work
 /// transfers (`transfer`, the model's score), optionally experience and
-/// education, and — on a move into the person's own function's work
-/// ([`own_work`]) — their readiness for it, which stands in for the
-/// transfer when higher (`readiness` is ignored on any other move).
+/// education, and — on a move into the person's own function's work — their
+/// readiness for it, which stands in for the transfer when higher: the
+/// caller passes `readiness` only where [`own_work`] holds.
 pub fn landing(
     catalog: &Catalog,
     transfer: f32,
@@ -360,9 +448,7 @@ pub fn landing(
     let level_delta = to.level.grade() as i8 - from.level.grade() as i8;
     let (level_factor, enters_management) = level_factor(level_delta, from.track, to);
     let openings = openings(catalog, to.occupation);
-    let own_work_readiness = readiness
-        .filter(|&r| r > transfer && own_work(catalog, from, to))
-        .map(|r| r.min(1.0));
+    let own_work_readiness = readiness.filter(|&r| r > transfer).map(|r| r.min(1.0));
     let transfer_used = own_work_readiness.unwrap_or(transfer);
     let distance = distance_factor(transfer_used);
     let chance = transfer_used

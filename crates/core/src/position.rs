@@ -396,7 +396,9 @@ pub fn classify(
         &destination,
         None,
         education,
-        success.readiness(),
+        success
+            .readiness()
+            .filter(|_| chances::own_work(catalog, model, &origin, &destination)),
     )
     .chance;
     let success = success.chance;

@@ -748,3 +748,34 @@ department = "network operations"
     let codes: Vec<&str> = network.reasons.iter().map(Reason::code).collect();
     assert!(codes.contains(&"verdict.no_onward_route"), "{codes:?}");
 }
+
+/// The first-line supervision of one's own work is the step up most
+/// trades and offices know: its landing reads the person's readiness,
+/// as a step into one's own function's work does. Of the supervisors of a
+/// major group, the one that supervises the person's work is meant: a
+/// truck driver's is the supervisor of vehicle operators, a patrol
+/// officer's the police sergeant's post.
+#[test]
+fn the_supervision_of_ones_own_work_lands_on_readiness() {
+    use switchback_core::chances;
+    let own = |worker: &str| chances::own_supervisor(catalog(), model(), common::id(worker));
+    assert_eq!(own("53-3032.00"), Some(common::id("53-1043.00")));
+    assert_eq!(own("33-3051.00"), Some(common::id("33-1012.00")));
+    assert_eq!(own("47-2111.00"), Some(common::id("47-1011.00")));
+
+    let driver = |role: &str| {
+        let a = inline(&format!(
+            "[current]\nrole = \"Heavy and Tractor-Trailer Truck Drivers\"\nlevel = \"senior\"\nyears_experience = 20\nyears_in_role = 20\n[[options]]\nid = \"x\"\nrole = \"{role}\"\nlevel = \"supervisor\"\n"
+        ))
+        .unwrap();
+        landing_of(only(&a))
+    };
+    let vehicle_operators = driver("53-1043.00");
+    assert!(vehicle_operators.own_work_readiness.is_some());
+    assert!(
+        vehicle_operators.chance
+            > vehicle_operators.transfer * 0.8 * vehicle_operators.distance_factor
+    );
+    let attendants = driver("53-1044.00");
+    assert_eq!(attendants.own_work_readiness, None);
+}

@@ -383,7 +383,7 @@ impl<'a> Market<'a> {
         let delta = to_side.level.grade() as i8 - from.level.grade() as i8;
         let (factor, _) = chances::level_factor(delta, from_side.track, &to_side);
         let transfer = self.transfer(from.job, to);
-        let readiness = chances::own_work(self.catalog, &from_side, &to_side)
+        let readiness = chances::own_work(self.catalog, self.model, &from_side, &to_side)
             .then(|| {
                 let key = (
                     self.occupation_of_job[from.job],
@@ -720,8 +720,8 @@ pub fn allocate(
 
 /// The track a level puts a person on.
 /// The readiness of someone in each occupation of `occupations` for each
-/// job of their own function (its SOC broad group, or work their
-/// occupation manages), on either track, keyed as
+/// job of their own function (its SOC broad group, work their occupation
+/// manages, or its first-line supervision), on either track, keyed as
 /// [`Market::own_work_readiness`]: computed once, for the few pairs a step
 /// into one's own function's work can join.
 fn own_work_readiness(
@@ -740,7 +740,7 @@ fn own_work_readiness(
         let b = catalog.occupation(job.occupation);
         for (i, &o) in occupations.iter().enumerate() {
             let a = catalog.occupation(o);
-            if o == job.occupation || !(a.family() == b.family() || a.manages(b)) {
+            if o == job.occupation || !a.same_function(b) {
                 continue;
             }
             let levels = &model.profile(o).level;

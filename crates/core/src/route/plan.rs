@@ -765,7 +765,7 @@ fn own_work_readiness<'a>(
     move |i, j| {
         let from = stops[i].side(if i == 0 { req.start.track } else { tracks[i] });
         let to = stops[j].side(tracks[j]);
-        if !crate::chances::own_work(catalog, &from, &to) {
+        if !crate::chances::own_work(catalog, model, &from, &to) {
             return None;
         }
         let levels: Vec<f32> = if i == 0 {
