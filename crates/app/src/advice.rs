@@ -4,6 +4,7 @@
 
 use serde::Serialize;
 use switchback_core::advisor::{self, Advice, OptionAdvice};
+use switchback_core::profile::RoleRead;
 use switchback_core::route::plan::Stop;
 
 use crate::moves::MoveView;
@@ -19,6 +20,31 @@ pub struct GoalView {
     pub stop: StopView,
     /// Years within which to reach the goal.
     pub horizon_years: f32,
+}
+
+/// How a role typed in the profile was read, when it is not the
+/// occupation's own title or code.
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct RoleReadView {
+    /// The text as typed.
+    pub text: String,
+    /// The O*NET title it matched best.
+    pub matched: String,
+    /// `title`, `alternate_title` or `reported_title`.
+    pub source: &'static str,
+    /// In words: "read from "Police Sergeant", an O*NET alternate title".
+    pub words: String,
+}
+
+impl RoleReadView {
+    fn of(r: &RoleRead) -> RoleReadView {
+        RoleReadView {
+            text: r.text.clone(),
+            matched: r.matched.clone(),
+            source: crate::words::title_source_name(r.source),
+            words: crate::words::role_read(r),
+        }
+    }
 }
 
 /// One judgement.
@@ -58,6 +84,9 @@ pub struct LivingView {
 pub struct OptionView {
     /// The id.
     pub id: String,
+    /// How the option's role was read, when it is not the occupation's own
+    /// title or code.
+    pub role_read: Option<RoleReadView>,
     /// Proposed by the advisor (the profile listed no options).
     pub proposed: bool,
     /// The person holds an offer for it: `landing` is 1.
@@ -94,6 +123,9 @@ pub struct OptionView {
 pub struct AdviceView {
     /// Where the person stands.
     pub current: PositionView,
+    /// How the current role was read, when it is not the occupation's own
+    /// title or code.
+    pub current_role_read: Option<RoleReadView>,
     /// The goal, if any.
     pub goal: Option<GoalView>,
     /// The options, best first.
@@ -110,6 +142,7 @@ pub fn advise(engine: &Engine, profile: &Profile) -> Result<AdviceView, AppError
     let advice = judge(engine, profile)?;
     Ok(AdviceView {
         current: position_view(engine, &profile.current.position),
+        current_role_read: profile.current.role_read.as_ref().map(RoleReadView::of),
         goal: profile.goal.as_ref().map(|g| GoalView {
             stop: stop_view(
                 engine,
@@ -123,7 +156,14 @@ pub fn advise(engine: &Engine, profile: &Profile) -> Result<AdviceView, AppError
         options: advice
             .options
             .iter()
-            .map(|o| option_view(engine, o))
+            .map(|o| {
+                let read = profile
+                    .options
+                    .iter()
+                    .find(|opt| opt.id == o.id && !o.proposed)
+                    .and_then(|opt| opt.role_read.as_ref());
+                option_view(engine, o, read)
+            })
             .collect(),
         no_proposals: advice
             .no_proposals
@@ -141,10 +181,11 @@ pub(crate) fn judge(engine: &Engine, profile: &Profile) -> Result<Advice, AppErr
     Ok(advisor::advise(engine.catalog(), engine.model(), profile)?)
 }
 
-fn option_view(engine: &Engine, o: &OptionAdvice) -> OptionView {
+fn option_view(engine: &Engine, o: &OptionAdvice, read: Option<&RoleRead>) -> OptionView {
     let r2 = |x: f32| (x * 100.0).round() / 100.0;
     OptionView {
         id: o.id.clone(),
+        role_read: read.map(RoleReadView::of),
         proposed: o.proposed,
         offered: o.offered,
         position: position_view(engine, &o.position),

@@ -10,7 +10,9 @@ use switchback_core::advisor::{
 };
 use switchback_core::catalog::{ElementId, OccupationId, TechnologyId};
 use switchback_core::chances::{self, Landing, Success};
-use switchback_core::text::{dollars, thousands};
+use switchback_core::profile::RoleRead;
+use switchback_core::resolve::TitleSource;
+use switchback_core::text::{dollars, quoted, thousands};
 
 /// A reason in plain words, citing its facts.
 pub fn reason(catalog: &Catalog, r: &Reason) -> String {
@@ -469,6 +471,35 @@ fn study_words(s: &switchback_core::route::plan::Step) -> String {
             }
         ),
         None => String::new(),
+    }
+}
+
+/// The name of a title source in JSON.
+pub fn title_source_name(source: TitleSource) -> &'static str {
+    match source {
+        TitleSource::Title => "title",
+        TitleSource::Alternate => "alternate_title",
+        TitleSource::Reported => "reported_title",
+    }
+}
+
+/// How a typed role was read, in words: `read from "Police Sergeant", an
+/// O*NET alternate title` (or `… nearest O*NET title "…"` when the text is
+/// not a title itself).
+pub fn role_read(r: &RoleRead) -> String {
+    let kind = match r.source {
+        TitleSource::Title => "the occupation's O*NET title",
+        TitleSource::Alternate => "an O*NET alternate title",
+        TitleSource::Reported => "a title its workers report to O*NET",
+    };
+    if r.text.eq_ignore_ascii_case(&r.matched) {
+        format!("read from {}, {kind}", quoted(&r.text))
+    } else {
+        format!(
+            "read from {}: the nearest O*NET title is {}, {kind}",
+            quoted(&r.text),
+            quoted(&r.matched)
+        )
     }
 }
 

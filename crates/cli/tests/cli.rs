@@ -625,3 +625,43 @@ fn a_goal_reached_only_through_study_says_why_nothing_is_proposed() {
     ]);
     assert!(v["no_proposals"].is_null());
 }
+
+#[test]
+fn the_advice_says_how_a_typed_role_was_read() {
+    let p = write_profile(
+        "sergeant.toml",
+        "[current]\nrole = \"Police Sergeant\"\nlevel = \"supervisor\"\n[[options]]\nid = \"em\"\nrole = \"Emergency Management Specialist\"\nlevel = \"intermediate\"\n[[options]]\nid = \"by-code\"\nrole = \"33-3051.00\"\n[[options]]\nid = \"by-title\"\nrole = \"detectives and criminal investigators\"\n",
+    );
+    let v = json(&["advise", &p, "--format", "json"]);
+    let read = &v["current_role_read"];
+    assert_eq!(read["text"], "Police Sergeant");
+    assert_eq!(read["source"], "alternate_title");
+    assert!(
+        read["words"].as_str().unwrap().contains("read from"),
+        "{read}"
+    );
+    let option = |id: &str| {
+        v["options"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .unwrap()
+            .clone()
+    };
+    assert_eq!(
+        option("em")["role_read"]["text"],
+        "Emergency Management Specialist"
+    );
+    assert!(option("em")["role_read"]["matched"].is_string());
+    // A code, or the occupation's own title in any case, needs no note.
+    assert!(option("by-code")["role_read"].is_null());
+    assert!(option("by-title")["role_read"].is_null());
+
+    let o = run(&["advise", &p]);
+    assert!(
+        stdout(&o).contains("read from \"Police Sergeant\""),
+        "{}",
+        stdout(&o)
+    );
+}

@@ -956,6 +956,7 @@ impl<'a> Context<'a> {
                 id: format!("proposal-{}", out.len() + 1),
                 position,
                 offered: false,
+                role_read: None,
             });
             if out.len() == 5 {
                 break;

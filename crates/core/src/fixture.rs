@@ -338,6 +338,7 @@ mod tests {
                 years_experience: 12.0,
                 manages_people: Some(false),
                 education: None,
+                role_read: None,
             },
             goal: Some(Goal {
                 occupation: id(c, "11-3021.00"),
@@ -350,6 +351,7 @@ mod tests {
                 id: "supervisor".into(),
                 position: position(c, "11-3021.00", Level::Supervisor, 140_000),
                 offered: false,
+                role_read: None,
             }],
             department_goals: Vec::new(),
         }

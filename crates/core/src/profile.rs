@@ -68,6 +68,23 @@ pub struct Current {
     /// The person's education, an O*NET RL category 1–12, if said
     /// ([`crate::catalog::EDUCATION_LEVELS`]).
     pub education: Option<u8>,
+    /// How the role typed was read, when it is not the occupation's own
+    /// title or code.
+    pub role_read: Option<RoleRead>,
+}
+
+/// How a role typed in a profile was read: the text, and the O*NET title
+/// it matched. Kept so the answer can say so — "Emergency Management
+/// Specialist" is read as Emergency Management Directors, O*NET having no
+/// occupation of that name.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RoleRead {
+    /// The text as typed.
+    pub text: String,
+    /// The title it matched best.
+    pub matched: String,
+    /// Which of the occupation's titles that is.
+    pub source: crate::resolve::TitleSource,
 }
 
 /// The goal.
@@ -128,6 +145,9 @@ pub struct Opt {
     pub position: Position,
     /// The person holds an offer for it: landing it is not in doubt.
     pub offered: bool,
+    /// How the role typed was read, when it is not the occupation's own
+    /// title or code.
+    pub role_read: Option<RoleRead>,
 }
 
 /// The documented range of every number a profile may hold, checked where

@@ -15,7 +15,9 @@ use switchback_core::catalog::{EDUCATION_NAMES, ElementId, education_category};
 use switchback_core::development::DepartmentGoal;
 use switchback_core::level::Level;
 use switchback_core::position::{Label, Position, PositionSpec};
-use switchback_core::profile::{Current, Goal, Opt, Profile, Situation, SkillClaim, limits};
+use switchback_core::profile::{
+    Current, Goal, Opt, Profile, RoleRead, Situation, SkillClaim, limits,
+};
 use switchback_core::text::{did_you_mean, nearest, quoted, shown_number};
 use switchback_core::{Catalog, OccupationId};
 
@@ -459,12 +461,34 @@ impl Validator<'_> {
     }
 
     fn role(&self, field: &str, text: &str) -> Result<(OccupationId, Option<Level>), ProfileError> {
+        let (occupation, seniority, _) = self.role_read(field, text)?;
+        Ok((occupation, seniority))
+    }
+
+    /// [`Self::role`], and how the text was read when it is not the
+    /// occupation's own title or a code.
+    fn role_read(
+        &self,
+        field: &str,
+        text: &str,
+    ) -> Result<(OccupationId, Option<Level>, Option<RoleRead>), ProfileError> {
         self.short_text(field, text, limits::TEXT_CHARS)?;
         let r = self
             .catalog
             .resolve(text)
             .map_err(|e| self.invalid(field, e.to_string()))?;
-        Ok((r.occupation, r.seniority))
+        let typed = text.trim();
+        let official = &self.catalog.occupation(r.occupation).title;
+        let code = typed.starts_with(|c: char| c.is_ascii_digit());
+        let read = (!code && !typed.eq_ignore_ascii_case(official)).then(|| RoleRead {
+            text: typed.to_owned(),
+            matched: self
+                .catalog
+                .title_text(r.occupation, r.best.matched)
+                .to_owned(),
+            source: r.best.matched.source,
+        });
+        Ok((r.occupation, r.seniority, read))
     }
 
     /// Text no longer than `max` characters.
@@ -643,7 +667,7 @@ impl Validator<'_> {
 
     fn current(&self, c: RawCurrent) -> Result<Current, ProfileError> {
         let role = self.required("current.role", c.role, "a job title or an O*NET-SOC code")?;
-        let (occ, hint) = self.role("current.role", &role)?;
+        let (occ, hint, role_read) = self.role_read("current.role", &role)?;
         let level = self.level("current.level", c.level)?;
         let salary = self.salary("current.salary", c.salary)?;
         let years_in_role = self
@@ -672,6 +696,7 @@ impl Validator<'_> {
             years_experience,
             manages_people: c.manages_people,
             education: self.education("current.education", c.education.as_deref())?,
+            role_read,
         })
     }
 
@@ -823,7 +848,7 @@ impl Validator<'_> {
             o.role,
             "a job title or an O*NET-SOC code",
         )?;
-        let (occ, hint) = self.role(&format!("{field}.role"), &role)?;
+        let (occ, hint, role_read) = self.role_read(&format!("{field}.role"), &role)?;
         let spec = PositionSpec {
             level: self.level(&format!("{field}.level"), o.level)?,
             title_hint: hint,
@@ -837,6 +862,7 @@ impl Validator<'_> {
             id,
             position: Position::new(self.catalog, occ, spec),
             offered: o.offered.unwrap_or(false),
+            role_read,
         })
     }
 

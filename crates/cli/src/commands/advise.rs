@@ -21,6 +21,9 @@ fn render(v: &AdviceView) -> String {
     if let Some(pay) = c.salary {
         s.push_str(&format!(", {}", dollars(pay)));
     }
+    if let Some(read) = &v.current_role_read {
+        s.push_str(&format!(" — {}", read.words));
+    }
     s.push('\n');
     match &v.goal {
         Some(g) => s.push_str(&format!(
@@ -52,6 +55,9 @@ fn render(v: &AdviceView) -> String {
                 o.movement.changes.join(", ")
             }
         ));
+        if let Some(read) = &o.role_read {
+            s.push_str(&format!("   ({})\n", read.words));
+        }
         if !o.circumstances.is_empty() {
             s.push_str(&format!(
                 "   Serves: {}\n",
