@@ -107,7 +107,17 @@ pub fn routes(
     let answer = plan::plan(catalog, model, &req);
     let view_of = |r: &Route| route_view(engine, r);
     let goal_title = &catalog.occupation(goal.occupation).title;
-    let comparisons = (answer.routes.iter().filter(|r| r.switchback).take(3))
+    // One comparison per first step down, the fastest route through it
+    // (routes come fastest first): the same step said twice adds nothing.
+    let mut compared = Vec::new();
+    let comparisons = (answer.routes.iter().filter(|r| r.switchback))
+        .filter(|r| {
+            let via = r.steps.first().map(|m| m.to);
+            let fresh = !compared.contains(&via);
+            compared.push(via);
+            fresh
+        })
+        .take(3)
         .map(|r| {
             comparison_text(
                 engine,
