@@ -114,7 +114,13 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             out_of_work,
             months_of_savings,
             other_offers,
-        } => necessity_words(*out_of_work, *months_of_savings, *other_offers),
+            held_offers,
+        } => necessity_words(
+            *out_of_work,
+            *months_of_savings,
+            *other_offers,
+            *held_offers,
+        ),
         Reason::ChangeProfession { from, to, toward } => {
             profession_words(catalog, *from, *to, toward)
         }
@@ -168,21 +174,34 @@ fn gap_words(catalog: &Catalog, builds: &[GoalGap]) -> Vec<String> {
         .collect()
 }
 
-fn necessity_words(out_of_work: bool, months_of_savings: f32, other_offers: Option<u32>) -> String {
+fn necessity_words(
+    out_of_work: bool,
+    months_of_savings: f32,
+    other_offers: Option<u32>,
+    held_offers: u32,
+) -> String {
     let why = if out_of_work {
         "you are out of work".to_owned()
     } else {
         format!("your savings last {months_of_savings:.0} months")
     };
-    let offers = match other_offers {
-        Some(0) => "you have no other offers".to_owned(),
-        Some(1) => "you have one other offer".to_owned(),
-        Some(n) => format!("you have {n} other offers"),
-        None => {
+    let count = other_offers.unwrap_or(0).max(held_offers);
+    let offers = match (other_offers, count) {
+        (None, 0) => {
             "you have not said whether you have other offers (situation.other_offers)".to_owned()
         }
+        (_, 0) => "you have no other offers".to_owned(),
+        (_, 1) => "you have one other offer".to_owned(),
+        (_, n) => format!("you have {n} other offers"),
     };
-    format!("Necessity: {why} and {offers}; there is no shame in taking the best available option.")
+    let held = if held_offers > 0 {
+        " (counting those you hold among these options)"
+    } else {
+        ""
+    };
+    format!(
+        "Necessity: {why} and {offers}{held}; there is no shame in taking the best available option."
+    )
 }
 
 fn profession_words(

@@ -665,3 +665,38 @@ fn the_advice_says_how_a_typed_role_was_read() {
         stdout(&o)
     );
 }
+
+#[test]
+fn each_first_step_down_is_compared_with_the_climb_once() {
+    // A blocked plumber aiming at construction manager: several switchbacks
+    // begin with the same step down; it is compared with the climb once.
+    let p = write_profile(
+        "plumber.toml",
+        "[current]\nrole = \"47-2152.00\"\nlevel = \"senior\"\nsalary = 74000\nyears_in_role = 8\nyears_experience = 15\n[goal]\nrole = \"11-9021.00\"\nlevel = \"manager\"\nhorizon_years = 8\n[situation]\npromotion_blocked = true\n",
+    );
+    let v = json(&["route", &p, "--max-moves", "6", "--format", "json"]);
+    let switchbacks = v["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["switchback"] == true)
+        .count();
+    let comparisons: Vec<String> = v["comparisons"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| c.as_str().unwrap().to_owned())
+        .collect();
+    assert!(
+        !comparisons.is_empty() && switchbacks > comparisons.len(),
+        "{v}"
+    );
+    let via = |c: &str| {
+        let from = c.find("tepping down to ").unwrap();
+        c[from..from + c[from..].find(')').unwrap()].to_owned()
+    };
+    let mut vias: Vec<String> = comparisons.iter().map(|c| via(c)).collect();
+    vias.sort();
+    vias.dedup();
+    assert_eq!(vias.len(), comparisons.len(), "{comparisons:?}");
+}

@@ -303,6 +303,8 @@ pub enum Reason {
         months_of_savings: f32,
         /// Other offers in hand (`None`: the profile does not say).
         other_offers: Option<u32>,
+        /// Other options of the profile the person holds an offer for.
+        held_offers: u32,
     },
     /// `circumstance.change_profession`.
     ChangeProfession {
@@ -1453,7 +1455,13 @@ impl<'a> Context<'a> {
         // Necessity: out of work, or a short savings runway, with few or no alternatives.
         let out_of_work = s.employed == Some(false);
         let short = s.months_of_savings.is_some_and(|m| m < SHORT_RUNWAY_MONTHS);
-        let few_alternatives = s.other_offers.unwrap_or(0) <= 1;
+        // Offers held for the profile's other options are alternatives too.
+        let held_offers = profile
+            .options
+            .iter()
+            .filter(|o| o.offered && o.id != opt.id)
+            .count() as u32;
+        let few_alternatives = s.other_offers.unwrap_or(0).max(held_offers) <= 1;
         let meets_floor = s
             .min_salary
             .is_none_or(|floor| self.salary(to).is_none_or(|pay| pay >= floor));
@@ -1463,6 +1471,7 @@ impl<'a> Context<'a> {
                 out_of_work,
                 months_of_savings: s.months_of_savings.unwrap_or(0.0),
                 other_offers: s.other_offers,
+                held_offers,
             });
         }
 

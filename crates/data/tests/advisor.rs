@@ -779,3 +779,35 @@ fn the_supervision_of_ones_own_work_lands_on_readiness() {
     let attendants = driver("53-1044.00");
     assert_eq!(attendants.own_work_readiness, None);
 }
+
+/// Offers held for a profile's other options are alternatives: the
+/// necessity reason counts them, and with two or more in hand necessity
+/// no longer justifies a step down.
+#[test]
+fn offers_held_among_the_options_count_as_alternatives() {
+    let options = |offers: &[bool]| {
+        let mut text = String::from(
+            "[current]\nrole = \"Chefs and Head Cooks\"\nlevel = \"senior\"\n[situation]\nemployed = false\nmonths_of_savings = 1\nother_offers = 0\n",
+        );
+        for (i, offered) in offers.iter().enumerate() {
+            text.push_str(&format!(
+                "[[options]]\nid = \"o{i}\"\nrole = \"Cooks, Restaurant\"\nlevel = \"{}\"\noffered = {offered}\n",
+                ["intermediate", "junior", "entry"][i]
+            ));
+        }
+        inline(&text).unwrap()
+    };
+    let held = |o: &OptionAdvice| {
+        o.reasons.iter().find_map(|r| match r {
+            Reason::Necessity { held_offers, .. } => Some(*held_offers),
+            _ => None,
+        })
+    };
+    let a = options(&[true, false]);
+    let by_id = |a: &Advice, id: &str| a.options.iter().find(|o| o.id == id).unwrap().clone();
+    assert_eq!(held(&by_id(&a, "o0")), Some(0));
+    assert_eq!(held(&by_id(&a, "o1")), Some(1));
+    let b = options(&[true, true, false]);
+    let third = by_id(&b, "o2");
+    assert!(!third.circumstances.contains(&Circumstance::Necessity));
+}
