@@ -20,6 +20,9 @@ pub struct GoalView {
     pub stop: StopView,
     /// Years within which to reach the goal.
     pub horizon_years: f32,
+    /// How the goal's role was read, when it is not the occupation's own
+    /// title or code.
+    pub role_read: Option<RoleReadView>,
 }
 
 /// How a role typed in the profile was read, when it is not the
@@ -152,6 +155,7 @@ pub fn advise(engine: &Engine, profile: &Profile) -> Result<AdviceView, AppError
                 },
             ),
             horizon_years: g.horizon_years,
+            role_read: g.role_read.as_ref().map(RoleReadView::of),
         }),
         options: advice
             .options

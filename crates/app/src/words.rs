@@ -77,6 +77,9 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             )),
             tenths_up(*through)
         ),
+        Reason::OwnRatingsNotLongShot { landing } => format!(
+            "Landing reads your occupation, not you: its {landing:.2} would make this a long shot, but your own ratings show what the post needs above what your occupation typically has — so it is not called one; show that evidence when you apply."
+        ),
         Reason::LongShot { landing } => format!(
             "A long shot: your chance of landing it is {landing:.2}, below the {LONG_SHOT_BELOW:.2} under which no route counts on a move — apply if you wish, but do not plan on it; it is no strategic move unless you hold an offer (`offered = true`)."
         ),
@@ -251,6 +254,8 @@ fn technical_words(catalog: &Catalog, builds: &[GoalGap], technologies: &[Techno
 /// under 0.5 is called likely —, "uncertain" from [`UNLIKELY`], "unlikely",
 /// and "very unlikely" below [`VERY_UNLIKELY`].
 pub fn likelihood(chance: f32) -> &'static str {
+    // Judged as printed, to two decimals: 0.2999 reads 0.30, "uncertain".
+    let chance = (chance * 100.0).round() / 100.0;
     if chance >= 0.5 {
         "likely"
     } else if chance >= LIKELY {
@@ -351,11 +356,21 @@ fn landing_words(
             .collect();
         text.push_str(&format!(" (you bring {})", names.join(", ")));
     }
-    if transfer_used < chances::DISTANCE_MIDPOINT {
+    if transfer_used < chances::DISTANCE_MIDPOINT && l.own_work_readiness.is_some() {
+        text.push_str(&format!(
+            "; ×{:.2} as readiness this far below what the post needs seldom gets it",
+            l.distance_factor,
+        ));
+    } else if transfer_used < chances::DISTANCE_MIDPOINT {
         text.push_str(&format!(
             "; ×{:.2} as moves that transfer this little are seldom made (nineteen in twenty of the moves O*NET lists as needing little preparation score above {:.2})",
             l.distance_factor,
             chances::DISTANCE_MIDPOINT
+        ));
+    } else if l.distance_factor < 0.9 && l.own_work_readiness.is_some() {
+        text.push_str(&format!(
+            "; ×{:.2} as your readiness is below what most of the moves O*NET lists as needing little preparation transfer",
+            l.distance_factor,
         ));
     } else if l.distance_factor < 0.9 {
         text.push_str(&format!(
@@ -511,7 +526,7 @@ pub fn role_read(r: &RoleRead) -> String {
         TitleSource::Alternate => "an O*NET alternate title",
         TitleSource::Reported => "a title its workers report to O*NET",
     };
-    if r.text.eq_ignore_ascii_case(&r.matched) {
+    let read = if r.text.eq_ignore_ascii_case(&r.matched) {
         format!("read from {}, {kind}", quoted(&r.text))
     } else {
         format!(
@@ -519,6 +534,12 @@ pub fn role_read(r: &RoleRead) -> String {
             quoted(&r.text),
             quoted(&r.matched)
         )
+    };
+    match &r.also {
+        Some((title, code)) => {
+            format!("{read}; {title} matches it as well — give its code, {code}, to mean that")
+        }
+        None => read,
     }
 }
 
@@ -580,8 +601,15 @@ pub fn no_proposals(catalog: &Catalog, goal: OccupationId, why: &NoProposals) ->
                 route.probability
             )
         }
-        NoProposals::NoRoute { searched_years } => format!(
+        NoProposals::NoRoute {
+            searched_years,
+            limits,
+        } if limits.is_empty() => format!(
             "No route reaches {goal} from where you stand, even within {searched_years:.0} years, through moves the O*NET data supports: there is no move to propose toward it."
+        ),
+        NoProposals::NoRoute { limits, .. } => format!(
+            "No route reaches {goal} from where you stand within your own limits ({}); without them one would: there is no move to propose within them.",
+            limit_words(limits)
         ),
     }
 }
@@ -768,5 +796,7 @@ mod tests {
         assert_eq!(likelihood(UNLIKELY), "uncertain");
         assert_eq!(likelihood(UNLIKELY - 0.01), "unlikely");
         assert_eq!(likelihood(VERY_UNLIKELY - 0.01), "very unlikely");
+        // Judged as printed: 0.2999 prints 0.30.
+        assert_eq!(likelihood(UNLIKELY - 0.0001), "uncertain");
     }
 }

@@ -664,6 +664,20 @@ fn the_advice_says_how_a_typed_role_was_read() {
         "{}",
         stdout(&o)
     );
+
+    // A title two occupations match alike names the other, with its code;
+    // the goal's reading is said too.
+    let p = write_profile(
+        "patrol.toml",
+        "[current]\nrole = \"Patrol Officer\"\n[goal]\nrole = \"Chief Financial Officer\"\nhorizon_years = 10\n[[options]]\nid = \"x\"\nrole = \"33-1012.00\"\n",
+    );
+    let v = json(&["advise", &p, "--format", "json"]);
+    let words = v["current_role_read"]["words"].as_str().unwrap();
+    assert!(
+        words.contains("matches it as well") && words.contains("give its code"),
+        "{words}"
+    );
+    assert_eq!(v["goal"]["role_read"]["text"], "Chief Financial Officer");
 }
 
 #[test]

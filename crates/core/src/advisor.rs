@@ -244,6 +244,14 @@ pub enum Reason {
         /// The landing chance.
         landing: f32,
     },
+    /// Landing would be a long shot on the model's reading of the person's
+    /// occupation, but their own ratings (`[[skills]]`) show what the post
+    /// needs: it is not called one, and the person should show them
+    /// (`landing.own_ratings`).
+    OwnRatingsNotLongShot {
+        /// The landing chance.
+        landing: f32,
+    },
     /// No route reaches the goal within the horizon from the option, nor
     /// from where the person stands; the option's fastest is no slower
     /// than theirs: the horizon is the constraint, not the option
@@ -303,7 +311,8 @@ pub enum Reason {
         months_of_savings: f32,
         /// Other offers in hand (`None`: the profile does not say).
         other_offers: Option<u32>,
-        /// Other options of the profile the person holds an offer for.
+        /// Other options of the profile the person holds an offer for
+        /// (that meet their pay floor).
         held_offers: u32,
     },
     /// `circumstance.change_profession`.
@@ -446,6 +455,7 @@ impl Reason {
             Reason::NoWayOnward => "verdict.no_onward_route",
             Reason::LikelierRoute { .. } => "verdict.likelier_route",
             Reason::LongShot { .. } => "verdict.long_shot",
+            Reason::OwnRatingsNotLongShot { .. } => "landing.own_ratings",
             Reason::BeyondHorizon { .. } => "verdict.beyond_horizon",
             Reason::NecessityOnly { .. } => "verdict.necessity",
             Reason::EducationFirst { .. } => "verdict.education_first",
@@ -579,6 +589,9 @@ pub enum NoProposals {
     NoRoute {
         /// How far the search looked, in years.
         searched_years: f32,
+        /// The person's own limits without which a route would reach the
+        /// goal (empty: the data alone block it).
+        limits: Vec<Limit>,
     },
 }
 
@@ -700,10 +713,9 @@ struct VerdictFacts<'a> {
     movement: &'a Move,
     /// The education fit of landing the option.
     education: Option<chances::EducationFit>,
-    /// Landing the option is a long shot: its chance, when below
-    /// [`LONG_SHOT_BELOW`] on the evidence that can judge it
-    /// ([`Context::long_shot`]).
-    long_shot: Option<f32>,
+    /// Landing the option is a long shot, when below [`LONG_SHOT_BELOW`]
+    /// on the evidence that can judge it ([`Context::long_shot`]).
+    long_shot: Option<LongShot>,
     success: f32,
     circumstances: &'a [Circumstance],
     /// The option is the goal, or a route leads on from it.
@@ -725,10 +737,20 @@ struct Standing {
     has_reason: bool,
     /// The option is the goal, or a route leads on from it.
     has_onward: bool,
-    /// Landing is a long shot: its chance.
-    long_shot: Option<f32>,
+    /// Landing is a long shot, or would be but for the person's ratings.
+    long_shot: Option<LongShot>,
     success: f32,
     necessity: bool,
+}
+
+/// A landing chance below [`LONG_SHOT_BELOW`] ([`Context::long_shot`]).
+#[derive(Clone, Copy, Debug)]
+enum LongShot {
+    /// A long shot: its chance.
+    Is(f32),
+    /// Below the floor on the model's reading of the person's occupation,
+    /// but their own ratings show what the post needs: not called one.
+    WaivedByOwnRatings(f32),
 }
 
 impl Standing {
@@ -738,9 +760,15 @@ impl Standing {
     /// necessity alone justifies it.
     fn verdict(&self, reasons: &mut Vec<Reason>) -> Verdict {
         let serves = self.has_reason && self.has_onward && self.success >= LIKELY;
-        if let Some(landing) = self.long_shot.filter(|_| serves) {
-            reasons.push(Reason::LongShot { landing });
-            return Verdict::Acceptable;
+        match self.long_shot.filter(|_| serves) {
+            Some(LongShot::Is(landing)) => {
+                reasons.push(Reason::LongShot { landing });
+                return Verdict::Acceptable;
+            }
+            Some(LongShot::WaivedByOwnRatings(landing)) => {
+                reasons.push(Reason::OwnRatingsNotLongShot { landing });
+            }
+            None => {}
         }
         if serves {
             return Verdict::Strategic;
@@ -985,9 +1013,25 @@ impl<'a> Context<'a> {
                 route: route.clone(),
                 within_horizon: false,
             },
-            (None, None) => NoProposals::NoRoute {
-                searched_years: plan::nearest_horizon(self.profile.goal.as_ref()?.horizon_years),
-            },
+            (None, None) => {
+                let horizon = self.profile.goal.as_ref()?.horizon_years;
+                // The person's own limits may be what block every route.
+                let limits = match self.no_route(&self.profile.current.position, horizon) {
+                    Onward::NoRoute {
+                        limits,
+                        nearest: None,
+                        ..
+                    } => limits,
+                    Onward::NoRoute {
+                        nearest: Some(n), ..
+                    } => n.beyond_limits,
+                    _ => Vec::new(),
+                };
+                NoProposals::NoRoute {
+                    searched_years: plan::nearest_horizon(horizon),
+                    limits,
+                }
+            }
         })
     }
 
@@ -1150,7 +1194,7 @@ impl<'a> Context<'a> {
     /// model cannot call it a long shot. Nor is an education the profile
     /// does not give held against them: the factor for an assumed
     /// education is taken off. An offer in hand is never a long shot.
-    fn long_shot(&self, to: &Position, landing: &chances::Landing) -> Option<f32> {
+    fn long_shot(&self, to: &Position, landing: &chances::Landing) -> Option<LongShot> {
         let assumed = landing.education.filter(|e| e.assumed && e.factor > 0.0);
         let basis = landing.chance / assumed.map_or(1.0, |e| e.factor);
         let typical = &self
@@ -1168,7 +1212,11 @@ impl<'a> Context<'a> {
                     claim.level > typical[i] + GAP_LEVELS && needed[i] > typical[i] + GAP_LEVELS
                 })
         });
-        (basis < LONG_SHOT_BELOW && !atypical).then_some(landing.chance)
+        match (basis < LONG_SHOT_BELOW, atypical) {
+            (false, _) => None,
+            (true, false) => Some(LongShot::Is(landing.chance)),
+            (true, true) => Some(LongShot::WaivedByOwnRatings(landing.chance)),
+        }
     }
 
     /// A better shape of move than the option, with its reason.
@@ -1460,6 +1508,10 @@ impl<'a> Context<'a> {
             .options
             .iter()
             .filter(|o| o.offered && o.id != opt.id)
+            .filter(|o| {
+                s.min_salary
+                    .is_none_or(|floor| self.salary(&o.position).is_none_or(|pay| pay >= floor))
+            })
             .count() as u32;
         let few_alternatives = s.other_offers.unwrap_or(0).max(held_offers) <= 1;
         let meets_floor = s

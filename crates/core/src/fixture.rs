@@ -344,6 +344,7 @@ mod tests {
                 occupation: id(c, "11-3021.00"),
                 level: Level::Director,
                 horizon_years: 8.0,
+                role_read: None,
             }),
             situation: Situation::default(),
             skills: Vec::new(),

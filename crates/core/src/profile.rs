@@ -85,6 +85,9 @@ pub struct RoleRead {
     pub matched: String,
     /// Which of the occupation's titles that is.
     pub source: crate::resolve::TitleSource,
+    /// Another occupation the text matches as well (within the resolver's
+    /// tie margin): its title and O*NET-SOC code, to choose it by code.
+    pub also: Option<(String, String)>,
 }
 
 /// The goal.
@@ -96,6 +99,9 @@ pub struct Goal {
     pub level: Level,
     /// Years within which to get there (> 0).
     pub horizon_years: f32,
+    /// How the role typed was read, when it is not the occupation's own
+    /// title or code.
+    pub role_read: Option<RoleRead>,
 }
 
 impl Goal {

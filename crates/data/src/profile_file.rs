@@ -442,6 +442,10 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
+/// Another occupation whose match is within this of the best is named
+/// beside it, so a person can choose it by code.
+const ROLE_TIE: f32 = 0.01;
+
 struct Validator<'a> {
     path: &'a str,
     catalog: &'a Catalog,
@@ -487,6 +491,14 @@ impl Validator<'_> {
                 .title_text(r.occupation, r.best.matched)
                 .to_owned(),
             source: r.best.matched.source,
+            also: r
+                .alternatives
+                .iter()
+                .find(|a| a.occupation != r.occupation && r.best.score - a.score <= ROLE_TIE)
+                .map(|a| {
+                    let o = self.catalog.occupation(a.occupation);
+                    (o.title.clone(), o.code.as_str().to_owned())
+                }),
         });
         Ok((r.occupation, r.seniority, read))
     }
@@ -723,7 +735,7 @@ impl Validator<'_> {
 
     fn goal(&self, g: RawGoal) -> Result<Goal, ProfileError> {
         let role = self.required("goal.role", g.role, "a job title or an O*NET-SOC code")?;
-        let (occ, hint) = self.role("goal.role", &role)?;
+        let (occ, hint, role_read) = self.role_read("goal.role", &role)?;
         let level = self
             .level("goal.level", g.level)?
             .or(hint)
@@ -748,6 +760,7 @@ impl Validator<'_> {
             occupation: occ,
             level,
             horizon_years: horizon as f32,
+            role_read,
         })
     }
 

@@ -705,6 +705,10 @@ fn a_long_shot_is_no_strategic_move_until_offered() {
     let atypical = estimator_with(costing, "");
     assert!(atypical.landing < advisor::LONG_SHOT_BELOW);
     assert!(!has_reason(&atypical, "verdict.long_shot"));
+    assert!(
+        has_reason(&atypical, "landing.own_ratings"),
+        "the waiver is said"
+    );
 }
 
 /// When no route reaches the goal in time from where the person stands
@@ -810,4 +814,36 @@ fn offers_held_among_the_options_count_as_alternatives() {
     let b = options(&[true, true, false]);
     let third = by_id(&b, "o2");
     assert!(!third.circumstances.contains(&Circumstance::Necessity));
+}
+
+/// With nothing to propose because of the person's own limits, the answer
+/// names the limits, not the data.
+#[test]
+fn nothing_to_propose_within_ones_own_limits_names_them() {
+    let a = inline(
+        r#"
+[current]
+role = "Registered Nurses"
+level = "senior"
+salary = 92000
+years_in_role = 4
+years_experience = 8
+education = "bachelor"
+[goal]
+role = "Medical and Health Services Managers"
+level = "director"
+horizon_years = 8
+[situation]
+promotion_blocked = true
+min_salary = 150000
+"#,
+    )
+    .unwrap();
+    assert!(a.options.is_empty());
+    match a.no_proposals {
+        Some(advisor::NoProposals::NoRoute { limits, .. }) => {
+            assert_eq!(limits, [advisor::Limit::MinSalary(150000)]);
+        }
+        other => panic!("{other:?}"),
+    }
 }

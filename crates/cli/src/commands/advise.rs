@@ -27,8 +27,14 @@ fn render(v: &AdviceView) -> String {
     s.push('\n');
     match &v.goal {
         Some(g) => s.push_str(&format!(
-            "Goal: {} ({}, grade {}) within {} years\n",
-            g.stop.title, g.stop.level, g.stop.grade, g.horizon_years
+            "Goal: {} ({}, grade {}) within {} years{}\n",
+            g.stop.title,
+            g.stop.level,
+            g.stop.grade,
+            g.horizon_years,
+            g.role_read
+                .as_ref()
+                .map_or(String::new(), |r| format!(" — {}", r.words))
         )),
         None => s.push_str("Goal: none given\n"),
     }
