@@ -85,9 +85,14 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
         ),
         Reason::NecessityOnly { goal: true } => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
         Reason::NecessityOnly { goal: false } => "Necessity justifies this move: take it, and learn from how you got here.".into(),
-        Reason::EducationFirst { entry } => format!(
-            "Study first: it asks {} or more of those who do it, which you do not have, so it is not a strategic move until you do — `route` plans the study on the way.",
-            education_words(*entry)
+        Reason::EducationFirst { entry, assumed } => format!(
+            "Study first: it asks {} or more of those who do it, which {}, so it is not a strategic move until you do — `route` plans the study on the way.",
+            education_words(*entry),
+            if *assumed {
+                "your occupation's typical education falls short of (if you have it, say so in `current.education`)"
+            } else {
+                "you do not have"
+            }
         ),
         Reason::ExcludedIndustry { industry } => format!(
             "You will not work in {industry} (situation.exclude_industries): not recommended."

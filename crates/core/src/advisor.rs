@@ -276,6 +276,9 @@ pub enum Reason {
     EducationFirst {
         /// What three in four of its workers say it needs, an RL category.
         entry: u8,
+        /// The person's education was taken as typical of their
+        /// occupation: the profile does not give it.
+        assumed: bool,
     },
     /// In an industry the person excludes (`verdict.excluded_industry`).
     ExcludedIndustry {
@@ -1321,7 +1324,10 @@ impl<'a> Context<'a> {
             // no strategy yet, whatever else it serves.
             (
                 Verdict::Acceptable,
-                Some(Reason::EducationFirst { entry: e.entry }),
+                Some(Reason::EducationFirst {
+                    entry: e.entry,
+                    assumed: e.assumed,
+                }),
             )
         } else if let Some(route) = likelier {
             let decides = matches!(route, Reason::LikelierRoute { decides: true, .. });
@@ -1591,7 +1597,13 @@ impl<'a> Context<'a> {
 
         // Another route up: no route without a step down reaches the goal,
         // and this option — a step down, "back down a bit" — leads on to it.
-        if goal.is_some() && !self.climb_exists && has_onward && movement.kind == MoveKind::StepDown
+        // A person already at their goal has no route up to find.
+        let at_goal = goal.is_some_and(|g| g.reached_by(cur));
+        if goal.is_some()
+            && !at_goal
+            && !self.climb_exists
+            && has_onward
+            && movement.kind == MoveKind::StepDown
         {
             out.push(Circumstance::AnotherRouteUp);
             reasons.push(Reason::AnotherRouteUp {

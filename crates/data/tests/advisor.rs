@@ -649,6 +649,13 @@ fn an_offer_in_hand_makes_landing_certain_and_asks_no_education_again() {
     assert_eq!(landing_of(&applying).without_offer, None);
     assert!(has_reason(&applying, "verdict.education_first"));
     assert!(!has_reason(&held, "verdict.education_first"));
+    // The nurse gave no education: the reason says it was assumed.
+    assert!(
+        applying
+            .reasons
+            .iter()
+            .any(|r| matches!(r, Reason::EducationFirst { assumed: true, .. }))
+    );
 }
 
 const BLOCKED_ELECTRICIAN: &str = r#"
@@ -846,4 +853,38 @@ min_salary = 150000
         }
         other => panic!("{other:?}"),
     }
+}
+
+/// A person already at their goal has no route up to look for: a chief
+/// executive aiming to stay one is not told a step down is "another route
+/// up".
+#[test]
+fn no_route_up_is_sought_for_a_person_already_at_their_goal() {
+    let a = inline(
+        r#"
+[current]
+role = "11-1011.00"
+level = "executive"
+salary = 250000
+years_in_role = 3
+years_experience = 20
+[goal]
+role = "11-1011.00"
+level = "executive"
+horizon_years = 5
+[situation]
+promotion_blocked = true
+[[options]]
+id = "vp"
+role = "11-1011.00"
+level = "vp"
+"#,
+    )
+    .unwrap();
+    let o = only(&a);
+    assert!(
+        !o.circumstances.contains(&Circumstance::AnotherRouteUp),
+        "{:?}",
+        o.circumstances
+    );
 }
