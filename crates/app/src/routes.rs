@@ -2,6 +2,7 @@
 //! included, each switchback compared in words with staying and climbing.
 
 use serde::Serialize;
+use switchback_core::advisor::person_levels;
 use switchback_core::catalog::EDUCATION_LEVELS;
 use switchback_core::route::compare::{self, Comparison, Point};
 use switchback_core::route::plan::{self, MAX_MOVES, Request, Route, Stop};
@@ -98,12 +99,24 @@ pub fn routes(
         ));
     }
     let start = &profile.current.position;
+    let (catalog, model) = (engine.catalog(), engine.model());
+    if goal.reached_by(start) {
+        return Err(AppError::invalid(
+            "goal",
+            format!(
+                "you already work as {} at {}, at or above the goal's level ({}): a route needs a goal beyond where you stand",
+                catalog.occupation(start.occupation).title,
+                start.level.words(),
+                goal.level.words()
+            ),
+        ));
+    }
+    let levels = person_levels(model, profile);
     let req = Request {
         max_moves,
         promotion_blocked: profile.situation.promotion_blocked,
-        ..Request::for_profile(profile, start, profile.current.years_in_role)
+        ..Request::for_profile(profile, start, profile.current.years_in_role, &levels)
     };
-    let (catalog, model) = (engine.catalog(), engine.model());
     let answer = plan::plan(catalog, model, &req);
     let view_of = |r: &Route| route_view(engine, r);
     let goal_title = &catalog.occupation(goal.occupation).title;

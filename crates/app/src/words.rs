@@ -6,7 +6,7 @@
 use switchback_core::Catalog;
 use switchback_core::advisor::{
     FirstWeek, GoalGap, LIKELY, LONG_SHOT_BELOW, LevelsUsed, Limit, NoProposals, Onward, Reason,
-    Toward, UNLIKELY,
+    Toward, UNLIKELY, VERY_UNLIKELY,
 };
 use switchback_core::catalog::{ElementId, OccupationId, TechnologyId};
 use switchback_core::chances::{self, Landing, Success};
@@ -28,10 +28,11 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             goal,
             goal_level,
             onward,
-        } => onward_words(catalog, &format!("{} ({goal_level})", title(*goal)), onward),
+        } => onward_words(catalog, &format!("{} ({})", title(*goal), goal_level.words()), onward),
         Reason::InsteadLateral { occupation, level } => format!(
-            "This changes industry but not function: target {} at {level}, a lateral move in the new industry, rather than a lower post.",
-            title(*occupation)
+            "This changes industry but not function: target {} at {}, a lateral move in the new industry, rather than a lower post.",
+            title(*occupation),
+            level.words()
         ),
         Reason::InsteadHigherLevel {
             years_experience,
@@ -52,6 +53,7 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             through,
             years,
             decides,
+            builds_too,
         } => format!(
             "A likelier way to your goal starts where you stand: {} — {:.1} years, probability {:.2}, against {:.1} years and {:.2} through this option (landing it, then its route onward). {}",
             route_steps(catalog, route),
@@ -59,7 +61,9 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             route.probability,
             years,
             through,
-            if *decides {
+            if *builds_too {
+                "It builds the experience this option would on its way, so this is not a strategic move while that route is open."
+            } else if *decides {
                 "Not a strategic move while that route is open."
             } else {
                 "Take this option for the experience it builds, not as the likeliest way there."
@@ -83,8 +87,16 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
         Reason::LongShot { landing } => format!(
             "A long shot: your chance of landing it is {landing:.2}, below the {LONG_SHOT_BELOW:.2} under which no route counts on a move — apply if you wish, but do not plan on it; it is no strategic move unless you hold an offer (`offered = true`)."
         ),
-        Reason::NecessityOnly { goal: true } => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
-        Reason::NecessityOnly { goal: false } => "Necessity justifies this move: take it, and learn from how you got here.".into(),
+        Reason::OnwardLongShot { onward, whole_way } => onward_long_shot_words(*onward, *whole_way),
+        Reason::NecessityOnly {
+            goal: true,
+            same_work: true,
+        } => "Necessity justifies this move: it is your own work at your own level, so your way to your goal is as it was — take it, and learn from how you got here.".into(),
+        Reason::NecessityOnly {
+            goal: true,
+            same_work: false,
+        } => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
+        Reason::NecessityOnly { goal: false, .. } => "Necessity justifies this move: take it, and learn from how you got here.".into(),
         Reason::EducationFirst { entry, assumed } => format!(
             "Study first: it asks {} or more of those who do it, which {}, so it is not a strategic move until you do — `route` plans the study on the way.",
             education_words(*entry),
@@ -116,7 +128,8 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             dollars(*floor)
         ),
         Reason::StepTooDeep { down, max } => format!(
-            "It is a step down of {down} grade(s), deeper than the {max} you will take (situation.max_step_down): not recommended."
+            "It is a step down of {}, deeper than the {max} you will take (situation.max_step_down): not recommended.",
+            counted(i64::from(*down), "grade")
         ),
         Reason::Necessity {
             out_of_work,
@@ -148,7 +161,9 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             technologies,
         } => technical_words(catalog, builds, technologies),
         Reason::ManagementExperience { goal_level, level } => format!(
-            "Builds management experience: your goal ({goal_level}) is on the management track, you have not managed people, and this role ({level}) puts you on that track."
+            "Builds management experience: your goal ({}) is on the management track, you have not managed people, and this role ({}) puts you on that track.",
+            goal_level.words(),
+            level.words()
         ),
         Reason::Pay {
             now,
@@ -191,7 +206,13 @@ fn necessity_words(
     let why = if out_of_work {
         "you are out of work".to_owned()
     } else {
-        format!("your savings last {months_of_savings:.0} months")
+        let m = months_of_savings;
+        let months = if (m - m.round()).abs() < 0.05 {
+            counted(m.round() as i64, "month")
+        } else {
+            format!("{m:.1} months")
+        };
+        format!("your savings last {months}")
     };
     let count = other_offers.unwrap_or(0).max(held_offers);
     let offers = match (other_offers, count) {
@@ -246,11 +267,29 @@ fn technical_words(catalog: &Catalog, builds: &[GoalGap], technologies: &[Techno
             .iter()
             .map(|t| catalog.technology(*t).name.as_str())
             .collect();
-        parts.push(format!("hot technologies {}", names.join(", ")));
+        parts.push(format!(
+            "technologies its employers ask for: {}",
+            names.join(", ")
+        ));
     }
     format!(
         "Builds technical experience your goal requires and you lack: {}.",
         parts.join("; ")
+    )
+}
+
+/// Why the way on from an option is no defined path.
+fn onward_long_shot_words(onward: f32, whole_way: Option<f32>) -> String {
+    let why = match whole_way {
+        Some(w) if onward >= LONG_SHOT_BELOW => format!(
+            "the whole way — landing this post, then every move of its route to your goal — has a chance of {w:.2}, very unlikely (below {VERY_UNLIKELY:.2})"
+        ),
+        _ => format!(
+            "once in this post, your chance of making every move of its route to your goal is {onward:.2}, below the {LONG_SHOT_BELOW:.2} under which no route counts on a move"
+        ),
+    };
+    format!(
+        "No defined path onward: {why}. A step taken for the goal needs a path on you can count on, so this is no strategic move."
     )
 }
 
@@ -273,9 +312,6 @@ pub fn likelihood(chance: f32) -> &'static str {
         "very unlikely"
     }
 }
-
-/// Below this a chance is "very unlikely": one in twenty.
-pub const VERY_UNLIKELY: f32 = 0.05;
 
 /// Why education costs a move landing: "three in four of its workers say
 /// it needs a master's degree or more, and 4% say a bachelor's degree is
@@ -386,10 +422,10 @@ fn landing_words(
     if l.level_factor < 1.0 {
         let what = match (l.level_delta > 0, l.enters_management) {
             (true, true) => format!(
-                "climbing {} grade(s) and entering management",
-                l.level_delta
+                "climbing {} and entering management",
+                counted(i64::from(l.level_delta), "grade")
             ),
-            (true, false) => format!("climbing {} grade(s)", l.level_delta),
+            (true, false) => format!("climbing {}", counted(i64::from(l.level_delta), "grade")),
             _ => "entering management above supervisor".to_owned(),
         };
         text.push_str(&format!("; ×{:.2} for {what}", l.level_factor));
@@ -454,7 +490,8 @@ fn success_words(catalog: &Catalog, to: OccupationId, f: &Success, levels: &Leve
                 "; judged on the typical levels of {origin} — rate your own in the profile's [[skills]] to be judged on yours"
             ),
             n => format!(
-                "; judged on your own rating of {n} skill(s) and the typical levels of {origin} for the rest"
+                "; judged on your own rating of {} and the typical levels of {origin} for the rest",
+                counted(n as i64, "skill")
             ),
         });
     }
@@ -481,14 +518,16 @@ fn success_words(catalog: &Catalog, to: OccupationId, f: &Success, levels: &Leve
     }
     if f.stretch > 0 {
         text.push_str(&format!(
-            "; ×{:.2} for a role {} grade(s) above yours",
-            f.stretch_factor, f.stretch
+            "; ×{:.2} for a role {} above yours",
+            f.stretch_factor,
+            counted(i64::from(f.stretch), "grade")
         ));
     }
     if f.preparation_gap > 0 {
         text.push_str(&format!(
-            "; ×{:.2} for {} job zone(s) more preparation than your occupation asks",
-            f.preparation_factor, f.preparation_gap
+            "; ×{:.2} for {} more preparation than your occupation asks",
+            f.preparation_factor,
+            counted(i64::from(f.preparation_gap), "job zone")
         ));
     }
     text.push('.');
@@ -562,11 +601,21 @@ pub fn first_week(catalog: &Catalog, w: FirstWeek) -> String {
         FirstWeek::DevelopmentPlan {
             toward: Some((goal, level)),
         } => format!(
-            "Agree a development plan with your new manager in the first weeks, aligned to your goal: {} ({level}).",
-            catalog.occupation(goal).title
+            "Agree a development plan with your new manager in the first weeks, aligned to your goal: {} ({}).",
+            catalog.occupation(goal).title,
+            level.words()
         ),
         FirstWeek::DevelopmentPlan { toward: None } => "Agree a development plan with your new manager in the first weeks: what this role should teach you, and where you want it to lead.".to_owned(),
         FirstWeek::ObjectivesAndTenure => "Set measurable objectives and a mutually agreed tenure for this role, with your HR business partner involved.".to_owned(),
+    }
+}
+
+/// "1 grade", "2 grades".
+fn counted(n: i64, noun: &str) -> String {
+    if n == 1 {
+        format!("1 {noun}")
+    } else {
+        format!("{n} {noun}s")
     }
 }
 
@@ -606,6 +655,9 @@ pub fn no_proposals(catalog: &Catalog, goal: OccupationId, why: &NoProposals) ->
                 route.probability
             )
         }
+        NoProposals::AtGoal => format!(
+            "You already work as {goal} at your goal's level or above it: there is no move to propose toward that goal. Set a goal beyond where you stand, or list the options you are weighing."
+        ),
         NoProposals::NoRoute {
             searched_years,
             limits,
@@ -633,7 +685,7 @@ fn route_steps(catalog: &Catalog, r: &switchback_core::route::plan::Route) -> St
             format!(
                 "{} ({}) {when}{}",
                 catalog.occupation(s.to.occupation).title,
-                s.to.level,
+                s.to.level.words(),
                 study_words(s)
             )
         })
@@ -647,14 +699,19 @@ fn tenths_up(years: f32) -> f32 {
     (years * 10.0 - 1e-3).ceil() / 10.0
 }
 
-/// "pay of at least $70,000, steps down of at most 1 grade(s)".
+/// "pay of at least $70,000, steps down of at most 1 grade".
 fn limit_words(limits: &[Limit]) -> String {
     limits
         .iter()
         .map(|l| match l {
             Limit::MinSalary(floor) => format!("pay of at least {}", dollars(*floor)),
-            Limit::MaxStepDown(max) => format!("steps down of at most {max} grade(s)"),
-            Limit::ExcludedOccupations(n) => format!("{n} excluded occupation(s)"),
+            Limit::MaxStepDown(max) => {
+                format!(
+                    "steps down of at most {}",
+                    counted(i64::from(*max), "grade")
+                )
+            }
+            Limit::ExcludedOccupations(n) => counted(*n as i64, "excluded occupation"),
         })
         .collect::<Vec<_>>()
         .join(", ")

@@ -427,11 +427,13 @@ pub struct MoveArgs {
     /// Destination department; the origin's when absent.
     #[arg(long)]
     pub to_department: Option<String>,
-    /// Origin annual salary in dollars (else estimated from OEWS wages).
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    /// Origin annual salary in dollars, 1,000 to 10,000,000 as in a
+    /// profile (else estimated from OEWS wages).
+    #[arg(long, allow_hyphen_values = true)]
     pub from_salary: Option<u32>,
-    /// Destination annual salary in dollars (else estimated from OEWS wages).
-    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    /// Destination annual salary in dollars, 1,000 to 10,000,000 as in a
+    /// profile (else estimated from OEWS wages).
+    #[arg(long, allow_hyphen_values = true)]
     pub to_salary: Option<u32>,
     /// How many strengths and gaps to list.
     #[arg(long, default_value_t = 5, value_parser = clap::value_parser!(u16).range(1..=switchback_app::moves::MAX_ELEMENTS as i64))]

@@ -327,7 +327,7 @@ impl Table {
     }
 }
 
-pub use switchback_app::text::dollars;
+pub use switchback_app::text::{dollars, level_words};
 
 #[cfg(test)]
 mod tests {

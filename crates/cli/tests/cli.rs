@@ -233,6 +233,29 @@ fn move_rejects_levels_off_the_ladder() {
     );
 }
 
+/// A salary on the command line is held to a profile's range, with the
+/// same words; a negative one is refused as a value of the flag, not taken
+/// for another flag.
+#[test]
+fn move_holds_salaries_to_a_profiles_range() {
+    let o = run(&["move", "cook", "--to", "chef", "--from-salary", "0"]);
+    assert_eq!(o.status.code(), Some(2), "a bad flag is a usage error");
+    assert!(
+        stderr(&o).contains(
+            "--from-salary: 0 is out of range: an annual salary in dollars must be from 1000 to 10000000"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&["move", "cook", "--to", "chef", "--to-salary", "-5"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("invalid value '-5' for '--to-salary"),
+        "{}",
+        stderr(&o)
+    );
+}
+
 #[test]
 fn transitions_lists_ranked_destinations_with_reasons() {
     let v = json(&[
@@ -422,6 +445,19 @@ fn route_without_a_goal_or_with_an_unreachable_one() {
     );
     let o = run(&["route", &write_profile("p.yaml", "x: 1")]);
     assert!(stderr(&o).contains("a profile is a .toml or .json file"));
+
+    // A goal at or below where the person stands is no goal for a route.
+    let p = write_profile(
+        "below.toml",
+        "[current]\nrole = \"Registered Nurses\"\nlevel = \"director\"\n[goal]\nrole = \"Registered Nurses\"\nlevel = \"entry\"\nhorizon_years = 5\n",
+    );
+    let o = run(&["route", &p]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("goal: you already work as Registered Nurses at director, at or above the goal's level (entry)"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]
@@ -565,7 +601,7 @@ level = "senior"
 "#,
     );
     let own = success_text(&own);
-    assert!(own.contains("your own rating of 1 skill(s)"), "{own}");
+    assert!(own.contains("your own rating of 1 skill and"), "{own}");
 }
 
 #[test]

@@ -204,7 +204,7 @@ fn the_advisor_honours_the_pay_floor_the_deepest_step_down_and_exclusions() {
                 "promotion_blocked = true\nmax_step_down = 0",
             ),
             "verdict.step_too_deep",
-            "a step down of 1 grade(s), deeper than the 0 you will take",
+            "a step down of 1 grade, deeper than the 0 you will take",
         ),
         (
             (

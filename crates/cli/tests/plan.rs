@@ -726,7 +726,7 @@ fn a_plan_for_an_option_the_advisor_rejects_is_made_with_a_warning() {
     let warning = String::from_utf8(o.stderr).unwrap();
     assert!(
         warning
-            .starts_with("warning: the advisor does not recommend option \"bookkeeping-clerk\": "),
+            .starts_with("warning: the advisor does not recommend option \"bookkeeping-clerk\". "),
         "{warning}"
     );
     assert!(

@@ -57,6 +57,8 @@ pub const LIKELIER_ROUTE_RATIO: f32 = 2.0;
 /// however well it would serve: the floor below which the route planner
 /// does not consider a move at all (`route::plan::MIN_PROBABILITY`).
 pub const LONG_SHOT_BELOW: f32 = 0.1;
+/// Below this a chance is "very unlikely": one in twenty.
+pub const VERY_UNLIKELY: f32 = 0.05;
 /// Savings runway, in months, below which money is short.
 pub(crate) const SHORT_RUNWAY_MONTHS: f32 = 3.0;
 /// A goal-relevant element counts as a gap when the goal needs this many
@@ -88,7 +90,7 @@ pub enum Circumstance {
     BroadenHorizons,
     /// The way up is blocked, and the option opens a defined route onward.
     AnotherRouteUp,
-    /// Builds technical skills, knowledge or hot technologies the goal needs.
+    /// Builds technical skills, knowledge or technologies the goal needs.
     TechnicalExperience,
     /// Puts someone who has not managed people on the management track
     /// toward a management goal.
@@ -235,14 +237,33 @@ pub enum Reason {
         /// It decides the verdict (at most acceptable). It does not when
         /// the option builds experience the goal needs — horizons,
         /// technical or management experience, which the seeds value for
-        /// themselves: then it is said, for the person to weigh.
+        /// themselves — that the route does not build on its way: then it
+        /// is said, for the person to weigh.
         decides: bool,
+        /// The option builds experience the goal needs, and the route
+        /// builds it too, before the goal (so it decides).
+        builds_too: bool,
     },
     /// Landing the option is a long shot (below [`LONG_SHOT_BELOW`]): no
     /// strategic move, however well it would serve (`verdict.long_shot`).
     LongShot {
         /// The landing chance.
         landing: f32,
+    },
+    /// The way on from the option is no "defined path on which you can
+    /// continue your ascent" (the seed), so the option is no strategic move
+    /// (`verdict.onward_long_shot`): the route onward to the goal is a long
+    /// shot (the chance of making every move of it below
+    /// [`LONG_SHOT_BELOW`]), or the whole way — landing the option, then
+    /// that route — is very unlikely (below [`VERY_UNLIKELY`]).
+    OnwardLongShot {
+        /// The onward route's probability.
+        onward: f32,
+        /// The chance of the whole way, landing judged as
+        /// [`Reason::LongShot`] judges it; `None` when the person's own
+        /// ratings set the landing chance aside
+        /// ([`Reason::OwnRatingsNotLongShot`]).
+        whole_way: Option<f32>,
     },
     /// Landing would be a long shot on the model's reading of the person's
     /// occupation, but their own ratings (`[[skills]]`) show what the post
@@ -269,6 +290,10 @@ pub enum Reason {
     NecessityOnly {
         /// The person named a goal, which the move does not serve.
         goal: bool,
+        /// The move is to the person's own occupation at their own grade
+        /// (another employer, another industry): their way to the goal is
+        /// as it was, neither served nor set back.
+        same_work: bool,
     },
     /// Few of the post's positions are open to the person's education: it
     /// is no strategic move until they have studied for it
@@ -343,7 +368,8 @@ pub enum Reason {
     TechnicalExperience {
         /// Technical elements built to the level the goal needs, at most three.
         builds: Vec<GoalGap>,
-        /// The goal's hot technologies the option uses, at most four.
+        /// Technologies employers ask for in the goal's occupation that the
+        /// option uses, at most four.
         technologies: Vec<TechnologyId>,
     },
     /// `circumstance.management_experience`.
@@ -458,6 +484,7 @@ impl Reason {
             Reason::NoWayOnward => "verdict.no_onward_route",
             Reason::LikelierRoute { .. } => "verdict.likelier_route",
             Reason::LongShot { .. } => "verdict.long_shot",
+            Reason::OnwardLongShot { .. } => "verdict.onward_long_shot",
             Reason::OwnRatingsNotLongShot { .. } => "landing.own_ratings",
             Reason::BeyondHorizon { .. } => "verdict.beyond_horizon",
             Reason::NecessityOnly { .. } => "verdict.necessity",
@@ -587,6 +614,9 @@ pub enum NoProposals {
         /// It reaches the goal within the horizon.
         within_horizon: bool,
     },
+    /// The person already holds the goal, or a higher post in its
+    /// occupation (`proposals.at_goal`): there is no move toward it.
+    AtGoal,
     /// No route reaches the goal, even within
     /// [`plan::nearest_horizon`] years (`proposals.no_route`).
     NoRoute {
@@ -603,6 +633,7 @@ impl NoProposals {
     pub fn code(&self) -> &'static str {
         match self {
             NoProposals::StudyFirst { .. } => "proposals.study_first",
+            NoProposals::AtGoal => "proposals.at_goal",
             NoProposals::NoRoute { .. } => "proposals.no_route",
         }
     }
@@ -692,7 +723,7 @@ pub fn advise(
 
 /// The person's level per model element: their occupation's O*NET level,
 /// overridden by the profile's self-assessment.
-pub(crate) fn person_levels(model: &TransitionModel, profile: &Profile) -> Vec<f32> {
+pub fn person_levels(model: &TransitionModel, profile: &Profile) -> Vec<f32> {
     let mut levels = model
         .profile(profile.current.position.occupation)
         .level
@@ -710,6 +741,66 @@ pub(crate) fn person_levels(model: &TransitionModel, profile: &Profile) -> Vec<f
     levels
 }
 
+/// The experience the goal needs that an option builds, which the seeds
+/// value for itself: the goal gaps its work raises the person in (when it
+/// broadens their horizons or builds technical experience, as model
+/// element indices) on its track, and management experience.
+struct Experience {
+    elements: Vec<usize>,
+    track: Track,
+    management: bool,
+}
+
+impl Experience {
+    fn built_by(cx: &Context<'_>, to: &Position, circumstances: &[Circumstance]) -> Self {
+        let elements = if circumstances.iter().any(|c| {
+            matches!(
+                c,
+                Circumstance::BroadenHorizons | Circumstance::TechnicalExperience
+            )
+        }) {
+            cx.gaps_built_in(to.occupation)
+        } else {
+            Vec::new()
+        };
+        Experience {
+            elements,
+            track: to.track,
+            management: circumstances.contains(&Circumstance::ManagementExperience),
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.elements.is_empty() && !self.management
+    }
+
+    /// Whether `route` builds all of it at its stops before the goal: a
+    /// stop in other work — neither the person's occupation nor the goal's,
+    /// on the option's track — raises the person in every element as the
+    /// option does (the goal's own lower posts are the way up, not the
+    /// hands-on work or the other department the seeds send one to), and
+    /// one stop is on the management track when the option gives
+    /// management experience.
+    fn on_the_way(&self, cx: &Context<'_>, route: &Route) -> bool {
+        let before_goal = &route.steps[..route.steps.len().saturating_sub(1)];
+        let own = cx.profile.current.position.occupation;
+        let goal = route.steps.last().map(|s| s.to.occupation);
+        let raises = |i: usize| {
+            before_goal.iter().any(|s| {
+                let o = s.to.occupation;
+                o != own
+                    && Some(o) != goal
+                    && plan::track_of(cx.catalog, &s.to) == self.track
+                    && cx.model.profile(o).level[i] >= cx.levels[i] + GAP_LEVELS
+            })
+        };
+        let manages = before_goal
+            .iter()
+            .any(|s| plan::track_of(cx.catalog, &s.to) == Track::Management);
+        self.elements.iter().all(|&i| raises(i)) && (!self.management || manages)
+    }
+}
+
 /// What the verdict on one option is decided from ([`Context::verdict`]).
 struct VerdictFacts<'a> {
     to: &'a Position,
@@ -719,6 +810,11 @@ struct VerdictFacts<'a> {
     /// Landing the option is a long shot, when below [`LONG_SHOT_BELOW`]
     /// on the evidence that can judge it ([`Context::long_shot`]).
     long_shot: Option<LongShot>,
+    /// The chance of the route onward from the option, when one leads on.
+    onward: Option<f32>,
+    /// The landing chance on the evidence that can judge it
+    /// ([`Context::landing_basis`]).
+    landing_basis: f32,
     success: f32,
     circumstances: &'a [Circumstance],
     /// The option is the goal, or a route leads on from it.
@@ -742,8 +838,14 @@ struct Standing {
     has_onward: bool,
     /// Landing is a long shot, or would be but for the person's ratings.
     long_shot: Option<LongShot>,
+    /// The chance of the route onward from the option, when one leads on.
+    onward: Option<f32>,
+    /// The landing chance on the evidence that can judge it.
+    landing_basis: f32,
     success: f32,
     necessity: bool,
+    /// The option is the person's own occupation at their own grade.
+    same_work: bool,
 }
 
 /// A landing chance below [`LONG_SHOT_BELOW`] ([`Context::long_shot`]).
@@ -757,10 +859,22 @@ enum LongShot {
 }
 
 impl Standing {
+    /// [`Reason::OnwardLongShot`] when the way on from the option is no
+    /// defined path.
+    fn onward_long_shot(&self) -> Option<Reason> {
+        let onward = self.onward?;
+        let waived = matches!(self.long_shot, Some(LongShot::WaivedByOwnRatings(_)));
+        let whole_way = (!waived).then_some(self.landing_basis * onward);
+        (onward < LONG_SHOT_BELOW || whole_way.is_some_and(|w| w < VERY_UNLIKELY))
+            .then_some(Reason::OnwardLongShot { onward, whole_way })
+    }
+
     /// Strategic when the option serves a circumstance beyond necessity,
     /// leads on to the goal, is likely to go well and is no long shot to
-    /// land; else acceptable, with the reason when it is a long shot or
-    /// necessity alone justifies it.
+    /// land, nor is its route onward to the goal ("a defined path on which
+    /// you can continue your ascent", the seed); else acceptable,
+    /// with the reason when it is a long shot or necessity alone justifies
+    /// it.
     fn verdict(&self, reasons: &mut Vec<Reason>) -> Verdict {
         let serves = self.has_reason && self.has_onward && self.success >= LIKELY;
         match self.long_shot.filter(|_| serves) {
@@ -773,12 +887,17 @@ impl Standing {
             }
             None => {}
         }
+        if let Some(reason) = self.onward_long_shot().filter(|_| serves) {
+            reasons.push(reason);
+            return Verdict::Acceptable;
+        }
         if serves {
             return Verdict::Strategic;
         }
         if self.necessity && !self.has_reason {
             reasons.push(Reason::NecessityOnly {
                 goal: self.has_goal,
+                same_work: self.same_work,
             });
         }
         Verdict::Acceptable
@@ -792,7 +911,10 @@ struct Context<'a> {
     profile: &'a Profile,
     /// Important goal elements the person falls short of: (model index, have, need).
     goal_gaps: Vec<(usize, f32, f32)>,
-    /// Hot technologies of the goal the current occupation does not use.
+    /// Technologies employers ask for in the goal's occupation (O*NET's
+    /// "In Demand") that the current occupation does not use. Not its hot
+    /// technologies: those are hot across all postings, and a general
+    /// manager's list names Autodesk AutoCAD.
     goal_missing_tech: Vec<TechnologyId>,
     /// Whether a route up from where the person stands reaches the goal
     /// within the horizon without a step down.
@@ -833,7 +955,7 @@ impl<'a> Context<'a> {
                 .occupation(goal.occupation)
                 .technologies
                 .iter()
-                .filter(|t| t.hot && !have.contains(t.technology.0 as usize))
+                .filter(|t| t.in_demand && !have.contains(t.technology.0 as usize))
                 .map(|t| t.technology)
                 .collect();
             // Where the person stands, a step up is closed when they say so
@@ -845,8 +967,8 @@ impl<'a> Context<'a> {
                     promotion_blocked: profile.situation.promotion_blocked,
                     ..request(
                         profile,
-                        cur,
-                        profile.current.years_in_role,
+                        (cur, profile.current.years_in_role),
+                        &levels,
                         to_goal.as_deref(),
                     )
                 },
@@ -1002,6 +1124,10 @@ impl<'a> Context<'a> {
     /// study, or there is no route at all.
     fn no_proposals(&self) -> Option<NoProposals> {
         let plan = self.here.as_ref()?;
+        let goal = self.profile.goal.as_ref()?;
+        if goal.reached_by(&self.profile.current.position) {
+            return Some(NoProposals::AtGoal);
+        }
         let within = plan.routes.iter().max_by(|a, b| {
             a.probability
                 .total_cmp(&b.probability)
@@ -1017,7 +1143,7 @@ impl<'a> Context<'a> {
                 within_horizon: false,
             },
             (None, None) => {
-                let horizon = self.profile.goal.as_ref()?.horizon_years;
+                let horizon = goal.horizon_years;
                 // The person's own limits may be what block every route.
                 let limits = match self.no_route(&self.profile.current.position, horizon) {
                     Onward::NoRoute {
@@ -1081,9 +1207,8 @@ impl<'a> Context<'a> {
                 catalog,
                 model,
                 &Request {
-                    levels: Some(&self.levels),
                     experience_in: Some(cur.occupation),
-                    ..request(profile, to, 0.0, self.to_goal.as_deref())
+                    ..request(profile, (to, 0.0), &self.levels, self.to_goal.as_deref())
                 },
             )
         });
@@ -1109,16 +1234,9 @@ impl<'a> Context<'a> {
         let necessity = circumstances.contains(&Circumstance::Necessity);
 
         let mut instead = self.better_shape(to, &movement, &circumstances, &mut reasons);
-        let builds = circumstances.iter().any(|c| {
-            matches!(
-                c,
-                Circumstance::BroadenHorizons
-                    | Circumstance::TechnicalExperience
-                    | Circumstance::ManagementExperience
-            )
-        });
+        let builds = Experience::built_by(self, to, &circumstances);
         let likelier = (step_down || changes_profession)
-            .then(|| self.likelier_route(to, landing.chance, onward.as_ref(), !builds))
+            .then(|| self.likelier_route(to, landing.chance, onward.as_ref(), &builds))
             .flatten()
             .filter(|_| !necessity);
         let facts = VerdictFacts {
@@ -1127,6 +1245,8 @@ impl<'a> Context<'a> {
             // An offer in hand says the employer took the education.
             education: landing.education.filter(|_| !opt.offered),
             long_shot: self.long_shot(to, &landing),
+            onward: onward.as_ref().map(|r| r.probability),
+            landing_basis: Self::landing_basis(&landing),
             success,
             circumstances: &circumstances,
             has_onward,
@@ -1198,8 +1318,7 @@ impl<'a> Context<'a> {
     /// does not give held against them: the factor for an assumed
     /// education is taken off. An offer in hand is never a long shot.
     fn long_shot(&self, to: &Position, landing: &chances::Landing) -> Option<LongShot> {
-        let assumed = landing.education.filter(|e| e.assumed && e.factor > 0.0);
-        let basis = landing.chance / assumed.map_or(1.0, |e| e.factor);
+        let basis = Self::landing_basis(landing);
         let typical = &self
             .model
             .profile(self.profile.current.position.occupation)
@@ -1220,6 +1339,14 @@ impl<'a> Context<'a> {
             (true, false) => Some(LongShot::Is(landing.chance)),
             (true, true) => Some(LongShot::WaivedByOwnRatings(landing.chance)),
         }
+    }
+
+    /// The landing chance on the evidence that can judge it: without the
+    /// factor for an education the profile does not give (it was assumed
+    /// typical of the person's occupation).
+    fn landing_basis(landing: &chances::Landing) -> f32 {
+        let assumed = landing.education.filter(|e| e.assumed && e.factor > 0.0);
+        landing.chance / assumed.map_or(1.0, |e| e.factor)
     }
 
     /// A better shape of move than the option, with its reason.
@@ -1286,6 +1413,8 @@ impl<'a> Context<'a> {
             movement,
             education,
             long_shot,
+            onward,
+            landing_basis,
             success,
             circumstances,
             has_onward,
@@ -1297,8 +1426,12 @@ impl<'a> Context<'a> {
             has_reason: circumstances.iter().any(|c| *c != Circumstance::Necessity),
             has_onward,
             long_shot,
+            onward,
+            landing_basis,
             success,
             necessity: circumstances.contains(&Circumstance::Necessity),
+            same_work: to.occupation == self.profile.current.position.occupation
+                && to.level.grade() == self.profile.current.position.level.grade(),
         };
         let step_down = movement.kind == MoveKind::StepDown;
         let changes_profession = movement.changes.contains(&Change::Profession);
@@ -1330,11 +1463,12 @@ impl<'a> Context<'a> {
                 }),
             )
         } else if let Some(route) = likelier {
+            // What else keeps the option from strategic is said too (a
+            // long shot to land, no defined path onward).
             let decides = matches!(route, Reason::LikelierRoute { decides: true, .. });
-            let verdict = if decides {
-                Verdict::Acceptable
-            } else {
-                standing.verdict(reasons)
+            let verdict = match standing.verdict(reasons) {
+                Verdict::Strategic if decides => Verdict::Acceptable,
+                verdict => verdict,
             };
             (verdict, Some(route))
         } else {
@@ -1347,13 +1481,15 @@ impl<'a> Context<'a> {
     /// [`Reason::LikelierRoute`] when a route from where the person stands
     /// beats the way through the option: no later to the goal, at least
     /// [`LIKELIER_ROUTE_RATIO`] times as likely, and not through the
-    /// option's own post. The likeliest such route is named.
+    /// option's own post. The likeliest such route is named. It decides the
+    /// verdict unless the option builds experience the goal needs that the
+    /// route does not build on its way.
     fn likelier_route(
         &self,
         to: &Position,
         landing: f32,
         onward: Option<&Route>,
-        decides: bool,
+        builds: &Experience,
     ) -> Option<Reason> {
         let onward = onward?;
         let through = landing * onward.probability;
@@ -1370,11 +1506,15 @@ impl<'a> Context<'a> {
                         .is_some_and(|s| (s.to.occupation, s.to.level) != (to.occupation, to.level))
             })
             .max_by(|a, b| a.probability.total_cmp(&b.probability))
-            .map(|r| Reason::LikelierRoute {
-                route: r.clone(),
-                through,
-                years,
-                decides,
+            .map(|r| {
+                let builds_too = !builds.is_empty() && builds.on_the_way(self, r);
+                Reason::LikelierRoute {
+                    route: r.clone(),
+                    through,
+                    years,
+                    decides: builds.is_empty() || builds_too,
+                    builds_too,
+                }
             })
     }
 
@@ -1455,9 +1595,13 @@ impl<'a> Context<'a> {
             limits.push(Limit::ExcludedOccupations(s.exclude_occupations.len()));
         }
         let own = Request {
-            levels: Some(&self.levels),
             experience_in: Some(self.profile.current.position.occupation),
-            ..request(self.profile, from, 0.0, self.to_goal.as_deref())
+            ..request(
+                self.profile,
+                (from, 0.0),
+                &self.levels,
+                self.to_goal.as_deref(),
+            )
         };
         let relaxed = Request {
             min_salary: None,
@@ -1491,6 +1635,18 @@ impl<'a> Context<'a> {
             limits: Vec::new(),
             nearest,
         }
+    }
+
+    /// The goal gaps (model element indices) the work of `occupation`
+    /// raises the person in: its typical level is at least [`GAP_LEVELS`]
+    /// above theirs.
+    fn gaps_built_in(&self, occupation: OccupationId) -> Vec<usize> {
+        let there = &self.model.profile(occupation).level;
+        self.goal_gaps
+            .iter()
+            .filter(|(i, have, _)| there[*i] >= have + GAP_LEVELS)
+            .map(|(i, _, _)| *i)
+            .collect()
     }
 
     fn circumstances(
@@ -1566,10 +1722,11 @@ impl<'a> Context<'a> {
         }
 
         // Goal gaps the option builds: its typical level beats the person's.
+        let built_in = self.gaps_built_in(to.occupation);
         let built: Vec<&(usize, f32, f32)> = self
             .goal_gaps
             .iter()
-            .filter(|(i, have, _)| opt_profile.level[*i] >= have + GAP_LEVELS)
+            .filter(|(i, _, _)| built_in.contains(i))
             .collect();
         let gap = |&(i, have, need): &(usize, f32, f32)| GoalGap {
             element: model.elements().ids[i],
@@ -1614,7 +1771,7 @@ impl<'a> Context<'a> {
         // Technical experience: the goal requires technical skills or
         // knowledge the person lacks, and the option's own hands-on work
         // (individual track) builds them to the level needed; the goal's
-        // hot technologies the option uses are named as further evidence.
+        // in-demand technologies the option uses are named as further evidence.
         let hands_on = to.track == Track::Individual;
         let technical: Vec<&&(usize, f32, f32)> = built
             .iter()
@@ -1778,12 +1935,12 @@ fn is_technical(onet_id: &str) -> bool {
 
 fn request<'a>(
     profile: &'a Profile,
-    start: &'a Position,
-    years_in_role: f32,
+    (start, years_in_role): (&'a Position, f32),
+    levels: &'a [f32],
     to_goal: Option<&'a [f32]>,
 ) -> Request<'a> {
     Request {
         to_goal,
-        ..Request::for_profile(profile, start, years_in_role)
+        ..Request::for_profile(profile, start, years_in_role, levels)
     }
 }

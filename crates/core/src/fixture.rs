@@ -426,7 +426,8 @@ mod tests {
         let m = TransitionModel::new(&c);
         let p = developer(&c);
         let start = &p.current.position;
-        let plan = plan::plan(&c, &m, &Request::for_profile(&p, start, 3.0));
+        let levels = crate::advisor::person_levels(&m, &p);
+        let plan = plan::plan(&c, &m, &Request::for_profile(&p, start, 3.0, &levels));
         let route = plan
             .routes
             .first()

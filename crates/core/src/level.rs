@@ -110,6 +110,15 @@ impl Level {
         Self::NAMES[Self::ALL.iter().position(|l| *l == self).unwrap_or(0)]
     }
 
+    /// The name in prose: `senior manager`, not `senior_manager`.
+    pub fn words(self) -> &'static str {
+        match self {
+            Level::SeniorManager => "senior manager",
+            Level::Vp => "VP",
+            other => other.name(),
+        }
+    }
+
     /// Whether the level itself puts a person on the management track.
     pub fn is_management(self) -> bool {
         matches!(
@@ -218,6 +227,17 @@ impl fmt::Display for Level {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn words_are_prose_that_parses_back() {
+        for level in Level::ALL {
+            let words = level.words();
+            assert!(!words.contains('_'), "{words}");
+            assert_eq!(Level::parse(words).unwrap(), level, "{words}");
+        }
+        assert_eq!(Level::SeniorManager.words(), "senior manager");
+        assert_eq!(Level::Vp.words(), "VP");
+    }
 
     #[test]
     fn every_name_parses_to_its_grade() {

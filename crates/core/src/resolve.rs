@@ -262,6 +262,40 @@ impl TitleIndex {
         &self.postings[self.starts[token] as usize..self.starts[token + 1] as usize]
     }
 
+    /// The share of a title's match with `query` that stands when the words
+    /// of the title's "except" clause do not count: "Dispatchers, Except
+    /// Police, Fire, and Ambulance" names the police, fire and ambulance
+    /// dispatchers it is *not*, so a query for those must not match it on
+    /// those words. 1 when the title has no such clause, or the query says
+    /// "except" itself (someone copying the title).
+    pub(crate) fn share_outside_exception(&self, query: &str, title: &str) -> f32 {
+        let words = text::tokens(title);
+        let Some(at) = words.iter().position(|w| w == "except") else {
+            return 1.0;
+        };
+        let (head, clause) = words.split_at(at);
+        let (terms, _) = self.query_terms(query, 1.0);
+        let is_except = |id: usize| self.vocab.get(id) == Some("except");
+        if terms.iter().any(|&(id, _)| is_except(id)) {
+            return 1.0;
+        }
+        let (mut all, mut outside) = (0.0, 0.0);
+        for &(id, w) in &terms {
+            let Some(word) = self.vocab.get(id) else {
+                continue;
+            };
+            let in_head = head.iter().any(|h| h == word);
+            if in_head || clause.iter().any(|c| c == word) {
+                let m = w.min(self.idf[id]);
+                all += m;
+                if in_head {
+                    outside += m;
+                }
+            }
+        }
+        if all > 0.0 { outside / all } else { 1.0 }
+    }
+
     /// Query tokens with their weights, typos mapped to vocabulary words;
     /// seniority words weigh `seniority_weight` of a word's own weight.
     fn query_terms(&self, query: &str, seniority_weight: f32) -> (Vec<(usize, f32)>, f32) {
@@ -489,6 +523,10 @@ impl Catalog {
         let mut found = self
             .titles()
             .search(query, limit.saturating_add(TIE_LOOKAHEAD));
+        for m in &mut found {
+            let title = self.title_text(m.occupation, m.matched);
+            m.score *= self.titles().share_outside_exception(query, title);
+        }
         let workers = |o: OccupationId| {
             self.occupation(o)
                 .wages

@@ -122,6 +122,13 @@ pub fn io_words(e: &std::io::Error) -> String {
     words.to_owned()
 }
 
+/// A level's name (`senior_manager`, as JSON and CSV carry it) in prose:
+/// `senior manager` ([`crate::Level::words`]; a name that is no level is
+/// returned as it is).
+pub fn level_words(name: &str) -> String {
+    crate::Level::parse(name).map_or_else(|_| name.to_owned(), |l| l.words().to_owned())
+}
+
 /// Dollars with thousands separators: `$123,456`.
 pub fn dollars(v: u32) -> String {
     format!("${}", thousands(v))
@@ -141,19 +148,60 @@ pub fn thousands(v: u32) -> String {
 }
 
 /// The candidate closest to `text` within `max` edits, ignoring case and
-/// surrounding space; ties go to the candidate that sorts first. Bad-input
-/// errors use it to name the nearest valid choice.
+/// surrounding space; ties go to the candidate that sorts first. Failing
+/// that, a candidate the text is the start of (`horizon` for
+/// `horizon_years`; the shortest), else one the text's words begin with
+/// (`bachelors degree` for `bachelor`; the longest). Bad-input errors use
+/// it to name the nearest valid choice.
 pub fn nearest<'a>(
     text: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     max: usize,
 ) -> Option<&'a str> {
     let want = text.trim().to_lowercase();
-    candidates
-        .into_iter()
-        .filter_map(|c| bounded_levenshtein(&c.to_lowercase(), &want, max).map(|d| (d, c)))
+    let candidates: Vec<&'a str> = candidates.into_iter().collect();
+    let by_edits = candidates
+        .iter()
+        .filter_map(|c| bounded_levenshtein(&c.to_lowercase(), &want, max).map(|d| (d, *c)))
         .min()
-        .map(|(_, c)| c)
+        .map(|(_, c)| c);
+    by_edits
+        .or_else(|| completed_by(&want, &candidates))
+        .or_else(|| begun_by(&want, &candidates))
+}
+
+/// The shortest candidate `want` (four letters at least) is the start of.
+fn completed_by<'a>(want: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    (want.chars().count() >= 4)
+        .then(|| {
+            candidates
+                .iter()
+                .filter(|c| c.to_lowercase().starts_with(want))
+                .min_by_key(|c| (c.len(), **c))
+                .copied()
+        })
+        .flatten()
+}
+
+/// The longest candidate (four letters at least) a word of `want` begins
+/// with, `_` and `-` read as spaces.
+fn begun_by<'a>(want: &str, candidates: &[&'a str]) -> Option<&'a str> {
+    let words: Vec<&str> = want
+        .split(|ch: char| !ch.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    candidates
+        .iter()
+        .filter(|c| c.chars().count() >= 4)
+        .filter(|c| {
+            let c = c.to_lowercase();
+            let parts: Vec<&str> = c.split(['_', '-', ' ']).collect();
+            words
+                .windows(parts.len())
+                .any(|w| w.iter().zip(&parts).all(|(w, p)| w.starts_with(p)))
+        })
+        .max_by_key(|c| (c.len(), std::cmp::Reverse(**c)))
+        .copied()
 }
 
 /// Candidate names prepared once for many nearest-name lookups: lower-cased
@@ -317,6 +365,27 @@ mod tests {
         assert_eq!(nearest("ab", ["ac", "aa"], 1), Some("aa"));
         assert_eq!(did_you_mean(Some("x")), " (did you mean \"x\"?)");
         assert_eq!(did_you_mean(None), "");
+    }
+
+    #[test]
+    fn nearest_falls_back_to_a_name_begun_or_beginning() {
+        let fields = ["role", "level", "horizon_years"];
+        assert_eq!(nearest("horizon", fields, 4), Some("horizon_years"));
+        assert_eq!(nearest("hori", fields, 1), Some("horizon_years"));
+        assert_eq!(nearest("hor", fields, 1), None, "too short to complete");
+        let levels = [
+            "associate",
+            "bachelor",
+            "master",
+            "post_bachelor_certificate",
+        ];
+        assert_eq!(nearest("bachelors degree", levels, 6), Some("bachelor"));
+        assert_eq!(nearest("Masters in nursing", levels, 6), Some("master"));
+        assert_eq!(
+            nearest("post bachelors certificate", levels, 6),
+            Some("post_bachelor_certificate")
+        );
+        assert_eq!(nearest("a degree", levels, 2), None);
     }
 
     #[test]

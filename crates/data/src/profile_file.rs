@@ -78,7 +78,11 @@ impl<'de> Deserialize<'de> for LevelValue {
         impl serde::de::Visitor<'_> for Visitor {
             type Value = LevelValue;
             fn expecting(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-                f.write_str("a level name (entry, junior, intermediate, senior, lead, principal, supervisor, manager, director, executive) or a grade 1–10")
+                write!(
+                    f,
+                    "a level name ({}) or a grade 1–10",
+                    switchback_core::Level::NAMES.join(", ")
+                )
             }
             fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<LevelValue, E> {
                 Ok(LevelValue::Grade(v))
@@ -300,12 +304,15 @@ pub fn parse(
         Format::Toml => toml::Deserializer::parse(text)
             .and_then(|d| serde_ignored::deserialize(d, &mut note))
             .map_err(|e| {
-                let (line, column) = e.span().map_or((1, 1), |s| line_column(text, s.start));
+                let start = e.span().map(|s| s.start);
+                let (line, column) = start.map_or((1, 1), |s| line_column(text, s));
+                let key = start.and_then(|s| toml_key_at(text, s));
                 ProfileError::Syntax {
                     path: path.to_owned(),
                     line,
                     column,
-                    message: plain_message(e.message()),
+                    message: key.map_or(String::new(), |k| format!("{k}: "))
+                        + &plain_message(e.message()),
                 }
             })?,
         Format::Json => {
@@ -398,6 +405,13 @@ fn plain_message(message: &str) -> String {
         ("invalid type: sequence", "invalid type: a list"),
     ];
     let mut out = message.trim().to_owned();
+    // An integer past what the parser holds: "invalid type: integer
+    // `99999999999999999999` as i128, expected a number".
+    if let Some((_, rest)) = out.split_once("invalid type: integer `")
+        && let Some((digits, _)) = rest.split_once("` as i128")
+    {
+        out = format!("`{digits}` is too large a number");
+    }
     for (from, to) in WORDS {
         out = out.replace(from, to);
     }
@@ -433,6 +447,45 @@ fn shorten_literals(message: &str) -> String {
         })
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// The field whose value starts at `offset` in a TOML profile
+/// (`current.salary`, `options[1].salary`): the key before `=` on its
+/// line, under the table header above it. `None` when the line holds no
+/// `key =` (a header, a syntax error before the value).
+fn toml_key_at(text: &str, offset: usize) -> Option<String> {
+    let before = text.get(..offset)?;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let (key, _) = before[line_start..].split_once('=')?;
+    let key = key.trim().trim_matches('"');
+    if key.is_empty() || key.contains(['[', ']']) {
+        return None;
+    }
+    let mut table = String::new();
+    let mut rows: Vec<(String, usize)> = Vec::new();
+    for line in before[..line_start].lines().map(str::trim) {
+        if let Some((name, _)) = line.strip_prefix("[[").and_then(|r| r.split_once("]]")) {
+            let name = name.trim().to_owned();
+            let row = match rows.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, count)) => {
+                    *count += 1;
+                    *count
+                }
+                None => {
+                    rows.push((name.clone(), 0));
+                    0
+                }
+            };
+            table = format!("{name}[{row}]");
+        } else if let Some((name, _)) = line.strip_prefix('[').and_then(|r| r.split_once(']')) {
+            table = name.trim().to_owned();
+        }
+    }
+    Some(if table.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{table}.{key}")
+    })
 }
 
 fn line_column(text: &str, offset: usize) -> (usize, usize) {

@@ -421,8 +421,9 @@ level = "senior"
 /// post sooner and far likelier. The step down serves only as another
 /// route up, so it is no strategy while the likelier route is open; an
 /// option that also builds what the goal needs (a cost estimator's work
-/// broadens her horizons) keeps its verdict, and the likelier route is
-/// said for her to weigh.
+/// broadens her horizons), which the likelier route — up through finance
+/// management itself — does not, keeps its verdict, and the likelier
+/// route is said for her to weigh.
 #[test]
 fn a_step_down_is_no_strategy_when_a_likelier_route_starts_where_one_stands() {
     let budget = blocked_accountant_offered("Budget Analysts");
@@ -434,6 +435,7 @@ fn a_step_down_is_no_strategy_when_a_likelier_route_starts_where_one_stands() {
         through: said,
         years,
         decides: true,
+        builds_too: false,
     }) = budget
         .reasons
         .iter()
@@ -463,12 +465,14 @@ fn a_step_down_is_no_strategy_when_a_likelier_route_starts_where_one_stands() {
             .contains(&Circumstance::BroadenHorizons)
     );
     assert_eq!(estimator.verdict, Verdict::Strategic);
-    assert!(
-        estimator
-            .reasons
-            .iter()
-            .any(|r| matches!(r, Reason::LikelierRoute { decides: false, .. }))
-    );
+    assert!(estimator.reasons.iter().any(|r| matches!(
+        r,
+        Reason::LikelierRoute {
+            decides: false,
+            builds_too: false,
+            ..
+        }
+    )));
 
     // When a harsher rule decides — pay below her floor — only that rule
     // is said: the likelier route decided nothing.
@@ -886,5 +890,169 @@ level = "vp"
         !o.circumstances.contains(&Circumstance::AnotherRouteUp),
         "{:?}",
         o.circumstances
+    );
+}
+
+/// A director of nursing whose goal is a registered nurse's entry post
+/// already stands above it: with no options listed, she is told so — not
+/// that no route reaches it "even within 30 years".
+#[test]
+fn a_person_at_or_above_the_goal_is_told_so() {
+    let a = inline(
+        r#"
+[current]
+role = "Registered Nurses"
+level = "director"
+years_in_role = 3
+years_experience = 20
+[goal]
+role = "Registered Nurses"
+level = "entry"
+horizon_years = 5
+"#,
+    )
+    .unwrap();
+    assert!(a.options.is_empty());
+    assert_eq!(
+        a.no_proposals.as_ref().map(advisor::NoProposals::code),
+        Some("proposals.at_goal")
+    );
+}
+
+/// "A defined path on which you can continue your ascent": an option that
+/// would broaden a blocked accountant's horizons (operations research)
+/// leads on to the financial director's post only as a long shot — every
+/// move of the route onward from it, fewer than one in ten. It is no
+/// strategic move, and the advice says why with that chance; an option
+/// with a likelier path onward (a financial analyst's) is strategic.
+#[test]
+fn a_long_shot_path_onward_is_no_defined_path() {
+    let research = blocked_accountant_offered("Operations Research Analysts");
+    assert!(
+        research
+            .circumstances
+            .contains(&Circumstance::BroadenHorizons)
+    );
+    assert!(research.success >= advisor::LIKELY);
+    assert_eq!(research.verdict, Verdict::Acceptable);
+    let onward = research.onward.as_ref().unwrap().probability;
+    assert!(onward < advisor::LONG_SHOT_BELOW, "{onward}");
+    let said = research.reasons.iter().find_map(|r| match r {
+        Reason::OnwardLongShot { onward, whole_way } => Some((*onward, *whole_way)),
+        _ => None,
+    });
+    let (said, whole_way) = said.expect("verdict.onward_long_shot");
+    assert!((said - onward).abs() < 1e-6);
+    assert!((whole_way.unwrap() - research.landing * onward).abs() < 1e-6);
+
+    let analyst = blocked_accountant_offered("Financial and Investment Analysts");
+    let onward = analyst.onward.as_ref().unwrap().probability;
+    assert!(onward >= advisor::LONG_SHOT_BELOW, "{onward}");
+    assert_eq!(analyst.verdict, Verdict::Strategic);
+    assert!(
+        !analyst
+            .reasons
+            .iter()
+            .any(|r| r.code() == "verdict.onward_long_shot")
+    );
+}
+
+/// The whole way counts too: a senior nurse with no manager's post free on
+/// her ward, offered a health informatics post toward director of nursing,
+/// would be uncertain to land it (0.3) and then has about one chance in
+/// nine of every promotion after it — one in thirty in all, which the
+/// advice itself calls very unlikely. So it is no strategic move, however
+/// much it would broaden her, and it says both chances.
+#[test]
+fn a_very_unlikely_whole_way_is_no_defined_path() {
+    let advice = inline(
+        r#"
+[current]
+role = "Registered Nurses"
+level = "senior"
+department = "med-surg"
+salary = 92000
+years_in_role = 5
+years_experience = 11
+manages_people = false
+education = "bsn"
+[goal]
+role = "Medical and Health Services Managers"
+level = "director"
+horizon_years = 8
+[situation]
+promotion_blocked = true
+[[options]]
+id = "informatics"
+role = "Health Informatics Specialists"
+level = "intermediate"
+department = "IT"
+salary = 88000
+"#,
+    )
+    .unwrap();
+    let informatics = only(&advice);
+    let onward = informatics.onward.as_ref().unwrap().probability;
+    let whole_way = informatics.landing * onward;
+    assert!(onward >= advisor::LONG_SHOT_BELOW, "{onward}");
+    assert!(whole_way < advisor::VERY_UNLIKELY, "{whole_way}");
+    assert!(
+        informatics
+            .circumstances
+            .contains(&Circumstance::BroadenHorizons)
+    );
+    assert_eq!(informatics.verdict, Verdict::Acceptable);
+    let said = informatics.reasons.iter().find_map(|r| match r {
+        Reason::OnwardLongShot { whole_way, .. } => *whole_way,
+        _ => None,
+    });
+    assert!((said.expect("the whole way, said") - whole_way).abs() < 1e-6);
+}
+
+/// Out of work, a warehouse supervisor offered the same post in a grocery
+/// chain's warehouse is told necessity justifies it — and that it leaves
+/// her way to her goal as it was, not that it "does not serve" it.
+#[test]
+fn the_same_work_taken_from_necessity_leaves_the_way_as_it_was() {
+    let advice = inline(
+        r#"
+[current]
+role = "First-Line Supervisors of Helpers, Laborers, and Material Movers, Hand"
+level = "supervisor"
+industry = "logistics"
+salary = 58000
+years_in_role = 4
+years_experience = 12
+manages_people = true
+[goal]
+role = "Transportation, Storage, and Distribution Managers"
+level = "manager"
+horizon_years = 6
+[situation]
+employed = false
+months_of_savings = 2
+other_offers = 0
+[[options]]
+id = "same-job-grocery"
+role = "First-Line Supervisors of Helpers, Laborers, and Material Movers, Hand"
+level = "supervisor"
+industry = "grocery"
+salary = 56000
+"#,
+    )
+    .unwrap();
+    let o = only(&advice);
+    assert!(o.circumstances.contains(&Circumstance::Necessity));
+    assert_eq!(o.verdict, Verdict::Acceptable);
+    assert!(
+        o.reasons.iter().any(|r| matches!(
+            r,
+            Reason::NecessityOnly {
+                goal: true,
+                same_work: true
+            }
+        )),
+        "{:#?}",
+        o.reasons
     );
 }

@@ -125,15 +125,15 @@ fn every_objective_traces_to_a_real_gap_in_the_data() {
                         );
                     }
                     Gap::Technology { name: tech, .. } => {
-                        let uses = |occ: OccupationId, hot_only: bool| {
+                        let uses = |occ: OccupationId, asked_only: bool| {
                             catalog().occupation(occ).technologies.iter().any(|t| {
                                 catalog().technology(t.technology).name == *tech
-                                    && (t.hot || !hot_only)
+                                    && (t.in_demand || !asked_only)
                             })
                         };
                         assert!(
                             uses(next, true),
-                            "{name}: {tech} is hot for the next position"
+                            "{name}: {tech} is asked for in the next position"
                         );
                         assert!(
                             !uses(current, false),

@@ -192,6 +192,38 @@ fn impossible_values_name_the_field() {
             "manages_people = false\neducation = \"mastr\"\n",
             "(did you mean \"master\"?)",
         ),
+        (
+            "manages_people = false\n",
+            "manages_people = false\neducation = \"bachelors degree\"\n",
+            "(did you mean \"bachelor\"?)",
+        ),
+        (
+            "horizon_years = 8",
+            "horizon = 8",
+            "goal.horizon: \"horizon\" is not a field of [goal] (did you mean \"horizon_years\"?)",
+        ),
+        // A value of the wrong type names its field, as a value out of
+        // range does, and the line and column where it is.
+        (
+            "salary = 210000",
+            "salary = \"210k\"",
+            "p.toml:7:10: current.salary: invalid type: string \"210k\", expected a number",
+        ),
+        (
+            "salary = 160000",
+            "salary = \"160k\"",
+            "options[0].salary: invalid type: string",
+        ),
+        (
+            "years_experience = 15",
+            "years_experience = 99999999999999999999",
+            "current.years_experience: `99999999999999999999` is too large a number",
+        ),
+        (
+            "level = \"director\"",
+            "level = 4.5",
+            "expected a level name (entry, junior, intermediate, senior, lead, supervisor, principal, manager, senior_manager, director, vp, executive) or a grade 1–10",
+        ),
     ];
     for (from, to, want) in cases {
         let text = GOOD.replacen(from, to, 1);

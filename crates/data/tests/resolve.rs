@@ -46,6 +46,29 @@ fn real_titles_resolve_to_their_occupations() {
     assert!(wrong.is_empty(), "{wrong:#?}");
 }
 
+/// A title that names what it is *not* ("Dispatchers, Except Police, Fire,
+/// and Ambulance") is no match for those words: a police dispatcher is a
+/// public safety telecommunicator. Copying the title itself still finds it.
+#[test]
+fn an_except_clause_is_no_match_for_the_words_it_excludes() {
+    let c = catalog();
+    assert_eq!(
+        first("Police, Fire, and Ambulance Dispatchers"),
+        "43-5031.00",
+        "{:?}",
+        c.search("Police, Fire, and Ambulance Dispatchers", 3)
+            .iter()
+            .map(|m| (&c.occupation(m.occupation).title, m.score))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(first("police dispatcher"), "43-5031.00");
+    assert_eq!(
+        first("Dispatchers, Except Police, Fire, and Ambulance"),
+        "43-5032.00"
+    );
+    assert_eq!(first("tow truck dispatcher"), "43-5032.00");
+}
+
 #[test]
 fn seniority_comes_with_the_resolution() {
     let c = catalog();

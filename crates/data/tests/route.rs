@@ -355,9 +355,10 @@ salary = 150000
     let onward = option.onward.as_ref().expect("the advisor's onward route");
 
     let s = &profile.current.position;
+    let levels = switchback_core::advisor::person_levels(model(), &profile);
     let req = Request {
         promotion_blocked: true,
-        ..Request::for_profile(&profile, s, profile.current.years_in_role)
+        ..Request::for_profile(&profile, s, profile.current.years_in_role, &levels)
     };
     let plan = plan::plan(catalog(), model(), &req);
     let switchback = plan

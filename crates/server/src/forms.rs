@@ -42,8 +42,30 @@ fn number(f: &Fields, name: &str) -> Result<Option<Value>, FieldError> {
         .map(|x| Some(json!(x)))
         .ok_or_else(|| FieldError {
             field: name.to_owned(),
-            message: format!("{} is not a number", switchback_app::text::quoted(&t)),
+            message: format!(
+                "{}: {} is not a number",
+                profile_field(name),
+                switchback_app::text::quoted(&t)
+            ),
         })
+}
+
+/// Yes or no (the form's select offers those; `true` and `false` are
+/// taken too).
+fn yes_no(f: &Fields, name: &str) -> Result<Option<Value>, FieldError> {
+    match text(f, name).as_deref() {
+        None => Ok(None),
+        Some("yes" | "true") => Ok(Some(Value::Bool(true))),
+        Some("no" | "false") => Ok(Some(Value::Bool(false))),
+        Some(other) => Err(FieldError {
+            field: name.to_owned(),
+            message: format!(
+                "{}: {} is not yes or no",
+                profile_field(name),
+                switchback_app::text::quoted(other)
+            ),
+        }),
+    }
 }
 
 fn put(map: &mut Map<String, Value>, key: &str, value: Option<Value>) {
@@ -104,11 +126,7 @@ pub fn profile_document(f: &Fields) -> Result<Value, FieldError> {
         doc.insert("goal".into(), Value::Object(goal));
     }
     let mut situation = Map::new();
-    match text(f, "situation_employed").as_deref() {
-        Some("yes") => put(&mut situation, "employed", Some(Value::Bool(true))),
-        Some("no") => put(&mut situation, "employed", Some(Value::Bool(false))),
-        _ => {}
-    }
+    put(&mut situation, "employed", yes_no(f, "situation_employed")?);
     put(
         &mut situation,
         "months_of_savings",
@@ -166,6 +184,24 @@ pub fn profile_document(f: &Fields) -> Result<Value, FieldError> {
     Ok(Value::Object(doc))
 }
 
+/// The profile field a form field fills (`option_salary_2` →
+/// `options[2].salary`, `current_salary` → `current.salary`): what an
+/// error names, as the command line's do. [`form_field`] inverts it.
+fn profile_field(form_field: &str) -> String {
+    if let Some(rest) = form_field.strip_prefix("option_")
+        && let Some((key, i)) = rest.rsplit_once('_')
+        && i.parse::<usize>().is_ok()
+    {
+        return format!("options[{i}].{key}");
+    }
+    match form_field.split_once('_') {
+        Some((table, key)) if ["current", "goal", "situation"].contains(&table) => {
+            format!("{table}.{key}")
+        }
+        _ => form_field.to_owned(),
+    }
+}
+
 /// The form field a profile field came from (`options[2].salary` →
 /// `option_salary_2`), to show an error beside it.
 pub fn form_field(profile_field: &str) -> String {
@@ -181,5 +217,39 @@ pub fn form_field(profile_field: &str) -> String {
     match head {
         "" => profile_field.to_owned(),
         h => format!("{h}_{key}"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn profile_and_form_fields_name_each_other() {
+        for (form, profile) in [
+            ("current_salary", "current.salary"),
+            ("situation_months_of_savings", "situation.months_of_savings"),
+            ("goal_horizon_years", "goal.horizon_years"),
+            ("option_salary_2", "options[2].salary"),
+        ] {
+            assert_eq!(profile_field(form), profile);
+            assert_eq!(form_field(profile), form);
+        }
+    }
+
+    #[test]
+    fn a_yes_or_no_that_is_neither_is_refused_by_name() {
+        let fields = |v: &str| Fields::from([("situation_employed".to_owned(), v.to_owned())]);
+        assert_eq!(
+            yes_no(&fields("true"), "situation_employed").unwrap(),
+            Some(Value::Bool(true))
+        );
+        assert_eq!(
+            yes_no(&fields("no"), "situation_employed").unwrap(),
+            Some(Value::Bool(false))
+        );
+        let e = yes_no(&fields("maybe"), "situation_employed").unwrap_err();
+        assert_eq!(e.field, "situation_employed");
+        assert_eq!(e.message, "situation.employed: \"maybe\" is not yes or no");
     }
 }

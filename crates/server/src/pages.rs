@@ -39,19 +39,9 @@ pub(crate) fn routes() -> Router<AppState> {
         .route("/static/app.js", get(js))
 }
 
-/// Level names for the selects, lowest first.
-const LEVELS: [&str; 10] = [
-    "entry",
-    "junior",
-    "intermediate",
-    "senior",
-    "lead",
-    "principal",
-    "supervisor",
-    "manager",
-    "director",
-    "executive",
-];
+/// Level names for the selects: every level a profile takes, in the
+/// ladder's order (the same list the command line names in its errors).
+const LEVELS: [&str; 12] = switchback_app::Level::NAMES;
 
 /// A rendered page, with the CSRF cookie when the token is new.
 pub(crate) fn page(t: &impl Template, token: &csrf::Token) -> Result<Response, ApiError> {
@@ -159,7 +149,7 @@ struct Index {
     csrf: String,
     fields: Fields,
     error: Option<(String, String)>,
-    levels: [&'static str; 10],
+    levels: [&'static str; 12],
     /// Education levels: the profile's name, then the words shown.
     educations: Vec<(&'static str, &'static str)>,
     rows: Vec<usize>,
@@ -229,6 +219,21 @@ struct AdvicePage {
 impl AdvicePage {
     fn words(&self, s: &str) -> String {
         s.replace('_', " ")
+    }
+
+    /// A level in prose: `senior manager`, `VP`.
+    fn level(&self, s: &str) -> String {
+        switchback_app::text::level_words(s)
+    }
+
+    /// A chance as the command line prints it: `0.40`.
+    fn chance(&self, v: &f32) -> String {
+        format!("{v:.2}")
+    }
+
+    /// Years as the command line prints them: `2.5`.
+    fn years(&self, v: &f32) -> String {
+        format!("{v:.1}")
     }
 
     fn money(&self, v: &u32) -> String {
@@ -431,12 +436,22 @@ struct MovePage {
     q: MoveQuery,
     result: Option<ClassifyView>,
     error: Option<String>,
-    levels: [&'static str; 10],
+    levels: [&'static str; 12],
 }
 
 impl MovePage {
     fn words(&self, s: &str) -> String {
         s.replace('_', " ")
+    }
+
+    /// A level in prose: `senior manager`, `VP`.
+    fn level(&self, s: &str) -> String {
+        switchback_app::text::level_words(s)
+    }
+
+    /// A chance or a score as the command line prints it: `0.45`.
+    fn chance(&self, v: &f32) -> String {
+        format!("{v:.2}")
     }
 }
 
@@ -460,7 +475,13 @@ async fn compare_move(
             Err(e) => error = Some(e.message().to_owned()),
         }
     }
-    page(
+    // A query the page cannot answer is the asker's to fix, as a form's is.
+    let status = if error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let mut response = page(
         &MovePage {
             q,
             result,
@@ -469,7 +490,11 @@ async fn compare_move(
         },
         &token,
     )
-    .unwrap_or_else(error_page)
+    .unwrap_or_else(error_page);
+    if response.status() == StatusCode::OK {
+        *response.status_mut() = status;
+    }
+    response
 }
 
 #[derive(Template)]

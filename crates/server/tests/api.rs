@@ -383,8 +383,44 @@ async fn user_text_is_escaped_in_pages() {
         r.text()
             .await
             .unwrap()
-            .contains("&#34;lots&#34; is not a number")
+            .contains("current.salary: &#34;lots&#34; is not a number")
     );
+}
+
+/// The move page prints its numbers as the command line does (two
+/// decimals) and levels in prose; a query it cannot answer — an
+/// occupation no title matches — comes back with the form, the message
+/// and 422, not 200.
+#[tokio::test]
+async fn the_move_page_answers_as_the_command_line_and_refuses_with_422() {
+    let app = spawn_app("move-page").await;
+    let c = client();
+    let r = c
+        .get(app.url(
+            "/move?from=Accountants+and+Auditors&from_level=senior_manager&to=Financial+Managers&to_level=director",
+        ))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::OK);
+    let page = r.text().await.unwrap();
+    assert!(page.contains("(senior manager)"), "level in prose");
+    assert!(!page.contains("(senior_manager)"), "no raw level name");
+    let landing = page
+        .split("landing <strong>")
+        .nth(1)
+        .and_then(|rest| rest.split("</strong>").next())
+        .unwrap();
+    assert_eq!(landing.len(), 4, "two decimals: {landing}");
+    assert!(landing.parse::<f32>().is_ok(), "{landing}");
+
+    let r = c
+        .get(app.url("/move?from=zorblax+quuxifier&to=Financial+Managers"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert!(r.text().await.unwrap().contains("no occupation matches"));
 }
 
 /// The OpenAPI document describes the routes the server has: every path

@@ -653,6 +653,15 @@ pub fn html(view: &OrgAdviceView) -> String {
             ""
         }
     );
+    // Levels in prose on the chart ("senior manager"); the data keep names.
+    let by_level: Vec<GroupCount> = g
+        .blocked_by_level
+        .iter()
+        .map(|c| GroupCount {
+            name: switchback_core::text::level_words(&c.name),
+            ..c.clone()
+        })
+        .collect();
     let sections: [(&str, &str, &[GroupCount], bool, &str); 5] = [
         (
             "blocked-by-department",
@@ -664,7 +673,7 @@ pub fn html(view: &OrgAdviceView) -> String {
         (
             "blocked-by-level",
             "People blocked where they stand, by level",
-            &g.blocked_by_level,
+            &by_level,
             true,
             "blocked_by_level",
         ),

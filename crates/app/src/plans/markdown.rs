@@ -8,7 +8,7 @@ use switchback_core::development::{Audience, Gap, PlanPosition};
 use switchback_store::StoredPlan;
 
 fn position(p: &PlanPosition) -> String {
-    format!("{} ({}, {})", p.title, p.level, p.code)
+    format!("{} ({}, {})", p.title, p.level.words(), p.code)
 }
 
 /// Escapes the characters that would break a table cell.
@@ -63,7 +63,7 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
         let stops: Vec<String> = p
             .route
             .iter()
-            .map(|r| format!("{} ({})", r.title, r.level))
+            .map(|r| format!("{} ({})", r.title, r.level.words()))
             .collect();
         let _ = writeln!(s, "- **Onward route:** {}", stops.join(" → "));
     }
@@ -230,13 +230,7 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
         "## 4. Reviews, HR business partner checkpoints and learning\n"
     );
     for m in &t.milestones {
-        let _ = writeln!(
-            s,
-            "- **{}** — {} ({})",
-            m.date,
-            m.title,
-            m.kind.name().replace('_', " ")
-        );
+        let _ = writeln!(s, "- **{}** — {} ({})", m.date, m.title, m.kind.words());
         for a in &m.agenda {
             let _ = writeln!(s, "  - {a}");
         }

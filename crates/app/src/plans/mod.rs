@@ -155,7 +155,8 @@ pub fn create(
         let why = ["verdict.", "instead.", "onward_route"]
             .iter()
             .find_map(|code| option.reasons.iter().find(|r| r.code().starts_with(code)))
-            .map(|r| format!(": {}", crate::words::reason(engine.catalog(), r)))
+            // The reason is a sentence of its own: "…option "x". It is…".
+            .map(|r| format!(". {}", crate::words::reason(engine.catalog(), r)))
             .unwrap_or_default();
         format!(
             "the advisor does not recommend option \"{}\"{why}",

@@ -4,7 +4,7 @@ use switchback_app::Engine;
 use switchback_app::advice::{self, AdviceView};
 
 use crate::cli::{AdviseArgs, Format};
-use crate::output::{self, dollars};
+use crate::output::{self, dollars, level_words};
 
 pub fn advise(engine: &Engine, args: &AdviseArgs, format: Format) -> anyhow::Result<()> {
     let profile = engine.profile_file(&args.profile)?;
@@ -17,7 +17,12 @@ pub fn advise(engine: &Engine, args: &AdviseArgs, format: Format) -> anyhow::Res
 
 fn render(v: &AdviceView) -> String {
     let c = &v.current;
-    let mut s = format!("You: {} ({}, grade {})", c.title, c.level, c.grade);
+    let mut s = format!(
+        "You: {} ({}, grade {})",
+        c.title,
+        level_words(c.level),
+        c.grade
+    );
     if let Some(pay) = c.salary {
         s.push_str(&format!(", {}", dollars(pay)));
     }
@@ -29,7 +34,7 @@ fn render(v: &AdviceView) -> String {
         Some(g) => s.push_str(&format!(
             "Goal: {} ({}, grade {}) within {} years{}\n",
             g.stop.title,
-            g.stop.level,
+            level_words(g.stop.level),
             g.stop.grade,
             g.horizon_years,
             g.role_read
@@ -51,7 +56,7 @@ fn render(v: &AdviceView) -> String {
             i + 1,
             o.id,
             o.position.title,
-            o.position.level,
+            level_words(o.position.level),
             o.position.grade,
             o.movement.kind.replace('_', " "),
             o.movement.level_delta,

@@ -6,7 +6,7 @@ use switchback_app::moves::{self, ClassifyView, ExplanationView, MoveRequest};
 use switchback_app::{Level, PayBasis};
 
 use crate::cli::{Format, MoveArgs, TransitionsArgs};
-use crate::output::{self, Table, dollars};
+use crate::output::{self, Table, dollars, level_words};
 
 pub fn classify(engine: &Engine, args: &MoveArgs, format: Format) -> anyhow::Result<()> {
     let level = |l: Option<Level>| l.map(|l| l.name().to_owned());
@@ -36,7 +36,11 @@ fn render_classify(v: &ClassifyView) -> String {
     let pos = |p: &PositionView| {
         let mut s = format!(
             "{} ({}) at {} (grade {}), {} track",
-            p.title, p.code, p.level, p.grade, p.track
+            p.title,
+            p.code,
+            level_words(p.level),
+            p.grade,
+            p.track
         );
         if let Some(i) = &p.industry {
             s.push_str(&format!(", {i} industry"));

@@ -4,15 +4,16 @@ use switchback_app::Engine;
 use switchback_app::routes::{self, RouteView, RoutesView};
 
 use crate::cli::{Format, RouteArgs};
-use crate::output::{self, dollars};
+use crate::output::{self, dollars, level_words};
 
 pub fn route(engine: &Engine, args: &RouteArgs, format: Format) -> anyhow::Result<()> {
     let profile = engine.profile_file(&args.profile)?;
     let view = routes::routes(engine, &profile, usize::from(args.max_moves)).map_err(|e| {
-        // The file names the profile: "p.toml: the [goal] table is missing…".
+        // The file names the profile, as its other errors do:
+        // "p.toml: goal: the [goal] table is missing…".
         match e {
             switchback_app::AppError::Invalid { field, message } if field == "goal" => {
-                anyhow::anyhow!("{}: {message}", args.profile.display())
+                anyhow::anyhow!("{}: goal: {message}", args.profile.display())
             }
             e => e.into(),
         }
@@ -27,10 +28,10 @@ fn render(v: &RoutesView) -> String {
     let mut s = format!(
         "From {} ({}, grade {}) to {} ({}, grade {}) within {} years\n\n",
         v.start.title,
-        v.start.level,
+        level_words(v.start.level),
         v.start.grade,
         v.goal.title,
-        v.goal.level,
+        level_words(v.goal.level),
         v.goal.grade,
         v.horizon_years
     );
@@ -97,9 +98,9 @@ fn render_route(r: &RouteView) -> String {
             "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year, landing {:.2}, success {:.2}\n",
             m.kind.replace('_', " "),
             m.from.title,
-            m.from.level,
+            level_words(m.from.level),
             m.to.title,
-            m.to.level,
+            level_words(m.to.level),
             dollars(m.salary),
             m.landing,
             m.success

@@ -286,9 +286,12 @@ fn element_gaps(
         .collect()
 }
 
-/// Hot technologies of the next position the person does not use: those
-/// employers ask for first, then those the new position uses (the role
-/// itself teaches them), then the most widely used.
+/// Technologies employers ask for in the next position (O*NET's "In
+/// Demand" for its occupation) that the person does not use: those the new
+/// position uses first (the role itself teaches them), then the most
+/// widely used. A technology hot across all postings but not asked for in
+/// this occupation's is no objective: police supervisors' list names
+/// Adobe Photoshop, and working with it unaided is not what makes one.
 fn technology_gaps(
     catalog: &Catalog,
     profile: &Profile,
@@ -322,7 +325,7 @@ fn technology_gaps(
         .occupation(next.occupation)
         .technologies
         .iter()
-        .filter(|t| t.hot && !uses(current, t.technology))
+        .filter(|t| t.in_demand && !uses(current, t.technology))
         .map(|t| {
             let tech = catalog.technology(t.technology);
             let used = uses(new.occupation, t.technology);

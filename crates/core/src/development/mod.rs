@@ -261,6 +261,16 @@ impl MilestoneKind {
             MilestoneKind::EndOfTenure => "end_of_tenure",
         }
     }
+
+    /// The name in prose: `HR checkpoint`.
+    pub fn words(self) -> &'static str {
+        match self {
+            MilestoneKind::ManagerReview => "manager review",
+            MilestoneKind::HrCheckpoint => "HR checkpoint",
+            MilestoneKind::TenureReview => "tenure review",
+            MilestoneKind::EndOfTenure => "end of tenure",
+        }
+    }
 }
 
 /// A dated event of the tenure.

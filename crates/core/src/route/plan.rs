@@ -86,13 +86,16 @@ impl<'a> Request<'a> {
     /// The request a profile makes from `start`: its goal (or `start`
     /// itself, without one), its horizon (5 years without a goal), its pay
     /// floor, deepest step down (default [`DEFAULT_MAX_STEP_DOWN`]) and
-    /// exclusions, its experience, and up to [`DEFAULT_MAX_MOVES`] moves. One
-    /// translation for every use: the advisor's onward routes, `route`,
-    /// a server's.
+    /// exclusions, its experience, its skill levels (`levels`: the
+    /// person's, [`crate::advisor::person_levels`], so each stop's success
+    /// reads their self-assessment), and up to [`DEFAULT_MAX_MOVES`]
+    /// moves. One translation for every use: the advisor's onward routes,
+    /// `route`, a server's.
     pub fn for_profile(
         profile: &'a Profile,
         start: &'a Position,
         years_in_role: f32,
+        levels: &'a [f32],
     ) -> Request<'a> {
         let goal = profile.goal.as_ref();
         Request {
@@ -111,7 +114,7 @@ impl<'a> Request<'a> {
             exclude: &profile.situation.exclude_occupations,
             to_goal: None,
             promotion_blocked: false,
-            levels: None,
+            levels: Some(levels),
             experience_in: None,
             education: profile.current.education,
         }
@@ -396,7 +399,7 @@ fn route(
     }
 }
 
-fn track_of(catalog: &Catalog, s: &Stop) -> Track {
+pub(crate) fn track_of(catalog: &Catalog, s: &Stop) -> Track {
     if s.level.is_management() || catalog.occupation(s.occupation).is_management() {
         Track::Management
     } else {
