@@ -66,7 +66,7 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             } else if *decides {
                 "Not a strategic move while that route is open."
             } else {
-                "Take this option for the experience it builds, not as the likeliest way there."
+                "This option builds experience the goal needs that the likelier route does not: weigh the two — it is not the likeliest way there."
             }
         ),
         Reason::BeyondHorizon {
@@ -289,7 +289,7 @@ fn onward_long_shot_words(onward: f32, whole_way: Option<f32>) -> String {
         ),
     };
     format!(
-        "No defined path onward: {why}. A step taken for the goal needs a path on you can count on, so this is no strategic move."
+        "No defined path onward: {why}. A step taken for the goal needs a way onward you can count on, so this is no strategic move."
     )
 }
 
