@@ -178,6 +178,11 @@ impl Index {
     fn row(&self, field: &str, i: &usize) -> String {
         format!("option_{field}_{i}")
     }
+
+    /// A level in prose: `senior manager`, `VP`.
+    fn level(&self, s: &str) -> String {
+        switchback_app::text::level_words(s)
+    }
 }
 
 fn index_page(
@@ -504,6 +509,13 @@ struct PlansPage {
     plans: Vec<SummaryView>,
     /// On a shared server: who is signed in, and whether they administer it.
     account: Option<(String, bool)>,
+}
+
+impl PlansPage {
+    /// A level in prose: `senior manager`, `VP`.
+    fn level(&self, s: &str) -> String {
+        switchback_app::text::level_words(s)
+    }
 }
 
 async fn list_plans(State(s): State<AppState>, viewer: Viewer, token: csrf::Token) -> Response {

@@ -406,6 +406,9 @@ async fn the_move_page_answers_as_the_command_line_and_refuses_with_422() {
     let page = r.text().await.unwrap();
     assert!(page.contains("(senior manager)"), "level in prose");
     assert!(!page.contains("(senior_manager)"), "no raw level name");
+    // Every level of the ladder is offered, in prose, valued by its name.
+    assert!(page.contains(r#"<option value="senior_manager">senior manager</option>"#));
+    assert!(page.contains(r#"<option value="vp">VP</option>"#));
     let landing = page
         .split("landing <strong>")
         .nth(1)
