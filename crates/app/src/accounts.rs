@@ -402,6 +402,15 @@ pub fn remove_member(
     username: &str,
 ) -> Result<(), AppError> {
     authorize(store, Some(by), plan, Action::ManageMembers)?;
+    if username == by.username {
+        return Err(AppError::invalid(
+            "username",
+            format!(
+                "{} is the plan's person, who cannot be removed from it: delete the plan to end it",
+                crate::text::quoted(username)
+            ),
+        ));
+    }
     // Disabled accounts included: a person removes the role of someone
     // who has left, too.
     let member = store.account_named(username)?.map(|a| a.user);
@@ -602,6 +611,20 @@ pub fn add_learning(
             .map(|v| v.chars().take(500).collect::<String>())
     };
     let (provider, url) = (clean(req.provider), clean(req.url));
+    // A link is followed from a plan page and an export: web addresses
+    // only, as the learning catalogue takes them (no `javascript:`).
+    if let Some(u) = url.as_deref().filter(|u| {
+        let lower = u.to_ascii_lowercase();
+        !(lower.starts_with("https://") || lower.starts_with("http://"))
+    }) {
+        return Err(AppError::invalid(
+            "url",
+            format!(
+                "{} is not an http:// or https:// address",
+                crate::text::quoted(u)
+            ),
+        ));
+    }
     // Read, changed and written in one transaction, as HR still.
     store.change_plan(plan, user.id, &[PlanRole::Hr], |document| {
         let elements = document.elements.len();

@@ -397,6 +397,24 @@ fn learning_added_by_hr_asks_the_manager_to_agree_again(backend: Backend) {
     };
     let e = accounts::add_learning(&mut store, &c.manager, c.plan, &req).unwrap_err();
     assert_eq!(e.code(), "forbidden", "the manager does not add learning");
+    // A link is a web address, nothing a page would run.
+    let before = store.plan(c.plan).unwrap().plan.elements[0].learning.len();
+    for url in [
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        "ftp://x",
+    ] {
+        let bad = accounts::LearningRequest {
+            url: Some(url),
+            ..req.clone()
+        };
+        let e = accounts::add_learning(&mut store, &c.hr, c.plan, &bad).unwrap_err();
+        assert_eq!(e.code(), "invalid_argument", "{url}");
+        assert!(e.to_string().starts_with("url: "), "{e}");
+    }
+    let unchanged = store.plan(c.plan).unwrap().plan.elements[0].learning.len();
+    assert_eq!(unchanged, before, "nothing stored when refused");
     accounts::add_learning(&mut store, &c.hr, c.plan, &req).unwrap();
     let learning = &store.plan(c.plan).unwrap().plan.elements[0].learning;
     let added = learning.last().unwrap();
@@ -690,6 +708,10 @@ fn an_administrator_disables_and_enables_accounts(backend: Backend) {
     let link = accounts::invite_to_plan(&mut store, &c.owner, c.plan, PlanRole::Hr, now()).unwrap();
     accounts::set_account_disabled(&mut store, &c.admin, "marcus", true, now()).unwrap();
     accounts::remove_member(&mut store, &c.owner, c.plan, "marcus").unwrap();
+    // The person is not a member to remove: she is told so, not that she
+    // holds no role.
+    let e = accounts::remove_member(&mut store, &c.owner, c.plan, &c.owner.username).unwrap_err();
+    assert!(e.to_string().contains("is the plan's person"), "{e}");
     accounts::set_account_disabled(&mut store, &c.admin, "priya", true, now()).unwrap();
     let e =
         accounts::accept_plan_invitation(&mut store, link.expose(), &c.other, now()).unwrap_err();

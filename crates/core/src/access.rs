@@ -42,6 +42,10 @@ impl PlanRole {
 pub enum Action {
     /// Read the plan, its check-ins, agreements and history; export it.
     Read,
+    /// Download the profile the plan was made from: the person's pay floor,
+    /// savings, other offers and every option they weighed — theirs alone,
+    /// not for the manager they may be negotiating with.
+    ReadProfile,
     /// Check in as the person.
     CheckInAsPerson,
     /// Check in as the manager.
@@ -60,8 +64,9 @@ pub enum Action {
 
 impl Action {
     /// Every action, in the table's order.
-    pub const ALL: [Action; 8] = [
+    pub const ALL: [Action; 9] = [
         Action::Read,
+        Action::ReadProfile,
         Action::CheckInAsPerson,
         Action::CheckInAsManager,
         Action::CheckInAsHr,
@@ -75,6 +80,7 @@ impl Action {
     pub fn name(self) -> &'static str {
         match self {
             Action::Read => "read",
+            Action::ReadProfile => "download the profile the plan was made from",
             Action::CheckInAsPerson => "check in as the person",
             Action::CheckInAsManager => "check in as the manager",
             Action::CheckInAsHr => "check in as HR",
@@ -98,7 +104,10 @@ pub fn allows(role: Option<PlanRole>, action: Action) -> bool {
     matches!(
         (role, action),
         (_, Read)
-            | (Owner, CheckInAsPerson | ManageMembers | Delete)
+            | (
+                Owner,
+                ReadProfile | CheckInAsPerson | ManageMembers | Delete
+            )
             | (Manager, CheckInAsManager | Agree)
             | (Hr, CheckInAsHr | AddLearning)
     )
@@ -121,9 +130,10 @@ mod tests {
         for r in PlanRole::ALL {
             assert!(can(r, Action::Read));
         }
-        // Only the person checks in as the person, manages who is on the
-        // plan and deletes it.
+        // Only the person downloads the profile, checks in as the person,
+        // manages who is on the plan and deletes it.
         for a in [
+            Action::ReadProfile,
             Action::CheckInAsPerson,
             Action::ManageMembers,
             Action::Delete,

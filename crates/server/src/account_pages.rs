@@ -46,6 +46,7 @@ pub(crate) struct Sharing {
     pub can_manage: bool,
     pub can_agree: bool,
     pub can_add_learning: bool,
+    pub can_read_profile: bool,
 }
 
 /// The sharing section of a plan page for `viewer` (`None` on a
@@ -74,6 +75,7 @@ pub(crate) fn sharing(
         can_manage: switchback_app::role_allows(Some(role), PlanAction::ManageMembers),
         can_agree: switchback_app::role_allows(Some(role), PlanAction::Agree),
         can_add_learning: switchback_app::role_allows(Some(role), PlanAction::AddLearning),
+        can_read_profile: switchback_app::role_allows(Some(role), PlanAction::ReadProfile),
     }))
 }
 

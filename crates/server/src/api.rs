@@ -411,9 +411,20 @@ pub(crate) fn read_plan(
     viewer: &Viewer,
     id: PlanId,
 ) -> Result<switchback_store::StoredPlan, ApiError> {
+    read_plan_to(s, viewer, id, PlanAction::Read)
+}
+
+/// The stored plan, if the viewer may do `action` with it (reading it, or
+/// downloading its profile).
+fn read_plan_to(
+    s: &AppState,
+    viewer: &Viewer,
+    id: PlanId,
+    action: PlanAction,
+) -> Result<switchback_store::StoredPlan, ApiError> {
     match s.read_store()? {
         Some(store) => {
-            session::gate(&store, viewer, id, PlanAction::Read)?;
+            session::gate(&store, viewer, id, action)?;
             Ok(store.plan(id).map_err(AppError::from)?)
         }
         None => Err(AppError::from(switchback_store::StoreError::UnknownPlan {
@@ -537,9 +548,14 @@ pub(crate) async fn export_response(
     to: Export,
     as_of: Option<Date>,
 ) -> Result<Response, ApiError> {
+    // The profile holds the person's pay floor and savings: theirs alone.
+    let action = match to {
+        Export::Profile => PlanAction::ReadProfile,
+        _ => PlanAction::Read,
+    };
     let exported = blocking(move || {
         Ok(plans::export(
-            &read_plan(&s, &viewer, id)?,
+            &read_plan_to(&s, &viewer, id, action)?,
             to,
             as_of.unwrap_or_else(today),
         )?)

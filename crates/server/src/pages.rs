@@ -76,10 +76,26 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
                 error_page(ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "invalid_form",
-                    format!("the form: {}", e.body_text()),
+                    format!("the form: {}", plain_rejection(&e.body_text())),
                 ))
             })
     }
+}
+
+/// A form or query the framework could not read, in the page's words:
+/// "missing field `date`", not "Failed to deserialize form body: missing
+/// field `date`".
+fn plain_rejection(text: &str) -> String {
+    const PREFIXES: [&str; 3] = [
+        "Failed to deserialize form body: ",
+        "Failed to deserialize query string: ",
+        "Failed to deserialize form: ",
+    ];
+    let text = PREFIXES
+        .iter()
+        .find_map(|p| text.strip_prefix(p))
+        .unwrap_or(text);
+    text.replace("missing field", "the field is missing:")
 }
 
 /// The query string of a page, read as [`PageForm`] reads a form.
@@ -101,7 +117,7 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequestP
                 error_page(ApiError::new(
                     StatusCode::UNPROCESSABLE_ENTITY,
                     "invalid_query",
-                    format!("the address: {}", e.body_text()),
+                    format!("the address: {}", plain_rejection(&e.body_text())),
                 ))
             })
     }
@@ -603,6 +619,12 @@ impl PlanPage {
         s.replace('_', " ")
     }
 
+    /// Whether the viewer may download the profile (on a shared server,
+    /// the person alone: it holds their pay floor and savings).
+    fn may_read_profile(&self) -> bool {
+        self.shared.as_ref().is_none_or(|sh| sh.can_read_profile)
+    }
+
     fn objective_progress(&self, number: &u32) -> u8 {
         self.plan
             .status
@@ -776,4 +798,16 @@ async fn js() -> Response {
         include_str!("../static/app.js"),
     )
         .into_response()
+}
+
+#[cfg(test)]
+mod rejection_tests {
+    #[test]
+    fn the_framework_s_words_are_not_shown() {
+        assert_eq!(
+            super::plain_rejection("Failed to deserialize form body: missing field `date`"),
+            "the field is missing: `date`"
+        );
+        assert_eq!(super::plain_rejection("something else"), "something else");
+    }
 }

@@ -183,6 +183,13 @@ async fn every_plan_endpoint_answers_each_role_as_the_table_says(backend: Backen
             None,
             [200, 200, 200],
         ),
+        // The profile holds the person's pay floor and savings: theirs.
+        (
+            Method::GET,
+            format!("/api/v1/plans/{p}/export?to=profile"),
+            None,
+            [200, 403, 403],
+        ),
         (
             Method::GET,
             format!("/api/v1/plans/{p}/agreements"),

@@ -202,8 +202,10 @@ pub fn status(plan: &DevelopmentPlan, checkins: &[CheckIn], as_of: Date) -> Plan
                     o.due
                 )
             } else {
+                let behind = format!("{shortfall:.0}");
+                let points = if behind == "1" { "point" } else { "points" };
                 format!(
-                    "{progress}% done but {expected:.0}% of the time to {} gone ({shortfall:.0} points behind)",
+                    "{progress}% done but {expected:.0}% of the time to {} gone ({behind} {points} behind)",
                     o.due
                 )
             };
