@@ -179,6 +179,24 @@ async fn a_plan_is_created_checked_in_judged_and_exported() {
     );
     let kept: serde_json::Value = r.json().await.unwrap();
     assert_eq!(kept, example_json("another-route-up-accountant"));
+
+    // The plan's page shows what the role should develop, each element
+    // with its learning — what a manager is asked to agree — not only the
+    // objectives.
+    let page = client()
+        .get(app.url(&format!("/plans/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let elements = plan["elements"].as_array().unwrap();
+    assert!(!elements.is_empty());
+    for n in 1..=elements.len() {
+        assert!(page.contains(&format!("id=\"element-{n}\"")), "element {n}");
+    }
+    assert!(page.contains("<ul class=\"learning\">"), "its learning");
 }
 
 #[tokio::test]

@@ -120,8 +120,12 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
                 in_demand,
                 ..
             } => format!(
-                "hot technology ({category}){}",
-                if *in_demand { ", in demand" } else { "" }
+                "technology ({category}){}",
+                if *in_demand {
+                    ", employers ask for it"
+                } else {
+                    ""
+                }
             ),
         };
         let _ = writeln!(
@@ -149,19 +153,7 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
             if let Some(u) = &a.url {
                 extra.push(u.clone());
             }
-            let source = match l.source {
-                switchback_core::development::learning::ActivitySource::Organisation => {
-                    "your organisation"
-                }
-                switchback_core::development::learning::ActivitySource::Bundled => {
-                    "Switchback catalog"
-                }
-                switchback_core::development::learning::ActivitySource::Generated => "suggested",
-                switchback_core::development::learning::ActivitySource::HrPartner => {
-                    "added by your HR business partner"
-                }
-            };
-            extra.push(source.to_owned());
+            extra.push(l.source.words().to_owned());
             let _ = writeln!(
                 s,
                 "   - {}: {} ({})",

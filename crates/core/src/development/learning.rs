@@ -101,6 +101,18 @@ pub enum ActivitySource {
     HrPartner,
 }
 
+impl ActivitySource {
+    /// Where it comes from, in words: `added by your HR business partner`.
+    pub fn words(self) -> &'static str {
+        match self {
+            ActivitySource::Organisation => "your organisation",
+            ActivitySource::Bundled => "Switchback catalog",
+            ActivitySource::Generated => "suggested",
+            ActivitySource::HrPartner => "added by your HR business partner",
+        }
+    }
+}
+
 /// One learning activity.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct LearningActivity {
