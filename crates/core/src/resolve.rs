@@ -626,25 +626,41 @@ impl Catalog {
                 format!("{t} → {} ({})", o.title, o.code)
             }
         };
-        if !weak.is_empty() {
-            return weak.iter().take(5).map(fmt).collect();
-        }
+        // The weak word matches and the titles spelt most alike, ranked
+        // together by spelling: "Registerd Nurs" is nearer "Registered
+        // Nurses" than the "Register Clerk" its one whole word matched.
         let q = trigrams(&text::normalize(text));
-        let mut scored: Vec<(f32, usize)> = self
-            .occupations()
+        let alike = |t: &str| jaccard(&q, &trigrams(&text::normalize(t)));
+        let mut scored: Vec<(f32, TitleMatch)> = weak
             .iter()
-            .enumerate()
-            .map(|(i, o)| (jaccard(&q, &trigrams(&text::normalize(&o.title))), i))
-            .filter(|(s, _)| *s > 0.0)
+            .map(|m| (alike(self.title_text(m.occupation, m.matched)), m.clone()))
             .collect();
-        scored.sort_by(|a, b| b.0.total_cmp(&a.0));
+        scored.extend(self.occupations().iter().enumerate().map(|(i, o)| {
+            let m = TitleMatch {
+                occupation: OccupationId(i as u16),
+                score: 0.0,
+                matched: TitleRef {
+                    source: TitleSource::Title,
+                    index: 0,
+                },
+            };
+            (alike(&o.title), m)
+        }));
+        scored.retain(|(s, _)| *s > 0.0);
+        scored.sort_by(|a, b| {
+            b.0.total_cmp(&a.0)
+                .then(a.1.occupation.cmp(&b.1.occupation))
+        });
+        let mut seen = Vec::new();
         scored
             .into_iter()
-            .take(5)
-            .map(|(_, i)| {
-                let o = &self.occupations()[i];
-                format!("{} ({})", o.title, o.code)
+            .filter(|(_, m)| {
+                let fresh = !seen.contains(&m.occupation);
+                seen.push(m.occupation);
+                fresh
             })
+            .take(5)
+            .map(|(_, m)| fmt(&m))
             .collect()
     }
 }

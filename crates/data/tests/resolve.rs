@@ -149,3 +149,17 @@ fn a_seniority_word_that_is_the_job_still_matches_it() {
     assert_eq!(first("senior accountant"), "13-2011.00");
     assert_eq!(first("principal software engineer"), "15-1252.00");
 }
+
+/// A title misspelt beyond recognition is answered with the titles spelt
+/// most like it, not those one of its words happened to match.
+#[test]
+fn the_closest_titles_are_spelt_alike() {
+    let e = catalog().resolve("Registerd Nurs").unwrap_err();
+    let ResolveError::Unknown { closest, .. } = &e else {
+        panic!("{e}");
+    };
+    assert!(
+        closest[0].starts_with("Registered Nurses (29-1141.00)"),
+        "{closest:?}"
+    );
+}
