@@ -564,6 +564,29 @@ fn a_file_that_is_not_a_database_is_reported_and_kept() {
     assert_eq!(std::fs::read_to_string(&db).unwrap(), text);
 }
 
+/// A plan started in the past is judged, when created, as of today — not
+/// as of its first day, which would call it on track with its next
+/// check-in already overdue.
+#[test]
+fn a_back_dated_plan_is_judged_as_of_today() {
+    let db = fresh_db("back-dated");
+    let today = jiff::Zoned::now().date();
+    let start = today.checked_sub(jiff::Span::new().days(60)).unwrap();
+    let v = json(
+        &db,
+        &[
+            "plan",
+            "create",
+            PROFILE,
+            "--option",
+            "finance-supervisor",
+            "--start",
+            &start.to_string(),
+        ],
+    );
+    assert_eq!(v["status"]["as_of"], today.to_string(), "{}", v["status"]);
+}
+
 #[test]
 fn an_empty_database_lists_nothing_and_says_how_to_start() {
     let db = fresh_db("empty").with_file_name("deeper/still/plans.db");

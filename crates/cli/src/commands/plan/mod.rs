@@ -118,13 +118,16 @@ pub fn create(engine: &Engine, args: &PlanCreateArgs, format: Format) -> anyhow:
         eprintln!("warning: {w}");
     }
     let stored = &created.stored;
+    // Judged on its first day, or today for a plan started in the past
+    // (its check-ins are due from today, not from a day gone by).
+    let as_of = start.max(today());
     match format {
-        Format::Json => output::json(&plans::plan_view(stored, start)),
+        Format::Json => output::json(&plans::plan_view(stored, as_of)),
         Format::Text => output::text(&format!(
             "Created plan {} in {}\n\n{}",
             stored.id,
             created.database.display(),
-            plans::markdown(stored, start)
+            plans::markdown(stored, as_of)
         )),
     }
 }
@@ -154,7 +157,7 @@ pub fn list(args: &PlanListArgs, format: Format) -> anyhow::Result<()> {
             for p in &plans {
                 t.row([
                     p.id.to_string(),
-                    format!("{} ({})", p.new_title, p.new_level),
+                    format!("{} ({})", p.new_title, output::level_words(&p.new_level)),
                     p.goal_title.clone().unwrap_or_else(|| "—".to_owned()),
                     p.start.to_string(),
                     format!("{} – {}", p.earliest_move, p.latest_move),
