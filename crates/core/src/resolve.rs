@@ -267,20 +267,27 @@ impl TitleIndex {
     /// Police, Fire, and Ambulance" names the police, fire and ambulance
     /// dispatchers it is *not*, so a query for those must not match it on
     /// those words. 1 when the title has no such clause, or the query says
-    /// "except" itself (someone copying the title).
-    pub(crate) fn share_outside_exception(&self, query: &str, title: &str) -> f32 {
+    /// "except" itself (someone copying the title). The query's terms are
+    /// read once into `terms` and reused for every title asked about (a
+    /// misspelt word costs a scan of the vocabulary).
+    pub(crate) fn share_outside_exception(
+        &self,
+        query: &str,
+        title: &str,
+        terms: &mut Option<Vec<(usize, f32)>>,
+    ) -> f32 {
         let words = text::tokens(title);
         let Some(at) = words.iter().position(|w| w == "except") else {
             return 1.0;
         };
         let (head, clause) = words.split_at(at);
-        let (terms, _) = self.query_terms(query, 1.0);
+        let terms = terms.get_or_insert_with(|| self.query_terms(query, 1.0).0);
         let is_except = |id: usize| self.vocab.get(id) == Some("except");
         if terms.iter().any(|&(id, _)| is_except(id)) {
             return 1.0;
         }
         let (mut all, mut outside) = (0.0, 0.0);
-        for &(id, w) in &terms {
+        for &(id, w) in terms.iter() {
             let Some(word) = self.vocab.get(id) else {
                 continue;
             };
@@ -523,9 +530,12 @@ impl Catalog {
         let mut found = self
             .titles()
             .search(query, limit.saturating_add(TIE_LOOKAHEAD));
+        let mut terms = None;
         for m in &mut found {
             let title = self.title_text(m.occupation, m.matched);
-            m.score *= self.titles().share_outside_exception(query, title);
+            m.score *= self
+                .titles()
+                .share_outside_exception(query, title, &mut terms);
         }
         let workers = |o: OccupationId| {
             self.occupation(o)
