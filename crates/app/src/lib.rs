@@ -65,7 +65,9 @@ pub use switchback_store::accounts::{Part, User};
 
 /// How values are written in messages and pages, one way for every edge.
 pub mod text {
-    pub use switchback_core::text::{dollars, escape_markup, io_words, level_words, quoted};
+    pub use switchback_core::text::{
+        dollars, escape_markup, io_words, level_words, pay_fall, quoted,
+    };
 }
 
 /// The catalog and the transition model, each built once: the model on

@@ -30,6 +30,10 @@ pub struct RouteMoveView {
     pub success: f32,
     /// Salary at `to`.
     pub salary: u32,
+    /// How pay changes with the move, as a fraction of the pay at `from`
+    /// (-0.25: a quarter less); absent where the person, out of work,
+    /// earns nothing. A move is named by grade: a step up may pay less.
+    pub pay_change: Option<f32>,
     /// Years of study the move needs first, alongside the work in `from`
     /// (0: none): `to` asks more education than the route has gathered.
     pub study_years: f32,
@@ -114,8 +118,7 @@ pub fn routes(
     let levels = person_levels(model, profile);
     let req = Request {
         max_moves,
-        promotion_blocked: profile.situation.promotion_blocked,
-        ..Request::for_profile(profile, start, profile.current.years_in_role, &levels)
+        ..Request::from_current(profile, &levels)
     };
     let answer = plan::plan(catalog, model, &req);
     let view_of = |r: &Route| route_view(engine, r);
@@ -199,6 +202,12 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
                 landing: round(s.landing, 2),
                 success: round(s.success, 2),
                 salary: s.salary,
+                pay_change: (s.from_salary > 0).then(|| {
+                    round(
+                        (s.salary as f32 - s.from_salary as f32) / s.from_salary as f32,
+                        3,
+                    )
+                }),
                 study_years: round(s.study_years, 2),
                 study_for: s
                     .study_for

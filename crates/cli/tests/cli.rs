@@ -750,3 +750,45 @@ fn each_first_step_down_is_compared_with_the_climb_once() {
     vias.dedup();
     assert_eq!(vias.len(), comparisons.len(), "{comparisons:?}");
 }
+
+#[test]
+fn a_move_that_pays_less_says_so_whatever_its_grade() {
+    // A senior nurse aiming at health services management: the first
+    // management post is a step up by grade that pays less than nursing.
+    let text = "[current]\nrole = \"Registered Nurses\"\nlevel = \"senior\"\nsalary = 98000\nyears_in_role = 5\nyears_experience = 10\n[goal]\nrole = \"Medical and Health Services Managers\"\nlevel = \"manager\"\nhorizon_years = 8\n";
+    let p = write_profile("nurse-pay.toml", text);
+    let v = json(&["route", &p, "--format", "json"]);
+    let mut falls = 0;
+    for r in v["routes"].as_array().unwrap() {
+        let mut before = 98_000.0;
+        for m in r["moves"].as_array().unwrap() {
+            let salary = m["salary"].as_f64().unwrap();
+            let change = m["pay_change"].as_f64().unwrap();
+            assert!(
+                (change - (salary - before) / before).abs() < 0.001,
+                "{change} from {before} to {salary}"
+            );
+            falls += usize::from(change <= -0.005 && m["kind"] == "step_up");
+            before = salary;
+        }
+    }
+    assert!(falls > 0, "a step up that pays less: {v}");
+    let out = stdout(&run(&["route", &p]));
+    assert!(
+        out.lines()
+            .any(|l| l.contains("step up") && l.contains("% less pay")),
+        "{out}"
+    );
+    // Out of work, there is no pay to compare the first move with.
+    let idle = write_profile(
+        "nurse-idle.toml",
+        &format!("{text}[situation]\nemployed = false\n"),
+    );
+    let v = json(&["route", &idle, "--format", "json"]);
+    for r in v["routes"].as_array().unwrap() {
+        let moves = r["moves"].as_array().unwrap();
+        assert!(moves[0]["pay_change"].is_null(), "{r}");
+        let lowest = moves.iter().map(|m| m["salary"].as_u64().unwrap()).min();
+        assert_eq!(r["min_salary"].as_u64(), lowest, "{r}");
+    }
+}

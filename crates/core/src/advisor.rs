@@ -964,13 +964,8 @@ impl<'a> Context<'a> {
                 catalog,
                 model,
                 &Request {
-                    promotion_blocked: profile.situation.promotion_blocked,
-                    ..request(
-                        profile,
-                        (cur, profile.current.years_in_role),
-                        &levels,
-                        to_goal.as_deref(),
-                    )
+                    to_goal: to_goal.as_deref(),
+                    ..Request::from_current(profile, &levels)
                 },
             );
             climb_exists = !profile.situation.promotion_blocked && climbs;

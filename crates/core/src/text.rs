@@ -134,6 +134,18 @@ pub fn dollars(v: u32) -> String {
     format!("${}", thousands(v))
 }
 
+/// A pay cut as a route prints it beside the new salary: ` (12% less
+/// pay)`, for a change of -0.12 (what a move pays over what the position
+/// left paid, less one); empty when pay does not fall, or when the
+/// person, out of work, had none to compare with. A move is named by
+/// grade, so a step up may pay less, and this says so.
+pub fn pay_fall(change: Option<f32>) -> String {
+    match change {
+        Some(c) if c <= -0.005 => format!(" ({:.0}% less pay)", -c * 100.0),
+        _ => String::new(),
+    }
+}
+
 /// A count with thousands separators: `123,456`.
 pub fn thousands(v: u32) -> String {
     let s = v.to_string();

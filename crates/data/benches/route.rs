@@ -84,6 +84,7 @@ fn request(q: &(Position, OccupationId, Level)) -> Request<'_> {
         promotion_blocked: false,
         levels: None,
         experience_in: None,
+        out_of_work: false,
         education: None,
     }
 }

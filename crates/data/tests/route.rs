@@ -41,6 +41,7 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         promotion_blocked: false,
         levels: None,
         experience_in: None,
+        out_of_work: false,
         education: None,
     }
 }
@@ -488,4 +489,58 @@ fn no_route_overshoots_the_goal_through_a_specialty_of_its_occupation() {
             assert!(m.to.level.grade() <= Level::Manager.grade(), "{m:?}");
         }
     }
+}
+
+#[test]
+fn a_person_out_of_work_is_compared_with_no_pay_not_their_last() {
+    // A head chef whose kitchen closed: $62,000 was their last pay, not
+    // what they earn now.
+    let chef = start("35-1011.00", Level::Supervisor, 62_000, true);
+    let employed = request(&chef, "11-9051.00", Level::Manager, 6.0);
+    let idle = Request {
+        out_of_work: true,
+        ..employed.clone()
+    };
+    let (working, laid_off) = (
+        plan::plan(catalog(), model(), &employed),
+        plan::plan(catalog(), model(), &idle),
+    );
+    assert!(!laid_off.routes.is_empty());
+    // Employed, the chef's own pay is on every route's floor.
+    assert!(working.routes.iter().all(|r| r.min_salary <= 62_000));
+    for r in laid_off
+        .routes
+        .iter()
+        .filter(|r| !r.steps.iter().any(|s| s.study_full_time))
+    {
+        let taken = r.steps.iter().map(|s| s.salary).min().unwrap();
+        assert_eq!(
+            r.min_salary, taken,
+            "the positions taken set the floor: {r:?}"
+        );
+        // Nothing is earned before the first move.
+        let first = &r.steps[0];
+        let paid: f32 = r
+            .steps
+            .windows(2)
+            .map(|w| w[0].salary as f32 * w[1].years)
+            .sum::<f32>()
+            + r.steps.last().unwrap().salary as f32 * (r.earnings_horizon_years - r.years_to_goal);
+        let slack = 2.0 * r.steps.len() as f32 + 0.001 * paid;
+        assert!(
+            (r.earnings_over_horizon as f32 - paid).abs() <= slack,
+            "{} earned against {paid} from the moves alone (first stay {}): {r:?}",
+            r.earnings_over_horizon,
+            first.years,
+        );
+    }
+    assert!(
+        laid_off.routes.iter().any(|r| r.min_salary > 62_000),
+        "a route into better-paid posts has a floor above the last pay: {:?}",
+        laid_off
+            .routes
+            .iter()
+            .map(|r| r.min_salary)
+            .collect::<Vec<_>>()
+    );
 }

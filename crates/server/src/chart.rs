@@ -154,10 +154,11 @@ fn draw_route(
         t += m.years;
         let (cx, cy) = (x(t), y(m.to.grade) + offset);
         let full = format!(
-            "{} ({}), {} a year; landing {:.2}, success {:.2}",
+            "{} ({}), {} a year{}; landing {:.2}, success {:.2}",
             m.to.title,
             m.to.level,
             dollars(m.salary),
+            switchback_app::text::pay_fall(m.pay_change),
             m.landing,
             m.success
         );

@@ -260,6 +260,11 @@ impl AdvicePage {
     fn money(&self, v: &u32) -> String {
         switchback_app::text::dollars(*v)
     }
+
+    /// A pay cut beside a route's salary: ` (12% less pay)`, or nothing.
+    fn pay_fall(&self, v: &Option<f32>) -> String {
+        switchback_app::text::pay_fall(*v)
+    }
 }
 
 /// The advice (and, with a goal, the routes) for a profile document.

@@ -4,7 +4,7 @@ use switchback_app::Engine;
 use switchback_app::routes::{self, RouteView, RoutesView};
 
 use crate::cli::{Format, RouteArgs};
-use crate::output::{self, dollars, level_words};
+use crate::output::{self, dollars, level_words, pay_fall};
 
 pub fn route(engine: &Engine, args: &RouteArgs, format: Format) -> anyhow::Result<()> {
     let profile = engine.profile_file(&args.profile)?;
@@ -95,13 +95,14 @@ fn render_route(r: &RouteView) -> String {
     for m in &r.moves {
         t += m.years;
         s.push_str(&format!(
-            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year, landing {:.2}, success {:.2}\n",
+            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year{}, landing {:.2}, success {:.2}\n",
             m.kind.replace('_', " "),
             m.from.title,
             level_words(m.from.level),
             m.to.title,
             level_words(m.to.level),
             dollars(m.salary),
+            pay_fall(m.pay_change),
             m.landing,
             m.success
         ));

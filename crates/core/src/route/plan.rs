@@ -80,9 +80,29 @@ pub struct Request<'a> {
     /// typical education of the occupation their experience was gained
     /// in, as far as O*NET reports it).
     pub education: Option<u8>,
+    /// The person is out of work: where they stand pays nothing, and a
+    /// route's lowest salary is that of the positions it takes.
+    pub out_of_work: bool,
 }
 
 impl<'a> Request<'a> {
+    /// The request a profile makes from where the person stands: as
+    /// [`Self::for_profile`] from their current position and years in it,
+    /// with the way up there closed when they say so, and no pay while
+    /// they are out of work.
+    pub fn from_current(profile: &'a Profile, levels: &'a [f32]) -> Request<'a> {
+        Request {
+            promotion_blocked: profile.situation.promotion_blocked,
+            out_of_work: profile.situation.employed == Some(false),
+            ..Request::for_profile(
+                profile,
+                &profile.current.position,
+                profile.current.years_in_role,
+                levels,
+            )
+        }
+    }
+
     /// The request a profile makes from `start`: its goal (or `start`
     /// itself, without one), its horizon (5 years without a goal), its pay
     /// floor, deepest step down (default [`DEFAULT_MAX_STEP_DOWN`]) and
@@ -117,6 +137,7 @@ impl<'a> Request<'a> {
             levels: Some(levels),
             experience_in: None,
             education: profile.current.education,
+            out_of_work: false,
         }
     }
 }
@@ -163,6 +184,9 @@ pub struct Step {
     pub success: f32,
     /// Annual salary in `to`.
     pub salary: u32,
+    /// Annual salary in `from` (0 where the person, out of work, earns
+    /// nothing): a move is named by grade, and a step up may still pay less.
+    pub from_salary: u32,
     /// Years of study the move needs first, done alongside the work in
     /// `from` (0 when the education the route has gathered is enough).
     pub study_years: f32,
@@ -185,7 +209,9 @@ pub struct Route {
     pub years_to_goal: f32,
     /// Probability of making every move: the product of their landing chances.
     pub probability: f32,
-    /// Lowest salary along the route, today's included.
+    /// Lowest salary along the route, today's included (for a person out
+    /// of work, who earns nothing today, the lowest of the positions the
+    /// route takes).
     pub min_salary: u32,
     /// Earnings from now to the horizon.
     pub earnings_over_horizon: u64,
@@ -382,6 +408,7 @@ fn route(
                 landing: e.probability as f32,
                 success: crate::chances::success(catalog, model, &levels, &from_side, &side).chance,
                 salary: b.graph.salary[w[1]].round() as u32,
+                from_salary: b.graph.salary[w[0]].round() as u32,
                 study_years: study as f32,
                 study_for: b.education[w[1]].filter(|_| study > 0.0),
                 study_full_time: full_time,
@@ -578,7 +605,8 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
     let mut goal_salary_assumed = false;
     let salary_of = |s: &Stop, i: usize| -> Option<f32> {
         if i == 0 {
-            return current_salary.map(|x| x as f32);
+            // Out of work, the person earns nothing until the first move.
+            return current_salary.map(|x| if req.out_of_work { 0.0 } else { x as f32 });
         }
         let o = catalog.occupation(s.occupation);
         // In the occupation the route starts in, pay scales from the
@@ -715,6 +743,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             unpaid_allowed: req.min_salary.is_none(),
             min_probability: f64::from(MIN_ROUTE_PROBABILITY),
             bag_limit: BAG_LIMIT,
+            start_unpaid: req.out_of_work,
         },
         stops,
         education,

@@ -96,6 +96,9 @@ pub struct Graph {
     /// is as fast and as likely, else the latest such, else the latest of
     /// all (`Arena::worst`).
     pub bag_limit: usize,
+    /// The start pays nothing (the person is out of work): a route's
+    /// lowest salary is that of the states it moves into.
+    pub start_unpaid: bool,
 }
 
 /// The criteria of a route.
@@ -137,6 +140,16 @@ pub struct Path {
 }
 
 impl Graph {
+    /// The lowest salary a route has before its first move: the start's,
+    /// unless it pays nothing because the person is out of work.
+    fn start_floor(&self) -> f64 {
+        if self.start_unpaid {
+            f64::INFINITY
+        } else {
+            self.salary[self.start]
+        }
+    }
+
     /// Years spent in `from` before taking `e`, given the experience
     /// credited and the schooling gathered so far; `None` when the
     /// destination's experience can never be gathered there. Hundredths of
@@ -316,7 +329,7 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
         years: 0.0,
         earned: 0.0,
         probability: 1.0,
-        min_salary: g.salary[g.start],
+        min_salary: g.start_floor(),
         moves: 0,
         schooled: g.schooled,
         left: 0,
@@ -600,8 +613,9 @@ fn walk(g: &Graph, states: &[usize]) -> Option<Path> {
             probability,
             min_salary: states
                 .iter()
+                .skip(1)
                 .map(|s| g.salary[*s])
-                .fold(paid_floor, f64::min),
+                .fold(paid_floor.min(g.start_floor()), f64::min),
             earnings: earned + g.salary[g.goal] * (g.horizon - years),
             moves: edges.len(),
         },
@@ -701,8 +715,16 @@ mod tests {
     fn random_graph(rng: &mut Rng) -> Graph {
         let n = 2 + rng.below(7) as usize;
         let slots = 1 + rng.below(n as u64) as usize;
+        // One graph in four starts out of work, paid nothing there.
+        let start_unpaid = rng.below(4) == 0;
         let salary = (0..n)
-            .map(|_| (40 + rng.below(120)) as f64 * 1000.0)
+            .map(|s| {
+                if s == 0 && start_unpaid {
+                    0.0
+                } else {
+                    (40 + rng.below(120)) as f64 * 1000.0
+                }
+            })
             .collect();
         let edges = (0..n)
             .map(|u| {
@@ -776,6 +798,7 @@ mod tests {
             unpaid_allowed: rng.below(3) != 0,
             min_probability: if rng.below(2) == 0 { 0.0 } else { 0.1 },
             bag_limit: 0,
+            start_unpaid,
         }
     }
 
@@ -881,6 +904,7 @@ mod tests {
             unpaid_allowed: true,
             min_probability: 0.0,
             bag_limit: 0,
+            start_unpaid: false,
         };
         let routes = pareto_routes(&g);
         let direct = routes.iter().find(|r| r.states == [0, 2]).expect("direct");
@@ -923,6 +947,7 @@ mod tests {
             unpaid_allowed: true,
             min_probability: 0.0,
             bag_limit: 0,
+            start_unpaid: false,
         };
         let routes = pareto_routes(&g);
         let via = routes
@@ -973,6 +998,7 @@ mod tests {
             unpaid_allowed: true,
             min_probability: 0.0,
             bag_limit: 0,
+            start_unpaid: false,
         };
         let r = &pareto_routes(&g)[0];
         assert!((r.criteria.years - 5.0).abs() < 1e-9, "{r:?}");
@@ -1010,6 +1036,7 @@ mod tests {
             unpaid_allowed: true,
             min_probability: 0.0,
             bag_limit: 0,
+            start_unpaid: false,
         };
         let routes = pareto_routes(&g);
         assert_eq!(routes[0].states, [0, 1, 2]);
