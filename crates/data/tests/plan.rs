@@ -12,7 +12,7 @@ use std::path::Path;
 
 use jiff::civil::Date;
 use switchback_core::advisor::{self, Circumstance, GAP_IMPORTANCE, GAP_LEVELS};
-use switchback_core::development::learning::{ActivitySource, LearningCatalog};
+use switchback_core::development::learning::{ActivityKind, ActivitySource, LearningCatalog};
 use switchback_core::development::{self, DevelopmentPlan, Gap, MilestoneKind};
 use switchback_core::profile::Profile;
 use switchback_core::{Level, OccupationId, OnetCode};
@@ -117,12 +117,25 @@ fn every_objective_traces_to_a_real_gap_in_the_data() {
                                 "{name} {onet_id}"
                             );
                         }
-                        assert!(need - have >= GAP_LEVELS && *importance >= GAP_IMPORTANCE);
-                        assert!(
-                            o.title.contains(&format!("{have:.1} to {need:.1}")),
-                            "{}",
-                            o.title
-                        );
+                        assert!(*importance >= GAP_IMPORTANCE);
+                        if e.gap.to_show() {
+                            // Shown, not learned: only in a plan with no gap.
+                            assert!(need - have < GAP_LEVELS);
+                            assert!(plan.elements.iter().all(|e| e.gap.to_show()), "{name}");
+                            assert!(
+                                o.title.starts_with("Show ")
+                                    && o.title.contains(&format!("at level {need:.1}")),
+                                "{}",
+                                o.title
+                            );
+                        } else {
+                            assert!(need - have >= GAP_LEVELS);
+                            assert!(
+                                o.title.contains(&format!("{have:.1} to {need:.1}")),
+                                "{}",
+                                o.title
+                            );
+                        }
                     }
                     Gap::Technology { name: tech, .. } => {
                         let uses = |occ: OccupationId, asked_only: bool| {
@@ -241,7 +254,16 @@ fn every_gap_gets_learning_from_the_catalogs() {
         for (_, plan) in plans(name, &bundled()) {
             for e in &plan.elements {
                 assert!(!e.learning.is_empty(), "{name}: {}", e.gap.name());
-                if let Gap::Element { .. } = e.gap {
+                if e.gap.to_show() {
+                    // What the person brings is shown in the work.
+                    assert!(
+                        e.learning
+                            .iter()
+                            .all(|s| s.activity.kind == ActivityKind::StretchAssignment),
+                        "{name}: {:?}",
+                        e.learning
+                    );
+                } else if let Gap::Element { .. } = e.gap {
                     assert!(
                         e.learning
                             .iter()
@@ -413,10 +435,29 @@ fn a_necessary_step_down_learns_from_how_it_came_about() {
         "{:?}",
         first_hr.agenda
     );
-    // A chef stepping down to cook already has every important level the
-    // role needs: the data give no gap, and the plan says so.
-    assert!(plan.elements.is_empty() && plan.objectives.is_empty());
+    // With no goal, the way on from a step down is the way back up: the
+    // head chef's own post.
+    assert_eq!(plan.next_position.code.as_str(), "35-1011.00");
+    assert_eq!(plan.next_position.level, Level::Supervisor);
+    // A chef stepping down to cook already has every important level a
+    // head chef needs: the data give no gap, and the plan says so — and
+    // still sets measurable objectives: to show the head chef's most
+    // important work in the cook's role.
+    assert!(!plan.elements.is_empty() && plan.elements.iter().all(|e| e.gap.to_show()));
+    assert_eq!(plan.objectives.len(), plan.elements.len());
+    assert!(
+        plan.elements
+            .iter()
+            .any(|e| e.gap.name() == "Food Production"),
+        "{:?}",
+        plan.elements
+    );
     assert!(first_hr.agenda[0].contains("no important gap"));
+    assert!(
+        first_hr.agenda[0].contains("show Food Production"),
+        "{:?}",
+        first_hr.agenda
+    );
     assert!(
         plan.tenure
             .basis

@@ -134,11 +134,7 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
             e.number,
             e.gap.name(),
             e.gap.levels(),
-            if e.in_role {
-                "the role closes it"
-            } else {
-                "needs learning beyond the role"
-            },
+            e.closed_by(),
             e.how
         );
         for l in &e.learning {
@@ -194,8 +190,14 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
     for o in &p.objectives {
         let _ = writeln!(
             s,
-            "\n**Objective {}** (closes element {}). {}",
-            o.number, o.element, o.serves_goal
+            "\n**Objective {}** ({} element {}). {}",
+            o.number,
+            match p.elements.iter().find(|e| e.number == o.element) {
+                Some(e) if e.gap.to_show() => "shows",
+                _ => "closes",
+            },
+            o.element,
+            o.serves_goal
         );
         for b in &o.benchmarks {
             let _ = writeln!(s, "- by {}: {}% — {}", b.by, b.progress, b.description);

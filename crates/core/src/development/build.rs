@@ -12,6 +12,7 @@ use super::{
 };
 use crate::advisor::{Circumstance, GAP_IMPORTANCE, GAP_LEVELS, OptionAdvice, person_levels};
 use crate::catalog::{Catalog, Domain, OccupationId, TechnologyId};
+use crate::level::Level;
 use crate::profile::Profile;
 use crate::route::plan::{Stop, TENURE_YEARS};
 use crate::text::tokens;
@@ -47,18 +48,22 @@ pub fn build(
         level: g.level,
     });
     // The gaps are measured to the next position on the route: the first
-    // stop after the new position, else the goal, else the new position.
+    // stop after the new position, else the goal, else the way on without
+    // one ([`way_on`]).
     let next = option
         .onward
         .as_ref()
         .and_then(|r| r.steps.first())
         .map(|s| s.to)
         .or(goal.filter(|g| *g != new))
-        .unwrap_or(new);
+        .unwrap_or_else(|| way_on(profile, new));
 
     let tenure_dates = tenure_dates(profile, option, start);
     let mut elements = element_gaps(catalog, model, profile, new, next);
     elements.extend(technology_gaps(catalog, profile, new, next));
+    if elements.is_empty() {
+        elements = strengths_to_show(catalog, model, profile, new, next);
+    }
     let mut suggested: Vec<String> = Vec::new();
     for (i, e) in elements.iter_mut().enumerate() {
         e.number = i as u32 + 1;
@@ -129,6 +134,23 @@ pub fn build(
         },
         talking_points,
     }
+}
+
+/// The next position of a person with no goal beyond the new one: after
+/// a step down, the position they stand in now (the way back up, which is
+/// what a step down taken for necessity is to learn from); otherwise the
+/// next grade of the new position's own ladder; the new position itself
+/// at the top of it.
+fn way_on(profile: &Profile, new: Stop) -> Stop {
+    let here = &profile.current.position;
+    if here.level.grade() > new.level.grade() {
+        return Stop {
+            occupation: here.occupation,
+            level: here.level,
+        };
+    }
+    Level::from_grade(new.level.grade() + 1, new.level.is_management())
+        .map_or(new, |level| Stop { level, ..new })
 }
 
 /// The dates of a tenure and why.
@@ -255,24 +277,12 @@ fn element_gaps(
             )
         };
         let weight = importance * (need - h);
+        let gap = element_gap(catalog, profile, id, (h, need, importance), role.level[i]);
         gaps.push((
             weight,
             DevelopmentElement {
                 number: 0,
-                gap: Gap::Element {
-                    onet_id: element.onet_id.clone(),
-                    name: catalog.element_label(id),
-                    domain: match element.domain {
-                        Domain::Skill => "skill",
-                        _ => "knowledge",
-                    }
-                    .to_owned(),
-                    have: h,
-                    self_assessed: profile.skills.iter().any(|s| s.element == id),
-                    need,
-                    importance,
-                    new_position_level: role.level[i],
-                },
+                gap,
                 in_role,
                 how,
                 learning: Vec::new(),
@@ -284,6 +294,80 @@ fn element_gaps(
         .take(MAX_ELEMENTS)
         .map(|(_, e)| e)
         .collect()
+}
+
+/// Elements shown rather than learned, when the person has no important
+/// gap to the next position: the [`SHOWN_ELEMENTS`] it weighs most
+/// (importance × level) among those it rates important. The seed asks
+/// for measurable objectives all the same: a move up is earned by showing,
+/// in the new role's work, what the next position needs.
+fn strengths_to_show(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    profile: &Profile,
+    new: Stop,
+    next: Stop,
+) -> Vec<DevelopmentElement> {
+    let have = person_levels(model, profile);
+    let target = model.profile(next.occupation);
+    let role = model.profile(new.occupation);
+    let next_words = stop_words(catalog, next);
+    let mut shown: Vec<(f32, DevelopmentElement)> = (model.elements().ids.iter().enumerate())
+        .filter(|&(i, _)| target.importance[i] >= GAP_IMPORTANCE)
+        .map(|(i, &id)| {
+            let (need, importance) = (target.level[i], target.importance[i]);
+            let gap = element_gap(catalog, profile, id, (have[i], need, importance), role.level[i]);
+            let how = format!(
+                "{next_words} need {} at {need:.1} (O*NET), and you bring {:.1}: show it in the role's own work, where your manager can see it, before the move on is asked for.",
+                gap.name(),
+                have[i],
+            );
+            let element = DevelopmentElement {
+                number: 0,
+                gap,
+                in_role: true,
+                how,
+                learning: Vec::new(),
+            };
+            (importance * need, element)
+        })
+        .collect();
+    shown.sort_by(|a, b| b.0.total_cmp(&a.0));
+    shown
+        .into_iter()
+        .take(SHOWN_ELEMENTS)
+        .map(|(_, e)| e)
+        .collect()
+}
+
+/// Elements a plan with no gap asks the person to show.
+const SHOWN_ELEMENTS: usize = 3;
+
+/// A skill or knowledge element of the next position: the person's level
+/// (`have`), the level and importance the next position gives it, and the
+/// level the new position works at.
+fn element_gap(
+    catalog: &Catalog,
+    profile: &Profile,
+    id: crate::catalog::ElementId,
+    (have, need, importance): (f32, f32, f32),
+    new_position_level: f32,
+) -> Gap {
+    let element = catalog.element(id);
+    Gap::Element {
+        onet_id: element.onet_id.clone(),
+        name: catalog.element_label(id),
+        domain: match element.domain {
+            Domain::Skill => "skill",
+            _ => "knowledge",
+        }
+        .to_owned(),
+        have,
+        self_assessed: profile.skills.iter().any(|s| s.element == id),
+        need,
+        importance,
+        new_position_level,
+    }
 }
 
 /// Technologies employers ask for in the next position (O*NET's "In
@@ -386,6 +470,12 @@ fn suggestions(learning: &LearningCatalog, gap: &Gap, already: &[String]) -> Vec
             LearningTarget::Technology(name.clone()),
         ),
     };
+    // What the person brings is shown in the work, not taught again.
+    let shows = |kind: ActivityKind| !gap.to_show() || kind == ActivityKind::StretchAssignment;
+    let found: Vec<Suggestion> = found
+        .into_iter()
+        .filter(|s| shows(s.activity.kind))
+        .collect();
     if !found.is_empty() {
         return found;
     }
@@ -401,6 +491,7 @@ fn suggestions(learning: &LearningCatalog, gap: &Gap, already: &[String]) -> Vec
         ),
     ]
     .into_iter()
+    .filter(|(kind, _)| shows(*kind))
     .map(|(kind, title)| Suggestion {
         activity: LearningActivity {
             target: target.clone(),
@@ -433,6 +524,11 @@ fn milestones(
     };
     if names.is_empty() {
         agree.agenda.push("Confirm with your manager that the role's own work is the plan: the data show no important gap to the next position.".to_owned());
+    } else if elements.iter().all(|e| e.gap.to_show()) {
+        agree.agenda.push(format!(
+            "The data show no important gap to the next position: agree with your manager how you will show {} in the role's own work, and each objective's target and due date.",
+            names.join(", ")
+        ));
     } else {
         agree.agenda.push(format!(
             "Agree the development elements with your manager: {}.",
@@ -564,6 +660,16 @@ fn objectives(
         .map(|(i, (e, due))| {
             let half = t.start.saturating_add(i64::from((due - t.start).get_days() / 2).days());
             let (title, metric, baseline, target, half_way, evidence) = match &e.gap {
+                Gap::Element { name, have, need, .. } if e.gap.to_show() => (
+                    format!("Show {name} at level {need:.1} in the role's work"),
+                    format!(
+                        "{name} as your manager sees it in your work, on the O*NET scale 0–7, rated by you and your manager against the O*NET descriptions at each review"
+                    ),
+                    format!("level {have:.1}, what you bring, not yet shown in this role"),
+                    format!("level {need:.1} shown in this role, confirmed by your manager"),
+                    "shown in one piece of work, agreed with your manager".to_owned(),
+                    evidence_for(e, name),
+                ),
                 Gap::Element { name, have, need, .. } => {
                     let mid = (have + need) / 2.0;
                     (
@@ -607,7 +713,11 @@ fn objectives(
                     },
                 ],
                 evidence,
-                serves_goal: format!("Closes a gap {goal_words}: {}.", e.gap.levels()),
+                serves_goal: if e.gap.to_show() {
+                    format!("Shows what the next position needs, {goal_words}: {}.", e.gap.levels())
+                } else {
+                    format!("Closes a gap {goal_words}: {}.", e.gap.levels())
+                },
                 department_goal: align(catalog, e, department_goals),
             }
         })

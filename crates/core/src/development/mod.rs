@@ -163,9 +163,20 @@ impl Gap {
         }
     }
 
-    /// "level 3.2 → 4.6" or "not used → used".
+    /// An element the person already brings, near enough (less than
+    /// [`crate::advisor::GAP_LEVELS`] short): the plan is to show it in the
+    /// new role, not to learn it (a plan with no gap to the next position).
+    pub fn to_show(&self) -> bool {
+        matches!(self, Gap::Element { have, need, .. } if need - have < crate::advisor::GAP_LEVELS)
+    }
+
+    /// "level 3.2 → 4.6", "level 4.3 to show (you bring 4.6)" or "not
+    /// used → used".
     pub fn levels(&self) -> String {
         match self {
+            Gap::Element { have, need, .. } if self.to_show() => {
+                format!("level {need:.1} to show (you bring {have:.1})")
+            }
             Gap::Element { have, need, .. } => format!("level {have:.1} → {need:.1}"),
             Gap::Technology { .. } => "not used → used".to_owned(),
         }
@@ -186,6 +197,21 @@ pub struct DevelopmentElement {
     pub how: String,
     /// Learning activities for it.
     pub learning: Vec<Suggestion>,
+}
+
+impl DevelopmentElement {
+    /// What closes it, in words: "the role closes it", "needs learning
+    /// beyond the role", or, for an element the person brings
+    /// ([`Gap::to_show`]), "the role's own work shows it".
+    pub fn closed_by(&self) -> &'static str {
+        if self.gap.to_show() {
+            "the role's own work shows it"
+        } else if self.in_role {
+            "the role closes it"
+        } else {
+            "needs learning beyond the role"
+        }
+    }
 }
 
 /// A dated point on the way to an objective.
