@@ -6,7 +6,7 @@ use switchback_core::advisor::person_levels;
 use switchback_core::catalog::EDUCATION_LEVELS;
 use switchback_core::route::compare::{self, Comparison, Point};
 use switchback_core::route::plan::{self, MAX_MOVES, Request, Route, Stop};
-use switchback_core::text::dollars;
+use switchback_core::text::{dollars, probability};
 
 use crate::view::stop_view;
 use crate::{AppError, Engine, Profile, StopView, round};
@@ -225,15 +225,6 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
     }
 }
 
-/// A probability to two decimals, or three below 0.1: 0.42, 0.042.
-fn chance(p: f32) -> String {
-    if p < 0.1 {
-        format!("{p:.3}")
-    } else {
-        format!("{p:.2}")
-    }
-}
-
 /// A comparison in words: "Stepping down to X (level) beats staying and
 /// climbing on every count: it reaches … sooner and …".
 fn comparison_text(engine: &Engine, c: &Comparison, goal: &str) -> String {
@@ -249,7 +240,7 @@ fn comparison_text(engine: &Engine, c: &Comparison, goal: &str) -> String {
         return capitalise(&format!(
             "Staying and climbing does not reach {goal} within {horizon} years; {via} does, in {:.1} years with probability {}.",
             c.years,
-            chance(c.probability)
+            probability(c.probability)
         ));
     };
     let words = |p: &Point| match *p {
@@ -258,8 +249,8 @@ fn comparison_text(engine: &Engine, c: &Comparison, goal: &str) -> String {
         Point::MoreLikely(s, d) | Point::LessLikely(s, d) => format!(
             "is {} likely to work out ({} vs {})",
             if s > d { "more" } else { "less" },
-            chance(s),
-            chance(d)
+            probability(s),
+            probability(d)
         ),
         Point::PaysLess(s, d) => format!(
             "pays as little as {} on the way (the climb never below {})",

@@ -6,13 +6,13 @@
 use switchback_core::Catalog;
 use switchback_core::advisor::{
     FirstWeek, GoalGap, LIKELY, LONG_SHOT_BELOW, LevelsUsed, Limit, NoProposals, Onward, Reason,
-    Toward, UNLIKELY, VERY_UNLIKELY,
+    SHORT_RUNWAY_MONTHS, Toward, UNLIKELY, VERY_UNLIKELY,
 };
 use switchback_core::catalog::{ElementId, OccupationId, TechnologyId};
 use switchback_core::chances::{self, Landing, Success};
 use switchback_core::profile::RoleRead;
 use switchback_core::resolve::TitleSource;
-use switchback_core::text::{dollars, quoted, thousands};
+use switchback_core::text::{dollars, probability, quoted, thousands};
 
 /// A reason in plain words, citing its facts.
 pub fn reason(catalog: &Catalog, r: &Reason) -> String {
@@ -55,12 +55,12 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             decides,
             builds_too,
         } => format!(
-            "A likelier way to your goal starts where you stand: {} — {:.1} years, probability {:.2}, against {:.1} years and {:.2} through this option (landing it, then its route onward). {}",
+            "A likelier way to your goal starts where you stand: {} — {:.1} years, probability {}, against {:.1} years and {} through this option (landing it, then its route onward). {}",
             route_steps(catalog, route),
             route.years_to_goal,
-            route.probability,
+            probability(route.probability),
             years,
-            through,
+            probability(*through),
             if *builds_too {
                 "It builds the experience this option would on its way, so this is not a strategic move while that route is open."
             } else if *decides {
@@ -85,7 +85,8 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             "Landing reads your occupation, not you: its {landing:.2} would make this a long shot, but your own ratings show what the post needs above what your occupation typically has — so it is not called one; show that evidence when you apply."
         ),
         Reason::LongShot { landing } => format!(
-            "A long shot: your chance of landing it is {landing:.2}, below the {LONG_SHOT_BELOW:.2} under which no route counts on a move — apply if you wish, but do not plan on it; it is no strategic move unless you hold an offer (`offered = true`)."
+            "A long shot: your chance of landing it is {}, below the {LONG_SHOT_BELOW:.2} under which no route counts on a move — apply if you wish, but do not plan on it; it is no strategic move unless you hold an offer (`offered = true`).",
+            probability(*landing)
         ),
         Reason::OnwardLongShot { onward, whole_way } => onward_long_shot_words(*onward, *whole_way),
         Reason::NecessityOnly {
@@ -203,16 +204,19 @@ fn necessity_words(
     other_offers: Option<u32>,
     held_offers: u32,
 ) -> String {
-    let why = if out_of_work {
-        "you are out of work".to_owned()
-    } else {
-        let m = months_of_savings;
-        let months = if (m - m.round()).abs() < 0.05 {
+    let m = months_of_savings;
+    let savings = (m > 0.0 && m < SHORT_RUNWAY_MONTHS).then(|| {
+        if (m - m.round()).abs() < 0.05 {
             counted(m.round() as i64, "month")
         } else {
             format!("{m:.1} months")
-        };
-        format!("your savings last {months}")
+        }
+    });
+    let why = match (out_of_work, savings) {
+        (true, Some(months)) => format!("you are out of work, your savings last {months}"),
+        (true, None) => "you are out of work".to_owned(),
+        (false, Some(months)) => format!("your savings last {months}"),
+        (false, None) => "money is short".to_owned(),
     };
     let count = other_offers.unwrap_or(0).max(held_offers);
     let offers = match (other_offers, count) {
@@ -649,10 +653,10 @@ pub fn no_proposals(catalog: &Catalog, goal: OccupationId, why: &NoProposals) ->
                 format!("No route reaches {goal} within your horizon; the fastest begins with")
             };
             format!(
-                "{whose} {first}, so there is no move to propose before it: {} — {:.1} years in all, probability {:.2} of landing every move. `switchback route` plans it.",
+                "{whose} {first}, so there is no move to propose before it: {} — {:.1} years in all, probability {} of landing every move. `switchback route` plans it.",
                 route_steps(catalog, route),
                 route.years_to_goal,
-                route.probability
+                probability(route.probability)
             )
         }
         NoProposals::AtGoal => format!(
@@ -721,9 +725,9 @@ fn onward_words(catalog: &Catalog, goal_name: &str, onward: &Onward) -> String {
     match onward {
         Onward::GoalItself => format!("This option is the goal itself: {goal_name}."),
         Onward::Route(r) => format!(
-            "From there, {goal_name} is reachable in {:.1} years with probability {:.2}: {}.",
+            "From there, {goal_name} is reachable in {:.1} years with probability {}: {}.",
             r.years_to_goal,
-            r.probability,
+            probability(r.probability),
             route_steps(catalog, r)
         ),
         Onward::NoRoute {
@@ -781,7 +785,8 @@ fn pay_words(
     };
     let if_route = |p: f32| {
         format!(
-            " if you make the whole way to your goal — this post, then every move of its onward route (probability {p:.2})"
+            " if you make the whole way to your goal — this post, then every move of its onward route (probability {})",
+            probability(p)
         )
     };
     if now == 0 {

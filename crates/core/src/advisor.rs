@@ -59,8 +59,9 @@ pub const LIKELIER_ROUTE_RATIO: f32 = 2.0;
 pub const LONG_SHOT_BELOW: f32 = 0.1;
 /// Below this a chance is "very unlikely": one in twenty.
 pub const VERY_UNLIKELY: f32 = 0.05;
-/// Savings runway, in months, below which money is short.
-pub(crate) const SHORT_RUNWAY_MONTHS: f32 = 3.0;
+/// Savings runway, in months, below which money is short: a person out of
+/// work is told how short it is.
+pub const SHORT_RUNWAY_MONTHS: f32 = 3.0;
 /// A goal-relevant element counts as a gap when the goal needs this many
 /// levels more than the person has (O*NET level scale 0–7) …
 pub const GAP_LEVELS: f32 = 0.5;
@@ -245,7 +246,8 @@ pub enum Reason {
         builds_too: bool,
     },
     /// Landing the option is a long shot (below [`LONG_SHOT_BELOW`]): no
-    /// strategic move, however well it would serve (`verdict.long_shot`).
+    /// strategic move, however well it would serve (`verdict.long_shot`);
+    /// said of an acceptable option too, so it is not read as a plan.
     LongShot {
         /// The landing chance.
         landing: f32,
@@ -894,6 +896,11 @@ impl Standing {
         if serves {
             return Verdict::Strategic;
         }
+        // An acceptable option is still said to be a long shot when it is
+        // one: "acceptable" beside a landing of 0.00 would read as a plan.
+        if let Some(LongShot::Is(landing)) = self.long_shot {
+            reasons.push(Reason::LongShot { landing });
+        }
         if self.necessity && !self.has_reason {
             reasons.push(Reason::NecessityOnly {
                 goal: self.has_goal,
@@ -1225,7 +1232,12 @@ impl<'a> Context<'a> {
             self.beyond_horizon(&reasons)
         };
 
-        let circumstances = self.circumstances(opt, &movement, has_onward, &mut reasons);
+        // The way on is a real path when it is no long shot itself.
+        let onward_real = reaches_goal_directly
+            || onward
+                .as_ref()
+                .is_some_and(|r| r.probability >= LONG_SHOT_BELOW);
+        let circumstances = self.circumstances(opt, &movement, onward_real, &mut reasons);
         let necessity = circumstances.contains(&Circumstance::Necessity);
 
         let mut instead = self.better_shape(to, &movement, &circumstances, &mut reasons);
@@ -1648,7 +1660,7 @@ impl<'a> Context<'a> {
         &self,
         opt: &Opt,
         movement: &Move,
-        has_onward: bool,
+        onward_real: bool,
         reasons: &mut Vec<Reason>,
     ) -> Vec<Circumstance> {
         let (catalog, model, profile) = (self.catalog, self.model, self.profile);
@@ -1657,9 +1669,12 @@ impl<'a> Context<'a> {
         let s = &profile.situation;
         let mut out = Vec::new();
 
-        // Necessity: out of work, or a short savings runway, with few or no alternatives.
+        // Necessity: out of work with few or no alternatives, taking what
+        // is there — the seed's "best available option, even if it's a
+        // step down". Not a step up, which needs no such excuse; and not
+        // while employed, however short the savings: a lower-paid post
+        // shortens a short runway, it does not lengthen it.
         let out_of_work = s.employed == Some(false);
-        let short = s.months_of_savings.is_some_and(|m| m < SHORT_RUNWAY_MONTHS);
         // Offers held for the profile's other options are alternatives too.
         let held_offers = profile
             .options
@@ -1674,7 +1689,7 @@ impl<'a> Context<'a> {
         let meets_floor = s
             .min_salary
             .is_none_or(|floor| self.salary(to).is_none_or(|pay| pay >= floor));
-        if (out_of_work || short) && few_alternatives && meets_floor {
+        if out_of_work && movement.kind != MoveKind::StepUp && few_alternatives && meets_floor {
             out.push(Circumstance::Necessity);
             reasons.push(Reason::Necessity {
                 out_of_work,
@@ -1748,13 +1763,15 @@ impl<'a> Context<'a> {
         }
 
         // Another route up: no route without a step down reaches the goal,
-        // and this option — a step down, "back down a bit" — leads on to it.
+        // and this option — a step down, "back down a bit" — leads on to it
+        // by a real path (the seed: "a defined path on which you can
+        // continue your ascent"), not a long shot.
         // A person already at their goal has no route up to find.
         let at_goal = goal.is_some_and(|g| g.reached_by(cur));
         if goal.is_some()
             && !at_goal
             && !self.climb_exists
-            && has_onward
+            && onward_real
             && movement.kind == MoveKind::StepDown
         {
             out.push(Circumstance::AnotherRouteUp);

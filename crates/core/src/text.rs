@@ -146,6 +146,19 @@ pub fn pay_fall(change: Option<f32>) -> String {
     }
 }
 
+/// A probability as prose prints it: two decimals (`0.42`), three below
+/// 0.1 (`0.042`) so a small chance is not printed as none, and "under
+/// 0.001" below that.
+pub fn probability(p: f32) -> String {
+    if p < 0.0005 {
+        "under 0.001".to_owned()
+    } else if p < 0.0995 {
+        format!("{p:.3}")
+    } else {
+        format!("{p:.2}")
+    }
+}
+
 /// A count with thousands separators: `123,456`.
 pub fn thousands(v: u32) -> String {
     let s = v.to_string();

@@ -1056,3 +1056,55 @@ salary = 56000
         o.reasons
     );
 }
+
+#[test]
+fn a_short_runway_in_work_is_no_necessity_and_a_step_up_needs_none() {
+    // In work with two months of savings, offered a clerk's post at half
+    // the pay: the cut shortens the runway, it is no necessity.
+    let employed = "[current]\nrole = \"Accountants and Auditors\"\nlevel = \"senior\"\nsalary = 92000\nyears_in_role = 3\nyears_experience = 7\n[situation]\nemployed = true\nmonths_of_savings = 2\nother_offers = 0\n[[options]]\nid = \"clerk\"\nrole = \"Bookkeeping, Accounting, and Auditing Clerks\"\nlevel = \"junior\"\nsalary = 48000\noffered = true\n";
+    let o = only(&inline(employed).unwrap()).clone();
+    assert!(!o.circumstances.contains(&Circumstance::Necessity), "{o:?}");
+    // Out of work, the same post is necessity, and the short runway is said.
+    let idle = inline(&employed.replace("employed = true", "employed = false")).unwrap();
+    let o = only(&idle).clone();
+    assert!(o.circumstances.contains(&Circumstance::Necessity));
+    assert!(o.reasons.iter().any(|r| matches!(
+        r,
+        Reason::Necessity { out_of_work: true, months_of_savings, .. } if *months_of_savings == 2.0
+    )));
+    // A step up for a person out of work is no necessity: it needs no excuse.
+    let up = inline(
+        "[current]\nrole = \"Software Developers\"\nlevel = \"senior\"\nsalary = 145000\nyears_in_role = 3\nyears_experience = 8\n[situation]\nemployed = false\nother_offers = 0\n[[options]]\nid = \"manager\"\nrole = \"Computer and Information Systems Managers\"\nlevel = \"manager\"\nsalary = 170000\n",
+    )
+    .unwrap();
+    assert!(!only(&up).circumstances.contains(&Circumstance::Necessity));
+}
+
+#[test]
+fn an_acceptable_option_that_is_a_long_shot_says_so() {
+    // A truck driver applying for a junior logistician's post: work that
+    // transfers little, a landing far below one in ten.
+    let o = only(
+        &inline("[current]\nrole = \"Heavy and Tractor-Trailer Truck Drivers\"\nlevel = \"senior\"\nsalary = 64000\nyears_in_role = 8\nyears_experience = 15\n[goal]\nrole = \"Transportation, Storage, and Distribution Managers\"\nlevel = \"manager\"\nhorizon_years = 6\n[[options]]\nid = \"logistician\"\nrole = \"Logisticians\"\nlevel = \"junior\"\ndepartment = \"planning\"\nsalary = 58000\n").unwrap(),
+    )
+    .clone();
+    assert!(o.landing < advisor::LONG_SHOT_BELOW, "{}", o.landing);
+    assert_ne!(o.verdict, Verdict::Strategic);
+    assert!(has_reason(&o, "verdict.long_shot"), "{:?}", o.reasons);
+}
+
+#[test]
+fn another_route_up_needs_a_real_path_onward() {
+    // A blocked desk clerk stepping down to night auditor: the only way on
+    // from there is a long shot, so it is no other route up.
+    let a = inline("[current]\nrole = \"Hotel, Motel, and Resort Desk Clerks\"\nlevel = \"senior\"\ndepartment = \"front office\"\nsalary = 36000\nyears_in_role = 3\nyears_experience = 5\n[goal]\nrole = \"Lodging Managers\"\nlevel = \"manager\"\nhorizon_years = 5\n[situation]\npromotion_blocked = true\n[[options]]\nid = \"night-auditor\"\nrole = \"Night Auditor\"\nlevel = \"intermediate\"\ndepartment = \"accounting\"\nsalary = 37000\n").unwrap();
+    let o = only(&a);
+    let onward = o.onward.as_ref().expect("a route onward exists");
+    assert!(onward.probability < advisor::LONG_SHOT_BELOW, "{onward:?}");
+    assert!(
+        !o.circumstances.contains(&Circumstance::AnotherRouteUp),
+        "{:?}",
+        o.reasons
+    );
+    assert_ne!(o.verdict, Verdict::Strategic);
+}

@@ -81,6 +81,12 @@ fn check_constraints(r: &Route, req: &Request<'_>) {
     }
     assert!((years - r.years_to_goal).abs() < 1e-3);
     assert!((0.0..=1.0).contains(&r.probability));
+    // A route never returns to a position it has left, the start included.
+    let mut visited = vec![r.steps[0].from];
+    for s in &r.steps {
+        assert!(!visited.contains(&s.to), "returns to {:?}: {r:?}", s.to);
+        visited.push(s.to);
+    }
 }
 
 fn dominates(a: &Route, b: &Route) -> bool {
@@ -543,4 +549,26 @@ fn a_person_out_of_work_is_compared_with_no_pay_not_their_last() {
             .map(|r| r.min_salary)
             .collect::<Vec<_>>()
     );
+}
+
+#[test]
+fn no_route_climbs_and_steps_back_down_to_where_it_started() {
+    // A senior developer aiming at IT management, out of work or not: a
+    // route once went up to lead, back down to senior at once (the years
+    // already served counted again) and on from there.
+    let s = start("15-1252.00", Level::Senior, 145_000, false);
+    for out_of_work in [false, true] {
+        let req = Request {
+            years_in_role: 3.0,
+            years_experience: 8.0,
+            max_moves: 6,
+            out_of_work,
+            ..request(&s, "11-3021.00", Level::Manager, 6.0)
+        };
+        let p = plan::plan(catalog(), model(), &req);
+        assert!(p.routes.len() >= 3, "{:?}", p.routes);
+        for r in p.routes.iter().chain(&p.direct) {
+            check_constraints(r, &req);
+        }
+    }
 }

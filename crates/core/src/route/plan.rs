@@ -824,6 +824,11 @@ fn edge(
     readiness: &dyn Fn(usize, usize) -> Option<f32>,
     catalog: &Catalog,
 ) -> Option<Edge> {
+    // A route never returns to where it started: the person has left
+    // that post (and the years already served in it count only once).
+    if j == 0 {
+        return None;
+    }
     let (from, to) = (stops[i], stops[j]);
     let delta = i16::from(to.level.grade()) - i16::from(from.level.grade());
     if delta > i16::from(MAX_CLIMB) || -delta > i16::from(req.max_step_down) {
