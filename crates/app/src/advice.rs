@@ -40,7 +40,7 @@ pub struct RoleReadView {
 }
 
 impl RoleReadView {
-    fn of(r: &RoleRead) -> RoleReadView {
+    pub(crate) fn of(r: &RoleRead) -> RoleReadView {
         RoleReadView {
             text: r.text.clone(),
             matched: r.matched.clone(),

@@ -9,6 +9,9 @@ use switchback_core::transition::explain::{ElementComparison, Explanation};
 use switchback_core::transition::profile::RatingSource;
 use switchback_core::{Catalog, OccupationId};
 
+use switchback_core::profile::RoleRead;
+
+use crate::advice::RoleReadView;
 use crate::view::position_view;
 use crate::{AppError, Engine, PositionView, round};
 
@@ -64,6 +67,11 @@ pub struct ClassifyView {
     pub from: PositionView,
     /// Where to.
     pub to: PositionView,
+    /// How the origin's role was read, when it is not the occupation's
+    /// own title or code.
+    pub from_read: Option<RoleReadView>,
+    /// How the destination's role was read, likewise.
+    pub to_read: Option<RoleReadView>,
     /// The kind of move and what else it changes.
     #[serde(rename = "move")]
     pub movement: MoveView,
@@ -186,7 +194,9 @@ pub struct ExplanationView {
     pub strengths: Vec<ElementView>,
     /// What to learn.
     pub gaps: Vec<ElementView>,
-    /// Hot technologies of the destination the origin does not use.
+    /// Technologies employers ask for in the destination (O*NET's "In
+    /// Demand" for it) that the origin does not use; the field keeps its
+    /// name, but a technology merely hot across all postings is left out.
     pub missing_hot_technologies: Vec<String>,
     /// Work activities both do.
     pub shared_activities: Vec<String>,
@@ -258,6 +268,12 @@ pub fn classify(engine: &Engine, req: &MoveRequest) -> Result<ClassifyView, AppE
     Ok(ClassifyView {
         from: position_view(engine, &from),
         to: position_view(engine, &to),
+        from_read: RoleRead::of(catalog, &req.from, &from_r)
+            .as_ref()
+            .map(RoleReadView::of),
+        to_read: RoleRead::of(catalog, &req.to, &to_r)
+            .as_ref()
+            .map(RoleReadView::of),
         movement: MoveView::of(&m),
         pay_ratio: m.pay_ratio.map(|r| round(r, 3)),
         pay_basis: m.pay_basis,
@@ -384,6 +400,9 @@ pub struct DestinationView {
 pub struct TransitionsView {
     /// The origin.
     pub origin: OriginView,
+    /// How the role was read, when it is not the occupation's own title
+    /// or code.
+    pub role_read: Option<RoleReadView>,
     /// The destinations, most feasible first.
     pub destinations: Vec<DestinationView>,
 }
@@ -458,6 +477,9 @@ pub fn transitions(engine: &Engine, role: &str, limit: usize) -> Result<Transiti
             job_zone: origin.job_zone.map(|z| z.get()),
             median_wage: median(r.occupation),
         },
+        role_read: RoleRead::of(catalog, role, &r)
+            .as_ref()
+            .map(RoleReadView::of),
         destinations,
     })
 }

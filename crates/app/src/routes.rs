@@ -148,6 +148,11 @@ pub fn routes(
             "BLS publishes no annual wage for {goal_title}; earnings assume your current salary once there"
         ));
     }
+    if profile.situation.promotion_blocked {
+        notes.push(
+            "You said the way up where you stand is closed (`situation.promotion_blocked`): no route steps up out of your current post, nor down its own ladder to climb it again".to_owned(),
+        );
+    }
     let studies = answer
         .routes
         .iter()

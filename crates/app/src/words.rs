@@ -716,6 +716,9 @@ fn limit_words(limits: &[Limit]) -> String {
                 )
             }
             Limit::ExcludedOccupations(n) => counted(*n as i64, "excluded occupation"),
+            Limit::PromotionBlocked => {
+                "no step up from where you stand (`situation.promotion_blocked`)".to_owned()
+            }
         })
         .collect::<Vec<_>>()
         .join(", ")

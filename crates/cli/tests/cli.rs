@@ -792,3 +792,75 @@ fn a_move_that_pays_less_says_so_whatever_its_grade() {
         assert_eq!(r["min_salary"].as_u64(), lowest, "{r}");
     }
 }
+
+#[test]
+fn a_route_says_when_the_persons_closed_ladder_is_what_limits_it() {
+    let p = write_profile(
+        "blocked-clerk.toml",
+        "[current]\nrole = \"Hotel, Motel, and Resort Desk Clerks\"\nlevel = \"senior\"\nsalary = 36000\nyears_in_role = 3\nyears_experience = 5\n[goal]\nrole = \"Lodging Managers\"\nlevel = \"manager\"\nhorizon_years = 5\n[situation]\npromotion_blocked = true\n",
+    );
+    let out = stdout(&run(&["route", &p]));
+    assert!(out.contains("No route within 5 years"), "{out}");
+    assert!(
+        out.contains(
+            "Note: You said the way up where you stand is closed (`situation.promotion_blocked`)"
+        ),
+        "{out}"
+    );
+    let advice = stdout(&run(&["advise", &p]));
+    assert!(
+        advice.contains("within your own limits (no step up from where you stand"),
+        "{advice}"
+    );
+}
+
+#[test]
+fn move_and_transitions_say_how_a_title_was_read() {
+    let v = json(&[
+        "move",
+        "Astronaut",
+        "--to",
+        "15-1252.00",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(v["from"]["code"], "55-1011.00");
+    assert_eq!(v["from_read"]["text"], "Astronaut");
+    assert!(
+        v["from_read"]["words"]
+            .as_str()
+            .unwrap()
+            .contains("read from \"Astronaut\""),
+        "{v}"
+    );
+    // A code needs no reading.
+    assert!(v["to_read"].is_null(), "{v}");
+    // Technologies to learn are those employers ask for in the destination.
+    let shown = json(&["occupation", "show", "15-1252.00", "--format", "json"]);
+    let asked: Vec<&str> = shown["hot_technologies"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|t| t["in_demand"] == true)
+        .map(|t| t["name"].as_str().unwrap())
+        .collect();
+    let missing = v["missing_hot_technologies"].as_array().unwrap();
+    assert!(!missing.is_empty(), "{v}");
+    for t in missing {
+        assert!(
+            asked.contains(&t.as_str().unwrap()),
+            "{t} is asked for there: {asked:?}"
+        );
+    }
+    let t = json(&[
+        "transitions",
+        "Astronaut",
+        "--limit",
+        "3",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(t["role_read"]["text"], "Astronaut");
+    let out = stdout(&run(&["transitions", "Astronaut", "--limit", "3"]));
+    assert!(out.contains("(read from \"Astronaut\""), "{out}");
+}

@@ -441,6 +441,9 @@ pub enum Limit {
     MaxStepDown(u8),
     /// `situation.exclude_occupations`, by count.
     ExcludedOccupations(usize),
+    /// `situation.promotion_blocked`: no step up from where the person
+    /// stands.
+    PromotionBlocked,
 }
 
 /// Where a change of profession leads.
@@ -1147,7 +1150,7 @@ impl<'a> Context<'a> {
             (None, None) => {
                 let horizon = goal.horizon_years;
                 // The person's own limits may be what block every route.
-                let limits = match self.no_route(&self.profile.current.position, horizon) {
+                let limits = match self.no_route(&self.profile.current.position, horizon, true) {
                     Onward::NoRoute {
                         limits,
                         nearest: None,
@@ -1221,7 +1224,7 @@ impl<'a> Context<'a> {
                 onward: match (&onward, reaches_goal_directly) {
                     (_, true) => Onward::GoalItself,
                     (Some(r), _) => Onward::Route(r.clone()),
-                    (None, false) => self.no_route(to, goal.horizon_years),
+                    (None, false) => self.no_route(to, goal.horizon_years, false),
                 },
             });
         }
@@ -1589,9 +1592,15 @@ impl<'a> Context<'a> {
     /// Why no onward route was found: the data, or the limits the person
     /// set (tried again without them to tell which); and how long the
     /// fastest route takes, within those limits or, failing that, without.
-    fn no_route(&self, from: &Position, horizon: f32) -> Onward {
+    /// `here`: `from` is where the person stands, with its years in role
+    /// and, when they say so, its way up closed.
+    fn no_route(&self, from: &Position, horizon: f32, here: bool) -> Onward {
         let s = &self.profile.situation;
         let mut limits = Vec::new();
+        let blocked = here && s.promotion_blocked;
+        if blocked {
+            limits.push(Limit::PromotionBlocked);
+        }
         if let Some(floor) = s.min_salary {
             limits.push(Limit::MinSalary(floor));
         }
@@ -1601,16 +1610,24 @@ impl<'a> Context<'a> {
         if !s.exclude_occupations.is_empty() {
             limits.push(Limit::ExcludedOccupations(s.exclude_occupations.len()));
         }
-        let own = Request {
-            experience_in: Some(self.profile.current.position.occupation),
-            ..request(
-                self.profile,
-                (from, 0.0),
-                &self.levels,
-                self.to_goal.as_deref(),
-            )
+        let own = if here {
+            Request {
+                to_goal: self.to_goal.as_deref(),
+                ..Request::from_current(self.profile, &self.levels)
+            }
+        } else {
+            Request {
+                experience_in: Some(self.profile.current.position.occupation),
+                ..request(
+                    self.profile,
+                    (from, 0.0),
+                    &self.levels,
+                    self.to_goal.as_deref(),
+                )
+            }
         };
         let relaxed = Request {
+            promotion_blocked: false,
             min_salary: None,
             max_step_down: own.max_step_down.max(DEFAULT_MAX_STEP_DOWN),
             exclude: &[],

@@ -90,6 +90,37 @@ pub struct RoleRead {
     pub also: Option<(String, String)>,
 }
 
+/// Another occupation whose match is within this of the best is named
+/// beside it ([`RoleRead::also`]), so a person can choose it by code.
+pub const ROLE_TIE: f32 = 0.01;
+
+impl RoleRead {
+    /// How `text` was read, as resolved into `r`: `None` when it is a code
+    /// or the occupation's own title (nothing to say).
+    pub fn of(
+        catalog: &crate::Catalog,
+        text: &str,
+        r: &crate::resolve::Resolution,
+    ) -> Option<RoleRead> {
+        let typed = text.trim();
+        let official = &catalog.occupation(r.occupation).title;
+        let code = typed.starts_with(|c: char| c.is_ascii_digit());
+        (!code && !typed.eq_ignore_ascii_case(official)).then(|| RoleRead {
+            text: typed.to_owned(),
+            matched: catalog.title_text(r.occupation, r.best.matched).to_owned(),
+            source: r.best.matched.source,
+            also: r
+                .alternatives
+                .iter()
+                .find(|a| a.occupation != r.occupation && r.best.score - a.score <= ROLE_TIE)
+                .map(|a| {
+                    let o = catalog.occupation(a.occupation);
+                    (o.title.clone(), o.code.as_str().to_owned())
+                }),
+        })
+    }
+}
+
 /// The goal.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Goal {

@@ -495,10 +495,6 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     (line, column)
 }
 
-/// Another occupation whose match is within this of the best is named
-/// beside it, so a person can choose it by code.
-const ROLE_TIE: f32 = 0.01;
-
 struct Validator<'a> {
     path: &'a str,
     catalog: &'a Catalog,
@@ -534,25 +530,7 @@ impl Validator<'_> {
             .catalog
             .resolve(text)
             .map_err(|e| self.invalid(field, e.to_string()))?;
-        let typed = text.trim();
-        let official = &self.catalog.occupation(r.occupation).title;
-        let code = typed.starts_with(|c: char| c.is_ascii_digit());
-        let read = (!code && !typed.eq_ignore_ascii_case(official)).then(|| RoleRead {
-            text: typed.to_owned(),
-            matched: self
-                .catalog
-                .title_text(r.occupation, r.best.matched)
-                .to_owned(),
-            source: r.best.matched.source,
-            also: r
-                .alternatives
-                .iter()
-                .find(|a| a.occupation != r.occupation && r.best.score - a.score <= ROLE_TIE)
-                .map(|a| {
-                    let o = self.catalog.occupation(a.occupation);
-                    (o.title.clone(), o.code.as_str().to_owned())
-                }),
-        });
+        let read = RoleRead::of(self.catalog, text, &r);
         Ok((r.occupation, r.seniority, read))
     }
 

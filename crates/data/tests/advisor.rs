@@ -853,7 +853,13 @@ min_salary = 150000
     assert!(a.options.is_empty());
     match a.no_proposals {
         Some(advisor::NoProposals::NoRoute { limits, .. }) => {
-            assert_eq!(limits, [advisor::Limit::MinSalary(150000)]);
+            assert_eq!(
+                limits,
+                [
+                    advisor::Limit::PromotionBlocked,
+                    advisor::Limit::MinSalary(150000)
+                ]
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -1107,4 +1113,39 @@ fn another_route_up_needs_a_real_path_onward() {
         o.reasons
     );
     assert_ne!(o.verdict, Verdict::Strategic);
+}
+
+/// A closed way up where the person stands is one of their own limits: the
+/// answer names it rather than blaming the data.
+#[test]
+fn a_blocked_ladder_is_named_when_it_is_what_stops_every_route() {
+    let blocked = r#"
+[current]
+role = "Hotel, Motel, and Resort Desk Clerks"
+level = "senior"
+salary = 36000
+years_in_role = 3
+years_experience = 5
+[goal]
+role = "Lodging Managers"
+level = "manager"
+horizon_years = 5
+[situation]
+promotion_blocked = true
+"#;
+    let a = inline(blocked).unwrap();
+    match &a.no_proposals {
+        Some(advisor::NoProposals::NoRoute { limits, .. }) => {
+            assert_eq!(limits, &[advisor::Limit::PromotionBlocked]);
+        }
+        other => panic!("{other:?}"),
+    }
+    // Open, the same ladder has moves to propose.
+    let open =
+        inline(&blocked.replace("promotion_blocked = true", "promotion_blocked = false")).unwrap();
+    assert!(
+        open.no_proposals.is_none() && !open.options.is_empty(),
+        "{:?}",
+        open.no_proposals
+    );
 }

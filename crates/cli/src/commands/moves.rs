@@ -2,7 +2,9 @@
 
 use switchback_app::Engine;
 use switchback_app::PositionView;
+use switchback_app::advice::RoleReadView;
 use switchback_app::moves::{self, ClassifyView, ExplanationView, MoveRequest};
+use switchback_app::text::probability;
 use switchback_app::{Level, PayBasis};
 
 use crate::cli::{Format, MoveArgs, TransitionsArgs};
@@ -50,7 +52,17 @@ fn render_classify(v: &ClassifyView) -> String {
         }
         s
     };
-    let mut s = format!("From  {}\nTo    {}\n\n", pos(&v.from), pos(&v.to));
+    let read = |r: &Option<RoleReadView>| {
+        r.as_ref()
+            .map_or(String::new(), |r| format!("\n      ({})", r.words))
+    };
+    let mut s = format!(
+        "From  {}{}\nTo    {}{}\n\n",
+        pos(&v.from),
+        read(&v.from_read),
+        pos(&v.to),
+        read(&v.to_read)
+    );
     let changes = if v.movement.changes.is_empty() {
         "nothing else".to_owned()
     } else {
@@ -91,15 +103,17 @@ fn render_classify(v: &ClassifyView) -> String {
         v.feasibility
     ));
     s.push_str(&format!(
-        "Landing: {:.2} — the chance of getting the position, for someone with the typical experience and education of {}\n",
-        v.landing, v.from.title
+        "Landing: {} — the chance of getting the position, for someone with the typical experience and education of {}\n",
+        probability(v.landing),
+        v.from.title
     ));
     if let Some(e) = v.education.as_ref().filter(|e| e.factor < 1.0) {
         s.push_str(&format!("  ×{:.2} for education: {}\n", e.factor, e.text));
     }
     s.push_str(&format!(
-        "Success: {:.2} — the chance of doing well there, for someone with the typical skills of {}\n\n",
-        v.success, v.from.title
+        "Success: {} — the chance of doing well there, for someone with the typical skills of {}\n\n",
+        probability(v.success),
+        v.from.title
     ));
     s.push_str(&render_explanation(&v.explanation));
     s
@@ -151,7 +165,7 @@ fn render_explanation(e: &ExplanationView) -> String {
     }
     if !e.missing_hot_technologies.is_empty() {
         s.push_str(&format!(
-            "\nHot technologies to learn: {}\n",
+            "\nTechnologies employers ask for there, which your occupation does not use: {}\n",
             e.missing_hot_technologies.join(", ")
         ));
     }
@@ -179,6 +193,9 @@ pub fn transitions(engine: &Engine, args: &TransitionsArgs, format: Format) -> a
                 view.origin.job_zone.map_or("n/a".into(), |z| z.to_string()),
                 view.origin.median_wage.map_or("n/a".into(), dollars)
             );
+            if let Some(r) = &view.role_read {
+                s.insert_str(s.len() - 1, &format!("({})\n", r.words));
+            }
             let mut t = Table::new(&[true, false, false, true, true, true, true, false]);
             t.row(
                 [

@@ -45,6 +45,7 @@ fn render(v: &RoutesView) -> String {
             )),
             None => s.push_str(", and none within three horizons either.\n"),
         }
+        push_notes(&mut s, &v.notes);
         return s;
     }
     for (i, r) in v.routes.iter().enumerate().take(6) {
@@ -76,10 +77,14 @@ fn render(v: &RoutesView) -> String {
     for c in &v.comparisons {
         s.push_str(&format!("{c}\n"));
     }
-    for n in &v.notes {
+    push_notes(&mut s, &v.notes);
+    s
+}
+
+fn push_notes(s: &mut String, notes: &[String]) {
+    for n in notes {
         s.push_str(&format!("Note: {n}.\n"));
     }
-    s
 }
 
 fn render_route(r: &RouteView) -> String {

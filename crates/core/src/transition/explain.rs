@@ -36,7 +36,10 @@ pub struct Explanation {
     /// Important destination elements the origin falls short of, largest
     /// importance-weighted shortfall first.
     pub gaps: Vec<ElementComparison>,
-    /// Hot technologies of the destination the origin does not use.
+    /// Technologies employers ask for in the destination (O*NET's "In
+    /// Demand" for it) that the origin does not use. The name is the JSON
+    /// contract's; a technology hot across all postings but not asked for
+    /// in the destination's is left out.
     pub missing_hot_technologies: Vec<TechnologyId>,
     /// Detailed work activities both perform.
     pub shared_activities: Vec<DwaId>,
@@ -90,19 +93,16 @@ impl TransitionModel {
         strengths.truncate(limit);
         gaps.truncate(limit);
         let (oa, ob) = (catalog.occupation(a), catalog.occupation(b));
+        // Asked for in this occupation's postings (O*NET's "In Demand"),
+        // not merely hot across all postings: a nurse manager's hot list
+        // names Apache Hadoop and Autodesk Revit.
         let mut missing_hot_technologies: Vec<TechnologyId> = ob
             .technologies
             .iter()
-            .filter(|t| t.hot && !pa.techs.contains(t.technology.0 as usize))
+            .filter(|t| t.in_demand && !pa.techs.contains(t.technology.0 as usize))
             .map(|t| t.technology)
             .collect();
-        missing_hot_technologies.sort_by_key(|t| {
-            let in_demand = ob
-                .technologies
-                .iter()
-                .any(|u| u.technology == *t && u.in_demand);
-            (!in_demand, catalog.technology(*t).name.clone())
-        });
+        missing_hot_technologies.sort_by_key(|t| catalog.technology(*t).name.clone());
         missing_hot_technologies.truncate(limit);
         let shared_activities: Vec<DwaId> = oa
             .dwas
