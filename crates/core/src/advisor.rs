@@ -1040,10 +1040,11 @@ impl<'a> Context<'a> {
                 let assumed = cur.education.is_none();
                 chances::education_fit(have, assumed, self.model.profile(to.occupation))
             });
-        let success = chances::success(
+        let success = chances::success_schooled(
             self.catalog,
             self.model,
             &self.levels,
+            self.profile.current.education,
             &position::side(&me),
             &position::side(to),
         );

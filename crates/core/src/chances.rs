@@ -502,16 +502,46 @@ impl Success {
     }
 }
 
+/// The job zone an RL education category stands for, as O*NET's job zone
+/// descriptions put it: high school 2, vocational training or an
+/// associate's degree 3, a bachelor's 4, a graduate degree 5 (`None`
+/// outside 1–12).
+fn education_zone(category: u8) -> Option<u8> {
+    Some(match category {
+        1 | 2 => 2,
+        3..=5 => 3,
+        6 | 7 => 4,
+        8..=12 => 5,
+        _ => return None,
+    })
+}
+
 fn readiness_of(coverage: Option<f32>, distinctive: Option<f32>) -> Option<f32> {
     Some((coverage? + distinctive?) / 2.0)
 }
 
 /// The chance of doing well in `to` for a person with `levels` (per model
-/// element) who stands at grade `from.level` in `from.occupation`.
+/// element) who stands at grade `from.level` in `from.occupation`, their
+/// preparation being their occupation's.
 pub fn success(
     catalog: &Catalog,
     model: &TransitionModel,
     levels: &[f32],
+    from: &Side,
+    to: &Side,
+) -> Success {
+    success_schooled(catalog, model, levels, None, from, to)
+}
+
+/// [`success`] for a person who states their education (an O*NET RL
+/// category 1–12): the preparation gap is counted from the job zone that
+/// education stands for when it is above their occupation's (a chemist
+/// with a doctorate is not short of a manager's preparation on schooling).
+pub fn success_schooled(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    levels: &[f32],
+    education: Option<u8>,
     from: &Side,
     to: &Side,
 ) -> Success {
@@ -576,6 +606,10 @@ pub fn success(
         _ => STRETCH_FACTOR[1],
     };
     let from_zone = model.profile(from.occupation).zone;
+    let from_zone = match (from_zone, education.and_then(education_zone)) {
+        (Some(z), Some(e)) => Some(z.max(e)),
+        (z, e) => z.or(e),
+    };
     let preparation_gap = match (from_zone, target.zone) {
         (Some(a), Some(b)) => b.saturating_sub(a),
         _ => 0,

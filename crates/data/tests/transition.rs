@@ -389,3 +389,32 @@ fn success_weighs_what_sets_the_position_apart() {
     );
     assert!(clerk.chance > 0.9, "{clerk:?}");
 }
+
+#[test]
+fn a_stated_education_counts_toward_the_preparation_a_position_asks() {
+    use switchback_core::chances::{self, Side};
+    // Chemists (job zone 4) into Natural Sciences Managers (zone 5).
+    let (chemist, manager) = (id("19-2031.00"), id("11-9121.00"));
+    let side = |occupation, level, track| Side {
+        occupation,
+        level,
+        track,
+    };
+    let from = side(chemist, Level::Senior, Track::Individual);
+    let to = side(manager, Level::Supervisor, Track::Management);
+    let levels = model().profile(chemist).level.clone();
+    let plain = chances::success(catalog(), model(), &levels, &from, &to);
+    assert_eq!(plain.preparation_gap, 1, "{plain:?}");
+    // A doctorate (RL 11) stands for the graduate zone: no gap on schooling.
+    let doctor = chances::success_schooled(catalog(), model(), &levels, Some(11), &from, &to);
+    assert_eq!(doctor.preparation_gap, 0);
+    assert!(
+        doctor.chance > plain.chance,
+        "{} {}",
+        doctor.chance,
+        plain.chance
+    );
+    // Less schooling than the occupation's typical takes nothing away.
+    let school = chances::success_schooled(catalog(), model(), &levels, Some(2), &from, &to);
+    assert_eq!(school.chance, plain.chance);
+}

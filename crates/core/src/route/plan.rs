@@ -406,7 +406,15 @@ fn route(
                 years: e.years as f32,
                 feasibility: transfer,
                 landing: e.probability as f32,
-                success: crate::chances::success(catalog, model, &levels, &from_side, &side).chance,
+                success: crate::chances::success_schooled(
+                    catalog,
+                    model,
+                    &levels,
+                    req.education,
+                    &from_side,
+                    &side,
+                )
+                .chance,
                 salary: b.graph.salary[w[1]].round() as u32,
                 from_salary: b.graph.salary[w[0]].round() as u32,
                 study_years: study as f32,
