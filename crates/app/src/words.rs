@@ -466,7 +466,7 @@ fn landing_words(
 }
 
 /// "Success is likely (0.81): you cover 93% of the skills and knowledge
-/// X needs, weighted by importance, and 70% of what it needs beyond the
+/// the work of X needs, weighted by importance, and 70% of what it needs beyond the
 /// typical occupation; to learn: A (3.0 now, 4.1 needed)…"
 fn success_words(catalog: &Catalog, to: OccupationId, f: &Success, levels: &LevelsUsed) -> String {
     let title = &catalog.occupation(to).title;
@@ -479,7 +479,7 @@ fn success_words(catalog: &Catalog, to: OccupationId, f: &Success, levels: &Leve
     };
     match (f.coverage, f.distinctive_coverage) {
         (Some(c), Some(d)) => text.push_str(&format!(
-            "you cover {:.0}% of the skills and knowledge {title}{inferred} needs, weighted by importance, and {:.0}% of what it needs beyond the typical occupation",
+            "you cover {:.0}% of the skills and knowledge the work of {title}{inferred} needs, weighted by importance, and {:.0}% of what it needs beyond the typical occupation",
             c * 100.0,
             d * 100.0,
         )),
@@ -577,10 +577,11 @@ pub fn role_read(r: &RoleRead) -> String {
     let read = if r.text.eq_ignore_ascii_case(&r.matched) {
         format!("read from {}, {kind}", quoted(&r.text))
     } else {
+        // O*NET's own title is quoted whole; only the typed text is cut.
         format!(
-            "read from {}: the nearest O*NET title is {}, {kind}",
+            "read from {}: the nearest O*NET title is \"{}\", {kind}",
             quoted(&r.text),
-            quoted(&r.matched)
+            r.matched
         )
     };
     match &r.also {
@@ -830,6 +831,20 @@ fn pay_words(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_title_read_names_the_whole_onet_title_and_cuts_only_the_typed_text() {
+        let matched = "First-Line Supervisors of Material-Moving Machine and Vehicle Operators";
+        let read = RoleRead {
+            text: "First-Line Supervisors of Transportation and Material Moving Workers, Except Aircraft Cargo Handling Supervisors".to_owned(),
+            matched: matched.to_owned(),
+            source: TitleSource::Title,
+            also: None,
+        };
+        let words = role_read(&read);
+        assert!(words.contains(&format!("\"{matched}\"")), "{words}");
+        assert!(words.contains("more characters)"), "{words}");
+    }
 
     #[test]
     fn pay_compares_with_nothing_for_a_person_out_of_work() {

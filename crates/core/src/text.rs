@@ -522,6 +522,19 @@ mod tests {
     }
 
     #[test]
+    fn small_chances_and_pay_cuts_are_named_not_rounded_away() {
+        assert_eq!(probability(0.42), "0.42");
+        assert_eq!(probability(0.1), "0.10");
+        assert_eq!(probability(0.048), "0.048");
+        assert_eq!(probability(0.0021), "0.002");
+        assert_eq!(probability(0.0001), "under 0.001");
+        assert_eq!(pay_fall(Some(-0.034)), " (3% less pay)");
+        assert_eq!(pay_fall(Some(-0.001)), "");
+        assert_eq!(pay_fall(Some(0.2)), "");
+        assert_eq!(pay_fall(None), "");
+    }
+
+    #[test]
     fn formats_dollars() {
         assert_eq!(dollars(0), "$0");
         assert_eq!(dollars(999), "$999");

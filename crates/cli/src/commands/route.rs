@@ -89,8 +89,12 @@ fn push_notes(s: &mut String, notes: &[String]) {
 
 fn render_route(r: &RouteView) -> String {
     let mut s = format!(
-        "  {:.1} years, probability {:.2} (every move landed), lowest salary {}, earnings over {} years {}\n",
-        r.years_to_goal,
+        "  {}, probability {:.2} (every move landed), lowest salary {}, earnings over {} years {}\n",
+        if r.years_to_goal < 0.05 {
+            "0 years (the goal is the first move, now)".to_owned()
+        } else {
+            format!("{:.1} years", r.years_to_goal)
+        },
         r.probability,
         dollars(r.min_salary),
         r.earnings_horizon_years,

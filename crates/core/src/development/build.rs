@@ -267,12 +267,12 @@ fn element_gaps(
             )
         } else if in_role {
             format!(
-                "{new_title} work at level {:.1} on {} (O*NET), close to the {need:.1} {next_title} needs: take on the parts of the role that use it most and ask your manager for feedback on them.",
+                "{new_title} work at level {:.1} on {} (O*NET), close to the {need:.1} the work of {next_title} needs: take on the parts of the role that use it most and ask your manager for feedback on them.",
                 role.level[i], element.name
             )
         } else {
             format!(
-                "{new_title} work at level {:.1} on {} (O*NET), short of the {need:.1} {next_title} needs: the role alone will not close it, so agree training and a stretch assignment beyond the usual scope.",
+                "{new_title} work at level {:.1} on {} (O*NET), short of the {need:.1} the work of {next_title} needs: the role alone will not close it, so agree training and a stretch assignment beyond the usual scope.",
                 role.level[i], element.name
             )
         };

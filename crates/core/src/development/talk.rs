@@ -64,7 +64,7 @@ pub(super) fn talking_points(
     if !elements.is_empty() {
         let names: Vec<&str> = elements.iter().map(|e| e.gap.name()).collect();
         manager(format!(
-            "I would like us to agree a development plan in my first month around {}: what {next_words} needs and I do not yet have.",
+            "I would like us to agree a development plan in my first month around {}: what the work of {next_words} needs and I do not yet have.",
             join(&names)
         ));
     }
