@@ -92,11 +92,14 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
         Reason::NecessityOnly {
             goal: true,
             same_work: true,
+            ..
         } => "Necessity justifies this move: it is your own work at your own level, so your way to your goal is as it was — take it, and learn from how you got here.".into(),
         Reason::NecessityOnly {
             goal: true,
-            same_work: false,
-        } => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
+            leads_on: true,
+            ..
+        } => "Necessity justifies this move; it serves none of the other reasons for a step down, but its route onward still leads to your goal — take it, and learn from how you got here.".into(),
+        Reason::NecessityOnly { goal: true, .. } => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
         Reason::NecessityOnly { goal: false, .. } => "Necessity justifies this move: take it, and learn from how you got here.".into(),
         Reason::EducationFirst { entry, assumed } => format!(
             "Study first: it asks {} or more of those who do it, which {}, so it is not a strategic move until you do — `route` plans the study on the way.",

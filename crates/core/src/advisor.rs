@@ -296,6 +296,9 @@ pub enum Reason {
         /// (another employer, another industry): their way to the goal is
         /// as it was, neither served nor set back.
         same_work: bool,
+        /// A route onward from the move still reaches the goal: it serves
+        /// none of the seeds' reasons, but it does not lead away.
+        leads_on: bool,
     },
     /// Few of the post's positions are open to the person's education: it
     /// is no strategic move until they have studied for it
@@ -908,6 +911,7 @@ impl Standing {
             reasons.push(Reason::NecessityOnly {
                 goal: self.has_goal,
                 same_work: self.same_work,
+                leads_on: self.has_goal && self.has_onward,
             });
         }
         Verdict::Acceptable

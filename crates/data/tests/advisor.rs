@@ -1055,7 +1055,8 @@ salary = 56000
             r,
             Reason::NecessityOnly {
                 goal: true,
-                same_work: true
+                same_work: true,
+                ..
             }
         )),
         "{:#?}",
@@ -1147,5 +1148,28 @@ promotion_blocked = true
         open.no_proposals.is_none() && !open.options.is_empty(),
         "{:?}",
         open.no_proposals
+    );
+}
+
+#[test]
+fn necessity_on_a_move_that_still_leads_to_the_goal_does_not_say_it_leads_away() {
+    // A laid-off senior developer holds an offer as a QA lead: no reason of
+    // the seeds' but necessity, yet the route onward reaches IT management.
+    let a = inline("[current]\nrole = \"Software Developers\"\nlevel = \"senior\"\nsalary = 145000\nyears_in_role = 3\nyears_experience = 8\n[goal]\nrole = \"11-3021.00\"\nlevel = \"manager\"\nhorizon_years = 6\n[situation]\nemployed = false\nother_offers = 0\n[[options]]\nid = \"qa-lead\"\nrole = \"Software Quality Assurance Analysts and Testers\"\nlevel = \"senior\"\nsalary = 118000\noffered = true\n").unwrap();
+    let o = only(&a);
+    assert!(
+        o.circumstances.contains(&Circumstance::Necessity),
+        "{:?}",
+        o.reasons
+    );
+    assert!(o.onward.is_some());
+    let necessity_only = o
+        .reasons
+        .iter()
+        .find(|r| matches!(r, Reason::NecessityOnly { .. }))
+        .expect("necessity is the only reason");
+    assert!(
+        matches!(necessity_only, Reason::NecessityOnly { leads_on: true, .. }),
+        "{necessity_only:?}"
     );
 }
