@@ -10,7 +10,7 @@ use switchback_core::route::plan::Stop;
 use crate::moves::MoveView;
 use crate::routes::{RouteView, route_view};
 use crate::view::{position_view, stop_view};
-use crate::{AppError, Engine, PositionView, Profile, StopView};
+use crate::{AppError, Engine, PositionView, Profile, StopView, round};
 
 /// The goal.
 #[derive(Serialize, utoipa::ToSchema)]
@@ -197,8 +197,9 @@ fn option_view(engine: &Engine, o: &OptionAdvice, read: Option<&RoleRead>) -> Op
         circumstances: o.circumstances.iter().map(|c| c.name()).collect(),
         verdict: o.verdict.name(),
         instead: o.instead.map(|i| i.name()),
-        landing: r2(o.landing),
-        success: r2(o.success),
+        // Three decimals: a long shot of 0.004 is not "0.0".
+        landing: round(o.landing, 3),
+        success: round(o.success, 3),
         feasibility: r2(o.movement.feasibility),
         onward_route: o.onward.as_ref().map(|r| route_view(engine, r)),
         reasons: o

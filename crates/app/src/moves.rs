@@ -153,8 +153,8 @@ impl MoveView {
             kind: m.kind.name(),
             level_delta: m.level_delta,
             changes: m.changes.iter().map(|c| c.name()).collect(),
-            landing: round(m.landing, 2),
-            success: round(m.success, 2),
+            landing: round(m.landing, 3),
+            success: round(m.success, 3),
         }
     }
 }

@@ -204,8 +204,8 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
                 kind: s.kind.name(),
                 years: round(s.years, 2),
                 feasibility: round(s.feasibility, 2),
-                landing: round(s.landing, 2),
-                success: round(s.success, 2),
+                landing: round(s.landing, 3),
+                success: round(s.success, 3),
                 salary: s.salary,
                 pay_change: (s.from_salary > 0).then(|| {
                     round(
@@ -222,7 +222,7 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
             })
             .collect(),
         years_to_goal: round(r.years_to_goal, 2),
-        probability: round(r.probability, 2),
+        probability: round(r.probability, 3),
         min_salary: r.min_salary,
         earnings_over_horizon: r.earnings_over_horizon,
         earnings_horizon_years: r.earnings_horizon_years,

@@ -6,7 +6,7 @@
 use switchback_core::Catalog;
 use switchback_core::advisor::{
     FirstWeek, GoalGap, LIKELY, LONG_SHOT_BELOW, LevelsUsed, Limit, NoProposals, Onward, Reason,
-    SHORT_RUNWAY_MONTHS, Toward, UNLIKELY, VERY_UNLIKELY,
+    Toward, UNLIKELY, VERY_UNLIKELY,
 };
 use switchback_core::catalog::{ElementId, OccupationId, TechnologyId};
 use switchback_core::chances::{self, Landing, Success};
@@ -136,13 +136,11 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             counted(i64::from(*down), "grade")
         ),
         Reason::Necessity {
-            out_of_work,
-            months_of_savings,
+            short_runway,
             other_offers,
             held_offers,
         } => necessity_words(
-            *out_of_work,
-            *months_of_savings,
+            *short_runway,
             *other_offers,
             *held_offers,
         ),
@@ -202,24 +200,21 @@ fn gap_words(catalog: &Catalog, builds: &[GoalGap]) -> Vec<String> {
 }
 
 fn necessity_words(
-    out_of_work: bool,
-    months_of_savings: f32,
+    short_runway: Option<f32>,
     other_offers: Option<u32>,
     held_offers: u32,
 ) -> String {
-    let m = months_of_savings;
-    let savings = (m > 0.0 && m < SHORT_RUNWAY_MONTHS).then(|| {
-        if (m - m.round()).abs() < 0.05 {
-            counted(m.round() as i64, "month")
-        } else {
-            format!("{m:.1} months")
+    let why = match short_runway {
+        Some(m) if m < 0.05 => "you are out of work, with no savings to live on".to_owned(),
+        Some(m) => {
+            let months = if (m - m.round()).abs() < 0.05 {
+                counted(m.round() as i64, "month")
+            } else {
+                format!("{m:.1} months")
+            };
+            format!("you are out of work, your savings last {months}")
         }
-    });
-    let why = match (out_of_work, savings) {
-        (true, Some(months)) => format!("you are out of work, your savings last {months}"),
-        (true, None) => "you are out of work".to_owned(),
-        (false, Some(months)) => format!("your savings last {months}"),
-        (false, None) => "money is short".to_owned(),
+        None => "you are out of work".to_owned(),
     };
     let count = other_offers.unwrap_or(0).max(held_offers);
     let offers = match (other_offers, count) {

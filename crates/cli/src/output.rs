@@ -327,7 +327,7 @@ impl Table {
     }
 }
 
-pub use switchback_app::text::{dollars, level_words, pay_fall};
+pub use switchback_app::text::{dollars, level_words, pay_fall, probability};
 
 #[cfg(test)]
 mod tests {

@@ -61,7 +61,7 @@ pub const LONG_SHOT_BELOW: f32 = 0.1;
 pub const VERY_UNLIKELY: f32 = 0.05;
 /// Savings runway, in months, below which money is short: a person out of
 /// work is told how short it is.
-pub const SHORT_RUNWAY_MONTHS: f32 = 3.0;
+pub(crate) const SHORT_RUNWAY_MONTHS: f32 = 3.0;
 /// A goal-relevant element counts as a gap when the goal needs this many
 /// levels more than the person has (O*NET level scale 0–7) …
 pub const GAP_LEVELS: f32 = 0.5;
@@ -338,10 +338,10 @@ pub enum Reason {
     },
     /// `circumstance.necessity`.
     Necessity {
-        /// Out of work (else: savings run short).
-        out_of_work: bool,
-        /// Months the savings last.
-        months_of_savings: f32,
+        /// The months the savings last, when the profile says and they are
+        /// fewer than [`SHORT_RUNWAY_MONTHS`] (necessity is being out of
+        /// work; a short runway makes it pressing).
+        short_runway: Option<f32>,
         /// Other offers in hand (`None`: the profile does not say).
         other_offers: Option<u32>,
         /// Other options of the profile the person holds an offer for
@@ -1714,8 +1714,7 @@ impl<'a> Context<'a> {
         if out_of_work && movement.kind != MoveKind::StepUp && few_alternatives && meets_floor {
             out.push(Circumstance::Necessity);
             reasons.push(Reason::Necessity {
-                out_of_work,
-                months_of_savings: s.months_of_savings.unwrap_or(0.0),
+                short_runway: s.months_of_savings.filter(|&m| m < SHORT_RUNWAY_MONTHS),
                 other_offers: s.other_offers,
                 held_offers,
             });

@@ -503,12 +503,13 @@ impl Success {
 }
 
 /// The job zone an RL education category stands for, as O*NET's job zone
-/// descriptions put it: high school 2, vocational training or an
+/// descriptions put it: less than high school 1, high school 2, vocational training or an
 /// associate's degree 3, a bachelor's 4, a graduate degree 5 (`None`
 /// outside 1–12).
 fn education_zone(category: u8) -> Option<u8> {
     Some(match category {
-        1 | 2 => 2,
+        1 => 1,
+        2 => 2,
         3..=5 => 3,
         6 | 7 => 4,
         8..=12 => 5,

@@ -92,7 +92,7 @@ pub struct RoleRead {
 
 /// Another occupation whose match is within this of the best is named
 /// beside it ([`RoleRead::also`]), so a person can choose it by code.
-pub const ROLE_TIE: f32 = 0.01;
+pub(crate) const ROLE_TIE: f32 = 0.01;
 
 impl RoleRead {
     /// How `text` was read, as resolved into `r`: `None` when it is a code

@@ -140,8 +140,9 @@ pub fn dollars(v: u32) -> String {
 /// person, out of work, had none to compare with. A move is named by
 /// grade, so a step up may pay less, and this says so.
 pub fn pay_fall(change: Option<f32>) -> String {
-    match change {
-        Some(c) if c <= -0.005 => format!(" ({:.0}% less pay)", -c * 100.0),
+    // Judged as printed: a cut that rounds to 0% is not said.
+    match change.map(|c| (-c * 100.0).round()) {
+        Some(percent) if percent >= 1.0 => format!(" ({percent:.0}% less pay)"),
         _ => String::new(),
     }
 }

@@ -446,6 +446,13 @@ fn a_necessary_step_down_learns_from_how_it_came_about() {
     assert!(!plan.elements.is_empty() && plan.elements.iter().all(|e| e.gap.to_show()));
     assert_eq!(plan.objectives.len(), plan.elements.len());
     assert!(
+        plan.objectives.iter().all(|o| o
+            .serves_goal
+            .contains("toward Chefs and Head Cooks (supervisor)")),
+        "{:?}",
+        plan.objectives
+    );
+    assert!(
         plan.elements
             .iter()
             .any(|e| e.gap.name() == "Food Production"),

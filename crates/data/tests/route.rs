@@ -503,8 +503,11 @@ fn a_person_out_of_work_is_compared_with_no_pay_not_their_last() {
     // what they earn now.
     let chef = start("35-1011.00", Level::Supervisor, 62_000, true);
     let employed = request(&chef, "11-9051.00", Level::Manager, 6.0);
+    // Out of work, no years in a post shorten the first stay: the first
+    // move is made at once all the same.
     let idle = Request {
         out_of_work: true,
+        years_in_role: 0.0,
         ..employed.clone()
     };
     let (working, laid_off) = (
@@ -514,6 +517,11 @@ fn a_person_out_of_work_is_compared_with_no_pay_not_their_last() {
     assert!(!laid_off.routes.is_empty());
     // Employed, the chef's own pay is on every route's floor.
     assert!(working.routes.iter().all(|r| r.min_salary <= 62_000));
+    assert!(
+        laid_off.routes.iter().all(|r| r.steps[0].years == 0.0),
+        "{:?}",
+        laid_off.routes
+    );
     for r in laid_off
         .routes
         .iter()

@@ -418,3 +418,31 @@ fn a_stated_education_counts_toward_the_preparation_a_position_asks() {
     let school = chances::success_schooled(catalog(), model(), &levels, Some(2), &from, &to);
     assert_eq!(school.chance, plain.chance);
 }
+
+#[test]
+fn technologies_to_learn_are_those_asked_for_in_the_destination() {
+    // Registered nurses into health services management: the managers' hot
+    // list names technologies no posting for them asks for.
+    let (nurse, manager) = (id("29-1141.00"), id("11-9111.00"));
+    let e = model().explain(catalog(), nurse, manager, 68);
+    let techs = &catalog().occupation(manager).technologies;
+    let asked = |t| techs.iter().any(|u| u.technology == t && u.in_demand);
+    for &t in &e.missing_hot_technologies {
+        assert!(asked(t), "{} is asked for", catalog().technology(t).name);
+    }
+    let nurse_uses = &model().profile(nurse).techs;
+    let hot_only: Vec<&str> = techs
+        .iter()
+        .filter(|u| u.hot && !u.in_demand && !nurse_uses.contains(u.technology.0 as usize))
+        .map(|u| catalog().technology(u.technology).name.as_str())
+        .collect();
+    assert!(!hot_only.is_empty(), "the rule has something to leave out");
+    for name in hot_only {
+        assert!(
+            !e.missing_hot_technologies
+                .iter()
+                .any(|&t| catalog().technology(t).name == name),
+            "{name} is hot across postings, not asked for here"
+        );
+    }
+}

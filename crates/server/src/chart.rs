@@ -10,7 +10,7 @@ use std::fmt::Write;
 use switchback_app::text::escape_markup as esc;
 
 use switchback_app::routes::{RouteView, RoutesView};
-use switchback_app::text::dollars;
+use switchback_app::text::{dollars, probability};
 
 const WIDTH: f32 = 880.0;
 const HEIGHT: f32 = 420.0;
@@ -154,13 +154,13 @@ fn draw_route(
         t += m.years;
         let (cx, cy) = (x(t), y(m.to.grade) + offset);
         let full = format!(
-            "{} ({}), {} a year{}; landing {:.2}, success {:.2}",
+            "{} ({}), {} a year{}; landing {}, success {}",
             m.to.title,
             m.to.level,
             dollars(m.salary),
             switchback_app::text::pay_fall(m.pay_change),
-            m.landing,
-            m.success
+            probability(m.landing),
+            probability(m.success)
         );
         let _ = write!(
             s,
@@ -211,10 +211,10 @@ fn route_words(r: &RouteView, class: &str) -> String {
         .map(|m| format!("{} ({}) after {:.1} years", m.to.title, m.to.level, m.years))
         .collect();
     format!(
-        "{kind}: {}; {:.1} years to the goal, probability {:.2}, lowest salary {}",
+        "{kind}: {}; {:.1} years to the goal, probability {}, lowest salary {}",
         stops.join(", then "),
         r.years_to_goal,
-        r.probability,
+        probability(r.probability),
         dollars(r.min_salary)
     )
 }

@@ -249,7 +249,7 @@ impl AdvicePage {
 
     /// A chance as the command line prints it: `0.40`.
     fn chance(&self, v: &f32) -> String {
-        format!("{v:.2}")
+        switchback_app::text::probability(*v)
     }
 
     /// Years as the command line prints them: `2.5`.
@@ -475,8 +475,13 @@ impl MovePage {
         switchback_app::text::level_words(s)
     }
 
-    /// A chance or a score as the command line prints it: `0.45`.
+    /// A chance as the command line prints it: `0.45`, `0.004`.
     fn chance(&self, v: &f32) -> String {
+        switchback_app::text::probability(*v)
+    }
+
+    /// A score (feasibility, a facet) to two decimals: `0.45`.
+    fn score(&self, v: &f32) -> String {
         format!("{v:.2}")
     }
 }

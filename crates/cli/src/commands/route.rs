@@ -4,7 +4,7 @@ use switchback_app::Engine;
 use switchback_app::routes::{self, RouteView, RoutesView};
 
 use crate::cli::{Format, RouteArgs};
-use crate::output::{self, dollars, level_words, pay_fall};
+use crate::output::{self, dollars, level_words, pay_fall, probability};
 
 pub fn route(engine: &Engine, args: &RouteArgs, format: Format) -> anyhow::Result<()> {
     let profile = engine.profile_file(&args.profile)?;
@@ -64,9 +64,9 @@ fn render(v: &RoutesView) -> String {
     }
     match &v.direct {
         Some(d) => s.push_str(&format!(
-            "Staying and climbing (in your own function, no step down): {:.1} years, probability {:.2}, lowest salary {}.\n",
+            "Staying and climbing (in your own function, no step down): {:.1} years, probability {}, lowest salary {}.\n",
             d.years_to_goal,
-            d.probability,
+            probability(d.probability),
             dollars(d.min_salary)
         )),
         None => s.push_str(&format!(
@@ -89,13 +89,13 @@ fn push_notes(s: &mut String, notes: &[String]) {
 
 fn render_route(r: &RouteView) -> String {
     let mut s = format!(
-        "  {}, probability {:.2} (every move landed), lowest salary {}, earnings over {} years {}\n",
+        "  {}, probability {} (every move landed), lowest salary {}, earnings over {} years {}\n",
         if r.years_to_goal < 0.05 {
             "0 years (the goal is the first move, now)".to_owned()
         } else {
             format!("{:.1} years", r.years_to_goal)
         },
-        r.probability,
+        probability(r.probability),
         dollars(r.min_salary),
         r.earnings_horizon_years,
         dollars(u32::try_from(r.earnings_over_horizon).unwrap_or(u32::MAX))
@@ -104,7 +104,7 @@ fn render_route(r: &RouteView) -> String {
     for m in &r.moves {
         t += m.years;
         s.push_str(&format!(
-            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year{}, landing {:.2}, success {:.2}\n",
+            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year{}, landing {}, success {}\n",
             m.kind.replace('_', " "),
             m.from.title,
             level_words(m.from.level),
@@ -112,8 +112,8 @@ fn render_route(r: &RouteView) -> String {
             level_words(m.to.level),
             dollars(m.salary),
             pay_fall(m.pay_change),
-            m.landing,
-            m.success
+            probability(m.landing),
+            probability(m.success)
         ));
         if let (true, Some(degree)) = (m.study_years > 0.0, &m.study_for) {
             s.push_str(&format!(

@@ -56,7 +56,11 @@ pub fn build(
         .and_then(|r| r.steps.first())
         .map(|s| s.to)
         .or(goal.filter(|g| *g != new))
-        .unwrap_or_else(|| way_on(profile, new));
+        // The option is the goal itself: the plan is to succeed there.
+        .unwrap_or_else(|| match goal {
+            Some(_) => new,
+            None => way_on(catalog, profile, option, new),
+        });
 
     let tenure_dates = tenure_dates(profile, option, start);
     let mut elements = element_gaps(catalog, model, profile, new, next);
@@ -74,6 +78,7 @@ pub fn build(
     let milestones = milestones(catalog, &tenure_dates, next, &elements, necessity);
     let goal_words = match goal {
         Some(g) => format!("toward {}", stop_words(catalog, g)),
+        None if next != new => format!("toward {}", stop_words(catalog, next)),
         None => format!("to succeed as {}", stop_words(catalog, new)),
     };
     let objectives = objectives(
@@ -136,18 +141,28 @@ pub fn build(
     }
 }
 
-/// The next position of a person with no goal beyond the new one: after
-/// a step down, the position they stand in now (the way back up, which is
-/// what a step down taken for necessity is to learn from); otherwise the
-/// next grade of the new position's own ladder; the new position itself
-/// at the top of it.
-fn way_on(profile: &Profile, new: Stop) -> Stop {
+/// The next position of a person with no goal beyond the new one. After a
+/// step down taken out of necessity, or within their own function, the
+/// post they hold now (the way back up, which a necessary step down is to
+/// learn from); after a step down into another profession, the new
+/// occupation at the grade they hold now (regaining their level there);
+/// otherwise the next grade of the new position's own ladder, the new
+/// position itself at the top of it.
+fn way_on(catalog: &Catalog, profile: &Profile, option: &OptionAdvice, new: Stop) -> Stop {
     let here = &profile.current.position;
     if here.level.grade() > new.level.grade() {
-        return Stop {
-            occupation: here.occupation,
-            level: here.level,
-        };
+        let back = option.circumstances.contains(&Circumstance::Necessity)
+            || catalog
+                .occupation(here.occupation)
+                .same_function(catalog.occupation(new.occupation));
+        if back {
+            return Stop {
+                occupation: here.occupation,
+                level: here.level,
+            };
+        }
+        return Level::from_grade(here.level.grade(), new.level.is_management())
+            .map_or(new, |level| Stop { level, ..new });
     }
     Level::from_grade(new.level.grade() + 1, new.level.is_management())
         .map_or(new, |level| Stop { level, ..new })
@@ -277,7 +292,14 @@ fn element_gaps(
             )
         };
         let weight = importance * (need - h);
-        let gap = element_gap(catalog, profile, id, (h, need, importance), role.level[i]);
+        let gap = element_gap(
+            catalog,
+            profile,
+            id,
+            (h, need, importance),
+            role.level[i],
+            false,
+        );
         gaps.push((
             weight,
             DevelopmentElement {
@@ -316,7 +338,14 @@ fn strengths_to_show(
         .filter(|&(i, _)| target.importance[i] >= GAP_IMPORTANCE)
         .map(|(i, &id)| {
             let (need, importance) = (target.level[i], target.importance[i]);
-            let gap = element_gap(catalog, profile, id, (have[i], need, importance), role.level[i]);
+            let gap = element_gap(
+                catalog,
+                profile,
+                id,
+                (have[i], need, importance),
+                role.level[i],
+                true,
+            );
             let how = format!(
                 "{next_words} need {} at {need:.1} (O*NET), and you bring {:.1}: show it in the role's own work, where your manager can see it, before the move on is asked for.",
                 gap.name(),
@@ -352,6 +381,7 @@ fn element_gap(
     id: crate::catalog::ElementId,
     (have, need, importance): (f32, f32, f32),
     new_position_level: f32,
+    shown: bool,
 ) -> Gap {
     let element = catalog.element(id);
     Gap::Element {
@@ -367,6 +397,7 @@ fn element_gap(
         need,
         importance,
         new_position_level,
+        shown,
     }
 }
 

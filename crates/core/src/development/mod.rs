@@ -109,6 +109,11 @@ pub enum Gap {
         importance: f32,
         /// The level the new position works at.
         new_position_level: f32,
+        /// Shown rather than learned: the person brings it, and the plan
+        /// (which has no gap) asks them to show it in the new role. Kept
+        /// with the plan, so a stored plan reads the same later.
+        #[serde(default)]
+        shown: bool,
     },
     /// A hot technology of the next position the person does not use.
     Technology {
@@ -163,11 +168,11 @@ impl Gap {
         }
     }
 
-    /// An element the person already brings, near enough (less than
-    /// [`crate::advisor::GAP_LEVELS`] short): the plan is to show it in the
-    /// new role, not to learn it (a plan with no gap to the next position).
+    /// An element the person already brings: the plan is to show it in
+    /// the new role, not to learn it (a plan with no gap to the next
+    /// position).
     pub fn to_show(&self) -> bool {
-        matches!(self, Gap::Element { have, need, .. } if need - have < crate::advisor::GAP_LEVELS)
+        matches!(self, Gap::Element { shown: true, .. })
     }
 
     /// "level 3.2 → 4.6", "level 4.3 to show (you bring 4.6)" or "not

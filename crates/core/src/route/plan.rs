@@ -867,10 +867,12 @@ fn edge(
     } else {
         MIN_STAY_YEARS
     };
-    let stay = if i == 0 {
-        (stay - req.years_in_role).max(0.0)
-    } else {
-        stay
+    let stay = match i {
+        // Out of work, there is no post to serve time in: the first move
+        // can be made at once.
+        0 if req.out_of_work => 0.0,
+        0 => (stay - req.years_in_role).max(0.0),
+        _ => stay,
     };
     let years = (stay * 100.0).round() / 100.0;
     Some(Edge {

@@ -108,7 +108,8 @@ pub struct Criteria {
     pub years: f64,
     /// Product of the moves' probabilities.
     pub probability: f64,
-    /// Lowest salary of any state on the route, start and goal included.
+    /// Lowest salary of any state on the route, start and goal included
+    /// (the start left out when it pays nothing: [`Graph::start_unpaid`]).
     pub min_salary: f64,
     /// Salary earned from now to the horizon, staying at the goal once reached.
     pub earnings: f64,
@@ -208,6 +209,8 @@ impl Graph {
             && slots <= 64
             && self.slot.iter().all(|&s| s < slots)
             && self.related.iter().all(|r| r.len() == slots)
+            // One truth for an unpaid start: its salary is nothing.
+            && (!self.start_unpaid || self.salary[self.start] == 0.0)
     }
 }
 
@@ -611,11 +614,15 @@ fn walk(g: &Graph, states: &[usize]) -> Option<Path> {
         criteria: Criteria {
             years,
             probability,
-            min_salary: states
-                .iter()
-                .skip(1)
-                .map(|s| g.salary[*s])
-                .fold(paid_floor.min(g.start_floor()), f64::min),
+            min_salary: states.iter().skip(1).map(|s| g.salary[*s]).fold(
+                // Worked out here, not by the search's own helper.
+                if g.start_unpaid {
+                    paid_floor
+                } else {
+                    paid_floor.min(g.salary[states[0]])
+                },
+                f64::min,
+            ),
             earnings: earned + g.salary[g.goal] * (g.horizon - years),
             moves: edges.len(),
         },
