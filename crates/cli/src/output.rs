@@ -327,7 +327,7 @@ impl Table {
     }
 }
 
-pub use switchback_app::text::{dollars, level_words, pay_fall, probability};
+pub use switchback_app::text::{dollars, level_words, pay_fall, probability, years_to_goal};
 
 #[cfg(test)]
 mod tests {

@@ -147,6 +147,17 @@ pub fn pay_fall(change: Option<f32>) -> String {
     }
 }
 
+/// A route's time to its goal as prose prints it: "3.5 years", or, for a
+/// route whose first move reaches the goal at once, "0 years (the goal is
+/// the first move, now)" rather than a bare "0.0 years".
+pub fn years_to_goal(years: f32) -> String {
+    if years < 0.05 {
+        "0 years (the goal is the first move, now)".to_owned()
+    } else {
+        format!("{years:.1} years")
+    }
+}
+
 /// A probability as prose prints it: two decimals (`0.42`), three below
 /// 0.1 (`0.042`) so a small chance is not printed as none, and "under
 /// 0.001" below that.
@@ -533,6 +544,11 @@ mod tests {
         assert_eq!(pay_fall(Some(-0.001)), "");
         assert_eq!(pay_fall(Some(0.2)), "");
         assert_eq!(pay_fall(None), "");
+        assert_eq!(
+            years_to_goal(0.0),
+            "0 years (the goal is the first move, now)"
+        );
+        assert_eq!(years_to_goal(3.0), "3.0 years");
     }
 
     #[test]

@@ -265,6 +265,12 @@ impl AdvicePage {
     fn pay_fall(&self, v: &Option<f32>) -> String {
         switchback_app::text::pay_fall(*v)
     }
+
+    /// A route's time to its goal: `3.5 years`, or `0 years (the goal is
+    /// the first move, now)`.
+    fn to_goal(&self, v: &f32) -> String {
+        switchback_app::text::years_to_goal(*v)
+    }
 }
 
 /// The advice (and, with a goal, the routes) for a profile document.

@@ -4,7 +4,7 @@ use switchback_app::Engine;
 use switchback_app::routes::{self, RouteView, RoutesView};
 
 use crate::cli::{Format, RouteArgs};
-use crate::output::{self, dollars, level_words, pay_fall, probability};
+use crate::output::{self, dollars, level_words, pay_fall, probability, years_to_goal};
 
 pub fn route(engine: &Engine, args: &RouteArgs, format: Format) -> anyhow::Result<()> {
     let profile = engine.profile_file(&args.profile)?;
@@ -90,11 +90,7 @@ fn push_notes(s: &mut String, notes: &[String]) {
 fn render_route(r: &RouteView) -> String {
     let mut s = format!(
         "  {}, probability {} (every move landed), lowest salary {}, earnings over {} years {}\n",
-        if r.years_to_goal < 0.05 {
-            "0 years (the goal is the first move, now)".to_owned()
-        } else {
-            format!("{:.1} years", r.years_to_goal)
-        },
+        years_to_goal(r.years_to_goal),
         probability(r.probability),
         dollars(r.min_salary),
         r.earnings_horizon_years,
