@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 use switchback_core::advisor::person_levels;
-use switchback_core::catalog::EDUCATION_LEVELS;
+use switchback_core::catalog::{EDUCATION_LEVELS, OccupationId};
 use switchback_core::route::compare::{self, Comparison, Point};
 use switchback_core::route::plan::{self, MAX_MOVES, Request, Route, Stop};
 use switchback_core::text::{dollars, probability};
@@ -42,6 +42,11 @@ pub struct RouteMoveView {
     pub study_for: Option<String>,
     /// The study is long enough to be full-time, and earns nothing.
     pub study_full_time: bool,
+    /// Set when `salary` is OEWS's estimate for a wider group than `to`'s
+    /// occupation, which BLS does not publish alone: the group's title
+    /// ("Natural Sciences Managers", for clinical research coordinators).
+    /// Absent in the person's own occupation, whose pay scales from theirs.
+    pub salary_of_group: Option<String>,
 }
 
 /// A route to the goal.
@@ -93,7 +98,7 @@ pub fn routes(
     let Some(goal) = &profile.goal else {
         return Err(AppError::invalid(
             "goal",
-            "the [goal] table is missing: a route needs a goal (role, level, horizon_years)",
+            "the [goal] table is missing: a route needs a goal (its role and horizon_years; level is optional)",
         ));
     };
     if !(1..=MAX_MOVES).contains(&max_moves) {
@@ -219,6 +224,7 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
                     .and_then(|c| EDUCATION_LEVELS.get(usize::from(c).checked_sub(1)?))
                     .map(|w| (*w).to_owned()),
                 study_full_time: s.study_full_time,
+                salary_of_group: group_wages(engine, r, s.to.occupation),
             })
             .collect(),
         years_to_goal: round(r.years_to_goal, 2),
@@ -228,6 +234,14 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
         earnings_horizon_years: r.earnings_horizon_years,
         switchback: r.switchback,
     }
+}
+
+/// The OEWS group whose wages stand in for `occupation`'s on route `r`,
+/// when they do (see [`RouteMoveView::salary_of_group`]).
+fn group_wages(engine: &Engine, r: &Route, occupation: OccupationId) -> Option<String> {
+    let own = r.steps.first().map(|m| m.from.occupation);
+    let wages = engine.catalog().occupation(occupation).wages.as_ref()?;
+    (wages.aggregate && own != Some(occupation)).then(|| wages.oews_title.clone())
 }
 
 /// A comparison in words: "Stepping down to X (level) beats staying and

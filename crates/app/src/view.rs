@@ -30,6 +30,9 @@ pub struct PositionView {
     pub salary: Option<u32>,
     /// The OEWS estimate for the level.
     pub estimated_salary: Option<u32>,
+    /// Set when that estimate is OEWS's for a wider group, BLS publishing
+    /// no wages for the occupation alone: the group's title.
+    pub estimated_salary_of_group: Option<String>,
 }
 
 /// A stop on a route: an occupation at a level.
@@ -58,6 +61,11 @@ pub(crate) fn position_view(engine: &Engine, p: &Position) -> PositionView {
         department: p.department.as_ref().map(|l| l.as_str().to_owned()),
         salary: p.salary,
         estimated_salary: position::estimated_salary(o, p.level),
+        estimated_salary_of_group: o
+            .wages
+            .as_ref()
+            .filter(|w| w.aggregate)
+            .map(|w| w.oews_title.clone()),
     }
 }
 

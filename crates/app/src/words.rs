@@ -280,18 +280,23 @@ fn technical_words(catalog: &Catalog, builds: &[GoalGap], technologies: &[Techno
     )
 }
 
-/// Why the way on from an option is no defined path.
+/// Why the way on from an option is no way to count on: no defined path
+/// onward, or a defined one the whole way along which is very unlikely —
+/// worded apart, as another reason may say the route onward is defined.
 fn onward_long_shot_words(onward: f32, whole_way: Option<f32>) -> String {
     let why = match whole_way {
         Some(w) if onward >= LONG_SHOT_BELOW => format!(
-            "the whole way — landing this post, then every move of its route to your goal — has a chance of {w:.2}, very unlikely (below {VERY_UNLIKELY:.2})"
+            "The whole way is very unlikely: the route onward from this post is defined (probability {}), but landing the post and then making every move of that route has a chance of {}, below {VERY_UNLIKELY:.2}",
+            probability(onward),
+            probability(w)
         ),
         _ => format!(
-            "once in this post, your chance of making every move of its route to your goal is {onward:.2}, below the {LONG_SHOT_BELOW:.2} under which no route counts on a move"
+            "No defined path onward: once in this post, your chance of making every move of its route to your goal is {}, below the {LONG_SHOT_BELOW:.2} under which no route counts on a move",
+            probability(onward)
         ),
     };
     format!(
-        "No defined path onward: {why}. A step taken for the goal needs a way onward you can count on, so this is no strategic move."
+        "{why}. A step taken for the goal needs a way there you can count on, so this is no strategic move."
     )
 }
 
@@ -367,10 +372,15 @@ fn landing_words(
     let estimate = l.without_offer.unwrap_or(l.chance);
     let mut text = match l.without_offer {
         Some(_) => format!(
-            "Landing is certain: you hold this offer; without it, landing would be {} ({estimate:.2})",
-            likelihood(estimate)
+            "Landing is certain: you hold this offer; without it, landing would be {} ({})",
+            likelihood(estimate),
+            probability(estimate)
         ),
-        None => format!("Landing is {} ({estimate:.2})", likelihood(estimate)),
+        None => format!(
+            "Landing is {} ({})",
+            likelihood(estimate),
+            probability(estimate)
+        ),
     };
     let title = &catalog.occupation(to).title;
     text.push_str(&match l.own_work_readiness {
@@ -468,7 +478,11 @@ fn landing_words(
 /// typical occupation; to learn: A (3.0 now, 4.1 needed)…"
 fn success_words(catalog: &Catalog, to: OccupationId, f: &Success, levels: &LevelsUsed) -> String {
     let title = &catalog.occupation(to).title;
-    let mut text = format!("Success is {} ({:.2}): ", likelihood(f.chance), f.chance);
+    let mut text = format!(
+        "Success is {} ({}): ",
+        likelihood(f.chance),
+        probability(f.chance)
+    );
     // Said next to the title, so "its" cannot read as the typical occupation.
     let inferred = if f.inferred {
         " (its ratings are inferred from the rated occupations sharing its work)"
@@ -664,13 +678,28 @@ pub fn no_proposals(catalog: &Catalog, goal: OccupationId, why: &NoProposals) ->
         NoProposals::NoRoute {
             searched_years,
             limits,
+            ..
         } if limits.is_empty() => format!(
             "No route reaches {goal} from where you stand, even within {searched_years:.0} years, through moves the O*NET data supports: there is no move to propose toward it."
         ),
-        NoProposals::NoRoute { limits, .. } => format!(
-            "No route reaches {goal} from where you stand within your own limits ({}); without them one would: there is no move to propose within them.",
-            limit_words(limits)
-        ),
+        NoProposals::NoRoute {
+            limits,
+            without_limits,
+            ..
+        } => {
+            let way = without_limits.as_ref().map_or(String::new(), |r| {
+                format!(
+                    " ({} — {:.1} years in all, probability {})",
+                    route_steps(catalog, r),
+                    r.years_to_goal,
+                    probability(r.probability)
+                )
+            });
+            format!(
+                "No route reaches {goal} from where you stand within your own limits ({}); without them one would{way}: there is no move to propose within them.",
+                limit_words(limits)
+            )
+        }
     }
 }
 

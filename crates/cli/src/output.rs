@@ -327,7 +327,9 @@ impl Table {
     }
 }
 
-pub use switchback_app::text::{dollars, level_words, pay_fall, probability, years_to_goal};
+pub use switchback_app::text::{
+    dollars, group_wages, level_words, pay_fall, probability, years_to_goal,
+};
 
 #[cfg(test)]
 mod tests {

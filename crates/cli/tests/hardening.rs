@@ -61,7 +61,7 @@ fn profile(dir: &Path, name: &str, text: &str) -> String {
     path.display().to_string()
 }
 
-/// Creates the accountant's plan (tenure 2027-01-04 onward) in `db`.
+/// Creates the accountant's plan (tenure 2026-01-04 onward) in `db`.
 fn create_plan(db: &Path) {
     let p = format!("{EXAMPLES}/another-route-up-accountant.toml");
     succeeds(
@@ -73,7 +73,7 @@ fn create_plan(db: &Path) {
             "--option",
             "finance-supervisor",
             "--start",
-            "2027-01-04",
+            "2026-01-04",
         ],
     );
 }
@@ -428,7 +428,7 @@ fn read_only_databases_can_be_listed_shown_and_exported() {
     for args in [
         &["plan", "list"][..],
         &["plan", "show", "1"],
-        &["plan", "status", "1", "--as-of", "2027-03-01"],
+        &["plan", "status", "1", "--as-of", "2026-03-01"],
         &["plan", "export", "1", "--to", "markdown"],
     ] {
         let o = run_unprivileged(&db, args);
@@ -450,7 +450,7 @@ fn read_only_databases_can_be_listed_shown_and_exported() {
             "--progress",
             "5",
             "--date",
-            "2027-03-01",
+            "2026-03-01",
         ],
     );
     assert_eq!(o.status.code(), Some(1));
@@ -462,12 +462,12 @@ fn read_only_databases_can_be_listed_shown_and_exported() {
 }
 
 #[test]
-fn check_ins_outside_the_tenure_are_refused_and_nothing_is_stored() {
+fn check_ins_outside_the_tenure_or_in_the_future_are_refused_and_nothing_is_stored() {
     let dir = scratch("checkin-dates");
     let db = dir.join("plans.db");
     create_plan(&db);
-    for date in ["1900-01-01", "2150-06-01", "2026-12-31"] {
-        let e = fails(
+    let checkin = |date: &str, code| {
+        fails(
             &db,
             &[
                 "plan",
@@ -480,15 +480,26 @@ fn check_ins_outside_the_tenure_are_refused_and_nothing_is_stored() {
                 "--date",
                 date,
             ],
-            1,
-        );
+            code,
+        )
+    };
+    for date in ["1900-01-01", "2025-12-31"] {
+        let e = checkin(date, 1);
         assert!(
             e.contains(&format!(
-                "date: {date} is outside plan 1's tenure, 2027-01-04 to "
+                "date: {date} is outside plan 1's tenure, 2026-01-04 to "
             )),
             "{e}"
         );
     }
+    // A mistyped year would be kept and ignored by every status until
+    // that day: progress is recorded for a day that has come.
+    // An invalid argument, as a malformed one: exit 2.
+    let e = checkin("2150-06-01", 2);
+    assert!(
+        e.contains("date: 2150-06-01 is in the future (today is "),
+        "{e}"
+    );
     let n: i64 = Connection::open(&db)
         .unwrap()
         .query_row("SELECT count(*) FROM checkins", [], |r| r.get(0))
@@ -506,7 +517,7 @@ fn check_ins_outside_the_tenure_are_refused_and_nothing_is_stored() {
             "--progress",
             "5",
             "--date",
-            "2027-01-04",
+            "2026-01-04",
         ],
     );
 }

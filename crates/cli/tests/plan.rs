@@ -68,7 +68,7 @@ fn fresh_db(name: &str) -> PathBuf {
     dir.join("plans.db")
 }
 
-/// Creates the accountant's plan starting 2027-01-04 and returns its id.
+/// Creates the accountant's plan starting 2026-01-04 and returns its id.
 fn create(db: &Path) -> i64 {
     let v = json(
         db,
@@ -79,7 +79,7 @@ fn create(db: &Path) -> i64 {
             "--option",
             "finance-supervisor",
             "--start",
-            "2027-01-04",
+            "2026-01-04",
         ],
     );
     v["id"].as_i64().unwrap()
@@ -112,7 +112,7 @@ fn create_list_checkin_status_the_whole_cycle() {
             "--option",
             "finance-supervisor",
             "--start",
-            "2027-01-04",
+            "2026-01-04",
         ],
     );
     assert!(text.starts_with("Created plan 1 in "), "{text}");
@@ -127,7 +127,7 @@ fn create_list_checkin_status_the_whole_cycle() {
     }
     let v = json(&db, &["plan", "show", "1"]);
     assert_eq!(v["option_id"], "finance-supervisor");
-    assert_eq!(v["tenure"]["start"], "2027-01-04");
+    assert_eq!(v["tenure"]["start"], "2026-01-04");
     let objectives = v["objectives"].as_array().unwrap().len();
     assert!(objectives >= 3);
     for field in ["metric", "target", "due", "evidence", "serves_goal"] {
@@ -154,7 +154,7 @@ fn create_list_checkin_status_the_whole_cycle() {
             "--by",
             "manager",
             "--date",
-            "2027-04-04",
+            "2026-04-04",
         ],
     );
     assert_eq!(c["objective_status"]["standing"], "on_track");
@@ -169,11 +169,11 @@ fn create_list_checkin_status_the_whole_cycle() {
             "--progress",
             "0",
             "--date",
-            "2027-10-04",
+            "2026-10-04",
         ],
     );
 
-    let s = json(&db, &["plan", "status", "1", "--as-of", "2027-10-04"]);
+    let s = json(&db, &["plan", "status", "1", "--as-of", "2026-10-04"]);
     assert_eq!(s["plan"], 1);
     assert_eq!(s["objectives"].as_array().unwrap().len(), objectives);
     let standings: Vec<&str> = s["objectives"]
@@ -189,16 +189,16 @@ fn create_list_checkin_status_the_whole_cycle() {
     );
     assert_eq!(s["objectives"][1]["progress"], 0);
     assert!(s["objectives"][1]["expected"].as_f64().unwrap() > 0.0);
-    let text = ok(&db, &["plan", "status", "1", "--as-of", "2027-10-04"]);
+    let text = ok(&db, &["plan", "status", "1", "--as-of", "2026-10-04"]);
     assert!(
         text.starts_with("Plan 1: Financial Managers (supervisor) — "),
         "{text}"
     );
-    assert!(text.contains("Next check-in due 2027-10-04."), "{text}");
+    assert!(text.contains("Next check-in due 2026-10-04."), "{text}");
 
     let list = json(&db, &["plan", "list"]);
     assert_eq!(list[0]["checkins"], 2);
-    assert_eq!(list[0]["last_checkin"], "2027-10-04");
+    assert_eq!(list[0]["last_checkin"], "2026-10-04");
 }
 
 #[test]
@@ -207,7 +207,7 @@ fn status_falls_behind_as_time_passes_without_progress() {
     create(&db);
     let standing =
         |as_of: &str| json(&db, &["plan", "status", "1", "--as-of", as_of])["standing"].clone();
-    assert_eq!(standing("2027-01-04"), "on_track");
+    assert_eq!(standing("2026-01-04"), "on_track");
     // Three years in with nothing done: every objective is past due or far behind.
     assert_eq!(standing("2030-01-04"), "off_track");
     let shown = json(&db, &["plan", "show", "1"]);
@@ -231,7 +231,7 @@ fn status_falls_behind_as_time_passes_without_progress() {
                 "--progress",
                 "100",
                 "--date",
-                "2027-06-01",
+                "2026-06-01",
             ],
         );
     }
@@ -255,7 +255,7 @@ fn exports_markdown_json_and_an_icalendar_a_parser_reads() {
             "--note",
             "a | pipe, and more",
             "--date",
-            "2027-03-01",
+            "2026-03-01",
         ],
     );
     let shown = json(&db, &["plan", "show", "1"]);
@@ -269,7 +269,7 @@ fn exports_markdown_json_and_an_icalendar_a_parser_reads() {
             "--to",
             "markdown",
             "--as-of",
-            "2027-03-01",
+            "2026-03-01",
         ],
     );
     assert!(
@@ -277,7 +277,7 @@ fn exports_markdown_json_and_an_icalendar_a_parser_reads() {
         "{md}"
     );
     assert!(
-        md.contains("| 2027-03-01 | 1 | 20% | person | a \\| pipe, and more |"),
+        md.contains("| 2026-03-01 | 1 | 20% | person | a \\| pipe, and more |"),
         "{md}"
     );
 
@@ -293,14 +293,14 @@ fn exports_markdown_json_and_an_icalendar_a_parser_reads() {
             "--output",
             out.to_str().unwrap(),
             "--as-of",
-            "2027-03-01",
+            "2026-03-01",
         ],
     );
     let exported: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(exported["objectives"], shown["objectives"]);
     assert_eq!(exported["checkins"][0]["note"], "a | pipe, and more");
-    assert_eq!(exported["status"]["as_of"], "2027-03-01");
+    assert_eq!(exported["status"]["as_of"], "2026-03-01");
 
     let ics = ok(&db, &["plan", "export", "1", "--to", "ics"]);
     assert!(ics.lines().all(|l| l.len() <= 76), "folded at 75 octets");
@@ -329,6 +329,14 @@ fn exports_markdown_json_and_an_icalendar_a_parser_reads() {
     uids.sort();
     uids.dedup();
     assert_eq!(uids.len(), calendar.events.len(), "UIDs are unique");
+    // Plan ids repeat across databases (a laptop's plan 1, a server's plan
+    // 1): the UIDs carry the plan's creation time as well.
+    let stamp = prop(&calendar.events[0], "DTSTAMP").unwrap();
+    assert!(
+        uids.iter()
+            .all(|u| u.starts_with(&format!("plan-1-{stamp}-"))),
+        "{uids:?}"
+    );
     let compact = |d: &serde_json::Value| d.as_str().unwrap().replace('-', "");
     let first = |category: &str| {
         calendar
@@ -340,7 +348,7 @@ fn exports_markdown_json_and_an_icalendar_a_parser_reads() {
     let start_of = |category| prop(first(category), "DTSTART").unwrap();
     assert_eq!(start_of("END_OF_TENURE"), compact(&tenure["latest_move"]));
     assert_eq!(start_of("TENURE_REVIEW"), compact(&tenure["earliest_move"]));
-    assert_eq!(start_of("CHECKIN_DUE"), "20270204");
+    assert_eq!(start_of("CHECKIN_DUE"), "20260204");
     // A long agenda survives folding and escaping.
     let agree = calendar
         .events
@@ -372,7 +380,7 @@ fn a_plan_keeps_its_profile_and_gives_it_back() {
             "--option",
             "finance-supervisor",
             "--start",
-            "2027-01-04",
+            "2026-01-04",
         ],
     );
     std::fs::remove_file(&copy).unwrap();
@@ -453,7 +461,7 @@ fn bad_input_is_named_and_changes_nothing() {
     create(&db);
     ok(
         &db,
-        &words("plan checkin 1 --objective 1 --progress 10 --date 2027-02-01"),
+        &words("plan checkin 1 --objective 1 --progress 10 --date 2026-02-01"),
     );
     let before = ok(&db, &["--format", "json", "plan", "show", "1"]);
 
@@ -485,7 +493,7 @@ fn bad_input_is_named_and_changes_nothing() {
             &["--progress"],
         ),
         (
-            "plan checkin 1 --objective 1 --progress 10 --date 04/01/2027",
+            "plan checkin 1 --objective 1 --progress 10 --date 04/01/2026",
             2,
             &["--date", "YYYY-MM-DD"],
         ),
@@ -495,9 +503,9 @@ fn bad_input_is_named_and_changes_nothing() {
             &["possible values: person, manager, hr"],
         ),
         (
-            "plan status 1 --as-of 2027-02-30",
+            "plan status 1 --as-of 2026-02-30",
             2,
-            &["--as-of", "2027-02-30"],
+            &["--as-of", "2026-02-30"],
         ),
         (
             "plan show first",
@@ -628,7 +636,7 @@ fn killing_writers_mid_stream_loses_no_committed_checkin() {
                 "--progress",
                 &(i % 101).to_string(),
             ])
-            .args(["--note", &note, "--date", "2027-02-01"])
+            .args(["--note", &note, "--date", "2026-02-01"])
             .stdout(Stdio::null())
             .stderr(Stdio::null())
             .spawn()
@@ -644,7 +652,7 @@ fn killing_writers_mid_stream_loses_no_committed_checkin() {
             killed += 1;
         }
         // The database opens and reads after every kill.
-        ok(&db, &["plan", "status", "1", "--as-of", "2027-02-01"]);
+        ok(&db, &["plan", "status", "1", "--as-of", "2026-02-01"]);
     }
     assert!(
         killed > 0 && !committed.is_empty(),
@@ -686,7 +694,7 @@ fn concurrent_processes_neither_corrupt_nor_lose_a_write() {
                     "--progress",
                     "30",
                 ])
-                .args(["--note", &format!("process {i}"), "--date", "2027-03-01"])
+                .args(["--note", &format!("process {i}"), "--date", "2026-03-01"])
                 .stdout(Stdio::null())
                 .stderr(Stdio::piped())
                 .spawn()
@@ -742,7 +750,7 @@ fn a_plan_for_an_option_the_advisor_rejects_is_made_with_a_warning() {
             "--option",
             "bookkeeping-clerk",
             "--start",
-            "2027-01-04",
+            "2026-01-04",
         ],
     );
     assert!(o.status.success());

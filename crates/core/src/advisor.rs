@@ -633,6 +633,11 @@ pub enum NoProposals {
         /// The person's own limits without which a route would reach the
         /// goal (empty: the data alone block it).
         limits: Vec<Limit>,
+        /// The route those limits rule out (the best within the horizon,
+        /// else the fastest beyond it): what lifting them would take — a
+        /// paralegal under a pay floor is shown the unpaid law school the
+        /// floor rules out, not left to guess.
+        without_limits: Option<Route>,
     },
 }
 
@@ -1166,9 +1171,17 @@ impl<'a> Context<'a> {
                     } => n.beyond_limits,
                     _ => Vec::new(),
                 };
+                let without_limits = (!limits.is_empty())
+                    .then(|| {
+                        let relaxed = relaxed(&self.here_request());
+                        plan::best_route(self.catalog, self.model, &relaxed)
+                            .or_else(|| plan::nearest_route(self.catalog, self.model, &relaxed))
+                    })
+                    .flatten();
                 NoProposals::NoRoute {
                     searched_years: plan::nearest_horizon(horizon),
                     limits,
+                    without_limits,
                 }
             }
         })
@@ -1599,6 +1612,14 @@ impl<'a> Context<'a> {
     /// fastest route takes, within those limits or, failing that, without.
     /// `here`: `from` is where the person stands, with its years in role
     /// and, when they say so, its way up closed.
+    /// The request for routes from where the person stands.
+    fn here_request(&self) -> Request<'_> {
+        Request {
+            to_goal: self.to_goal.as_deref(),
+            ..Request::from_current(self.profile, &self.levels)
+        }
+    }
+
     fn no_route(&self, from: &Position, horizon: f32, here: bool) -> Onward {
         let s = &self.profile.situation;
         let mut limits = Vec::new();
@@ -1616,10 +1637,7 @@ impl<'a> Context<'a> {
             limits.push(Limit::ExcludedOccupations(s.exclude_occupations.len()));
         }
         let own = if here {
-            Request {
-                to_goal: self.to_goal.as_deref(),
-                ..Request::from_current(self.profile, &self.levels)
-            }
+            self.here_request()
         } else {
             Request {
                 experience_in: Some(self.profile.current.position.occupation),
@@ -1631,13 +1649,7 @@ impl<'a> Context<'a> {
                 )
             }
         };
-        let relaxed = Request {
-            promotion_blocked: false,
-            min_salary: None,
-            max_step_down: own.max_step_down.max(DEFAULT_MAX_STEP_DOWN),
-            exclude: &[],
-            ..own.clone()
-        };
+        let relaxed = relaxed(&own);
         let (catalog, model) = (self.catalog, self.model);
         if !limits.is_empty() && plan::best_route(catalog, model, &relaxed).is_some() {
             return Onward::NoRoute {
@@ -1725,11 +1737,14 @@ impl<'a> Context<'a> {
 
         // Changing profession toward the goal (or, with no goal, away from the current one).
         if movement.changes.contains(&Change::Profession) {
+            // Toward the goal means into its occupation or closer to it by
+            // the transition model; a profession that merely shares the
+            // goal's SOC broad group is not closer (a graphic designer's
+            // work transfers to art direction better than an animator's).
             let toward = match goal {
                 None => true,
                 Some(g) => {
-                    catalog.occupation(to.occupation).family()
-                        == catalog.occupation(g.occupation).family()
+                    g.occupation == to.occupation
                         || model.score(to.occupation, g.occupation)
                             > model.score(cur.occupation, g.occupation) + 0.02
                 }
@@ -1830,11 +1845,16 @@ impl<'a> Context<'a> {
             });
         }
 
-        // Management experience: a management goal, no experience managing, a management-track option.
+        // Management experience: a management goal, no experience managing,
+        // a management-track option that manages people — supervisor grade
+        // or above: an intermediate post in a management occupation (a
+        // planner in emergency management) has no reports.
         if let Some(g) = goal {
             let goal_management =
                 g.level.is_management() || catalog.occupation(g.occupation).is_management();
-            if goal_management && !self.has_managed && to.track == Track::Management {
+            let manages = to.track == Track::Management
+                && to.level.grade() >= crate::level::Level::Supervisor.grade();
+            if goal_management && !self.has_managed && manages {
                 out.push(Circumstance::ManagementExperience);
                 reasons.push(Reason::ManagementExperience {
                     goal_level: g.level,
@@ -1906,7 +1926,9 @@ impl<'a> Context<'a> {
             });
             first_weeks.push(FirstWeek::NeverSlumming);
         }
-        if leaves_department {
+        // The seed's "moved out of your familiar department" is a cost of a
+        // step down or aside; a promotion carries its own standing.
+        if leaves_department && movement.kind != MoveKind::StepUp {
             first_weeks.push(FirstWeek::LeavingDepartment);
         }
         first_weeks.push(FirstWeek::DevelopmentPlan {
@@ -1964,6 +1986,19 @@ fn is_technical(onet_id: &str) -> bool {
         || onet_id.starts_with("2.C.3.")
         || ["2.C.4.a", "2.C.4.b", "2.C.4.c", "2.C.4.d"].contains(&onet_id)
         || onet_id.starts_with("2.C.5.")
+}
+
+/// `own` without the person's own limits (pay floor, deepest step down,
+/// exclusions, a closed way up): what tells their limits from the data
+/// when no route reaches the goal.
+fn relaxed<'a>(own: &Request<'a>) -> Request<'a> {
+    Request {
+        promotion_blocked: false,
+        min_salary: None,
+        max_step_down: own.max_step_down.max(DEFAULT_MAX_STEP_DOWN),
+        exclude: &[],
+        ..own.clone()
+    }
 }
 
 fn request<'a>(

@@ -323,7 +323,7 @@ pub const EDUCATION_NAMES: [&str; 12] = [
 
 /// Common names of degrees a profile may use instead, with their RL
 /// category.
-pub const EDUCATION_ALIASES: [(&str, u8); 27] = [
+pub const EDUCATION_ALIASES: [(&str, u8); 37] = [
     ("ged", 2),
     ("diploma", 2),
     ("associates", 5),
@@ -335,12 +335,22 @@ pub const EDUCATION_ALIASES: [(&str, u8); 27] = [
     ("bs", 6),
     ("bsc", 6),
     ("bsn", 6),
+    ("bfa", 6),
+    ("bba", 6),
+    ("beng", 6),
+    ("bsw", 6),
     ("masters", 8),
     ("ma", 8),
     ("ms", 8),
     ("msc", 8),
     ("msn", 8),
     ("mba", 8),
+    ("mfa", 8),
+    ("meng", 8),
+    ("med", 8),
+    ("mpa", 8),
+    ("mph", 8),
+    ("msw", 8),
     ("jd", 10),
     ("md", 10),
     ("pharmd", 10),

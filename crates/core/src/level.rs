@@ -184,34 +184,47 @@ impl Level {
     /// highest grade wins ("Senior Director" is a director); "senior" before
     /// "manager" makes a senior manager; "head of" reads as director;
     /// C-suite acronyms (CEO, CFO, …) and "chief" or "president" read as
-    /// executive. "Staff" is deliberately ignored: a staff accountant is
-    /// junior while a staff engineer is lead, so the word says nothing alone.
+    /// executive. "Assistant", "deputy", "associate" or "vice" before a
+    /// seniority word (not always next to it: an assistant store manager)
+    /// lowers it a grade: an assistant principal is not the
+    /// principal, an assistant manager supervises, a deputy director is a
+    /// senior manager ("vice president" stays VP). "Staff" is deliberately
+    /// ignored: a staff accountant is junior while a staff engineer is
+    /// lead, so the word says nothing alone.
     pub fn hint_from_title(title: &str) -> Option<Level> {
         let toks = text::tokens(title);
         let mut best: Option<Level> = None;
-        let mut propose = |l: Level| {
-            if best.is_none_or(|b| l.grade() > b.grade()) {
-                best = Some(l);
-            }
-        };
+        // An "assistant" (or the like) waiting for the seniority word it lowers.
+        let mut second = false;
         for (i, t) in toks.iter().enumerate() {
             let next = toks.get(i + 1).map(String::as_str);
-            match t.as_str() {
-                "intern" | "trainee" | "apprentice" | "entry" => propose(Level::Entry),
-                "junior" | "jr" => propose(Level::Junior),
-                "senior" | "sr" if next == Some("manager") => propose(Level::SeniorManager),
-                "senior" | "sr" => propose(Level::Senior),
-                "lead" => propose(Level::Lead),
-                "principal" => propose(Level::Principal),
-                "supervisor" | "foreman" | "forewoman" => propose(Level::Supervisor),
-                "manager" => propose(Level::Manager),
-                "head" | "director" => propose(Level::Director),
-                "vp" | "svp" | "evp" | "avp" => propose(Level::Vp),
-                "vice" if next == Some("president") => propose(Level::Vp),
-                "president" if i == 0 || toks[i - 1] != "vice" => propose(Level::Executive),
+            let proposed = match t.as_str() {
+                "intern" | "trainee" | "apprentice" | "entry" => Some(Level::Entry),
+                "junior" | "jr" => Some(Level::Junior),
+                "senior" | "sr" if next == Some("manager") => Some(Level::SeniorManager),
+                "senior" | "sr" => Some(Level::Senior),
+                "lead" => Some(Level::Lead),
+                "principal" => Some(Level::Principal),
+                "supervisor" | "foreman" | "forewoman" => Some(Level::Supervisor),
+                "manager" => Some(Level::Manager),
+                "head" | "director" => Some(Level::Director),
+                "vp" | "svp" | "evp" | "avp" => Some(Level::Vp),
+                "vice" if next == Some("president") => Some(Level::Vp),
+                "president" if i == 0 || toks[i - 1] != "vice" => Some(Level::Executive),
                 "chief" | "ceo" | "cfo" | "coo" | "cto" | "cio" | "cmo" | "cso" | "cpo" | "cho"
-                | "cdo" => propose(Level::Executive),
-                _ => {}
+                | "cdo" => Some(Level::Executive),
+                "assistant" | "asst" | "deputy" | "associate" | "vice" => {
+                    second = true;
+                    None
+                }
+                _ => None,
+            };
+            let Some(mut l) = proposed else { continue };
+            if std::mem::take(&mut second) {
+                l = Level::from_grade(l.grade() - 1, l.is_management()).unwrap_or(l);
+            }
+            if best.is_none_or(|b| l.grade() > b.grade()) {
+                best = Some(l);
             }
         }
         best
@@ -276,6 +289,13 @@ mod tests {
             ("Head of Data", Some(Level::Director)),
             ("Lead Nurse", Some(Level::Lead)),
             ("Principal Engineer", Some(Level::Principal)),
+            ("Assistant Principal", Some(Level::Lead)),
+            ("Vice Principal", Some(Level::Lead)),
+            ("Assistant Store Manager", Some(Level::Supervisor)),
+            ("Deputy Director of Nursing", Some(Level::SeniorManager)),
+            ("Associate Director, Research", Some(Level::SeniorManager)),
+            ("Vice President, Sales", Some(Level::Vp)),
+            ("Associate", None),
             ("data scientist", None),
         ];
         for (title, want) in cases {

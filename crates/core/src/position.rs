@@ -4,7 +4,9 @@
 //! Rules, as the product documents them:
 //!
 //! - **Level inference** when none is given: the title's seniority words
-//!   ([`Level::hint_from_title`]) win; otherwise the occupation decides —
+//!   ([`Level::hint_from_title`]) win — at most `supervisor` in a
+//!   first-line supervisors' occupation, where a store manager is filed;
+//!   otherwise the occupation decides —
 //!   Chief Executives (11-1011) are `executive`, other management
 //!   occupations (SOC 11) `manager`, first-line supervisors `supervisor`,
 //!   and everyone else by job zone: zone 1 `entry`, 2 `junior`, 3 and 4
@@ -151,7 +153,7 @@ impl Position {
         let occ = catalog.occupation(occupation);
         let (level, level_source) = match (spec.level, spec.title_hint) {
             (Some(l), _) => (l, LevelSource::Given),
-            (None, Some(h)) => (h, LevelSource::TitleWords),
+            (None, Some(h)) => (first_line_cap(occ, h), LevelSource::TitleWords),
             (None, None) => (typical_level(occ), LevelSource::Occupation),
         };
         let track = match spec.manages_people {
@@ -169,6 +171,20 @@ impl Position {
             department: spec.department,
             salary: spec.salary,
         }
+    }
+}
+
+/// A title's seniority in a first-line supervisors' occupation, at most
+/// supervisor: O*NET files store managers, shift managers and kitchen
+/// managers under first-line supervision, and the word "manager" in their
+/// title does not make them the peers of a human resources manager
+/// (SOC 11). A level the person gives is taken as given.
+fn first_line_cap(o: &Occupation, hinted: Level) -> Level {
+    let first_line = o.is_management() && o.soc().major_number() != 11;
+    if first_line && hinted.grade() > Level::Supervisor.grade() {
+        Level::Supervisor
+    } else {
+        hinted
     }
 }
 

@@ -147,6 +147,13 @@ pub fn pay_fall(change: Option<f32>) -> String {
     }
 }
 
+/// Beside a salary estimated from a wider OEWS group than the occupation
+/// (BLS publishes no wages for it alone): " (OEWS wages of all Natural
+/// Sciences Managers)"; empty otherwise.
+pub fn group_wages(group: Option<&str>) -> String {
+    group.map_or(String::new(), |g| format!(" (OEWS wages of all {g})"))
+}
+
 /// A route's time to its goal as prose prints it: "3.5 years", or, for a
 /// route whose first move reaches the goal at once, "0 years (the goal is
 /// the first move, now)" rather than a bare "0.0 years".
@@ -544,6 +551,11 @@ mod tests {
         assert_eq!(pay_fall(Some(-0.001)), "");
         assert_eq!(pay_fall(Some(0.2)), "");
         assert_eq!(pay_fall(None), "");
+        assert_eq!(
+            group_wages(Some("Natural Sciences Managers")),
+            " (OEWS wages of all Natural Sciences Managers)"
+        );
+        assert_eq!(group_wages(None), "");
         assert_eq!(
             years_to_goal(0.0),
             "0 years (the goal is the first move, now)"

@@ -85,6 +85,7 @@ fn request(q: &(Position, OccupationId, Level)) -> Request<'_> {
         levels: None,
         experience_in: None,
         out_of_work: false,
+        consider: Vec::new(),
         education: None,
     }
 }

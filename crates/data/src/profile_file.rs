@@ -312,7 +312,10 @@ pub fn parse(
                     line,
                     column,
                     message: key.map_or(String::new(), |k| format!("{k}: "))
-                        + &plain_message(e.message()),
+                        + &plain_message(e.message())
+                        + &start
+                            .and_then(|s| grouped_number_at(text, s))
+                            .unwrap_or_default(),
                 }
             })?,
         Format::Json => {
@@ -353,6 +356,32 @@ pub fn parse(
         });
     }
     Validator { path, catalog }.profile(raw)
+}
+
+/// The hint for a number written with thousands separators (`salary =
+/// 92,000`), which TOML cannot read, at `offset`'s line: what to write.
+fn grouped_number_at(text: &str, offset: usize) -> Option<String> {
+    let line_start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text[line_start..].lines().next()?;
+    let value = line.split_once('=')?.1;
+    let value = value.split('#').next()?.trim();
+    let mut groups = value.split(',');
+    let head = groups.next()?;
+    let rest: Vec<&str> = groups.collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let grouped = (1..=3).contains(&head.len())
+        && digits(head)
+        && !rest.is_empty()
+        && rest.iter().all(|g| g.len() == 3 && digits(g));
+    grouped.then(|| {
+        format!(
+            " (numbers take no thousands separators: write {} or {})",
+            value.replace(',', ""),
+            value.replace(',', "_")
+        )
+    })
 }
 
 /// An ignored key as (its path, e.g. `options[2].salry`; the table it is

@@ -852,13 +852,64 @@ min_salary = 150000
     .unwrap();
     assert!(a.options.is_empty());
     match a.no_proposals {
-        Some(advisor::NoProposals::NoRoute { limits, .. }) => {
+        Some(advisor::NoProposals::NoRoute {
+            limits,
+            without_limits,
+            ..
+        }) => {
             assert_eq!(
                 limits,
                 [
                     advisor::Limit::PromotionBlocked,
                     advisor::Limit::MinSalary(150000)
                 ]
+            );
+            // What lifting them would take is shown: a route that breaks one.
+            let r = without_limits.expect("the route the limits rule out");
+            assert!(
+                r.steps[0].kind == switchback_core::position::MoveKind::StepUp
+                    || r.steps.iter().any(|m| m.salary < 150_000),
+                "{r:?}"
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+/// A paralegal aiming at a lawyer's post under a pay floor: the floor is
+/// what rules out the full-time, unpaid law school, and the answer shows
+/// that route rather than leaving the person to guess.
+#[test]
+fn a_pay_floor_that_rules_out_unpaid_study_shows_the_study() {
+    let a = inline(
+        r#"
+[current]
+role = "Paralegals and Legal Assistants"
+level = "senior"
+salary = 64000
+years_in_role = 5
+years_experience = 8
+education = "bachelor"
+[goal]
+role = "Lawyers"
+horizon_years = 7
+[situation]
+min_salary = 45000
+"#,
+    )
+    .unwrap();
+    match a.no_proposals {
+        Some(advisor::NoProposals::NoRoute {
+            limits,
+            without_limits: Some(r),
+            ..
+        }) => {
+            assert_eq!(limits, [advisor::Limit::MinSalary(45000)]);
+            assert!(
+                r.steps
+                    .iter()
+                    .any(|m| m.study_full_time && m.study_years >= 3.0),
+                "{r:?}"
             );
         }
         other => panic!("{other:?}"),

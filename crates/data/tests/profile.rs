@@ -132,6 +132,16 @@ fn malformed_files_give_line_and_column() {
     assert!(matches!(e, ProfileError::Syntax { line: 1, .. }), "{e}");
     let e = toml_err("[current]\nrole = \"Cooks\"\nsalary = \"lots\"\n");
     assert!(e.starts_with("p.toml:3:"), "{e}");
+    // Thousands separators: the value and what to write instead.
+    let e = toml_err("[current]\nrole = \"Cooks\"\nsalary = 92,000 # a year\n");
+    assert!(e.starts_with("p.toml:3:"), "{e}");
+    assert!(e.contains("current.salary"), "{e}");
+    assert!(
+        e.contains("numbers take no thousands separators: write 92000 or 92_000"),
+        "{e}"
+    );
+    let e = toml_err("[current]\nrole = \"Cooks\"\nsalary = 9,20\n");
+    assert!(!e.contains("separators"), "not a grouped number: {e}");
 }
 
 #[test]

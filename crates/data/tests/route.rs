@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{catalog, id, model};
+use common::{catalog, id, model, toml_profile};
 
 use switchback_core::Level;
 use switchback_core::position::{
@@ -42,6 +42,7 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         levels: None,
         experience_in: None,
         out_of_work: false,
+        consider: Vec::new(),
         education: None,
     }
 }
@@ -350,13 +351,7 @@ role = "Computer and Information Systems Managers"
 level = "supervisor"
 salary = 150000
 "#;
-    let profile = switchback_data::profile_file::parse(
-        "developer.toml",
-        text,
-        switchback_data::profile_file::Format::Toml,
-        catalog(),
-    )
-    .unwrap();
+    let profile = toml_profile(text);
     let advice = switchback_core::advisor::advise(catalog(), model(), &profile).unwrap();
     let option = &advice.options[0];
     let onward = option.onward.as_ref().expect("the advisor's onward route");
@@ -397,6 +392,53 @@ salary = 150000
         "{} vs {chance}",
         switchback.probability
     );
+}
+
+/// Planning from where the person stands considers the occupations of the
+/// options they weigh. A welder offered an inspector's post on the way to
+/// quality control management was told by `advise` that the post leads on
+/// to the goal, while `route` found no route at all, even within three
+/// horizons: inspectors were not among the occupations best placed between
+/// welding and quality management by the transition scores alone.
+#[test]
+fn routes_from_where_one_stands_pass_through_the_options_one_weighs() {
+    let text = r#"
+[current]
+role = "Welders, Cutters, Solderers, and Brazers"
+level = "senior"
+salary = 58000
+years_in_role = 10
+years_experience = 15
+education = "certificate"
+[goal]
+role = "Quality Control Systems Managers"
+level = "manager"
+horizon_years = 8
+[[options]]
+id = "weld-inspector"
+role = "Inspectors, Testers, Sorters, Samplers, and Weighers"
+level = "intermediate"
+salary = 54000
+"#;
+    let profile = toml_profile(text);
+    let inspectors = profile.options[0].position.occupation;
+    let levels = switchback_core::advisor::person_levels(model(), &profile);
+    let req = Request::from_current(&profile, &levels);
+    assert_eq!(req.consider, vec![inspectors]);
+    let through = |req: &Request<'_>| {
+        let plan = plan::plan(catalog(), model(), req);
+        plan.routes
+            .iter()
+            .filter(|r| r.steps.iter().any(|m| m.to.occupation == inspectors))
+            .inspect(|r| check_constraints(r, req))
+            .count()
+    };
+    assert!(through(&req) > 0, "a route through the inspector's post");
+    // Without the option, the shortlist alone does not hold it.
+    let alone = toml_profile(text.split("[[options]]").next().unwrap());
+    let req = Request::from_current(&alone, &levels);
+    assert!(req.consider.is_empty());
+    assert_eq!(through(&req), 0);
 }
 
 /// A management occupation is entered at supervisor: a route never passes
@@ -507,6 +549,7 @@ fn a_person_out_of_work_is_compared_with_no_pay_not_their_last() {
     // move is made at once all the same.
     let idle = Request {
         out_of_work: true,
+        consider: Vec::new(),
         years_in_role: 0.0,
         ..employed.clone()
     };

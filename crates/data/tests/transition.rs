@@ -240,6 +240,23 @@ fn levels_and_tracks_are_inferred_by_the_documented_rule() {
     assert_eq!(p("15-2051.00", None).level, Level::Intermediate);
     assert_eq!(p("13-2011.00", Some(Level::Senior)).level, Level::Senior);
     assert_eq!(p("13-2011.00", None).track, Track::Individual);
+    // A store manager is filed under first-line supervisors of retail
+    // sales workers: "manager" in the title reads as their supervisor
+    // grade, not as the peer of a human resources manager.
+    let store_manager = Level::hint_from_title("Store Manager");
+    assert_eq!(store_manager, Some(Level::Manager));
+    assert_eq!(p("41-1011.00", store_manager).level, Level::Supervisor);
+    assert_eq!(p("11-3121.00", store_manager).level, Level::Manager);
+    // Given, a level is taken as given.
+    let given = Position::new(
+        c,
+        id("41-1011.00"),
+        PositionSpec {
+            level: Some(Level::Manager),
+            ..PositionSpec::default()
+        },
+    );
+    assert_eq!(given.level, Level::Manager);
 }
 
 #[test]

@@ -154,10 +154,11 @@ fn draw_route(
         t += m.years;
         let (cx, cy) = (x(t), y(m.to.grade) + offset);
         let full = format!(
-            "{} ({}), {} a year{}; landing {}, success {}",
+            "{} ({}), {} a year{}{}; landing {}, success {}",
             m.to.title,
             m.to.level,
             dollars(m.salary),
+            switchback_app::text::group_wages(m.salary_of_group.as_deref()),
             switchback_app::text::pay_fall(m.pay_change),
             probability(m.landing),
             probability(m.success)

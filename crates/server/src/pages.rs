@@ -261,6 +261,12 @@ impl AdvicePage {
         switchback_app::text::dollars(*v)
     }
 
+    /// Beside a salary BLS publishes only for a wider group: ` (OEWS wages
+    /// of all Natural Sciences Managers)`, or nothing.
+    fn group_wages(&self, v: &Option<String>) -> String {
+        switchback_app::text::group_wages(v.as_deref())
+    }
+
     /// A pay cut beside a route's salary: ` (12% less pay)`, or nothing.
     fn pay_fall(&self, v: &Option<f32>) -> String {
         switchback_app::text::pay_fall(*v)

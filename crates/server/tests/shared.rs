@@ -126,7 +126,7 @@ async fn cast(name: &str, backend: Backend) -> Cast {
     let body = json!({
         "profile": example_json("another-route-up-accountant"),
         "option": "finance-supervisor",
-        "start": "2027-01-04",
+        "start": "2026-01-04",
     });
     let (s, v) = call(&owner, &app, Method::POST, "/api/v1/plans", Some(body)).await;
     assert_eq!(s, StatusCode::CREATED, "{v}");
@@ -161,7 +161,7 @@ async fn cast(name: &str, backend: Backend) -> Cast {
 async fn every_plan_endpoint_answers_each_role_as_the_table_says(backend: Backend) {
     let c = cast("shared-matrix", backend).await;
     let p = c.plan;
-    let checkin = json!({"objective": 1, "progress": 20, "by": "person", "date": "2027-02-01"});
+    let checkin = json!({"objective": 1, "progress": 20, "by": "person", "date": "2026-02-01"});
     // (method, path, body, [owner, manager, hr]) — anyone else gets 404,
     // no session 401.
     let endpoints: Vec<(Method, String, Option<Value>, [u16; 3])> = vec![
@@ -313,7 +313,7 @@ async fn every_plan_endpoint_answers_each_role_as_the_table_says(backend: Backen
 async fn authors_and_agreements_come_from_the_session(backend: Backend) {
     let c = cast("shared-authors", backend).await;
     let p = c.plan;
-    let claim = json!({"objective": 1, "progress": 30, "by": "person", "date": "2027-02-01"});
+    let claim = json!({"objective": 1, "progress": 30, "by": "person", "date": "2026-02-01"});
     let (s, v) = call(
         &c.manager,
         &c.app,

@@ -4,7 +4,11 @@
 //!
 //! The output is deterministic for a stored plan — event UIDs and DTSTAMP
 //! derive from the plan's id and creation time — so importing an export
-//! again updates the events instead of duplicating them.
+//! again updates the events instead of duplicating them. The creation time
+//! is in the UID because ids are only unique within one database: plan 1
+//! on a person's laptop and plan 1 on their organisation's server are two
+//! plans, and a calendar holding both must not take one's events for the
+//! other's.
 
 use jiff::civil::Date;
 use switchback_store::StoredPlan;
@@ -21,10 +25,13 @@ struct Event {
 pub fn calendar(stored: &StoredPlan) -> String {
     let p = &stored.plan;
     let id = stored.id;
+    let stamp = dtstamp(&stored.created_at);
+    // Unique across databases (see the module docs), stable for this plan.
+    let key = format!("plan-{id}-{stamp}");
     let mut events = Vec::new();
     for m in &p.tenure.milestones {
         events.push(Event {
-            uid: format!("plan-{id}-{}-{}@switchback", m.kind.name(), m.date),
+            uid: format!("{key}-{}-{}@switchback", m.kind.name(), m.date),
             date: m.date,
             summary: m.title.clone(),
             description: m.agenda.join("\n"),
@@ -33,7 +40,7 @@ pub fn calendar(stored: &StoredPlan) -> String {
     }
     for o in &p.objectives {
         events.push(Event {
-            uid: format!("plan-{id}-objective-{}@switchback", o.number),
+            uid: format!("{key}-objective-{}@switchback", o.number),
             date: o.due,
             summary: format!("Objective {} due: {}", o.number, o.title),
             description: format!("Target: {}.\nEvidence: {}.", o.target, o.evidence),
@@ -42,7 +49,7 @@ pub fn calendar(stored: &StoredPlan) -> String {
     }
     for d in &p.tenure.checkins_due {
         events.push(Event {
-            uid: format!("plan-{id}-checkin-{d}@switchback"),
+            uid: format!("{key}-checkin-{d}@switchback"),
             date: *d,
             summary: format!("Check-in due: {} plan", p.new_position.title),
             description: format!(
@@ -51,7 +58,6 @@ pub fn calendar(stored: &StoredPlan) -> String {
             category: "checkin_due",
         });
     }
-    let stamp = dtstamp(&stored.created_at);
     let mut out = String::new();
     for line in [
         "BEGIN:VCALENDAR",

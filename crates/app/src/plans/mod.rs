@@ -204,6 +204,24 @@ fn check_start(start: Date, today: Date) -> Result<(), AppError> {
     Ok(())
 }
 
+/// A check-in records progress made by a day that has come. One dated
+/// later — a mistyped year, say — would be kept, and every status until
+/// that day would ignore it and call the objective overdue. A day of grace
+/// past today in UTC covers the time zones ahead of it.
+fn check_checkin_date(date: Date, now: Timestamp) -> Result<(), AppError> {
+    let today = now.to_zoned(jiff::tz::TimeZone::UTC).date();
+    let latest = today.tomorrow().unwrap_or(today);
+    if date > latest {
+        return Err(AppError::invalid(
+            "date",
+            format!(
+                "{date} is in the future (today is {today}); a check-in records progress made by a day that has come"
+            ),
+        ));
+    }
+    Ok(())
+}
+
 /// One row of the plan listing.
 #[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct SummaryView {
@@ -335,6 +353,7 @@ pub fn check_in(
             ),
         ));
     }
+    check_checkin_date(req.date, now)?;
     let checkin = CheckIn {
         objective: req.objective,
         progress,

@@ -93,7 +93,20 @@ fn render_classify(v: &ClassifyView) -> String {
                         .or(v.to.estimated_salary)
                         .map(dollars)
                         .unwrap_or_default();
-                format!("{f} → {t}, OEWS May 2025 wages at each level")
+                let groups: Vec<String> = [&v.from, &v.to]
+                    .iter()
+                    .filter(|p| p.salary.is_none())
+                    .filter_map(|p| {
+                        let g = p.estimated_salary_of_group.as_deref()?;
+                        Some(format!("for {}, those of all {g}", p.title))
+                    })
+                    .collect();
+                let groups = if groups.is_empty() {
+                    String::new()
+                } else {
+                    format!("; {}", groups.join("; "))
+                };
+                format!("{f} → {t}, OEWS May 2025 wages at each level{groups}")
             }
         };
         s.push_str(&format!("Pay: {:.0}% of current ({basis})\n", r * 100.0));
@@ -209,8 +222,8 @@ pub fn transitions(engine: &Engine, args: &TransitionsArgs, format: Format) -> a
                     d.code.clone(),
                     d.title.clone(),
                     format!("{:.2}", d.feasibility),
-                    format!("{:.2}", d.landing),
-                    format!("{:.2}", d.success),
+                    probability(d.landing),
+                    probability(d.success),
                     d.job_zone.map_or("-".into(), |z| z.to_string()),
                     d.median_wage.map_or("n/a".into(), dollars),
                 ]);

@@ -4,7 +4,9 @@ use switchback_app::Engine;
 use switchback_app::routes::{self, RouteView, RoutesView};
 
 use crate::cli::{Format, RouteArgs};
-use crate::output::{self, dollars, level_words, pay_fall, probability, years_to_goal};
+use crate::output::{
+    self, dollars, group_wages, level_words, pay_fall, probability, years_to_goal,
+};
 
 pub fn route(engine: &Engine, args: &RouteArgs, format: Format) -> anyhow::Result<()> {
     let profile = engine.profile_file(&args.profile)?;
@@ -100,13 +102,14 @@ fn render_route(r: &RouteView) -> String {
     for m in &r.moves {
         t += m.years;
         s.push_str(&format!(
-            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year{}, landing {}, success {}\n",
+            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year{}{}, landing {}, success {}\n",
             m.kind.replace('_', " "),
             m.from.title,
             level_words(m.from.level),
             m.to.title,
             level_words(m.to.level),
             dollars(m.salary),
+            group_wages(m.salary_of_group.as_deref()),
             pay_fall(m.pay_change),
             probability(m.landing),
             probability(m.success)

@@ -83,6 +83,11 @@ pub struct Request<'a> {
     /// The person is out of work: where they stand pays nothing, and a
     /// route's lowest salary is that of the positions it takes.
     pub out_of_work: bool,
+    /// Occupations always among the candidates, beside the best placed:
+    /// those of the options the person weighs, so that planning from where
+    /// they stand sees the routes the advisor judges through an option (a
+    /// welder's inspector post on the way to quality management).
+    pub consider: Vec<OccupationId>,
 }
 
 impl<'a> Request<'a> {
@@ -94,6 +99,11 @@ impl<'a> Request<'a> {
         Request {
             promotion_blocked: profile.situation.promotion_blocked,
             out_of_work: profile.situation.employed == Some(false),
+            consider: profile
+                .options
+                .iter()
+                .map(|o| o.position.occupation)
+                .collect(),
             ..Request::for_profile(
                 profile,
                 &profile.current.position,
@@ -138,6 +148,7 @@ impl<'a> Request<'a> {
             experience_in: None,
             education: profile.current.education,
             out_of_work: false,
+            consider: Vec::new(),
         }
     }
 }
@@ -540,6 +551,11 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         occupations.push(goal);
     }
     occupations.extend(ranked.into_iter().take(CANDIDATES).map(|(_, x)| x));
+    for &x in &req.consider {
+        if !occupations.contains(&x) && !req.exclude.contains(&x) && has_wage(x) {
+            occupations.push(x);
+        }
+    }
 
     // States: each candidate occupation at the grades of its band, plus the
     // start and the goal exactly.

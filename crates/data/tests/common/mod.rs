@@ -24,3 +24,14 @@ pub fn model() -> &'static TransitionModel {
 pub fn id(code: &str) -> OccupationId {
     catalog().find_code(OnetCode::parse(code).unwrap()).unwrap()
 }
+
+/// A profile from TOML text, on the embedded catalog.
+pub fn toml_profile(text: &str) -> switchback_core::profile::Profile {
+    switchback_data::profile_file::parse(
+        "inline.toml",
+        text,
+        switchback_data::profile_file::Format::Toml,
+        catalog(),
+    )
+    .unwrap()
+}
