@@ -39,6 +39,10 @@ pub(crate) const DEFAULT_MAX_STEP_DOWN: u8 = 2;
 pub(crate) const DEFAULT_MAX_MOVES: usize = 4;
 /// Largest number of moves a request may ask for.
 pub const MAX_MOVES: usize = 6;
+/// The most grades above an occupation's typical level at which a route
+/// enters it from outside the person's function
+/// ([`enters_above_its_newcomers`]).
+pub(crate) const NEWCOMER_ABOVE_TYPICAL: u8 = 1;
 
 /// What the planner needs to know.
 #[derive(Clone, Debug)]
@@ -839,6 +843,22 @@ fn own_work_readiness<'a>(
 /// step down, less the time already in the role at the start) and its
 /// landing chance. Experience is the search's business: it depends on the
 /// route so far.
+/// Whether a move enters an occupation the person has not worked in —
+/// another occupation outside their function — above the grade a newcomer
+/// is hired at: one above its typical incumbent's. The top of an
+/// occupation's ladder (two grades above typical, paid its 90th
+/// percentile) is climbed within it: a senior graphic designer was sent to
+/// lead special-effects animators "now", at $177,110 (+146%).
+pub(crate) fn enters_above_its_newcomers(catalog: &Catalog, from: Stop, to: Stop) -> bool {
+    let (a, b) = (
+        catalog.occupation(from.occupation),
+        catalog.occupation(to.occupation),
+    );
+    from.occupation != to.occupation
+        && !a.same_function(b)
+        && to.level.grade() > typical_level(b).grade() + NEWCOMER_ABOVE_TYPICAL
+}
+
 fn edge(
     req: &Request<'_>,
     stops: &[Stop],
@@ -865,6 +885,9 @@ fn edge(
         && req.promotion_blocked
         && (delta > 0 || (delta < 0 && from.occupation == to.occupation));
     if (from.occupation == to.occupation && delta == 0) || blocked {
+        return None;
+    }
+    if enters_above_its_newcomers(catalog, from, to) {
         return None;
     }
     let from_side = from.side(if i == 0 { req.start.track } else { tracks[i] });

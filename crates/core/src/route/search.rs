@@ -97,7 +97,8 @@ pub struct Graph {
     /// all (`Arena::worst`).
     pub bag_limit: usize,
     /// The start pays nothing (the person is out of work): a route's
-    /// lowest salary is that of the states it moves into.
+    /// lowest salary is that of the states it moves into, and waiting at
+    /// the start gathers no experience (there is no post to gather it in).
     pub start_unpaid: bool,
 }
 
@@ -159,9 +160,12 @@ impl Graph {
     pub fn duration(&self, from: usize, e: &Edge, credit: &[f64], schooled: f64) -> Option<f64> {
         let (a, b) = (self.slot[from], self.slot[e.to]);
         let short = self.need[e.to] - credit[b];
+        // Out of work, the start is no post: waiting there gathers no
+        // experience.
+        let idle = from == self.start && self.start_unpaid;
         let by_experience = if short <= 1e-9 {
             0.0
-        } else if self.related[a][b] > 0.0 {
+        } else if self.related[a][b] > 0.0 && !idle {
             short / self.related[a][b]
         } else {
             return None;
