@@ -235,7 +235,9 @@ pub fn classify(engine: &Engine, req: &MoveRequest) -> Result<ClassifyView, AppE
         }
     }
     let from_r = catalog.resolve(&req.from)?;
-    let to_r = catalog.resolve(&req.to)?;
+    // The destination is read in the light of the origin, as a profile's
+    // goal and options are.
+    let to_r = catalog.resolve(&req.to)?.near(catalog, from_r.occupation);
     let label = |s: &Option<String>| s.as_deref().and_then(Label::parse);
     let from = Position::new(
         catalog,

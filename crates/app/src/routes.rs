@@ -240,8 +240,8 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
 /// when they do (see [`RouteMoveView::salary_of_group`]).
 fn group_wages(engine: &Engine, r: &Route, occupation: OccupationId) -> Option<String> {
     let own = r.steps.first().map(|m| m.from.occupation);
-    let wages = engine.catalog().occupation(occupation).wages.as_ref()?;
-    (wages.aggregate && own != Some(occupation)).then(|| wages.oews_title.clone())
+    let group = engine.catalog().occupation(occupation).wider_wage_group()?;
+    (own != Some(occupation)).then(|| group.to_owned())
 }
 
 /// A comparison in words: "Stepping down to X (level) beats staying and

@@ -61,11 +61,7 @@ pub(crate) fn position_view(engine: &Engine, p: &Position) -> PositionView {
         department: p.department.as_ref().map(|l| l.as_str().to_owned()),
         salary: p.salary,
         estimated_salary: position::estimated_salary(o, p.level),
-        estimated_salary_of_group: o
-            .wages
-            .as_ref()
-            .filter(|w| w.aggregate)
-            .map(|w| w.oews_title.clone()),
+        estimated_salary_of_group: o.wider_wage_group().map(str::to_owned),
     }
 }
 

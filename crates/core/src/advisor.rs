@@ -1101,7 +1101,12 @@ impl<'a> Context<'a> {
         };
         let mut seen: Vec<(OccupationId, Level)> = Vec::new();
         let mut out = Vec::new();
-        for r in plan.routes.iter().chain(&plan.nearest) {
+        // The likeliest routes first: the set comes fastest first, and a
+        // teacher's five fast detours through other teaching posts hid the
+        // likelier direct move into the goal's occupation.
+        let mut routes: Vec<&Route> = plan.routes.iter().collect();
+        routes.sort_by(|a, b| b.probability.total_cmp(&a.probability));
+        for r in routes.into_iter().chain(&plan.nearest) {
             // A proposal is a move to make now: one that waits for study
             // is left to the route that plans it.
             let Some(first) = r.steps.first().filter(|s| s.study_years == 0.0) else {

@@ -650,6 +650,17 @@ impl Occupation {
         TRAINING_YEARS.get(usize::from(cat) - 1).copied()
     }
 
+    /// The title of the wider OEWS group whose wages stand in for this
+    /// occupation's, when they do: an OEWS aggregate (all buyers), or the
+    /// whole SOC occupation an O*NET specialisation is split out of
+    /// (natural sciences managers, for clinical research coordinators;
+    /// computer systems analysts, for health informatics specialists).
+    /// `None` where the wages are the occupation's own, or unknown.
+    pub fn wider_wage_group(&self) -> Option<&str> {
+        let w = self.wages.as_ref()?;
+        (w.aggregate || !self.code.as_str().ends_with(".00")).then_some(w.oews_title.as_str())
+    }
+
     /// Whether O*NET has rated this occupation's skills and knowledge.
     pub fn is_rated(&self) -> bool {
         !self.skills.is_empty()

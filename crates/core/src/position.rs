@@ -6,7 +6,8 @@
 //! - **Level inference** when none is given: the title's seniority words
 //!   ([`Level::hint_from_title`]) win — at most `supervisor` in a
 //!   first-line supervisors' occupation, where a store manager is filed;
-//!   otherwise the occupation decides —
+//!   otherwise the occupation decides, raised by the person's years in
+//!   the post ([`experienced_level`]) —
 //!   Chief Executives (11-1011) are `executive`, other management
 //!   occupations (SOC 11) `manager`, first-line supervisors `supervisor`,
 //!   and everyone else by job zone: zone 1 `entry`, 2 `junior`, 3 and 4
@@ -111,6 +112,9 @@ pub struct PositionSpec {
     pub department: Option<Label>,
     /// Annual salary in dollars, if known.
     pub salary: Option<u32>,
+    /// Years the person has worked in this post, if known: a level read
+    /// from the occupation alone rises with them ([`experienced_level`]).
+    pub years_in_post: Option<f32>,
 }
 
 impl PositionSpec {
@@ -154,7 +158,10 @@ impl Position {
         let (level, level_source) = match (spec.level, spec.title_hint) {
             (Some(l), _) => (l, LevelSource::Given),
             (None, Some(h)) => (first_line_cap(occ, h), LevelSource::TitleWords),
-            (None, None) => (typical_level(occ), LevelSource::Occupation),
+            (None, None) => (
+                experienced_level(occ, spec.years_in_post),
+                LevelSource::Occupation,
+            ),
         };
         let track = match spec.manages_people {
             Some(true) => Track::Management,
@@ -186,6 +193,40 @@ fn first_line_cap(o: &Occupation, hinted: Level) -> Level {
     } else {
         hinted
     }
+}
+
+/// The level of a person who has worked `years` in a post of an
+/// occupation whose level nothing else says: its typical level, raised a
+/// grade for each grade's tenure their years exceed the experience the
+/// occupation asks (O*NET's related work experience, else its job zone's,
+/// or BLS's if more), up to two grades — the ladder routes use
+/// (`route::plan::required_experience`). A truck driver of fifteen years
+/// is a senior driver, not the junior one a zone-2 occupation's typical
+/// incumbent is. Management occupations keep their typical level: the
+/// management grades are not served by years alone.
+pub fn experienced_level(o: &Occupation, years: Option<f32>) -> Level {
+    let typical = typical_level(o);
+    let Some(years) = years.filter(|_| !o.is_management()) else {
+        return typical;
+    };
+    let zone = o
+        .job_zone
+        .map(|z| crate::transition::profile::ZONE_EXPERIENCE_YEARS[usize::from(z.get()) - 1]);
+    let bls = o.outlook.as_ref().and_then(|x| x.related_experience_years);
+    let mut needed = o
+        .typical_experience_years()
+        .or(zone)
+        .unwrap_or(0.0)
+        .max(bls.unwrap_or(0.0));
+    let mut grade = typical.grade();
+    while grade < (typical.grade() + 2).min(6) {
+        needed += crate::route::plan::TENURE_YEARS[usize::from(grade) - 1];
+        if years < needed {
+            break;
+        }
+        grade += 1;
+    }
+    Level::from_grade(grade, false).unwrap_or(typical)
 }
 
 /// The level of a typical incumbent of an occupation (see the module docs).

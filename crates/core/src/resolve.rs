@@ -100,6 +100,38 @@ pub struct Resolution {
     pub alternatives: Vec<TitleMatch>,
 }
 
+impl Resolution {
+    /// The same reading, in the light of where the person stands: among
+    /// near-ties (within [`crate::profile::ROLE_TIE`] of the best), an
+    /// occupation of `near`'s function (its profession, or the management
+    /// of it) is preferred to one outside it. A mechanical engineer's
+    /// "Engineering Manager" is an architectural and engineering manager,
+    /// not the IT manager the words match a hundredth better. The
+    /// occupation passed over stays first among the alternatives, so a
+    /// reading still names it.
+    pub fn near(mut self, catalog: &Catalog, near: OccupationId) -> Resolution {
+        let mine = |o: OccupationId| {
+            catalog
+                .occupation(o)
+                .same_function(catalog.occupation(near))
+        };
+        if mine(self.occupation) {
+            return self;
+        }
+        let tie = self.best.score - crate::profile::ROLE_TIE;
+        let Some(i) = (self.alternatives.iter())
+            .position(|a| a.occupation != self.occupation && a.score >= tie && mine(a.occupation))
+        else {
+            return self;
+        };
+        let chosen = self.alternatives.remove(i);
+        let passed = std::mem::replace(&mut self.best, chosen);
+        self.occupation = self.best.occupation;
+        self.alternatives.insert(0, passed);
+        self
+    }
+}
+
 /// Why a text could not be resolved.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum ResolveError {

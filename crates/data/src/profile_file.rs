@@ -543,22 +543,29 @@ impl Validator<'_> {
     }
 
     fn role(&self, field: &str, text: &str) -> Result<(OccupationId, Option<Level>), ProfileError> {
-        let (occupation, seniority, _) = self.role_read(field, text)?;
+        let (occupation, seniority, _) = self.role_read(field, text, None)?;
         Ok((occupation, seniority))
     }
 
     /// [`Self::role`], and how the text was read when it is not the
-    /// occupation's own title or a code.
+    /// occupation's own title or a code; a goal's or an option's text is
+    /// read in the light of the person's own occupation (`near`,
+    /// [`switchback_core::resolve::Resolution::near`]).
     fn role_read(
         &self,
         field: &str,
         text: &str,
+        near: Option<OccupationId>,
     ) -> Result<(OccupationId, Option<Level>, Option<RoleRead>), ProfileError> {
         self.short_text(field, text, limits::TEXT_CHARS)?;
         let r = self
             .catalog
             .resolve(text)
             .map_err(|e| self.invalid(field, e.to_string()))?;
+        let r = match near {
+            Some(o) => r.near(self.catalog, o),
+            None => r,
+        };
         let read = RoleRead::of(self.catalog, text, &r);
         Ok((r.occupation, r.seniority, read))
     }
@@ -688,7 +695,7 @@ impl Validator<'_> {
             "the [current] table (role, level, salary, …) is required",
         )?;
         let current = self.current(c)?;
-        let goal = raw.goal.map(|g| self.goal(g)).transpose()?;
+        let goal = raw.goal.map(|g| self.goal(g, &current)).transpose()?;
         let situation = self.situation(raw.situation)?;
         self.bounded("skills", &raw.skills, limits::LIST_ENTRIES)?;
         let skills = (raw.skills.into_iter().enumerate())
@@ -739,7 +746,7 @@ impl Validator<'_> {
 
     fn current(&self, c: RawCurrent) -> Result<Current, ProfileError> {
         let role = self.required("current.role", c.role, "a job title or an O*NET-SOC code")?;
-        let (occ, hint, role_read) = self.role_read("current.role", &role)?;
+        let (occ, hint, role_read) = self.role_read("current.role", &role, None)?;
         let level = self.level("current.level", c.level)?;
         let salary = self.salary("current.salary", c.salary)?;
         let years_in_role = self
@@ -761,6 +768,7 @@ impl Validator<'_> {
             industry: self.label("current.industry", c.industry.as_deref())?,
             department: self.label("current.department", c.department.as_deref())?,
             salary,
+            years_in_post: Some(years_in_role),
         };
         Ok(Current {
             position: Position::new(self.catalog, occ, spec),
@@ -793,9 +801,10 @@ impl Validator<'_> {
         }
     }
 
-    fn goal(&self, g: RawGoal) -> Result<Goal, ProfileError> {
+    fn goal(&self, g: RawGoal, current: &Current) -> Result<Goal, ProfileError> {
         let role = self.required("goal.role", g.role, "a job title or an O*NET-SOC code")?;
-        let (occ, hint, role_read) = self.role_read("goal.role", &role)?;
+        let (occ, hint, role_read) =
+            self.role_read("goal.role", &role, Some(current.position.occupation))?;
         let level = self
             .level("goal.level", g.level)?
             .or(hint)
@@ -921,7 +930,11 @@ impl Validator<'_> {
             o.role,
             "a job title or an O*NET-SOC code",
         )?;
-        let (occ, hint, role_read) = self.role_read(&format!("{field}.role"), &role)?;
+        let (occ, hint, role_read) = self.role_read(
+            &format!("{field}.role"),
+            &role,
+            Some(current.position.occupation),
+        )?;
         let spec = PositionSpec {
             level: self.level(&format!("{field}.level"), o.level)?,
             title_hint: hint,
@@ -929,6 +942,8 @@ impl Validator<'_> {
             industry: self.label(&format!("{field}.industry"), o.industry.as_deref())?,
             department: self.label(&format!("{field}.department"), o.department.as_deref())?,
             salary: self.salary(&format!("{field}.salary"), o.salary)?,
+            // A post not yet taken: its level is the occupation's, or said.
+            years_in_post: None,
         }
         .staying_in(&current.position);
         Ok(Opt {

@@ -103,6 +103,14 @@ fn wages_join_detailed_then_aggregate_then_nothing() {
         occ("11-1031.00").wages.is_none(),
         "Legislators have no OEWS row"
     );
+    // Whose wages stand in, where they are not the occupation's own.
+    assert_eq!(buyer.wider_wage_group(), Some(w.oews_title.as_str()));
+    assert_eq!(
+        occ("11-9121.01").wider_wage_group(),
+        Some("Natural Sciences Managers")
+    );
+    assert_eq!(occ("15-1252.00").wider_wage_group(), None);
+    assert_eq!(occ("11-1031.00").wider_wage_group(), None);
 }
 
 #[test]

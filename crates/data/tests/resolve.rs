@@ -163,3 +163,29 @@ fn the_closest_titles_are_spelt_alike() {
         "{closest:?}"
     );
 }
+
+/// A goal's or an option's title is read in the light of where the person
+/// stands: between near-tied occupations, the one of their own function.
+/// "Engineering Manager" matches an IT manager's title a hundredth better
+/// than an architectural and engineering manager's; for a mechanical
+/// engineer it is the second, for a software developer the first, and the
+/// occupation passed over is still named.
+#[test]
+fn a_near_tie_is_read_in_the_light_of_ones_own_function() {
+    let c = catalog();
+    let code = |o| c.occupation(o).code.to_string();
+    let id = |code: &str| {
+        c.find_code(switchback_core::OnetCode::parse(code).unwrap())
+            .unwrap()
+    };
+    let plain = c.resolve("Engineering Manager").unwrap();
+    assert_eq!(code(plain.occupation), "11-3021.00");
+    let engineer = plain.clone().near(c, id("17-2141.00"));
+    assert_eq!(code(engineer.occupation), "11-9041.00");
+    assert_eq!(code(engineer.alternatives[0].occupation), "11-3021.00");
+    let developer = plain.clone().near(c, id("15-1252.00"));
+    assert_eq!(developer, plain);
+    // No near-tie, nothing to prefer: a clear reading stays.
+    let nurse = c.resolve("Registered Nurse").unwrap();
+    assert_eq!(nurse.clone().near(c, id("17-2141.00")), nurse);
+}

@@ -257,6 +257,45 @@ fn levels_and_tracks_are_inferred_by_the_documented_rule() {
         },
     );
     assert_eq!(given.level, Level::Manager);
+    // Years in the post raise a level read from the occupation alone, by
+    // the ladder's tenures, at most two grades.
+    let served = |code: &str, years: f32| {
+        Position::new(
+            c,
+            id(code),
+            PositionSpec {
+                years_in_post: Some(years),
+                ..PositionSpec::default()
+            },
+        )
+        .level
+    };
+    assert_eq!(
+        served("53-3032.00", 0.5),
+        Level::Junior,
+        "a new truck driver"
+    );
+    assert_eq!(
+        served("53-3032.00", 15.0),
+        Level::Senior,
+        "fifteen years on"
+    );
+    assert_eq!(
+        served("11-3031.00", 20.0),
+        Level::Manager,
+        "not by years alone"
+    );
+    // Title words and a level given still decide.
+    let hinted = Position::new(
+        c,
+        id("53-3032.00"),
+        PositionSpec {
+            title_hint: Some(Level::Junior),
+            years_in_post: Some(15.0),
+            ..PositionSpec::default()
+        },
+    );
+    assert_eq!(hinted.level, Level::Junior);
 }
 
 #[test]
