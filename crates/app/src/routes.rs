@@ -2,7 +2,7 @@
 //! included, each switchback compared in words with staying and climbing.
 
 use serde::Serialize;
-use switchback_core::advisor::person_levels;
+use switchback_core::advisor::{limits_in_the_way, person_levels};
 use switchback_core::catalog::{EDUCATION_LEVELS, OccupationId};
 use switchback_core::route::compare::{self, Comparison, Point};
 use switchback_core::route::plan::{self, MAX_MOVES, Request, Route, Stop};
@@ -89,6 +89,27 @@ pub struct RoutesView {
     pub notes: Vec<String>,
 }
 
+/// Routes shown in full (the text's, the web chart's).
+pub const SHOWN_ROUTES: usize = 6;
+
+/// Which routes to show in full, by their index (fastest first, as the
+/// answer lists them): the [`SHOWN_ROUTES`] likeliest, in that order. A
+/// Pareto set can hold many fast long shots; showing the fastest six hid a
+/// cook's likeliest routes (0.22) behind six of 0.03 to 0.08. One choice
+/// for every edge, so the text and the chart show the same routes.
+pub fn shown(routes: &[RouteView]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..routes.len()).collect();
+    order.sort_by(|&a, &b| {
+        routes[b]
+            .probability
+            .total_cmp(&routes[a].probability)
+            .then(a.cmp(&b))
+    });
+    order.truncate(SHOWN_ROUTES);
+    order.sort_unstable();
+    order
+}
+
 /// Plans the routes of a profile with a goal, in at most `max_moves` moves.
 pub fn routes(
     engine: &Engine,
@@ -152,6 +173,18 @@ pub fn routes(
         notes.push(format!(
             "BLS publishes no annual wage for {goal_title}; earnings assume your current salary once there"
         ));
+    }
+    if answer.routes.is_empty() && answer.nearest.is_none() {
+        // Nothing even within three horizons: say so when it is the
+        // person's own limits that stand in the way, as `advise` does.
+        if let Some((limits, r)) = limits_in_the_way(catalog, model, &profile.situation, &req) {
+            notes.push(crate::words::limits_in_the_way(
+                catalog,
+                goal.occupation,
+                &limits,
+                &r,
+            ));
+        }
     }
     if profile.situation.promotion_blocked {
         notes.push(
@@ -331,5 +364,37 @@ fn list(items: &[String]) -> String {
         [] => String::new(),
         [one] => one.clone(),
         [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn route(years: f32, probability: f32) -> RouteView {
+        RouteView {
+            moves: Vec::new(),
+            years_to_goal: years,
+            probability,
+            min_salary: 0,
+            earnings_over_horizon: 0,
+            earnings_horizon_years: 10.0,
+            switchback: false,
+        }
+    }
+
+    #[test]
+    fn the_likeliest_routes_are_shown_in_the_answers_order() {
+        // Fastest first, as a Pareto set comes: fast long shots, then the
+        // likeliest, slower routes.
+        let chances = [0.04, 0.05, 0.03, 0.06, 0.07, 0.04, 0.2, 0.21, 0.02];
+        let routes: Vec<RouteView> = (chances.iter().enumerate())
+            .map(|(i, &p)| route(1.0 + i as f32, p))
+            .collect();
+        assert_eq!(shown(&routes), [0, 1, 3, 4, 6, 7]);
+        // The tie at 0.04 went to the faster (0, not 5); a short set is
+        // shown whole.
+        assert_eq!(shown(&routes[..3]), [0, 1, 2]);
+        assert!(shown(&[]).is_empty());
     }
 }

@@ -731,6 +731,24 @@ fn tenths_up(years: f32) -> f32 {
     (years * 10.0 - 1e-3).ceil() / 10.0
 }
 
+/// `route`'s note when the person's own limits are what stand between
+/// them and their goal ([`switchback_core::advisor::limits_in_the_way`]).
+pub fn limits_in_the_way(
+    catalog: &Catalog,
+    goal: OccupationId,
+    limits: &[Limit],
+    route: &switchback_core::route::plan::Route,
+) -> String {
+    format!(
+        "No route reaches {} within your own limits ({}); without them one would: {} — {:.1} years in all, probability {}.",
+        catalog.occupation(goal).title,
+        limit_words(limits),
+        route_steps(catalog, route),
+        route.years_to_goal,
+        probability(route.probability)
+    )
+}
+
 /// "pay of at least $70,000, steps down of at most 1 grade".
 fn limit_words(limits: &[Limit]) -> String {
     limits

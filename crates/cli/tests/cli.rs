@@ -446,6 +446,21 @@ fn route_without_a_goal_or_with_an_unreachable_one() {
     let o = run(&["route", &write_profile("p.yaml", "x: 1")]);
     assert!(stderr(&o).contains("a profile is a .toml or .json file"));
 
+    // No route at all because of the person's own pay floor: `route` says
+    // so and shows what lifting it takes, as `advise` does.
+    let p = write_profile(
+        "paralegal.toml",
+        "[current]\nrole = \"Paralegals and Legal Assistants\"\nlevel = \"senior\"\nsalary = 64000\nyears_in_role = 5\nyears_experience = 8\neducation = \"bachelor\"\n[goal]\nrole = \"Lawyers\"\nhorizon_years = 7\n[situation]\nmin_salary = 45000\n",
+    );
+    let v = json(&["route", &p, "--format", "json"]);
+    assert!(v["routes"].as_array().unwrap().is_empty());
+    let notes = v["notes"].to_string();
+    assert!(
+        notes.contains("No route reaches Lawyers within your own limits (pay of at least $45,000); without them one would:"),
+        "{notes}"
+    );
+    assert!(notes.contains("full-time, unpaid"), "{notes}");
+
     // A goal at or below where the person stands is no goal for a route.
     let p = write_profile(
         "below.toml",

@@ -1178,11 +1178,11 @@ impl<'a> Context<'a> {
                 };
                 let without_limits = (!limits.is_empty())
                     .then(|| {
-                        let relaxed = relaxed(&self.here_request());
-                        plan::best_route(self.catalog, self.model, &relaxed)
-                            .or_else(|| plan::nearest_route(self.catalog, self.model, &relaxed))
+                        let own = self.here_request();
+                        limits_in_the_way(self.catalog, self.model, &self.profile.situation, &own)
                     })
-                    .flatten();
+                    .flatten()
+                    .map(|(_, route)| route);
                 NoProposals::NoRoute {
                     searched_years: plan::nearest_horizon(horizon),
                     limits,
@@ -1626,21 +1626,7 @@ impl<'a> Context<'a> {
     }
 
     fn no_route(&self, from: &Position, horizon: f32, here: bool) -> Onward {
-        let s = &self.profile.situation;
-        let mut limits = Vec::new();
-        let blocked = here && s.promotion_blocked;
-        if blocked {
-            limits.push(Limit::PromotionBlocked);
-        }
-        if let Some(floor) = s.min_salary {
-            limits.push(Limit::MinSalary(floor));
-        }
-        if let Some(max) = s.max_step_down {
-            limits.push(Limit::MaxStepDown(max));
-        }
-        if !s.exclude_occupations.is_empty() {
-            limits.push(Limit::ExcludedOccupations(s.exclude_occupations.len()));
-        }
+        let limits = own_limits(&self.profile.situation, here);
         let own = if here {
             self.here_request()
         } else {
@@ -1991,6 +1977,50 @@ fn is_technical(onet_id: &str) -> bool {
         || onet_id.starts_with("2.C.3.")
         || ["2.C.4.a", "2.C.4.b", "2.C.4.c", "2.C.4.d"].contains(&onet_id)
         || onet_id.starts_with("2.C.5.")
+}
+
+/// The person's own limits that can block routes: a closed way up (only
+/// from where they stand: `here`), a pay floor, a deepest step down,
+/// excluded occupations.
+fn own_limits(s: &crate::profile::Situation, here: bool) -> Vec<Limit> {
+    let mut limits = Vec::new();
+    if here && s.promotion_blocked {
+        limits.push(Limit::PromotionBlocked);
+    }
+    if let Some(floor) = s.min_salary {
+        limits.push(Limit::MinSalary(floor));
+    }
+    if let Some(max) = s.max_step_down {
+        limits.push(Limit::MaxStepDown(max));
+    }
+    if !s.exclude_occupations.is_empty() {
+        limits.push(Limit::ExcludedOccupations(s.exclude_occupations.len()));
+    }
+    limits
+}
+
+/// The person's own limits that stand between them and their goal, when
+/// `own` — a request from where they stand — finds no route, even within
+/// three horizons (the caller knows: it asked): those limits, and the route
+/// they rule out (the best within the horizon, else the nearest), with the
+/// request's other terms (its move limit) kept. `None` without limits, or
+/// when nothing reaches the goal without them either. `route` says it
+/// beside "no route", as the advisor does when it has nothing to propose,
+/// so the two answer alike.
+pub fn limits_in_the_way(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    situation: &crate::profile::Situation,
+    own: &Request<'_>,
+) -> Option<(Vec<Limit>, Route)> {
+    let limits = own_limits(situation, true);
+    if limits.is_empty() {
+        return None;
+    }
+    let relaxed = relaxed(own);
+    let route = plan::best_route(catalog, model, &relaxed)
+        .or_else(|| plan::nearest_route(catalog, model, &relaxed))?;
+    Some((limits, route))
 }
 
 /// `own` without the person's own limits (pay floor, deepest step down,

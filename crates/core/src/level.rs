@@ -196,6 +196,8 @@ impl Level {
         let mut best: Option<Level> = None;
         // An "assistant" (or the like) waiting for the seniority word it lowers.
         let mut second = false;
+        // The words so far are all seniority words or such modifiers.
+        let mut leading = true;
         for (i, t) in toks.iter().enumerate() {
             let next = toks.get(i + 1).map(String::as_str);
             let proposed = match t.as_str() {
@@ -214,11 +216,14 @@ impl Level {
                 "chief" | "ceo" | "cfo" | "coo" | "cto" | "cio" | "cmo" | "cso" | "cpo" | "cho"
                 | "cdo" => Some(Level::Executive),
                 "assistant" | "asst" | "deputy" | "associate" | "vice" => {
-                    second = true;
+                    // Only as the title's own first word, or after another
+                    // such word: a nursing assistant supervisor supervises.
+                    second |= leading;
                     None
                 }
                 _ => None,
             };
+            leading = proposed.is_some() || (leading && is_modifier(t));
             let Some(mut l) = proposed else { continue };
             if std::mem::take(&mut second) {
                 l = Level::from_grade(l.grade() - 1, l.is_management()).unwrap_or(l);
@@ -229,6 +234,10 @@ impl Level {
         }
         best
     }
+}
+
+fn is_modifier(t: &str) -> bool {
+    matches!(t, "assistant" | "asst" | "deputy" | "associate" | "vice")
 }
 
 impl fmt::Display for Level {
@@ -296,6 +305,8 @@ mod tests {
             ("Associate Director, Research", Some(Level::SeniorManager)),
             ("Vice President, Sales", Some(Level::Vp)),
             ("Associate", None),
+            ("Nursing Assistant Supervisor", Some(Level::Supervisor)),
+            ("Senior Assistant Manager", Some(Level::Supervisor)),
             ("data scientist", None),
         ];
         for (title, want) in cases {

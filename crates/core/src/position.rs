@@ -95,6 +95,9 @@ pub enum LevelSource {
     TitleWords,
     /// From the occupation (management group or job zone).
     Occupation,
+    /// From the occupation, raised by the person's years in the post
+    /// ([`experienced_level`]).
+    YearsInPost,
 }
 
 /// What is known of a position before its level and track are settled.
@@ -157,11 +160,16 @@ impl Position {
         let occ = catalog.occupation(occupation);
         let (level, level_source) = match (spec.level, spec.title_hint) {
             (Some(l), _) => (l, LevelSource::Given),
-            (None, Some(h)) => (first_line_cap(occ, h), LevelSource::TitleWords),
-            (None, None) => (
-                experienced_level(occ, spec.years_in_post),
-                LevelSource::Occupation,
-            ),
+            (None, Some(h)) => (title_level(occ, h), LevelSource::TitleWords),
+            (None, None) => {
+                let level = experienced_level(occ, spec.years_in_post);
+                let source = if level == typical_level(occ) {
+                    LevelSource::Occupation
+                } else {
+                    LevelSource::YearsInPost
+                };
+                (level, source)
+            }
         };
         let track = match spec.manages_people {
             Some(true) => Track::Management,
@@ -181,14 +189,20 @@ impl Position {
     }
 }
 
-/// A title's seniority in a first-line supervisors' occupation, at most
-/// supervisor: O*NET files store managers, shift managers and kitchen
-/// managers under first-line supervision, and the word "manager" in their
-/// title does not make them the peers of a human resources manager
-/// (SOC 11). A level the person gives is taken as given.
-fn first_line_cap(o: &Occupation, hinted: Level) -> Level {
+/// The level a title's seniority words give in occupation `o`. In a
+/// first-line supervisors' occupation, at most supervisor: O*NET files
+/// store managers, shift managers and kitchen managers under first-line
+/// supervision, and the word "manager" in their title does not make them
+/// the peers of a human resources manager (SOC 11). In any management
+/// occupation, at least supervisor: below it there is no post of the
+/// occupation (an "assistant supervisor" is its lead worker's grade at
+/// most). One rule for the current position, a goal and an option; a
+/// level the person gives is taken as given.
+pub fn title_level(o: &Occupation, hinted: Level) -> Level {
     let first_line = o.is_management() && o.soc().major_number() != 11;
-    if first_line && hinted.grade() > Level::Supervisor.grade() {
+    let above_first_line = first_line && hinted.grade() > Level::Supervisor.grade();
+    let below_management = o.is_management() && hinted.grade() < Level::Supervisor.grade();
+    if above_first_line || below_management {
         Level::Supervisor
     } else {
         hinted
@@ -199,10 +213,11 @@ fn first_line_cap(o: &Occupation, hinted: Level) -> Level {
 /// occupation whose level nothing else says: its typical level, raised a
 /// grade for each grade's tenure their years exceed the experience the
 /// occupation asks (O*NET's related work experience, else its job zone's,
-/// or BLS's if more), up to two grades — the ladder routes use
-/// (`route::plan::required_experience`). A truck driver of fifteen years
-/// is a senior driver, not the junior one a zone-2 occupation's typical
-/// incumbent is. Management occupations keep their typical level: the
+/// or BLS's if more), up to two grades and no higher than senior — the
+/// ladder routes use (`route::plan::required_experience`). A truck driver
+/// of fifteen years is a senior driver, not the junior one a zone-2
+/// occupation's typical incumbent is; lead and principal are titles, not
+/// years. Management occupations keep their typical level: the
 /// management grades are not served by years alone.
 pub fn experienced_level(o: &Occupation, years: Option<f32>) -> Level {
     let typical = typical_level(o);
@@ -219,7 +234,7 @@ pub fn experienced_level(o: &Occupation, years: Option<f32>) -> Level {
         .unwrap_or(0.0)
         .max(bls.unwrap_or(0.0));
     let mut grade = typical.grade();
-    while grade < (typical.grade() + 2).min(6) {
+    while grade < (typical.grade() + 2).min(Level::Senior.grade()) {
         needed += crate::route::plan::TENURE_YEARS[usize::from(grade) - 1];
         if years < needed {
             break;

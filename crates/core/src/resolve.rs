@@ -115,7 +115,9 @@ impl Resolution {
                 .occupation(o)
                 .same_function(catalog.occupation(near))
         };
-        if mine(self.occupation) {
+        // An occupation's own title, typed whole, is what the person means.
+        let exact = self.best.score >= 1.0 && self.best.matched.source == TitleSource::Title;
+        if exact || mine(self.occupation) {
             return self;
         }
         let tie = self.best.score - crate::profile::ROLE_TIE;

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use switchback_core::catalog::{EDUCATION_NAMES, ElementId, education_category};
 use switchback_core::development::DepartmentGoal;
 use switchback_core::level::Level;
-use switchback_core::position::{Label, Position, PositionSpec};
+use switchback_core::position::{Label, LevelSource, Position, PositionSpec};
 use switchback_core::profile::{
     Current, Goal, Opt, Profile, RoleRead, Situation, SkillClaim, limits,
 };
@@ -361,10 +361,8 @@ pub fn parse(
 /// The hint for a number written with thousands separators (`salary =
 /// 92,000`), which TOML cannot read, at `offset`'s line: what to write.
 fn grouped_number_at(text: &str, offset: usize) -> Option<String> {
-    let line_start = text[..offset.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let line = text[line_start..].lines().next()?;
+    let line_start = text.get(..offset)?.rfind('\n').map_or(0, |i| i + 1);
+    let line = text.get(line_start..)?.lines().next()?;
     let value = line.split_once('=')?.1;
     let value = value.split('#').next()?.trim();
     let mut groups = value.split(',');
@@ -522,6 +520,23 @@ fn line_column(text: &str, offset: usize) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
     (line, column)
+}
+
+/// A level read from years in the post stays below a goal in the same
+/// occupation: an accountant of five years who gives no level and aims at
+/// a senior accountant's post is not told they already hold it.
+fn below_the_goal(catalog: &Catalog, current: &mut Position, goal: &Goal) {
+    let typical = switchback_core::position::typical_level(catalog.occupation(goal.occupation));
+    if current.level_source == LevelSource::YearsInPost
+        && current.occupation == goal.occupation
+        && current.level.grade() >= goal.level.grade()
+    {
+        let grade = goal.level.grade().saturating_sub(1).max(typical.grade());
+        current.level = Level::from_grade(grade, false).unwrap_or(typical);
+        if current.level == typical {
+            current.level_source = LevelSource::Occupation;
+        }
+    }
 }
 
 struct Validator<'a> {
@@ -694,8 +709,11 @@ impl Validator<'_> {
             raw.current,
             "the [current] table (role, level, salary, …) is required",
         )?;
-        let current = self.current(c)?;
+        let mut current = self.current(c)?;
         let goal = raw.goal.map(|g| self.goal(g, &current)).transpose()?;
+        if let Some(g) = &goal {
+            below_the_goal(self.catalog, &mut current.position, g);
+        }
         let situation = self.situation(raw.situation)?;
         self.bounded("skills", &raw.skills, limits::LIST_ENTRIES)?;
         let skills = (raw.skills.into_iter().enumerate())
@@ -805,12 +823,11 @@ impl Validator<'_> {
         let role = self.required("goal.role", g.role, "a job title or an O*NET-SOC code")?;
         let (occ, hint, role_read) =
             self.role_read("goal.role", &role, Some(current.position.occupation))?;
+        let o = self.catalog.occupation(occ);
         let level = self
             .level("goal.level", g.level)?
-            .or(hint)
-            .unwrap_or_else(|| {
-                switchback_core::position::typical_level(self.catalog.occupation(occ))
-            });
+            .or(hint.map(|h| switchback_core::position::title_level(o, h)))
+            .unwrap_or_else(|| switchback_core::position::typical_level(o));
         let horizon = self.required(
             "goal.horizon_years",
             g.horizon_years,

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{catalog, model};
+use common::{catalog, id, model};
 
 use std::path::Path;
 
@@ -1225,5 +1225,126 @@ fn necessity_on_a_move_that_still_leads_to_the_goal_does_not_say_it_leads_away()
     assert!(
         matches!(necessity_only, Reason::NecessityOnly { leads_on: true, .. }),
         "{necessity_only:?}"
+    );
+}
+
+/// Circumstances fire on their own evidence. A patrol officer offered an
+/// intermediate planner's post in emergency management — a management
+/// occupation, but a post with no reports — does not gain management
+/// experience there; offered its supervisor's post, he does.
+#[test]
+fn management_experience_needs_a_post_that_manages_people() {
+    let officer = |level: &str| {
+        let a = inline(&format!(
+            r#"
+[current]
+role = "Police and Sheriff's Patrol Officers"
+level = "senior"
+salary = 78000
+years_in_role = 9
+years_experience = 9
+manages_people = false
+[goal]
+role = "Emergency Management Directors"
+level = "director"
+horizon_years = 8
+[[options]]
+id = "planner"
+role = "Emergency Management Directors"
+level = "{level}"
+salary = 66000
+"#
+        ))
+        .unwrap();
+        only(&a).circumstances.clone()
+    };
+    assert!(!officer("intermediate").contains(&Circumstance::ManagementExperience));
+    assert!(officer("supervisor").contains(&Circumstance::ManagementExperience));
+}
+
+/// Changing profession "toward the goal" means into its occupation or
+/// closer to it by the transition model, not merely into its SOC broad
+/// group: a senior graphic designer's work transfers to art direction
+/// better than an animator's, so an animator's post is no step toward
+/// being an art director (it was said to be, with the scores printed the
+/// wrong way round: "closer (0.61) than … (0.73)").
+#[test]
+fn a_profession_in_the_goals_group_is_not_closer_by_that_alone() {
+    let a = inline(
+        r#"
+[current]
+role = "Graphic Designers"
+level = "senior"
+salary = 72000
+years_in_role = 4
+years_experience = 9
+[goal]
+role = "Art Directors"
+level = "manager"
+horizon_years = 6
+[[options]]
+id = "animation"
+role = "Special Effects Artists and Animators"
+level = "senior"
+"#,
+    )
+    .unwrap();
+    let o = only(&a);
+    let art = id("27-1011.00");
+    let from_option = model().score(o.position.occupation, art);
+    let from_current = model().score(id("27-1024.00"), art);
+    assert!(
+        from_option < from_current,
+        "{from_option} vs {from_current}"
+    );
+    assert!(!o.circumstances.contains(&Circumstance::ChangeProfession));
+}
+
+/// With no options, the advisor proposes the first moves of the likeliest
+/// routes, not the fastest: the likeliest route's first move is always
+/// among the proposals (a teacher's five fast detours once hid the likelier
+/// direct move into the goal's occupation).
+#[test]
+fn proposals_are_the_first_moves_of_the_likeliest_routes() {
+    let text = r#"
+[current]
+role = "Elementary School Teachers, Except Special Education"
+level = "intermediate"
+salary = 64000
+years_in_role = 10
+years_experience = 10
+education = "master"
+[goal]
+role = "Instructional Coordinators"
+level = "senior"
+horizon_years = 4
+[situation]
+promotion_blocked = true
+"#;
+    let profile = profile_file::parse("teacher.toml", text, Format::Toml, catalog()).unwrap();
+    let a = advisor::advise(catalog(), model(), &profile).unwrap();
+    let levels = advisor::person_levels(model(), &profile);
+    let req = switchback_core::route::plan::Request::from_current(&profile, &levels);
+    let plan = switchback_core::route::plan::plan(catalog(), model(), &req);
+    let likeliest = plan
+        .routes
+        .iter()
+        .filter(|r| r.steps[0].study_years == 0.0)
+        .max_by(|x, y| x.probability.total_cmp(&y.probability))
+        .expect("a route");
+    let fastest = &plan.routes[0];
+    assert!(
+        likeliest.probability > fastest.probability,
+        "the case in question"
+    );
+    let first = (
+        likeliest.steps[0].to.occupation,
+        likeliest.steps[0].to.level,
+    );
+    assert!(
+        a.options
+            .iter()
+            .any(|o| (o.position.occupation, o.position.level) == first),
+        "{first:?} not proposed"
     );
 }

@@ -379,3 +379,28 @@ mod ranges {
         }
     }
 }
+
+/// Levels read from words and years follow one rule for every role of a
+/// profile: a goal of "Store Manager" is a first-line supervisor's post,
+/// as a current one is; and a level read from years stays below a goal in
+/// the same occupation (an accountant of five years aiming at a senior
+/// accountant's post is not told she already holds it).
+#[test]
+fn levels_read_from_words_and_years_agree_with_the_goal() {
+    let p = |text: &str| parse("p.toml", text, Format::Toml, catalog()).unwrap();
+    let store = p(
+        "[current]\nrole = \"Retail Salespersons\"\nyears_in_role = 3\n[goal]\nrole = \"Store Manager\"\nhorizon_years = 4\n",
+    );
+    assert_eq!(store.goal.unwrap().level, Level::Supervisor);
+    let years = p("[current]\nrole = \"Accountants and Auditors\"\nyears_in_role = 8\n");
+    assert_eq!(
+        years.current.position.level,
+        Level::Senior,
+        "eight years in"
+    );
+    let aiming = p(
+        "[current]\nrole = \"Accountants and Auditors\"\nyears_in_role = 8\n[goal]\nrole = \"Accountants and Auditors\"\nlevel = \"senior\"\nhorizon_years = 3\n",
+    );
+    let goal = aiming.goal.as_ref().unwrap();
+    assert!(aiming.current.position.level.grade() < goal.level.grade());
+}

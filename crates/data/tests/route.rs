@@ -48,6 +48,24 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
 }
 
 fn check_constraints(r: &Route, req: &Request<'_>) {
+    let c = catalog();
+    let origin = req.experience_in.unwrap_or(req.start.occupation);
+    for s in &r.steps {
+        let to = c.occupation(s.to.occupation);
+        let typical = switchback_core::position::typical_level(to).grade();
+        // First-line supervision is one grade on a route.
+        if to.is_management() && to.soc().major_number() != 11 && s.to.occupation != req.goal {
+            assert!(s.to.level.grade() <= Level::Supervisor.grade(), "{s:?}");
+        }
+        // A newcomer is not hired at the top of an occupation's ladder.
+        let outside = |o| !c.occupation(o).same_function(to);
+        if s.from.occupation != s.to.occupation && outside(s.from.occupation) && outside(origin) {
+            assert!(
+                s.to.level.grade() <= typical + 1,
+                "a newcomer's entry too high: {s:?}"
+            );
+        }
+    }
     let last = r.steps.last().unwrap();
     assert_eq!(
         (last.to.occupation, last.to.level),
@@ -621,5 +639,28 @@ fn no_route_climbs_and_steps_back_down_to_where_it_started() {
         for r in p.routes.iter().chain(&p.direct) {
             check_constraints(r, &req);
         }
+    }
+}
+
+/// A senior graphic designer aiming at art director is not sent to lead
+/// special-effects animators at once, at the 90th percentile of their pay
+/// (+146%): a newcomer to an occupation outside their function enters it
+/// at most a grade above its typical level. Every route test checks the
+/// rule (`check_constraints`); here, the route that broke it is gone.
+#[test]
+fn a_newcomer_is_not_hired_at_the_top_of_another_occupations_ladder() {
+    let designer = start("27-1024.00", Level::Senior, 72_000, false);
+    let req = request(&designer, "27-1011.00", Level::Manager, 6.0);
+    let p = plan::plan(catalog(), model(), &req);
+    assert!(!p.routes.is_empty());
+    let animators = id("27-1014.00");
+    for r in &p.routes {
+        check_constraints(r, &req);
+        assert!(
+            !r.steps
+                .iter()
+                .any(|s| s.to.occupation == animators && s.to.level == Level::Lead),
+            "{r:?}"
+        );
     }
 }

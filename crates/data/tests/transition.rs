@@ -280,11 +280,15 @@ fn levels_and_tracks_are_inferred_by_the_documented_rule() {
         Level::Senior,
         "fifteen years on"
     );
+    // A first-line supervisors' occupation is management: its grade is not
+    // served by years (two tenures up would make a "principal" of it).
     assert_eq!(
-        served("11-3031.00", 20.0),
-        Level::Manager,
+        served("41-1011.00", 20.0),
+        Level::Supervisor,
         "not by years alone"
     );
+    // Years make a senior at most: lead and principal are titles.
+    assert_eq!(served("25-2021.00", 30.0), Level::Senior);
     // Title words and a level given still decide.
     let hinted = Position::new(
         c,

@@ -19,17 +19,17 @@ const RIGHT: f32 = 200.0;
 const TOP: f32 = 30.0;
 const BOTTOM: f32 = 50.0;
 
-/// Which routes to draw: the Pareto routes (at most six), and the direct
-/// climb when it is not among them; with none, the nearest route.
+/// Which routes to draw: the Pareto routes the text shows too (the six
+/// likeliest, [`switchback_app::routes::shown`]), and the direct climb when
+/// it is not among them; with none, the nearest route.
 fn drawn(v: &RoutesView) -> Vec<(&RouteView, &'static str)> {
-    let mut out: Vec<(&RouteView, &'static str)> = v
-        .routes
-        .iter()
-        .take(6)
+    let mut out: Vec<(&RouteView, &'static str)> = switchback_app::routes::shown(&v.routes)
+        .into_iter()
+        .map(|i| &v.routes[i])
         .map(|r| (r, if r.switchback { "switchback" } else { "climb" }))
         .collect();
     if let Some(d) = &v.direct
-        && !v.routes.iter().take(6).any(|r| same(r, d))
+        && !out.iter().any(|(r, _)| same(r, d))
     {
         out.push((d, "direct"));
     }

@@ -50,7 +50,7 @@ fn render(v: &RoutesView) -> String {
         push_notes(&mut s, &v.notes);
         return s;
     }
-    for i in shown_routes(&v.routes) {
+    for i in routes::shown(&v.routes) {
         let r = &v.routes[i];
         s.push_str(&format!(
             "Route {}{}\n{}\n",
@@ -59,10 +59,10 @@ fn render(v: &RoutesView) -> String {
             render_route(r)
         ));
     }
-    if v.routes.len() > SHOWN_ROUTES {
+    if v.routes.len() > routes::SHOWN_ROUTES {
         s.push_str(&format!(
             "… and {} more Pareto-optimal routes, less likely (see --format json; routes are numbered fastest first)\n\n",
-            v.routes.len() - SHOWN_ROUTES
+            v.routes.len() - routes::SHOWN_ROUTES
         ));
     }
     match &v.direct {
@@ -88,26 +88,6 @@ fn push_notes(s: &mut String, notes: &[String]) {
     for n in notes {
         s.push_str(&format!("Note: {n}.\n"));
     }
-}
-
-/// Routes the text prints in full.
-const SHOWN_ROUTES: usize = 6;
-
-/// Which routes the text prints, by their index (fastest first, as the
-/// JSON lists them): the [`SHOWN_ROUTES`] likeliest, in that order. A
-/// Pareto set can hold many fast long shots; printing the fastest six hid
-/// a cook's likeliest routes (0.22) behind six of 0.03 to 0.08.
-fn shown_routes(routes: &[RouteView]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..routes.len()).collect();
-    order.sort_by(|&a, &b| {
-        routes[b]
-            .probability
-            .total_cmp(&routes[a].probability)
-            .then(a.cmp(&b))
-    });
-    order.truncate(SHOWN_ROUTES);
-    order.sort_unstable();
-    order
 }
 
 fn render_route(r: &RouteView) -> String {

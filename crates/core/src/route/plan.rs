@@ -19,6 +19,9 @@ pub(crate) const MAX_CLIMB: u8 = 2;
 pub(crate) const LEVEL_BAND: u8 = 2;
 /// Occupations considered besides the current and the goal.
 pub(crate) const CANDIDATES: usize = 12;
+/// The most occupations of the person's options added to the candidates
+/// ([`Request::consider`]).
+pub(crate) const CONSIDERED: usize = 8;
 /// Candidates are chosen among this many occupations nearest the goal.
 pub const POOL: usize = 40;
 /// Moves less likely than this are not considered.
@@ -555,11 +558,18 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         occupations.push(goal);
     }
     occupations.extend(ranked.into_iter().take(CANDIDATES).map(|(_, x)| x));
-    for &x in &req.consider {
-        if !occupations.contains(&x) && !req.exclude.contains(&x) && has_wage(x) {
-            occupations.push(x);
-        }
-    }
+    // The options' occupations, the best placed first, at most
+    // `CONSIDERED`: a profile may list fifty options, and the search's cost
+    // grows faster than the square of its candidates.
+    let mut considered: Vec<(f32, OccupationId)> = req
+        .consider
+        .iter()
+        .filter(|&&x| !occupations.contains(&x) && !req.exclude.contains(&x) && has_wage(x))
+        .map(|&x| (model.score(cur, x) * to_goal[usize::from(x.0)], x))
+        .collect();
+    considered.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    considered.dedup_by_key(|c| c.1);
+    occupations.extend(considered.into_iter().take(CONSIDERED).map(|(_, x)| x));
 
     // States: each candidate occupation at the grades of its band, plus the
     // start and the goal exactly.
@@ -845,27 +855,34 @@ fn own_work_readiness<'a>(
     }
 }
 
+/// Whether a move enters an occupation as a newcomer — outside both the
+/// function of the post it leaves and the person's own (`origin`: the
+/// occupation their experience was gained in) — above the grade a
+/// newcomer is hired at: one above its typical incumbent's. The top of an
+/// occupation's ladder (two grades above typical, paid its 90th
+/// percentile) is climbed within it: a senior graphic designer was sent to
+/// lead special-effects animators "now", at $177,110 (+146%). A route
+/// never returns to an occupation it has left, so entering one is a first
+/// time.
+pub(crate) fn enters_above_its_newcomers(
+    catalog: &Catalog,
+    origin: OccupationId,
+    from: Stop,
+    to: Stop,
+) -> bool {
+    let b = catalog.occupation(to.occupation);
+    let outside = |o: OccupationId| !catalog.occupation(o).same_function(b);
+    from.occupation != to.occupation
+        && outside(from.occupation)
+        && outside(origin)
+        && to.level.grade() > typical_level(b).grade() + NEWCOMER_ABOVE_TYPICAL
+}
+
 /// The move from stop `i` to stop `j`, if the rules allow it: its least
 /// stay (the tenure before a promotion, a year before a lateral move or a
 /// step down, less the time already in the role at the start) and its
 /// landing chance. Experience is the search's business: it depends on the
 /// route so far.
-/// Whether a move enters an occupation the person has not worked in —
-/// another occupation outside their function — above the grade a newcomer
-/// is hired at: one above its typical incumbent's. The top of an
-/// occupation's ladder (two grades above typical, paid its 90th
-/// percentile) is climbed within it: a senior graphic designer was sent to
-/// lead special-effects animators "now", at $177,110 (+146%).
-pub(crate) fn enters_above_its_newcomers(catalog: &Catalog, from: Stop, to: Stop) -> bool {
-    let (a, b) = (
-        catalog.occupation(from.occupation),
-        catalog.occupation(to.occupation),
-    );
-    from.occupation != to.occupation
-        && !a.same_function(b)
-        && to.level.grade() > typical_level(b).grade() + NEWCOMER_ABOVE_TYPICAL
-}
-
 fn edge(
     req: &Request<'_>,
     stops: &[Stop],
@@ -894,7 +911,8 @@ fn edge(
     if (from.occupation == to.occupation && delta == 0) || blocked {
         return None;
     }
-    if enters_above_its_newcomers(catalog, from, to) {
+    let origin = req.experience_in.unwrap_or(req.start.occupation);
+    if enters_above_its_newcomers(catalog, origin, from, to) {
         return None;
     }
     let from_side = from.side(if i == 0 { req.start.track } else { tracks[i] });

@@ -192,6 +192,18 @@ impl Graph {
         }
     }
 
+    /// The years of a stay of `stay` in `from` that count as work
+    /// experience: none of full-time study (`unpaid`), and none at all at
+    /// the start of a person out of work — no post, no experience, study
+    /// or not.
+    fn worked(&self, from: usize, stay: f64, unpaid: f64) -> f64 {
+        if from == self.start && self.start_unpaid {
+            0.0
+        } else {
+            stay - unpaid
+        }
+    }
+
     /// Credits `years` in `from` toward every slot.
     fn credit_stay(&self, from: usize, years: f64, credit: &mut [f64]) {
         let row = &self.related[self.slot[from]];
@@ -458,7 +470,7 @@ fn extend(
     }
     credit.copy_from_slice(arena.credit(li));
     // Full-time study is no work: only the rest of the stay is experience.
-    g.credit_stay(l.state, stay - unpaid, credit);
+    g.credit_stay(l.state, g.worked(l.state, stay, unpaid), credit);
     Some(Label {
         state: e.to,
         years,
@@ -598,7 +610,14 @@ fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64,
             return None;
         }
         unpaid_study |= unpaid > 0.0;
-        g.credit_stay(w[0], stay - unpaid, &mut credit);
+        // Out of work at the start, no stay there is experience (stated
+        // here apart from `Graph::worked`, so the oracle checks it).
+        let worked = if w[0] == g.start && g.start_unpaid {
+            0.0
+        } else {
+            stay - unpaid
+        };
+        g.credit_stay(w[0], worked, &mut credit);
         schooled = schooled.max(g.schooling[w[1]]);
         earned += g.salary[w[0]] * (stay - unpaid);
         years += stay;
@@ -925,6 +944,53 @@ mod tests {
         // Studied once, before the first move; the goal asks nothing more.
         assert!((via.edges[0].years - 2.0).abs() < 1e-9, "{via:?}");
         assert!((via.edges[1].years - 1.0).abs() < 1e-9, "{via:?}");
+    }
+
+    #[test]
+    fn out_of_work_the_start_gathers_no_experience_even_while_studying() {
+        // 0 = an out-of-work start (slot 0), 1 = a post asking a year more
+        // schooling, studied alongside (slot 1), 2 = the goal in slot 1,
+        // asking 1.5 years of experience that a year in slot 0 would count
+        // fully. The year of study at the start is no work: the goal waits
+        // 1.5 years in post 1, not 0.5 (then the 1-year least stay).
+        let edge = |to, years| Edge {
+            to,
+            years,
+            probability: 0.9,
+        };
+        let g = Graph {
+            salary: vec![0.0, 50_000.0, 80_000.0],
+            edges: vec![vec![edge(1, 0.0)], vec![edge(2, 1.0)], vec![]],
+            start: 0,
+            goal: 2,
+            horizon: 10.0,
+            max_moves: 2,
+            slot: vec![0, 1, 1],
+            related: vec![vec![1.0, 1.0], vec![0.0, 1.0]],
+            need: vec![0.0, 0.0, 1.5],
+            credit: vec![0.0, 0.0],
+            schooling: vec![0.0, 13.0, 0.0],
+            schooled: 12.0,
+            full_time_study: 2.0,
+            unpaid_allowed: true,
+            min_probability: 0.0,
+            bag_limit: 0,
+            start_unpaid: true,
+        };
+        let routes = pareto_routes(&g);
+        assert_eq!(routes, brute_force(&g));
+        let r = routes.first().expect("a route");
+        assert_eq!(r.states, [0, 1, 2]);
+        assert!((r.edges[0].years - 1.0).abs() < 1e-9, "{r:?}");
+        assert!((r.edges[1].years - 1.5).abs() < 1e-9, "{r:?}");
+        // Employed, the same year at the start is experience.
+        let working = Graph {
+            salary: vec![40_000.0, 50_000.0, 80_000.0],
+            start_unpaid: false,
+            ..g
+        };
+        let r = pareto_routes(&working);
+        assert!((r[0].edges[1].years - 1.0).abs() < 1e-9, "{r:?}");
     }
 
     #[test]
