@@ -210,7 +210,10 @@ impl Level {
                 "supervisor" | "foreman" | "forewoman" => Some(Level::Supervisor),
                 "manager" => Some(Level::Manager),
                 "head" | "director" => Some(Level::Director),
-                "vp" | "svp" | "evp" | "avp" => Some(Level::Vp),
+                "vp" | "svp" | "evp" => Some(Level::Vp),
+                // An assistant vice president, as "assistant vice
+                // president" reads: a grade below.
+                "avp" => Some(Level::Director),
                 "vice" if next == Some("president") => Some(Level::Vp),
                 "president" if i == 0 || toks[i - 1] != "vice" => Some(Level::Executive),
                 "chief" | "ceo" | "cfo" | "coo" | "cto" | "cio" | "cmo" | "cso" | "cpo" | "cho"
@@ -307,6 +310,11 @@ mod tests {
             ("Associate", None),
             ("Nursing Assistant Supervisor", Some(Level::Supervisor)),
             ("Senior Assistant Manager", Some(Level::Supervisor)),
+            ("AVP, Operations", Some(Level::Director)),
+            (
+                "Assistant Vice President, Operations",
+                Some(Level::Director),
+            ),
             ("data scientist", None),
         ];
         for (title, want) in cases {

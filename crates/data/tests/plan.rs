@@ -471,3 +471,35 @@ fn a_necessary_step_down_learns_from_how_it_came_about() {
             .starts_with("You gave no goal beyond this role")
     );
 }
+
+/// The talking points live the decision as the seeds ask — for a step down
+/// or aside, never suggesting the role is beneath one; for a promotion,
+/// not that line (it was said to a teacher made assistant principal) but
+/// learning the team before changing it.
+#[test]
+fn a_promotions_talking_points_do_not_speak_of_stepping_down() {
+    let learning = bundled();
+    let mut kinds = Vec::new();
+    // The route example has no options: its proposals include promotions.
+    let names = EXAMPLES
+        .iter()
+        .chain(&["route-accountant-to-finance-director"]);
+    for name in names {
+        let p = profile(name);
+        let advice = advisor::advise(catalog(), model(), &p).unwrap();
+        for o in &advice.options {
+            let plan = development::build(catalog(), model(), &p, o, &learning, start());
+            let beneath = plan
+                .talking_points
+                .iter()
+                .any(|t| t.text.contains("beneath you"));
+            let up = o.movement.kind == switchback_core::position::MoveKind::StepUp;
+            assert_eq!(beneath, !up, "{name} {}: {:?}", o.id, plan.talking_points);
+            kinds.push(up);
+        }
+    }
+    assert!(
+        kinds.contains(&true) && kinds.contains(&false),
+        "both kinds met"
+    );
+}

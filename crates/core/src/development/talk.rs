@@ -6,6 +6,7 @@ use super::build::{TenureDates, stop_words};
 use super::{Audience, DevelopmentElement, TalkingPoint};
 use crate::advisor::{Circumstance, OptionAdvice};
 use crate::catalog::Catalog;
+use crate::position::MoveKind;
 use crate::profile::Profile;
 use crate::route::plan::Stop;
 use crate::transition::TransitionModel;
@@ -88,7 +89,13 @@ pub(super) fn talking_points(
             catalog.element_label(strengths[0].element)
         ));
     }
-    team("Speak of the new role with respect: never suggest it is beneath you; your colleagues chose this work.".to_owned());
+    // The seed's "never suggest you are slumming it" is for a step down or
+    // aside; a promotion's grace is to learn before changing things.
+    team(if option.movement.kind == MoveKind::StepUp {
+        "Learn how the team works and why before changing it: its trust is earned, not given with the title.".to_owned()
+    } else {
+        "Speak of the new role with respect: never suggest it is beneath you; your colleagues chose this work.".to_owned()
+    });
     points
 }
 
