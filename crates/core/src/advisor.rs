@@ -1028,14 +1028,8 @@ impl<'a> Context<'a> {
                 to.occupation,
                 feasibility,
             );
-        let required = plan::required_experience(
-            self.model,
-            self.catalog,
-            plan::Stop {
-                occupation: to.occupation,
-                level: to.level,
-            },
-        );
+        let required =
+            position::required_experience(self.catalog.occupation(to.occupation), to.level);
         // The person's education, else what their occupation's workers
         // typically need; nothing is asked to stay in one's own occupation.
         let education = (to.occupation != cur.position.occupation)

@@ -209,39 +209,56 @@ pub fn title_level(o: &Occupation, hinted: Level) -> Level {
     }
 }
 
+/// Years of related experience a post of `o` at `level` asks: the
+/// occupation's typical experience (the larger of O*NET's Related Work
+/// Experience median — else its job zone's — and BLS Employment
+/// Projections' "work experience in a related occupation") at its typical
+/// grade, plus the tenure of each grade above it, minus the tenure of each
+/// grade below. What a route waits for before moving in, and what years
+/// in a post are read against ([`experienced_level`]).
+pub fn required_experience(o: &Occupation, level: Level) -> f32 {
+    let typical = typical_level(o).grade();
+    let zone = o
+        .job_zone
+        .map(|z| crate::transition::profile::ZONE_EXPERIENCE_YEARS[usize::from(z.get()) - 1]);
+    let bls = o.outlook.as_ref().and_then(|x| x.related_experience_years);
+    let base = o
+        .typical_experience_years()
+        .or(zone)
+        .unwrap_or(0.0)
+        .max(bls.unwrap_or(0.0));
+    let g = level.grade();
+    let tenure = |range: std::ops::Range<u8>| -> f32 {
+        range
+            .map(|h| crate::route::plan::TENURE_YEARS[usize::from(h) - 1])
+            .sum()
+    };
+    if g >= typical {
+        base + tenure(typical..g)
+    } else {
+        (base - tenure(g..typical)).max(0.0)
+    }
+}
+
 /// The level of a person who has worked `years` in a post of an
 /// occupation whose level nothing else says: its typical level, raised a
-/// grade for each grade's tenure their years exceed the experience the
-/// occupation asks (O*NET's related work experience, else its job zone's,
-/// or BLS's if more), up to two grades and no higher than senior — the
-/// ladder routes use (`route::plan::required_experience`). A truck driver
-/// of fifteen years is a senior driver, not the junior one a zone-2
-/// occupation's typical incumbent is; lead and principal are titles, not
-/// years. Management occupations keep their typical level: the
-/// management grades are not served by years alone.
+/// grade for each grade whose [`required_experience`] their years reach,
+/// up to two grades and no higher than senior. A truck driver of fifteen
+/// years is a senior driver, not the junior one a zone-2 occupation's
+/// typical incumbent is; lead and principal are titles, not years.
+/// Management occupations keep their typical level: the management
+/// grades are not served by years alone.
 pub fn experienced_level(o: &Occupation, years: Option<f32>) -> Level {
     let typical = typical_level(o);
     let Some(years) = years.filter(|_| !o.is_management()) else {
         return typical;
     };
-    let zone = o
-        .job_zone
-        .map(|z| crate::transition::profile::ZONE_EXPERIENCE_YEARS[usize::from(z.get()) - 1]);
-    let bls = o.outlook.as_ref().and_then(|x| x.related_experience_years);
-    let mut needed = o
-        .typical_experience_years()
-        .or(zone)
-        .unwrap_or(0.0)
-        .max(bls.unwrap_or(0.0));
-    let mut grade = typical.grade();
-    while grade < (typical.grade() + 2).min(Level::Senior.grade()) {
-        needed += crate::route::plan::TENURE_YEARS[usize::from(grade) - 1];
-        if years < needed {
-            break;
-        }
-        grade += 1;
-    }
-    Level::from_grade(grade, false).unwrap_or(typical)
+    let top = (typical.grade() + 2).min(Level::Senior.grade());
+    ((typical.grade() + 1)..=top)
+        .map_while(|g| Level::from_grade(g, false))
+        .take_while(|&l| years >= required_experience(o, l))
+        .last()
+        .unwrap_or(typical)
 }
 
 /// The level of a typical incumbent of an occupation (see the module docs).

@@ -5,14 +5,14 @@
 
 mod common;
 
-use common::{catalog, id, model};
+use common::{catalog, id, model, toml_profile};
 
 use std::path::Path;
 
 use switchback_core::advisor::{
     self, Advice, AdviseError, Circumstance, Instead, OptionAdvice, Reason, Verdict,
 };
-use switchback_data::profile_file::{self, Format};
+use switchback_data::profile_file;
 
 fn example(name: &str) -> Advice {
     let path = Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -23,8 +23,7 @@ fn example(name: &str) -> Advice {
 }
 
 fn inline(toml: &str) -> Result<Advice, AdviseError> {
-    let profile = profile_file::parse("inline.toml", toml, Format::Toml, catalog()).unwrap();
-    advisor::advise(catalog(), model(), &profile)
+    advisor::advise(catalog(), model(), &toml_profile(toml))
 }
 
 fn only(advice: &Advice) -> &OptionAdvice {
@@ -1321,7 +1320,7 @@ horizon_years = 4
 [situation]
 promotion_blocked = true
 "#;
-    let profile = profile_file::parse("teacher.toml", text, Format::Toml, catalog()).unwrap();
+    let profile = toml_profile(text);
     let a = advisor::advise(catalog(), model(), &profile).unwrap();
     let levels = advisor::person_levels(model(), &profile);
     let req = switchback_core::route::plan::Request::from_current(&profile, &levels);

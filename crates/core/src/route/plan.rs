@@ -4,7 +4,9 @@
 
 use crate::catalog::{Catalog, OccupationId};
 use crate::level::Level;
-use crate::position::{MoveKind, Position, Track, estimated_salary, scaled_salary, typical_level};
+use crate::position::{
+    MoveKind, Position, Track, estimated_salary, required_experience, scaled_salary, typical_level,
+};
 use crate::profile::Profile;
 use crate::route::search::{self, Edge, Graph, Path};
 use crate::transition::TransitionModel;
@@ -478,34 +480,6 @@ pub(crate) fn experience_credit(
     }
 }
 
-/// Years of related experience a position needs: the occupation's typical
-/// experience (the larger of O*NET RW — else its job zone — and BLS
-/// Employment Projections' "work experience in a related occupation") at
-/// its typical grade, plus the tenure of each grade above it, minus the
-/// tenure of each grade below.
-pub(crate) fn required_experience(model: &TransitionModel, catalog: &Catalog, stop: Stop) -> f32 {
-    let typical = typical_level(catalog.occupation(stop.occupation)).grade();
-    let bls = catalog
-        .occupation(stop.occupation)
-        .outlook
-        .as_ref()
-        .and_then(|o| o.related_experience_years);
-    let base = model
-        .profile(stop.occupation)
-        .experience_years
-        .unwrap_or(0.0)
-        .max(bls.unwrap_or(0.0));
-    let g = stop.level.grade();
-    let tenure = |range: std::ops::Range<u8>| -> f32 {
-        range.map(|h| TENURE_YEARS[usize::from(h) - 1]).sum()
-    };
-    if g >= typical {
-        base + tenure(typical..g)
-    } else {
-        (base - tenure(g..typical)).max(0.0)
-    }
-}
-
 /// The furthest the search looks ahead, in years: three of the longest
 /// horizon a profile may give (40). A request from outside the validated
 /// profiles is held to it too, so no horizon (infinite, NaN) makes the
@@ -693,7 +667,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         .collect();
     let need: Vec<f32> = stops
         .iter()
-        .map(|s| required_experience(model, catalog, *s))
+        .map(|s| required_experience(catalog.occupation(s.occupation), s.level))
         .collect();
     let tracks: Vec<Track> = stops.iter().map(|s| track_of(catalog, s)).collect();
     let readiness = own_work_readiness(catalog, model, req, &stops, &tracks);
