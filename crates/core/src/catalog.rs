@@ -582,6 +582,14 @@ impl Occupation {
         major == 11 || ((33..=53).contains(&major) && soc.minor().as_str()[3..] == *"1000")
     }
 
+    /// Whether this is a first-line supervisor occupation: management
+    /// outside SOC major group 11 (the managers). Its posts are one grade,
+    /// supervisor: O*NET files store, shift and kitchen managers here, and
+    /// above them is management, another occupation.
+    pub fn is_first_line_supervision(&self) -> bool {
+        self.is_management() && self.soc().major_number() != 11
+    }
+
     /// Whether this management occupation manages the work of `other` (an
     /// individual-contributor occupation, or for a manager in group 11 a
     /// first-line supervisor): a first-line supervisor manages
@@ -595,7 +603,7 @@ impl Occupation {
         // supervisors of the work it manages (food service managers and
         // kitchen supervisors are one function); no one else manages a
         // manager.
-        let supervisor = other.is_management() && them.major_number() != 11;
+        let supervisor = other.is_first_line_supervision();
         if !self.is_management()
             || (other.is_management() && !(supervisor && me.major_number() == 11))
         {

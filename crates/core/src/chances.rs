@@ -345,7 +345,7 @@ pub fn own_work(catalog: &Catalog, model: &TransitionModel, from: &Side, to: &Si
     let done = there <= here && (a.family() == b.family() || a.manages(b));
     let supervises = there > here
         && there <= here + crate::route::plan::MAX_CLIMB
-        && is_first_line_supervisor(b)
+        && b.is_first_line_supervision()
         && b.manages(a)
         && own_supervisor(catalog, model, from.occupation) == Some(to.occupation);
     from.occupation != to.occupation && (done || supervises)
@@ -366,7 +366,7 @@ pub fn own_supervisor(
         .map(|i| OccupationId(i as u16))
         .filter(|&c| {
             let o = catalog.occupation(c);
-            c != a && is_first_line_supervisor(o) && o.manages(worker) && supervises(o, worker)
+            c != a && o.is_first_line_supervision() && o.manages(worker) && supervises(o, worker)
         })
         .max_by(|&x, &y| {
             let base = |c: OccupationId| catalog.occupation(c).code.as_str().ends_with(".00");
@@ -423,12 +423,6 @@ fn supervises(
         .iter()
         .find(|(s, _)| *s == code.as_str())
         .is_none_or(|(_, groups)| groups.iter().any(|g| theirs.as_str().starts_with(g)))
-}
-
-/// A first-line supervisor occupation: management, outside SOC major
-/// group 11 (the managers).
-fn is_first_line_supervisor(o: &crate::catalog::Occupation) -> bool {
-    o.is_management() && o.soc().major_number() != 11
 }
 
 /// The chance of getting `to` from `from`, given how far the work

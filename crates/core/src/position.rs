@@ -199,8 +199,8 @@ impl Position {
 /// most). One rule for the current position, a goal and an option; a
 /// level the person gives is taken as given.
 pub fn title_level(o: &Occupation, hinted: Level) -> Level {
-    let first_line = o.is_management() && o.soc().major_number() != 11;
-    let above_first_line = first_line && hinted.grade() > Level::Supervisor.grade();
+    let above_first_line =
+        o.is_first_line_supervision() && hinted.grade() > Level::Supervisor.grade();
     let below_management = o.is_management() && hinted.grade() < Level::Supervisor.grade();
     if above_first_line || below_management {
         Level::Supervisor

@@ -7,8 +7,10 @@
 
 mod common;
 
-use common::catalog;
+use common::{catalog, id};
 use switchback_core::code::OnetCode;
+use switchback_core::level::Level;
+use switchback_core::org::mobility::level_from_pay;
 use switchback_core::org::{self, Confidence};
 
 const CHECKED: &str = include_str!("fixtures/montgomery-titles-checked.tsv");
@@ -190,4 +192,31 @@ fn crlf_files_name_the_line_a_person_sees() {
     let parsed = switchback_data::org::parse_jobs("jobs.csv", text, catalog()).unwrap();
     assert_eq!(parsed.rows.len(), 1);
     assert_eq!(parsed.problems[0].line, 3, "{}", parsed.problems[0]);
+}
+
+#[test]
+fn pay_grades_a_manager_up_but_a_first_line_supervisor_stays_one() {
+    let c = catalog();
+    // Pay far above the market: a food service manager (SOC 11) reads as
+    // senior management, a kitchen supervisor (first-line, SOC 35) is
+    // still a supervisor — the grade routes and titles give it.
+    let manager = id("11-9051.00");
+    let kitchen = id("35-1012.00");
+    let rich = |o| {
+        let median = c
+            .occupation(o)
+            .wages
+            .as_ref()
+            .unwrap()
+            .annual
+            .median
+            .unwrap();
+        Some(median * 3)
+    };
+    assert!(level_from_pay(c, manager, rich(manager), 1.0).grade() > Level::Manager.grade());
+    assert_eq!(
+        level_from_pay(c, kitchen, rich(kitchen), 1.0),
+        Level::Supervisor
+    );
+    assert_eq!(level_from_pay(c, kitchen, None, 1.0), Level::Supervisor);
 }

@@ -282,11 +282,7 @@ fn supervisor_of(catalog: &Catalog, o: OccupationId) -> Option<OccupationId> {
         .occupations()
         .iter()
         .enumerate()
-        .filter(|(_, c)| {
-            c.is_management()
-                && c.soc().major() == worker.soc().major()
-                && c.soc().major_number() != 11
-        })
+        .filter(|(_, c)| c.is_first_line_supervision() && c.soc().major() == worker.soc().major())
         .map(|(i, c)| {
             let shared = text::tokens(&c.title)
                 .iter()

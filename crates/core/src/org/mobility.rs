@@ -794,7 +794,12 @@ pub fn pay_index(catalog: &Catalog, jobs: impl IntoIterator<Item = (OccupationId
 /// level within [`PAY_GRADE_REACH`] of the occupation's typical one whose
 /// OEWS-estimated salary is nearest the job's pay divided by the pay
 /// index, measured on a log scale; the typical level without pay or
-/// wages.
+/// wages. A first-line supervisor job is a supervisor however well it
+/// pays ([`Occupation::is_first_line_supervision`]): the rule routes and
+/// titles follow, so a well-paid kitchen manager is not graded a peer of
+/// the organisation's managers.
+///
+/// [`Occupation::is_first_line_supervision`]: crate::catalog::Occupation::is_first_line_supervision
 pub fn level_from_pay(
     catalog: &Catalog,
     occupation: OccupationId,
@@ -803,7 +808,7 @@ pub fn level_from_pay(
 ) -> Level {
     let o = catalog.occupation(occupation);
     let typical = typical_level(o);
-    let Some(pay) = pay.filter(|p| *p > 0) else {
+    let Some(pay) = pay.filter(|p| *p > 0 && !o.is_first_line_supervision()) else {
         return typical;
     };
     let target = (pay as f32 / index.max(0.01)).ln();

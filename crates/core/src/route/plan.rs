@@ -570,7 +570,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         let entry = if management { 5 } else { 1 };
         let mut lo = typical.saturating_sub(LEVEL_BAND).max(entry);
         let mut hi = (typical + LEVEL_BAND).min(10);
-        if management && occ.soc().major_number() != 11 {
+        if occ.is_first_line_supervision() {
             // First-line supervision is one grade: above it is management
             // (SOC 11), another occupation — no "senior manager" of
             // first-line construction supervisors on the way to
