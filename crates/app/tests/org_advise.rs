@@ -586,3 +586,58 @@ fn civilian_titles_never_map_to_military_occupations() {
     let code = m.jobs[0].onet_code.as_deref().unwrap_or("");
     assert!(!code.starts_with("55-"), "{code}");
 }
+
+fn grade_of(view: &OrgAdviceView, job: &str) -> u8 {
+    let level = view.jobs.iter().find(|j| j.job_code == job).unwrap().level;
+    switchback_core::level::Level::parse(level).unwrap().grade()
+}
+
+#[test]
+fn a_step_up_candidate_never_takes_a_pay_cut() {
+    // The county's grades are read from each occupation's national pay, so
+    // a liquor store's assistant manager can sit a grade above an IT
+    // project manager who earns three times as much: a step up is a higher
+    // grade that pays more, in the candidates as in the route up.
+    let v = county();
+    let mut step_ups = 0;
+    for r in &v.roles {
+        for c in r.candidates.iter().filter(|c| c.kind == "step_up") {
+            step_ups += 1;
+            assert!(
+                pay_of(v, &r.job_code) > pay_of(v, &c.job_code),
+                "{}: {} for {}",
+                r.role_id,
+                r.job_code,
+                c.job_code
+            );
+            assert!(grade_of(v, &r.job_code) > grade_of(v, &c.job_code));
+        }
+    }
+    assert!(step_ups > 100, "{step_ups}");
+}
+
+#[test]
+fn no_higher_job_means_none_of_the_family_stands_higher() {
+    // A deputy sheriff three grades below the sergeant's job has a higher
+    // job, out of one move's reach: `out_of_reach`, naming the nearest.
+    let v = county();
+    let mut out_of_reach = 0;
+    for e in v.employees() {
+        let higher = v.jobs.iter().any(|j| {
+            j.family == e.family
+                && j.job_code != e.job_code
+                && grade_of(v, &j.job_code) > grade_of(v, &e.job_code)
+                && pay_of(v, &j.job_code) > pay_of(v, &e.job_code)
+        });
+        match e.blocked_reason {
+            Some("no_higher_job") => assert!(!higher, "{}", e.employee_id),
+            Some("out_of_reach") => {
+                out_of_reach += 1;
+                let nearest = e.route_up_job_code.as_deref().unwrap();
+                assert!(grade_of(v, nearest) > grade_of(v, &e.job_code));
+            }
+            _ => {}
+        }
+    }
+    assert!(out_of_reach > 0);
+}

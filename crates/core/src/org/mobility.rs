@@ -120,9 +120,12 @@ pub struct State {
 #[derive(Clone, Copy, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(tag = "reason", rename_all = "snake_case")]
 pub enum Blocked {
-    /// No job of the family stands one or two grades higher.
+    /// No job of the family stands higher (graded above and, where pays
+    /// are known, better paid).
     NoHigherJob,
-    /// Higher jobs exist, but none is within reach from here.
+    /// Higher jobs exist, but none is within reach from here: none one or
+    /// two grades up can be landed, or the nearest is further up than one
+    /// move climbs.
     OutOfReach {
         /// The higher job of the family with the best landing chance.
         nearest: usize,
@@ -465,13 +468,17 @@ impl<'a> Market<'a> {
     /// higher and, where both pays are known, better paid — a grade read
     /// from one occupation's pay distribution is not comparable enough
     /// across occupations to call a pay cut a step up.
-    fn is_above(&self, from: State, to: usize) -> bool {
+    pub fn is_above(&self, from: State, to: usize) -> bool {
         let (grade, g) = (from.level.grade(), self.jobs[to].level.grade());
-        let pays_more = match (self.jobs[from.job].pay, self.jobs[to].pay) {
+        g > grade && g - grade <= MAX_CLIMB && self.pays_more(from.job, to)
+    }
+
+    /// Whether job `to` pays more than job `from`, or either pay is unknown.
+    fn pays_more(&self, from: usize, to: usize) -> bool {
+        match (self.jobs[from].pay, self.jobs[to].pay) {
             (Some(a), Some(b)) => b > a,
             _ => true,
-        };
-        g > grade && g - grade <= MAX_CLIMB && pays_more
+        }
     }
 
     /// Jobs of `family` that are a step up from `from`.
@@ -518,8 +525,43 @@ impl<'a> Market<'a> {
             (None, Some((nearest, landing))) => {
                 RouteUp::Blocked(Blocked::OutOfReach { nearest, landing })
             }
-            (None, None) => RouteUp::Blocked(Blocked::NoHigherJob),
+            (None, None) => match self.nearest_above_a_climb(family, from) {
+                // Higher jobs exist, more than a move's climb up: none is
+                // within reach in one move (the Sergeant three grades
+                // above a deputy), which is not "no higher job".
+                Some(nearest) => RouteUp::Blocked(Blocked::OutOfReach {
+                    nearest,
+                    landing: self.landing(from, nearest),
+                }),
+                None => RouteUp::Blocked(Blocked::NoHigherJob),
+            },
         }
+    }
+
+    /// The lowest-graded (then best-landing) job of `family` more than
+    /// [`MAX_CLIMB`] grades above `from` and better paid, where pays are
+    /// known.
+    fn nearest_above_a_climb(&self, family: &str, from: State) -> Option<usize> {
+        let grade = from.level.grade();
+        self.family_jobs
+            .get(family)
+            .map_or(&[][..], Vec::as_slice)
+            .iter()
+            .copied()
+            .filter(|&i| {
+                i != from.job
+                    && self.jobs[i].level.grade() > grade + MAX_CLIMB
+                    && self.pays_more(from.job, i)
+            })
+            .min_by(|&a, &b| {
+                let (la, lb) = (self.landing(from, a), self.landing(from, b));
+                self.jobs[a]
+                    .level
+                    .grade()
+                    .cmp(&self.jobs[b].level.grade())
+                    .then(lb.total_cmp(&la))
+                    .then(a.cmp(&b))
+            })
     }
 
     /// What the organisation offers `state`: its route up and, when that
@@ -616,13 +658,9 @@ impl<'a> Market<'a> {
         let family = &self.jobs[stop.job].family;
         self.higher_in_family(family, stop)
             .filter(|&i| {
-                let beyond_origin = match (self.jobs[origin.job].pay, self.jobs[i].pay) {
-                    (Some(a), Some(b)) => b > a,
-                    _ => true,
-                };
                 i != origin.job
                     && self.jobs[i].level.grade() > origin.level.grade()
-                    && beyond_origin
+                    && self.pays_more(origin.job, i)
             })
             .filter_map(|i| {
                 let landing = self.landing(stop, i);

@@ -108,7 +108,13 @@ fn rank_states_for(
         .filter(|(_, (s, _))| s.job != job)
         .filter_map(|(i, (s, a))| {
             let change = target - s.level.grade() as i8;
+            // A step up is the organisation's own: a higher grade within a
+            // move's climb that pays more — one rule with the route up
+            // (`Market::is_above`), so no pay cut is listed as one.
             if change > 0 {
+                if !market.is_above(*s, job) {
+                    return None;
+                }
                 let c = market.move_chances(*s, job)?;
                 return Some(Ranked {
                     state: i as u32,
