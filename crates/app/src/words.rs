@@ -82,7 +82,8 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             tenths_up(*through)
         ),
         Reason::OwnRatingsNotLongShot { landing } => format!(
-            "Landing reads your occupation, not you: its {landing:.2} would make this a long shot, but your own ratings show what the post needs above what your occupation typically has — so it is not called one; show that evidence when you apply."
+            "Landing reads your occupation, not you: its {} would make this a long shot, but your own ratings show what the post needs above what your occupation typically has — so it is not called one; show that evidence when you apply.",
+            probability(*landing)
         ),
         Reason::LongShot { landing } => format!(
             "A long shot: your chance of landing it is {}, below the {LONG_SHOT_BELOW:.2} under which no route counts on a move — apply if you wish, but do not plan on it; it is no strategic move unless you hold an offer (`offered = true`).",
@@ -139,10 +140,11 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             short_runway,
             other_offers,
             held_offers,
+            held_below_floor,
         } => necessity_words(
             *short_runway,
             *other_offers,
-            *held_offers,
+            (*held_offers, *held_below_floor),
         ),
         Reason::ChangeProfession { from, to, toward } => {
             profession_words(catalog, *from, *to, toward)
@@ -202,7 +204,7 @@ fn gap_words(catalog: &Catalog, builds: &[GoalGap]) -> Vec<String> {
 fn necessity_words(
     short_runway: Option<f32>,
     other_offers: Option<u32>,
-    held_offers: u32,
+    (held_offers, held_below_floor): (u32, u32),
 ) -> String {
     let why = match short_runway {
         Some(m) if m < 0.05 => "you are out of work, with no savings to live on".to_owned(),
@@ -225,10 +227,12 @@ fn necessity_words(
         (_, 1) => "you have one other offer".to_owned(),
         (_, n) => format!("you have {n} other offers"),
     };
-    let held = if held_offers > 0 {
-        " (counting those you hold among these options)"
-    } else {
-        ""
+    let held = match (held_offers, held_below_floor) {
+        (0, 0) => "",
+        (_, 0) => " (counting those you hold among these options)",
+        (0, 1) => " (the offer you hold among these options pays below your floor)",
+        (0, _) => " (the offers you hold among these options pay below your floor)",
+        _ => " (counting those you hold among these options that meet your floor)",
     };
     format!(
         "Necessity: {why} and {offers}{held}; there is no shame in taking the best available option."
@@ -444,7 +448,7 @@ fn landing_words(
     }
     if let Some(o) = &l.openings {
         text.push_str(&format!(
-            "; ×{:.2} for openings ({} a year{}, {:.1} per 100 workers; employment {:+.0}% by 2034, BLS projections)",
+            "; ×{:.2} for openings ({} a year{}, {:.1} per 100 workers; employment {} by 2034, BLS projections)",
             o.factor,
             thousands((o.per_year_thousands * 1000.0).round() as u32),
             if o.aggregate {
@@ -453,7 +457,7 @@ fn landing_words(
                 ""
             },
             o.rate * 100.0,
-            o.growth_percent
+            growth(o.growth_percent)
         ));
     }
     if let Some(e) = l.experience.filter(|e| e.factor < 1.0) {
@@ -628,6 +632,17 @@ pub fn first_week(catalog: &Catalog, w: FirstWeek) -> String {
 }
 
 /// "1 grade", "2 grades".
+/// A projected change of employment in whole percent: "+6%", "-1%", and
+/// "about the same" for what rounds to none (never "-0%").
+fn growth(percent: f32) -> String {
+    let whole = percent.round();
+    if whole == 0.0 {
+        "about the same".to_owned()
+    } else {
+        format!("{whole:+.0}%")
+    }
+}
+
 fn counted(n: i64, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
@@ -917,6 +932,28 @@ mod tests {
             text.ends_with("that is $80,000 less than staying at today's pay."),
             "{text}"
         );
+    }
+
+    #[test]
+    fn necessity_says_why_a_held_offer_is_no_alternative() {
+        let text = necessity_words(Some(1.0), Some(0), (0, 1));
+        assert!(
+            text.contains("you have no other offers (the offer you hold among these options pays below your floor)"),
+            "{text}"
+        );
+        let text = necessity_words(Some(1.0), Some(0), (1, 0));
+        assert!(
+            text.contains("you have one other offer (counting those you hold"),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn growth_never_prints_minus_zero() {
+        assert_eq!(growth(-0.3), "about the same");
+        assert_eq!(growth(0.4), "about the same");
+        assert_eq!(growth(-1.2), "-1%");
+        assert_eq!(growth(6.0), "+6%");
     }
 
     #[test]

@@ -198,7 +198,9 @@ pub enum Reason {
     /// Target a lateral position instead (`instead.lateral`).
     InsteadLateral {
         /// The occupation to target there: the option's, or the person's
-        /// own when the option leaves their track in the same function.
+        /// own when the option leaves their track in the same function or
+        /// has no post at their grade (a manager offered a first-line
+        /// supervisor's post).
         occupation: OccupationId,
         /// The person's level, to keep.
         level: Level,
@@ -347,6 +349,9 @@ pub enum Reason {
         /// Other options of the profile the person holds an offer for
         /// (that meet their pay floor).
         held_offers: u32,
+        /// Offers held for other options that pay below the floor: not
+        /// counted as alternatives, but the person should hear why.
+        held_below_floor: u32,
     },
     /// `circumstance.change_profession`.
     ChangeProfession {
@@ -1397,8 +1402,14 @@ impl<'a> Context<'a> {
             && !movement.changes.contains(&Change::Profession)
             && !(changes_track && serves)
         {
+            // The option's occupation may have no post at the person's
+            // grade (first-line supervision is one grade): then the same
+            // work at their grade is their own occupation.
+            let has_the_grade =
+                crate::position::title_level(self.catalog.occupation(to.occupation), cur.level)
+                    == cur.level;
             reasons.push(Reason::InsteadLateral {
-                occupation: if changes_track {
+                occupation: if changes_track || !has_the_grade {
                     cur.occupation
                 } else {
                     to.occupation
@@ -1695,15 +1706,20 @@ impl<'a> Context<'a> {
         // shortens a short runway, it does not lengthen it.
         let out_of_work = s.employed == Some(false);
         // Offers held for the profile's other options are alternatives too.
-        let held_offers = profile
+        let (held_offers, held_below_floor) = profile
             .options
             .iter()
             .filter(|o| o.offered && o.id != opt.id)
-            .filter(|o| {
-                s.min_salary
-                    .is_none_or(|floor| self.salary(&o.position).is_none_or(|pay| pay >= floor))
-            })
-            .count() as u32;
+            .fold((0u32, 0u32), |(at, below), o| {
+                let meets = s
+                    .min_salary
+                    .is_none_or(|floor| self.salary(&o.position).is_none_or(|pay| pay >= floor));
+                if meets {
+                    (at + 1, below)
+                } else {
+                    (at, below + 1)
+                }
+            });
         let few_alternatives = s.other_offers.unwrap_or(0).max(held_offers) <= 1;
         let meets_floor = s
             .min_salary
@@ -1714,6 +1730,7 @@ impl<'a> Context<'a> {
                 short_runway: s.months_of_savings.filter(|&m| m < SHORT_RUNWAY_MONTHS),
                 other_offers: s.other_offers,
                 held_offers,
+                held_below_floor,
             });
         }
 

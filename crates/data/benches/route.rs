@@ -86,6 +86,7 @@ fn request(q: &(Position, OccupationId, Level)) -> Request<'_> {
         experience_in: None,
         out_of_work: false,
         consider: Vec::new(),
+        held: None,
         education: None,
     }
 }

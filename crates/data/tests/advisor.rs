@@ -158,6 +158,61 @@ industry = "biotech"
     );
 }
 
+/// A restaurant manager laid off, offered a shift lead's post at a
+/// fast-food chain (the first-line supervisors of food service).
+const LAID_OFF_MANAGER: &str = r#"
+[current]
+role = "Food Service Managers"
+level = "manager"
+industry = "restaurants"
+salary = 62000
+years_in_role = 4
+years_experience = 12
+[goal]
+role = "Food Service Managers"
+level = "manager"
+horizon_years = 2
+[situation]
+employed = false
+months_of_savings = 2
+other_offers = 0
+[[options]]
+id = "shift-lead"
+role = "First-Line Supervisors of Food Preparation and Serving Workers"
+level = "supervisor"
+industry = "fast food"
+salary = 40000
+offered = true
+"#;
+
+#[test]
+fn a_laid_off_manager_is_a_manager_again_after_a_year_not_a_supervisors_tenure() {
+    let a = inline(LAID_OFF_MANAGER).unwrap();
+    let o = only(&a);
+    assert!(o.circumstances.contains(&Circumstance::Necessity));
+    // She held the manager's grade: the step back up asks the least stay
+    // (a year), not the three years a supervisor serves before promotion.
+    let Some(route) = &o.onward else {
+        panic!("no onward route within 2 years: {:?}", o.onward);
+    };
+    assert!(route.years_to_goal <= 2.0, "{route:?}");
+    assert!(
+        route.steps.iter().all(|s| s.years <= 1.0),
+        "a year at each stop: {route:?}"
+    );
+    // Same function, new industry: the lateral target is her own
+    // occupation at her grade — first-line supervision has no manager's
+    // grade to target.
+    let target = o.reasons.iter().find_map(|r| match r {
+        Reason::InsteadLateral { occupation, level } => Some((*occupation, *level)),
+        _ => None,
+    });
+    assert_eq!(
+        target,
+        Some((id("11-9051.00"), switchback_core::level::Level::Manager))
+    );
+}
+
 const TEACHER: &str = r#"
 [current]
 role = "Middle School Teachers, Except Special and Career/Technical Education"

@@ -43,6 +43,7 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         experience_in: None,
         out_of_work: false,
         consider: Vec::new(),
+        held: None,
         education: None,
     }
 }
@@ -568,6 +569,7 @@ fn a_person_out_of_work_is_compared_with_no_pay_not_their_last() {
     let idle = Request {
         out_of_work: true,
         consider: Vec::new(),
+        held: None,
         years_in_role: 0.0,
         ..employed.clone()
     };

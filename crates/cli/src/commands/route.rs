@@ -41,7 +41,7 @@ fn render(v: &RoutesView) -> String {
         s.push_str(&format!("No route within {} years", v.horizon_years));
         match &v.nearest {
             Some(n) => s.push_str(&format!(
-                "; the nearest takes {:.2} years:\n\n{}",
+                "; the nearest takes {:.1} years:\n\n{}",
                 n.years_to_goal,
                 render_route(n)
             )),
@@ -61,8 +61,9 @@ fn render(v: &RoutesView) -> String {
     }
     if v.routes.len() > routes::SHOWN_ROUTES {
         s.push_str(&format!(
-            "… and {} more Pareto-optimal routes, less likely (see --format json; routes are numbered fastest first)\n\n",
-            v.routes.len() - routes::SHOWN_ROUTES
+            "… and {} more Pareto-optimal {}, less likely (see --format json; routes are numbered fastest first)\n\n",
+            v.routes.len() - routes::SHOWN_ROUTES,
+            if v.routes.len() - routes::SHOWN_ROUTES == 1 { "route" } else { "routes" }
         ));
     }
     match &v.direct {

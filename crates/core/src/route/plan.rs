@@ -97,6 +97,13 @@ pub struct Request<'a> {
     /// they stand sees the routes the advisor judges through an option (a
     /// welder's inspector post on the way to quality management).
     pub consider: Vec<OccupationId>,
+    /// The post the person holds, or held before they were out of work
+    /// (`None`: only the start is known). A step back up to a grade they
+    /// have held in its function asks only the least stay, not a
+    /// promotion's tenure: they proved themselves at that grade — a laid-off
+    /// restaurant manager taking a shift lead's post is a manager again
+    /// in a year, not after a supervisor's three.
+    pub held: Option<Stop>,
 }
 
 impl<'a> Request<'a> {
@@ -158,6 +165,10 @@ impl<'a> Request<'a> {
             education: profile.current.education,
             out_of_work: false,
             consider: Vec::new(),
+            held: Some(Stop {
+                occupation: profile.current.position.occupation,
+                level: profile.current.position.level,
+            }),
         }
     }
 }
@@ -852,6 +863,21 @@ pub(crate) fn enters_above_its_newcomers(
         && to.level.grade() > typical_level(b).grade() + NEWCOMER_ABOVE_TYPICAL
 }
 
+/// Whether `to` is a grade the person has held ([`Request::held`]) on its
+/// track and in its function: stepping back up to it asks no promotion's
+/// tenure. A principal accountant has held no manager's grade, though the
+/// two are one grade apart on parallel ladders: the first management post
+/// is a promotion.
+fn regains_a_held_grade(catalog: &Catalog, held: Option<Stop>, to: Stop) -> bool {
+    held.is_some_and(|h| {
+        to.level.grade() <= h.level.grade()
+            && to.level.is_management() == h.level.is_management()
+            && catalog
+                .occupation(h.occupation)
+                .same_function(catalog.occupation(to.occupation))
+    })
+}
+
 /// The move from stop `i` to stop `j`, if the rules allow it: its least
 /// stay (the tenure before a promotion, a year before a lateral move or a
 /// step down, less the time already in the role at the start) and its
@@ -900,7 +926,7 @@ fn edge(
     if landing < MIN_PROBABILITY {
         return None;
     }
-    let stay = if delta > 0 {
+    let stay = if delta > 0 && !regains_a_held_grade(catalog, req.held, to) {
         TENURE_YEARS[usize::from(from.level.grade()) - 1]
     } else {
         MIN_STAY_YEARS
