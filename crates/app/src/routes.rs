@@ -3,9 +3,9 @@
 
 use serde::Serialize;
 use switchback_core::advisor::{limits_in_the_way, person_levels};
-use switchback_core::catalog::{EDUCATION_LEVELS, OccupationId};
+use switchback_core::catalog::EDUCATION_LEVELS;
 use switchback_core::route::compare::{self, Comparison, Point};
-use switchback_core::route::plan::{self, MAX_MOVES, Request, Route, Stop};
+use switchback_core::route::plan::{self, MAX_MOVES, Request, Route, Step, Stop};
 use switchback_core::text::{dollars, probability};
 
 use crate::view::stop_view;
@@ -257,7 +257,7 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
                     .and_then(|c| EDUCATION_LEVELS.get(usize::from(c).checked_sub(1)?))
                     .map(|w| (*w).to_owned()),
                 study_full_time: s.study_full_time,
-                salary_of_group: group_wages(engine, r, s.to.occupation),
+                salary_of_group: group_wages(engine, r, s),
             })
             .collect(),
         years_to_goal: round(r.years_to_goal, 2),
@@ -269,9 +269,16 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
     }
 }
 
-/// The OEWS group whose wages stand in for `occupation`'s on route `r`,
-/// when they do (see [`RouteMoveView::salary_of_group`]).
-fn group_wages(engine: &Engine, r: &Route, occupation: OccupationId) -> Option<String> {
+/// The OEWS group whose wages stand in for the pay of `step`'s
+/// destination on route `r`, when they do (see
+/// [`RouteMoveView::salary_of_group`]): not for the person's own
+/// occupation, whose pay scales from theirs, nor for a post whose pay an
+/// option states.
+fn group_wages(engine: &Engine, r: &Route, step: &Step) -> Option<String> {
+    if step.salary_stated {
+        return None;
+    }
+    let occupation = step.to.occupation;
     let own = r.steps.first().map(|m| m.from.occupation);
     let group = engine.catalog().occupation(occupation).wider_wage_group()?;
     (own != Some(occupation)).then(|| group.to_owned())

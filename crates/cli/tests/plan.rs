@@ -253,7 +253,7 @@ fn exports_markdown_json_and_an_icalendar_a_parser_reads() {
             "--progress",
             "20",
             "--note",
-            "a | pipe, and more",
+            "a | pipe, and more <script>alert(1)</script> & co",
             "--date",
             "2026-03-01",
         ],
@@ -277,9 +277,13 @@ fn exports_markdown_json_and_an_icalendar_a_parser_reads() {
         "{md}"
     );
     assert!(
-        md.contains("| 2026-03-01 | 1 | 20% | person | a \\| pipe, and more |"),
+        md.contains(
+            "| 2026-03-01 | 1 | 20% | person | a \\| pipe, and more &lt;script&gt;alert(1)&lt;/script&gt; &amp; co |"
+        ),
         "{md}"
     );
+    // Markdown renderers pass HTML through: a note is shown, never run.
+    assert!(!md.contains("<script>"), "{md}");
 
     let out = db.with_file_name("plan.json");
     ok(
@@ -299,7 +303,10 @@ fn exports_markdown_json_and_an_icalendar_a_parser_reads() {
     let exported: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
     assert_eq!(exported["objectives"], shown["objectives"]);
-    assert_eq!(exported["checkins"][0]["note"], "a | pipe, and more");
+    assert_eq!(
+        exported["checkins"][0]["note"],
+        "a | pipe, and more <script>alert(1)</script> & co"
+    );
     assert_eq!(exported["status"]["as_of"], "2026-03-01");
 
     let ics = ok(&db, &["plan", "export", "1", "--to", "ics"]);

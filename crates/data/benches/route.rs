@@ -87,6 +87,7 @@ fn request(q: &(Position, OccupationId, Level)) -> Request<'_> {
         out_of_work: false,
         consider: Vec::new(),
         held: None,
+        known_pay: Vec::new(),
         education: None,
     }
 }

@@ -44,6 +44,7 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         out_of_work: false,
         consider: Vec::new(),
         held: None,
+        known_pay: Vec::new(),
         education: None,
     }
 }
@@ -453,6 +454,25 @@ salary = 54000
             .count()
     };
     assert!(through(&req) > 0, "a route through the inspector's post");
+    // The post the option names pays what the option says, on every route.
+    let stated: Vec<_> = plan::plan(catalog(), model(), &req)
+        .routes
+        .iter()
+        .flat_map(|r| r.steps.clone())
+        .filter(|m| m.to.occupation == inspectors)
+        .map(|m| (m.to.level, m.salary, m.salary_stated))
+        .collect();
+    assert!(
+        stated.contains(&(Level::Intermediate, 54_000, true)),
+        "{stated:?}"
+    );
+    assert!(
+        stated.iter().all(
+            |&(level, pay, known)| known == (level == Level::Intermediate)
+                && (!known || pay == 54_000)
+        ),
+        "{stated:?}"
+    );
     // Without the option, the shortlist alone does not hold it.
     let alone = toml_profile(text.split("[[options]]").next().unwrap());
     let req = Request::from_current(&alone, &levels);
@@ -570,6 +590,7 @@ fn a_person_out_of_work_is_compared_with_no_pay_not_their_last() {
         out_of_work: true,
         consider: Vec::new(),
         held: None,
+        known_pay: Vec::new(),
         years_in_role: 0.0,
         ..employed.clone()
     };

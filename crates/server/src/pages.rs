@@ -73,11 +73,21 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
             .await
             .map(|Form(f)| PageForm(f))
             .map_err(|e| {
-                error_page(ApiError::new(
-                    StatusCode::UNPROCESSABLE_ENTITY,
-                    "invalid_form",
-                    format!("the form: {}", plain_rejection(&e.body_text())),
-                ))
+                // Too large is the API's 413 `body_too_large`, not a form
+                // the person filled in wrong.
+                error_page(if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+                    ApiError::new(
+                        StatusCode::PAYLOAD_TOO_LARGE,
+                        "body_too_large",
+                        format!("the form is larger than {} KiB", crate::BODY_LIMIT / 1024),
+                    )
+                } else {
+                    ApiError::new(
+                        StatusCode::UNPROCESSABLE_ENTITY,
+                        "invalid_form",
+                        format!("the form: {}", plain_rejection(&e.body_text())),
+                    )
+                })
             })
     }
 }

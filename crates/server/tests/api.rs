@@ -361,6 +361,23 @@ async fn pages_carry_the_security_headers_and_forms_need_the_csrf_token() {
     assert_eq!(r.status(), StatusCode::SEE_OTHER);
     assert_eq!(r.headers()["location"], "/plans/1");
     assert_eq!(rows(&app, "plans"), 1);
+    // A form over the body limit is too large (413), as in the API, not a
+    // form filled in wrong (422); nothing more is stored.
+    let huge = "x".repeat(switchback_server::BODY_LIMIT + 1);
+    let r = c
+        .post(app.url("/plans"))
+        .form(&[
+            ("csrf", token),
+            ("profile", huge.as_str()),
+            ("option", "finance-supervisor"),
+            ("start", "2026-01-04"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(r.text().await.unwrap().contains("body_too_large"));
+    assert_eq!(rows(&app, "plans"), 1);
 }
 
 #[tokio::test]

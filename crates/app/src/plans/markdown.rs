@@ -11,9 +11,19 @@ fn position(p: &PlanPosition) -> String {
     format!("{} ({}, {})", p.title, p.level.words(), p.code)
 }
 
-/// Escapes the characters that would break a table cell.
+/// Text a person or an organisation wrote (notes, option ids, file
+/// names, learning titles), made inert: Markdown renderers pass HTML
+/// through, so `<`, `>` and `&` become entities — a note is shown, never
+/// run.
+fn plain(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+}
+
+/// [`plain`] text that also cannot break a table cell.
 fn cell(text: &str) -> String {
-    text.replace('|', "\\|").replace('\n', " ")
+    plain(text).replace('|', "\\|").replace('\n', " ")
 }
 
 /// The text with its first letter in upper case.
@@ -39,7 +49,7 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
     let _ = writeln!(
         s,
         "- **Option:** `{}` — verdict {}",
-        p.option_id,
+        plain(&p.option_id).replace('`', "'"),
         p.verdict.name().replace('_', " ")
     );
     if !p.circumstances.is_empty() {
@@ -75,7 +85,9 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
     let _ = writeln!(
         s,
         "- **Made from:** {} on {} · data: {}",
-        stored.profile, stored.created_at, p.sources
+        plain(&stored.profile),
+        stored.created_at,
+        p.sources
     );
 
     let _ = writeln!(
@@ -141,20 +153,20 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
             let a = &l.activity;
             let mut extra = Vec::new();
             if let Some(p) = &a.provider {
-                extra.push(p.clone());
+                extra.push(plain(p));
             }
             if let Some(h) = a.hours {
                 extra.push(format!("{h} h"));
             }
             if let Some(u) = &a.url {
-                extra.push(u.clone());
+                extra.push(plain(u));
             }
             extra.push(l.source.words().to_owned());
             let _ = writeln!(
                 s,
                 "   - {}: {} ({})",
                 a.kind.name().replace('_', " "),
-                a.title,
+                plain(&a.title),
                 extra.join(", ")
             );
         }

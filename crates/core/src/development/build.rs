@@ -220,10 +220,14 @@ fn tenure_dates(profile: &Profile, option: &OptionAdvice, start: Date) -> Tenure
     }
 }
 
-/// `years` after `date`, to the day.
+/// `years` after `date`: whole years on the calendar (2029-12-07 plus 2
+/// is 2031-12-07; 29 February falls on the 28th), the rest in days.
 fn add_years(date: Date, years: f32) -> Date {
-    let days = (years * 365.25).round() as i64;
-    date.saturating_add(days.days())
+    // Tenures are years in post (at most decades): the cast cannot wrap.
+    let whole = years.trunc().clamp(0.0, 1000.0);
+    let rest = ((years - whole) * 365.25).round() as i64;
+    date.saturating_add((whole as i64).years())
+        .saturating_add(rest.days())
 }
 
 /// The same day of each month after `start`, up to `until` (at most fifty
@@ -696,8 +700,11 @@ fn objectives(
                     format!(
                         "{name} as your manager sees it in your work, on the O*NET scale 0–7, rated by you and your manager against the O*NET descriptions at each review"
                     ),
-                    format!("level {have:.1}, what you bring, not yet shown in this role"),
-                    format!("level {need:.1} shown in this role, confirmed by your manager"),
+                    // The person brings more than the role asks: the
+                    // baseline is what is not yet shown, so the target
+                    // never reads as a fall from it.
+                    format!("not yet shown in this role (you bring level {have:.1})"),
+                    format!("at least level {need:.1} shown in this role, confirmed by your manager"),
                     "shown in one piece of work, agreed with your manager".to_owned(),
                     evidence_for(e, name),
                 ),
@@ -874,4 +881,21 @@ fn stems(text: &str) -> Vec<String> {
     out.sort();
     out.dedup();
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn date(text: &str) -> Date {
+        text.parse().unwrap()
+    }
+
+    #[test]
+    fn whole_years_fall_on_the_same_calendar_day() {
+        assert_eq!(add_years(date("2029-12-07"), 2.0), date("2031-12-07"));
+        assert_eq!(add_years(date("2028-02-29"), 1.0), date("2029-02-28"));
+        // The rest of a year in days: half a year is 183 days.
+        assert_eq!(add_years(date("2027-01-01"), 1.5), date("2028-07-02"));
+    }
 }

@@ -228,7 +228,14 @@ pub fn status(plan: &DevelopmentPlan, checkins: &[CheckIn], as_of: Date) -> Plan
         .max()
         .unwrap_or(start);
     let quiet_days = (as_of - quiet).get_days();
-    let (standing, reason) = if as_of > start
+    let (standing, reason) = if as_of < start {
+        // Nothing is expected before the plan starts: say so rather than
+        // report a pace no one has had the time to keep.
+        (
+            standing,
+            format!("the plan starts on {start}: nothing is expected before then"),
+        )
+    } else if as_of > start
         && quiet_days > QUIET_DAYS
         && standing == Standing::OnTrack
         && !objectives.iter().all(|o| o.progress >= 100)
@@ -415,6 +422,17 @@ mod tests {
         let met = status(&p, &[checkin(1, 100, "2027-12-30")], date("2028-06-01"));
         assert_eq!(met.objectives[0].standing, Standing::OnTrack);
         assert_eq!(met.standing, Standing::OnTrack, "a met plan is not quiet");
+    }
+
+    #[test]
+    fn before_the_start_the_plan_says_it_has_not_begun() {
+        let p = plan(&["2027-12-31"]);
+        let s = status(&p, &[], date("2026-06-01"));
+        assert_eq!(s.standing, Standing::OnTrack);
+        assert_eq!(
+            s.reason,
+            "the plan starts on 2027-01-01: nothing is expected before then"
+        );
     }
 
     #[test]

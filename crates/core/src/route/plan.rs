@@ -104,6 +104,11 @@ pub struct Request<'a> {
     /// restaurant manager taking a shift lead's post is a manager again
     /// in a year, not after a supervisor's three.
     pub held: Option<Stop>,
+    /// What posts the person weighs pay, as their options say (a held
+    /// offer's salary): a route through the same occupation and level
+    /// earns that, not OEWS's estimate, so `route` and `advise` quote one
+    /// figure for one post.
+    pub known_pay: Vec<(Stop, u32)>,
 }
 
 impl<'a> Request<'a> {
@@ -119,6 +124,17 @@ impl<'a> Request<'a> {
                 .options
                 .iter()
                 .map(|o| o.position.occupation)
+                .collect(),
+            known_pay: profile
+                .options
+                .iter()
+                .filter_map(|o| {
+                    let stop = Stop {
+                        occupation: o.position.occupation,
+                        level: o.position.level,
+                    };
+                    Some((stop, o.position.salary?))
+                })
                 .collect(),
             ..Request::for_profile(
                 profile,
@@ -165,6 +181,7 @@ impl<'a> Request<'a> {
             education: profile.current.education,
             out_of_work: false,
             consider: Vec::new(),
+            known_pay: Vec::new(),
             held: Some(Stop {
                 occupation: profile.current.position.occupation,
                 level: profile.current.position.level,
@@ -215,6 +232,9 @@ pub struct Step {
     pub success: f32,
     /// Annual salary in `to`.
     pub salary: u32,
+    /// `salary` is what an option of the person's says the post pays
+    /// ([`Request::known_pay`]), not OEWS's estimate.
+    pub salary_stated: bool,
     /// Annual salary in `from` (0 where the person, out of work, earns
     /// nothing): a move is named by grade, and a step up may still pay less.
     pub from_salary: u32,
@@ -447,6 +467,7 @@ fn route(
                 )
                 .chance,
                 salary: b.graph.salary[w[1]].round() as u32,
+                salary_stated: req.known_pay.iter().any(|(k, _)| *k == to),
                 from_salary: b.graph.salary[w[0]].round() as u32,
                 study_years: study as f32,
                 study_for: b.education[w[1]].filter(|_| study > 0.0),
@@ -637,6 +658,9 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         if i == 0 {
             // Out of work, the person earns nothing until the first move.
             return current_salary.map(|x| if req.out_of_work { 0.0 } else { x as f32 });
+        }
+        if let Some(&(_, pay)) = req.known_pay.iter().find(|(k, _)| k == s) {
+            return Some(pay as f32);
         }
         let o = catalog.occupation(s.occupation);
         // In the occupation the route starts in, pay scales from the
