@@ -130,7 +130,7 @@ pub fn routes(
     }
     let start = &profile.current.position;
     let (catalog, model) = (engine.catalog(), engine.model());
-    if goal.reached_by(start) {
+    if profile.at_goal() {
         return Err(AppError::invalid(
             "goal",
             format!(

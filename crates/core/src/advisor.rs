@@ -1144,7 +1144,7 @@ impl<'a> Context<'a> {
     fn no_proposals(&self) -> Option<NoProposals> {
         let plan = self.here.as_ref()?;
         let goal = self.profile.goal.as_ref()?;
-        if goal.reached_by(&self.profile.current.position) {
+        if self.profile.at_goal() {
             return Some(NoProposals::AtGoal);
         }
         let within = plan.routes.iter().max_by(|a, b| {
@@ -1805,9 +1805,8 @@ impl<'a> Context<'a> {
         // by a real path (the seed: "a defined path on which you can
         // continue your ascent"), not a long shot.
         // A person already at their goal has no route up to find.
-        let at_goal = goal.is_some_and(|g| g.reached_by(cur));
         if goal.is_some()
-            && !at_goal
+            && !profile.at_goal()
             && !self.climb_exists
             && onward_real
             && movement.kind == MoveKind::StepDown

@@ -54,6 +54,20 @@ pub struct Profile {
     pub department_goals: Vec<DepartmentGoal>,
 }
 
+impl Profile {
+    /// Whether the person is at their goal: they hold its occupation at
+    /// its grade or above. Out of work they hold nothing: a laid-off
+    /// manager whose goal is to manage again is not there, and the way
+    /// back is a route like any other.
+    pub fn at_goal(&self) -> bool {
+        self.situation.employed != Some(false)
+            && self
+                .goal
+                .as_ref()
+                .is_some_and(|g| g.reached_by(&self.current.position))
+    }
+}
+
 /// The current position and experience.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Current {

@@ -1030,6 +1030,28 @@ horizon_years = 5
     );
 }
 
+/// Out of work, one is not at a goal one held: a laid-off manager whose
+/// goal is to manage again is proposed the way back, not told she already
+/// works there.
+#[test]
+fn out_of_work_the_post_one_held_is_a_goal_to_get_back_to() {
+    let without_options = LAID_OFF_MANAGER.split("[[options]]").next().unwrap();
+    let profile = toml_profile(without_options);
+    assert!(!profile.at_goal());
+    let a = advisor::advise(catalog(), model(), &profile).unwrap();
+    assert_eq!(a.no_proposals, None);
+    let back = a
+        .options
+        .iter()
+        .find(|o| o.position.occupation == id("11-9051.00"))
+        .expect("her own post, proposed");
+    assert!(back.circumstances.contains(&Circumstance::Necessity));
+    assert!(back.landing >= advisor::LIKELY, "{}", back.landing);
+    // In work, the same profile is at its goal.
+    let employed = toml_profile(&without_options.replace("employed = false", "employed = true"));
+    assert!(employed.at_goal());
+}
+
 /// "A defined path on which you can continue your ascent": an option that
 /// would broaden a blocked accountant's horizons (operations research)
 /// leads on to the financial director's post only as a long shot — every

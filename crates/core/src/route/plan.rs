@@ -588,7 +588,10 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         level: req.goal_level,
     };
     let mut stops = vec![start_stop];
-    if goal_stop != start_stop {
+    // Out of work, the goal may be the post the person held: a state of
+    // its own, the way back to it a move ([`edge`]).
+    let goal_apart = goal_stop != start_stop || req.out_of_work;
+    if goal_apart {
         stops.push(goal_stop);
     }
     for &o in &occupations {
@@ -690,7 +693,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         keep.push(v.is_some() && !below_floor || i == 0);
         salary.push(f64::from(v.unwrap_or(0.0)));
     }
-    let goal_index = stops.iter().position(|s| *s == goal_stop).unwrap_or(0);
+    let goal_index = usize::from(goal_apart);
 
     // Scores between the few candidate occupations, computed once: the edge
     // loop below asks for them thousands of times.
@@ -932,7 +935,10 @@ fn edge(
     let blocked = i == 0
         && req.promotion_blocked
         && (delta > 0 || (delta < 0 && from.occupation == to.occupation));
-    if (from.occupation == to.occupation && delta == 0) || blocked {
+    // Out of work, the post one held is a move away: being hired into it
+    // again (the only stop of the start's occupation and grade).
+    let rehired = i == 0 && req.out_of_work;
+    if (from.occupation == to.occupation && delta == 0 && !rehired) || blocked {
         return None;
     }
     let origin = req.experience_in.unwrap_or(req.start.occupation);
