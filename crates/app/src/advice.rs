@@ -129,6 +129,10 @@ pub struct AdviceView {
     /// How the current role was read, when it is not the occupation's own
     /// title or code.
     pub current_role_read: Option<RoleReadView>,
+    /// Set when O*NET has not rated the person's occupation (military
+    /// occupations, many of the newest): where its skill ratings come
+    /// from, and how to be judged on one's own.
+    pub current_ratings_note: Option<String>,
     /// The goal, if any.
     pub goal: Option<GoalView>,
     /// The options, best first.
@@ -146,6 +150,15 @@ pub fn advise(engine: &Engine, profile: &Profile) -> Result<AdviceView, AppError
     Ok(AdviceView {
         current: position_view(engine, &profile.current.position),
         current_role_read: profile.current.role_read.as_ref().map(RoleReadView::of),
+        current_ratings_note: crate::words::own_ratings_note(
+            engine.catalog(),
+            profile.current.position.occupation,
+            &engine
+                .model()
+                .profile(profile.current.position.occupation)
+                .ratings,
+            !profile.skills.is_empty(),
+        ),
         goal: profile.goal.as_ref().map(|g| GoalView {
             stop: stop_view(
                 engine,

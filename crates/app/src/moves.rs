@@ -6,7 +6,6 @@ use switchback_core::catalog::EDUCATION_LEVELS;
 use switchback_core::level::Level;
 use switchback_core::position::{self, Label, Position, PositionSpec};
 use switchback_core::transition::explain::{ElementComparison, Explanation};
-use switchback_core::transition::profile::RatingSource;
 use switchback_core::{Catalog, OccupationId};
 
 use switchback_core::profile::RoleRead;
@@ -296,34 +295,6 @@ fn element_view(catalog: &Catalog, c: &ElementComparison) -> ElementView {
     }
 }
 
-fn rating_note(
-    catalog: &Catalog,
-    side: &str,
-    id: OccupationId,
-    source: &RatingSource,
-) -> Option<String> {
-    let title = &catalog.occupation(id).title;
-    match source {
-        RatingSource::Rated => None,
-        RatingSource::Imputed(from) => Some(format!(
-            "{side} {title} has no O*NET 29.3 skill ratings; they are inferred from its job zone and the rated occupations most like it in work activities, titles and technologies ({}{}), and used at full weight",
-            from.iter()
-                .take(5)
-                .map(|d| catalog.occupation(*d).title.as_str())
-                .collect::<Vec<_>>()
-                .join(", "),
-            if from.len() > 5 {
-                format!(", and {} more", from.len() - 5)
-            } else {
-                String::new()
-            }
-        )),
-        RatingSource::Missing => Some(format!(
-            "{side} {title} has no skill or knowledge data to compare"
-        )),
-    }
-}
-
 fn explanation_view(
     engine: &Engine,
     e: &Explanation,
@@ -363,7 +334,7 @@ fn explanation_view(
             .collect(),
         notes: [("origin", from, a), ("destination", to, b)]
             .into_iter()
-            .filter_map(|(side, id, src)| rating_note(catalog, side, id, src))
+            .filter_map(|(side, id, src)| crate::words::rating_note(catalog, side, id, src))
             .collect(),
     }
 }

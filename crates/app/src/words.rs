@@ -13,6 +13,7 @@ use switchback_core::chances::{self, Landing, Success};
 use switchback_core::profile::RoleRead;
 use switchback_core::resolve::TitleSource;
 use switchback_core::text::{dollars, probability, quoted, thousands};
+use switchback_core::transition::profile::RatingSource;
 
 /// A reason in plain words, citing its facts.
 pub fn reason(catalog: &Catalog, r: &Reason) -> String {
@@ -43,6 +44,12 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
         } => format!(
             "Changing profession need not mean starting at the bottom: with {years_experience:.0} years of experience that transfers (feasibility {feasibility:.2}), aim for {higher} rather than {offered} — your chance of success there is {success:.2}."
         ),
+        Reason::BetterShape { offered } => if *offered {
+            "You hold this offer: negotiate it into the better shape above before you accept — as offered, it is not recommended."
+        } else {
+            "Look for the better shape above instead: as it stands, this option is not recommended."
+        }
+        .into(),
         Reason::Unlikely => {
             "You are unlikely to succeed in this role on the evidence: not recommended.".into()
         }
@@ -886,6 +893,62 @@ fn pay_words(
         dollars(now),
         dollars(pay)
     )
+}
+
+/// [`rating_note`] for the person's own occupation, with what to do
+/// about it: every judgement reads those ratings as theirs unless they
+/// rate their own (`self_rated`).
+pub(crate) fn own_ratings_note(
+    catalog: &Catalog,
+    id: OccupationId,
+    source: &RatingSource,
+    self_rated: bool,
+) -> Option<String> {
+    let subject = format!("Your occupation, {},", catalog.occupation(id).title);
+    let note = subject_rating_note(catalog, &subject, source)?;
+    Some(if self_rated {
+        format!("{note}; your own [[skills]] ratings count where you gave them.")
+    } else {
+        format!(
+            "{note}; every judgement below reads them as yours — rate your own in the profile's [[skills]] to be judged on what you bring."
+        )
+    })
+}
+
+/// Where an occupation's skill ratings come from, when not from O*NET's
+/// own survey of it: `side` opens the sentence ("From", "Your occupation").
+pub(crate) fn rating_note(
+    catalog: &Catalog,
+    side: &str,
+    id: OccupationId,
+    source: &RatingSource,
+) -> Option<String> {
+    let title = &catalog.occupation(id).title;
+    subject_rating_note(catalog, &format!("{side} {title}"), source)
+}
+
+/// [`rating_note`] of an occupation named by `subject` ("origin Data
+/// Scientists", "Your occupation, Data Scientists,").
+fn subject_rating_note(catalog: &Catalog, subject: &str, source: &RatingSource) -> Option<String> {
+    match source {
+        RatingSource::Rated => None,
+        RatingSource::Imputed(from) => Some(format!(
+            "{subject} has no O*NET 29.3 skill ratings; they are inferred from its job zone and the rated occupations most like it in work activities, titles and technologies ({}{}), and used at full weight",
+            from.iter()
+                .take(5)
+                .map(|d| catalog.occupation(*d).title.as_str())
+                .collect::<Vec<_>>()
+                .join(", "),
+            if from.len() > 5 {
+                format!(", and {} more", from.len() - 5)
+            } else {
+                String::new()
+            }
+        )),
+        RatingSource::Missing => Some(format!(
+            "{subject} has no skill or knowledge data to compare"
+        )),
+    }
 }
 
 #[cfg(test)]

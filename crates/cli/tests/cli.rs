@@ -862,3 +862,27 @@ fn move_and_transitions_say_how_a_title_was_read() {
     let out = stdout(&run(&["transitions", "Astronaut", "--limit", "3"]));
     assert!(out.contains("(read from \"Astronaut\""), "{out}");
 }
+
+#[test]
+fn the_advice_says_when_ones_own_occupation_is_unrated() {
+    // O*NET rates no military occupation: a veteran's skills are inferred,
+    // and the advice says so, and how to be judged on their own.
+    let p = write_profile(
+        "veteran.toml",
+        "[current]\nrole = \"55-2012.00\"\nlevel = \"supervisor\"\n[[options]]\nid = \"security\"\nrole = \"First-Line Supervisors of Security Workers\"\nlevel = \"supervisor\"\n",
+    );
+    let v = json(&["advise", &p, "--format", "json"]);
+    let note = v["current_ratings_note"].as_str().unwrap();
+    assert!(note.contains("has no O*NET 29.3 skill ratings"), "{note}");
+    assert!(note.contains("[[skills]]"), "{note}");
+    let text = stdout(&run(&["advise", &p]));
+    assert!(text.lines().nth(1).unwrap().contains(note), "{text}");
+    // A rated occupation needs no note.
+    let v = json(&[
+        "advise",
+        &example("another-route-up-accountant.toml"),
+        "--format",
+        "json",
+    ]);
+    assert!(v["current_ratings_note"].is_null());
+}

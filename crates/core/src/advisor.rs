@@ -218,6 +218,14 @@ pub enum Reason {
         /// The chance of success at the higher level.
         success: f32,
     },
+    /// A better shape of move ([`Instead`], said by its own reason) is
+    /// open to the person: the option is not recommended as it stands
+    /// (`verdict.better_shape`).
+    BetterShape {
+        /// The person holds an offer for the option: the better shape is
+        /// theirs to ask for before accepting.
+        offered: bool,
+    },
     /// Success is unlikely (`verdict.unlikely`).
     Unlikely,
     /// No reason for a step down applies (`instead.stay`).
@@ -492,6 +500,7 @@ impl Reason {
             Reason::Onward { .. } => "onward_route",
             Reason::InsteadLateral { .. } => "instead.lateral",
             Reason::InsteadHigherLevel { .. } => "instead.higher_level",
+            Reason::BetterShape { .. } => "verdict.better_shape",
             Reason::Unlikely => "verdict.unlikely",
             Reason::InsteadStay => "instead.stay",
             Reason::NoWayOnward => "verdict.no_onward_route",
@@ -823,6 +832,8 @@ impl Experience {
 struct VerdictFacts<'a> {
     to: &'a Position,
     movement: &'a Move,
+    /// The person holds an offer for the option.
+    offered: bool,
     /// The education fit of landing the option.
     education: Option<chances::EducationFit>,
     /// Landing the option is a long shot, when below [`LONG_SHOT_BELOW`]
@@ -1274,6 +1285,7 @@ impl<'a> Context<'a> {
         let facts = VerdictFacts {
             to,
             movement: &movement,
+            offered: opt.offered,
             // An offer in hand says the employer took the education.
             education: landing.education.filter(|_| !opt.offered),
             long_shot: self.long_shot(to, &landing),
@@ -1449,6 +1461,7 @@ impl<'a> Context<'a> {
         let VerdictFacts {
             to,
             movement,
+            offered,
             education,
             long_shot,
             onward,
@@ -1480,7 +1493,10 @@ impl<'a> Context<'a> {
         } else if success < UNLIKELY {
             (Verdict::NotRecommended, Some(Reason::Unlikely))
         } else if instead.is_some() && !necessity {
-            (Verdict::NotRecommended, None)
+            (
+                Verdict::NotRecommended,
+                Some(Reason::BetterShape { offered }),
+            )
         } else if step_down && circumstances.is_empty() {
             *instead = Some(Instead::Stay);
             (Verdict::NotRecommended, Some(Reason::InsteadStay))

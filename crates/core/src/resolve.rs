@@ -109,20 +109,48 @@ impl Resolution {
     /// not the IT manager the words match a hundredth better. The
     /// occupation passed over stays first among the alternatives, so a
     /// reading still names it.
-    pub fn near(mut self, catalog: &Catalog, near: OccupationId) -> Resolution {
-        let mine = |o: OccupationId| {
+    pub fn near(self, catalog: &Catalog, near: OccupationId) -> Resolution {
+        self.prefer(|o| {
             catalog
                 .occupation(o)
                 .same_function(catalog.occupation(near))
-        };
-        // An occupation's own title, typed whole, is what the person means.
+        })
+    }
+
+    /// The same reading, in the light of what the profile says of the
+    /// post (`words`: its industry and department): among near-ties, an
+    /// occupation whose O*NET title names one of those words is preferred
+    /// to one whose title names none. A QA tester in software is a
+    /// software quality assurance analyst, not the manufacturing
+    /// inspector an alternate title "QA Tester" names as well.
+    pub fn in_context(self, catalog: &Catalog, words: &[String]) -> Resolution {
+        let words: Vec<String> = words
+            .iter()
+            .flat_map(|w| text::tokens(w))
+            .filter(|w| w.chars().count() > 3)
+            .collect();
+        if words.is_empty() {
+            return self;
+        }
+        self.prefer(|o| {
+            let title = text::tokens(&catalog.occupation(o).title);
+            words.iter().any(|w| title.contains(w))
+        })
+    }
+
+    /// The best reading replaced by the first near-tie (within
+    /// [`crate::profile::ROLE_TIE`]) that `fits`, when the best does not;
+    /// the one passed over stays first among the alternatives, so a
+    /// reading still names it. An occupation's own title, typed whole, is
+    /// what the person means and is never re-read.
+    fn prefer(mut self, fits: impl Fn(OccupationId) -> bool) -> Resolution {
         let exact = self.best.score >= 1.0 && self.best.matched.source == TitleSource::Title;
-        if exact || mine(self.occupation) {
+        if exact || fits(self.occupation) {
             return self;
         }
         let tie = self.best.score - crate::profile::ROLE_TIE;
         let Some(i) = (self.alternatives.iter())
-            .position(|a| a.occupation != self.occupation && a.score >= tie && mine(a.occupation))
+            .position(|a| a.occupation != self.occupation && a.score >= tie && fits(a.occupation))
         else {
             return self;
         };
@@ -583,15 +611,29 @@ impl Catalog {
                 .total_cmp(&a.score)
                 .then(a.occupation.cmp(&b.occupation))
         });
+        // A title typed letter for letter beats one its words only stem to:
+        // "Account Manager" is a sales manager's title, though a financial
+        // manager's "Accounts Manager" scores as well and employs more.
+        // Letter for letter: case and spacing aside, no plural read away.
+        let letters = |t: &str| {
+            t.split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ")
+                .to_lowercase()
+        };
+        let typed = letters(query);
+        let exact = |m: &TitleMatch| letters(self.title_text(m.occupation, m.matched)) == typed;
         // Runs of matches within the margin of the run's best, each run
-        // ordered by workers; a run never reaches past a better match.
+        // ordered by exactness, then workers; a run never reaches past a
+        // better match.
         let mut start = 0;
         while start < found.len() {
             let floor = found[start].score - TIE_MARGIN;
             let end = start + found[start..].partition_point(|m| m.score >= floor);
             found[start..end].sort_by(|a, b| {
-                workers(b.occupation)
-                    .cmp(&workers(a.occupation))
+                exact(b)
+                    .cmp(&exact(a))
+                    .then(workers(b.occupation).cmp(&workers(a.occupation)))
                     .then(b.score.total_cmp(&a.score))
                     .then(a.occupation.cmp(&b.occupation))
             });

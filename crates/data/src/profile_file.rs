@@ -558,19 +558,23 @@ impl Validator<'_> {
     }
 
     fn role(&self, field: &str, text: &str) -> Result<(OccupationId, Option<Level>), ProfileError> {
-        let (occupation, seniority, _) = self.role_read(field, text, None)?;
+        let (occupation, seniority, _) = self.role_read(field, text, None, &[])?;
         Ok((occupation, seniority))
     }
 
     /// [`Self::role`], and how the text was read when it is not the
     /// occupation's own title or a code; a goal's or an option's text is
     /// read in the light of the person's own occupation (`near`,
-    /// [`switchback_core::resolve::Resolution::near`]).
+    /// [`switchback_core::resolve::Resolution::near`]), and a post's in
+    /// the light of its industry and department (`context`,
+    /// [`switchback_core::resolve::Resolution::in_context`]), which say
+    /// more of that post.
     fn role_read(
         &self,
         field: &str,
         text: &str,
         near: Option<OccupationId>,
+        context: &[Option<String>],
     ) -> Result<(OccupationId, Option<Level>, Option<RoleRead>), ProfileError> {
         self.short_text(field, text, limits::TEXT_CHARS)?;
         let r = self
@@ -581,6 +585,8 @@ impl Validator<'_> {
             Some(o) => r.near(self.catalog, o),
             None => r,
         };
+        let context: Vec<String> = context.iter().flatten().cloned().collect();
+        let r = r.in_context(self.catalog, &context);
         let read = RoleRead::of(self.catalog, text, &r);
         Ok((r.occupation, r.seniority, read))
     }
@@ -764,7 +770,12 @@ impl Validator<'_> {
 
     fn current(&self, c: RawCurrent) -> Result<Current, ProfileError> {
         let role = self.required("current.role", c.role, "a job title or an O*NET-SOC code")?;
-        let (occ, hint, role_read) = self.role_read("current.role", &role, None)?;
+        let (occ, hint, role_read) = self.role_read(
+            "current.role",
+            &role,
+            None,
+            &[c.industry.clone(), c.department.clone()],
+        )?;
         let level = self.level("current.level", c.level)?;
         let salary = self.salary("current.salary", c.salary)?;
         let years_in_role = self
@@ -822,7 +833,7 @@ impl Validator<'_> {
     fn goal(&self, g: RawGoal, current: &Current) -> Result<Goal, ProfileError> {
         let role = self.required("goal.role", g.role, "a job title or an O*NET-SOC code")?;
         let (occ, hint, role_read) =
-            self.role_read("goal.role", &role, Some(current.position.occupation))?;
+            self.role_read("goal.role", &role, Some(current.position.occupation), &[])?;
         let o = self.catalog.occupation(occ);
         let level = self
             .level("goal.level", g.level)?
@@ -951,6 +962,7 @@ impl Validator<'_> {
             &format!("{field}.role"),
             &role,
             Some(current.position.occupation),
+            &[o.industry.clone(), o.department.clone()],
         )?;
         let spec = PositionSpec {
             level: self.level(&format!("{field}.level"), o.level)?,

@@ -233,6 +233,12 @@ fn a_profession_changer_need_not_start_at_the_bottom() {
     assert_eq!(o.instead, Some(Instead::HigherLevel));
     assert_eq!(o.verdict, Verdict::NotRecommended);
     assert!(has_reason(o, "instead.higher_level"));
+    // The verdict says why, and a held offer is one to negotiate.
+    assert!(o.reasons.contains(&Reason::BetterShape { offered: false }));
+    let held = inline(&format!("{TEACHER}\n[[options]]\nid = \"x\"\nrole = \"Training and Development Specialists\"\nlevel = \"entry\"\noffered = true\n")).unwrap();
+    let o = only(&held);
+    assert_eq!(o.verdict, Verdict::NotRecommended);
+    assert!(o.reasons.contains(&Reason::BetterShape { offered: true }));
 }
 
 #[test]

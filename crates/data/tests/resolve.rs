@@ -189,3 +189,37 @@ fn a_near_tie_is_read_in_the_light_of_ones_own_function() {
     let nurse = c.resolve("Registered Nurse").unwrap();
     assert_eq!(nurse.clone().near(c, id("17-2141.00")), nurse);
 }
+
+/// A title typed letter for letter beats one the words only stem to:
+/// "Account Manager" is an alternate title of sales managers, and a
+/// financial manager's "Accounts Manager" — as good a match by words, and
+/// an occupation that employs more — is passed over.
+#[test]
+fn an_exact_title_beats_a_plural_one() {
+    assert_eq!(first("Account Manager"), "11-2022.00");
+    assert_eq!(first("Accounts Manager"), "11-3031.00");
+}
+
+/// The industry and department a profile gives a post read its title's
+/// near-ties: "QA Tester" is an alternate title of software QA analysts
+/// and of manufacturing inspectors alike; in software it is the first, in
+/// a plant the second.
+#[test]
+fn a_near_tie_is_read_in_the_light_of_the_posts_industry() {
+    let c = catalog();
+    let code = |o| c.occupation(o).code.to_string();
+    let plain = c.resolve("QA Tester").unwrap();
+    let words = |w: &[&str]| w.iter().map(|s| (*s).to_owned()).collect::<Vec<_>>();
+    let software = plain
+        .clone()
+        .in_context(c, &words(&["software", "engineering"]));
+    assert_eq!(code(software.occupation), "15-1253.00");
+    let plant = plain.clone().in_context(c, &words(&["manufacturing"]));
+    assert_eq!(code(plant.occupation), code(plain.occupation));
+    assert_eq!(plain.clone().in_context(c, &[]), plain);
+    // An official title typed whole is never re-read.
+    let exact = c
+        .resolve("Inspectors, Testers, Sorters, Samplers, and Weighers")
+        .unwrap();
+    assert_eq!(exact.clone().in_context(c, &words(&["software"])), exact);
+}

@@ -30,6 +30,9 @@ fn render(v: &AdviceView) -> String {
         s.push_str(&format!(" — {}", read.words));
     }
     s.push('\n');
+    if let Some(note) = &v.current_ratings_note {
+        s.push_str(&format!("  ({note})\n"));
+    }
     match &v.goal {
         Some(g) => s.push_str(&format!(
             "Goal: {} ({}, grade {}) within {} years{}\n",
