@@ -499,9 +499,24 @@ fn the_federal_workforce_climbs_its_own_grade_ladders() {
     let e = v.employees().find(|e| e.job_code == "2210-GS-13").unwrap();
     assert_eq!((e.route_up, e.blocked_reason), ("blocked", Some("queue")));
     assert_eq!(e.route_up_job_code.as_deref(), Some("2210-GS-14"));
-    let onward = e.onward_job_code.as_deref().unwrap();
-    assert!(!onward.starts_with("2210-"), "{e:?}");
-    assert!(gs(onward).pay.unwrap() > gs("2210-GS-13").pay.unwrap());
+    // It has a switchback (a state's answer); one in 200 people is in the
+    // file, each standing for 200, so a seat is given while its stop's
+    // seats stand for them — else the person is crowded out.
+    assert!(e.crowded_out || e.onward_job_code.is_some(), "{e:?}");
+    for e in v.employees().filter(|e| e.job_code == "2210-GS-13") {
+        if let Some(onward) = e.onward_job_code.as_deref() {
+            assert!(!onward.starts_with("2210-"), "{e:?}");
+            assert!(gs(onward).pay.unwrap() > gs("2210-GS-13").pay.unwrap());
+        }
+    }
+    // Seats weigh the people a sample stands for: a sample is seated in
+    // about the share the whole workforce is (a fifth), not three in four.
+    let blocked = v.employees().filter(|e| e.route_up == "blocked").count();
+    let seated = v
+        .employees()
+        .filter(|e| e.switchback_kind.is_some())
+        .count();
+    assert!(seated * 2 < blocked, "{seated} of {blocked} blocked seated");
 }
 
 #[test]
@@ -548,6 +563,32 @@ fn part_of_the_organisation_is_weighed_as_the_whole() {
     let v = run(&part, None);
     assert_eq!(v.summary.employees, 500);
     let whole = county();
+    // Each sampled person stands for their job's headcount over its people
+    // in the file, and takes as many seats (while half of them are left):
+    // a stop seats no more of the sample than its seats stand for.
+    let weight = |job: &str| {
+        let headcount = v.jobs.iter().find(|x| x.job_code == job).unwrap().headcount;
+        let in_file = v.employees().filter(|x| x.job_code == job).count();
+        (headcount as f32 / in_file as f32).max(1.0)
+    };
+    let mut seated_in_all = 0.0;
+    for j in &v.jobs {
+        let weights: Vec<f32> = v
+            .employees()
+            .filter(|e| e.switchback_job_code.as_deref() == Some(j.job_code.as_str()))
+            .map(|e| weight(&e.job_code))
+            .collect();
+        let seated: f32 = weights.iter().sum();
+        let last = weights.iter().copied().fold(0.0, f32::max);
+        seated_in_all += seated;
+        assert!(
+            seated <= j.seats as f32 + last / 2.0 + 1e-3,
+            "{}: {seated} people seated on {} seats",
+            j.job_code,
+            j.seats
+        );
+    }
+    assert!(seated_in_all > 0.0);
     for code in ["MC-0255", "MC-0256"] {
         let a = v.jobs.iter().find(|j| j.job_code == code).unwrap();
         let b = whole.jobs.iter().find(|j| j.job_code == code).unwrap();

@@ -736,18 +736,26 @@ impl Market<'_> {
 /// people in `order` (best first — the batch orders them by their best
 /// switchback's chance, then experience), each taking the first of their
 /// `options` (option index and stop job, best first) with a seat left.
+/// A person stands for `weight(person)` people (1, or more when the
+/// employee file holds part of the organisation: each sampled person
+/// speaks for their job's headcount over its people in the file) and
+/// takes as many seats, given while at least half of them are left — so
+/// a sample is seated in proportion, not a seat per sampled person.
 /// Returns, per person, the option given (none when every stop they could
 /// take is full, or they had none).
 pub fn allocate(
-    seats: &mut [u32],
+    seats: &[u32],
     order: &[usize],
+    weight: impl Fn(usize) -> f32,
     mut options: impl FnMut(usize) -> Vec<(usize, usize)>,
 ) -> Vec<Option<usize>> {
+    let mut left: Vec<f32> = seats.iter().map(|&n| n as f32).collect();
     let mut given = vec![None; order.len()];
     for &person in order {
+        let w = weight(person).max(1.0);
         for (option, stop) in options(person) {
-            if let Some(left) = seats.get_mut(stop).filter(|n| **n > 0) {
-                *left -= 1;
+            if let Some(free) = left.get_mut(stop).filter(|n| **n >= w / 2.0) {
+                *free -= w;
                 given[person] = Some(option);
                 break;
             }

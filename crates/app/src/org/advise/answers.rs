@@ -212,6 +212,7 @@ pub(super) fn allocate_seats(
     market: &Market<'_>,
     states: &[StateAnswer],
     people: &mut [PersonAnswer],
+    weights: &[f32],
 ) {
     let best = |p: &PersonAnswer| {
         p.switchback.map_or(-1.0, |i| {
@@ -231,9 +232,10 @@ pub(super) fn allocate_seats(
             )
             .then(a.cmp(&b))
     });
-    let mut seats: Vec<u32> = (0..market.jobs_len()).map(|j| market.seats(j)).collect();
+    let seats: Vec<u32> = (0..market.jobs_len()).map(|j| market.seats(j)).collect();
     let rules = market.rules();
-    let given = mobility::allocate(&mut seats, &order, |i| {
+    let weight = |i: usize| weights.get(i).copied().unwrap_or(1.0);
+    let given = mobility::allocate(&seats, &order, weight, |i| {
         let p = &people[i];
         if p.switchback.is_none() {
             return Vec::new();

@@ -168,6 +168,29 @@ impl Inputs {
         })
     }
 
+    /// How many people each person of the file stands for, in file
+    /// order: their job's headcount over its people in the file (1 when
+    /// the file holds the whole job), as [`Self::states`] scales queues.
+    pub(super) fn person_weights(&self) -> Vec<f32> {
+        let in_file = self.people_per_job();
+        self.people
+            .iter()
+            .map(|p| {
+                let job = p.state.job;
+                (self.jobs[job].headcount as f32 / in_file[job].max(1) as f32).max(1.0)
+            })
+            .collect()
+    }
+
+    /// The people of the file in each job.
+    fn people_per_job(&self) -> Vec<u32> {
+        let mut in_file = vec![0u32; self.jobs.len()];
+        for p in &self.people {
+            in_file[p.state.job] += 1;
+        }
+        in_file
+    }
+
     /// The distinct states, in first-seen order, with the people each
     /// stands for: its people in the employee file, scaled up to the job's
     /// headcount in the architecture when the file holds fewer (a part of
@@ -175,9 +198,8 @@ impl Inputs {
     pub(super) fn states(&self) -> Vec<(State, u32)> {
         let mut order: Vec<State> = Vec::new();
         let mut count: HashMap<State, u32> = HashMap::new();
-        let mut in_file = vec![0u32; self.jobs.len()];
+        let in_file = self.people_per_job();
         for p in &self.people {
-            in_file[p.state.job] += 1;
             let c = count.entry(p.state).or_insert_with(|| {
                 order.push(p.state);
                 0

@@ -324,6 +324,8 @@ pub fn advise(
         .map(|(i, (s, _))| (*s, i as u32))
         .collect();
     let states: Vec<State> = counted.iter().map(|(s, _)| *s).collect();
+    // Before the people leave `inputs`: how many each stands for.
+    let weights = inputs.person_weights();
     let people = std::mem::take(&mut inputs.people);
     let market = Market::new(
         engine.catalog(),
@@ -359,7 +361,7 @@ pub fn advise(
         })
         .collect();
     let mut people = people;
-    answers::allocate_seats(&market, &answers, &mut people);
+    answers::allocate_seats(&market, &answers, &mut people, &weights);
     let by_state = people_by_state(&people, states.len());
     let roles = roles::roles(&inputs, &market, &states, &answers, &people, &by_state);
     let jobs = inputs.job_views(&market);
