@@ -310,6 +310,7 @@ fn a_goal_gets_a_route_through_the_organisations_own_jobs() {
     assert_eq!(e.goal_open_role, expects.then(|| format!("EST-{first}")));
     assert_eq!(v.summary.with_goal, 1);
     assert_eq!(v.summary.goal_reachable, 1);
+    assert_eq!(v.summary.goal_within_horizon, 1);
 }
 
 #[test]
@@ -681,4 +682,24 @@ fn no_higher_job_means_none_of_the_family_stands_higher() {
         }
     }
     assert!(out_of_reach > 0);
+}
+
+#[test]
+fn the_summary_counts_the_unreviewed_mapping_it_rests_on() {
+    let v = county();
+    let unreviewed: Vec<&str> = v
+        .jobs
+        .iter()
+        .filter(|j| matches!(j.confidence, "medium" | "low"))
+        .map(|j| j.job_code.as_str())
+        .collect();
+    assert!(!unreviewed.is_empty());
+    assert_eq!(v.summary.jobs_unreviewed, unreviewed.len());
+    let people = v
+        .employees()
+        .filter(|e| unreviewed.contains(&e.job_code.as_str()))
+        .count();
+    assert_eq!(v.summary.people_in_unreviewed_jobs, people);
+    let text = report::summary_text(v, None);
+    assert!(text.contains(&format!("({people} people)")), "{text}");
 }

@@ -504,9 +504,11 @@ pub fn summary_text(view: &OrgAdviceView, written: Option<&std::path::Path>) -> 
     if s.with_goal > 0 {
         let _ = writeln!(
             t,
-            "{} a goal; {} a route to it; for {} no job of the organisation stands for it.",
+            "{} a goal; {} a route to it, {} within {} years; for {} no job of the organisation stands for it.",
             plural(s.with_goal, "person has", "people have"),
             plural(s.goal_reachable, "has", "have"),
+            s.goal_within_horizon,
+            s.rules.horizon_years,
             plural(s.goal_not_in_organisation, "person", "people"),
         );
     }
@@ -525,6 +527,14 @@ pub fn summary_text(view: &OrgAdviceView, written: Option<&std::path::Path>) -> 
         "Levels: {} jobs from the grade mapping, {} proposed from pay (the organisation pays {:.2}× the national median of its occupations).",
         s.levels_from_grade_mapping, s.levels_from_pay, s.pay_index
     );
+    if s.jobs_unreviewed > 0 {
+        let _ = writeln!(
+            t,
+            "Check the mapping: {} ({} people) took an occupation the mapper proposed with medium or low confidence and no one reviewed; their advice is only as good as that match (review it with `org map`, then pass --mapping).",
+            plural(s.jobs_unreviewed, "job", "jobs"),
+            s.people_in_unreviewed_jobs
+        );
+    }
     match written {
         Some(dir) => {
             let _ = writeln!(

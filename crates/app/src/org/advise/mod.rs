@@ -12,7 +12,7 @@ mod answers;
 mod inputs;
 mod roles;
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -233,6 +233,9 @@ pub struct OrgSummaryView {
     pub with_goal: usize,
     /// People with a route to their goal.
     pub goal_reachable: usize,
+    /// People whose route to their goal arrives within the horizon (the
+    /// others' routes wait on queues past it).
+    pub goal_within_horizon: usize,
     /// People whose goal is an occupation no job of the organisation is
     /// (at the level asked).
     pub goal_not_in_organisation: usize,
@@ -247,6 +250,12 @@ pub struct OrgSummaryView {
     pub levels_from_grade_mapping: usize,
     /// Jobs graded from pay.
     pub levels_from_pay: usize,
+    /// Jobs whose occupation the mapper proposed with medium or low
+    /// confidence and no person reviewed (`org map`), and the people in
+    /// them: their advice is only as good as that mapping.
+    pub jobs_unreviewed: usize,
+    /// People in those jobs.
+    pub people_in_unreviewed_jobs: usize,
     /// The rules in force.
     #[schema(value_type = Object)]
     pub rules: Rules,
@@ -464,6 +473,14 @@ fn summary(
         .filter(|m| m.level_source == "grade_mapping")
         .count();
     let count = |f: &dyn Fn(&PersonAnswer) -> bool| people.iter().filter(|p| f(p)).count();
+    let unreviewed: HashSet<&str> = inputs
+        .jobs
+        .iter()
+        .zip(&inputs.job_meta)
+        .filter(|(_, m)| matches!(m.confidence, "medium" | "low"))
+        .map(|(j, _)| j.code.as_str())
+        .collect();
+    let horizon = rules.horizon_years;
     OrgSummaryView {
         employees: people.len(),
         states: states.len(),
@@ -474,12 +491,21 @@ fn summary(
         crowded_out: count(&|p| p.crowded_out),
         with_goal: count(&|p| p.goal.is_some()),
         goal_reachable: count(&|p| p.goal.as_ref().is_some_and(|g| g.1.is_some())),
+        goal_within_horizon: count(&|p| {
+            p.goal
+                .as_ref()
+                .and_then(|g| g.1.as_ref())
+                .and_then(|r| r.years)
+                .is_some_and(|y| y <= horizon + 1e-3)
+        }),
         goal_not_in_organisation: count(&|p| p.goal.as_ref().is_some_and(|g| g.0.is_none())),
         roles: roles.len(),
         roles_estimated: inputs.open_roles.is_none(),
         pay_index: (inputs.pay_index * 1000.0).round() / 1000.0,
         levels_from_grade_mapping: from_grades,
         levels_from_pay: inputs.jobs.len() - from_grades,
+        jobs_unreviewed: unreviewed.len(),
+        people_in_unreviewed_jobs: count(&|p| unreviewed.contains(p.employee.job_code.as_str())),
         rules,
     }
 }
