@@ -188,7 +188,7 @@ pub fn routes(
     }
     if profile.situation.promotion_blocked {
         notes.push(
-            "You said the way up where you stand is closed (`situation.promotion_blocked`): no route steps up out of your current post, nor down its own ladder to climb it again".to_owned(),
+            "You said the way up where you stand is closed (`situation.promotion_blocked`): no route steps up out of your current post, nor down its own ladder to climb it again — except into a post you hold an offer for".to_owned(),
         );
     }
     let studies = answer

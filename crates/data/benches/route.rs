@@ -88,6 +88,7 @@ fn request(q: &(Position, OccupationId, Level)) -> Request<'_> {
         consider: Vec::new(),
         held: None,
         known_pay: Vec::new(),
+        offered: Vec::new(),
         education: None,
     }
 }

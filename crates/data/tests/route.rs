@@ -45,6 +45,7 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         consider: Vec::new(),
         held: None,
         known_pay: Vec::new(),
+        offered: Vec::new(),
         education: None,
     }
 }
@@ -591,6 +592,7 @@ fn a_person_out_of_work_is_compared_with_no_pay_not_their_last() {
         consider: Vec::new(),
         held: None,
         known_pay: Vec::new(),
+        offered: Vec::new(),
         years_in_role: 0.0,
         ..employed.clone()
     };
@@ -686,4 +688,57 @@ fn a_newcomer_is_not_hired_at_the_top_of_another_occupations_ladder() {
             "{r:?}"
         );
     }
+}
+
+/// A closed way up is the person's own ladder, not an employer's offer: a
+/// blocked senior records specialist who holds an offer for a health
+/// information supervisor's post takes it now (landing 1, no wait), and
+/// climbs on from it; without the offer no route steps up out of her post.
+#[test]
+fn a_held_offer_opens_a_blocked_way_up() {
+    let text = r#"
+[current]
+role = "Medical Records Specialists"
+level = "senior"
+salary = 56000
+years_in_role = 5
+years_experience = 8
+[goal]
+role = "Medical and Health Services Managers"
+level = "manager"
+horizon_years = 6
+[situation]
+promotion_blocked = true
+[[options]]
+id = "him-supervisor"
+role = "Medical and Health Services Managers"
+level = "supervisor"
+salary = 64000
+offered = true
+"#;
+    let profile = toml_profile(text);
+    let levels = switchback_core::advisor::person_levels(model(), &profile);
+    let offer = plan::Stop::of(&profile.options[0].position);
+    let req = Request::from_current(&profile, &levels);
+    assert_eq!(req.offered, vec![offer]);
+    let routes = plan::plan(catalog(), model(), &req).routes;
+    let first = routes
+        .iter()
+        .filter_map(|r| r.steps.first())
+        .find(|m| m.to == offer)
+        .expect("a route through the offer");
+    assert_eq!(
+        (first.landing, first.years, first.salary),
+        (1.0, 0.0, 64_000)
+    );
+    let unoffered = toml_profile(&text.replace("offered = true", "offered = false"));
+    let req = Request::from_current(&unoffered, &levels);
+    let routes = plan::plan(catalog(), model(), &req).routes;
+    assert!(
+        routes
+            .iter()
+            .filter_map(|r| r.steps.first())
+            .all(|m| m.kind != switchback_core::position::MoveKind::StepUp),
+        "no step up out of a closed post"
+    );
 }

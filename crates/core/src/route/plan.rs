@@ -104,11 +104,15 @@ pub struct Request<'a> {
     /// restaurant manager taking a shift lead's post is a manager again
     /// in a year, not after a supervisor's three.
     pub held: Option<Stop>,
-    /// What posts the person weighs pay, as their options say (a held
-    /// offer's salary): a route through the same occupation and level
+    /// What the posts the person weighs pay, as their options say (a
+    /// held offer's salary): a route through the same occupation and level
     /// earns that, not OEWS's estimate, so `route` and `advise` quote one
     /// figure for one post.
     pub known_pay: Vec<(Stop, u32)>,
+    /// Posts the person holds an offer for: a closed way up where they
+    /// stand ([`Self::promotion_blocked`]) closes their own ladder, not a
+    /// step up an employer has offered them.
+    pub offered: Vec<Stop>,
 }
 
 impl<'a> Request<'a> {
@@ -128,13 +132,13 @@ impl<'a> Request<'a> {
             known_pay: profile
                 .options
                 .iter()
-                .filter_map(|o| {
-                    let stop = Stop {
-                        occupation: o.position.occupation,
-                        level: o.position.level,
-                    };
-                    Some((stop, o.position.salary?))
-                })
+                .filter_map(|o| Some((Stop::of(&o.position), o.position.salary?)))
+                .collect(),
+            offered: profile
+                .options
+                .iter()
+                .filter(|o| o.offered)
+                .map(|o| Stop::of(&o.position))
                 .collect(),
             ..Request::for_profile(
                 profile,
@@ -182,10 +186,8 @@ impl<'a> Request<'a> {
             out_of_work: false,
             consider: Vec::new(),
             known_pay: Vec::new(),
-            held: Some(Stop {
-                occupation: profile.current.position.occupation,
-                level: profile.current.position.level,
-            }),
+            offered: Vec::new(),
+            held: Some(Stop::of(&profile.current.position)),
         }
     }
 }
@@ -200,6 +202,14 @@ pub struct Stop {
 }
 
 impl Stop {
+    /// The stop a position stands at.
+    pub fn of(p: &Position) -> Stop {
+        Stop {
+            occupation: p.occupation,
+            level: p.level,
+        }
+    }
+
     /// The stop on `track`, as the chances read a position.
     pub fn side(self, track: Track) -> crate::chances::Side {
         crate::chances::Side {
@@ -564,18 +574,25 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         occupations.push(goal);
     }
     occupations.extend(ranked.into_iter().take(CANDIDATES).map(|(_, x)| x));
-    // The options' occupations, the best placed first, at most
-    // `CONSIDERED`: a profile may list fifty options, and the search's cost
-    // grows faster than the square of its candidates.
-    let mut considered: Vec<(f32, OccupationId)> = req
+    // The options' occupations, those offered then the best placed first,
+    // at most `CONSIDERED`: a profile may list fifty options, and the
+    // search's cost grows faster than the square of its candidates.
+    let offered = |x: OccupationId| req.offered.iter().any(|s| s.occupation == x);
+    let mut considered: Vec<(bool, f32, OccupationId)> = req
         .consider
         .iter()
         .filter(|&&x| !occupations.contains(&x) && !req.exclude.contains(&x) && has_wage(x))
-        .map(|&x| (model.score(cur, x) * to_goal[usize::from(x.0)], x))
+        .map(|&x| {
+            (
+                offered(x),
+                model.score(cur, x) * to_goal[usize::from(x.0)],
+                x,
+            )
+        })
         .collect();
-    considered.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    considered.dedup_by_key(|c| c.1);
-    occupations.extend(considered.into_iter().take(CONSIDERED).map(|(_, x)| x));
+    considered.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    considered.dedup_by_key(|c| c.2);
+    occupations.extend(considered.into_iter().take(CONSIDERED).map(|(_, _, x)| x));
 
     // States: each candidate occupation at the grades of its band, plus the
     // start and the goal exactly.
@@ -650,6 +667,17 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
                     stops.push(s);
                 }
             }
+        }
+    }
+    // A post the person is offered is a stop at its own grade, even off
+    // its occupation's band (among the candidates' occupations only: a
+    // stop needs its occupation's slot).
+    for &o in &req.offered {
+        let known = stops
+            .iter()
+            .any(|t| t.occupation == o.occupation && t.level.grade() == o.level.grade());
+        if !known && occupations.contains(&o.occupation) {
+            stops.push(o);
         }
     }
     let current_salary = req
@@ -934,25 +962,34 @@ fn edge(
     // climb it again) is a route: that ladder is what is closed.
     let blocked = i == 0
         && req.promotion_blocked
-        && (delta > 0 || (delta < 0 && from.occupation == to.occupation));
+        && (delta > 0 || (delta < 0 && from.occupation == to.occupation))
+        && !req.offered.contains(&to);
     // Out of work, the post one held is a move away: being hired into it
     // again (the only stop of the start's occupation and grade).
     let rehired = i == 0 && req.out_of_work;
     if (from.occupation == to.occupation && delta == 0 && !rehired) || blocked {
         return None;
     }
+    // A post the person holds an offer for is landed, now: the employer
+    // has weighed them, as the advisor takes an offer in hand.
+    let offer = i == 0 && req.offered.contains(&to);
     let origin = req.experience_in.unwrap_or(req.start.occupation);
-    if enters_above_its_newcomers(catalog, origin, from, to) {
+    if !offer && enters_above_its_newcomers(catalog, origin, from, to) {
         return None;
     }
-    let from_side = from.side(if i == 0 { req.start.track } else { tracks[i] });
-    let to_side = to.side(tracks[j]);
-    // Asked only of the moves the rules above allow: it weighs every skill.
-    let readiness = readiness(i, j);
-    let landing = crate::chances::landing(
-        catalog, transfer, &from_side, &to_side, None, None, readiness,
-    )
-    .chance;
+    let landing = if offer {
+        1.0
+    } else {
+        let from_side = from.side(if i == 0 { req.start.track } else { tracks[i] });
+        let to_side = to.side(tracks[j]);
+        // Asked only of the moves the rules above allow: it weighs every
+        // skill.
+        let readiness = readiness(i, j);
+        crate::chances::landing(
+            catalog, transfer, &from_side, &to_side, None, None, readiness,
+        )
+        .chance
+    };
     if landing < MIN_PROBABILITY {
         return None;
     }
@@ -963,8 +1000,8 @@ fn edge(
     };
     let stay = match i {
         // Out of work, there is no post to serve time in: the first move
-        // can be made at once.
-        0 if req.out_of_work => 0.0,
+        // can be made at once; so can an offer in hand.
+        0 if req.out_of_work || offer => 0.0,
         0 => (stay - req.years_in_role).max(0.0),
         _ => stay,
     };
