@@ -45,7 +45,7 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             "Changing profession need not mean starting at the bottom: with {years_experience:.0} years of experience that transfers (feasibility {feasibility:.2}), aim for {higher} rather than {offered} — your chance of success there is {success:.2}."
         ),
         Reason::BetterShape { offered } => if *offered {
-            "You hold this offer: negotiate it into the better shape above before you accept — as offered, it is not recommended."
+            "You hold this offer: negotiate it into the better shape above before you accept — as offered, it is no strategic move, though it is yours to take."
         } else {
             "Look for the better shape above instead: as it stands, this option is not recommended."
         }

@@ -653,6 +653,15 @@ fn a_step_up_candidate_never_takes_a_pay_cut() {
                 c.job_code
             );
             assert!(grade_of(v, &r.job_code) > grade_of(v, &c.job_code));
+            // Nor for the person: their own pay is below the role's.
+            if let Some(own) = person(v, &c.employee_id).salary {
+                assert!(
+                    pay_of(v, &r.job_code) > own,
+                    "{}: {}",
+                    r.role_id,
+                    c.employee_id
+                );
+            }
         }
     }
     assert!(step_ups > 100, "{step_ups}");

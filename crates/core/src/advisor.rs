@@ -219,8 +219,8 @@ pub enum Reason {
         success: f32,
     },
     /// A better shape of move ([`Instead`], said by its own reason) is
-    /// open to the person: the option is not recommended as it stands
-    /// (`verdict.better_shape`).
+    /// open to the person: the option is not recommended as it stands, or
+    /// for an offer in hand, at most acceptable (`verdict.better_shape`).
     BetterShape {
         /// The person holds an offer for the option: the better shape is
         /// theirs to ask for before accepting.
@@ -1492,11 +1492,20 @@ impl<'a> Context<'a> {
             (Verdict::NotRecommended, Some(limit))
         } else if success < UNLIKELY {
             (Verdict::NotRecommended, Some(Reason::Unlikely))
-        } else if instead.is_some() && !necessity {
+        } else if instead.is_some() && !necessity && !offered {
             (
                 Verdict::NotRecommended,
                 Some(Reason::BetterShape { offered }),
             )
+        } else if instead.is_some() && !necessity {
+            // An offer in hand is a post the person can have: the better
+            // shape is theirs to ask for, and the offer, as it stands, is
+            // no strategy — but it is not thrown away either.
+            let verdict = match standing.verdict(reasons) {
+                Verdict::Strategic => Verdict::Acceptable,
+                verdict => verdict,
+            };
+            (verdict, Some(Reason::BetterShape { offered }))
         } else if step_down && circumstances.is_empty() {
             *instead = Some(Instead::Stay);
             (Verdict::NotRecommended, Some(Reason::InsteadStay))
@@ -1553,7 +1562,9 @@ impl<'a> Context<'a> {
             .routes
             .iter()
             .filter(|r| {
+                // A route that is itself a long shot is no likelier way.
                 r.years_to_goal <= years + 1e-3
+                    && r.probability >= LONG_SHOT_BELOW
                     && r.probability >= LIKELIER_ROUTE_RATIO * through
                     && r.steps
                         .first()

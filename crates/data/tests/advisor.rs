@@ -237,7 +237,9 @@ fn a_profession_changer_need_not_start_at_the_bottom() {
     assert!(o.reasons.contains(&Reason::BetterShape { offered: false }));
     let held = inline(&format!("{TEACHER}\n[[options]]\nid = \"x\"\nrole = \"Training and Development Specialists\"\nlevel = \"entry\"\noffered = true\n")).unwrap();
     let o = only(&held);
-    assert_eq!(o.verdict, Verdict::NotRecommended);
+    // In hand, the offer is hers to take: not thrown away, no strategy.
+    assert_eq!(o.instead, Some(Instead::HigherLevel));
+    assert_eq!(o.verdict, Verdict::Acceptable);
     assert!(o.reasons.contains(&Reason::BetterShape { offered: true }));
 }
 
@@ -1034,6 +1036,55 @@ horizon_years = 5
         a.no_proposals.as_ref().map(advisor::NoProposals::code),
         Some("proposals.at_goal")
     );
+}
+
+/// A likelier way that is itself a long shot is no likelier way: a
+/// blocked program analyst's budget-analyst option was once denied by a
+/// route through security management with a chance of 0.045.
+#[test]
+fn a_likelier_route_is_never_a_long_shot() {
+    let a = inline(
+        r#"
+[current]
+role = "Program Analyst"
+level = "senior"
+salary = 88000
+years_in_role = 4
+years_experience = 11
+education = "mpa"
+[goal]
+role = "Administrative Services Managers"
+level = "director"
+horizon_years = 7
+[situation]
+promotion_blocked = true
+[[options]]
+id = "budget-analyst"
+role = "Budget Analysts"
+level = "senior"
+department = "budget office"
+salary = 90000
+[[options]]
+id = "office-supervisor"
+role = "First-Line Supervisors of Office and Administrative Support Workers"
+level = "supervisor"
+department = "public works"
+salary = 76000
+"#,
+    )
+    .unwrap();
+    for o in &a.options {
+        for r in &o.reasons {
+            if let Reason::LikelierRoute { route, .. } = r {
+                assert!(
+                    route.probability >= advisor::LONG_SHOT_BELOW,
+                    "{}: {}",
+                    o.id,
+                    route.probability
+                );
+            }
+        }
+    }
 }
 
 /// Out of work, one is not at a goal one held: a laid-off manager whose

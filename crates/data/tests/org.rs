@@ -195,14 +195,14 @@ fn crlf_files_name_the_line_a_person_sees() {
 }
 
 #[test]
-fn pay_grades_a_manager_up_but_a_first_line_supervisor_stays_one() {
+fn pay_grades_a_first_line_supervisors_ranks_apart() {
     let c = catalog();
-    // Pay far above the market: a food service manager (SOC 11) reads as
-    // senior management, a kitchen supervisor (first-line, SOC 35) is
-    // still a supervisor — the grade routes and titles give it.
+    // One O*NET occupation holds a police department's sergeants,
+    // lieutenants and captains: their pay grades them apart, as it grades
+    // a food service manager (SOC 11) paid far above the market up.
+    let police = id("33-1012.00");
     let manager = id("11-9051.00");
-    let kitchen = id("35-1012.00");
-    let rich = |o| {
+    let at = |o, times: f32| {
         let median = c
             .occupation(o)
             .wages
@@ -211,12 +211,13 @@ fn pay_grades_a_manager_up_but_a_first_line_supervisor_stays_one() {
             .annual
             .median
             .unwrap();
-        Some(median * 3)
+        Some((median as f32 * times) as u32)
     };
-    assert!(level_from_pay(c, manager, rich(manager), 1.0).grade() > Level::Manager.grade());
     assert_eq!(
-        level_from_pay(c, kitchen, rich(kitchen), 1.0),
+        level_from_pay(c, police, at(police, 1.0), 1.0),
         Level::Supervisor
     );
-    assert_eq!(level_from_pay(c, kitchen, None, 1.0), Level::Supervisor);
+    assert!(level_from_pay(c, police, at(police, 1.6), 1.0).grade() > Level::Supervisor.grade());
+    assert!(level_from_pay(c, manager, at(manager, 3.0), 1.0).grade() > Level::Manager.grade());
+    assert_eq!(level_from_pay(c, police, None, 1.0), Level::Supervisor);
 }

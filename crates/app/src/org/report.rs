@@ -527,7 +527,7 @@ pub fn summary_text(view: &OrgAdviceView, written: Option<&std::path::Path>) -> 
         "Levels: {} jobs from the grade mapping, {} proposed from pay (the organisation pays {:.2}× the national median of its occupations).",
         s.levels_from_grade_mapping, s.levels_from_pay, s.pay_index
     );
-    if s.jobs_unreviewed > 0 {
+    if s.people_in_unreviewed_jobs > 0 {
         let _ = writeln!(
             t,
             "Check the mapping: {} ({} people) took an occupation the mapper proposed with medium or low confidence and no one reviewed; their advice is only as good as that match (review it with `org map`, then pass --mapping).",

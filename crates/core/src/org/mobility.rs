@@ -840,12 +840,10 @@ pub fn pay_index(catalog: &Catalog, jobs: impl IntoIterator<Item = (OccupationId
 /// level within [`PAY_GRADE_REACH`] of the occupation's typical one whose
 /// OEWS-estimated salary is nearest the job's pay divided by the pay
 /// index, measured on a log scale; the typical level without pay or
-/// wages. A first-line supervisor job is a supervisor however well it
-/// pays ([`Occupation::is_first_line_supervision`]): the rule routes and
-/// titles follow, so a well-paid kitchen manager is not graded a peer of
-/// the organisation's managers.
-///
-/// [`Occupation::is_first_line_supervision`]: crate::catalog::Occupation::is_first_line_supervision
+/// wages. A first-line supervisor occupation's jobs are graded by pay
+/// too, unlike a route's one supervisor grade: one O*NET occupation
+/// (first-line supervisors of police) holds an employer's sergeants,
+/// lieutenants and captains, and their pay is what tells the ranks apart.
 pub fn level_from_pay(
     catalog: &Catalog,
     occupation: OccupationId,
@@ -854,7 +852,7 @@ pub fn level_from_pay(
 ) -> Level {
     let o = catalog.occupation(occupation);
     let typical = typical_level(o);
-    let Some(pay) = pay.filter(|p| *p > 0 && !o.is_first_line_supervision()) else {
+    let Some(pay) = pay.filter(|p| *p > 0) else {
         return typical;
     };
     let target = (pay as f32 / index.max(0.01)).ln();

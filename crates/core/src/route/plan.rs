@@ -605,11 +605,16 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         level: req.goal_level,
     };
     let mut stops = vec![start_stop];
-    // Out of work, the goal may be the post the person held: a state of
-    // its own, the way back to it a move ([`edge`]).
+    // Out of work, the post the person held is a state of its own (the
+    // goal itself, or a stop on the way), the way back to it a move —
+    // being hired again ([`edge`]): a laid-off loan officer applies at
+    // their own grade, not only at entry level.
     let goal_apart = goal_stop != start_stop || req.out_of_work;
     if goal_apart {
         stops.push(goal_stop);
+    }
+    if req.out_of_work && goal_stop != start_stop {
+        stops.push(start_stop);
     }
     for &o in &occupations {
         let occ = catalog.occupation(o);
@@ -965,7 +970,7 @@ fn edge(
         && (delta > 0 || (delta < 0 && from.occupation == to.occupation))
         && !req.offered.contains(&to);
     // Out of work, the post one held is a move away: being hired into it
-    // again (the only stop of the start's occupation and grade).
+    // again (the only other stop of the start's occupation and grade).
     let rehired = i == 0 && req.out_of_work;
     if (from.occupation == to.occupation && delta == 0 && !rehired) || blocked {
         return None;

@@ -165,7 +165,14 @@ fn candidates(
                 (Some(min), Some(pay)) => pay >= min,
                 _ => true,
             };
-            if !(down_ok && pay_ok) {
+            // A step up pays the person more than they earn: someone paid
+            // above their job's band is no step-up candidate for a role
+            // that pays less than they do.
+            let rises = r.kind != "step_up"
+                || matches!((e.salary, stop_pay), (Some(own), Some(pay)) if pay > own)
+                || e.salary.is_none()
+                || stop_pay.is_none();
+            if !(down_ok && pay_ok && rises) {
                 continue;
             }
             out.push(CandidateView {
