@@ -575,11 +575,15 @@ impl Occupation {
 
     /// Whether this is a management occupation: SOC major group 11, or a
     /// first-line supervisor occupation (the `XX-1000` minor groups of major
-    /// groups 33–53, which SOC reserves for supervisors).
+    /// groups 33–53, which SOC reserves for supervisors, and the military's
+    /// first-line enlisted supervisors, minor group 55-2000).
     pub fn is_management(&self) -> bool {
         let soc = self.soc();
         let major = soc.major_number();
-        major == 11 || ((33..=53).contains(&major) && soc.minor().as_str()[3..] == *"1000")
+        let minor = soc.minor();
+        major == 11
+            || ((33..=53).contains(&major) && minor.as_str()[3..] == *"1000")
+            || minor.as_str() == "55-2000"
     }
 
     /// Whether this is a first-line supervisor occupation: management

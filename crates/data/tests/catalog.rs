@@ -142,6 +142,12 @@ fn derived_groups_and_experience() {
     );
     let sup = occ("43-1011.00");
     assert!(sup.is_management());
+    // So are the military's first-line enlisted supervisors (SOC 55-2000):
+    // a weapons crew's supervisor is a supervisor, not a senior crew member.
+    for code in ["55-2011.00", "55-2012.00", "55-2013.00"] {
+        assert!(occ(code).is_first_line_supervision(), "{code}");
+    }
+    assert!(!occ("55-3011.00").is_management());
     // Chief Executives need far more related experience than fast-food cooks.
     let cook = occ("35-2011.00");
     assert!(occ("11-1011.00").typical_experience_years() > cook.typical_experience_years());
