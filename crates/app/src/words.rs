@@ -638,7 +638,6 @@ pub fn first_week(catalog: &Catalog, w: FirstWeek) -> String {
     }
 }
 
-/// "1 grade", "2 grades".
 /// A projected change of employment in whole percent: "+6%", "-1%", and
 /// "about the same" for what rounds to none (never "-0%").
 fn growth(percent: f32) -> String {
@@ -650,6 +649,7 @@ fn growth(percent: f32) -> String {
     }
 }
 
+/// "1 grade", "2 grades".
 fn counted(n: i64, noun: &str) -> String {
     if n == 1 {
         format!("1 {noun}")
@@ -916,7 +916,7 @@ pub(crate) fn own_ratings_note(
 }
 
 /// Where an occupation's skill ratings come from, when not from O*NET's
-/// own survey of it: `side` opens the sentence ("From", "Your occupation").
+/// own survey of it: `side` opens the sentence ("origin", "destination").
 pub(crate) fn rating_note(
     catalog: &Catalog,
     side: &str,

@@ -12,7 +12,8 @@
 //!   onward route exists within the horizon, success is likely, and, for
 //!   a step down or a change of profession, no route from where the person
 //!   stands reaches the goal no later and at
-//!   least [`LIKELIER_ROUTE_RATIO`] times as likely — unless the option
+//!   least [`LIKELIER_ROUTE_RATIO`] times as likely, itself no long shot
+//!   ([`LONG_SHOT_BELOW`]) — unless the option
 //!   builds experience the goal needs, when that route is only said),
 //!   `acceptable` (justified but not strategic, or harmless) or
 //!   `not_recommended`;
@@ -1488,24 +1489,18 @@ impl<'a> Context<'a> {
         let changes_profession = movement.changes.contains(&Change::Profession);
         let necessity = standing.necessity;
         let has_goal = standing.has_goal;
+        // A better shape of move open to the person ([`Self::better_shape`]),
+        // necessity aside.
+        let better_shape = instead.is_some() && !necessity;
         let (verdict, reason) = if let Some(limit) = self.outside_situation(to, movement) {
             (Verdict::NotRecommended, Some(limit))
         } else if success < UNLIKELY {
             (Verdict::NotRecommended, Some(Reason::Unlikely))
-        } else if instead.is_some() && !necessity && !offered {
+        } else if better_shape && !offered {
             (
                 Verdict::NotRecommended,
                 Some(Reason::BetterShape { offered }),
             )
-        } else if instead.is_some() && !necessity {
-            // An offer in hand is a post the person can have: the better
-            // shape is theirs to ask for, and the offer, as it stands, is
-            // no strategy — but it is not thrown away either.
-            let verdict = match standing.verdict(reasons) {
-                Verdict::Strategic => Verdict::Acceptable,
-                verdict => verdict,
-            };
-            (verdict, Some(Reason::BetterShape { offered }))
         } else if step_down && circumstances.is_empty() {
             *instead = Some(Instead::Stay);
             (Verdict::NotRecommended, Some(Reason::InsteadStay))
@@ -1538,13 +1533,22 @@ impl<'a> Context<'a> {
             (standing.verdict(reasons), None)
         };
         reasons.extend(reason);
+        // An offer in hand is a post the person can have: judged by every
+        // other rule, then, with a better shape theirs to ask for, no
+        // strategy as it stands (unless "stay" has replaced that shape).
+        if better_shape && offered && *instead != Some(Instead::Stay) {
+            reasons.push(Reason::BetterShape { offered });
+            if verdict == Verdict::Strategic {
+                return Verdict::Acceptable;
+            }
+        }
         verdict
     }
 
     /// [`Reason::LikelierRoute`] when a route from where the person stands
     /// beats the way through the option: no later to the goal, at least
-    /// [`LIKELIER_ROUTE_RATIO`] times as likely, and not through the
-    /// option's own post. The likeliest such route is named. It decides the
+    /// [`LIKELIER_ROUTE_RATIO`] times as likely, no long shot itself (at
+    /// least [`LONG_SHOT_BELOW`]), and not through the option's own post. The likeliest such route is named. It decides the
     /// verdict unless the option builds experience the goal needs that the
     /// route does not build on its way.
     fn likelier_route(
@@ -1738,19 +1742,14 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|o| o.offered && o.id != opt.id)
             .fold((0u32, 0u32), |(at, below), o| {
-                let meets = s
-                    .min_salary
-                    .is_none_or(|floor| self.salary(&o.position).is_none_or(|pay| pay >= floor));
-                if meets {
+                if self.meets_floor(&o.position) {
                     (at + 1, below)
                 } else {
                     (at, below + 1)
                 }
             });
         let few_alternatives = s.other_offers.unwrap_or(0).max(held_offers) <= 1;
-        let meets_floor = s
-            .min_salary
-            .is_none_or(|floor| self.salary(to).is_none_or(|pay| pay >= floor));
+        let meets_floor = self.meets_floor(to);
         if out_of_work && movement.kind != MoveKind::StepUp && few_alternatives && meets_floor {
             out.push(Circumstance::Necessity);
             reasons.push(Reason::Necessity {
@@ -1892,6 +1891,13 @@ impl<'a> Context<'a> {
         }
         out.sort();
         out
+    }
+
+    /// Whether `p` pays at least the person's floor (`situation.min_salary`),
+    /// or its pay or the floor is unknown.
+    fn meets_floor(&self, p: &Position) -> bool {
+        let floor = self.profile.situation.min_salary;
+        floor.is_none_or(|floor| self.salary(p).is_none_or(|pay| pay >= floor))
     }
 
     fn salary(&self, p: &Position) -> Option<u32> {

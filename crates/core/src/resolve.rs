@@ -148,7 +148,10 @@ impl Resolution {
         if exact || fits(self.occupation) {
             return self;
         }
-        let tie = self.best.score - crate::profile::ROLE_TIE;
+        // Measured from the best match of all, so a second re-reading
+        // (`near`, then `in_context`) reaches no further down than one.
+        let top = (self.alternatives.iter()).fold(self.best.score, |m, a| m.max(a.score));
+        let tie = top - crate::profile::ROLE_TIE;
         let Some(i) = (self.alternatives.iter())
             .position(|a| a.occupation != self.occupation && a.score >= tie && fits(a.occupation))
         else {

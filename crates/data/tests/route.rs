@@ -731,6 +731,27 @@ offered = true
         (first.landing, first.years, first.salary),
         (1.0, 0.0, 64_000)
     );
+    // The same post under the grade's other name (lead for supervisor),
+    // and for a person with too little experience to be hired there
+    // without the offer: the offer is still landed at once.
+    let other_name = text
+        .replace("level = \"supervisor\"", "level = \"lead\"")
+        .replace(
+            "years_in_role = 5\nyears_experience = 8",
+            "years_in_role = 1\nyears_experience = 1",
+        );
+    let profile = toml_profile(&other_name);
+    let req = Request::from_current(&profile, &levels);
+    let routes = plan::plan(catalog(), model(), &req).routes;
+    let first = routes
+        .iter()
+        .filter_map(|r| r.steps.first())
+        .find(|m| m.to.same_post(offer))
+        .expect("a route through the offer, named lead");
+    assert_eq!(
+        (first.landing, first.years, first.salary),
+        (1.0, 0.0, 64_000)
+    );
     let unoffered = toml_profile(&text.replace("offered = true", "offered = false"));
     let req = Request::from_current(&unoffered, &levels);
     let routes = plan::plan(catalog(), model(), &req).routes;

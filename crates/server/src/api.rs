@@ -96,16 +96,9 @@ async fn json_text<S: Send + Sync>(req: Request, state: &S) -> Result<String, Ap
             "send the body as application/json",
         ));
     }
-    let bytes = Bytes::from_request(req, state).await.map_err(|e| {
-        ApiError::new(
-            StatusCode::PAYLOAD_TOO_LARGE,
-            "body_too_large",
-            format!(
-                "the body is larger than {} KiB ({e})",
-                crate::BODY_LIMIT / 1024
-            ),
-        )
-    })?;
+    let bytes = Bytes::from_request(req, state)
+        .await
+        .map_err(|_| ApiError::body_too_large("the body"))?;
     String::from_utf8(bytes.to_vec()).map_err(|_| {
         ApiError::new(
             StatusCode::BAD_REQUEST,

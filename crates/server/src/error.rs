@@ -35,6 +35,17 @@ pub(crate) struct Detail<'a> {
 }
 
 impl ApiError {
+    /// A body over [`crate::BODY_LIMIT`] (413 `body_too_large`), for the
+    /// JSON API and a page's form alike; `what` names it ("the body", "the
+    /// form").
+    pub fn body_too_large(what: &str) -> ApiError {
+        ApiError::new(
+            StatusCode::PAYLOAD_TOO_LARGE,
+            "body_too_large",
+            format!("{what} is larger than {} KiB", crate::BODY_LIMIT / 1024),
+        )
+    }
+
     /// An error of the server's own (not a use case's).
     pub fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> ApiError {
         ApiError {

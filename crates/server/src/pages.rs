@@ -76,11 +76,7 @@ impl<S: Send + Sync, T: serde::de::DeserializeOwned> axum::extract::FromRequest<
                 // Too large is the API's 413 `body_too_large`, not a form
                 // the person filled in wrong.
                 error_page(if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
-                    ApiError::new(
-                        StatusCode::PAYLOAD_TOO_LARGE,
-                        "body_too_large",
-                        format!("the form is larger than {} KiB", crate::BODY_LIMIT / 1024),
-                    )
+                    ApiError::body_too_large("the form")
                 } else {
                     ApiError::new(
                         StatusCode::UNPROCESSABLE_ENTITY,

@@ -48,8 +48,8 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
     let _ = writeln!(s, "- **From:** {}", position(&p.current));
     let _ = writeln!(
         s,
-        "- **Option:** `{}` — verdict {}",
-        plain(&p.option_id).replace('`', "'"),
+        "- **Option:** {} — verdict {}",
+        plain(&p.option_id),
         p.verdict.name().replace('_', " ")
     );
     if !p.circumstances.is_empty() {
@@ -218,8 +218,10 @@ pub fn render(stored: &StoredPlan, status: &PlanStatus) -> String {
         if let Some(d) = &o.department_goal {
             let _ = writeln!(
                 s,
-                "- department goal `{}` ({}): {}",
-                d.id, d.description, d.why
+                "- department goal {} ({}): {}",
+                plain(&d.id),
+                plain(&d.description),
+                plain(&d.why)
             );
         }
     }

@@ -127,9 +127,12 @@ pub enum Blocked {
     /// two grades up can be landed, or the nearest is further up than one
     /// move climbs.
     OutOfReach {
-        /// The higher job of the family with the best landing chance.
+        /// The higher job of the family with the best landing chance; when
+        /// every higher job is beyond one move's climb, the lowest of
+        /// them.
         nearest: usize,
-        /// Its landing chance.
+        /// Its landing chance, as a direct move (beyond one move's climb,
+        /// a move the rules would not make in one step).
         landing: f32,
     },
     /// The reachable higher jobs have more people queuing than their

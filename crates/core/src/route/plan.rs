@@ -210,6 +210,13 @@ impl Stop {
         }
     }
 
+    /// Whether `other` is the same post: the same occupation at the same
+    /// grade, whichever of a grade's names (lead or supervisor, principal
+    /// or manager) each was given.
+    pub fn same_post(self, other: Stop) -> bool {
+        self.occupation == other.occupation && self.level.grade() == other.level.grade()
+    }
+
     /// The stop on `track`, as the chances read a position.
     pub fn side(self, track: Track) -> crate::chances::Side {
         crate::chances::Side {
@@ -457,8 +464,13 @@ fn route(
                 .iter()
                 .position(|x| x.to == w[1])
                 .map_or(0.0, |k| b.transfer[w[0]][k]);
-            let study = b.graph.study(w[1], schooled);
-            let full_time = b.graph.unpaid(w[1], schooled) > 0.0;
+            let offer = b.graph.offer(w[0], w[1]);
+            let study = if offer {
+                0.0
+            } else {
+                b.graph.study(w[1], schooled)
+            };
+            let full_time = !offer && b.graph.unpaid(w[1], schooled) > 0.0;
             schooled = schooled.max(b.graph.schooling[w[1]]);
             Step {
                 from,
@@ -477,7 +489,7 @@ fn route(
                 )
                 .chance,
                 salary: b.graph.salary[w[1]].round() as u32,
-                salary_stated: req.known_pay.iter().any(|(k, _)| *k == to),
+                salary_stated: req.known_pay.iter().any(|(k, _)| k.same_post(to)),
                 from_salary: b.graph.salary[w[0]].round() as u32,
                 study_years: study as f32,
                 study_for: b.education[w[1]].filter(|_| study > 0.0),
@@ -678,9 +690,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
     // its occupation's band (among the candidates' occupations only: a
     // stop needs its occupation's slot).
     for &o in &req.offered {
-        let known = stops
-            .iter()
-            .any(|t| t.occupation == o.occupation && t.level.grade() == o.level.grade());
+        let known = stops.iter().any(|t| t.same_post(o));
         if !known && occupations.contains(&o.occupation) {
             stops.push(o);
         }
@@ -695,7 +705,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             // Out of work, the person earns nothing until the first move.
             return current_salary.map(|x| if req.out_of_work { 0.0 } else { x as f32 });
         }
-        if let Some(&(_, pay)) = req.known_pay.iter().find(|(k, _)| k == s) {
+        if let Some(&(_, pay)) = req.known_pay.iter().find(|(k, _)| k.same_post(*s)) {
             return Some(pay as f32);
         }
         let o = catalog.occupation(s.occupation);
@@ -834,6 +844,9 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             min_probability: f64::from(MIN_ROUTE_PROBABILITY),
             bag_limit: BAG_LIMIT,
             start_unpaid: req.out_of_work,
+            offered: (1..stops.len())
+                .filter(|&j| req.offered.iter().any(|o| o.same_post(stops[j])))
+                .collect(),
         },
         stops,
         education,
@@ -968,7 +981,7 @@ fn edge(
     let blocked = i == 0
         && req.promotion_blocked
         && (delta > 0 || (delta < 0 && from.occupation == to.occupation))
-        && !req.offered.contains(&to);
+        && !req.offered.iter().any(|o| o.same_post(to));
     // Out of work, the post one held is a move away: being hired into it
     // again (the only other stop of the start's occupation and grade).
     let rehired = i == 0 && req.out_of_work;
@@ -977,7 +990,7 @@ fn edge(
     }
     // A post the person holds an offer for is landed, now: the employer
     // has weighed them, as the advisor takes an offer in hand.
-    let offer = i == 0 && req.offered.contains(&to);
+    let offer = i == 0 && req.offered.iter().any(|o| o.same_post(to));
     let origin = req.experience_in.unwrap_or(req.start.occupation);
     if !offer && enters_above_its_newcomers(catalog, origin, from, to) {
         return None;

@@ -25,6 +25,10 @@
 //! earn nothing and count as no experience, and the route's lowest salary
 //! is then 0 (a graph may forbid such study: `unpaid_allowed`).
 //!
+//! **An offer in hand** ([`Graph::offered`]): the move from the start into
+//! an offered state asks only its edge's stay — no experience, no study;
+//! the employer has weighed the person.
+//!
 //! **A route never returns** to an occupation slot it has left.
 //!
 //! **Why the pruning is exact.** A label is pruned only when another label
@@ -100,6 +104,10 @@ pub struct Graph {
     /// lowest salary is that of the states it moves into, and waiting at
     /// the start gathers no experience (there is no post to gather it in).
     pub start_unpaid: bool,
+    /// States the person holds an offer for: moved into from the start,
+    /// they ask no experience and no study — the employer has weighed the
+    /// person, as the advisor takes an offer in hand ([`Graph::offer`]).
+    pub offered: Vec<usize>,
 }
 
 /// The criteria of a route.
@@ -158,6 +166,9 @@ impl Graph {
     /// a year (under four days): finer figures are noise, and coarser ones
     /// let horizons compare exactly.
     pub fn duration(&self, from: usize, e: &Edge, credit: &[f64], schooled: f64) -> Option<f64> {
+        if self.offer(from, e.to) {
+            return Some((e.years * 100.0).round() / 100.0);
+        }
         let (a, b) = (self.slot[from], self.slot[e.to]);
         let short = self.need[e.to] - credit[b];
         // Out of work, the start is no post: waiting there gathers no
@@ -173,6 +184,12 @@ impl Graph {
         let by_study = self.study(e.to, schooled);
         let years = (e.years.max(by_experience).max(by_study) * 100.0).round() / 100.0;
         years.is_finite().then_some(years)
+    }
+
+    /// Whether the move from `from` to `to` takes an offer in hand
+    /// ([`Graph::offered`]): from the start, into an offered state.
+    pub fn offer(&self, from: usize, to: usize) -> bool {
+        from == self.start && self.offered.contains(&to)
     }
 
     /// Years of study a person with `schooled` years needs before moving
@@ -464,7 +481,11 @@ fn extend(
     if years + least[g.max_moves - round][e.to] > g.horizon + 1e-9 {
         return None;
     }
-    let unpaid = g.unpaid(e.to, l.schooled);
+    let unpaid = if g.offer(l.state, e.to) {
+        0.0
+    } else {
+        g.unpaid(e.to, l.schooled)
+    };
     if unpaid > 0.0 && !g.unpaid_allowed {
         return None;
     }
@@ -605,7 +626,9 @@ fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64,
             return None;
         }
         let stay = g.duration(w[0], e, &credit, schooled)?;
-        let unpaid = g.unpaid(w[1], schooled);
+        // An offer in hand asks no study (stated here apart, as below).
+        let offer = w[0] == g.start && g.offered.contains(&w[1]);
+        let unpaid = if offer { 0.0 } else { g.unpaid(w[1], schooled) };
         if unpaid > 0.0 && !g.unpaid_allowed {
             return None;
         }
@@ -829,6 +852,9 @@ mod tests {
             min_probability: if rng.below(2) == 0 { 0.0 } else { 0.1 },
             bag_limit: 0,
             start_unpaid,
+            // One state in four is offered: moved into from the start, it
+            // asks no experience and no study.
+            offered: (1..n).filter(|_| rng.below(4) == 0).collect(),
         }
     }
 
@@ -935,6 +961,7 @@ mod tests {
             min_probability: 0.0,
             bag_limit: 0,
             start_unpaid: false,
+            offered: Vec::new(),
         };
         let routes = pareto_routes(&g);
         let direct = routes.iter().find(|r| r.states == [0, 2]).expect("direct");
@@ -976,6 +1003,7 @@ mod tests {
             min_probability: 0.0,
             bag_limit: 0,
             start_unpaid: true,
+            offered: Vec::new(),
         };
         let routes = pareto_routes(&g);
         assert_eq!(routes, brute_force(&g));
@@ -987,6 +1015,7 @@ mod tests {
         let working = Graph {
             salary: vec![40_000.0, 50_000.0, 80_000.0],
             start_unpaid: false,
+            offered: Vec::new(),
             ..g
         };
         let r = pareto_routes(&working);
@@ -1025,6 +1054,7 @@ mod tests {
             min_probability: 0.0,
             bag_limit: 0,
             start_unpaid: false,
+            offered: Vec::new(),
         };
         let routes = pareto_routes(&g);
         let via = routes
@@ -1076,6 +1106,7 @@ mod tests {
             min_probability: 0.0,
             bag_limit: 0,
             start_unpaid: false,
+            offered: Vec::new(),
         };
         let r = &pareto_routes(&g)[0];
         assert!((r.criteria.years - 5.0).abs() < 1e-9, "{r:?}");
@@ -1114,6 +1145,7 @@ mod tests {
             min_probability: 0.0,
             bag_limit: 0,
             start_unpaid: false,
+            offered: Vec::new(),
         };
         let routes = pareto_routes(&g);
         assert_eq!(routes[0].states, [0, 1, 2]);
