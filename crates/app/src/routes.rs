@@ -26,6 +26,10 @@ pub struct RouteMoveView {
     pub feasibility: f32,
     /// The chance of getting `to` (0–1): the move's probability.
     pub landing: f32,
+    /// How the move is made: `applied`, `offer` (an offer the person
+    /// holds: landed) or `rehired` (out of work, back into the post they
+    /// held).
+    pub entry: &'static str,
     /// The chance of doing well in `to` (0–1).
     pub success: f32,
     /// Salary at `to`.
@@ -243,6 +247,7 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
                 years: round(s.years, 2),
                 feasibility: round(s.feasibility, 2),
                 landing: round(s.landing, 3),
+                entry: s.entry.name(),
                 success: round(s.success, 3),
                 salary: s.salary,
                 pay_change: (s.from_salary > 0).then(|| {

@@ -1104,6 +1104,18 @@ fn out_of_work_the_post_one_held_is_a_goal_to_get_back_to() {
         .expect("her own post, proposed");
     assert!(back.circumstances.contains(&Circumstance::Necessity));
     assert!(back.landing >= advisor::LIKELY, "{}", back.landing);
+    // The route back is being hired again, said as such.
+    let levels = advisor::person_levels(model(), &profile);
+    let req = switchback_core::route::plan::Request::from_current(&profile, &levels);
+    let routes = switchback_core::route::plan::plan(catalog(), model(), &req).routes;
+    let back = routes
+        .iter()
+        .find(|r| r.steps.len() == 1)
+        .expect("straight back");
+    assert_eq!(
+        back.steps[0].entry,
+        switchback_core::route::plan::Entry::Rehired
+    );
     // In work, the same profile is at its goal.
     let employed = toml_profile(&without_options.replace("employed = false", "employed = true"));
     assert!(employed.at_goal());

@@ -731,6 +731,13 @@ offered = true
         (first.landing, first.years, first.salary),
         (1.0, 0.0, 64_000)
     );
+    assert_eq!(first.entry, plan::Entry::Offer);
+    // Every other move is applied for.
+    for r in &routes {
+        for m in r.steps.iter().filter(|m| !m.to.same_post(offer)) {
+            assert_eq!(m.entry, plan::Entry::Applied);
+        }
+    }
     // The same post under the grade's other name (lead for supervisor),
     // and for a person with too little experience to be hired there
     // without the offer: the offer is still landed at once.

@@ -104,7 +104,7 @@ fn render_route(r: &RouteView) -> String {
     for m in &r.moves {
         t += m.years;
         s.push_str(&format!(
-            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year{}{}, landing {}, success {}\n",
+            "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year{}{}, landing {}{}, success {}\n",
             m.kind.replace('_', " "),
             m.from.title,
             level_words(m.from.level),
@@ -114,6 +114,11 @@ fn render_route(r: &RouteView) -> String {
             group_wages(m.salary_of_group.as_deref()),
             pay_fall(m.pay_change),
             probability(m.landing),
+            match m.entry {
+                "offer" => " (the offer you hold)",
+                "rehired" => " (hired again into the post you held)",
+                _ => "",
+            },
             probability(m.success)
         ));
         if let (true, Some(degree)) = (m.study_years > 0.0, &m.study_for) {

@@ -252,6 +252,9 @@ pub struct Step {
     /// `salary` is what an option of the person's says the post pays
     /// ([`Request::known_pay`]), not OEWS's estimate.
     pub salary_stated: bool,
+    /// How the move is made: applied for, an offer in hand, or, out of
+    /// work, being hired again into the post one held.
+    pub entry: Entry,
     /// Annual salary in `from` (0 where the person, out of work, earns
     /// nothing): a move is named by grade, and a step up may still pay less.
     pub from_salary: u32,
@@ -266,6 +269,28 @@ pub struct Step {
     /// The study is longer than [`FULL_TIME_STUDY_YEARS`]: done full-time,
     /// it earns nothing.
     pub study_full_time: bool,
+}
+
+/// How a move on a route is made: what its landing chance stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    /// Applied for: landing is the chance of getting it.
+    Applied,
+    /// An offer the person holds ([`Request::offered`]): landed.
+    Offer,
+    /// Out of work, back into the post the person held.
+    Rehired,
+}
+
+impl Entry {
+    /// The name used in JSON.
+    pub fn name(self) -> &'static str {
+        match self {
+            Entry::Applied => "applied",
+            Entry::Offer => "offer",
+            Entry::Rehired => "rehired",
+        }
+    }
 }
 
 /// A route to the goal.
@@ -490,6 +515,13 @@ fn route(
                 .chance,
                 salary: b.graph.salary[w[1]].round() as u32,
                 salary_stated: req.known_pay.iter().any(|(k, _)| k.same_post(to)),
+                entry: if offer {
+                    Entry::Offer
+                } else if w[0] == b.graph.start && req.out_of_work && from.same_post(to) {
+                    Entry::Rehired
+                } else {
+                    Entry::Applied
+                },
                 from_salary: b.graph.salary[w[0]].round() as u32,
                 study_years: study as f32,
                 study_for: b.education[w[1]].filter(|_| study > 0.0),
