@@ -101,9 +101,12 @@ pub struct ClassifyView {
 pub struct EducationFitView {
     /// The education had, in words (O*NET's Required Level of Education).
     pub have: &'static str,
-    /// What three in four of the position's workers say it requires, or
-    /// more, in words.
+    /// The education that is a gate to the position, in words: what three
+    /// in four of its workers say it requires, or more, when that is a
+    /// master's or more; else a degree nineteen in twenty of them name.
     pub entry: &'static str,
+    /// The share (0–1) of its workers who say it requires `entry` or more.
+    pub named_share: f32,
     /// The share (0–1) of its positions that ask no more than `have`.
     pub open_share: f32,
     /// What it does to the landing chance (1 when `have` is enough).
@@ -123,6 +126,7 @@ impl EducationFitView {
         EducationFitView {
             have: words(e.have),
             entry: words(e.entry),
+            named_share: round(e.named_share, 3),
             open_share: round(e.open_share, 3),
             factor: round(e.factor, 3),
             text: crate::words::education_note(e),

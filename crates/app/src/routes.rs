@@ -42,7 +42,8 @@ pub struct RouteMoveView {
     /// (0: none): `to` asks more education than the route has gathered.
     pub study_years: f32,
     /// The education studied for, in words (O*NET's Required Level of
-    /// Education that three in four of `to`'s workers name or exceed).
+    /// Education that is a gate to `to`:
+    /// `switchback_core::transition::profile::Profile::gated_education`).
     pub study_for: Option<String>,
     /// The study is long enough to be full-time, and earns nothing.
     pub study_full_time: bool,

@@ -331,9 +331,9 @@ pub fn likelihood(chance: f32) -> &'static str {
     }
 }
 
-/// Why education costs a move landing: "three in four of its workers say
-/// it needs a master's degree or more, and 4% say a bachelor's degree is
-/// enough (O*NET)", and whether the person's education was assumed.
+/// Why education costs a move landing: "96% of its workers say it needs a
+/// master's degree or more, and 4% name a bachelor's degree or less
+/// (O*NET)", and whether the person's education was assumed.
 pub(crate) fn education_note(e: &switchback_core::chances::EducationFit) -> String {
     let have = education_words(e.have);
     let whose = if e.assumed {
@@ -342,7 +342,8 @@ pub(crate) fn education_note(e: &switchback_core::chances::EducationFit) -> Stri
         String::new()
     };
     format!(
-        "three in four of its workers say it needs {} or more, and {:.0}% of them name {have} or less ({}){whose}",
+        "{:.0}% of its workers say it needs {} or more, and {:.0}% of them name {have} or less ({}){whose}",
+        e.named_share * 100.0,
         education_words(e.entry),
         e.open_share * 100.0,
         if e.inferred {

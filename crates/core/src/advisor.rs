@@ -249,8 +249,9 @@ pub enum Reason {
         /// It decides the verdict (at most acceptable). It does not when
         /// the option builds experience the goal needs — horizons,
         /// technical or management experience, which the seeds value for
-        /// themselves — that the route does not build on its way: then it
-        /// is said, for the person to weigh.
+        /// themselves — that the route does not build on its way, in work
+        /// other than the goal's own: then it is said, for the person to
+        /// weigh.
         decides: bool,
         /// The option builds experience the goal needs, and the route
         /// builds it too, before the goal (so it decides).
@@ -315,7 +316,8 @@ pub enum Reason {
     /// is no strategic move until they have studied for it
     /// (`verdict.education_first`).
     EducationFirst {
-        /// What three in four of its workers say it needs, an RL category.
+        /// The education that is a gate to the post, an RL category
+        /// ([`crate::transition::profile::Profile::gated_education`]).
         entry: u8,
         /// The person's education was taken as typical of their
         /// occupation: the profile does not give it.
@@ -1548,9 +1550,10 @@ impl<'a> Context<'a> {
     /// [`Reason::LikelierRoute`] when a route from where the person stands
     /// beats the way through the option: no later to the goal, at least
     /// [`LIKELIER_ROUTE_RATIO`] times as likely, no long shot itself (at
-    /// least [`LONG_SHOT_BELOW`]), and not through the option's own post. The likeliest such route is named. It decides the
-    /// verdict unless the option builds experience the goal needs that the
-    /// route does not build on its way.
+    /// least [`LONG_SHOT_BELOW`]), and not through the option's own post.
+    /// The likeliest such route is named. It decides the verdict unless the
+    /// option, in other work than the goal's own, builds experience the
+    /// goal needs that the route does not build on its way.
     fn likelier_route(
         &self,
         to: &Position,
@@ -1577,11 +1580,21 @@ impl<'a> Context<'a> {
             .max_by(|a, b| a.probability.total_cmp(&b.probability))
             .map(|r| {
                 let builds_too = !builds.is_empty() && builds.on_the_way(self, r);
+                // Work in the goal's own occupation is the way up, not
+                // experience valued for itself: the route reaches the goal
+                // no later, and the goal's work builds what its lower post
+                // would (an IT manager stepping down to a senior developer's
+                // post on the way to principal developer, open to him now).
+                let goal_work = self
+                    .profile
+                    .goal
+                    .as_ref()
+                    .is_some_and(|g| g.occupation == to.occupation);
                 Reason::LikelierRoute {
                     route: r.clone(),
                     through,
                     years,
-                    decides: builds.is_empty() || builds_too,
+                    decides: builds.is_empty() || builds_too || goal_work,
                     builds_too,
                 }
             })

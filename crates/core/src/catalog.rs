@@ -387,6 +387,17 @@ pub fn education_category(name: &str) -> Option<u8> {
 /// the transition model's preparation facet already weighs the gap.
 pub const GATED_EDUCATION: u8 = 8;
 
+/// The lowest education that is a gate when nearly all of an occupation's
+/// workers name it: an associate's degree (RL 5).
+pub const DEGREE_EDUCATION: u8 = 5;
+
+/// A degree ([`DEGREE_EDUCATION`] or more) is a gate below a master's too
+/// when no more than this share of an occupation's workers say less will
+/// do: where nineteen in twenty of its workers say the job requires a
+/// bachelor's degree (chemists, elementary school teachers, social
+/// workers), experience does not stand in for one.
+pub const UNIVERSAL_EDUCATION_SHARE: f32 = 0.05;
+
 /// The share of an occupation's workers below its entry education
 /// ([`Occupation::entry_education`]).
 pub const ENTRY_EDUCATION_SHARE: f32 = 0.25;

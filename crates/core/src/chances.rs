@@ -138,9 +138,13 @@ pub struct ExperienceFit {
 pub struct EducationFit {
     /// The person's education, an RL category 1–12.
     pub have: u8,
-    /// What three in four of the position's workers say it requires, or
-    /// more ([`crate::transition::profile::Profile::entry_education`]).
+    /// The education that is a gate to the position, an RL category
+    /// ([`crate::transition::profile::Profile::gated_education`]).
     pub entry: u8,
+    /// The share (0–1) of its workers who say it requires `entry` or more
+    /// (three in four at least, for a master's; nineteen in twenty, for a
+    /// degree below it).
+    pub named_share: f32,
     /// The share (0–1) of its positions that ask no more than `have`.
     pub open_share: f32,
     /// The factor it gives the landing chance: 1 with `have` ≥ `entry`,
@@ -168,18 +172,26 @@ pub(crate) fn education_fit(
     let d = profile.education.as_ref()?;
     let entry = profile.gated_education()?;
     let total: f32 = d.percent.iter().sum();
-    let open: f32 = d
-        .percent
-        .iter()
-        .enumerate()
-        .filter(|(i, _)| years(*i as u8 + 1).is_some_and(|y| y <= have_years))
-        .map(|(_, p)| p)
-        .sum();
-    let open_share = if total > 0.0 { open / total } else { 1.0 };
-    let enough = years(entry).is_some_and(|y| have_years >= y);
+    let share = |keep: &dyn Fn(f32) -> bool| -> f32 {
+        if total <= 0.0 {
+            return 1.0;
+        }
+        let kept: f32 = d
+            .percent
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| years(*i as u8 + 1).is_some_and(keep))
+            .map(|(_, p)| p)
+            .sum();
+        kept / total
+    };
+    let entry_years = years(entry)?;
+    let open_share = share(&|y| y <= have_years);
+    let enough = have_years >= entry_years;
     Some(EducationFit {
         have,
         entry,
+        named_share: share(&|y| y >= entry_years),
         open_share,
         factor: if enough { 1.0 } else { open_share },
         assumed,

@@ -744,10 +744,16 @@ promotion_blocked = true
 fn a_long_shot_is_no_strategic_move_until_offered() {
     // A cost estimator's post serves a blocked electrician's goal (a route
     // up through it, technical experience), but the model gives little
-    // chance of being hired into it from the trade.
+    // chance of being hired into it from the trade. The electrician has the
+    // associate's degree nineteen in twenty estimators name (without it,
+    // the post asks study first: `verdict.education_first`).
+    let schooled = BLOCKED_ELECTRICIAN.replace(
+        "years_experience = 15",
+        "years_experience = 15\neducation = \"associate\"",
+    );
     let estimator_with = |skills: &str, extra: &str| {
         let a = inline(&format!(
-            "{BLOCKED_ELECTRICIAN}\n{skills}\n[[options]]\nid = \"estimator\"\nrole = \"Cost Estimators\"\nlevel = \"intermediate\"\nindustry = \"construction\"\n{extra}"
+            "{schooled}\n{skills}\n[[options]]\nid = \"estimator\"\nrole = \"Cost Estimators\"\nlevel = \"intermediate\"\nindustry = \"construction\"\n{extra}"
         ))
         .unwrap();
         only(&a).clone()
@@ -1492,4 +1498,122 @@ promotion_blocked = true
             .any(|o| (o.position.occupation, o.position.level) == first),
         "{first:?} not proposed"
     );
+}
+
+/// A degree nineteen in twenty of an occupation's workers name is a gate
+/// where the occupation is entered from school: a chemical technician with
+/// an associate's degree is not hired as a chemist (every chemist O*NET
+/// asked names a bachelor's), so she studies first; with the bachelor's
+/// she lands it. A sales manager's post is worked up to (BLS: related
+/// experience), so a wholesale sales representative without a degree is
+/// asked none, though 95.7% of sales managers name one.
+#[test]
+fn a_degree_nearly_every_worker_names_is_a_gate_where_the_work_is_entered_from_school() {
+    let technician = |education: &str| {
+        let a = inline(&format!(
+            r#"
+[current]
+role = "Chemical Technicians"
+level = "senior"
+salary = 62000
+years_in_role = 4
+years_experience = 8
+education = "{education}"
+[goal]
+role = "Chemists"
+level = "senior"
+horizon_years = 6
+[[options]]
+id = "chemist"
+role = "Chemists"
+level = "intermediate"
+industry = "pharmaceuticals"
+"#
+        ))
+        .unwrap();
+        only(&a).clone()
+    };
+    let without = technician("associate");
+    let fit = education_fit(&without).expect("the degree is weighed");
+    assert_eq!(fit.entry, 6, "a bachelor's degree");
+    assert!(fit.named_share > 0.95, "{fit:?}");
+    assert!(fit.factor < 0.05, "{fit:?}");
+    assert!(
+        without.landing < advisor::LONG_SHOT_BELOW,
+        "{}",
+        without.landing
+    );
+    assert!(has_reason(&without, "verdict.education_first"));
+    assert_ne!(without.verdict, Verdict::Strategic);
+    let with = technician("bachelor");
+    assert_eq!(education_fit(&with).map(|f| f.factor), Some(1.0));
+    assert!(with.landing >= advisor::LONG_SHOT_BELOW, "{}", with.landing);
+    assert!(!has_reason(&with, "verdict.education_first"));
+
+    let rep = inline(
+        r#"
+[current]
+role = "Sales Representatives, Wholesale and Manufacturing, Except Technical and Scientific Products"
+level = "lead"
+salary = 88000
+years_in_role = 4
+years_experience = 11
+education = "high_school"
+[goal]
+role = "Sales Managers"
+level = "manager"
+horizon_years = 8
+[[options]]
+id = "supervisor"
+role = "Sales Managers"
+level = "supervisor"
+"#,
+    )
+    .unwrap();
+    let supervisor = only(&rep);
+    assert_eq!(education_fit(supervisor), None, "worked up to: no gate");
+    assert!(!has_reason(supervisor, "verdict.education_first"));
+}
+
+/// An IT manager who wants to write software again can take a principal
+/// developer's post now: stepping down two grades to a senior
+/// developer's post "for technical experience" is no strategy, since the
+/// goal's own work builds that experience and the direct way is likelier
+/// and sooner — experience counts for itself only in other work.
+#[test]
+fn a_lower_post_of_the_goals_own_work_is_no_strategy_when_the_goal_is_open_now() {
+    let advice = inline(
+        r#"
+[current]
+role = "Computer and Information Systems Managers"
+level = "manager"
+industry = "software"
+salary = 165000
+years_in_role = 5
+years_experience = 15
+[goal]
+role = "Software Developers"
+level = "principal"
+horizon_years = 3
+[[options]]
+id = "developer"
+role = "Software Developers"
+level = "senior"
+industry = "software"
+salary = 150000
+"#,
+    )
+    .unwrap();
+    let o = only(&advice);
+    assert!(o.circumstances.contains(&Circumstance::TechnicalExperience));
+    assert!(
+        o.reasons.iter().any(|r| matches!(
+            r,
+            Reason::LikelierRoute { route, decides: true, .. }
+                if route.steps.len() == 1 && route.steps[0].to.occupation == o.position.occupation
+        )),
+        "{:#?}",
+        o.reasons
+    );
+    assert_eq!(o.verdict, Verdict::Acceptable);
 }

@@ -770,3 +770,58 @@ offered = true
         "no step up out of a closed post"
     );
 }
+
+/// A chemical technician with an associate's degree studies two years,
+/// alongside the work, for the bachelor's every chemist names before a
+/// chemist's post; with the bachelor's, no study. A sales manager's post,
+/// worked up to, asks no degree of a sales representative.
+#[test]
+fn a_technician_studies_for_the_bachelors_a_chemist_needs() {
+    let s = start("19-4031.00", Level::Senior, 62_000, false);
+    let req = Request {
+        education: Some(5),
+        ..request(&s, "19-2031.00", Level::Senior, 6.0)
+    };
+    let p = plan::plan(catalog(), model(), &req);
+    assert!(!p.routes.is_empty());
+    for r in &p.routes {
+        check_constraints(r, &req);
+        let studied: f32 = r.steps.iter().map(|m| m.study_years).sum();
+        assert!(studied >= 2.0 - 1e-4, "{r:?}");
+        let into_chemists = r
+            .steps
+            .iter()
+            .find(|m| m.to.occupation == req.goal)
+            .unwrap();
+        let before: Vec<_> = r
+            .steps
+            .iter()
+            .take_while(|m| m.to.occupation != req.goal)
+            .chain([into_chemists])
+            .collect();
+        assert!(
+            before.iter().any(|m| m.study_for == Some(6)),
+            "a bachelor's before the first chemist's post: {r:?}"
+        );
+        assert!(r.steps.iter().all(|m| !m.study_full_time));
+    }
+    let schooled = Request {
+        education: Some(6),
+        ..req.clone()
+    };
+    let p = plan::plan(catalog(), model(), &schooled);
+    assert!(p.routes[0].steps.iter().all(|m| m.study_years == 0.0));
+
+    let rep = start("41-4012.00", Level::Lead, 88_000, false);
+    let req = Request {
+        education: Some(2),
+        ..request(&rep, "11-2022.00", Level::Manager, 8.0)
+    };
+    let p = plan::plan(catalog(), model(), &req);
+    assert!(!p.routes.is_empty());
+    for r in &p.routes {
+        for m in r.steps.iter().filter(|m| m.to.occupation == req.goal) {
+            assert_eq!(m.study_for, None, "{r:?}");
+        }
+    }
+}

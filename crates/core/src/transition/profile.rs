@@ -33,12 +33,25 @@ impl Profile {
             .category_at(crate::catalog::ENTRY_EDUCATION_SHARE)
     }
 
-    /// [`Profile::entry_education`] when it is a gate
-    /// ([`crate::catalog::GATED_EDUCATION`] or more): what a route studies
-    /// for and a landing chance weighs.
+    /// The education that is a gate to entering, if any: what a route
+    /// studies for and a landing chance weighs. It is
+    /// [`Profile::entry_education`] when that is a master's or more
+    /// ([`crate::catalog::GATED_EDUCATION`]); or, in an occupation entered
+    /// from school ([`Profile::entered_from_school`]), a degree nineteen in
+    /// twenty of its workers name or exceed
+    /// ([`crate::catalog::UNIVERSAL_EDUCATION_SHARE`],
+    /// [`crate::catalog::DEGREE_EDUCATION`]) — whichever is higher. Where
+    /// an occupation is worked up to (a sales manager's), experience stands
+    /// in for a degree below a master's, whatever its workers hold.
     pub fn gated_education(&self) -> Option<u8> {
-        self.entry_education()
-            .filter(|&c| c >= crate::catalog::GATED_EDUCATION)
+        use crate::catalog::{DEGREE_EDUCATION, GATED_EDUCATION, UNIVERSAL_EDUCATION_SHARE};
+        let graduate = self.entry_education().filter(|&c| c >= GATED_EDUCATION);
+        let universal = self
+            .education
+            .as_ref()?
+            .category_at(UNIVERSAL_EDUCATION_SHARE)
+            .filter(|&c| c >= DEGREE_EDUCATION && self.entered_from_school);
+        graduate.max(universal)
     }
 }
 
@@ -103,6 +116,11 @@ pub struct Profile {
     pub education: Option<crate::catalog::Distribution>,
     /// `education_years` and `education` come from the donors.
     pub education_inferred: bool,
+    /// BLS says the occupation is typically entered with no work
+    /// experience in a related occupation: from school, not worked up to
+    /// (chemists, teachers — not sales managers). Only then does a degree
+    /// below a master's gate it ([`Profile::gated_education`]).
+    pub entered_from_school: bool,
     /// Typical years of related experience required.
     pub experience_years: Option<f32>,
     /// O*NET-SOC code.
@@ -266,6 +284,10 @@ pub(crate) fn build_profiles(catalog: &Catalog, elements: &ModelElements) -> Pro
                 education_years: o.typical_education().and_then(education_years_of),
                 education: o.education.clone(),
                 education_inferred: false,
+                entered_from_school: o
+                    .outlook
+                    .as_ref()
+                    .is_some_and(|x| x.related_experience_years == Some(0.0)),
                 experience_years: o
                     .typical_experience_years()
                     .or_else(|| zone.map(|z| ZONE_EXPERIENCE_YEARS[usize::from(z) - 1])),
