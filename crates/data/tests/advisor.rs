@@ -1617,3 +1617,59 @@ salary = 150000
     );
     assert_eq!(o.verdict, Verdict::Acceptable);
 }
+
+/// A route from an option back into the person's own occupation earns
+/// their own pay there, scaled by grade, not OEWS's estimate: a senior
+/// accountant on $90,000 who weighs a budget analyst's post is not told
+/// that coming back makes her $69,000 richer than staying.
+#[test]
+fn an_onward_route_back_into_ones_own_occupation_earns_ones_own_pay() {
+    let with_goal = |level: &str| {
+        let a = inline(&format!(
+            r#"
+[current]
+role = "Accountants and Auditors"
+level = "senior"
+salary = 90000
+years_in_role = 3
+years_experience = 8
+[goal]
+role = "Accountants and Auditors"
+level = "{level}"
+horizon_years = 5
+[[options]]
+id = "budget"
+role = "Budget Analysts"
+level = "intermediate"
+salary = 80000
+"#
+        ))
+        .unwrap();
+        only(&a).clone()
+    };
+    let back = with_goal("senior");
+    let onward = back.onward.as_ref().expect("a way back");
+    let last = onward.steps.last().unwrap();
+    assert_eq!(last.salary, 90_000, "{onward:?}");
+    assert!(last.salary_stated);
+    // A grade above hers scales from her pay as the occupation's grades do.
+    let up = with_goal("lead");
+    let last = up
+        .onward
+        .as_ref()
+        .expect("a way up")
+        .steps
+        .last()
+        .unwrap()
+        .clone();
+    let accountants = catalog().occupation(last.to.occupation);
+    let scaled = switchback_core::position::scaled_salary(
+        accountants,
+        switchback_core::level::Level::Senior,
+        90_000,
+        switchback_core::level::Level::Lead,
+    )
+    .unwrap();
+    assert_eq!(last.salary, scaled);
+    assert!(!last.salary_stated);
+}

@@ -105,9 +105,11 @@ pub struct Request<'a> {
     /// in a year, not after a supervisor's three.
     pub held: Option<Stop>,
     /// What the posts the person weighs pay, as their options say (a
-    /// held offer's salary): a route through the same occupation and level
-    /// earns that, not OEWS's estimate, so `route` and `advise` quote one
-    /// figure for one post.
+    /// held offer's salary), and what their own post pays: a route through
+    /// the same occupation and level earns that, not OEWS's estimate, so
+    /// `route` and `advise` quote one figure for one post. The own post's
+    /// pay ([`Self::held`]) also scales the other grades of the person's
+    /// occupation on a route that starts elsewhere.
     pub known_pay: Vec<(Stop, u32)>,
     /// Posts the person holds an offer for: a closed way up where they
     /// stand ([`Self::promotion_blocked`]) closes their own ladder, not a
@@ -185,7 +187,16 @@ impl<'a> Request<'a> {
             education: profile.current.education,
             out_of_work: false,
             consider: Vec::new(),
-            known_pay: Vec::new(),
+            // What the person earns in their own post: a route from an
+            // option back into their occupation earns on their pay, not
+            // OEWS's estimate.
+            known_pay: profile
+                .current
+                .position
+                .salary
+                .map(|pay| (Stop::of(&profile.current.position), pay))
+                .into_iter()
+                .collect(),
             offered: Vec::new(),
             held: Some(Stop::of(&profile.current.position)),
         }
@@ -249,8 +260,9 @@ pub struct Step {
     pub success: f32,
     /// Annual salary in `to`.
     pub salary: u32,
-    /// `salary` is what an option of the person's says the post pays
-    /// ([`Request::known_pay`]), not OEWS's estimate.
+    /// `salary` is what the person says the post pays — an option's
+    /// stated pay, or their own post's ([`Request::known_pay`]) — not
+    /// OEWS's estimate.
     pub salary_stated: bool,
     /// How the move is made: applied for, an offer in hand, or, out of
     /// work, being hired again into the post one held.
@@ -743,10 +755,24 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         let o = catalog.occupation(s.occupation);
         // In the occupation the route starts in, pay scales from the
         // start's: the person's own, or an option's offer — the employer's
-        // pay for the grade says what its other grades likely pay.
-        match req.start.salary {
-            Some(own) if s.occupation == cur => scaled_salary(o, req.start.level, own, s.level),
-            _ => estimated_salary(o, s.level),
+        // pay for the grade says what its other grades likely pay. In the
+        // person's own occupation, when the route starts elsewhere (an
+        // option's onward route), it scales from their own pay.
+        let held_pay = || {
+            req.known_pay
+                .iter()
+                .find(|(k, _)| {
+                    k.occupation == s.occupation && req.held.is_some_and(|h| h.same_post(*k))
+                })
+                .map(|&(k, pay)| (k.level, pay))
+        };
+        let anchor = match req.start.salary {
+            Some(own) if s.occupation == cur => Some((req.start.level, own)),
+            _ => held_pay(),
+        };
+        match anchor {
+            Some((level, pay)) => scaled_salary(o, level, pay, s.level),
+            None => estimated_salary(o, s.level),
         }
         .map(|x| x as f32)
     };
