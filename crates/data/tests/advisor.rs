@@ -1654,14 +1654,7 @@ salary = 80000
     assert!(last.salary_stated);
     // A grade above hers scales from her pay as the occupation's grades do.
     let up = with_goal("lead");
-    let last = up
-        .onward
-        .as_ref()
-        .expect("a way up")
-        .steps
-        .last()
-        .unwrap()
-        .clone();
+    let last = *up.onward.as_ref().expect("a way up").steps.last().unwrap();
     let accountants = catalog().occupation(last.to.occupation);
     let scaled = switchback_core::position::scaled_salary(
         accountants,
