@@ -254,7 +254,7 @@ pub fn classify(engine: &Engine, req: &MoveRequest) -> Result<ClassifyView, AppE
             ..PositionSpec::default()
         },
     );
-    let to = Position::new(
+    let to = Position::destination(
         catalog,
         to_r.occupation,
         PositionSpec {
@@ -264,8 +264,8 @@ pub fn classify(engine: &Engine, req: &MoveRequest) -> Result<ClassifyView, AppE
             department: label(&req.to_department),
             salary: req.to_salary,
             ..PositionSpec::default()
-        }
-        .staying_in(&from),
+        },
+        &from,
     );
     let model = engine.model();
     let m = position::classify(catalog, model, &from, &to);

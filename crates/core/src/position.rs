@@ -5,9 +5,13 @@
 //!
 //! - **Level inference** when none is given: the title's seniority words
 //!   ([`Level::hint_from_title`]) win — at most `supervisor` in a
-//!   first-line supervisors' occupation, where a store manager is filed;
-//!   otherwise the occupation decides, raised by the person's years in
-//!   the post ([`experienced_level`]) —
+//!   first-line supervisors' occupation, where a store manager is filed,
+//!   and none at all when "manager" names the job in work that manages no
+//!   one ([`title_hint_level`]: a nurse case manager); a post in the
+//!   person's own occupation is at their own grade, or the one its stated
+//!   pay reads as ([`Position::destination`]); otherwise the occupation
+//!   decides, raised by the person's years in the post
+//!   ([`experienced_level`]) —
 //!   Chief Executives (11-1011) are `executive`, other management
 //!   occupations (SOC 11) `manager`, first-line supervisors `supervisor`,
 //!   and everyone else by job zone: zone 1 `entry`, 2 `junior`, 3 and 4
@@ -98,6 +102,9 @@ pub enum LevelSource {
     /// From the occupation, raised by the person's years in the post
     /// ([`experienced_level`]).
     YearsInPost,
+    /// A post in the person's own occupation: their own grade, or the one
+    /// its stated pay reads as ([`own_occupation_level`]).
+    OwnPost,
 }
 
 /// What is known of a position before its level and track are settled.
@@ -158,9 +165,10 @@ impl Position {
     /// Settles level and track by the rules in the module docs.
     pub fn new(catalog: &Catalog, occupation: OccupationId, spec: PositionSpec) -> Position {
         let occ = catalog.occupation(occupation);
-        let (level, level_source) = match (spec.level, spec.title_hint) {
+        let hinted = spec.title_hint.and_then(|h| title_hint_level(occ, h));
+        let (level, level_source) = match (spec.level, hinted) {
             (Some(l), _) => (l, LevelSource::Given),
-            (None, Some(h)) => (title_level(occ, h), LevelSource::TitleWords),
+            (None, Some(l)) => (l, LevelSource::TitleWords),
             (None, None) => {
                 let level = experienced_level(occ, spec.years_in_post);
                 let source = if level == typical_level(occ) {
@@ -187,6 +195,88 @@ impl Position {
             salary: spec.salary,
         }
     }
+}
+
+impl Position {
+    /// A destination seen from `origin`: its spec [`staying_in`] the
+    /// origin's industry and department, and, in the origin's own
+    /// occupation with neither a level nor seniority words, at the level
+    /// [`own_occupation_level`] reads. One rule for a profile's options,
+    /// `move` and the server alike.
+    ///
+    /// [`staying_in`]: PositionSpec::staying_in
+    pub fn destination(
+        catalog: &Catalog,
+        occupation: OccupationId,
+        spec: PositionSpec,
+        origin: &Position,
+    ) -> Position {
+        let occ = catalog.occupation(occupation);
+        let unsaid = spec.level.is_none()
+            && spec
+                .title_hint
+                .and_then(|h| title_hint_level(occ, h))
+                .is_none();
+        let spec = spec.staying_in(origin);
+        if unsaid && occupation == origin.occupation {
+            let level = own_occupation_level(occ, origin, spec.salary);
+            let mut p = Position::new(
+                catalog,
+                occupation,
+                PositionSpec {
+                    level: Some(level),
+                    ..spec
+                },
+            );
+            p.level_source = LevelSource::OwnPost;
+            return p;
+        }
+        Position::new(catalog, occupation, spec)
+    }
+}
+
+/// The level of a post in the person's own occupation that says neither
+/// its level nor a seniority word: their own grade — a teller's "Personal
+/// Banker" post, filed with tellers, is no step down to the occupation's
+/// typical grade for saying nothing — or, when the post states its pay and
+/// theirs is known, the grade within two of theirs whose pay, scaled from
+/// theirs ([`scaled_salary`]), comes nearest it (the nearer grade to
+/// theirs on a tie). A charge nurse's post paying what the grade above a
+/// nurse's pays is a step up.
+pub fn own_occupation_level(o: &Occupation, own: &Position, pay: Option<u32>) -> Level {
+    let here = own.level;
+    let (Some(pay), Some(own_pay)) = (pay, own.salary) else {
+        return here;
+    };
+    let management = here.is_management();
+    let g = i16::from(here.grade());
+    let grades = [0i16, -1, 1, -2, 2].map(|d| g + d);
+    let off = |l: Level| {
+        scaled_salary(o, here, own_pay, l).map(|s| (i64::from(s) - i64::from(pay)).abs())
+    };
+    grades
+        .into_iter()
+        .filter_map(|g| u8::try_from(g).ok())
+        .filter_map(|g| Level::from_grade(g, management))
+        .filter_map(|l| Some((off(l)?, l)))
+        // Stable: the first (nearest one's own grade) of equal distances.
+        .min_by_key(|&(d, _)| d)
+        .map_or(here, |(_, l)| l)
+}
+
+/// The level a title's seniority words give in occupation `o`
+/// ([`title_level`]), or `None` when they name the job rather than a
+/// grade: "manager" or above in an occupation that is neither management
+/// (SOC 11) nor first-line supervision — a nurse case manager, an IT
+/// project manager manage cases and projects, not people, and are no
+/// grade-6 managers of their occupation. The level is then read as if the
+/// title said nothing.
+pub fn title_hint_level(o: &Occupation, hinted: Level) -> Option<Level> {
+    let names_the_job = hinted.is_management()
+        && hinted.grade() >= Level::Manager.grade()
+        && !o.is_management()
+        && !o.is_first_line_supervision();
+    (!names_the_job).then(|| title_level(o, hinted))
 }
 
 /// The level a title's seniority words give in occupation `o`. In a

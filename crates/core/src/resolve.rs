@@ -85,6 +85,9 @@ pub struct TitleMatch {
     pub score: f32,
     /// The title that matched best.
     pub matched: TitleRef,
+    /// What the occupation's own titles say for it, where a tie was
+    /// weighed ([`TitleEvidence`]); a re-reading stays within its class.
+    pub(crate) evidence: TitleEvidence,
 }
 
 /// A resolved role: the occupation, and the seniority the text suggests.
@@ -152,9 +155,17 @@ impl Resolution {
         // (`near`, then `in_context`) reaches no further down than one.
         let top = (self.alternatives.iter()).fold(self.best.score, |m, a| m.max(a.score));
         let tie = top - crate::profile::ROLE_TIE;
-        let Some(i) = (self.alternatives.iter())
-            .position(|a| a.occupation != self.occupation && a.score >= tie && fits(a.occupation))
-        else {
+        // Never to a reading its own titles say less for: a "UX Designer"
+        // in software stays a web designer, though a software tester's
+        // alternate title is the same words.
+        let class = |m: &TitleMatch| (m.evidence.exact, m.evidence.head_in_title);
+        let best_class = class(&self.best);
+        let Some(i) = (self.alternatives.iter()).position(|a| {
+            a.occupation != self.occupation
+                && a.score >= tie
+                && class(a) >= best_class
+                && fits(a.occupation)
+        }) else {
             return self;
         };
         let chosen = self.alternatives.remove(i);
@@ -497,6 +508,7 @@ impl TitleIndex {
             .into_iter()
             .map(|(occupation, (best, matched, second))| TitleMatch {
                 occupation,
+                evidence: TitleEvidence::default(),
                 // Several good titles are corroboration: a small bonus that
                 // never lifts a weak match over a strong one. Ranking treats
                 // scores within `TIE_MARGIN` as equal (`ranked_titles`).
@@ -549,6 +561,25 @@ fn is_seniority_word(t: &str) -> bool {
 /// Matches beyond the limit looked at for ties.
 const TIE_LOOKAHEAD: usize = 8;
 
+/// The evidence that breaks a tie between occupations a title matches
+/// alike, strongest first (the derived order compares fields in turn).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord)]
+pub(crate) struct TitleEvidence {
+    /// One of its titles is the one typed, letter for letter: "Account
+    /// Manager" is a sales manager's title, though a financial manager's
+    /// "Accounts Manager" scores as well and employs more.
+    exact: bool,
+    /// Its official title names the work the typed title ends on (a
+    /// rank — manager, supervisor — names none): a "UX Designer" is a web
+    /// and digital interface designer before a software tester.
+    head_in_title: bool,
+    /// How often O*NET lists the typed title for it: alternate titles,
+    /// titles its workers reported, and those My Next Move shows count
+    /// once more — a "Communications Specialist" is a public relations
+    /// specialist (listed, reported, shown) before a 911 dispatcher.
+    listings: usize,
+}
+
 /// Scores this close to the best of a run of matches are the same evidence
 /// ([`Catalog::ranked_titles`]): such differences come from the wording of
 /// titles that say the same thing ("middle school teacher" matches three
@@ -574,6 +605,7 @@ impl Catalog {
         {
             return vec![TitleMatch {
                 occupation: id,
+                evidence: TitleEvidence::default(),
                 score: 1.0,
                 matched: TitleRef {
                     source: TitleSource::Title,
@@ -614,9 +646,34 @@ impl Catalog {
                 .total_cmp(&a.score)
                 .then(a.occupation.cmp(&b.occupation))
         });
-        // A title typed letter for letter beats one its words only stem to:
-        // "Account Manager" is a sales manager's title, though a financial
-        // manager's "Accounts Manager" scores as well and employs more.
+        for m in &mut found {
+            m.evidence = self.title_evidence(m.occupation, query);
+        }
+        // Runs of matches within the margin of the run's best, each run
+        // ordered by the evidence of the occupation's own titles, then
+        // workers; a run never reaches past a better match.
+        let mut start = 0;
+        while start < found.len() {
+            let floor = found[start].score - TIE_MARGIN;
+            let end = start + found[start..].partition_point(|m| m.score >= floor);
+            found[start..end].sort_by_key(|m| {
+                (
+                    std::cmp::Reverse(m.evidence),
+                    std::cmp::Reverse(workers(m.occupation)),
+                    m.occupation,
+                )
+            });
+            start = end;
+        }
+        found.truncate(limit);
+        found
+    }
+
+    /// What an occupation's own titles say for its being the one meant by
+    /// `query`, among matches that score alike (a title several
+    /// occupations list: "UX Designer" is both a software tester's and a
+    /// web designer's alternate title).
+    fn title_evidence(&self, occupation: OccupationId, query: &str) -> TitleEvidence {
         // Letter for letter: case and spacing aside, no plural read away.
         let letters = |t: &str| {
             t.split_whitespace()
@@ -625,25 +682,33 @@ impl Catalog {
                 .to_lowercase()
         };
         let typed = letters(query);
-        let exact = |m: &TitleMatch| letters(self.title_text(m.occupation, m.matched)) == typed;
-        // Runs of matches within the margin of the run's best, each run
-        // ordered by exactness, then workers; a run never reaches past a
-        // better match.
-        let mut start = 0;
-        while start < found.len() {
-            let floor = found[start].score - TIE_MARGIN;
-            let end = start + found[start..].partition_point(|m| m.score >= floor);
-            found[start..end].sort_by(|a, b| {
-                exact(b)
-                    .cmp(&exact(a))
-                    .then(workers(b.occupation).cmp(&workers(a.occupation)))
-                    .then(b.score.total_cmp(&a.score))
-                    .then(a.occupation.cmp(&b.occupation))
-            });
-            start = end;
+        let o = self.occupation(occupation);
+        let same = |t: &str| variants(t).iter().any(|v| letters(v) == typed);
+        let alternates = o
+            .alternate_titles
+            .iter()
+            .filter(|a| same(a.title) || a.short.is_some_and(same))
+            .count();
+        let reported: Vec<bool> = o
+            .reported_titles
+            .iter()
+            .filter(|r| same(r.title))
+            .map(|r| r.shown_in_my_next_move)
+            .collect();
+        // A rank ("Store Manager", "Warehouse Supervisor") names no work:
+        // retail supervisors are store managers as much as general
+        // managers are, though only the latter's title says "managers".
+        let head = text::tokens(query).pop().filter(|h| {
+            !matches!(
+                h.as_str(),
+                "manager" | "supervisor" | "director" | "executive"
+            )
+        });
+        TitleEvidence {
+            exact: same(&o.title) || alternates > 0 || !reported.is_empty(),
+            head_in_title: head.is_some_and(|h| text::tokens(&o.title).contains(&h)),
+            listings: alternates + reported.len() + reported.iter().filter(|&&s| s).count(),
         }
-        found.truncate(limit);
-        found
     }
 
     /// Resolves a role as people type it: an O*NET-SOC code, or a title.
@@ -657,6 +722,7 @@ impl Catalog {
                 Some(id) => {
                     let best = TitleMatch {
                         occupation: id,
+                        evidence: TitleEvidence::default(),
                         score: 1.0,
                         matched: TitleRef {
                             source: TitleSource::Title,
@@ -727,6 +793,7 @@ impl Catalog {
         scored.extend(self.occupations().iter().enumerate().map(|(i, o)| {
             let m = TitleMatch {
                 occupation: OccupationId(i as u16),
+                evidence: TitleEvidence::default(),
                 score: 0.0,
                 matched: TitleRef {
                     source: TitleSource::Title,

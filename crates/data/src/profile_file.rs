@@ -837,7 +837,7 @@ impl Validator<'_> {
         let o = self.catalog.occupation(occ);
         let level = self
             .level("goal.level", g.level)?
-            .or(hint.map(|h| switchback_core::position::title_level(o, h)))
+            .or(hint.and_then(|h| switchback_core::position::title_hint_level(o, h)))
             .unwrap_or_else(|| switchback_core::position::typical_level(o));
         let horizon = self.required(
             "goal.horizon_years",
@@ -971,13 +971,13 @@ impl Validator<'_> {
             industry: self.label(&format!("{field}.industry"), o.industry.as_deref())?,
             department: self.label(&format!("{field}.department"), o.department.as_deref())?,
             salary: self.salary(&format!("{field}.salary"), o.salary)?,
-            // A post not yet taken: its level is the occupation's, or said.
+            // A post not yet taken: its level is said, or read from the
+            // occupation (from one's own, in one's own occupation).
             years_in_post: None,
-        }
-        .staying_in(&current.position);
+        };
         Ok(Opt {
             id,
-            position: Position::new(self.catalog, occ, spec),
+            position: Position::destination(self.catalog, occ, spec, &current.position),
             offered: o.offered.unwrap_or(false),
             role_read,
         })

@@ -404,3 +404,61 @@ fn levels_read_from_words_and_years_agree_with_the_goal() {
     let goal = aiming.goal.as_ref().unwrap();
     assert!(aiming.current.position.level.grade() < goal.level.grade());
 }
+
+/// A post in one's own occupation that says neither its level nor a
+/// seniority word is at one's own grade — a teller's "Personal Banker"
+/// post, filed with tellers, is no two-grade step down to the occupation's
+/// typical grade — or, when it states its pay, at the grade one's own pay
+/// scales to nearest it. "Manager" names the job, not a grade, in work
+/// that manages no one: a nurse case manager is a nurse at her grade.
+#[test]
+fn a_post_in_ones_own_occupation_is_read_from_ones_own_grade() {
+    let p = |options: &str| {
+        parse(
+            "p.toml",
+            &format!(
+                "[current]\nrole = \"Registered Nurses\"\nlevel = \"senior\"\nsalary = 92000\nyears_in_role = 8\n{options}"
+            ),
+            Format::Toml,
+            catalog(),
+        )
+        .unwrap()
+    };
+    let unsaid = p("[[options]]\nid = \"ward\"\nrole = \"Registered Nurses\"\n");
+    assert_eq!(unsaid.options[0].position.level, Level::Senior);
+    let c = catalog();
+    let nurses = c.occupation(unsaid.current.position.occupation);
+    let lead_pay =
+        switchback_core::position::scaled_salary(nurses, Level::Senior, 92_000, Level::Lead)
+            .unwrap();
+    assert!(lead_pay > 92_000);
+    let paid = p(&format!(
+        "[[options]]\nid = \"charge\"\nrole = \"Registered Nurses\"\nsalary = {lead_pay}\n"
+    ));
+    assert_eq!(paid.options[0].position.level, Level::Lead);
+    let lower = p("[[options]]\nid = \"clinic\"\nrole = \"Registered Nurses\"\nsalary = 60000\n");
+    assert!(lower.options[0].position.level.grade() < Level::Senior.grade());
+    // A level said, or a seniority word, is taken as before.
+    let said = p("[[options]]\nid = \"x\"\nrole = \"Registered Nurses\"\nlevel = \"junior\"\n");
+    assert_eq!(said.options[0].position.level, Level::Junior);
+
+    let case = p("[[options]]\nid = \"case\"\nrole = \"Nurse Case Manager\"\nsalary = 92000\n");
+    let case = &case.options[0].position;
+    assert_eq!(c.occupation(case.occupation).code.to_string(), "29-1141.00");
+    assert_eq!(
+        case.level,
+        Level::Senior,
+        "a nurse at her grade, not a manager"
+    );
+    // In a management occupation the word is a grade, as before.
+    let goal = parse(
+        "p.toml",
+        "[current]\nrole = \"Registered Nurses\"\n[goal]\nrole = \"Nurse Manager\"\nhorizon_years = 5\n",
+        Format::Toml,
+        catalog(),
+    )
+    .unwrap()
+    .goal
+    .unwrap();
+    assert_eq!(goal.level, Level::Manager);
+}
