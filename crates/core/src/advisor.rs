@@ -1006,7 +1006,23 @@ impl<'a> Context<'a> {
                     ..Request::from_current(profile, &levels)
                 },
             );
-            climb_exists = !profile.situation.promotion_blocked && climbs;
+            // With the way up closed where they stand, a climb is one that
+            // starts in a post they list (open to their application: the
+            // planner opens it, `Request::listed`), not any other.
+            let listed = |s: &plan::Stop| {
+                profile
+                    .options
+                    .iter()
+                    .any(|o| plan::Stop::of(&o.position).same_post(*s))
+            };
+            climb_exists = if profile.situation.promotion_blocked {
+                routes.routes.iter().any(|r| {
+                    r.steps.first().is_some_and(|m| listed(&m.to))
+                        && r.steps.iter().all(|m| m.kind != MoveKind::StepDown)
+                })
+            } else {
+                climbs
+            };
             here = Some(routes);
         }
         let has_managed = match profile.current.manages_people {

@@ -89,6 +89,7 @@ fn request(q: &(Position, OccupationId, Level)) -> Request<'_> {
         held: None,
         known_pay: Vec::new(),
         offered: Vec::new(),
+        listed: Vec::new(),
         education: None,
     }
 }

@@ -1666,3 +1666,68 @@ salary = 80000
     assert_eq!(last.salary, scaled);
     assert!(!last.salary_stated);
 }
+
+/// "Another route up" is for a person whose way up is closed: a blocked
+/// HR generalist who lists an HR supervisor's post at another firm has a
+/// way up open to her application, so stepping down to a recruiter's post
+/// is not another route up — without that post listed, it is.
+#[test]
+fn a_listed_post_up_is_a_way_up_a_blocked_person_has() {
+    const BLOCKED: &str = r#"
+[current]
+role = "Human Resources Specialists"
+level = "senior"
+industry = "manufacturing"
+salary = 72000
+years_in_role = 4
+years_experience = 7
+education = "bachelor"
+[goal]
+role = "Human Resources Managers"
+level = "manager"
+horizon_years = 5
+[situation]
+promotion_blocked = true
+[[options]]
+id = "recruiter"
+role = "Human Resources Specialists"
+level = "intermediate"
+salary = 62000
+"#;
+    const SUPERVISOR: &str = r#"
+[[options]]
+id = "supervisor"
+role = "Human Resources Managers"
+level = "supervisor"
+industry = "healthcare"
+salary = 70000
+"#;
+    let recruiter = |a: &Advice| {
+        a.options
+            .iter()
+            .find(|o| o.id == "recruiter")
+            .unwrap()
+            .clone()
+    };
+    let alone = recruiter(&inline(BLOCKED).unwrap());
+    assert!(
+        alone.circumstances.contains(&Circumstance::AnotherRouteUp),
+        "{:?}",
+        alone.circumstances
+    );
+    let with_post = inline(&format!("{BLOCKED}{SUPERVISOR}")).unwrap();
+    let beside = recruiter(&with_post);
+    assert!(
+        !beside.circumstances.contains(&Circumstance::AnotherRouteUp),
+        "{:?}",
+        beside.circumstances
+    );
+    assert_ne!(beside.verdict, Verdict::Strategic);
+    // `route` finds the way up through the listed post, as `advise` does.
+    let supervisor = with_post
+        .options
+        .iter()
+        .find(|o| o.id == "supervisor")
+        .unwrap();
+    assert!(supervisor.landing < 1.0, "applied for, not offered");
+}

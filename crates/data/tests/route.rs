@@ -46,6 +46,7 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         held: None,
         known_pay: Vec::new(),
         offered: Vec::new(),
+        listed: Vec::new(),
         education: None,
     }
 }
@@ -593,6 +594,7 @@ fn a_person_out_of_work_is_compared_with_no_pay_not_their_last() {
         held: None,
         known_pay: Vec::new(),
         offered: Vec::new(),
+        listed: Vec::new(),
         years_in_role: 0.0,
         ..employed.clone()
     };
@@ -823,5 +825,40 @@ fn a_technician_studies_for_the_bachelors_a_chemist_needs() {
         for m in r.steps.iter().filter(|m| m.to.occupation == req.goal) {
             assert_eq!(m.study_for, None, "{r:?}");
         }
+    }
+}
+
+/// A closed way up where one stands closes one's own ladder, not a post
+/// one lists and may apply for: a blocked HR specialist is routed through
+/// the HR supervisor's post she weighs (landed at its chance, not
+/// outright), and through no other step up out of her post.
+#[test]
+fn a_blocked_way_up_leaves_a_listed_post_open() {
+    let s = start("13-1071.00", Level::Senior, 72_000, false);
+    let blocked = Request {
+        promotion_blocked: true,
+        ..request(&s, "11-3121.00", Level::Manager, 5.0)
+    };
+    let post = plan::Stop {
+        occupation: id("11-3121.00"),
+        level: Level::Supervisor,
+    };
+    let first_up = |p: &plan::Plan| {
+        p.routes
+            .iter()
+            .filter(|r| r.steps[0].kind == switchback_core::position::MoveKind::StepUp)
+            .map(|r| r.steps[0])
+            .collect::<Vec<_>>()
+    };
+    assert!(first_up(&plan::plan(catalog(), model(), &blocked)).is_empty());
+    let listed = Request {
+        listed: vec![post],
+        ..blocked.clone()
+    };
+    let ups = first_up(&plan::plan(catalog(), model(), &listed));
+    assert!(!ups.is_empty());
+    for m in ups {
+        assert!(m.to.same_post(post), "{m:?}");
+        assert!(m.landing < 1.0, "applied for: {m:?}");
     }
 }

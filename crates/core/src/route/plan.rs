@@ -115,6 +115,13 @@ pub struct Request<'a> {
     /// stand ([`Self::promotion_blocked`]) closes their own ladder, not a
     /// step up an employer has offered them.
     pub offered: Vec<Stop>,
+    /// Posts the person lists as options, offered or not: real posts open
+    /// to their application, which a closed way up where they stand does
+    /// not close either — landed at their landing chance, where an offer
+    /// is landed outright. A blocked HR generalist weighing an HR
+    /// supervisor's post at another firm has that way up, and a step down
+    /// "for another route up" is weighed against it.
+    pub listed: Vec<Stop>,
 }
 
 impl<'a> Request<'a> {
@@ -140,6 +147,11 @@ impl<'a> Request<'a> {
                 .options
                 .iter()
                 .filter(|o| o.offered)
+                .map(|o| Stop::of(&o.position))
+                .collect(),
+            listed: profile
+                .options
+                .iter()
                 .map(|o| Stop::of(&o.position))
                 .collect(),
             ..Request::for_profile(
@@ -198,6 +210,7 @@ impl<'a> Request<'a> {
                 .into_iter()
                 .collect(),
             offered: Vec::new(),
+            listed: Vec::new(),
             held: Some(Stop::of(&profile.current.position)),
         }
     }
@@ -730,10 +743,10 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             }
         }
     }
-    // A post the person is offered is a stop at its own grade, even off
-    // its occupation's band (among the candidates' occupations only: a
-    // stop needs its occupation's slot).
-    for &o in &req.offered {
+    // A post the person is offered, or lists, is a stop at its own grade,
+    // even off its occupation's band (among the candidates' occupations
+    // only: a stop needs its occupation's slot).
+    for &o in req.offered.iter().chain(&req.listed) {
         let known = stops.iter().any(|t| t.same_post(o));
         if !known && occupations.contains(&o.occupation) {
             stops.push(o);
@@ -1039,7 +1052,11 @@ fn edge(
     let blocked = i == 0
         && req.promotion_blocked
         && (delta > 0 || (delta < 0 && from.occupation == to.occupation))
-        && !req.offered.iter().any(|o| o.same_post(to));
+        && !req
+            .offered
+            .iter()
+            .chain(&req.listed)
+            .any(|o| o.same_post(to));
     // Out of work, the post one held is a move away: being hired into it
     // again (the only other stop of the start's occupation and grade).
     let rehired = i == 0 && req.out_of_work;
