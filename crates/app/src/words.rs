@@ -110,7 +110,7 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
         Reason::NecessityOnly { goal: true, .. } => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
         Reason::NecessityOnly { goal: false, .. } => "Necessity justifies this move: take it, and learn from how you got here.".into(),
         Reason::EducationFirst { entry, assumed } => format!(
-            "Study first: it asks {} or more of those who do it, which {}, so it is not a strategic move until you do — `route` plans the study on the way.",
+            "Study first: it asks {} or more of those who do it, which {}, so it is not a strategic move until you do — a route through it waits for the study (`route` counts it on any such route).",
             education_words(*entry),
             if *assumed {
                 "your occupation's typical education falls short of (if you have it, say so in `current.education`)"

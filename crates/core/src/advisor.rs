@@ -13,8 +13,8 @@
 //!   a step down or a change of profession, no route from where the person
 //!   stands reaches the goal no later and at
 //!   least [`LIKELIER_ROUTE_RATIO`] times as likely, itself no long shot
-//!   ([`LONG_SHOT_BELOW`]) — unless the option
-//!   builds experience the goal needs, when that route is only said),
+//!   ([`LONG_SHOT_BELOW`]) — unless the option, in other work than the
+//!   goal's, builds experience the goal needs, when that route is only said),
 //!   `acceptable` (justified but not strategic, or harmless) or
 //!   `not_recommended`;
 //! - **instead**: a better shape of move, when there is one — `lateral`
@@ -955,7 +955,9 @@ struct Context<'a> {
     /// manager's list names Autodesk AutoCAD.
     goal_missing_tech: Vec<TechnologyId>,
     /// Whether a route up from where the person stands reaches the goal
-    /// within the horizon without a step down.
+    /// within the horizon without a step down — with their way up closed,
+    /// one that starts in a post they list or are offered
+    /// (`plan::plan_and_climb`).
     climb_exists: bool,
     /// The routes to the goal from where the person stands (none without
     /// a goal): what a step down is weighed against, and what proposals
@@ -1006,23 +1008,7 @@ impl<'a> Context<'a> {
                     ..Request::from_current(profile, &levels)
                 },
             );
-            // With the way up closed where they stand, a climb is one that
-            // starts in a post they list (open to their application: the
-            // planner opens it, `Request::listed`), not any other.
-            let listed = |s: &plan::Stop| {
-                profile
-                    .options
-                    .iter()
-                    .any(|o| plan::Stop::of(&o.position).same_post(*s))
-            };
-            climb_exists = if profile.situation.promotion_blocked {
-                routes.routes.iter().any(|r| {
-                    r.steps.first().is_some_and(|m| listed(&m.to))
-                        && r.steps.iter().all(|m| m.kind != MoveKind::StepDown)
-                })
-            } else {
-                climbs
-            };
+            climb_exists = climbs;
             here = Some(routes);
         }
         let has_managed = match profile.current.manages_people {
@@ -1580,6 +1566,16 @@ impl<'a> Context<'a> {
         let onward = onward?;
         let through = landing * onward.probability;
         let years = onward.years_to_goal;
+        // Work in the goal's own occupation is the way up, not experience
+        // valued for itself: when a route reaches the goal no later and
+        // twice as likely, the goal's work builds what its lower post
+        // would (an IT manager stepping down to a senior developer's post
+        // on the way to principal developer, open to him now).
+        let goal_work = self
+            .profile
+            .goal
+            .as_ref()
+            .is_some_and(|g| g.occupation == to.occupation);
         self.here
             .as_ref()?
             .routes
@@ -1596,16 +1592,6 @@ impl<'a> Context<'a> {
             .max_by(|a, b| a.probability.total_cmp(&b.probability))
             .map(|r| {
                 let builds_too = !builds.is_empty() && builds.on_the_way(self, r);
-                // Work in the goal's own occupation is the way up, not
-                // experience valued for itself: the route reaches the goal
-                // no later, and the goal's work builds what its lower post
-                // would (an IT manager stepping down to a senior developer's
-                // post on the way to principal developer, open to him now).
-                let goal_work = self
-                    .profile
-                    .goal
-                    .as_ref()
-                    .is_some_and(|g| g.occupation == to.occupation);
                 Reason::LikelierRoute {
                     route: r.clone(),
                     through,

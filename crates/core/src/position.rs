@@ -219,7 +219,13 @@ impl Position {
                 .is_none();
         let spec = spec.staying_in(origin);
         if unsaid && occupation == origin.occupation {
-            let level = own_occupation_level(occ, origin, spec.salary);
+            // The pay a post in another industry states says as much of
+            // the industry as of the grade.
+            let pay = spec.salary.filter(|_| spec.industry == origin.industry);
+            let management = spec
+                .manages_people
+                .unwrap_or(origin.track == Track::Management);
+            let level = own_occupation_level(occ, origin, management, pay);
             let mut p = Position::new(
                 catalog,
                 occupation,
@@ -236,30 +242,39 @@ impl Position {
 }
 
 /// The level of a post in the person's own occupation that says neither
-/// its level nor a seniority word: their own grade — a teller's "Personal
-/// Banker" post, filed with tellers, is no step down to the occupation's
-/// typical grade for saying nothing — or, when the post states its pay and
-/// theirs is known, the grade within two of theirs whose pay, scaled from
-/// theirs ([`scaled_salary`]), comes nearest it (the nearer grade to
-/// theirs on a tie). A charge nurse's post paying what the grade above a
-/// nurse's pays is a step up.
-pub fn own_occupation_level(o: &Occupation, own: &Position, pay: Option<u32>) -> Level {
-    let here = own.level;
+/// its level nor a seniority word, on the management track or not
+/// (`management`): their own grade — a teller's "Personal Banker" post,
+/// filed with tellers, is no step down to the occupation's typical grade
+/// for saying nothing — or, when the post states its pay (in their
+/// industry) and theirs is known, the grade next to theirs whose pay,
+/// scaled from theirs ([`scaled_salary`]), comes nearer it than their own
+/// grade's does. A grade is read only as the occupation has it on that
+/// track ([`title_level`]: no first-line supervisor is read a manager, no
+/// manager in a management occupation a senior individual).
+pub fn own_occupation_level(
+    o: &Occupation,
+    own: &Position,
+    management: bool,
+    pay: Option<u32>,
+) -> Level {
+    let on_track = |g: u8| {
+        Level::from_grade(g, management)
+            .filter(|l| l.is_management() == management || g < Level::Supervisor.grade())
+            .map(|l| title_level(o, l))
+    };
+    let here = on_track(own.level.grade()).unwrap_or(own.level);
     let (Some(pay), Some(own_pay)) = (pay, own.salary) else {
         return here;
     };
-    let management = here.is_management();
-    let g = i16::from(here.grade());
-    let grades = [0i16, -1, 1, -2, 2].map(|d| g + d);
     let off = |l: Level| {
-        scaled_salary(o, here, own_pay, l).map(|s| (i64::from(s) - i64::from(pay)).abs())
+        scaled_salary(o, own.level, own_pay, l).map(|s| (i64::from(s) - i64::from(pay)).abs())
     };
-    grades
+    let g = own.level.grade();
+    [Some(here), on_track(g.saturating_sub(1)), on_track(g + 1)]
         .into_iter()
-        .filter_map(|g| u8::try_from(g).ok())
-        .filter_map(|g| Level::from_grade(g, management))
+        .flatten()
         .filter_map(|l| Some((off(l)?, l)))
-        // Stable: the first (nearest one's own grade) of equal distances.
+        // Stable: one's own grade first among equal distances.
         .min_by_key(|&(d, _)| d)
         .map_or(here, |(_, l)| l)
 }

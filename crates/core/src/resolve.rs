@@ -656,12 +656,12 @@ impl Catalog {
         while start < found.len() {
             let floor = found[start].score - TIE_MARGIN;
             let end = start + found[start..].partition_point(|m| m.score >= floor);
-            found[start..end].sort_by_key(|m| {
-                (
-                    std::cmp::Reverse(m.evidence),
-                    std::cmp::Reverse(workers(m.occupation)),
-                    m.occupation,
-                )
+            found[start..end].sort_by(|a, b| {
+                b.evidence
+                    .cmp(&a.evidence)
+                    .then(workers(b.occupation).cmp(&workers(a.occupation)))
+                    .then(b.score.total_cmp(&a.score))
+                    .then(a.occupation.cmp(&b.occupation))
             });
             start = end;
         }
@@ -698,12 +698,18 @@ impl Catalog {
         // A rank ("Store Manager", "Warehouse Supervisor") names no work:
         // retail supervisors are store managers as much as general
         // managers are, though only the latter's title says "managers".
-        let head = text::tokens(query).pop().filter(|h| {
-            !matches!(
-                h.as_str(),
-                "manager" | "supervisor" | "director" | "executive"
-            )
-        });
+        // The head is the last word that names anything: "Engineer II" and
+        // "Designer, Senior" end on their work.
+        let head = text::tokens(query)
+            .into_iter()
+            .rev()
+            .find(|t| !is_seniority_word(t) && !t.chars().all(|c| c.is_ascii_digit()))
+            .filter(|h| {
+                !matches!(
+                    h.as_str(),
+                    "manager" | "supervisor" | "director" | "executive"
+                )
+            });
         TitleEvidence {
             exact: same(&o.title) || alternates > 0 || !reported.is_empty(),
             head_in_title: head.is_some_and(|h| text::tokens(&o.title).contains(&h)),

@@ -442,6 +442,23 @@ fn a_post_in_ones_own_occupation_is_read_from_ones_own_grade() {
     let said = p("[[options]]\nid = \"x\"\nrole = \"Registered Nurses\"\nlevel = \"junior\"\n");
     assert_eq!(said.options[0].position.level, Level::Junior);
 
+    // Pay stated in another industry says as much of the industry: no
+    // grade is read from it.
+    let elsewhere = p(&format!(
+        "[[options]]\nid = \"agency\"\nrole = \"Registered Nurses\"\nindustry = \"staffing\"\nsalary = {lead_pay}\n"
+    ));
+    assert_eq!(elsewhere.options[0].position.level, Level::Senior);
+    // A first-line supervisor's better-paid post in her own occupation is
+    // still first-line supervision, not a manager's grade.
+    let supervisor = parse(
+        "p.toml",
+        "[current]\nrole = \"First-Line Supervisors of Retail Sales Workers\"\nsalary = 50000\n[[options]]\nid = \"flagship\"\nrole = \"First-Line Supervisors of Retail Sales Workers\"\nsalary = 95000\n",
+        Format::Toml,
+        catalog(),
+    )
+    .unwrap();
+    assert_eq!(supervisor.options[0].position.level, Level::Supervisor);
+
     let case = p("[[options]]\nid = \"case\"\nrole = \"Nurse Case Manager\"\nsalary = 92000\n");
     let case = &case.options[0].position;
     assert_eq!(c.occupation(case.occupation).code.to_string(), "29-1141.00");

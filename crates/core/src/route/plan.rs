@@ -105,7 +105,8 @@ pub struct Request<'a> {
     /// in a year, not after a supervisor's three.
     pub held: Option<Stop>,
     /// What the posts the person weighs pay, as their options say (a
-    /// held offer's salary), and what their own post pays: a route through
+    /// held offer's salary), and, on a route that starts elsewhere
+    /// ([`Self::for_profile`]), what their own post pays: a route through
     /// the same occupation and level earns that, not OEWS's estimate, so
     /// `route` and `advise` quote one figure for one post. The own post's
     /// pay ([`Self::held`]) also scales the other grades of the person's
@@ -385,15 +386,16 @@ pub fn plan(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> Pl
 }
 
 /// [`plan`], and whether a route with no step down (in any occupation)
-/// reaches the goal within the horizon, on one graph:
-/// the advisor asks both of where the person stands.
+/// reaches the goal within the horizon — with the way up where one stands
+/// closed, one that starts in a post one lists or is offered — on one
+/// graph: the advisor asks both of where the person stands.
 pub(crate) fn plan_and_climb(
     catalog: &Catalog,
     model: &TransitionModel,
     req: &Request<'_>,
 ) -> (Plan, bool) {
     let built = build(catalog, model, req, req.horizon_years);
-    (plan_on(catalog, model, req, &built), climbs(&built))
+    (plan_on(catalog, model, req, &built), climbs(&built, req))
 }
 
 fn plan_on(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, built: &Built) -> Plan {
@@ -459,8 +461,21 @@ pub fn nearest_horizon(horizon: f32) -> f32 {
 
 /// Whether a route with no step down (in any occupation) reaches the goal
 /// within the horizon.
-fn climbs(built: &Built) -> bool {
-    let climb = built.restricted(|from, to| to.level.grade() >= from.level.grade());
+fn climbs(built: &Built, req: &Request<'_>) -> bool {
+    let mut climb = built.restricted(|from, to| to.level.grade() >= from.level.grade());
+    if req.promotion_blocked {
+        // With the way up where one stands closed, a climb starts in a
+        // post one lists or holds an offer for: lateral moves out of a
+        // closed post are no climb past it.
+        let start = climb.start;
+        climb.edges[start].retain(|e| {
+            let to = built.stops[e.to];
+            req.listed
+                .iter()
+                .chain(&req.offered)
+                .any(|o| o.same_post(to))
+        });
+    }
     !search::pareto_routes(&climb).is_empty()
 }
 

@@ -40,7 +40,9 @@ impl Profile {
     /// from school ([`Profile::entered_from_school`]), a degree nineteen in
     /// twenty of its workers name or exceed
     /// ([`crate::catalog::UNIVERSAL_EDUCATION_SHARE`],
-    /// [`crate::catalog::DEGREE_EDUCATION`]) — whichever is higher. Where
+    /// [`crate::catalog::DEGREE_EDUCATION`]; in O*NET's own survey of it,
+    /// not answers inferred from similar occupations) — whichever is
+    /// higher. Where
     /// an occupation is worked up to (a sales manager's), experience stands
     /// in for a degree below a master's, whatever its workers hold.
     pub fn gated_education(&self) -> Option<u8> {
@@ -50,7 +52,11 @@ impl Profile {
             .education
             .as_ref()?
             .category_at(UNIVERSAL_EDUCATION_SHARE)
-            .filter(|&c| c >= DEGREE_EDUCATION && self.entered_from_school);
+            // Answers blended from similar occupations have tails of their
+            // own: no gate is read from the few who say less will do.
+            .filter(|&c| {
+                c >= DEGREE_EDUCATION && self.entered_from_school && !self.education_inferred
+            });
         graduate.max(universal)
     }
 }
