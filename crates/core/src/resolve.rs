@@ -571,13 +571,70 @@ pub(crate) struct TitleEvidence {
     exact: bool,
     /// Its official title names the work the typed title ends on (a
     /// rank — manager, supervisor — names none): a "UX Designer" is a web
-    /// and digital interface designer before a software tester.
+    /// and digital interface designer before a software tester, a
+    /// "Communications Specialist" a specialist before a 911 dispatcher.
+    /// (How often O*NET lists a title for an occupation was tried as the
+    /// next tie-break and dropped: "Project Manager" went to engineering
+    /// managers and "Program Manager" to media programming directors,
+    /// where employment reads them as people mean them.)
     head_in_title: bool,
-    /// How often O*NET lists the typed title for it: alternate titles,
-    /// titles its workers reported, and those My Next Move shows count
-    /// once more — a "Communications Specialist" is a public relations
-    /// specialist (listed, reported, shown) before a 911 dispatcher.
-    listings: usize,
+}
+
+/// A typed title, as the tie-breaks compare it.
+struct Typed {
+    /// Its words, lower case (case and spacing aside, no plural read
+    /// away: letter for letter).
+    words: Vec<String>,
+    /// The last word that names work ([`TitleEvidence::head_in_title`]),
+    /// normalised as titles' tokens are.
+    head: Option<String>,
+}
+
+impl Typed {
+    fn new(query: &str) -> Typed {
+        // The head is the last word that names anything: "Engineer II" and
+        // "Designer, Senior" end on their work; a rank ("Store Manager",
+        // "Warehouse Supervisor") names none — retail supervisors are store
+        // managers as much as general managers are, though only the
+        // latter's title says "managers".
+        let head = text::tokens(query)
+            .into_iter()
+            .rev()
+            .find(|t| !is_seniority_word(t) && !t.chars().all(|c| c.is_ascii_digit()))
+            .filter(|h| {
+                !matches!(
+                    h.as_str(),
+                    "manager" | "supervisor" | "director" | "executive"
+                )
+            });
+        Typed {
+            words: query.split_whitespace().map(str::to_lowercase).collect(),
+            head,
+        }
+    }
+
+    /// Whether `title`, whole or either part of a parenthesis ("User
+    /// Experience Designer (UX Designer)"), is the typed title letter for
+    /// letter.
+    fn is(&self, title: &str) -> bool {
+        let same = |parts: &[&str]| {
+            let mut words = parts.iter().flat_map(|p| p.split_whitespace());
+            self.words.iter().all(|w| {
+                words
+                    .next()
+                    .is_some_and(|t| t.chars().flat_map(char::to_lowercase).eq(w.chars()))
+            }) && words.next().is_none()
+        };
+        if same(&[title]) {
+            return true;
+        }
+        match (title.find('('), title.rfind(')')) {
+            (Some(open), Some(close)) if open < close => {
+                same(&[&title[..open], &title[close + 1..]]) || same(&[&title[open + 1..close]])
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Scores this close to the best of a run of matches are the same evidence
@@ -646,8 +703,9 @@ impl Catalog {
                 .total_cmp(&a.score)
                 .then(a.occupation.cmp(&b.occupation))
         });
+        let typed = Typed::new(query);
         for m in &mut found {
-            m.evidence = self.title_evidence(m.occupation, query);
+            m.evidence = self.title_evidence(m.occupation, &typed);
         }
         // Runs of matches within the margin of the run's best, each run
         // ordered by the evidence of the occupation's own titles, then
@@ -673,47 +731,19 @@ impl Catalog {
     /// `query`, among matches that score alike (a title several
     /// occupations list: "UX Designer" is both a software tester's and a
     /// web designer's alternate title).
-    fn title_evidence(&self, occupation: OccupationId, query: &str) -> TitleEvidence {
-        // Letter for letter: case and spacing aside, no plural read away.
-        let letters = |t: &str| {
-            t.split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ")
-                .to_lowercase()
-        };
-        let typed = letters(query);
+    fn title_evidence(&self, occupation: OccupationId, typed: &Typed) -> TitleEvidence {
         let o = self.occupation(occupation);
-        let same = |t: &str| variants(t).iter().any(|v| letters(v) == typed);
-        let alternates = o
-            .alternate_titles
-            .iter()
-            .filter(|a| same(a.title) || a.short.is_some_and(same))
-            .count();
-        let reported: Vec<bool> = o
-            .reported_titles
-            .iter()
-            .filter(|r| same(r.title))
-            .map(|r| r.shown_in_my_next_move)
-            .collect();
-        // A rank ("Store Manager", "Warehouse Supervisor") names no work:
-        // retail supervisors are store managers as much as general
-        // managers are, though only the latter's title says "managers".
-        // The head is the last word that names anything: "Engineer II" and
-        // "Designer, Senior" end on their work.
-        let head = text::tokens(query)
-            .into_iter()
-            .rev()
-            .find(|t| !is_seniority_word(t) && !t.chars().all(|c| c.is_ascii_digit()))
-            .filter(|h| {
-                !matches!(
-                    h.as_str(),
-                    "manager" | "supervisor" | "director" | "executive"
-                )
-            });
+        let exact = typed.is(&o.title)
+            || o.alternate_titles
+                .iter()
+                .any(|a| typed.is(a.title) || a.short.is_some_and(|t| typed.is(t)))
+            || o.reported_titles.iter().any(|r| typed.is(r.title));
         TitleEvidence {
-            exact: same(&o.title) || alternates > 0 || !reported.is_empty(),
-            head_in_title: head.is_some_and(|h| text::tokens(&o.title).contains(&h)),
-            listings: alternates + reported.len() + reported.iter().filter(|&&s| s).count(),
+            exact,
+            head_in_title: typed
+                .head
+                .as_ref()
+                .is_some_and(|h| text::tokens(&o.title).contains(h)),
         }
     }
 

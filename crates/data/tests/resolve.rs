@@ -225,21 +225,18 @@ fn a_near_tie_is_read_in_the_light_of_the_posts_industry() {
 }
 
 /// A title several occupations list alike is read by what each
-/// occupation's own titles say: its official title names the work the
-/// typed title ends on, then how often O*NET lists the title for it
-/// (alternate, reported, shown in My Next Move) — before how many work in
-/// it. Each of these once went to the larger occupation.
+/// occupation's own title says: the one whose official title names the
+/// work the typed title ends on comes first, before how many work in it.
+/// Each of these once went to the larger occupation.
 #[test]
 fn a_shared_title_goes_to_the_occupation_its_titles_say_it_is() {
     // Both list "UX Designer"; software testers employ more.
     assert_eq!(first("UX Designer"), "15-1255.00");
-    // Five list it; public relations specialists list it twice, report it
-    // and show it in My Next Move — not a 911 dispatcher.
+    // Five list it: a specialist, not a 911 dispatcher.
     assert_eq!(first("Communications Specialist"), "27-3031.00");
-    // A supervisor of material movers (listed, reported and shown; more
-    // at work than the machine operators' supervisors, who are too) — not
-    // a production supervisor, who is only listed.
-    assert_eq!(first("Warehouse Supervisor"), "53-1042.00");
+    // A rank names no work: "Project Manager" is still the project
+    // management specialists most project managers are.
+    assert_eq!(first("Project Manager"), "13-1082.00");
     // The earlier rules stand: letter for letter first, then workers.
     assert_eq!(first("Account Manager"), "11-2022.00");
     assert_eq!(first("middle school teacher"), "25-2022.00");
