@@ -250,15 +250,25 @@ impl Position {
 /// scaled from theirs ([`scaled_salary`]), comes nearer it than their own
 /// grade's does. A grade is read only as the occupation has it on that
 /// track ([`title_level`]: no first-line supervisor is read a manager, no
-/// manager in a management occupation a senior individual).
+/// manager in a management occupation a senior individual), and a post
+/// on the management track is a supervisor's grade at least (a nurse's
+/// charge nurse post that manages people is a step up into supervision).
 pub fn own_occupation_level(
     o: &Occupation,
     own: &Position,
     management: bool,
     pay: Option<u32>,
 ) -> Level {
+    // A post that manages people is a supervisor's grade at least: a
+    // nurse's charge nurse post with reports is her first-line
+    // supervision, not her own grade on another track.
+    let floor = if management {
+        Level::Supervisor.grade()
+    } else {
+        1
+    };
     let on_track = |g: u8| {
-        Level::from_grade(g, management)
+        Level::from_grade(g.max(floor), management)
             .filter(|l| l.is_management() == management || g < Level::Supervisor.grade())
             .map(|l| title_level(o, l))
     };

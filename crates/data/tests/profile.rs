@@ -479,3 +479,20 @@ fn a_post_in_ones_own_occupation_is_read_from_ones_own_grade() {
     .unwrap();
     assert_eq!(goal.level, Level::Manager);
 }
+
+/// A post in one's own occupation that manages people is a supervisor's
+/// grade at least: a nurse's charge nurse post with reports is a step up
+/// into first-line supervision, not her own grade on another track.
+#[test]
+fn a_post_in_ones_own_occupation_that_manages_people_is_supervision() {
+    let p = parse(
+        "p.toml",
+        "[current]\nrole = \"Registered Nurses\"\nlevel = \"senior\"\nsalary = 92000\nyears_in_role = 8\n[[options]]\nid = \"charge\"\nrole = \"Registered Nurses\"\nmanages_people = true\nsalary = 95000\n",
+        Format::Toml,
+        catalog(),
+    )
+    .unwrap();
+    let charge = &p.options[0].position;
+    assert_eq!(charge.level, Level::Supervisor);
+    assert_eq!(charge.track, switchback_core::position::Track::Management);
+}
