@@ -195,9 +195,7 @@ impl Position {
             salary: spec.salary,
         }
     }
-}
 
-impl Position {
     /// A destination seen from `origin`: its spec [`staying_in`] the
     /// origin's industry and department, and, in the origin's own
     /// occupation with neither a level nor seniority words, at the level

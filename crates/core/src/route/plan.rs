@@ -126,6 +126,17 @@ pub struct Request<'a> {
 }
 
 impl<'a> Request<'a> {
+    /// Whether a closed way up where the person stands leaves `to` open:
+    /// a post they list ([`Self::listed`]) or hold an offer for
+    /// ([`Self::offered`]). One rule for the search's edges and the
+    /// advisor's climb.
+    fn open_when_blocked(&self, to: Stop) -> bool {
+        self.listed
+            .iter()
+            .chain(&self.offered)
+            .any(|o| o.same_post(to))
+    }
+
     /// The request a profile makes from where the person stands: as
     /// [`Self::for_profile`] from their current position and years in it,
     /// with the way up there closed when they say so, and no pay while
@@ -468,13 +479,7 @@ fn climbs(built: &Built, req: &Request<'_>) -> bool {
         // post one lists or holds an offer for: lateral moves out of a
         // closed post are no climb past it.
         let start = climb.start;
-        climb.edges[start].retain(|e| {
-            let to = built.stops[e.to];
-            req.listed
-                .iter()
-                .chain(&req.offered)
-                .any(|o| o.same_post(to))
-        });
+        climb.edges[start].retain(|e| req.open_when_blocked(built.stops[e.to]));
     }
     !search::pareto_routes(&climb).is_empty()
 }
@@ -1067,11 +1072,7 @@ fn edge(
     let blocked = i == 0
         && req.promotion_blocked
         && (delta > 0 || (delta < 0 && from.occupation == to.occupation))
-        && !req
-            .offered
-            .iter()
-            .chain(&req.listed)
-            .any(|o| o.same_post(to));
+        && !req.open_when_blocked(to);
     // Out of work, the post one held is a move away: being hired into it
     // again (the only other stop of the start's occupation and grade).
     let rehired = i == 0 && req.out_of_work;
