@@ -529,6 +529,44 @@ pub(crate) const MANAGED_GROUPS: &[(&str, &[&str])] = &[
     ("11-9199", &["13-1041", "13-1199"]),
 ];
 
+/// The workers each first-line supervisor occupation supervises (by SOC
+/// code prefix), where its major group has several (after the SOC 2018
+/// definitions): a truck driver's supervisor is the supervisor of vehicle
+/// operators, not of passenger attendants or aircraft cargo handlers; a
+/// retail store's supervisor supervises retail sales workers, not
+/// securities agents. A supervisor not listed supervises its whole major
+/// group.
+pub(crate) const SUPERVISED_GROUPS: &[(&str, &[&str])] = &[
+    ("33-1011", &["33-3011", "33-3012"]),
+    (
+        "33-1012",
+        &["33-3021", "33-3031", "33-3041", "33-3051", "33-3052"],
+    ),
+    ("33-1021", &["33-2"]),
+    ("33-1091", &["33-9032"]),
+    ("33-1099", &["33-9"]),
+    ("35-1011", &["35-2"]),
+    ("35-1012", &["35-2", "35-3", "35-9"]),
+    ("37-1011", &["37-2"]),
+    ("37-1012", &["37-3"]),
+    ("39-1013", &["39-3011", "39-3012", "39-3019"]),
+    ("39-1014", &["39-3", "39-9032"]),
+    ("39-1022", &["39-4", "39-5", "39-6", "39-7", "39-9"]),
+    ("41-1011", &["41-2"]),
+    ("41-1012", &["41-3", "41-4", "41-9"]),
+    ("53-1041", &["53-2"]),
+    ("53-1042", &["53-706"]),
+    (
+        "53-1043",
+        &[
+            "53-3", "53-4", "53-5", "53-701", "53-702", "53-703", "53-704", "53-705", "53-707",
+            "53-708", "53-712",
+        ],
+    ),
+    ("53-1044", &["53-6"]),
+    ("53-1049", &[]),
+];
+
 /// One occupation and everything the catalog knows about it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Occupation {
@@ -607,8 +645,9 @@ impl Occupation {
 
     /// Whether this management occupation manages the work of `other` (an
     /// individual-contributor occupation, or for a manager in group 11 a
-    /// first-line supervisor): a first-line supervisor manages
-    /// its own SOC major group; a manager in major group 11 manages the
+    /// first-line supervisor): a first-line supervisor manages the workers
+    /// [`SUPERVISED_GROUPS`] gives it, else its own SOC major group; a
+    /// manager in major group 11 manages the
     /// groups [`MANAGED_GROUPS`] gives it (after the SOC 2018 structure).
     /// Moving from `other` into this occupation is then a move onto the
     /// management track of the same function, not a change of profession.
@@ -624,10 +663,13 @@ impl Occupation {
         {
             return false;
         }
-        if me.major_number() != 11 {
-            return me.major() == them.major();
-        }
         let code = me.as_str();
+        if me.major_number() != 11 {
+            return match SUPERVISED_GROUPS.iter().find(|(s, _)| *s == code) {
+                Some((_, groups)) => groups.iter().any(|g| them.as_str().starts_with(g)),
+                None => me.major() == them.major(),
+            };
+        }
         MANAGED_GROUPS
             .iter()
             .filter(|(manager, _)| *manager == code)

@@ -364,7 +364,8 @@ pub fn own_work(catalog: &Catalog, model: &TransitionModel, from: &Side, to: &Si
 }
 
 /// The first-line supervision of `a`'s work: of the first-line supervisor
-/// occupations that supervise it ([`SUPERVISED_GROUPS`]), the SOC
+/// occupations that supervise it
+/// ([`crate::catalog::Occupation::manages`]), the SOC
 /// occupation itself before its O*NET specialties (an electrician's is the
 /// construction trades' supervisor, not the solar installation manager),
 /// then the one `a`'s work transfers to best.
@@ -378,7 +379,7 @@ pub fn own_supervisor(
         .map(|i| OccupationId(i as u16))
         .filter(|&c| {
             let o = catalog.occupation(c);
-            c != a && o.is_first_line_supervision() && o.manages(worker) && supervises(o, worker)
+            c != a && o.is_first_line_supervision() && o.manages(worker)
         })
         .max_by(|&x, &y| {
             let base = |c: OccupationId| catalog.occupation(c).code.as_str().ends_with(".00");
@@ -387,54 +388,6 @@ pub fn own_supervisor(
                 .then(model.score(a, x).total_cmp(&model.score(a, y)))
                 .then(y.cmp(&x))
         })
-}
-
-/// The workers each first-line supervisor occupation supervises (by SOC
-/// code prefix), where its major group has several (after the SOC 2018
-/// definitions): a truck driver's supervisor is the supervisor of vehicle
-/// operators, not of passenger attendants or aircraft cargo handlers. A
-/// supervisor not listed supervises its whole major group.
-const SUPERVISED_GROUPS: &[(&str, &[&str])] = &[
-    ("33-1011", &["33-3011", "33-3012"]),
-    (
-        "33-1012",
-        &["33-3021", "33-3031", "33-3041", "33-3051", "33-3052"],
-    ),
-    ("33-1021", &["33-2"]),
-    ("33-1091", &["33-9032"]),
-    ("33-1099", &["33-9"]),
-    ("35-1011", &["35-2"]),
-    ("35-1012", &["35-2", "35-3", "35-9"]),
-    ("37-1011", &["37-2"]),
-    ("37-1012", &["37-3"]),
-    ("39-1013", &["39-3011", "39-3012", "39-3019"]),
-    ("39-1014", &["39-3", "39-9032"]),
-    ("39-1022", &["39-4", "39-5", "39-6", "39-7", "39-9"]),
-    ("41-1011", &["41-2"]),
-    ("41-1012", &["41-3", "41-4", "41-9"]),
-    ("53-1041", &["53-2"]),
-    ("53-1042", &["53-706"]),
-    (
-        "53-1043",
-        &[
-            "53-3", "53-4", "53-5", "53-701", "53-702", "53-703", "53-704", "53-705", "53-707",
-            "53-708", "53-712",
-        ],
-    ),
-    ("53-1044", &["53-6"]),
-    ("53-1049", &[]),
-];
-
-/// Whether `supervisor` supervises `worker`'s work by [`SUPERVISED_GROUPS`].
-fn supervises(
-    supervisor: &crate::catalog::Occupation,
-    worker: &crate::catalog::Occupation,
-) -> bool {
-    let (code, theirs) = (supervisor.soc(), worker.soc());
-    SUPERVISED_GROUPS
-        .iter()
-        .find(|(s, _)| *s == code.as_str())
-        .is_none_or(|(_, groups)| groups.iter().any(|g| theirs.as_str().starts_with(g)))
 }
 
 /// The chance of getting `to` from `from`, given how far the work

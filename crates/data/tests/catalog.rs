@@ -154,6 +154,27 @@ fn derived_groups_and_experience() {
 }
 
 #[test]
+fn a_first_line_supervisor_manages_the_work_soc_files_under_it() {
+    // A retail store's supervisor supervises retail sales workers, not
+    // securities agents or technical sales representatives, though SOC
+    // files all three in major group 41.
+    let retail = occ("41-1011.00");
+    assert!(retail.manages(occ("41-2031.00")));
+    assert!(retail.manages(occ("41-2011.00")));
+    assert!(!retail.manages(occ("41-3031.00")));
+    assert!(!retail.manages(occ("41-4011.00")));
+    assert!(!retail.same_function(occ("41-3031.00")));
+    // The non-retail sales supervisor supervises exactly those.
+    let non_retail = occ("41-1012.00");
+    assert!(non_retail.manages(occ("41-4011.00")));
+    assert!(!non_retail.manages(occ("41-2031.00")));
+    // No one supervises a supervisor, and a listed supervisor still manages
+    // nothing outside its own groups.
+    assert!(!retail.manages(non_retail));
+    assert!(!occ("43-1011.00").manages(occ("41-2031.00")));
+}
+
+#[test]
 fn gaps_stay_explicit() {
     // "All Other" residual occupations carry no ratings but stay listed.
     let other = occ("11-9199.00");
