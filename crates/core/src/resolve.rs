@@ -338,14 +338,16 @@ impl TitleIndex {
         &self.postings[self.starts[token] as usize..self.starts[token + 1] as usize]
     }
 
-    /// The share of a title's match with `query` that stands when the words
-    /// of the title's "except" clause do not count: "Dispatchers, Except
-    /// Police, Fire, and Ambulance" names the police, fire and ambulance
-    /// dispatchers it is *not*, so a query for those must not match it on
-    /// those words. 1 when the title has no such clause, or the query says
-    /// "except" itself (someone copying the title). The query's terms are
-    /// read once into `terms` and reused for every title asked about (a
-    /// misspelt word costs a scan of the vocabulary).
+    /// The share of a title's match with `query` that stands when "except"
+    /// clauses are read as the negations they are. A title's clause names
+    /// what it is *not*: "Dispatchers, Except Police, Fire, and Ambulance"
+    /// must not match a query for police dispatchers on those words. A
+    /// query's clause does the same: "Teaching Assistants, Except
+    /// Postsecondary" (the OEWS title) must not match "Teaching Assistants,
+    /// Postsecondary" on "postsecondary". A word both clauses name agrees
+    /// (someone copying the title). 1 when neither has a clause. The
+    /// query's terms are read once into `terms` and reused for every title
+    /// asked about (a misspelt word costs a scan of the vocabulary).
     pub(crate) fn share_outside_exception(
         &self,
         query: &str,
@@ -353,30 +355,32 @@ impl TitleIndex {
         terms: &mut Option<Vec<(usize, f32)>>,
     ) -> f32 {
         let words = text::tokens(title);
-        let Some(at) = words.iter().position(|w| w == "except") else {
-            return 1.0;
-        };
-        let (head, clause) = words.split_at(at);
-        let terms = terms.get_or_insert_with(|| self.query_terms(query, 1.0).0);
-        let is_except = |id: usize| self.vocab.get(id) == Some("except");
-        if terms.iter().any(|&(id, _)| is_except(id)) {
+        let asked = text::tokens(query);
+        let clause_of = |tokens: &[String]| tokens.iter().position(|w| w == "except");
+        let (title_at, query_at) = (clause_of(&words), clause_of(&asked));
+        if title_at.is_none() && query_at.is_none() {
             return 1.0;
         }
-        let (mut all, mut outside) = (0.0, 0.0);
+        let (head, clause) = words.split_at(title_at.unwrap_or(words.len()));
+        let excepted = &asked[query_at.map_or(asked.len(), |at| at + 1)..];
+        let terms = terms.get_or_insert_with(|| self.query_terms(query, 1.0).0);
+        let (mut all, mut standing) = (0.0, 0.0);
         for &(id, w) in terms.iter() {
-            let Some(word) = self.vocab.get(id) else {
+            let Some(word) = self.vocab.get(id).filter(|&w| w != "except") else {
                 continue;
             };
-            let in_head = head.iter().any(|h| h == word);
-            if in_head || clause.iter().any(|c| c == word) {
-                let m = w.min(self.idf[id]);
-                all += m;
-                if in_head {
-                    outside += m;
-                }
+            let has = |part: &[String]| part.iter().any(|p| p == word);
+            let (in_head, in_clause) = (has(head), has(clause));
+            if !(in_head || in_clause) {
+                continue;
+            }
+            let m = w.min(self.idf[id]);
+            all += m;
+            if in_head != has(excepted) {
+                standing += m;
             }
         }
-        if all > 0.0 { outside / all } else { 1.0 }
+        if all > 0.0 { standing / all } else { 1.0 }
     }
 
     /// Query tokens with their weights, typos mapped to vocabulary words;

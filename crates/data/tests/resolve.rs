@@ -69,6 +69,18 @@ fn an_except_clause_is_no_match_for_the_words_it_excludes() {
     assert_eq!(first("tow truck dispatcher"), "43-5032.00");
 }
 
+/// A query's own "except" clause is a negation too: the OEWS title
+/// "Teaching Assistants, Except Postsecondary" is a school's teaching
+/// assistant, not a university's.
+#[test]
+fn a_query_that_excepts_a_word_is_no_match_for_titles_that_have_it() {
+    assert_eq!(
+        first("Teaching Assistants, Except Postsecondary"),
+        "25-9042.00"
+    );
+    assert_eq!(first("Teaching Assistants, Postsecondary"), "25-9044.00");
+}
+
 #[test]
 fn seniority_comes_with_the_resolution() {
     let c = catalog();
