@@ -396,11 +396,21 @@ fn landing_words(
     };
     let title = &catalog.occupation(to).title;
     text.push_str(&match l.own_work_readiness {
-        Some(readiness) if l.level_delta > 0 => format!(
-            ": {title} supervises work of your own, the step up most trades and offices know, and you cover {:.0}% of what it needs — that counts in place of the move's feasibility {:.2} in the O*NET data, which reads how different supervising is from doing the work, not whether you would be promoted",
-            readiness * 100.0,
-            l.transfer
-        ),
+        // Supervision of one's own work: a step up, or, at or below one's
+        // grade, the way into management (a principal developer taking a
+        // team lead's post).
+        Some(readiness) if l.level_delta > 0 || l.enters_management => {
+            let (way, judged) = if l.level_delta > 0 {
+                ("the step up", "promoted")
+            } else {
+                ("the way into management", "hired")
+            };
+            format!(
+                ": {title} supervises work of your own, {way} most trades and offices know, and you cover {:.0}% of what it needs — that counts in place of the move's feasibility {:.2} in the O*NET data, which reads how different supervising is from doing the work, not whether you would be {judged}",
+                readiness * 100.0,
+                l.transfer
+            )
+        }
         Some(readiness) => format!(
             ": {title} is work of your own function at or below your grade, work you have done or overseen, and you cover {:.0}% of what it needs — that counts in place of the move's feasibility {:.2} in the O*NET data, which says how seldom people choose such a move, not whether they would be hired",
             readiness * 100.0,

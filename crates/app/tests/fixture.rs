@@ -74,7 +74,7 @@ fn every_reason_is_worded_from_its_facts() {
     );
     let landing = text("supervisor", "landing");
     assert!(
-        landing.contains("your work transfers to Computer and Information Systems Managers"),
+        landing.contains("Computer and Information Systems Managers supervises work of your own, the way into management"),
         "{landing}"
     );
     // The clerk's post pays below the floor the person set, estimated from

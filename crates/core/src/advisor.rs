@@ -14,7 +14,8 @@
 //!   stands reaches the goal no later and at
 //!   least [`LIKELIER_ROUTE_RATIO`] times as likely, itself no long shot
 //!   ([`LONG_SHOT_BELOW`]) — unless the option, in other work than the
-//!   goal's, builds experience the goal needs, when that route is only said),
+//!   goal's, builds experience the goal needs and the goal is not within
+//!   reach ([`GOAL_IN_REACH_YEARS`]), when that route is only said),
 //!   `acceptable` (justified but not strategic, or harmless) or
 //!   `not_recommended`;
 //! - **instead**: a better shape of move, when there is one — `lateral`
@@ -54,6 +55,19 @@ pub const UNLIKELY: f32 = 0.3;
 /// least this many times as likely as landing the option and then its
 /// onward route ("only if the path onward is real", the seed).
 pub const LIKELIER_ROUTE_RATIO: f32 = 2.0;
+/// A likelier route that reaches the goal within this many years, where
+/// the person is likely to do well, decides the verdict even against an
+/// option that builds experience the goal needs: experience valued for
+/// itself is for a goal that needs preparing for, not one in reach.
+pub const GOAL_IN_REACH_YEARS: f32 = 1.0;
+
+/// Whether a route from where the person stands (`route_years`,
+/// `route_chance`) beats the way through an option (`years`, `through`):
+/// no later and [`LIKELIER_ROUTE_RATIO`] times as likely — a margin clear
+/// of the noise of two products of estimates.
+pub fn is_likelier_route(route_years: f32, route_chance: f32, years: f32, through: f32) -> bool {
+    route_years <= years + 1e-3 && route_chance >= LIKELIER_ROUTE_RATIO * through
+}
 /// Below this landing chance an option is a long shot, no strategic move
 /// however well it would serve: the floor below which the route planner
 /// does not consider a move at all (`route::plan::MIN_PROBABILITY`).
@@ -235,8 +249,8 @@ pub enum Reason {
     /// (`verdict.no_onward_route`).
     NoWayOnward,
     /// A route from where the person stands reaches the goal no later and
-    /// at least [`LIKELIER_ROUTE_RATIO`] times as likely as the way through
-    /// this step down or change of profession: the option is no strategy
+    /// clearly likelier ([`is_likelier_route`]) than the way through this
+    /// step down or change of profession: the option is no strategy
     /// (`verdict.likelier_route`).
     LikelierRoute {
         /// The likelier route, from where the person stands.
@@ -1550,12 +1564,13 @@ impl<'a> Context<'a> {
     }
 
     /// [`Reason::LikelierRoute`] when a route from where the person stands
-    /// beats the way through the option: no later to the goal, at least
-    /// [`LIKELIER_ROUTE_RATIO`] times as likely, no long shot itself (at
-    /// least [`LONG_SHOT_BELOW`]), and not through the option's own post.
+    /// beats the way through the option ([`is_likelier_route`]), no long
+    /// shot itself (at least [`LONG_SHOT_BELOW`]), and not through the
+    /// option's own post.
     /// The likeliest such route is named. It decides the verdict unless the
     /// option, in other work than the goal's own, builds experience the
-    /// goal needs that the route does not build on its way.
+    /// goal needs that the route does not build on its way — and the route
+    /// does not have the goal within reach ([`GOAL_IN_REACH_YEARS`]).
     fn likelier_route(
         &self,
         to: &Position,
@@ -1582,9 +1597,8 @@ impl<'a> Context<'a> {
             .iter()
             .filter(|r| {
                 // A route that is itself a long shot is no likelier way.
-                r.years_to_goal <= years + 1e-3
+                is_likelier_route(r.years_to_goal, r.probability, years, through)
                     && r.probability >= LONG_SHOT_BELOW
-                    && r.probability >= LIKELIER_ROUTE_RATIO * through
                     && r.steps
                         .first()
                         .is_some_and(|s| (s.to.occupation, s.to.level) != (to.occupation, to.level))
@@ -1592,11 +1606,17 @@ impl<'a> Context<'a> {
             .max_by(|a, b| a.probability.total_cmp(&b.probability))
             .map(|r| {
                 let builds_too = !builds.is_empty() && builds.on_the_way(self, r);
+                // A route that has the goal within reach, where the person
+                // is likely to do well, needs no experience built first: a
+                // machinist promoted to supervise machinists learns there
+                // what an assembler's post would have taught.
+                let goal_now = r.years_to_goal <= GOAL_IN_REACH_YEARS + 1e-3
+                    && r.steps.last().is_some_and(|s| s.success >= LIKELY);
                 Reason::LikelierRoute {
                     route: r.clone(),
                     through,
                     years,
-                    decides: builds.is_empty() || builds_too || goal_work,
+                    decides: builds.is_empty() || builds_too || goal_work || goal_now,
                     builds_too,
                 }
             })
@@ -1784,12 +1804,19 @@ impl<'a> Context<'a> {
             // the transition model; a profession that merely shares the
             // goal's SOC broad group is not closer (a graphic designer's
             // work transfers to art direction better than an animator's).
+            // A goal in the person's own function (its management: a
+            // machinist aiming to supervise machinists) is reached up their
+            // own track; another profession is no way toward it.
             let toward = match goal {
                 None => true,
                 Some(g) => {
                     g.occupation == to.occupation
-                        || model.score(to.occupation, g.occupation)
-                            > model.score(cur.occupation, g.occupation) + 0.02
+                        || (!self
+                            .catalog
+                            .occupation(cur.occupation)
+                            .same_function(self.catalog.occupation(g.occupation))
+                            && model.score(to.occupation, g.occupation)
+                                > model.score(cur.occupation, g.occupation) + 0.02)
                 }
             };
             if toward {

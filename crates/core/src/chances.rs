@@ -344,10 +344,13 @@ pub(crate) fn experience_fit(credited_years: f32, required_years: f32) -> Experi
 /// their grade, another occupation of the same profession (SOC broad
 /// group) or work `from` manages ([`crate::catalog::Occupation::manages`])
 /// — a head chef taking a line cook's post, a nurse manager a nurse's:
-/// work they have done or overseen; or, up to two grades above, the
+/// work they have done or overseen; or, at most two grades above, the
 /// first-line supervision of their own work ([`own_supervisor`]) — a truck
 /// driver becoming the supervisor of vehicle operators, the step up most
-/// trades and offices know.
+/// trades and offices know. Where SOC has no first-line supervisor for the
+/// work (professions: nursing, software, accounting), its first-line
+/// supervision is the supervisor grade of the manager that manages it — a
+/// nurse becoming a nurse manager, a developer a development team's lead.
 pub fn own_work(catalog: &Catalog, model: &TransitionModel, from: &Side, to: &Side) -> bool {
     let (a, b) = (
         catalog.occupation(from.occupation),
@@ -355,11 +358,12 @@ pub fn own_work(catalog: &Catalog, model: &TransitionModel, from: &Side, to: &Si
     );
     let (here, there) = (from.level.grade(), to.level.grade());
     let done = there <= here && (a.family() == b.family() || a.manages(b));
-    let supervises = there > here
-        && there <= here + crate::route::plan::MAX_CLIMB
-        && b.is_first_line_supervision()
+    let supervises = there <= here + crate::route::plan::MAX_CLIMB
         && b.manages(a)
-        && own_supervisor(catalog, model, from.occupation) == Some(to.occupation);
+        && match own_supervisor(catalog, model, from.occupation) {
+            Some(supervisor) => supervisor == to.occupation,
+            None => to.level == Level::Supervisor,
+        };
     from.occupation != to.occupation && (done || supervises)
 }
 

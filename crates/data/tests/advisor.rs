@@ -448,10 +448,10 @@ fn a_post_that_asks_a_degree_one_lacks_is_hard_to_land() {
 }
 
 fn blocked_accountant_offered(role: &str) -> OptionAdvice {
-    blocked_accountant_with(role, "")
+    blocked_accountant_with(role, "senior", "")
 }
 
-fn blocked_accountant_with(role: &str, situation: &str) -> OptionAdvice {
+fn blocked_accountant_with(role: &str, level: &str, situation: &str) -> OptionAdvice {
     let toml = format!(
         r#"
 [current]
@@ -471,14 +471,14 @@ promotion_blocked = true
 [[options]]
 id = "option"
 role = "{role}"
-level = "senior"
+level = "{level}"
 "#
     );
     only(&inline(&toml).unwrap()).clone()
 }
 
 /// "Only if the path onward is real": a blocked principal accountant
-/// offered a budget analyst's post a grade lower has a route onward — but
+/// offered a budget analyst's post three grades lower has a route onward — but
 /// stepping sideways into finance management now reaches the director's
 /// post sooner and far likelier. The step down serves only as another
 /// route up, so it is no strategy while the likelier route is open; an
@@ -488,7 +488,7 @@ level = "senior"
 /// route is said for her to weigh.
 #[test]
 fn a_step_down_is_no_strategy_when_a_likelier_route_starts_where_one_stands() {
-    let budget = blocked_accountant_offered("Budget Analysts");
+    let budget = blocked_accountant_with("Budget Analysts", "intermediate", "");
     assert!(budget.circumstances.contains(&Circumstance::AnotherRouteUp));
     assert_eq!(budget.verdict, Verdict::Acceptable);
     let through = budget.landing * budget.onward.as_ref().unwrap().probability;
@@ -506,8 +506,12 @@ fn a_step_down_is_no_strategy_when_a_likelier_route_starts_where_one_stands() {
         panic!("no deciding likelier route: {:#?}", budget.reasons);
     };
     assert!((said - through).abs() < 1e-6);
-    assert!(route.years_to_goal <= years + 1e-3);
-    assert!(route.probability >= advisor::LIKELIER_ROUTE_RATIO * through);
+    assert!(advisor::is_likelier_route(
+        route.years_to_goal,
+        route.probability,
+        *years,
+        through
+    ));
     assert_ne!(route.steps[0].to.occupation, budget.position.occupation);
     // It is that rule, and no other, that keeps the option from strategic:
     // the option serves a circumstance, leads on and is likely to go well.
@@ -538,7 +542,7 @@ fn a_step_down_is_no_strategy_when_a_likelier_route_starts_where_one_stands() {
 
     // When a harsher rule decides — pay below her floor — only that rule
     // is said: the likelier route decided nothing.
-    let floored = blocked_accountant_with("Budget Analysts", "min_salary = 115000");
+    let floored = blocked_accountant_with("Budget Analysts", "senior", "min_salary = 115000");
     assert_eq!(floored.verdict, Verdict::NotRecommended);
     let codes: Vec<&str> = floored.reasons.iter().map(Reason::code).collect();
     assert!(codes.contains(&"verdict.below_pay_floor"), "{codes:?}");
@@ -861,6 +865,103 @@ fn the_supervision_of_ones_own_work_lands_on_readiness() {
     );
     let attendants = driver("53-1044.00");
     assert_eq!(attendants.own_work_readiness, None);
+}
+
+/// Professions SOC gives no first-line supervisor (dentistry, software)
+/// are supervised at the supervisor grade of the manager of their work: a
+/// dental hygienist taking a practice's office manager post, a principal
+/// developer a team lead's post a grade below his own. Both land on
+/// readiness; a manager's higher grades, or a manager of other work, do
+/// not.
+#[test]
+fn a_professions_supervision_is_its_managers_supervisor_grade() {
+    let landing = |role: &str, level: &str, to: &str, to_level: &str| {
+        let a = inline(&format!(
+            "[current]\nrole = \"{role}\"\nlevel = \"{level}\"\nyears_experience = 12\nyears_in_role = 8\n[[options]]\nid = \"x\"\nrole = \"{to}\"\nlevel = \"{to_level}\"\n"
+        ))
+        .unwrap();
+        landing_of(only(&a))
+    };
+    let hygienist = landing(
+        "Dental Hygienists",
+        "senior",
+        "Medical and Health Services Managers",
+        "supervisor",
+    );
+    let readiness = hygienist.own_work_readiness.expect("own work");
+    assert!(readiness > hygienist.transfer);
+    // Its transfer score alone would make it a long shot.
+    assert!(
+        hygienist.chance >= advisor::LONG_SHOT_BELOW,
+        "{hygienist:?}"
+    );
+    let lead = landing(
+        "Software Developers",
+        "principal",
+        "Computer and Information Systems Managers",
+        "supervisor",
+    );
+    assert!(lead.own_work_readiness.is_some());
+    assert!(lead.enters_management && lead.level_delta < 0);
+    for (role, level, to, to_level) in [
+        (
+            "Dental Hygienists",
+            "senior",
+            "Medical and Health Services Managers",
+            "manager",
+        ),
+        (
+            "Dental Hygienists",
+            "senior",
+            "Financial Managers",
+            "supervisor",
+        ),
+    ] {
+        let other = landing(role, level, to, to_level);
+        assert_eq!(other.own_work_readiness, None, "{to} {to_level}");
+    }
+}
+
+/// A goal in one's own function is reached up one's own track: a senior
+/// machinist aiming to supervise machinists, offered an assembler's post
+/// a grade down, changes no profession *toward* the goal (she is in its
+/// function already), and with the supervisor's post likelier within a
+/// year up her own ladder — where she would do well — what the
+/// assembler's work builds decides nothing: no strategic move.
+#[test]
+fn another_profession_is_no_way_toward_a_goal_in_ones_own_function() {
+    let a = inline(
+        r#"
+[current]
+role = "Machinists"
+level = "senior"
+salary = 62000
+years_in_role = 4
+years_experience = 11
+[goal]
+role = "First-Line Supervisors of Production and Operating Workers"
+level = "supervisor"
+horizon_years = 5
+[[options]]
+id = "assembler"
+role = "Team Assemblers"
+level = "intermediate"
+salary = 45000
+"#,
+    )
+    .unwrap();
+    let o = only(&a);
+    assert!(
+        !o.circumstances.contains(&Circumstance::ChangeProfession),
+        "{:?}",
+        o.circumstances
+    );
+    assert_ne!(o.verdict, Verdict::Strategic);
+    assert!(o.reasons.iter().any(|r| matches!(
+        r,
+        Reason::LikelierRoute { decides: true, route, .. }
+            if route.years_to_goal <= advisor::GOAL_IN_REACH_YEARS
+    )));
 }
 
 /// Offers held for a profile's other options are alternatives: the

@@ -695,7 +695,8 @@ fn a_newcomer_is_not_hired_at_the_top_of_another_occupations_ladder() {
 /// A closed way up is the person's own ladder, not an employer's offer: a
 /// blocked senior records specialist who holds an offer for a health
 /// information supervisor's post takes it now (landing 1, no wait), and
-/// climbs on from it; without the offer no route steps up out of her post.
+/// climbs on from it; listed without the offer it is applied for; neither
+/// listed nor offered, no route steps up out of her post.
 #[test]
 fn a_held_offer_opens_a_blocked_way_up() {
     let text = r#"
@@ -761,8 +762,21 @@ offered = true
         (first.landing, first.years, first.salary),
         (1.0, 0.0, 64_000)
     );
+    // A post she lists without an offer stays open too (it is elsewhere),
+    // but it is applied for: no certain landing.
     let unoffered = toml_profile(&text.replace("offered = true", "offered = false"));
     let req = Request::from_current(&unoffered, &levels);
+    let routes = plan::plan(catalog(), model(), &req).routes;
+    let listed = routes
+        .iter()
+        .filter_map(|r| r.steps.first())
+        .find(|m| m.to == offer)
+        .expect("a route through the listed post");
+    assert_eq!(listed.entry, plan::Entry::Applied);
+    assert!(listed.landing < 1.0, "{listed:?}");
+    // Neither listed nor offered: no step up out of her closed post.
+    let unlisted = toml_profile(text.split("[[options]]").next().unwrap());
+    let req = Request::from_current(&unlisted, &levels);
     let routes = plan::plan(catalog(), model(), &req).routes;
     assert!(
         routes
