@@ -31,7 +31,7 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             onward,
         } => onward_words(catalog, &format!("{} ({})", title(*goal), goal_level.words()), onward),
         Reason::InsteadLateral { occupation, level } => format!(
-            "This changes industry but not function: target {} at {}, a lateral move in the new industry, rather than a lower post.",
+            "This changes industry but not function: target {} at {}, a lateral move in the new industry, rather than a lower post — and if you must take this one, keep that target for your next move.",
             title(*occupation),
             level.words()
         ),
@@ -871,15 +871,30 @@ fn pay_words(
             probability(p)
         )
     };
+    // The likelier outcome is said first: the whole way when it is
+    // likelier than not, else staying in this post.
+    let both_ways = |whole: String, p: f32, stalled: String| {
+        const IF_STAYED: &str = " if you stay in this post";
+        if p >= 0.5 {
+            format!(
+                "; over {horizon} years that is {whole}{}, and {stalled}{IF_STAYED}",
+                if_route(p)
+            )
+        } else {
+            format!(
+                "; over {horizon} years that is {stalled}{IF_STAYED}, and {whole}{}",
+                if_route(p)
+            )
+        }
+    };
     if now == 0 {
         // No years of unemployment are assumed: the comparison is with no
         // pay now, and the route's earnings are said as earnings.
         let route = match (cost, onward) {
-            (Some(c), Some((p, stalled))) => format!(
-                "; over {horizon} years that is {} earned{}, and {} if you stay in this post",
-                amount(c),
-                if_route(p),
-                amount(stalled)
+            (Some(c), Some((p, stalled))) => both_ways(
+                format!("{} earned", amount(c)),
+                p,
+                format!("{} earned", amount(stalled)),
             ),
             _ => String::new(),
         };
@@ -890,12 +905,7 @@ fn pay_words(
     }
     let pct = (f64::from(pay) / f64::from(now) - 1.0) * 100.0;
     let compared = match (cost, onward) {
-        (Some(c), Some((p, stalled))) => format!(
-            "; over {horizon} years that is {}{}, and {} if you stay in this post",
-            against_today(c),
-            if_route(p),
-            difference(stalled)
-        ),
+        (Some(c), Some((p, stalled))) => both_ways(against_today(c), p, against_today(stalled)),
         (Some(c), None) if c != 0 => format!("; over {horizon} years that is {}", against_today(c)),
         _ => String::new(),
     };
@@ -987,19 +997,25 @@ mod tests {
             text,
             "You are out of work: this pays $40,000 a year, against no pay now."
         );
-        let text = pay_words(0, 40_000, Some(-350_000), 5.0, Some((0.4, -200_000)));
+        let text = pay_words(0, 40_000, Some(-350_000), 5.0, Some((0.6, -200_000)));
         assert_eq!(
             text,
-            "You are out of work: this pays $40,000 a year, against no pay now; over 5 years that is $350,000 earned if you make the whole way to your goal — this post, then every move of its onward route (probability 0.40), and $200,000 if you stay in this post."
+            "You are out of work: this pays $40,000 a year, against no pay now; over 5 years that is $350,000 earned if you make the whole way to your goal — this post, then every move of its onward route (probability 0.60), and $200,000 earned if you stay in this post."
         );
     }
 
     #[test]
     fn pay_says_how_likely_the_onward_route_it_counts_is() {
+        // Likelier than not, the whole way is said first; else staying.
+        let text = pay_words(100_000, 90_000, Some(-50_000), 8.0, Some((0.62, 80_000)));
+        assert_eq!(
+            text,
+            "Pay goes from $100,000 to $90,000 a year (-10%); over 8 years that is $50,000 more than staying at today's pay if you make the whole way to your goal — this post, then every move of its onward route (probability 0.62), and $80,000 less than staying at today's pay if you stay in this post."
+        );
         let text = pay_words(100_000, 90_000, Some(-50_000), 8.0, Some((0.39, 80_000)));
         assert_eq!(
             text,
-            "Pay goes from $100,000 to $90,000 a year (-10%); over 8 years that is $50,000 more than staying at today's pay if you make the whole way to your goal — this post, then every move of its onward route (probability 0.39), and $80,000 less if you stay in this post."
+            "Pay goes from $100,000 to $90,000 a year (-10%); over 8 years that is $80,000 less than staying at today's pay if you stay in this post, and $50,000 more than staying at today's pay if you make the whole way to your goal — this post, then every move of its onward route (probability 0.39)."
         );
         let text = pay_words(100_000, 90_000, Some(80_000), 8.0, None);
         assert!(

@@ -377,6 +377,18 @@ fn route_finds_a_switchback_and_compares_it_with_the_climb() {
         "{out}"
     );
     assert!(out.contains("grade  8 |"), "the ASCII sketch: {out}");
+    // A subset shown says so before the first route, whose number may not
+    // be 1 (the blocked accountant has more routes than are shown).
+    let blocked = example("another-route-up-accountant.toml");
+    let all = json(&["route", &blocked, "--format", "json"])["routes"]
+        .as_array()
+        .unwrap()
+        .len();
+    assert!(all > 6, "{all} routes");
+    let out = stdout(&run(&["route", &blocked]));
+    let said = format!("The 6 likeliest of {all} Pareto-optimal routes");
+    let at = out.find(&said).expect("the subset is said");
+    assert!(at < out.find("Route ").unwrap(), "{out}");
     let one = json(&[
         "route",
         &example("route-accountant-to-finance-director.toml"),
@@ -733,11 +745,12 @@ fn the_advice_says_how_a_typed_role_was_read() {
 
 #[test]
 fn each_first_step_down_is_compared_with_the_climb_once() {
-    // A blocked plumber aiming at construction manager: several switchbacks
-    // begin with the same step down; it is compared with the climb once.
+    // A blocked principal accountant aiming at finance director: several
+    // switchbacks begin with the same step down (a finance supervisor's
+    // post); it is compared with the climb once.
     let p = write_profile(
-        "plumber.toml",
-        "[current]\nrole = \"47-2152.00\"\nlevel = \"senior\"\nsalary = 74000\nyears_in_role = 8\nyears_experience = 15\n[goal]\nrole = \"11-9021.00\"\nlevel = \"manager\"\nhorizon_years = 8\n[situation]\npromotion_blocked = true\n",
+        "accountant.toml",
+        "[current]\nrole = \"13-2011.00\"\nlevel = \"principal\"\nsalary = 118000\nyears_in_role = 4\nyears_experience = 12\n[goal]\nrole = \"11-3031.00\"\nlevel = \"director\"\nhorizon_years = 10\n[situation]\npromotion_blocked = true\n",
     );
     let v = json(&["route", &p, "--max-moves", "6", "--format", "json"]);
     let switchbacks = v["routes"]

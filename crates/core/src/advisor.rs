@@ -1520,8 +1520,18 @@ impl<'a> Context<'a> {
                 Some(Reason::BetterShape { offered }),
             )
         } else if step_down && circumstances.is_empty() {
-            *instead = Some(Instead::Stay);
-            (Verdict::NotRecommended, Some(Reason::InsteadStay))
+            // A step down that serves nothing; with a better shape (a
+            // lateral move for an industry change, offered a grade down)
+            // that shape is the advice, not staying.
+            if better_shape {
+                (
+                    Verdict::NotRecommended,
+                    Some(Reason::BetterShape { offered }),
+                )
+            } else {
+                *instead = Some(Instead::Stay);
+                (Verdict::NotRecommended, Some(Reason::InsteadStay))
+            }
         } else if has_goal && (step_down || changes_profession) && !has_onward && !necessity {
             match beyond_horizon {
                 Some(reason) => (Verdict::Acceptable, Some(reason)),
@@ -1550,11 +1560,12 @@ impl<'a> Context<'a> {
         } else {
             (standing.verdict(reasons), None)
         };
+        let said = matches!(reason, Some(Reason::BetterShape { .. }));
         reasons.extend(reason);
         // An offer in hand is a post the person can have: judged by every
         // other rule, then, with a better shape theirs to ask for, no
         // strategy as it stands (unless "stay" has replaced that shape).
-        if better_shape && offered && *instead != Some(Instead::Stay) {
+        if better_shape && offered && !said && *instead != Some(Instead::Stay) {
             reasons.push(Reason::BetterShape { offered });
             if verdict == Verdict::Strategic {
                 return Verdict::Acceptable;

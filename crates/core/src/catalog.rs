@@ -398,6 +398,15 @@ pub const DEGREE_EDUCATION: u8 = 5;
 /// workers), experience does not stand in for one.
 pub const UNIVERSAL_EDUCATION_SHARE: f32 = 0.05;
 
+/// [`UNIVERSAL_EDUCATION_SHARE`] for an occupation O*NET did not survey,
+/// whose education answers are blended from the occupations like it: the
+/// blend has tails of its own, so a degree BLS names as the typical entry
+/// gates when no more than this share of the blended answers fall below
+/// it (marine engineers 10.6%, data scientists 11.4%; not software
+/// developers, 32.6%, a post many are hired into without the degree). A
+/// judgement, not a fit.
+pub const BLENDED_EDUCATION_SHARE: f32 = 0.15;
+
 /// The share of an occupation's workers below its entry education
 /// ([`Occupation::entry_education`]).
 pub const ENTRY_EDUCATION_SHARE: f32 = 0.25;
@@ -475,6 +484,10 @@ pub struct Outlook {
     /// enter, in years: "None" 0, "Less than 5 years" 2, "5 years or more"
     /// 5 (absent where BLS gives none).
     pub related_experience_years: Option<f32>,
+    /// BLS's "typical education needed for entry", as an RL category 1–12
+    /// (absent where BLS gives none). It stands in for O*NET's survey only
+    /// where O*NET has none ([`crate::transition::profile::Profile::gated_education`]).
+    pub entry_education: Option<u8>,
 }
 
 impl Outlook {

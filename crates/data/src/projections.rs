@@ -44,6 +44,25 @@ fn experience_years(category: &str) -> Option<f32> {
         _ => None,
     }
 }
+const EDUCATION: &str = "typical_education_needed_for_entry";
+
+/// BLS's typical entry education as an O*NET RL category (1–12): each BLS
+/// category at the RL category of the same schooling; "doctoral or
+/// professional" is RL 10, which compares with a doctorate as equal
+/// (`schooling_years`).
+fn education_category(category: &str) -> Option<u8> {
+    Some(match category.trim() {
+        "No formal educational credential" => 1,
+        "High school diploma or equivalent" => 2,
+        "Postsecondary nondegree award" => 3,
+        "Some college, no degree" => 4,
+        "Associate's degree" => 5,
+        "Bachelor's degree" => 6,
+        "Master's degree" => 8,
+        "Doctoral or professional degree" => 10,
+        _ => return None,
+    })
+}
 const NUMBERS: [&str; 5] = [
     "employment_2024_thousands",
     "employment_change_percent_2024_34",
@@ -71,6 +90,7 @@ pub fn parse(file: &str, text: &str) -> Result<HashMap<SocCode, Outlook>, Projec
             .ok_or_else(|| error(1, format!("no column `{name}`")))
     };
     let (code, kind, experience) = (column(CODE)?, column(KIND)?, column(EXPERIENCE)?);
+    let education = column(EDUCATION)?;
     let numbers: Vec<usize> = NUMBERS
         .iter()
         .map(|n| column(n))
@@ -121,6 +141,7 @@ pub fn parse(file: &str, text: &str) -> Result<HashMap<SocCode, Outlook>, Projec
                 transfer_rate_percent: transfer,
                 separation_rate_percent: separation,
                 related_experience_years: experience_years(record.get(experience).unwrap_or("")),
+                entry_education: education_category(record.get(education).unwrap_or("")),
             },
         );
     }

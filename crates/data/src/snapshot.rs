@@ -9,7 +9,7 @@ use switchback_core::Catalog;
 
 const MAGIC: &[u8; 4] = b"SWBK";
 /// Bump whenever the serialised shape of [`Catalog`] changes.
-pub const FORMAT_VERSION: u16 = 5;
+pub const FORMAT_VERSION: u16 = 6;
 
 /// Why a snapshot could not be read.
 #[derive(Debug, thiserror::Error)]

@@ -202,15 +202,65 @@ fn a_laid_off_manager_is_a_manager_again_after_a_year_not_a_supervisors_tenure()
     );
     // Same function, new industry: the lateral target is her own
     // occupation at her grade — first-line supervision has no manager's
-    // grade to target.
+    // grade to target. Out of work, she may take this post all the same.
     let target = o.reasons.iter().find_map(|r| match r {
         Reason::InsteadLateral { occupation, level } => Some((*occupation, *level)),
         _ => None,
     });
+    assert_eq!(o.verdict, Verdict::Acceptable);
     assert_eq!(
         target,
         Some((id("11-9051.00"), switchback_core::level::Level::Manager))
     );
+}
+
+/// "If you want to change industry but not function, target a lateral
+/// move": a senior developer holding an offer a grade down in another
+/// industry is told to negotiate it into that lateral post — not to stay,
+/// which would ignore why she moves.
+#[test]
+fn an_offer_a_grade_down_in_another_industry_is_negotiated_not_refused() {
+    let text = r#"
+[current]
+role = "Software Developers"
+level = "senior"
+industry = "fintech"
+salary = 150000
+years_in_role = 3
+years_experience = 8
+[goal]
+role = "Computer and Information Systems Managers"
+level = "manager"
+horizon_years = 8
+[[options]]
+id = "healthtech"
+role = "Software Developers"
+level = "intermediate"
+industry = "health tech"
+salary = 128000
+offered = true
+"#;
+    for offered in [true, false] {
+        let a = inline(&text.replace("offered = true", &format!("offered = {offered}"))).unwrap();
+        let o = only(&a);
+        assert_eq!(o.instead, Some(Instead::Lateral), "offered {offered}");
+        assert_eq!(o.verdict, Verdict::NotRecommended);
+        let codes: Vec<&str> = o.reasons.iter().map(Reason::code).collect();
+        assert!(!codes.contains(&"instead.stay"), "{codes:?}");
+        assert_eq!(
+            codes
+                .iter()
+                .filter(|&&c| c == "verdict.better_shape")
+                .count(),
+            1,
+            "{codes:?}"
+        );
+        assert!(
+            o.reasons
+                .iter()
+                .any(|r| matches!(r, Reason::BetterShape { offered: said } if *said == offered))
+        );
+    }
 }
 
 const TEACHER: &str = r#"
@@ -1674,6 +1724,49 @@ level = "supervisor"
     let supervisor = only(&rep);
     assert_eq!(education_fit(supervisor), None, "worked up to: no gate");
     assert!(!has_reason(supervisor, "verdict.education_first"));
+}
+
+/// Where O*NET has no education survey of an occupation (its answers are
+/// inferred from the rated occupations like it), BLS's typical entry
+/// education gates as a survey would: marine engineering is entered from
+/// school with a bachelor's (BLS), so a lead electrician with an
+/// associate's degree is not hired as a marine engineer without it —
+/// routes once sent one there at a landing of 0.22. With the degree, no
+/// gate.
+#[test]
+fn bls_entry_education_gates_an_occupation_o_net_did_not_survey() {
+    let marine = common::id("17-2121.00");
+    assert!(model().profile(marine).education_inferred);
+    let electrician = |education: &str| {
+        let a = inline(&format!(
+            r#"
+[current]
+role = "Electricians"
+level = "lead"
+salary = 88000
+years_in_role = 5
+years_experience = 15
+education = "{education}"
+[[options]]
+id = "marine"
+role = "Marine Engineers and Naval Architects"
+level = "senior"
+"#
+        ))
+        .unwrap();
+        only(&a).clone()
+    };
+    let without = electrician("associate");
+    let fit = education_fit(&without).expect("the degree is weighed");
+    assert_eq!(fit.entry, 6, "a bachelor's degree");
+    assert!(fit.factor < 1.0, "{fit:?}");
+    assert!(
+        without.landing < advisor::LONG_SHOT_BELOW,
+        "{}",
+        without.landing
+    );
+    let with = electrician("bachelor");
+    assert_eq!(education_fit(&with).map(|f| f.factor), Some(1.0));
 }
 
 /// An IT manager who wants to write software again can take a principal

@@ -50,6 +50,13 @@ fn render(v: &RoutesView) -> String {
         push_notes(&mut s, &v.notes);
         return s;
     }
+    if v.routes.len() > routes::SHOWN_ROUTES {
+        s.push_str(&format!(
+            "The {} likeliest of {} Pareto-optimal routes, numbered fastest first as in --format json:\n\n",
+            routes::SHOWN_ROUTES,
+            v.routes.len()
+        ));
+    }
     for i in routes::shown(&v.routes) {
         let r = &v.routes[i];
         s.push_str(&format!(
@@ -61,9 +68,13 @@ fn render(v: &RoutesView) -> String {
     }
     if v.routes.len() > routes::SHOWN_ROUTES {
         s.push_str(&format!(
-            "… and {} more Pareto-optimal {}, less likely (see --format json; routes are numbered fastest first)\n\n",
+            "… and {} more Pareto-optimal {}, less likely (see --format json)\n\n",
             v.routes.len() - routes::SHOWN_ROUTES,
-            if v.routes.len() - routes::SHOWN_ROUTES == 1 { "route" } else { "routes" }
+            if v.routes.len() - routes::SHOWN_ROUTES == 1 {
+                "route"
+            } else {
+                "routes"
+            }
         ));
     }
     match &v.direct {

@@ -46,7 +46,9 @@ impl Profile {
     /// an occupation is worked up to (a sales manager's), experience stands
     /// in for a degree below a master's, whatever its workers hold.
     pub fn gated_education(&self) -> Option<u8> {
-        use crate::catalog::{DEGREE_EDUCATION, GATED_EDUCATION, UNIVERSAL_EDUCATION_SHARE};
+        use crate::catalog::{
+            BLENDED_EDUCATION_SHARE, DEGREE_EDUCATION, GATED_EDUCATION, UNIVERSAL_EDUCATION_SHARE,
+        };
         let graduate = self.entry_education().filter(|&c| c >= GATED_EDUCATION);
         let universal = self
             .education
@@ -57,7 +59,25 @@ impl Profile {
             .filter(|&c| {
                 c >= DEGREE_EDUCATION && self.entered_from_school && !self.education_inferred
             });
-        graduate.max(universal)
+        // O*NET surveyed no education for it (the answers are its donors'):
+        // BLS's typical entry education gates as a survey's would — a
+        // graduate degree always; a degree where the occupation is entered
+        // from school and the donors' answers, tails and all, leave few
+        // below it (a marine engineer's bachelor's: 10.6% below; not a
+        // software developer's, 32.6%, a post many enter without one).
+        let designated = self
+            .bls_entry_education
+            .filter(|_| self.education_inferred)
+            .filter(|&c| {
+                c >= GATED_EDUCATION
+                    || (c >= DEGREE_EDUCATION
+                        && self.entered_from_school
+                        && self.education.as_ref().is_some_and(|d| {
+                            d.category_at(BLENDED_EDUCATION_SHARE)
+                                .is_some_and(|at| at >= c)
+                        }))
+            });
+        graduate.max(universal).max(designated)
     }
 }
 
@@ -127,6 +147,9 @@ pub struct Profile {
     /// (chemists, teachers — not sales managers). Only then does a degree
     /// below a master's gate it ([`Profile::gated_education`]).
     pub entered_from_school: bool,
+    /// BLS's typical entry education (RL category), read where O*NET has
+    /// no education survey of the occupation ([`Self::gated_education`]).
+    pub bls_entry_education: Option<u8>,
     /// Typical years of related experience required.
     pub experience_years: Option<f32>,
     /// O*NET-SOC code.
@@ -294,6 +317,7 @@ pub(crate) fn build_profiles(catalog: &Catalog, elements: &ModelElements) -> Pro
                     .outlook
                     .as_ref()
                     .is_some_and(|x| x.related_experience_years == Some(0.0)),
+                bls_entry_education: o.outlook.as_ref().and_then(|x| x.entry_education),
                 experience_years: o
                     .typical_experience_years()
                     .or_else(|| zone.map(|z| ZONE_EXPERIENCE_YEARS[usize::from(z) - 1])),
