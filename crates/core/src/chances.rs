@@ -352,6 +352,20 @@ pub(crate) fn experience_fit(credited_years: f32, required_years: f32) -> Experi
 /// supervision is the supervisor grade of the manager that manages it — a
 /// nurse becoming a nurse manager, a developer a development team's lead.
 pub fn own_work(catalog: &Catalog, model: &TransitionModel, from: &Side, to: &Side) -> bool {
+    own_work_given(catalog, from, to, || {
+        own_supervisor(catalog, model, from.occupation)
+    })
+}
+
+/// [`own_work`] with the first-line supervision of `from`'s work
+/// ([`own_supervisor`], a scan of the catalog) asked of `supervisor` only
+/// when needed: a caller asking of many moves caches it.
+pub fn own_work_given(
+    catalog: &Catalog,
+    from: &Side,
+    to: &Side,
+    supervisor: impl FnOnce() -> Option<OccupationId>,
+) -> bool {
     let (a, b) = (
         catalog.occupation(from.occupation),
         catalog.occupation(to.occupation),
@@ -360,7 +374,7 @@ pub fn own_work(catalog: &Catalog, model: &TransitionModel, from: &Side, to: &Si
     let done = there <= here && (a.family() == b.family() || a.manages(b));
     let supervises = there <= here + crate::route::plan::MAX_CLIMB
         && b.manages(a)
-        && match own_supervisor(catalog, model, from.occupation) {
+        && match supervisor() {
             Some(supervisor) => supervisor == to.occupation,
             None => to.level == Level::Supervisor,
         };

@@ -988,10 +988,21 @@ fn own_work_readiness<'a>(
         || model.profile(req.start.occupation).level.clone(),
         <[f32]>::to_vec,
     );
+    // The first-line supervision of each occupation's work, found once: it
+    // scans the catalog, and every pair of stops may ask it.
+    let supervisors: Vec<std::cell::OnceCell<Option<OccupationId>>> = catalog
+        .occupations()
+        .iter()
+        .map(|_| std::cell::OnceCell::new())
+        .collect();
     move |i, j| {
         let from = stops[i].side(if i == 0 { req.start.track } else { tracks[i] });
         let to = stops[j].side(tracks[j]);
-        if !crate::chances::own_work(catalog, model, &from, &to) {
+        let supervisor = || {
+            *supervisors[usize::from(from.occupation.0)]
+                .get_or_init(|| crate::chances::own_supervisor(catalog, model, from.occupation))
+        };
+        if !crate::chances::own_work_given(catalog, &from, &to, supervisor) {
             return None;
         }
         let levels: Vec<f32> = if i == 0 {
