@@ -473,6 +473,25 @@ fn education_fit(o: &OptionAdvice) -> Option<switchback_core::chances::Education
     })
 }
 
+/// The common shape of a bachelor's-degree gate: without the degree the
+/// post asks it (entry RL 6), lowers the landing below a long shot; with
+/// it, no factor. Returns the fit without the degree for further checks.
+fn assert_bachelors_gate(
+    without: &OptionAdvice,
+    with: &OptionAdvice,
+) -> switchback_core::chances::EducationFit {
+    let fit = education_fit(without).expect("the degree is weighed");
+    assert_eq!(fit.entry, 6, "a bachelor's degree");
+    assert!(fit.factor < 1.0, "{fit:?}");
+    assert!(
+        without.landing < advisor::LONG_SHOT_BELOW,
+        "{}",
+        without.landing
+    );
+    assert_eq!(education_fit(with).map(|f| f.factor), Some(1.0));
+    fit
+}
+
 /// A nurse practitioner's post asks a master's degree of three in four of
 /// its workers, and almost none of its posts ask only a bachelor's: a
 /// nurse without the degree is unlikely to land it, and the landing reason
@@ -1684,20 +1703,12 @@ industry = "pharmaceuticals"
         .unwrap();
         only(&a).clone()
     };
-    let without = technician("associate");
-    let fit = education_fit(&without).expect("the degree is weighed");
-    assert_eq!(fit.entry, 6, "a bachelor's degree");
+    let (without, with) = (technician("associate"), technician("bachelor"));
+    let fit = assert_bachelors_gate(&without, &with);
     assert!(fit.named_share > 0.95, "{fit:?}");
     assert!(fit.factor < 0.05, "{fit:?}");
-    assert!(
-        without.landing < advisor::LONG_SHOT_BELOW,
-        "{}",
-        without.landing
-    );
     assert!(has_reason(&without, "verdict.education_first"));
     assert_ne!(without.verdict, Verdict::Strategic);
-    let with = technician("bachelor");
-    assert_eq!(education_fit(&with).map(|f| f.factor), Some(1.0));
     assert!(with.landing >= advisor::LONG_SHOT_BELOW, "{}", with.landing);
     assert!(!has_reason(&with, "verdict.education_first"));
 
@@ -1756,17 +1767,7 @@ level = "senior"
         .unwrap();
         only(&a).clone()
     };
-    let without = electrician("associate");
-    let fit = education_fit(&without).expect("the degree is weighed");
-    assert_eq!(fit.entry, 6, "a bachelor's degree");
-    assert!(fit.factor < 1.0, "{fit:?}");
-    assert!(
-        without.landing < advisor::LONG_SHOT_BELOW,
-        "{}",
-        without.landing
-    );
-    let with = electrician("bachelor");
-    assert_eq!(education_fit(&with).map(|f| f.factor), Some(1.0));
+    assert_bachelors_gate(&electrician("associate"), &electrician("bachelor"));
 }
 
 /// An IT manager who wants to write software again can take a principal
