@@ -96,7 +96,11 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             "A long shot: your chance of landing it is {}, below the {LONG_SHOT_BELOW:.2} under which no route counts on a move — apply if you wish, but do not plan on it; it is no strategic move unless you hold an offer (`offered = true`).",
             probability(*landing)
         ),
-        Reason::OnwardLongShot { onward, whole_way } => onward_long_shot_words(*onward, *whole_way),
+        Reason::OnwardLongShot {
+            onward,
+            step_down,
+            whole_way,
+        } => onward_long_shot_words(*onward, *step_down, *whole_way),
         Reason::NecessityOnly {
             goal: true,
             same_work: true,
@@ -183,12 +187,14 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             horizon,
             onward_probability,
             cost_if_stalled,
+            short_runway,
         } => pay_words(
             *now,
             *pay,
             *cost,
             *horizon,
             onward_probability.zip(*cost_if_stalled),
+            *short_runway,
         ),
     }
 }
@@ -215,14 +221,7 @@ fn necessity_words(
 ) -> String {
     let why = match short_runway {
         Some(m) if m < 0.05 => "you are out of work, with no savings to live on".to_owned(),
-        Some(m) => {
-            let months = if (m - m.round()).abs() < 0.05 {
-                counted(m.round() as i64, "month")
-            } else {
-                format!("{m:.1} months")
-            };
-            format!("you are out of work, your savings last {months}")
-        }
+        Some(m) => format!("you are out of work, your savings last {}", months(m)),
         None => "you are out of work".to_owned(),
     };
     let count = other_offers.unwrap_or(0).max(held_offers);
@@ -294,7 +293,7 @@ fn technical_words(catalog: &Catalog, builds: &[GoalGap], technologies: &[Techno
 /// Why the way on from an option is no way to count on: no defined path
 /// onward, or a defined one the whole way along which is very unlikely —
 /// worded apart, as another reason may say the route onward is defined.
-fn onward_long_shot_words(onward: f32, whole_way: Option<f32>) -> String {
+fn onward_long_shot_words(onward: f32, step_down: bool, whole_way: Option<f32>) -> String {
     let why = match whole_way {
         Some(w) if onward >= LONG_SHOT_BELOW => format!(
             "The whole way is very unlikely: the route onward from this post is defined (probability {}), but landing the post and then making every move of that route has a chance of {}, below {VERY_UNLIKELY:.2}",
@@ -306,6 +305,11 @@ fn onward_long_shot_words(onward: f32, whole_way: Option<f32>) -> String {
             probability(onward)
         ),
     };
+    if step_down {
+        return format!(
+            "{why}. A step down taken for the goal needs a way there you can count on: giving up a grade for one you cannot is not recommended."
+        );
+    }
     format!(
         "{why}. A step taken for the goal needs a way there you can count on, so this is no strategic move."
     )
@@ -853,6 +857,7 @@ fn pay_words(
     cost: Option<i64>,
     horizon: f32,
     onward: Option<(f32, i64)>,
+    short_runway: Option<f32>,
 ) -> String {
     let amount = |c: i64| dollars(u32::try_from(c.unsigned_abs()).unwrap_or(u32::MAX));
     // Pay given up (positive) or gained (negative), in words.
@@ -909,11 +914,30 @@ fn pay_words(
         (Some(c), None) if c != 0 => format!("; over {horizon} years that is {}", against_today(c)),
         _ => String::new(),
     };
+    let runway = short_runway.map_or(String::new(), |m| {
+        let monthly = (f64::from(now) - f64::from(pay)) / 12.0;
+        format!(
+            " Your savings last {}: the {} a month less is yours to cover from the first month — budget for it before you accept.",
+            months(m),
+            dollars(monthly.round() as u32)
+        )
+    });
     format!(
-        "Pay goes from {} to {} a year ({pct:+.0}%){compared}.",
+        "Pay goes from {} to {} a year ({pct:+.0}%){compared}.{runway}",
         dollars(now),
         dollars(pay)
     )
+}
+
+/// Months of savings in words: "no savings" aside, whole months as a count.
+fn months(m: f32) -> String {
+    if m < 0.05 {
+        "no time at all".to_owned()
+    } else if (m - m.round()).abs() < 0.05 {
+        counted(m.round() as i64, "month")
+    } else {
+        format!("{m:.1} months")
+    }
 }
 
 /// [`rating_note`] for the person's own occupation, with what to do
@@ -992,12 +1016,12 @@ mod tests {
 
     #[test]
     fn pay_compares_with_nothing_for_a_person_out_of_work() {
-        let text = pay_words(0, 40_000, Some(-200_000), 5.0, None);
+        let text = pay_words(0, 40_000, Some(-200_000), 5.0, None, None);
         assert_eq!(
             text,
             "You are out of work: this pays $40,000 a year, against no pay now."
         );
-        let text = pay_words(0, 40_000, Some(-350_000), 5.0, Some((0.6, -200_000)));
+        let text = pay_words(0, 40_000, Some(-350_000), 5.0, Some((0.6, -200_000)), None);
         assert_eq!(
             text,
             "You are out of work: this pays $40,000 a year, against no pay now; over 5 years that is $350,000 earned if you make the whole way to your goal — this post, then every move of its onward route (probability 0.60), and $200,000 earned if you stay in this post."
@@ -1005,19 +1029,42 @@ mod tests {
     }
 
     #[test]
+    fn a_pay_cut_on_short_savings_says_its_monthly_cost() {
+        let text = pay_words(42_000, 31_000, Some(55_000), 5.0, None, Some(2.0));
+        assert_eq!(
+            text,
+            "Pay goes from $42,000 to $31,000 a year (-26%); over 5 years that is $55,000 less than staying at today's pay. Your savings last 2 months: the $917 a month less is yours to cover from the first month — budget for it before you accept."
+        );
+    }
+
+    #[test]
     fn pay_says_how_likely_the_onward_route_it_counts_is() {
         // Likelier than not, the whole way is said first; else staying.
-        let text = pay_words(100_000, 90_000, Some(-50_000), 8.0, Some((0.62, 80_000)));
+        let text = pay_words(
+            100_000,
+            90_000,
+            Some(-50_000),
+            8.0,
+            Some((0.62, 80_000)),
+            None,
+        );
         assert_eq!(
             text,
             "Pay goes from $100,000 to $90,000 a year (-10%); over 8 years that is $50,000 more than staying at today's pay if you make the whole way to your goal — this post, then every move of its onward route (probability 0.62), and $80,000 less than staying at today's pay if you stay in this post."
         );
-        let text = pay_words(100_000, 90_000, Some(-50_000), 8.0, Some((0.39, 80_000)));
+        let text = pay_words(
+            100_000,
+            90_000,
+            Some(-50_000),
+            8.0,
+            Some((0.39, 80_000)),
+            None,
+        );
         assert_eq!(
             text,
             "Pay goes from $100,000 to $90,000 a year (-10%); over 8 years that is $80,000 less than staying at today's pay if you stay in this post, and $50,000 more than staying at today's pay if you make the whole way to your goal — this post, then every move of its onward route (probability 0.39)."
         );
-        let text = pay_words(100_000, 90_000, Some(80_000), 8.0, None);
+        let text = pay_words(100_000, 90_000, Some(80_000), 8.0, None, None);
         assert!(
             text.ends_with("that is $80,000 less than staying at today's pay."),
             "{text}"

@@ -287,6 +287,12 @@ pub enum Reason {
     OnwardLongShot {
         /// The onward route's probability.
         onward: f32,
+        /// The option is a step down, which this decides against: a grade
+        /// given up for a way to the goal that cannot be counted on is
+        /// not recommended (the seed's "if you … know there's a defined
+        /// path on which you can continue your ascent"); other options are
+        /// only no strategic move.
+        step_down: bool,
         /// The chance of the whole way, landing judged as
         /// [`Reason::LongShot`] judges it; `None` when the person's own
         /// ratings set the landing chance aside
@@ -431,6 +437,11 @@ pub enum Reason {
         /// With an onward route, pay given up over the horizon if the route
         /// stalls at the option (negative: gained).
         cost_if_stalled: Option<i64>,
+        /// The months the person's savings last, when they are in work,
+        /// the option pays less and the savings are short (fewer than
+        /// [`SHORT_RUNWAY_MONTHS`]): the seed's "your financial situation"
+        /// — the cut is theirs to cover from the first month.
+        short_runway: Option<f32>,
     },
 }
 
@@ -911,8 +922,13 @@ impl Standing {
         let onward = self.onward?;
         let waived = matches!(self.long_shot, Some(LongShot::WaivedByOwnRatings(_)));
         let whole_way = (!waived).then_some(self.landing_basis * onward);
-        (onward < LONG_SHOT_BELOW || whole_way.is_some_and(|w| w < VERY_UNLIKELY))
-            .then_some(Reason::OnwardLongShot { onward, whole_way })
+        (onward < LONG_SHOT_BELOW || whole_way.is_some_and(|w| w < VERY_UNLIKELY)).then_some(
+            Reason::OnwardLongShot {
+                onward,
+                step_down: false,
+                whole_way,
+            },
+        )
     }
 
     /// Strategic when the option serves a circumstance beyond necessity,
@@ -1537,6 +1553,21 @@ impl<'a> Context<'a> {
                 Some(reason) => (Verdict::Acceptable, Some(reason)),
                 None => (Verdict::NotRecommended, Some(Reason::NoWayOnward)),
             }
+        } else if let Some(onward) = standing
+            .onward
+            .filter(|&o| has_goal && step_down && !necessity && o < LONG_SHOT_BELOW)
+        {
+            // A step down whose way on is a long shot gives up a grade for
+            // nothing to count on: not recommended, not merely no strategy.
+            let waived = matches!(long_shot, Some(LongShot::WaivedByOwnRatings(_)));
+            (
+                Verdict::NotRecommended,
+                Some(Reason::OnwardLongShot {
+                    onward,
+                    step_down: true,
+                    whole_way: (!waived).then_some(landing_basis * onward),
+                }),
+            )
         } else if let Some(e) = education.filter(|e| e.factor < EDUCATION_FIRST_BELOW && !necessity)
         {
             // A post the person cannot hold without a degree they lack is
@@ -1753,8 +1784,18 @@ impl<'a> Context<'a> {
 
     /// The goal gaps (model element indices) the work of `occupation`
     /// raises the person in: its typical level is at least [`GAP_LEVELS`]
-    /// above theirs.
+    /// above theirs. None in work of their own field that asks less
+    /// preparation than their own (a lower O*NET job zone): its typical
+    /// ratings are its own workers', not what someone who brings more
+    /// learns there — a lead electrician is taught no mechanics as an
+    /// electrician's helper, an intensive-care nurse no administration as
+    /// a medical assistant. In another field a lower zone is no such sign
+    /// (a management analyst learns programming as a systems analyst).
     fn gaps_built_in(&self, occupation: OccupationId) -> Vec<usize> {
+        let own = self.profile.current.position.occupation;
+        if self.catalog.lower_work_of_own_field(occupation, own) {
+            return Vec::new();
+        }
         let there = &self.model.profile(occupation).level;
         self.goal_gaps
             .iter()
@@ -1883,12 +1924,16 @@ impl<'a> Context<'a> {
         // and this option — a step down, "back down a bit" — leads on to it
         // by a real path (the seed: "a defined path on which you can
         // continue your ascent"), not a long shot.
-        // A person already at their goal has no route up to find.
+        // A person already at their goal has no route up to find; and work
+        // of their own field that asks less preparation (an electrician's
+        // helper's, for a lead electrician) is the same climb from lower
+        // down, not another route.
         if goal.is_some()
             && !profile.at_goal()
             && !self.climb_exists
             && onward_real
             && movement.kind == MoveKind::StepDown
+            && !catalog.lower_work_of_own_field(to.occupation, cur.occupation)
         {
             out.push(Circumstance::AnotherRouteUp);
             reasons.push(Reason::AnotherRouteUp {
@@ -1996,6 +2041,10 @@ impl<'a> Context<'a> {
             _ => None,
         };
         if let (Some(now), Some(pay)) = (now, pay) {
+            let short_runway = (!out_of_work && pay < now)
+                .then_some(self.profile.situation.months_of_savings)
+                .flatten()
+                .filter(|&m| m < SHORT_RUNWAY_MONTHS);
             reasons.push(Reason::Pay {
                 now,
                 pay,
@@ -2003,6 +2052,7 @@ impl<'a> Context<'a> {
                 horizon,
                 onward_probability: onward.map(|r| landing * r.probability),
                 cost_if_stalled,
+                short_runway,
             });
         }
         let leaves_department = movement.changes.contains(&Change::Department);

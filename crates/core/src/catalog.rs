@@ -542,6 +542,18 @@ pub(crate) const MANAGED_GROUPS: &[(&str, &[&str])] = &[
     ("11-9199", &["13-1041", "13-1199"]),
 ];
 
+/// O*NET specialties whose work is not their SOC occupation's (by O*NET
+/// code; [`MANAGED_GROUPS`] is read by SOC code, which they share): a
+/// security manager manages security guards and their supervisors, not
+/// the maintenance and grounds work facilities managers run; a wind
+/// energy operations manager runs wind turbine technicians and plant
+/// operators, not the compliance officers of "Managers, All Other".
+pub(crate) const MANAGED_BY_SPECIALTY: &[(&str, &[&str])] = &[
+    ("11-3013.01", &["33-9", "33-1091"]),
+    ("11-9199.08", &["33-9", "33-1091"]),
+    ("11-9199.09", &["49-9081", "51-8"]),
+];
+
 /// The workers each first-line supervisor occupation supervises (by SOC
 /// code prefix), where its major group has several (after the SOC 2018
 /// definitions): a truck driver's supervisor is the supervisor of vehicle
@@ -683,10 +695,18 @@ impl Occupation {
                 None => me.major() == them.major(),
             };
         }
-        MANAGED_GROUPS
+        let groups = match MANAGED_BY_SPECIALTY
             .iter()
-            .filter(|(manager, _)| *manager == code)
-            .flat_map(|(_, groups)| groups.iter())
+            .find(|(specialty, _)| *specialty == self.code.as_str())
+        {
+            Some((_, groups)) => *groups,
+            None => MANAGED_GROUPS
+                .iter()
+                .find(|(manager, _)| *manager == code)
+                .map_or(&[][..], |(_, groups)| *groups),
+        };
+        groups
+            .iter()
             .any(|prefix| them.as_str().starts_with(prefix))
     }
 
@@ -694,6 +714,16 @@ impl Occupation {
     /// broad group), or one managing the other's work ([`Self::manages`]).
     pub fn same_function(&self, other: &Occupation) -> bool {
         self.family() == other.family() || self.manages(other) || other.manages(self)
+    }
+
+    /// The SOC major group of this occupation's field: its own, with
+    /// healthcare support (31) counted with the practitioners it supports
+    /// (29).
+    pub fn field(&self) -> u8 {
+        match self.soc().major_number() {
+            31 => 29,
+            major => major,
+        }
     }
 
     /// Typical years of related work experience: the median RW category,
@@ -892,6 +922,14 @@ impl Catalog {
     /// One detailed work activity.
     pub fn dwa(&self, id: DwaId) -> &Dwa {
         &self.dwas[usize::from(id.0)]
+    }
+
+    /// Whether `work` is work of `own`'s field ([`Occupation::field`])
+    /// that asks less preparation (a lower job zone): an electrician's
+    /// helper's, for an electrician; a medical assistant's, for a nurse.
+    pub fn lower_work_of_own_field(&self, work: OccupationId, own: OccupationId) -> bool {
+        let (w, o) = (self.occupation(work), self.occupation(own));
+        w.field() == o.field() && matches!((w.job_zone, o.job_zone), (Some(a), Some(b)) if a < b)
     }
 
     /// The job zone reference texts.

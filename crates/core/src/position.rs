@@ -179,6 +179,18 @@ impl Position {
                 (level, source)
             }
         };
+        // A post said to manage people and given no level is a
+        // supervisor's grade at least: a charge nurse's post with reports
+        // in another nursing specialty is first-line supervision, not the
+        // specialty's typical grade on the management track.
+        let level = if spec.manages_people == Some(true)
+            && level_source != LevelSource::Given
+            && level.grade() < Level::Supervisor.grade()
+        {
+            Level::Supervisor
+        } else {
+            level
+        };
         let track = match spec.manages_people {
             Some(true) => Track::Management,
             Some(false) => Track::Individual,

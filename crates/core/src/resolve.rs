@@ -141,6 +141,38 @@ impl Resolution {
         })
     }
 
+    /// The same reading, in the light of the pay the post is said to
+    /// have (`salary`, a year): among near-ties, when the best reading's
+    /// middle half of earners (OEWS 25th to 75th percentile) does not earn
+    /// it, an occupation whose middle half does is preferred. A "Store
+    /// Manager" on $58,000 is a retail store's supervisor (middle half
+    /// $38,590–$62,130), not the general and operations manager the same
+    /// alternate title names (from $72,320), who employs more. For a post
+    /// whose level is not said: a junior post's pay below an occupation's
+    /// middle half says the level, not another occupation.
+    pub fn paid(self, catalog: &Catalog, salary: Option<f64>) -> Resolution {
+        let Some(pay) = salary.filter(|p| p.is_finite() && *p > 0.0) else {
+            return self;
+        };
+        // Wages of a wider group (an O*NET specialty's) say nothing of
+        // the occupation itself.
+        let earns = |o: OccupationId| {
+            let own = catalog
+                .occupation(o)
+                .wages
+                .as_ref()
+                .filter(|w| !w.aggregate);
+            match own.map(|w| (w.annual.p25, w.annual.p75)) {
+                Some((Some(lo), Some(hi))) => Some(f64::from(lo) <= pay && pay <= f64::from(hi)),
+                _ => None,
+            }
+        };
+        if earns(self.occupation) != Some(false) {
+            return self;
+        }
+        self.prefer(|o| earns(o) == Some(true))
+    }
+
     /// The best reading replaced by the first near-tie (within
     /// [`crate::profile::ROLE_TIE`]) that `fits`, when the best does not;
     /// the one passed over stays first among the alternatives, so a
@@ -352,7 +384,7 @@ impl TitleIndex {
         &self,
         query: &str,
         title: &str,
-        terms: &mut Option<Vec<(usize, f32)>>,
+        terms: &mut Option<Vec<Term>>,
     ) -> f32 {
         let words = text::tokens(title);
         let asked = text::tokens(query);
@@ -365,7 +397,12 @@ impl TitleIndex {
         let excepted = &asked[query_at.map_or(asked.len(), |at| at + 1)..];
         let terms = terms.get_or_insert_with(|| self.query_terms(query, 1.0).0);
         let (mut all, mut standing) = (0.0, 0.0);
-        for &(id, w) in terms.iter() {
+        for &Term {
+            token: id,
+            weight: w,
+            ..
+        } in terms.iter()
+        {
             let Some(word) = self.vocab.get(id).filter(|&w| w != "except") else {
                 continue;
             };
@@ -385,12 +422,13 @@ impl TitleIndex {
 
     /// Query tokens with their weights, typos mapped to vocabulary words;
     /// seniority words weigh `seniority_weight` of a word's own weight.
-    fn query_terms(&self, query: &str, seniority_weight: f32) -> (Vec<(usize, f32)>, f32) {
+    fn query_terms(&self, query: &str, seniority_weight: f32) -> (Vec<Term>, f32) {
         let mut toks = text::tokens(query);
         toks.dedup();
-        let mut terms: Vec<(usize, f32)> = Vec::new();
+        let mut terms: Vec<Term> = Vec::new();
         let mut total = 0.0;
         for t in &toks {
+            let work = names_work(t);
             let scale = if is_seniority_word(t) {
                 seniority_weight
             } else {
@@ -400,7 +438,11 @@ impl TitleIndex {
                 Ok(id) => {
                     let w = self.idf[id] * scale;
                     total += w;
-                    terms.push((id, w));
+                    terms.push(Term {
+                        token: id,
+                        weight: w,
+                        work,
+                    });
                 }
                 Err(_) => {
                     // Unknown word: its weight is that of the rarest word,
@@ -423,7 +465,11 @@ impl TitleIndex {
                     }
                     if let Some(&(dmin, _)) = best.iter().min() {
                         for (_, id) in best.into_iter().filter(|(d, _)| *d == dmin) {
-                            terms.push((id, unknown_w.min(self.idf[id] * scale) * FUZZY_WEIGHT));
+                            terms.push(Term {
+                                token: id,
+                                weight: unknown_w.min(self.idf[id] * scale) * FUZZY_WEIGHT,
+                                work,
+                            });
                         }
                     }
                 }
@@ -478,17 +524,25 @@ impl TitleIndex {
             return Vec::new();
         }
         let mut acc = vec![0f32; self.entries.len()];
+        let mut names_the_work = vec![false; self.entries.len()];
         let mut touched: Vec<u32> = Vec::new();
-        for &(token, w) in &terms {
-            let full = self.idf[token];
-            for &e in self.posting(token) {
+        for t in &terms {
+            let full = self.idf[t.token];
+            for &e in self.posting(t.token) {
                 let slot = &mut acc[e as usize];
                 if *slot == 0.0 {
                     touched.push(e);
                 }
                 // Matched weight is bounded by the entry's own token weight.
-                *slot += w.min(full);
+                *slot += t.weight.min(full);
+                names_the_work[e as usize] |= t.work;
             }
+        }
+        // A query that names work ("Head of Engineering") is no match for a
+        // title that shares only its rank and small words ("Head of Loss
+        // Prevention"); a query of ranks alone ("Chief") may match them.
+        if terms.iter().any(|t| t.work) {
+            touched.retain(|&e| names_the_work[e as usize]);
         }
         // Best and second-best entry score per occupation.
         let mut per_occ: std::collections::HashMap<OccupationId, (f32, TitleRef, f32)> =
@@ -537,6 +591,19 @@ fn variants(title: &str) -> Vec<String> {
     out
 }
 
+/// A query token as scored: the vocabulary word, its weight, and whether
+/// it names work (neither a seniority word nor a small word like "of").
+pub(crate) struct Term {
+    token: usize,
+    weight: f32,
+    work: bool,
+}
+
+/// Whether a token says what the work is: not a rank or a small word.
+fn names_work(t: &str) -> bool {
+    !is_seniority_word(t) && !matches!(t, "of" | "and" | "the" | "for" | "in" | "to" | "a" | "an")
+}
+
 fn is_seniority_word(t: &str) -> bool {
     matches!(
         t,
@@ -582,6 +649,11 @@ pub(crate) struct TitleEvidence {
     /// managers and "Program Manager" to media programming directors,
     /// where employment reads them as people mean them.)
     head_in_title: bool,
+    /// It is an occupation of the SOC itself, not one of O*NET's narrower
+    /// specialties of it: a "Plant Manager" that industrial production
+    /// managers and their biofuels, geothermal and biomass specialties all
+    /// list is an industrial production manager.
+    general: bool,
 }
 
 /// A typed title, as the tie-breaks compare it.
@@ -641,6 +713,30 @@ impl Typed {
     }
 }
 
+/// What a match keeps of its score when the typed title names a rank of
+/// management and the match neither names one nor manages anyone.
+const RANK_DROPPED: f32 = 0.85;
+
+/// Whether a title names a rank of management or supervision.
+fn names_a_rank(title: &str) -> bool {
+    text::tokens(title).iter().any(|t| {
+        matches!(
+            t.as_str(),
+            "manager"
+                | "director"
+                | "supervisor"
+                | "head"
+                | "chief"
+                | "superintendent"
+                | "administrator"
+                | "executive"
+                | "foreman"
+                | "forewoman"
+                | "president"
+        )
+    })
+}
+
 /// Scores this close to the best of a run of matches are the same evidence
 /// ([`Catalog::ranked_titles`]): such differences come from the wording of
 /// titles that say the same thing ("middle school teacher" matches three
@@ -695,6 +791,18 @@ impl Catalog {
                 .titles()
                 .share_outside_exception(query, title, &mut terms);
         }
+        // A rank of management typed with a field ("Clinic Manager") is no
+        // match for a title of that field that names no rank and whose
+        // occupation manages no one ("Clinic Assistant"): the rank is half
+        // of what was typed.
+        if Level::hint_from_title(query).is_some_and(Level::is_management) {
+            for m in &mut found {
+                let title = self.title_text(m.occupation, m.matched);
+                if !self.occupation(m.occupation).is_management() && !names_a_rank(title) {
+                    m.score *= RANK_DROPPED;
+                }
+            }
+        }
         let workers = |o: OccupationId| {
             self.occupation(o)
                 .wages
@@ -748,6 +856,7 @@ impl Catalog {
                 .head
                 .as_ref()
                 .is_some_and(|h| text::tokens(&o.title).contains(h)),
+            general: o.code.as_str().ends_with(".00"),
         }
     }
 

@@ -558,7 +558,7 @@ impl Validator<'_> {
     }
 
     fn role(&self, field: &str, text: &str) -> Result<(OccupationId, Option<Level>), ProfileError> {
-        let (occupation, seniority, _) = self.role_read(field, text, None, &[])?;
+        let (occupation, seniority, _) = self.role_read(field, text, None, &[], None)?;
         Ok((occupation, seniority))
     }
 
@@ -575,6 +575,7 @@ impl Validator<'_> {
         text: &str,
         near: Option<OccupationId>,
         context: &[Option<String>],
+        salary: Option<f64>,
     ) -> Result<(OccupationId, Option<Level>, Option<RoleRead>), ProfileError> {
         self.short_text(field, text, limits::TEXT_CHARS)?;
         let r = self
@@ -586,7 +587,9 @@ impl Validator<'_> {
             None => r,
         };
         let context: Vec<String> = context.iter().flatten().cloned().collect();
-        let r = r.in_context(self.catalog, &context);
+        let r = r
+            .in_context(self.catalog, &context)
+            .paid(self.catalog, salary);
         let read = RoleRead::of(self.catalog, text, &r);
         Ok((r.occupation, r.seniority, read))
     }
@@ -775,6 +778,7 @@ impl Validator<'_> {
             &role,
             None,
             &[c.industry.clone(), c.department.clone()],
+            c.salary.filter(|_| c.level.is_none()),
         )?;
         let level = self.level("current.level", c.level)?;
         let salary = self.salary("current.salary", c.salary)?;
@@ -832,8 +836,13 @@ impl Validator<'_> {
 
     fn goal(&self, g: RawGoal, current: &Current) -> Result<Goal, ProfileError> {
         let role = self.required("goal.role", g.role, "a job title or an O*NET-SOC code")?;
-        let (occ, hint, role_read) =
-            self.role_read("goal.role", &role, Some(current.position.occupation), &[])?;
+        let (occ, hint, role_read) = self.role_read(
+            "goal.role",
+            &role,
+            Some(current.position.occupation),
+            &[],
+            None,
+        )?;
         let o = self.catalog.occupation(occ);
         let level = self
             .level("goal.level", g.level)?
@@ -963,6 +972,7 @@ impl Validator<'_> {
             &role,
             Some(current.position.occupation),
             &[o.industry.clone(), o.department.clone()],
+            o.salary.filter(|_| o.level.is_none()),
         )?;
         let spec = PositionSpec {
             level: self.level(&format!("{field}.level"), o.level)?,

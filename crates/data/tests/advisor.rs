@@ -403,6 +403,7 @@ fn pay_comparisons_say_what_they_compare() {
                     horizon,
                     onward_probability,
                     cost_if_stalled,
+                    ..
                 } => Some((
                     *now,
                     *pay,
@@ -992,34 +993,34 @@ fn a_professions_supervision_is_its_managers_supervisor_grade() {
 }
 
 /// A goal in one's own function is reached up one's own track: a senior
-/// machinist aiming to supervise machinists, offered an assembler's post
-/// a grade down, changes no profession *toward* the goal (she is in its
-/// function already), and with the supervisor's post likelier within a
-/// year up her own ladder — where she would do well — what the
-/// assembler's work builds decides nothing: no strategic move.
+/// machinist aiming to supervise machinists, offered an industrial
+/// engineering technician's post a grade down, changes no profession
+/// *toward* the goal (she is in its function already), and with the
+/// supervisor's post likelier within a year up her own ladder — where she
+/// would do well — what the technician's work builds decides nothing: no
+/// strategic move. An assembler's post, work of her own field that asks
+/// less preparation than hers, builds nothing she lacks: a step down that
+/// serves nothing, not recommended (it was once "acceptable", on the
+/// assemblers' typical ratings).
 #[test]
 fn another_profession_is_no_way_toward_a_goal_in_ones_own_function() {
-    let a = inline(
-        r#"
-[current]
-role = "Machinists"
-level = "senior"
-salary = 62000
-years_in_role = 4
-years_experience = 11
-[goal]
-role = "First-Line Supervisors of Production and Operating Workers"
-level = "supervisor"
-horizon_years = 5
-[[options]]
-id = "assembler"
-role = "Team Assemblers"
-level = "intermediate"
-salary = 45000
-"#,
-    )
+    let assembler =
+        inline(&MACHINIST_AIMING_TO_SUPERVISE.replace("{OPTION}", "Team Assemblers")).unwrap();
+    let o = only(&assembler);
+    assert!(o.circumstances.is_empty(), "{:?}", o.circumstances);
+    assert_eq!(o.verdict, Verdict::NotRecommended);
+    assert_eq!(o.instead, Some(Instead::Stay));
+    let a = inline(&MACHINIST_AIMING_TO_SUPERVISE.replace(
+        "{OPTION}",
+        "Industrial Engineering Technologists and Technicians",
+    ))
     .unwrap();
     let o = only(&a);
+    assert!(
+        o.circumstances.contains(&Circumstance::TechnicalExperience),
+        "{:?}",
+        o.circumstances
+    );
     assert!(
         !o.circumstances.contains(&Circumstance::ChangeProfession),
         "{:?}",
@@ -1032,6 +1033,24 @@ salary = 45000
             if route.years_to_goal <= advisor::GOAL_IN_REACH_YEARS
     )));
 }
+
+const MACHINIST_AIMING_TO_SUPERVISE: &str = r#"
+[current]
+role = "Machinists"
+level = "senior"
+salary = 62000
+years_in_role = 4
+years_experience = 11
+[goal]
+role = "First-Line Supervisors of Production and Operating Workers"
+level = "supervisor"
+horizon_years = 5
+[[options]]
+id = "option"
+role = "{OPTION}"
+level = "intermediate"
+salary = 45000
+"#;
 
 /// Offers held for a profile's other options are alternatives: the
 /// necessity reason counts them, and with two or more in hand necessity
@@ -1298,11 +1317,13 @@ fn out_of_work_the_post_one_held_is_a_goal_to_get_back_to() {
 }
 
 /// "A defined path on which you can continue your ascent": an option that
-/// would broaden a blocked accountant's horizons (operations research)
-/// leads on to the financial director's post only as a long shot — every
-/// move of the route onward from it, fewer than one in ten. It is no
-/// strategic move, and the advice says why with that chance; an option
-/// with a likelier path onward (a financial analyst's) is strategic.
+/// would broaden a blocked accountant's horizons (operations research, a
+/// senior's post two grades down) leads on to the financial director's
+/// post only as a long shot — every move of the route onward from it,
+/// fewer than one in ten. A grade given up for a way that cannot be
+/// counted on is not recommended (it was once "acceptable"), and the
+/// advice says why with that chance; an option with a likelier path
+/// onward (a financial analyst's) is strategic.
 #[test]
 fn a_long_shot_path_onward_is_no_defined_path() {
     let research = blocked_accountant_offered("Operations Research Analysts");
@@ -1312,14 +1333,19 @@ fn a_long_shot_path_onward_is_no_defined_path() {
             .contains(&Circumstance::BroadenHorizons)
     );
     assert!(research.success >= advisor::LIKELY);
-    assert_eq!(research.verdict, Verdict::Acceptable);
+    assert_eq!(research.verdict, Verdict::NotRecommended);
     let onward = research.onward.as_ref().unwrap().probability;
     assert!(onward < advisor::LONG_SHOT_BELOW, "{onward}");
     let said = research.reasons.iter().find_map(|r| match r {
-        Reason::OnwardLongShot { onward, whole_way } => Some((*onward, *whole_way)),
+        Reason::OnwardLongShot {
+            onward,
+            whole_way,
+            step_down,
+        } => Some((*onward, *whole_way, *step_down)),
         _ => None,
     });
-    let (said, whole_way) = said.expect("verdict.onward_long_shot");
+    let (said, whole_way, step_down) = said.expect("verdict.onward_long_shot");
+    assert!(step_down);
     assert!((said - onward).abs() < 1e-6);
     assert!((whole_way.unwrap() - research.landing * onward).abs() < 1e-6);
 
@@ -1929,4 +1955,124 @@ salary = 70000
         r,
         Reason::Landing { landing, .. } if landing.without_offer.is_none() && landing.chance < 1.0
     )));
+}
+
+/// Work of one's own field that asks less preparation builds nothing one
+/// lacks: a blocked lead electrician offered an electrician's helper's
+/// post (four grades down, $38,000 for $82,000) was told it "builds
+/// technical experience" — the helpers' typical Mechanical rating above
+/// his — and that it was strategic. It serves nothing: stay.
+#[test]
+fn a_helpers_post_in_ones_own_trade_builds_nothing() {
+    let a = inline(
+        r#"
+[current]
+role = "Electricians"
+level = "lead"
+salary = 82000
+years_in_role = 5
+years_experience = 14
+manages_people = false
+[goal]
+role = "Construction Managers"
+level = "manager"
+horizon_years = 8
+[situation]
+promotion_blocked = true
+[[options]]
+id = "helper"
+role = "Helpers--Electricians"
+level = "entry"
+salary = 38000
+offered = true
+"#,
+    )
+    .unwrap();
+    let o = only(&a);
+    assert!(o.circumstances.is_empty(), "{:?}", o.circumstances);
+    assert_eq!(o.verdict, Verdict::NotRecommended);
+    assert_eq!(o.instead, Some(Instead::Stay));
+}
+
+/// A post said to manage people and given no level is first-line
+/// supervision at least: an intensive-care nurse's "Charge Nurse" option
+/// with reports, read as another nursing specialty, was placed at that
+/// specialty's typical grade — a step down "on the management track" —
+/// and called no better than staying.
+#[test]
+fn a_post_with_reports_is_a_supervisors_grade_at_least() {
+    let a = inline(
+        r#"
+[current]
+role = "Critical Care Nurses"
+level = "senior"
+salary = 98000
+years_in_role = 6
+years_experience = 10
+manages_people = false
+[goal]
+role = "Medical and Health Services Managers"
+level = "manager"
+horizon_years = 7
+[[options]]
+id = "charge-nurse"
+role = "Acute Care Nurses"
+salary = 101000
+manages_people = true
+"#,
+    )
+    .unwrap();
+    let o = only(&a);
+    assert_eq!(o.position.level, switchback_core::Level::Supervisor);
+    assert_eq!(o.movement.kind, switchback_core::position::MoveKind::StepUp);
+    assert!(
+        o.circumstances
+            .contains(&Circumstance::ManagementExperience)
+    );
+    assert_eq!(o.verdict, Verdict::Strategic);
+}
+
+/// "Your financial situation" (the seed): a person in work whose savings
+/// last under three months is told that a pay cut is theirs to cover from
+/// the first month, and by how much a month; with longer savings, or no
+/// cut, nothing is said of it.
+#[test]
+fn a_pay_cut_on_short_savings_is_said_with_its_monthly_cost() {
+    let advice = |months: f32| {
+        inline(&format!(
+            r#"
+[current]
+role = "Cooks, Restaurant"
+level = "senior"
+salary = 42000
+years_in_role = 3
+years_experience = 8
+[situation]
+employed = true
+months_of_savings = {months}
+[[options]]
+id = "host"
+role = "Hosts and Hostesses, Restaurant, Lounge, and Coffee Shop"
+level = "intermediate"
+salary = 31000
+[[options]]
+id = "supervisor"
+role = "First-Line Supervisors of Food Preparation and Serving Workers"
+level = "supervisor"
+salary = 46000
+"#
+        ))
+        .unwrap()
+    };
+    let runway = |a: &Advice, id: &str| {
+        let o = a.options.iter().find(|o| o.id == id).unwrap();
+        o.reasons.iter().find_map(|r| match r {
+            Reason::Pay { short_runway, .. } => Some(*short_runway),
+            _ => None,
+        })
+    };
+    let short = advice(2.0);
+    assert_eq!(runway(&short, "host"), Some(Some(2.0)));
+    assert_eq!(runway(&short, "supervisor"), Some(None));
+    assert_eq!(runway(&advice(6.0), "host"), Some(None));
 }

@@ -273,3 +273,42 @@ fn a_shared_title_goes_to_the_occupation_its_titles_say_it_is() {
         "41-1011.00"
     );
 }
+
+/// A title that names a rank and a field is read as both. "Clinic
+/// Manager" runs a clinic: it was read as a clinic assistant (a medical
+/// assistant), the rank dropped for a title that says the opposite.
+/// "Head of Engineering" runs engineering: it was read as the head of
+/// loss prevention, a security supervisor, on the rank word alone. A title
+/// an occupation and its O*NET specialties share means the occupation:
+/// "Plant Manager" was read as a biofuels production manager.
+#[test]
+fn a_rank_and_a_field_are_read_together() {
+    assert_eq!(first("Clinic Manager"), "11-9111.00");
+    // Too weak a match to take on its own: refused, engineering's
+    // managers named among the closest — no security supervisor.
+    let e = catalog().resolve("Head of Engineering").unwrap_err();
+    assert!(e.to_string().contains("11-9041.00"), "{e}");
+    assert!(!e.to_string().contains("33-1099.00"), "{e}");
+    assert_eq!(first("Plant Manager"), "11-3051.00");
+    // A rank that is the job still stands alone, and the rank still
+    // mostly says the level where the rest names the work.
+    assert_eq!(first("assistant principal"), "11-9032.00");
+    assert_eq!(first("Clinic Assistant"), "31-9092.00");
+    assert_eq!(first("Project Manager"), "13-1082.00");
+    assert_eq!(first("Case Manager"), first("case manager"));
+}
+
+/// A post's pay reads a title two occupations list alike, when its level
+/// is not said: a "Store Manager" on $58,000 is a retail store's
+/// supervisor (whose middle half earns $38,590–$62,130), not a general and
+/// operations manager (from $72,320); on $120,000 she is the latter.
+#[test]
+fn a_posts_pay_reads_a_shared_title() {
+    let c = catalog();
+    let read = |pay: f64| {
+        let r = c.resolve("Store Manager").unwrap().paid(c, Some(pay));
+        c.occupation(r.occupation).code.to_string()
+    };
+    assert_eq!(read(58_000.0), "41-1011.00");
+    assert_eq!(read(120_000.0), "11-1021.00");
+}
