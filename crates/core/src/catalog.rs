@@ -654,10 +654,12 @@ impl Occupation {
     pub fn is_management(&self) -> bool {
         let soc = self.soc();
         let major = soc.major_number();
-        let minor = soc.minor();
+        // The minor group's digits, "10" in `XX-1000` (read as bytes: this
+        // is asked of every pair of stops a route query weighs).
+        let minor = &soc.as_bytes()[3..5];
         major == 11
-            || ((33..=53).contains(&major) && minor.as_str()[3..] == *"1000")
-            || minor.as_str() == "55-2000"
+            || ((33..=53).contains(&major) && minor == b"10")
+            || (major == 55 && minor == b"20")
     }
 
     /// Whether this is a first-line supervisor occupation: management
@@ -688,26 +690,24 @@ impl Occupation {
         {
             return false;
         }
-        let code = me.as_str();
+        let code = me.as_bytes();
         if me.major_number() != 11 {
-            return match SUPERVISED_GROUPS.iter().find(|(s, _)| *s == code) {
-                Some((_, groups)) => groups.iter().any(|g| them.as_str().starts_with(g)),
+            return match SUPERVISED_GROUPS.iter().find(|(s, _)| s.as_bytes() == code) {
+                Some((_, groups)) => groups.iter().any(|g| them.starts_with(g)),
                 None => me.major() == them.major(),
             };
         }
         let groups = match MANAGED_BY_SPECIALTY
             .iter()
-            .find(|(specialty, _)| *specialty == self.code.as_str())
+            .find(|(specialty, _)| specialty.as_bytes() == self.code.as_bytes())
         {
             Some((_, groups)) => *groups,
             None => MANAGED_GROUPS
                 .iter()
-                .find(|(manager, _)| *manager == code)
+                .find(|(manager, _)| manager.as_bytes() == code)
                 .map_or(&[][..], |(_, groups)| *groups),
         };
-        groups
-            .iter()
-            .any(|prefix| them.as_str().starts_with(prefix))
+        groups.iter().any(|prefix| them.starts_with(prefix))
     }
 
     /// Whether `self` and `other` are one function: one profession (SOC

@@ -55,6 +55,12 @@ impl OnetCode {
         std::str::from_utf8(&self.0).unwrap_or("00-0000.00")
     }
 
+    /// The code's ASCII bytes: what hot comparisons read, with no UTF-8
+    /// check (the route planner asks for codes millions of times a query).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
     /// The SOC 2018 detailed code: the first seven characters.
     pub fn soc(&self) -> SocCode {
         let mut b = [0u8; 7];
@@ -111,6 +117,16 @@ impl SocCode {
     /// The code as text.
     pub fn as_str(&self) -> &str {
         std::str::from_utf8(&self.0).unwrap_or("00-0000")
+    }
+
+    /// The code's ASCII bytes ([`OnetCode::as_bytes`]).
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.0
+    }
+
+    /// Whether the code begins with `prefix` ("15-1", "13-2011").
+    pub fn starts_with(&self, prefix: &str) -> bool {
+        self.0.starts_with(prefix.as_bytes())
     }
 
     /// The two-digit major group number (11 for management, 15 for computer…).

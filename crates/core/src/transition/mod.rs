@@ -33,6 +33,7 @@
 pub(crate) mod bits;
 pub mod explain;
 pub mod infer;
+mod memo;
 pub mod profile;
 
 use serde::{Deserialize, Serialize};
@@ -212,6 +213,9 @@ pub struct TransitionModel {
     calibration: Calibration,
     /// The mean level of each model element over the rated occupations.
     typical_level: Vec<f32>,
+    /// Scores asked for so far ([`TransitionModel::score`]); a clone
+    /// starts with none.
+    memo: memo::ScoreMemo,
 }
 
 /// Inverse document frequencies of activities and technologies.
@@ -281,9 +285,11 @@ impl TransitionModel {
                 title_postings[w as usize].push((i as u16, x));
             }
         }
+        let memo = memo::ScoreMemo::new(profiles.len());
         Self {
             elements,
             profiles,
+            memo,
             idf: Idf { dwa, tech },
             title_postings,
             weights,
@@ -409,7 +415,9 @@ impl TransitionModel {
             return 1.0;
         }
         // Only the facets the weights use: the rest cannot change the score.
-        self.pair_facets(a, b, &self.weights).combine(&self.weights)
+        self.memo.get_or(a, b, || {
+            self.pair_facets(a, b, &self.weights).combine(&self.weights)
+        })
     }
 
     /// Every score towards `b`, indexed by origin. Title similarity is
