@@ -2,6 +2,9 @@
 //! included, each switchback compared in words with staying and climbing.
 
 use serde::Serialize;
+/// The chance under which a route is a long shot: [`shown`] leaves such
+/// routes out while any other exists.
+pub use switchback_core::advisor::LONG_SHOT_BELOW;
 use switchback_core::advisor::{limits_in_the_way, person_levels};
 use switchback_core::catalog::EDUCATION_LEVELS;
 use switchback_core::route::compare::{self, Comparison, Point};
@@ -98,10 +101,14 @@ pub struct RoutesView {
 pub const SHOWN_ROUTES: usize = 6;
 
 /// Which routes to show in full, by their index (fastest first, as the
-/// answer lists them): the [`SHOWN_ROUTES`] likeliest, in that order. A
-/// Pareto set can hold many fast long shots; showing the fastest six hid a
-/// cook's likeliest routes (0.22) behind six of 0.03 to 0.08. One choice
-/// for every edge, so the text and the chart show the same routes.
+/// answer lists them): the [`SHOWN_ROUTES`] likeliest, in that order, and
+/// of those no long shot (a chance under the advisor's
+/// [`LONG_SHOT_BELOW`]) while any route is not one. A Pareto set can hold
+/// many fast long shots; showing the fastest six hid a cook's likeliest
+/// routes (0.22) behind six of 0.03 to 0.08, and showing the likeliest six
+/// still put a nurse's 0.06 dash through a clinical research manager's
+/// post beside her 0.47 climb. One choice for every edge, so the text and
+/// the chart show the same routes; the answer lists them all.
 pub fn shown(routes: &[RouteView]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..routes.len()).collect();
     order.sort_by(|&a, &b| {
@@ -111,6 +118,12 @@ pub fn shown(routes: &[RouteView]) -> Vec<usize> {
             .then(a.cmp(&b))
     });
     order.truncate(SHOWN_ROUTES);
+    if order
+        .first()
+        .is_some_and(|&i| routes[i].probability >= LONG_SHOT_BELOW)
+    {
+        order.retain(|&i| routes[i].probability >= LONG_SHOT_BELOW);
+    }
     order.sort_unstable();
     order
 }
@@ -404,9 +417,17 @@ mod tests {
         let routes: Vec<RouteView> = (chances.iter().enumerate())
             .map(|(i, &p)| route(1.0 + i as f32, p))
             .collect();
+        // Long shots give way while a route is not one.
+        assert_eq!(shown(&routes), [6, 7]);
+        let chances = [0.12, 0.15, 0.11, 0.16, 0.17, 0.12, 0.2, 0.21, 0.02];
+        let routes: Vec<RouteView> = (chances.iter().enumerate())
+            .map(|(i, &p)| route(1.0 + i as f32, p))
+            .collect();
         assert_eq!(shown(&routes), [0, 1, 3, 4, 6, 7]);
-        // The tie at 0.04 went to the faster (0, not 5); a short set is
-        // shown whole.
+        // The tie at 0.12 went to the faster (0, not 5); when every route
+        // is a long shot the likeliest are shown, and a short set whole.
+        let long_shots: Vec<RouteView> = (0..8).map(|i| route(1.0 + i as f32, 0.05)).collect();
+        assert_eq!(shown(&long_shots), [0, 1, 2, 3, 4, 5]);
         assert_eq!(shown(&routes[..3]), [0, 1, 2]);
         assert!(shown(&[]).is_empty());
     }

@@ -379,16 +379,30 @@ fn route_finds_a_switchback_and_compares_it_with_the_climb() {
     assert!(out.contains("grade  8 |"), "the ASCII sketch: {out}");
     // A subset shown says so before the first route, whose number may not
     // be 1 (the blocked accountant has more routes than are shown).
+    // Long shots (under 0.10) are left out of the text while any route
+    // is not one, and the rest are counted after it.
     let blocked = example("another-route-up-accountant.toml");
-    let all = json(&["route", &blocked, "--format", "json"])["routes"]
-        .as_array()
-        .unwrap()
-        .len();
-    assert!(all > 6, "{all} routes");
+    let answer = json(&["route", &blocked, "--format", "json"]);
+    let routes = answer["routes"].as_array().unwrap();
+    let all = routes.len();
+    let chance = |r: &serde_json::Value| r["probability"].as_f64().unwrap();
+    let likely = routes.iter().filter(|r| chance(r) >= 0.1).count();
+    assert!(
+        all > 6 && likely >= 1,
+        "{all} routes, {likely} not long shots"
+    );
     let out = stdout(&run(&["route", &blocked]));
-    let said = format!("The 6 likeliest of {all} Pareto-optimal routes");
+    let said = format!(
+        "The {} likeliest of {all} Pareto-optimal routes",
+        likely.min(6)
+    );
     let at = out.find(&said).expect("the subset is said");
     assert!(at < out.find("Route ").unwrap(), "{out}");
+    assert_eq!(out.matches("\nRoute ").count(), likely.min(6), "{out}");
+    assert!(
+        out.contains(&format!("… and {} more", all - likely.min(6))),
+        "{out}"
+    );
     let one = json(&[
         "route",
         &example("route-accountant-to-finance-director.toml"),

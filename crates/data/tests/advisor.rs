@@ -1503,9 +1503,12 @@ fn an_acceptable_option_that_is_a_long_shot_says_so() {
 
 #[test]
 fn another_route_up_needs_a_real_path_onward() {
-    // A blocked desk clerk stepping down to night auditor: the only way on
-    // from there is a long shot, so it is no other route up.
-    let a = inline("[current]\nrole = \"Hotel, Motel, and Resort Desk Clerks\"\nlevel = \"senior\"\ndepartment = \"front office\"\nsalary = 36000\nyears_in_role = 3\nyears_experience = 5\n[goal]\nrole = \"Lodging Managers\"\nlevel = \"manager\"\nhorizon_years = 5\n[situation]\npromotion_blocked = true\n[[options]]\nid = \"night-auditor\"\nrole = \"Night Auditor\"\nlevel = \"intermediate\"\ndepartment = \"accounting\"\nsalary = 37000\n").unwrap();
+    // A blocked desk clerk stepping down two grades to a junior night
+    // auditor's post: the only way on from there is a long shot, so it is
+    // no other route up. (A grade down, it now leads on at 0.10 through
+    // the office supervisor's post — a candidate since the first-line
+    // supervision of one's own work always is.)
+    let a = inline("[current]\nrole = \"Hotel, Motel, and Resort Desk Clerks\"\nlevel = \"senior\"\ndepartment = \"front office\"\nsalary = 36000\nyears_in_role = 3\nyears_experience = 5\n[goal]\nrole = \"Lodging Managers\"\nlevel = \"manager\"\nhorizon_years = 6\n[situation]\npromotion_blocked = true\n[[options]]\nid = \"night-auditor\"\nrole = \"Night Auditor\"\nlevel = \"junior\"\ndepartment = \"accounting\"\nsalary = 37000\n").unwrap();
     let o = only(&a);
     let onward = o.onward.as_ref().expect("a route onward exists");
     assert!(onward.probability < advisor::LONG_SHOT_BELOW, "{onward:?}");

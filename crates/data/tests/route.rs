@@ -455,6 +455,30 @@ salary = 54000
             .inspect(|r| check_constraints(r, req))
             .count()
     };
+    // Since the first-line supervision of one's own work is always a
+    // candidate, the welder's likeliest way is the production supervisor's
+    // post, whose routes beat the inspector's on every criterion; without
+    // it, the option's routes are there.
+    let supervisor = switchback_core::chances::own_supervisor(
+        catalog(),
+        model(),
+        profile.current.position.occupation,
+    )
+    .expect("welders have a first-line supervisor");
+    let likeliest = plan::plan(catalog(), model(), &req)
+        .routes
+        .into_iter()
+        .max_by(|a, b| a.probability.total_cmp(&b.probability))
+        .expect("a route");
+    assert_eq!(
+        likeliest.steps[0].to.occupation, supervisor,
+        "{likeliest:?}"
+    );
+    let without = [supervisor];
+    let req = Request {
+        exclude: &without,
+        ..Request::from_current(&profile, &levels)
+    };
     assert!(through(&req) > 0, "a route through the inspector's post");
     // The post the option names pays what the option says, on every route.
     let stated: Vec<_> = plan::plan(catalog(), model(), &req)
@@ -477,7 +501,10 @@ salary = 54000
     );
     // Without the option, the shortlist alone does not hold it.
     let alone = toml_profile(text.split("[[options]]").next().unwrap());
-    let req = Request::from_current(&alone, &levels);
+    let req = Request {
+        exclude: &without,
+        ..Request::from_current(&alone, &levels)
+    };
     assert!(req.consider.is_empty());
     assert_eq!(through(&req), 0);
 }

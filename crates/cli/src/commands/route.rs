@@ -1,7 +1,7 @@
 //! `switchback route`.
 
 use switchback_app::Engine;
-use switchback_app::routes::{self, RouteView, RoutesView};
+use switchback_app::routes::{self, LONG_SHOT_BELOW, RouteView, RoutesView};
 
 use crate::cli::{Format, RouteArgs};
 use crate::output::{
@@ -50,14 +50,15 @@ fn render(v: &RoutesView) -> String {
         push_notes(&mut s, &v.notes);
         return s;
     }
-    if v.routes.len() > routes::SHOWN_ROUTES {
+    let shown = routes::shown(&v.routes);
+    if shown.len() < v.routes.len() {
         s.push_str(&format!(
             "The {} likeliest of {} Pareto-optimal routes, numbered fastest first as in --format json:\n\n",
-            routes::SHOWN_ROUTES,
+            shown.len(),
             v.routes.len()
         ));
     }
-    for i in routes::shown(&v.routes) {
+    for &i in &shown {
         let r = &v.routes[i];
         s.push_str(&format!(
             "Route {}{}\n{}\n",
@@ -66,15 +67,19 @@ fn render(v: &RoutesView) -> String {
             render_route(r)
         ));
     }
-    if v.routes.len() > routes::SHOWN_ROUTES {
+    let rest = v.routes.len() - shown.len();
+    if rest > 0 {
+        let long_shots = (0..v.routes.len())
+            .filter(|i| !shown.contains(i) && v.routes[*i].probability < LONG_SHOT_BELOW)
+            .count();
+        let which = match long_shots {
+            0 => "less likely".to_owned(),
+            n if n == rest => format!("each a long shot under {LONG_SHOT_BELOW:.2}"),
+            n => format!("less likely, {n} of them long shots under {LONG_SHOT_BELOW:.2}"),
+        };
         s.push_str(&format!(
-            "… and {} more Pareto-optimal {}, less likely (see --format json)\n\n",
-            v.routes.len() - routes::SHOWN_ROUTES,
-            if v.routes.len() - routes::SHOWN_ROUTES == 1 {
-                "route"
-            } else {
-                "routes"
-            }
+            "… and {rest} more Pareto-optimal {}, {which} (see --format json)\n\n",
+            if rest == 1 { "route" } else { "routes" }
         ));
     }
     match &v.direct {

@@ -663,6 +663,16 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         occupations.push(goal);
     }
     occupations.extend(ranked.into_iter().take(CANDIDATES).map(|(_, x)| x));
+    // The first-line supervision of the person's own work is the way into
+    // management most trades know: always a candidate, wherever the scores
+    // toward the goal place it (a warehouse worker aiming at logistics
+    // management was told no route exists, the supervisor of material
+    // movers not among the twelve).
+    if let Some(sup) = crate::chances::own_supervisor(catalog, model, cur)
+        .filter(|s| !occupations.contains(s) && !req.exclude.contains(s) && has_wage(*s))
+    {
+        occupations.push(sup);
+    }
     // The options' occupations, those offered then the best placed first,
     // at most `CONSIDERED`: a profile may list fifty options, and the
     // search's cost grows faster than the square of its candidates.
@@ -727,6 +737,16 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             // The person's own ladder, from where they stand: an entry-level
             // post in a management occupation climbs it like any other.
             lo = lo.min(req.start.level.grade());
+        }
+        // No stop above the goal's grade (or the start's, for a goal below
+        // it) in another occupation than one's own: a route that passes the
+        // goal's grade elsewhere only to step back down into it overshoots
+        // — a lead electrician was sent through a wind farm's senior
+        // management on his way to construction manager. One's own ladder
+        // may be climbed while preparing for the goal (a nurse made lead
+        // while she studies to be a nurse practitioner, a grade "below").
+        if o != cur {
+            hi = hi.min(req.goal_level.grade().max(req.start.level.grade()));
         }
         if o != goal && occ.soc() == catalog.occupation(goal).soc() {
             // A specialty of the goal's own SOC occupation (treasurers and
