@@ -903,3 +903,57 @@ fn a_blocked_way_up_leaves_a_listed_post_open() {
         assert!(m.landing < 1.0, "applied for: {m:?}");
     }
 }
+
+/// Health care's licensed professions are entered through an accredited
+/// programme: a medical assistant with a certificate, aiming to be a
+/// registered nurse, was routed into nursing at once (a landing of 0.41,
+/// no study asked, the associate's degree three in four nurses name not
+/// being the nineteen in twenty the general rule asks). Every route now
+/// studies for it first; with the degree, none does. A licensed practical
+/// nurse's certificate asks no degree, so that post stays open at once.
+#[test]
+fn a_licensed_health_profession_is_entered_through_its_degree() {
+    let text = |education: &str| {
+        format!(
+            r#"
+[current]
+role = "Medical Assistants"
+level = "senior"
+salary = 40000
+years_in_role = 5
+years_experience = 8
+education = "{education}"
+[goal]
+role = "Registered Nurses"
+level = "intermediate"
+horizon_years = 6
+"#
+        )
+    };
+    let routes = |education: &str| {
+        let profile = toml_profile(&text(education));
+        let levels = switchback_core::advisor::person_levels(model(), &profile);
+        let req = Request::from_current(&profile, &levels);
+        plan::plan(catalog(), model(), &req).routes
+    };
+    let rn = id("29-1141.00");
+    let lpn = id("29-2061.00");
+    let certificate = routes("certificate");
+    assert!(!certificate.is_empty());
+    for r in &certificate {
+        let into_rn = r.steps.iter().find(|m| m.to.occupation == rn).unwrap();
+        assert!(into_rn.study_years > 0.0, "{r:?}");
+        assert_eq!(into_rn.study_for, Some(5), "an associate's degree: {r:?}");
+        for m in r.steps.iter().filter(|m| m.to.occupation == lpn) {
+            assert_eq!(m.study_years, 0.0, "{m:?}");
+        }
+    }
+    let degree = routes("associate");
+    assert!(!degree.is_empty());
+    assert!(
+        degree
+            .iter()
+            .flat_map(|r| &r.steps)
+            .all(|m| m.to.occupation != rn || m.study_years == 0.0)
+    );
+}

@@ -42,7 +42,9 @@ impl Profile {
     /// ([`crate::catalog::UNIVERSAL_EDUCATION_SHARE`],
     /// [`crate::catalog::DEGREE_EDUCATION`]; in O*NET's own survey of it,
     /// not answers inferred from similar occupations) — whichever is
-    /// higher. Where
+    /// higher; in health care (SOC 29 and 31, licensed work), also the
+    /// entry education where it is a degree BLS's typical entry education
+    /// agrees with. Where
     /// an occupation is worked up to (a sales manager's), experience stands
     /// in for a degree below a master's, whatever its workers hold.
     pub fn gated_education(&self) -> Option<u8> {
@@ -77,7 +79,21 @@ impl Profile {
                                 .is_some_and(|at| at >= c)
                         }))
             });
-        graduate.max(universal).max(designated)
+        // Health care's licensed professions: a licence asks an accredited
+        // programme, and experience does not stand in for it. Where the
+        // work is entered from school, the degree three in four of its
+        // workers name is a gate when BLS's typical entry education agrees
+        // (a registered nurse's associate's degree: BLS names a
+        // bachelor's; a medical assistant was once routed into nursing at
+        // once, at a landing of 0.41).
+        let licensed = self.entry_education().filter(|&c| {
+            matches!(self.soc.major_number(), 29 | 31)
+                && c >= DEGREE_EDUCATION
+                && self.entered_from_school
+                && !self.education_inferred
+                && self.bls_entry_education.is_some_and(|bls| bls >= c)
+        });
+        graduate.max(universal).max(designated).max(licensed)
     }
 }
 
