@@ -27,7 +27,7 @@ pub struct GoalView {
 
 /// How a role typed in the profile was read, when it is not the
 /// occupation's own title or code.
-#[derive(Serialize, utoipa::ToSchema)]
+#[derive(Clone, Debug, Serialize, utoipa::ToSchema)]
 pub struct RoleReadView {
     /// The text as typed.
     pub text: String,

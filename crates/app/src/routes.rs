@@ -83,6 +83,11 @@ pub struct RoutesView {
     pub start: StopView,
     /// The goal.
     pub goal: StopView,
+    /// How the profile's current role was read, when it is not the
+    /// occupation's own title or code (as `advise` says it).
+    pub start_role_read: Option<crate::advice::RoleReadView>,
+    /// How the goal's role was read, likewise.
+    pub goal_role_read: Option<crate::advice::RoleReadView>,
     /// Years within which to reach it.
     pub horizon_years: f32,
     /// Pareto-optimal routes, fastest first.
@@ -239,6 +244,8 @@ pub fn routes(
                 level: goal.level,
             },
         ),
+        start_role_read: (profile.current.role_read.as_ref()).map(crate::advice::RoleReadView::of),
+        goal_role_read: goal.role_read.as_ref().map(crate::advice::RoleReadView::of),
         horizon_years: goal.horizon_years,
         routes: answer.routes.iter().map(view_of).collect(),
         direct: answer.direct.as_ref().map(view_of),

@@ -913,3 +913,26 @@ fn the_advice_says_when_ones_own_occupation_is_unrated() {
     ]);
     assert!(v["current_ratings_note"].is_null());
 }
+
+/// `route` says how the typed roles were read, as `advise` does: a
+/// misspelt goal ("Polise Sargent") was taken silently as a police
+/// sergeant's post. The JSON carries the same reading.
+#[test]
+fn route_says_how_the_typed_roles_were_read() {
+    let p = write_profile(
+        "misspelt-goal.toml",
+        "[current]\nrole = \"Police and Sheriff's Patrol Officers\"\nlevel = \"senior\"\nsalary = 70000\nyears_in_role = 5\n[goal]\nrole = \"Polise Sargent\"\nhorizon_years = 5\n",
+    );
+    let out = stdout(&run(&["route", &p]));
+    let first = out.lines().take(3).collect::<Vec<_>>().join("\n");
+    assert!(
+        first.contains("(the goal: read from \"Polise Sargent\"")
+            && first.contains("Police Sergeant"),
+        "{out}"
+    );
+    // The current role is the occupation's own title: nothing to say.
+    assert!(!first.contains("your role:"), "{out}");
+    let answer = json(&["route", &p, "--format", "json"]);
+    assert_eq!(answer["goal_role_read"]["text"], "Polise Sargent");
+    assert!(answer["start_role_read"].is_null());
+}

@@ -28,7 +28,7 @@ pub fn route(engine: &Engine, args: &RouteArgs, format: Format) -> anyhow::Resul
 
 fn render(v: &RoutesView) -> String {
     let mut s = format!(
-        "From {} ({}, grade {}) to {} ({}, grade {}) within {} years\n\n",
+        "From {} ({}, grade {}) to {} ({}, grade {}) within {} years\n",
         v.start.title,
         level_words(v.start.level),
         v.start.grade,
@@ -37,6 +37,17 @@ fn render(v: &RoutesView) -> String {
         v.goal.grade,
         v.horizon_years
     );
+    // How the typed roles were read, as `advise` says it: a misspelt goal
+    // ("Polise Sargent") is not taken silently.
+    for (whose, read) in [
+        ("your role", &v.start_role_read),
+        ("the goal", &v.goal_role_read),
+    ] {
+        if let Some(r) = read {
+            s.push_str(&format!("  ({whose}: {})\n", r.words));
+        }
+    }
+    s.push('\n');
     if v.routes.is_empty() {
         s.push_str(&format!("No route within {} years", v.horizon_years));
         match &v.nearest {
