@@ -2057,7 +2057,12 @@ impl<'a> Context<'a> {
         }
         let leaves_department = movement.changes.contains(&Change::Department);
         let mut first_weeks = Vec::new();
-        if movement.kind == MoveKind::StepDown {
+        // The seed's thanks and "never slumming it" are for a post that
+        // costs the person standing and pay; a grade "down" into better-paid
+        // work (a senior medical assistant's first nursing post, +144%) is
+        // no such sacrifice, and saying so would ring false.
+        let pays_more = matches!((now, pay), (Some(now), Some(pay)) if now > 0 && pay > now);
+        if movement.kind == MoveKind::StepDown && !pays_more {
             first_weeks.push(FirstWeek::Thank {
                 newcomer_post: to.level.grade() <= 2,
             });

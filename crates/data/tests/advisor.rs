@@ -368,6 +368,26 @@ fn the_first_weeks_fit_the_post_and_the_goal() {
     assert!(cook.living.first_weeks.contains(&FirstWeek::Thank {
         newcomer_post: true
     }));
+    // A grade "down" into better-paid work is no sacrifice to be thanked
+    // for: a senior medical assistant's first nursing post, at twice the
+    // pay, was told to "never suggest you are slumming it".
+    let nurse = inline(
+        "[current]\nrole = \"Medical Assistants\"\nlevel = \"senior\"\nsalary = 40000\neducation = \"associate\"\n[[options]]\nid = \"rn\"\nrole = \"Registered Nurses\"\nlevel = \"intermediate\"\nsalary = 82000\n",
+    )
+    .unwrap();
+    let rn = only(&nurse);
+    assert_eq!(
+        rn.movement.kind,
+        switchback_core::position::MoveKind::StepDown
+    );
+    assert!(
+        !rn.living
+            .first_weeks
+            .iter()
+            .any(|w| matches!(w, FirstWeek::Thank { .. } | FirstWeek::NeverSlumming)),
+        "{:?}",
+        rn.living.first_weeks
+    );
     assert!(
         cook.living
             .first_weeks
