@@ -920,8 +920,7 @@ impl Standing {
     /// defined path.
     fn onward_long_shot(&self) -> Option<Reason> {
         let onward = self.onward?;
-        let waived = matches!(self.long_shot, Some(LongShot::WaivedByOwnRatings(_)));
-        let whole_way = (!waived).then_some(self.landing_basis * onward);
+        let whole_way = self.whole_way(onward);
         (onward < LONG_SHOT_BELOW || whole_way.is_some_and(|w| w < VERY_UNLIKELY)).then_some(
             Reason::OnwardLongShot {
                 onward,
@@ -929,6 +928,13 @@ impl Standing {
                 whole_way,
             },
         )
+    }
+
+    /// The chance of the whole way — landing the option, then its route
+    /// `onward` — unless the person's own ratings set the landing aside.
+    fn whole_way(&self, onward: f32) -> Option<f32> {
+        let waived = matches!(self.long_shot, Some(LongShot::WaivedByOwnRatings(_)));
+        (!waived).then_some(self.landing_basis * onward)
     }
 
     /// Strategic when the option serves a circumstance beyond necessity,
@@ -1559,13 +1565,12 @@ impl<'a> Context<'a> {
         {
             // A step down whose way on is a long shot gives up a grade for
             // nothing to count on: not recommended, not merely no strategy.
-            let waived = matches!(long_shot, Some(LongShot::WaivedByOwnRatings(_)));
             (
                 Verdict::NotRecommended,
                 Some(Reason::OnwardLongShot {
                     onward,
                     step_down: true,
-                    whole_way: (!waived).then_some(landing_basis * onward),
+                    whole_way: standing.whole_way(onward),
                 }),
             )
         } else if let Some(e) = education.filter(|e| e.factor < EDUCATION_FIRST_BELOW && !necessity)
