@@ -425,10 +425,11 @@ impl TitleIndex {
     fn query_terms(&self, query: &str, seniority_weight: f32) -> (Vec<Term>, f32) {
         let mut toks = text::tokens(query);
         toks.dedup();
+        let ranks = rank_phrases(&toks);
         let mut terms: Vec<Term> = Vec::new();
         let mut total = 0.0;
-        for t in &toks {
-            let work = names_work(t);
+        for (t, in_rank_phrase) in toks.iter().zip(ranks) {
+            let work = !in_rank_phrase && names_work(t);
             let scale = if is_seniority_word(t) {
                 seniority_weight
             } else {
@@ -599,9 +600,27 @@ pub(crate) struct Term {
     work: bool,
 }
 
-/// Whether a token says what the work is: not a rank or a small word.
+/// Whether a token says what the work is: not a seniority word, a rank
+/// of management ("Supervisor of Electricians" names electricians' work,
+/// not supervision in general) or a small word.
 fn names_work(t: &str) -> bool {
-    !is_seniority_word(t) && !matches!(t, "of" | "and" | "the" | "for" | "in" | "to" | "a" | "an")
+    !is_seniority_word(t)
+        && !is_rank_word(t)
+        && !matches!(t, "of" | "and" | "the" | "for" | "in" | "to" | "a" | "an")
+}
+
+/// Which of a title's tokens belong to "first-line", the SOC's name for
+/// the supervisory rank: in "First-Line Supervisor of Electricians" they
+/// name no work, though "line" alone does ("Line Cook").
+fn rank_phrases(tokens: &[String]) -> Vec<bool> {
+    let mut marked = vec![false; tokens.len()];
+    for (i, pair) in tokens.windows(2).enumerate() {
+        if pair[0] == "first" && pair[1] == "line" {
+            marked[i] = true;
+            marked[i + 1] = true;
+        }
+    }
+    marked
 }
 
 fn is_seniority_word(t: &str) -> bool {
@@ -719,22 +738,25 @@ const RANK_DROPPED: f32 = 0.85;
 
 /// Whether a title names a rank of management or supervision.
 fn names_a_rank(title: &str) -> bool {
-    text::tokens(title).iter().any(|t| {
-        matches!(
-            t.as_str(),
-            "manager"
-                | "director"
-                | "supervisor"
-                | "head"
-                | "chief"
-                | "superintendent"
-                | "administrator"
-                | "executive"
-                | "foreman"
-                | "forewoman"
-                | "president"
-        )
-    })
+    text::tokens(title).iter().any(|t| is_rank_word(t))
+}
+
+/// A word that names a rank of management or supervision.
+fn is_rank_word(t: &str) -> bool {
+    matches!(
+        t,
+        "manager"
+            | "director"
+            | "supervisor"
+            | "head"
+            | "chief"
+            | "superintendent"
+            | "administrator"
+            | "executive"
+            | "foreman"
+            | "forewoman"
+            | "president"
+    )
 }
 
 /// Scores this close to the best of a run of matches are the same evidence

@@ -298,6 +298,19 @@ fn a_rank_and_a_field_are_read_together() {
     assert_eq!(first("Case Manager"), first("case manager"));
 }
 
+/// A rank names no work: "First-Line Supervisor of Electricians" is the
+/// supervision of electricians' trade (construction's first-line
+/// supervisors list "Electrician Supervisor"), not the first-line
+/// supervision of security workers, whose title shares only the rank.
+#[test]
+fn a_supervisors_title_is_read_by_the_work_supervised() {
+    assert_eq!(first("first-line supervisor of electricians"), "47-1011.00");
+    assert_eq!(first("Supervisor of Electricians"), "47-1011.00");
+    // "line" alone still names work.
+    assert_eq!(first("Line Cook"), "35-2014.00");
+    assert_eq!(first("Production Supervisor"), "51-1011.00");
+}
+
 /// A post's pay reads a title two occupations list alike, when its level
 /// is not said: a "Store Manager" on $58,000 is a retail store's
 /// supervisor (whose middle half earns $38,590–$62,130), not a general and
