@@ -713,7 +713,33 @@ impl Occupation {
     /// Whether `self` and `other` are one function: one profession (SOC
     /// broad group), or one managing the other's work ([`Self::manages`]).
     pub fn same_function(&self, other: &Occupation) -> bool {
-        self.family() == other.family() || self.manages(other) || other.manages(self)
+        self.family() == other.family()
+            || self.manages(other)
+            || other.manages(self)
+            || self.helps(other)
+            || other.helps(self)
+    }
+
+    /// Whether this is the helpers' occupation of `other`'s trade: SOC
+    /// files helpers apart ("Helpers--Electricians", 47-3013) from the
+    /// trade they help (Electricians, 47-2111), in the same major group;
+    /// an electrician taking a helper's post stays in the trade, a rung
+    /// lower, and changes no profession.
+    pub fn helps(&self, other: &Occupation) -> bool {
+        let Some(helped) = self.title.strip_prefix("Helpers--") else {
+            return false;
+        };
+        let trade_words = |title: &str| {
+            crate::text::tokens(title).into_iter().filter(|t| {
+                !matches!(
+                    t.as_str(),
+                    "and" | "of" | "the" | "all" | "other" | "worker" | "except"
+                )
+            })
+        };
+        let other_words: Vec<String> = trade_words(&other.title).collect();
+        self.soc().major_number() == other.soc().major_number()
+            && trade_words(helped).any(|w| other_words.contains(&w))
     }
 
     /// The SOC major group of this occupation's field: its own, with

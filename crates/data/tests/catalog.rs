@@ -153,6 +153,20 @@ fn derived_groups_and_experience() {
     assert!(occ("11-1011.00").typical_experience_years() > cook.typical_experience_years());
 }
 
+/// A trade's helpers are of the trade: an electrician taking a helper's
+/// post changes no profession, though SOC files helpers in another broad
+/// group; the carpenters' helpers are not electricians'.
+#[test]
+fn a_trades_helpers_are_of_its_function() {
+    let (helper, electrician) = (occ("47-3013.00"), occ("47-2111.00"));
+    assert!(helper.helps(electrician));
+    assert!(electrician.same_function(helper) && helper.same_function(electrician));
+    assert!(!electrician.helps(helper));
+    assert!(!occ("47-3012.00").same_function(electrician));
+    assert!(occ("47-3015.00").same_function(occ("47-2152.00")));
+    assert!(occ("47-3012.00").same_function(occ("47-2031.00")));
+}
+
 #[test]
 fn a_first_line_supervisor_manages_the_work_soc_files_under_it() {
     // A retail store's supervisor supervises retail sales workers, not
