@@ -133,6 +133,39 @@ pub fn shown(routes: &[RouteView]) -> Vec<usize> {
     order
 }
 
+/// Why a profile's goal is where the person stands, and, for a first-line
+/// supervisor aiming within their own occupation (a sous chef at "Executive
+/// Chef"), where the grade above is: O*NET keeps every post of first-line
+/// supervision at one grade, and the next is management.
+fn at_goal_message(engine: &Engine, profile: &Profile) -> String {
+    let (catalog, model) = (engine.catalog(), engine.model());
+    let start = &profile.current.position;
+    let goal_level = profile.goal.as_ref().map_or(start.level, |g| g.level);
+    let here = catalog.occupation(start.occupation);
+    let mut message = format!(
+        "you already work as {} at {}, at or above the goal's level ({}): a route needs a goal beyond where you stand",
+        here.title,
+        start.level.words(),
+        goal_level.words()
+    );
+    let first_line = here.is_first_line_supervision()
+        && profile
+            .goal
+            .as_ref()
+            .is_some_and(|g| g.occupation == start.occupation);
+    if let Some(manager) = first_line
+        .then(|| switchback_core::chances::own_manager(catalog, model, start.occupation))
+        .flatten()
+    {
+        let m = catalog.occupation(manager);
+        message.push_str(&format!(
+            "; the catalog keeps every post of {} at one grade, supervisor, and the grade above is management: {} ({})",
+            here.title, m.title, m.code
+        ));
+    }
+    message
+}
+
 /// Plans the routes of a profile with a goal, in at most `max_moves` moves.
 pub fn routes(
     engine: &Engine,
@@ -154,15 +187,7 @@ pub fn routes(
     let start = &profile.current.position;
     let (catalog, model) = (engine.catalog(), engine.model());
     if profile.at_goal() {
-        return Err(AppError::invalid(
-            "goal",
-            format!(
-                "you already work as {} at {}, at or above the goal's level ({}): a route needs a goal beyond where you stand",
-                catalog.occupation(start.occupation).title,
-                start.level.words(),
-                goal.level.words()
-            ),
-        ));
+        return Err(AppError::invalid("goal", at_goal_message(engine, profile)));
     }
     let levels = person_levels(model, profile);
     let req = Request {

@@ -486,6 +486,11 @@ fn route_without_a_goal_or_with_an_unreachable_one() {
         "{notes}"
     );
     assert!(notes.contains("full-time, unpaid"), "{notes}");
+    // In text, each note is one sentence with one full stop.
+    let o = run(&["route", &p]);
+    let text = String::from_utf8_lossy(&o.stdout);
+    assert!(text.contains("Note: No route reaches Lawyers"), "{text}");
+    assert!(!text.contains(".."), "{text}");
 
     // A goal at or below where the person stands is no goal for a route.
     let p = write_profile(
@@ -496,6 +501,20 @@ fn route_without_a_goal_or_with_an_unreachable_one() {
     assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("goal: you already work as Registered Nurses at director, at or above the goal's level (entry)"),
+        "{}",
+        stderr(&o)
+    );
+
+    // A first-line supervisor aiming within their own occupation is told
+    // where the grade above is.
+    let p = write_profile(
+        "chef.toml",
+        "[current]\nrole = \"Sous Chef\"\n[goal]\nrole = \"Executive Chef\"\nhorizon_years = 5\n",
+    );
+    let o = run(&["route", &p]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("the grade above is management: Food Service Managers (11-9051.00)"),
         "{}",
         stderr(&o)
     );

@@ -392,12 +392,37 @@ pub fn own_supervisor(
     model: &TransitionModel,
     a: OccupationId,
 ) -> Option<OccupationId> {
+    managing(catalog, model, a, |o| o.is_first_line_supervision())
+}
+
+/// The management of `a`'s work in SOC major group 11, chosen as
+/// [`own_supervisor`] chooses: the grade above a first-line supervisor
+/// (a head cook's is food service management).
+pub fn own_manager(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    a: OccupationId,
+) -> Option<OccupationId> {
+    managing(catalog, model, a, |o| {
+        o.is_management() && !o.is_first_line_supervision()
+    })
+}
+
+/// Of the occupations `kind` admits that manage `a`'s work, the SOC
+/// occupation before its specialties, then the one `a`'s work transfers
+/// to best.
+fn managing(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    a: OccupationId,
+    kind: impl Fn(&crate::catalog::Occupation) -> bool,
+) -> Option<OccupationId> {
     let worker = catalog.occupation(a);
     (0..catalog.occupations().len())
         .map(|i| OccupationId(i as u16))
         .filter(|&c| {
             let o = catalog.occupation(c);
-            c != a && o.is_first_line_supervision() && o.manages(worker)
+            c != a && kind(o) && o.manages(worker)
         })
         .max_by(|&x, &y| {
             let base = |c: OccupationId| catalog.occupation(c).code.as_str().ends_with(".00");

@@ -114,7 +114,13 @@ fn render(v: &RoutesView) -> String {
 
 fn push_notes(s: &mut String, notes: &[String]) {
     for n in notes {
-        s.push_str(&format!("Note: {n}.\n"));
+        // Notes are sentences; some end on their own full stop.
+        let stop = if n.ends_with(['.', '!', '?']) {
+            ""
+        } else {
+            "."
+        };
+        s.push_str(&format!("Note: {n}{stop}\n"));
     }
 }
 
