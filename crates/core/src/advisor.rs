@@ -937,6 +937,15 @@ impl Standing {
         (!waived).then_some(self.landing_basis * onward)
     }
 
+    /// An option that is not strategic is still said to be a long shot to
+    /// land when it is one: "acceptable" beside a landing of 0.00 would
+    /// read as a plan.
+    fn say_long_shot(&self, reasons: &mut Vec<Reason>) {
+        if let Some(LongShot::Is(landing)) = self.long_shot {
+            reasons.push(Reason::LongShot { landing });
+        }
+    }
+
     /// Strategic when the option serves a circumstance beyond necessity,
     /// leads on to the goal, is likely to go well and is no long shot to
     /// land, nor is its route onward to the goal ("a defined path on which
@@ -962,11 +971,7 @@ impl Standing {
         if serves {
             return Verdict::Strategic;
         }
-        // An acceptable option is still said to be a long shot when it is
-        // one: "acceptable" beside a landing of 0.00 would read as a plan.
-        if let Some(LongShot::Is(landing)) = self.long_shot {
-            reasons.push(Reason::LongShot { landing });
-        }
+        self.say_long_shot(reasons);
         if self.necessity && !self.has_reason {
             reasons.push(Reason::NecessityOnly {
                 goal: self.has_goal,
@@ -1576,7 +1581,9 @@ impl<'a> Context<'a> {
         } else if let Some(e) = education.filter(|e| e.factor < EDUCATION_FIRST_BELOW && !necessity)
         {
             // A post the person cannot hold without a degree they lack is
-            // no strategy yet, whatever else it serves.
+            // no strategy yet, whatever else it serves; a long shot to
+            // land even with the degree is said too.
+            standing.say_long_shot(reasons);
             (
                 Verdict::Acceptable,
                 Some(Reason::EducationFirst {

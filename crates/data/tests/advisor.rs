@@ -672,7 +672,7 @@ manages_people = true
     // When only the person's own pay floor stands in the way of the
     // fastest route, that is said — not that the data hold no route. (The
     // planner's post gives no pay: its grades are paid OEWS's estimates,
-    // the next one up the 10th percentile, below the floor.)
+    // every stop on the way below a floor of $130,000.)
     let sergeant = inline(
         r#"
 [current]
@@ -687,7 +687,7 @@ role = "Emergency Management Directors"
 level = "director"
 horizon_years = 6
 [situation]
-min_salary = 70000
+min_salary = 130000
 [[options]]
 id = "planner"
 role = "Emergency Management Directors"
@@ -698,7 +698,7 @@ level = "intermediate"
     let nearest = nearest_route_of(only(&sergeant));
     assert_eq!(
         nearest.beyond_limits,
-        [advisor::Limit::MinSalary(70000)],
+        [advisor::Limit::MinSalary(130000)],
         "{nearest:?}"
     );
 }
@@ -816,6 +816,38 @@ fn an_offer_in_hand_makes_landing_certain_and_asks_no_education_again() {
             .iter()
             .any(|r| matches!(r, Reason::EducationFirst { assumed: true, .. }))
     );
+}
+
+/// A post to study for first is still said to be a long shot when it is
+/// one on the evidence that judges the person (the assumed education set
+/// aside): a carpenter applying to a junior estimator's post, work that
+/// transfers little, is told both, not only to enrol.
+#[test]
+fn a_post_to_study_for_is_still_called_a_long_shot() {
+    let advice = inline(
+        r#"
+[current]
+role = "Carpenters"
+level = "senior"
+salary = 62000
+years_in_role = 10
+years_experience = 14
+[goal]
+role = "Construction Managers"
+level = "manager"
+horizon_years = 7
+[[options]]
+id = "estimator"
+role = "Cost Estimators"
+level = "junior"
+salary = 58000
+"#,
+    )
+    .unwrap();
+    let o = only(&advice);
+    assert!(has_reason(o, "verdict.education_first"), "{:?}", o.reasons);
+    assert!(has_reason(o, "verdict.long_shot"), "{:?}", o.reasons);
+    assert_ne!(o.verdict, Verdict::Strategic);
 }
 
 const BLOCKED_ELECTRICIAN: &str = r#"

@@ -295,7 +295,7 @@ fn pay_in_ones_own_occupation_scales_from_ones_own() {
     let rn = catalog().occupation(id("29-1141.00"));
     let national = estimated_salary(rn, Level::Senior).unwrap();
     assert!(national > 90_000, "the premise: she earns below the median");
-    let req = request(&s, "29-1171.00", Level::Senior, 6.0);
+    let req = request(&s, "29-1141.00", Level::Principal, 8.0);
     let p = plan::plan(catalog(), model(), &req);
     let mut seen = 0;
     for m in p.routes.iter().flat_map(|r| &r.steps) {
@@ -312,6 +312,9 @@ fn pay_in_ones_own_occupation_scales_from_ones_own() {
         }
     }
     assert!(seen > 0, "some route passes through her own occupation");
+    // A grade below hers, wherever a route meets it, pays less than she earns.
+    let below = scaled_salary(rn, Level::Senior, 90_000, Level::Intermediate).unwrap();
+    assert!(below < 90_000 && below < estimated_salary(rn, Level::Intermediate).unwrap());
 }
 
 /// A route planned from an offer scales the offer's occupation from the

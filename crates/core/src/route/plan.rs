@@ -38,6 +38,16 @@ pub(crate) const BAG_LIMIT: usize = 6;
 /// professional or doctoral degree); shorter study (a master's after a
 /// bachelor's) is done alongside the work.
 pub const FULL_TIME_STUDY_YEARS: f32 = 2.0;
+/// The least RL category (a first professional degree: a physician's,
+/// a lawyer's) whose study is its whole programme, whatever degree the
+/// person holds below it ([`PROFESSIONAL_STUDY_YEARS`]).
+pub(crate) const PROFESSIONAL_EDUCATION: u8 = 10;
+/// Years of full-time study a first professional degree or a doctorate
+/// asks of anyone without one: medical school is four years after a
+/// bachelor's, and a master's in nursing shortens it by none (a nurse
+/// specialist was sent to emergency medicine after two years of study
+/// alongside her work).
+pub(crate) const PROFESSIONAL_STUDY_YEARS: f32 = 4.0;
 /// Default deepest step down, in grades.
 pub(crate) const DEFAULT_MAX_STEP_DOWN: u8 = 2;
 /// Default number of moves.
@@ -958,6 +968,16 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             offered: (1..stops.len())
                 .filter(|&j| req.offered.iter().any(|o| o.same_post(stops[j])))
                 .collect(),
+            study_floor: education
+                .iter()
+                .map(|e| match e {
+                    Some(c) if *c >= PROFESSIONAL_EDUCATION => f64::from(PROFESSIONAL_STUDY_YEARS),
+                    _ => 0.0,
+                })
+                .collect(),
+            // An occupation left is re-entered only at a grade above any
+            // held there: a switchback comes back higher.
+            rank: stops.iter().map(|s| s.level.grade()).collect(),
         },
         stops,
         education,
@@ -1041,9 +1061,7 @@ fn own_work_readiness<'a>(
 /// newcomer is hired at: one above its typical incumbent's. The top of an
 /// occupation's ladder (two grades above typical, paid its 90th
 /// percentile) is climbed within it: a senior graphic designer was sent to
-/// lead special-effects animators "now", at $177,110 (+146%). A route
-/// never returns to an occupation it has left, so entering one is a first
-/// time.
+/// lead special-effects animators "now", at $177,110 (+146%).
 pub(crate) fn enters_above_its_newcomers(
     catalog: &Catalog,
     origin: OccupationId,

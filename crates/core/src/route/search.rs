@@ -29,12 +29,33 @@
 //! an offered state asks only its edge's stay — no experience, no study;
 //! the employer has weighed the person.
 //!
-//! **A route never returns** to an occupation slot it has left.
+//! **A route never returns** to a post it has left. It re-enters no
+//! occupation slot it has left, except the start's — the person's own
+//! work — and that only at a rank (`rank`, the grade) above every rank it
+//! held there: a switchback comes back higher (a first officer who
+//! captains for a regional airline returns to the majors as a captain),
+//! never to the grade it gave up. Other slots are not re-entered: a detour
+//! through other work for its pay (a nurse supervisor made an HR manager
+//! for a year on her way to health services management) is no route. A
+//! label carries the highest rank it held in the start's slot before it
+//! last left it.
+//!
+//! **A promotion is not given back**: a route does not step down (to a
+//! lower rank) out of a state it stepped up into. Such a climb only
+//! to step down again adds a landing to risk for a year's higher pay —
+//! no coach's advice (a counsellor hired a grade up for a year before
+//! stepping down into the goal); a route that means to move waits where
+//! it is, or moves sideways.
 //!
 //! **Why the pruning is exact.** A label is pruned only when another label
 //! at the same state (a) has credited *exactly* the same experience toward
-//! every slot, has gathered exactly the same schooling, and has left no
-//! slot the other has not left, and (b) is at
+//! every slot it may still enter, has gathered exactly the same
+//! schooling, has left no slot the other has not left, held no higher
+//! rank than the other in the start's slot before leaving it nor in the
+//! slot it is in (so wherever the other may re-enter, it may too), did
+//! not step up
+//! into the state unless the other did (so it may step down wherever the
+//! other may), and (b) is at
 //! least as good on (years, probability, lowest salary, earnings projected
 //! at the goal salary, moves). Equal credit means every continuation takes
 //! the same time from either label, so the gap in time persists to the end
@@ -108,6 +129,15 @@ pub struct Graph {
     /// they ask no experience and no study — the employer has weighed the
     /// person, as the advisor takes an offer in hand ([`Graph::offer`]).
     pub offered: Vec<usize>,
+    /// The least years of study a state asks of a person short of its
+    /// schooling, whatever they lack (empty: only what they lack): a
+    /// medical degree is its whole programme, not the two years between a
+    /// master's and it.
+    pub study_floor: Vec<f64>,
+    /// The rank (grade) of each state; empty when all are equal. A route
+    /// re-enters a slot it has left only at a rank above every rank it held
+    /// there (see the module docs), so with equal ranks it never does.
+    pub rank: Vec<u8>,
 }
 
 /// The criteria of a route.
@@ -186,6 +216,11 @@ impl Graph {
         years.is_finite().then_some(years)
     }
 
+    /// The rank of state `v` ([`Graph::rank`]; 0 when ranks are not given).
+    fn rank(&self, v: usize) -> u8 {
+        self.rank.get(v).copied().unwrap_or(0)
+    }
+
     /// Whether the move from `from` to `to` takes an offer in hand
     /// ([`Graph::offered`]): from the start, into an offered state.
     pub fn offer(&self, from: usize, to: usize) -> bool {
@@ -195,7 +230,12 @@ impl Graph {
     /// Years of study a person with `schooled` years needs before moving
     /// into `to` (0 when they have enough).
     pub fn study(&self, to: usize, schooled: f64) -> f64 {
-        (self.schooling[to] - schooled).max(0.0)
+        let short = self.schooling[to] - schooled;
+        if short <= 1e-9 {
+            0.0
+        } else {
+            short.max(self.study_floor.get(to).copied().unwrap_or(0.0))
+        }
     }
 
     /// The years of that study that earn nothing: all of it when it is
@@ -240,6 +280,8 @@ impl Graph {
             && self.schooling.len() == n
             && self.credit.len() == slots
             && slots <= 64
+            && (self.rank.is_empty() || self.rank.len() == n)
+            && (self.study_floor.is_empty() || self.study_floor.len() == n)
             && self.slot.iter().all(|&s| s < slots)
             && self.related.iter().all(|r| r.len() == slots)
             // One truth for an unpaid start: its salary is nothing.
@@ -260,6 +302,14 @@ struct Label {
     schooled: f64,
     /// Slots the route has moved out of.
     left: u64,
+    /// The highest rank held in the start's slot before the route last
+    /// left it (0 while it has not).
+    start_held: u8,
+    /// The highest rank held in the slot the route is in, since it entered
+    /// it.
+    here_high: u8,
+    /// The route stepped up into its state: it may not step down next.
+    climbed: bool,
     parent: Option<(usize, Edge)>,
 }
 
@@ -294,23 +344,35 @@ impl Arena {
         self.labels.len() - 1
     }
 
+    /// Drops the label pushed last.
+    fn pop(&mut self) {
+        self.labels.pop();
+        self.credit.truncate(self.labels.len() * self.slots);
+    }
+
     /// Whether label `a` makes `b` (at the same state) useless: see the
     /// module docs. Credit is compared clipped at the most any state of
     /// the slot needs (beyond it, more changes nothing), and only toward
     /// slots `b` may still enter; schooling must be equal, as credit.
-    fn prunes(&self, g: &Graph, ceiling: &[f64], a: usize, b: usize) -> bool {
+    fn prunes(&self, g: &Graph, bounds: &SlotBounds, a: usize, b: usize) -> bool {
         let (la, lb) = (&self.labels[a], &self.labels[b]);
+        // `b` may never enter slot `s` again: it left it, and it is not
+        // the start's or `b` left that holding its top rank.
+        let closed = |s: usize| {
+            lb.left & (1 << s) != 0 && (s != bounds.start_slot || lb.start_held >= bounds.start_top)
+        };
         la.left & !lb.left == 0
+            && la.start_held <= lb.start_held
+            && la.here_high <= lb.here_high
+            && (!la.climbed || lb.climbed)
             && (la.schooled - lb.schooled).abs() < 1e-9
             && self
                 .credit(a)
                 .iter()
                 .zip(self.credit(b))
-                .zip(ceiling)
+                .zip(&bounds.ceiling)
                 .enumerate()
-                .all(|(s, ((x, y), c))| {
-                    lb.left & (1 << s) != 0 || (x.min(*c) - y.min(*c)).abs() < 1e-9
-                })
+                .all(|(s, ((x, y), c))| closed(s) || (x.min(*c) - y.min(*c)).abs() < 1e-9)
             && la.projected(g).dominates(&lb.projected(g))
     }
 
@@ -369,14 +431,14 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
         moves: 0,
         schooled: g.schooled,
         left: 0,
+        start_held: 0,
+        here_high: g.rank(g.start),
+        climbed: false,
         parent: None,
     };
     arena.push(first, &g.credit);
     let least = least_time_to_goal(g);
-    let mut ceiling = vec![0f64; slots];
-    for (v, &slot) in g.slot.iter().enumerate() {
-        ceiling[slot] = ceiling[slot].max(g.need[v]);
-    }
+    let bounds = SlotBounds::of(g);
     let mut bags: Vec<Vec<usize>> = vec![Vec::new(); n];
     bags[g.start].push(0);
     let mut frontier = vec![0usize];
@@ -390,13 +452,18 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
                 continue;
             }
             for e in &g.edges[l.state] {
-                let Some(cand) = extend(g, &arena, li, e, round, &least, &mut credit) else {
+                let step = Step {
+                    li,
+                    e,
+                    round,
+                    least: &least,
+                };
+                let Some(cand) = extend(g, &arena, &step, &mut credit) else {
                     continue;
                 };
                 let ci = arena.push(cand, &credit);
-                if !admit(g, &mut arena, &ceiling, &mut bags[e.to], ci) {
-                    arena.labels.pop();
-                    arena.credit.truncate(arena.labels.len() * slots);
+                if !admit(g, &mut arena, &bounds, &mut bags[e.to], ci) {
+                    arena.pop();
                     continue;
                 }
                 next.push(ci);
@@ -433,11 +500,17 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
 /// Puts label `ci` in its state's bag unless a label there prunes it,
 /// dropping the labels it prunes, and, at a full bag (not the goal's),
 /// giving way or making way by [`Arena::worst`]. Whether it was kept.
-fn admit(g: &Graph, arena: &mut Arena, ceiling: &[f64], bag: &mut Vec<usize>, ci: usize) -> bool {
-    if bag.iter().any(|&b| arena.prunes(g, ceiling, b, ci)) {
+fn admit(
+    g: &Graph,
+    arena: &mut Arena,
+    bounds: &SlotBounds,
+    bag: &mut Vec<usize>,
+    ci: usize,
+) -> bool {
+    if bag.iter().any(|&b| arena.prunes(g, bounds, b, ci)) {
         return false;
     }
-    bag.retain(|&b| !arena.prunes(g, ceiling, ci, b));
+    bag.retain(|&b| !arena.prunes(g, bounds, ci, b));
     let state = arena.labels[ci].state;
     if g.bag_limit > 0 && state != g.goal && bag.len() >= g.bag_limit {
         bag.push(ci);
@@ -449,25 +522,68 @@ fn admit(g: &Graph, arena: &mut Arena, ceiling: &[f64], bag: &mut Vec<usize>, ci
     true
 }
 
-/// The label reached from `arena[li]` by `e`, with its credit in `credit`,
-/// unless a bound or the no-return rule rules it out.
-fn extend(
-    g: &Graph,
-    arena: &Arena,
+/// What each slot asks at most — the experience any of its states needs
+/// (credit beyond it changes nothing) — and the start's slot with its top
+/// rank (a route that left it holding that rank can never enter it again).
+struct SlotBounds {
+    ceiling: Vec<f64>,
+    start_slot: usize,
+    start_top: u8,
+}
+
+impl SlotBounds {
+    fn of(g: &Graph) -> SlotBounds {
+        let mut bounds = SlotBounds {
+            ceiling: vec![0.0; g.related.len()],
+            start_slot: g.slot[g.start],
+            start_top: 0,
+        };
+        for (v, &slot) in g.slot.iter().enumerate() {
+            bounds.ceiling[slot] = bounds.ceiling[slot].max(g.need[v]);
+            if slot == bounds.start_slot {
+                bounds.start_top = bounds.start_top.max(g.rank(v));
+            }
+        }
+        bounds
+    }
+}
+
+/// One extension of a label: the label (`li`), the edge, the round, and
+/// the least years from each state to the goal by moves left.
+struct Step<'a> {
     li: usize,
-    e: &Edge,
+    e: &'a Edge,
     round: usize,
-    least: &[Vec<f64>],
-    credit: &mut [f64],
-) -> Option<Label> {
+    least: &'a [Vec<f64>],
+}
+
+/// The label reached by `step`, with its credit in `credit`, unless a
+/// bound or the no-return rule rules it out.
+fn extend(g: &Graph, arena: &Arena, step: &Step<'_>, credit: &mut [f64]) -> Option<Label> {
+    let Step {
+        li,
+        e,
+        round,
+        least,
+    } = *step;
     let l = &arena.labels[li];
     let (from_slot, to_slot) = (g.slot[l.state], g.slot[e.to]);
-    let left = if from_slot != to_slot {
-        l.left | (1u64 << from_slot)
+    let start_slot = g.slot[g.start];
+    let (left, here_high) = if from_slot != to_slot {
+        (l.left | (1u64 << from_slot), g.rank(e.to))
     } else {
-        l.left
+        (l.left, l.here_high.max(g.rank(e.to)))
     };
-    if left & (1u64 << to_slot) != 0 {
+    let start_held = if from_slot == start_slot && to_slot != start_slot {
+        l.start_held.max(l.here_high)
+    } else {
+        l.start_held
+    };
+    let returns = left & (1u64 << to_slot) != 0;
+    if returns && (to_slot != start_slot || g.rank(e.to) <= start_held) {
+        return None;
+    }
+    if l.climbed && g.rank(e.to) < g.rank(l.state) {
         return None;
     }
     let probability = l.probability * e.probability;
@@ -505,6 +621,9 @@ fn extend(
         moves: round,
         schooled: l.schooled.max(g.schooling[e.to]),
         left,
+        start_held,
+        here_high,
+        climbed: g.rank(e.to) > g.rank(l.state),
         parent: Some((li, Edge { years: stay, ..*e })),
     })
 }
@@ -609,16 +728,25 @@ fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64,
     let mut credit = g.credit.clone();
     let mut schooled = g.schooled;
     let mut unpaid_study = false;
-    let mut left = 0u64;
     let (mut years, mut earned, mut probability) = (0.0, 0.0, 1.0);
     let mut edges = Vec::new();
-    for w in states.windows(2) {
+    for (i, w) in states.windows(2).enumerate() {
         let e = g.edges[w[0]].iter().find(|e| e.to == w[1])?;
-        let (a, b) = (g.slot[w[0]], g.slot[w[1]]);
-        if a != b {
-            left |= 1 << a;
+        // No return, from the definition: a slot the route has been in
+        // and left since is entered again only if it is the start's, above
+        // every rank held there.
+        let slot = g.slot[w[1]];
+        let held_then_left = (0..=i).any(|k| {
+            g.slot[states[k]] == slot
+                && states[k + 1..=i].iter().any(|&m| g.slot[m] != slot)
+                && (slot != g.slot[g.start] || g.rank(w[1]) <= g.rank(states[k]))
+        });
+        if held_then_left {
+            return None;
         }
-        if left & (1 << b) != 0 {
+        // No promotion given back, from the definition.
+        let stepped_up = i > 0 && g.rank(w[0]) > g.rank(states[i - 1]);
+        if stepped_up && g.rank(w[1]) < g.rank(w[0]) {
             return None;
         }
         probability *= e.probability;
@@ -718,6 +846,9 @@ mod tests {
                     moves: 1,
                     schooled: 0.0,
                     left: 0,
+                    start_held: 0,
+                    here_high: 0,
+                    climbed: false,
                     parent: None,
                 };
                 arena.push(label, &[0.0])
@@ -855,6 +986,19 @@ mod tests {
             // One state in four is offered: moved into from the start, it
             // asks no experience and no study.
             offered: (1..n).filter(|_| rng.below(4) == 0).collect(),
+            // One graph in three asks whole programmes of some states.
+            study_floor: if rng.below(3) == 0 {
+                (0..n).map(|_| rng.below(2) as f64 * 3.0).collect()
+            } else {
+                Vec::new()
+            },
+            // Two graphs in three rank their states, so routes may come
+            // back to a slot higher than they left it.
+            rank: if rng.below(3) > 0 {
+                (0..n).map(|_| rng.below(4) as u8).collect()
+            } else {
+                Vec::new()
+            },
         }
     }
 
@@ -879,7 +1023,7 @@ mod tests {
     #[test]
     fn rounds_find_exactly_the_brute_force_pareto_set() {
         let mut rng = Rng(0x5eed_cafe_f00d);
-        let (mut nonempty, mut accumulated, mut studied) = (0, 0, 0);
+        let (mut nonempty, mut accumulated, mut studied, mut came_back) = (0, 0, 0, 0);
         for case in 0..3000 {
             let g = random_graph(&mut rng);
             let fast = pareto_routes(&g);
@@ -896,14 +1040,23 @@ mod tests {
                 let direct = criteria_of(&g, &p.states).expect("a valid route");
                 assert!((direct.earnings - p.criteria.earnings).abs() < 1e-3);
                 assert!((direct.years - p.criteria.years).abs() < 1e-9);
+                // A slot left is entered again only if it is the start's,
+                // and then only above every rank held there before leaving.
                 let slots: Vec<usize> = p.states.iter().map(|s| g.slot[*s]).collect();
                 for (i, w) in slots.windows(2).enumerate() {
                     if w[0] != w[1] {
-                        assert!(
-                            !slots[i + 1..].contains(&w[0]),
-                            "case {case}: returns to slot {}",
-                            w[0]
-                        );
+                        let high = (0..=i)
+                            .filter(|&k| slots[k] == w[0])
+                            .map(|k| g.rank(p.states[k]))
+                            .max();
+                        for (j, _) in slots.iter().enumerate().skip(i + 1) {
+                            let back = slots[j] == w[0];
+                            assert!(
+                                !back || (w[0] == slots[0] && Some(g.rank(p.states[j])) > high),
+                                "case {case}: returns to slot {}",
+                                w[0]
+                            );
+                        }
                     }
                 }
                 // Some routes had to study on the way.
@@ -914,6 +1067,11 @@ mod tests {
                     schooled = schooled.max(g.schooling[*s]);
                 }
                 studied += usize::from(had_to);
+                // Some routes came back to a slot they had left.
+                came_back += usize::from(p.states.iter().enumerate().any(|(j, &v)| {
+                    (1..j).any(|m| g.slot[p.states[m]] != g.slot[v])
+                        && p.states[..j].iter().any(|&k| g.slot[k] == g.slot[v])
+                }));
                 // Some durations were lengthened by the experience rule.
                 accumulated += usize::from(p.edges.iter().zip(&p.states).any(|(e, s)| {
                     g.edges[*s]
@@ -931,6 +1089,10 @@ mod tests {
             "experience must lengthen some stays ({accumulated})"
         );
         assert!(studied > 100, "some routes must need schooling ({studied})");
+        assert!(
+            came_back > 20,
+            "some routes must come back higher ({came_back})"
+        );
     }
 
     #[test]
@@ -962,6 +1124,8 @@ mod tests {
             bag_limit: 0,
             start_unpaid: false,
             offered: Vec::new(),
+            study_floor: Vec::new(),
+            rank: Vec::new(),
         };
         let routes = pareto_routes(&g);
         let direct = routes.iter().find(|r| r.states == [0, 2]).expect("direct");
@@ -971,6 +1135,130 @@ mod tests {
         // Studied once, before the first move; the goal asks nothing more.
         assert!((via.edges[0].years - 2.0).abs() < 1e-9, "{via:?}");
         assert!((via.edges[1].years - 1.0).abs() < 1e-9, "{via:?}");
+    }
+
+    #[test]
+    fn a_route_comes_back_only_above_the_rank_it_left() {
+        // Slot 0 is the person's occupation: 0 = the start (rank 1), 1 = its
+        // next grade (rank 2), 4 = the goal, rank 2 in it. 2 (slot 1, rank
+        // 1) and 3 (slot 2, rank 2) lie outside. Climbing to 1 and leaving
+        // reaches 3 faster,
+        // likelier and better paid than leaving at once through 2; but a
+        // route that left holding rank 2 may not come back at rank 2, so
+        // that label must not prune the other at 3, which may.
+        let edge = |to, years, probability| Edge {
+            to,
+            years,
+            probability,
+        };
+        let g = Graph {
+            salary: vec![50_000.0, 60_000.0, 40_000.0, 55_000.0, 90_000.0],
+            edges: vec![
+                vec![edge(1, 1.0, 0.9), edge(2, 1.5, 0.8)],
+                vec![edge(3, 1.0, 0.9)],
+                vec![edge(3, 1.0, 0.8)],
+                vec![edge(4, 1.0, 0.9)],
+                vec![],
+            ],
+            start: 0,
+            goal: 4,
+            horizon: 10.0,
+            max_moves: 3,
+            slot: vec![0, 0, 1, 2, 0],
+            related: vec![vec![1.0; 3]; 3],
+            need: vec![0.0; 5],
+            credit: vec![0.0; 3],
+            schooling: vec![0.0; 5],
+            rank: vec![1, 2, 1, 2, 2],
+            ..Graph::default()
+        };
+        let routes = pareto_routes(&g);
+        assert_eq!(routes, brute_force(&g));
+        let states: Vec<&[usize]> = routes.iter().map(|r| r.states.as_slice()).collect();
+        assert_eq!(states, [[0, 2, 3, 4]]);
+        // With the goal a grade higher, both come back.
+        let higher = Graph {
+            rank: vec![1, 2, 1, 2, 3],
+            ..g
+        };
+        let routes = pareto_routes(&higher);
+        assert_eq!(routes, brute_force(&higher));
+        assert_eq!(routes[0].states, [0, 1, 3, 4]);
+    }
+
+    #[test]
+    fn a_promotion_is_not_given_back() {
+        // 0 = the start (rank 1), 1 = a grade up (rank 2), 2 = the goal at
+        // rank 1 elsewhere. Climbing to 1 for its pay, then stepping down
+        // into the goal, earns more than moving at once; it is no route.
+        let edge = |to, years| Edge {
+            to,
+            years,
+            probability: 0.9,
+        };
+        let g = Graph {
+            salary: vec![50_000.0, 70_000.0, 55_000.0],
+            edges: vec![vec![edge(1, 0.0), edge(2, 1.0)], vec![edge(2, 1.0)], vec![]],
+            start: 0,
+            goal: 2,
+            horizon: 5.0,
+            max_moves: 2,
+            slot: vec![0, 0, 1],
+            related: vec![vec![1.0; 2]; 2],
+            need: vec![0.0; 3],
+            credit: vec![0.0; 2],
+            schooling: vec![0.0; 3],
+            rank: vec![1, 2, 1],
+            ..Graph::default()
+        };
+        let routes = pareto_routes(&g);
+        assert_eq!(routes, brute_force(&g));
+        let states: Vec<&[usize]> = routes.iter().map(|r| r.states.as_slice()).collect();
+        assert_eq!(states, [[0, 2]]);
+        // Unranked, the climb and the step down are two moves like any.
+        let unranked = Graph {
+            rank: Vec::new(),
+            ..g
+        };
+        assert_eq!(pareto_routes(&unranked).len(), 2);
+    }
+
+    #[test]
+    fn a_label_that_climbed_does_not_prune_one_that_may_step_down() {
+        // 2 (rank 2) is reached faster and likelier by a step up from 3
+        // (rank 1) than sideways from 1 (rank 2, in 3's slot: both routes
+        // have left the same slots); only the latter may step down from it
+        // into the goal 4 (rank 1).
+        let edge = |to, years, probability| Edge {
+            to,
+            years,
+            probability,
+        };
+        let g = Graph {
+            salary: vec![50_000.0, 50_000.0, 70_000.0, 60_000.0, 60_000.0],
+            edges: vec![
+                vec![edge(1, 1.0, 0.8), edge(3, 0.5, 0.9)],
+                vec![edge(2, 1.0, 0.8)],
+                vec![edge(4, 1.0, 0.9)],
+                vec![edge(2, 0.5, 0.9)],
+                vec![],
+            ],
+            start: 0,
+            goal: 4,
+            horizon: 10.0,
+            max_moves: 3,
+            slot: vec![0, 1, 2, 1, 3],
+            related: vec![vec![1.0; 4]; 4],
+            need: vec![0.0; 5],
+            credit: vec![0.0; 4],
+            schooling: vec![0.0; 5],
+            rank: vec![1, 2, 2, 1, 1],
+            ..Graph::default()
+        };
+        let routes = pareto_routes(&g);
+        assert_eq!(routes, brute_force(&g));
+        let states: Vec<&[usize]> = routes.iter().map(|r| r.states.as_slice()).collect();
+        assert_eq!(states, [[0, 1, 2, 4]]);
     }
 
     #[test]
@@ -1004,6 +1292,8 @@ mod tests {
             bag_limit: 0,
             start_unpaid: true,
             offered: Vec::new(),
+            study_floor: Vec::new(),
+            rank: Vec::new(),
         };
         let routes = pareto_routes(&g);
         assert_eq!(routes, brute_force(&g));
@@ -1016,6 +1306,8 @@ mod tests {
             salary: vec![40_000.0, 50_000.0, 80_000.0],
             start_unpaid: false,
             offered: Vec::new(),
+            study_floor: Vec::new(),
+            rank: Vec::new(),
             ..g
         };
         let r = pareto_routes(&working);
@@ -1055,6 +1347,8 @@ mod tests {
             bag_limit: 0,
             start_unpaid: false,
             offered: Vec::new(),
+            study_floor: Vec::new(),
+            rank: Vec::new(),
         };
         let routes = pareto_routes(&g);
         let via = routes
@@ -1107,6 +1401,8 @@ mod tests {
             bag_limit: 0,
             start_unpaid: false,
             offered: Vec::new(),
+            study_floor: Vec::new(),
+            rank: Vec::new(),
         };
         let r = &pareto_routes(&g)[0];
         assert!((r.criteria.years - 5.0).abs() < 1e-9, "{r:?}");
@@ -1146,6 +1442,8 @@ mod tests {
             bag_limit: 0,
             start_unpaid: false,
             offered: Vec::new(),
+            study_floor: Vec::new(),
+            rank: Vec::new(),
         };
         let routes = pareto_routes(&g);
         assert_eq!(routes[0].states, [0, 1, 2]);
