@@ -564,8 +564,7 @@ pub fn success_schooled(
     for (i, (&importance, &level)) in target.importance.iter().zip(&target.level).enumerate() {
         let level = level * scale;
         let have = levels.get(i).copied().unwrap_or(0.0);
-        let learned_there = enters_management
-            && MANAGEMENT_ELEMENTS.contains(&catalog.element(ids[i]).onet_id.as_str());
+        let learned_there = enters_management && model.elements().management[i];
         let weight = (importance - 1.0).max(0.0);
         let counted = if learned_there {
             MANAGEMENT_GAP_WEIGHT

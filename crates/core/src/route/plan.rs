@@ -1070,10 +1070,11 @@ pub(crate) fn enters_above_its_newcomers(
 ) -> bool {
     let b = catalog.occupation(to.occupation);
     let outside = |o: OccupationId| !catalog.occupation(o).same_function(b);
-    from.occupation != to.occupation
+    // The grade first: it is cheap, and most stops are within it.
+    to.level.grade() > typical_level(b).grade() + NEWCOMER_ABOVE_TYPICAL
+        && from.occupation != to.occupation
         && outside(from.occupation)
         && outside(origin)
-        && to.level.grade() > typical_level(b).grade() + NEWCOMER_ABOVE_TYPICAL
 }
 
 /// Whether `to` is a grade the person has held ([`Request::held`]) on its

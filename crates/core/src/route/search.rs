@@ -363,7 +363,7 @@ impl Arena {
         };
         la.left & !lb.left == 0
             && la.start_held <= lb.start_held
-            && la.here_high <= lb.here_high
+            && (g.slot[la.state] != bounds.start_slot || la.here_high <= lb.here_high)
             && (!la.climbed || lb.climbed)
             && (la.schooled - lb.schooled).abs() < 1e-9
             && self

@@ -203,6 +203,11 @@ pub struct ModelElements {
     pub ids: Vec<ElementId>,
     /// Positions `0..skills` are skills, the rest knowledge.
     pub skills: usize,
+    /// Whether each is one of the management skills and knowledge a first
+    /// management post teaches ([`crate::chances::MANAGEMENT_ELEMENTS`]),
+    /// found once: the success chance asks it of every element of every
+    /// move onto the management track.
+    pub management: Vec<bool>,
 }
 
 impl ModelElements {
@@ -219,7 +224,17 @@ impl ModelElements {
         let mut ids: Vec<ElementId> = pick(Domain::Skill).collect();
         let skills = ids.len();
         ids.extend(pick(Domain::Knowledge));
-        Self { ids, skills }
+        let management = ids
+            .iter()
+            .map(|&id| {
+                crate::chances::MANAGEMENT_ELEMENTS.contains(&catalog.element(id).onet_id.as_str())
+            })
+            .collect();
+        Self {
+            ids,
+            skills,
+            management,
+        }
     }
 
     /// Number of elements.
