@@ -66,7 +66,7 @@ pub use switchback_store::accounts::{Part, User};
 /// How values are written in messages and pages, one way for every edge.
 pub mod text {
     pub use switchback_core::text::{
-        dollars, escape_markup, group_wages, io_words, level_words, pay_fall, probability, quoted,
+        dollars, escape_markup, io_words, level_words, pay_fall, probability, quoted, wage_note,
         years_to_goal,
     };
 }

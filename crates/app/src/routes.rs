@@ -55,6 +55,11 @@ pub struct RouteMoveView {
     /// ("Natural Sciences Managers", for clinical research coordinators).
     /// Absent in the person's own occupation, whose pay scales from theirs.
     pub salary_of_group: Option<String>,
+    /// The OEWS percentile `salary` is, when it is OEWS's estimate for the
+    /// grade (`switchback_core::position::wage_percentile`: 10, 25, 50,
+    /// 75 or 90); absent where the pay is stated or, in the person's own
+    /// occupation, scaled from theirs.
+    pub salary_percentile: Option<u8>,
 }
 
 /// A route to the goal.
@@ -309,6 +314,12 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
                     .map(|w| (*w).to_owned()),
                 study_full_time: s.study_full_time,
                 salary_of_group: group_wages(engine, r, s),
+                salary_percentile: oews_estimate(r, s)
+                    .then(|| {
+                        let o = engine.catalog().occupation(s.to.occupation);
+                        switchback_core::position::wage_percentile(o, s.to.level)
+                    })
+                    .flatten(),
             })
             .collect(),
         years_to_goal: round(r.years_to_goal, 2),
@@ -326,13 +337,19 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
 /// occupation, whose pay scales from theirs, nor for a post whose pay an
 /// option states.
 fn group_wages(engine: &Engine, r: &Route, step: &Step) -> Option<String> {
-    if step.salary_stated {
-        return None;
-    }
-    let occupation = step.to.occupation;
+    let group = engine
+        .catalog()
+        .occupation(step.to.occupation)
+        .wider_wage_group()?;
+    oews_estimate(r, step).then(|| group.to_owned())
+}
+
+/// Whether `step`'s salary on route `r` is OEWS's estimate for its grade:
+/// not a pay an option states, nor the person's own occupation's, which
+/// scales from theirs.
+fn oews_estimate(r: &Route, step: &Step) -> bool {
     let own = r.steps.first().map(|m| m.from.occupation);
-    let group = engine.catalog().occupation(occupation).wider_wage_group()?;
-    (own != Some(occupation)).then(|| group.to_owned())
+    !step.salary_stated && own != Some(step.to.occupation)
 }
 
 /// A comparison in words: "Stepping down to X (level) beats staying and

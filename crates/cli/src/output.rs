@@ -328,7 +328,7 @@ impl Table {
 }
 
 pub use switchback_app::text::{
-    dollars, group_wages, level_words, pay_fall, probability, years_to_goal,
+    dollars, level_words, pay_fall, probability, wage_note, years_to_goal,
 };
 
 #[cfg(test)]

@@ -412,15 +412,35 @@ pub fn typical_level(o: &Occupation) -> Level {
 /// does not publish falls back to the median. `None` without annual wages.
 pub fn estimated_salary(o: &Occupation, level: Level) -> Option<u32> {
     let w = &o.wages.as_ref()?.annual;
+    match wage_percentile(o, level)? {
+        10 => w.p10,
+        25 => w.p25,
+        75 => w.p75,
+        90 => w.p90,
+        _ => w.median,
+    }
+}
+
+/// The OEWS percentile [`estimated_salary`] pays a grade of `o` at: 10,
+/// 25, 50 (the median), 75 or 90 — the median where BLS does not publish
+/// the grade's own. `None` without annual wages. What a route's figure
+/// is, said beside it: a maid's post two grades above the typical maid's
+/// is paid the 90th percentile, well above the median.
+pub fn wage_percentile(o: &Occupation, level: Level) -> Option<u8> {
+    let w = &o.wages.as_ref()?.annual;
     let diff = i16::from(level.grade()) - i16::from(typical_level(o).grade());
-    let point = match diff {
-        d if d <= -2 => w.p10,
-        -1 => w.p25,
-        0 => w.median,
-        1 => w.p75,
-        _ => w.p90,
+    let (point, percentile) = match diff {
+        d if d <= -2 => (w.p10, 10),
+        -1 => (w.p25, 25),
+        0 => (w.median, 50),
+        1 => (w.p75, 75),
+        _ => (w.p90, 90),
     };
-    point.or(w.median)
+    match (point, w.median) {
+        (Some(_), _) => Some(percentile),
+        (None, Some(_)) => Some(50),
+        (None, None) => None,
+    }
 }
 
 /// The salary at `level` in the occupation a person works in, from what

@@ -147,11 +147,24 @@ pub fn pay_fall(change: Option<f32>) -> String {
     }
 }
 
-/// Beside a salary estimated from a wider OEWS group than the occupation
-/// (BLS publishes no wages for it alone): " (OEWS wages of all Natural
-/// Sciences Managers)"; empty otherwise.
-pub fn group_wages(group: Option<&str>) -> String {
-    group.map_or(String::new(), |g| format!(" (OEWS wages of all {g})"))
+/// What a route's salary is, beside it, when it is OEWS's estimate for
+/// the grade: its `percentile` (" (OEWS 90th percentile)": a grade well
+/// above the occupation's typical one is paid as its best-paid tenth are),
+/// and the wider group whose wages stand in when BLS publishes none for
+/// the occupation alone (" (OEWS median of all Natural Sciences
+/// Managers)"); empty for a pay stated or scaled from the person's own.
+pub fn wage_note(percentile: Option<u8>, group: Option<&str>) -> String {
+    let point = match percentile {
+        Some(50) => Some("median".to_owned()),
+        Some(p) => Some(format!("{p}th percentile")),
+        None => None,
+    };
+    match (point, group) {
+        (Some(point), Some(g)) => format!(" (OEWS {point} of all {g})"),
+        (Some(point), None) => format!(" (OEWS {point})"),
+        (None, Some(g)) => format!(" (OEWS wages of all {g})"),
+        (None, None) => String::new(),
+    }
 }
 
 /// A route's time to its goal as prose prints it: "3.5 years", or, for a
@@ -552,10 +565,15 @@ mod tests {
         assert_eq!(pay_fall(Some(0.2)), "");
         assert_eq!(pay_fall(None), "");
         assert_eq!(
-            group_wages(Some("Natural Sciences Managers")),
+            wage_note(Some(50), Some("Natural Sciences Managers")),
+            " (OEWS median of all Natural Sciences Managers)"
+        );
+        assert_eq!(wage_note(Some(90), None), " (OEWS 90th percentile)");
+        assert_eq!(
+            wage_note(None, Some("Natural Sciences Managers")),
             " (OEWS wages of all Natural Sciences Managers)"
         );
-        assert_eq!(group_wages(None), "");
+        assert_eq!(wage_note(None, None), "");
         assert_eq!(
             years_to_goal(0.0),
             "0 years (the goal is the first move, now)"

@@ -158,7 +158,7 @@ fn draw_route(
             m.to.title,
             m.to.level,
             dollars(m.salary),
-            switchback_app::text::group_wages(m.salary_of_group.as_deref()),
+            switchback_app::text::wage_note(m.salary_percentile, m.salary_of_group.as_deref()),
             switchback_app::text::pay_fall(m.pay_change),
             probability(m.landing),
             probability(m.success)

@@ -267,10 +267,10 @@ impl AdvicePage {
         switchback_app::text::dollars(*v)
     }
 
-    /// Beside a salary BLS publishes only for a wider group: ` (OEWS wages
-    /// of all Natural Sciences Managers)`, or nothing.
-    fn group_wages(&self, v: &Option<String>) -> String {
-        switchback_app::text::group_wages(v.as_deref())
+    /// What a route's salary is: ` (OEWS 90th percentile)`, ` (OEWS
+    /// median of all Natural Sciences Managers)`, or nothing.
+    fn wage_note(&self, percentile: &Option<u8>, group: &Option<String>) -> String {
+        switchback_app::text::wage_note(*percentile, group.as_deref())
     }
 
     /// A pay cut beside a route's salary: ` (12% less pay)`, or nothing.

@@ -4,9 +4,7 @@ use switchback_app::Engine;
 use switchback_app::routes::{self, LONG_SHOT_BELOW, RouteView, RoutesView};
 
 use crate::cli::{Format, RouteArgs};
-use crate::output::{
-    self, dollars, group_wages, level_words, pay_fall, probability, years_to_goal,
-};
+use crate::output::{self, dollars, level_words, pay_fall, probability, wage_note, years_to_goal};
 
 pub fn route(engine: &Engine, args: &RouteArgs, format: Format) -> anyhow::Result<()> {
     let profile = engine.profile_file(&args.profile)?;
@@ -144,7 +142,7 @@ fn render_route(r: &RouteView) -> String {
             m.to.title,
             level_words(m.to.level),
             dollars(m.salary),
-            group_wages(m.salary_of_group.as_deref()),
+            wage_note(m.salary_percentile, m.salary_of_group.as_deref()),
             pay_fall(m.pay_change),
             probability(m.landing),
             match m.entry {
