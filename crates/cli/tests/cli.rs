@@ -837,11 +837,19 @@ fn a_move_that_pays_less_says_so_whatever_its_grade() {
     // Every salary says what it is: OEWS's estimate for the grade names its
     // percentile; her own occupation's grades scale from her pay and name
     // none.
-    for m in v["routes"].as_array().unwrap().iter().flat_map(|r| r["moves"].as_array().unwrap()) {
+    for m in v["routes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|r| r["moves"].as_array().unwrap())
+    {
         let own = m["to"]["code"] == "29-1141.00";
         let percentile = &m["salary_percentile"];
         assert_eq!(percentile.is_null(), own, "{m}");
-        assert!(own || [10, 25, 50, 75, 90].contains(&percentile.as_u64().unwrap()), "{m}");
+        assert!(
+            own || [10, 25, 50, 75, 90].contains(&percentile.as_u64().unwrap()),
+            "{m}"
+        );
     }
     let out = stdout(&run(&["route", &p]));
     assert!(out.contains("a year (OEWS "), "{out}");

@@ -1936,11 +1936,13 @@ impl<'a> Context<'a> {
         // and this option — a step down, "back down a bit" — leads on to it
         // by a real path (the seed: "a defined path on which you can
         // continue your ascent"), not a long shot.
-        // A person already at their goal has no route up to find; and work
-        // of their own field that asks less preparation (an electrician's
-        // helper's, for a lead electrician) is the same climb from lower
-        // down, not another route.
-        if goal.is_some()
+        // A person already at their goal has no route up to find; an
+        // option that is the goal itself is no route up to it (a senior
+        // designer's art director post read at a grade below hers reaches
+        // her goal, it does not lead on to it); and work of their own field
+        // that asks less preparation (an electrician's helper's, for a lead
+        // electrician) is the same climb from lower down, not another route.
+        if goal.is_some_and(|g| !g.reached_by(to))
             && !profile.at_goal()
             && !self.climb_exists
             && onward_real

@@ -850,6 +850,39 @@ salary = 58000
     assert_ne!(o.verdict, Verdict::Strategic);
 }
 
+/// An option that is the goal itself is no "another route up" to it,
+/// whatever its grade: a senior graphic designer aiming at "Creative
+/// Director" (art directors, read at their typical grade, a grade below
+/// hers) and offered an associate creative director's post reaches her
+/// goal there; it does not lead on to it.
+#[test]
+fn the_goal_itself_is_no_other_route_up() {
+    let advice = inline(
+        r#"
+[current]
+role = "Senior Graphic Designer"
+salary = 82000
+years_in_role = 4
+years_experience = 10
+[goal]
+role = "Creative Director"
+horizon_years = 6
+[[options]]
+id = "acd"
+role = "Associate Creative Director"
+salary = 105000
+"#,
+    )
+    .unwrap();
+    let o = only(&advice);
+    assert!(has_reason(o, "onward_route"), "{:?}", o.reasons);
+    assert!(
+        !o.circumstances.contains(&Circumstance::AnotherRouteUp),
+        "{:?}",
+        o.circumstances
+    );
+}
+
 const BLOCKED_ELECTRICIAN: &str = r#"
 [current]
 role = "Electricians"
