@@ -7,6 +7,7 @@ use serde::Serialize;
 pub use switchback_core::advisor::LONG_SHOT_BELOW;
 use switchback_core::advisor::{limits_in_the_way, person_levels};
 use switchback_core::catalog::EDUCATION_LEVELS;
+use switchback_core::level::Level;
 use switchback_core::route::compare::{self, Comparison, Point};
 use switchback_core::route::plan::{self, MAX_MOVES, Request, Route, Step, Stop};
 use switchback_core::text::{dollars, probability};
@@ -167,6 +168,25 @@ fn at_goal_message(engine: &Engine, profile: &Profile) -> String {
             "; the catalog keeps every post of {} at one grade, supervisor, and the grade above is management: {} ({})",
             here.title, m.title, m.code
         ));
+    } else if profile
+        .goal
+        .as_ref()
+        .is_some_and(|g| g.occupation == start.occupation)
+    {
+        // A title such as "General Counsel" names no grade the catalog
+        // reads: the person says which they mean, among the grades above
+        // theirs on their track.
+        let above: Vec<&str> = ((start.level.grade() + 1)..=10)
+            .filter_map(|g| Level::from_grade(g, start.level.is_management()))
+            .filter(|l| l.is_management() == start.level.is_management())
+            .map(Level::name)
+            .collect();
+        if !above.is_empty() {
+            message.push_str(&format!(
+                "; if the post you aim at is above yours, give its grade in goal.level ({})",
+                above.join(", ")
+            ));
+        }
     }
     message
 }
@@ -313,8 +333,9 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
                     .and_then(|c| EDUCATION_LEVELS.get(usize::from(c).checked_sub(1)?))
                     .map(|w| (*w).to_owned()),
                 study_full_time: s.study_full_time,
-                salary_of_group: group_wages(engine, r, s),
-                salary_percentile: oews_estimate(r, s)
+                salary_of_group: group_wages(engine, s),
+                salary_percentile: s
+                    .salary_estimated
                     .then(|| {
                         let o = engine.catalog().occupation(s.to.occupation);
                         switchback_core::position::wage_percentile(o, s.to.level)
@@ -332,24 +353,15 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
 }
 
 /// The OEWS group whose wages stand in for the pay of `step`'s
-/// destination on route `r`, when they do (see
-/// [`RouteMoveView::salary_of_group`]): not for the person's own
-/// occupation, whose pay scales from theirs, nor for a post whose pay an
-/// option states.
-fn group_wages(engine: &Engine, r: &Route, step: &Step) -> Option<String> {
+/// destination, when they do (see [`RouteMoveView::salary_of_group`]):
+/// only where the salary is OEWS's estimate — not a pay scaled from the
+/// person's own, nor one an option states.
+fn group_wages(engine: &Engine, step: &Step) -> Option<String> {
     let group = engine
         .catalog()
         .occupation(step.to.occupation)
         .wider_wage_group()?;
-    oews_estimate(r, step).then(|| group.to_owned())
-}
-
-/// Whether `step`'s salary on route `r` is OEWS's estimate for its grade:
-/// not a pay an option states, nor the person's own occupation's, which
-/// scales from theirs.
-fn oews_estimate(r: &Route, step: &Step) -> bool {
-    let own = r.steps.first().map(|m| m.from.occupation);
-    !step.salary_stated && own != Some(step.to.occupation)
+    step.salary_estimated.then(|| group.to_owned())
 }
 
 /// A comparison in words: "Stepping down to X (level) beats staying and

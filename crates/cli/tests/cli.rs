@@ -518,6 +518,20 @@ fn route_without_a_goal_or_with_an_unreachable_one() {
         "{}",
         stderr(&o)
     );
+    // A title that names no grade in one's own occupation ("General
+    // Counsel" is a lawyer's): the person is asked for the grade, among
+    // those above theirs on their track.
+    let p = write_profile(
+        "counsel.toml",
+        "[current]\nrole = \"Lawyers\"\nlevel = \"senior\"\n[goal]\nrole = \"General Counsel\"\nhorizon_years = 10\n",
+    );
+    let o = run(&["route", &p]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("give its grade in goal.level (lead, principal)"),
+        "{}",
+        stderr(&o)
+    );
 }
 
 #[test]

@@ -342,9 +342,10 @@ pub(crate) fn experience_fit(credited_years: f32, required_years: f32) -> Experi
 /// Whether `to` is work of `from`'s own function that the person's
 /// readiness speaks for ([`Landing::own_work_readiness`]): at or below
 /// their grade, another occupation of the same profession (SOC broad
-/// group) or work `from` manages ([`crate::catalog::Occupation::manages`])
-/// — a head chef taking a line cook's post, a nurse manager a nurse's:
-/// work they have done or overseen; or, at most two grades above, the
+/// group), work `from` manages ([`crate::catalog::Occupation::manages`])
+/// or the helpers of `from`'s trade ([`crate::catalog::Occupation::helps`])
+/// — a head chef taking a line cook's post, a nurse manager a nurse's, an
+/// electrician a helper's: work they have done or overseen; or, at most two grades above, the
 /// first-line supervision of their own work ([`own_supervisor`]) — a truck
 /// driver becoming the supervisor of vehicle operators, the step up most
 /// trades and offices know. Where SOC has no first-line supervisor for the
@@ -371,7 +372,7 @@ pub fn own_work_given(
         catalog.occupation(to.occupation),
     );
     let (here, there) = (from.level.grade(), to.level.grade());
-    let done = there <= here && (a.family() == b.family() || a.manages(b));
+    let done = there <= here && (a.family() == b.family() || a.manages(b) || b.helps(a));
     let supervises = there <= here + crate::route::plan::MAX_CLIMB
         && b.manages(a)
         && match supervisor() {

@@ -82,6 +82,8 @@ fn request(q: &(Position, OccupationId, Level)) -> Request<'_> {
         exclude: &[],
         to_goal: None,
         promotion_blocked: false,
+        returns_home: false,
+        lost_home: false,
         levels: None,
         experience_in: None,
         out_of_work: false,

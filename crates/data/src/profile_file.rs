@@ -539,30 +539,6 @@ fn below_the_goal(catalog: &Catalog, current: &mut Position, goal: &Goal) {
     }
 }
 
-/// The grade of a goal in the person's own occupation, typed as another
-/// post than theirs and read (`read`) at no grade above their `own`: the
-/// next grade above theirs on their track, where the occupation has one.
-/// Nobody names as a goal the post they hold, and a title such as "General
-/// Counsel" names no grade the catalog reads (a senior lawyer aiming at it
-/// aims above where she stands); a level given in `goal.level` is taken as
-/// given.
-fn beyond_ones_own(o: &switchback_core::catalog::Occupation, own: Level, read: Level) -> Level {
-    if read.grade() > own.grade() {
-        return read;
-    }
-    Level::from_grade(own.grade() + 1, own.is_management())
-        .map(|next| switchback_core::position::title_level(o, next))
-        .filter(|next| next.grade() > own.grade())
-        .unwrap_or(read)
-}
-
-/// Whether two typed titles are one title, case and spacing aside.
-fn same_title(a: &str, b: &str) -> bool {
-    a.split_whitespace()
-        .map(str::to_lowercase)
-        .eq(b.split_whitespace().map(str::to_lowercase))
-}
-
 struct Validator<'a> {
     path: &'a str,
     catalog: &'a Catalog,
@@ -868,18 +844,10 @@ impl Validator<'_> {
             None,
         )?;
         let o = self.catalog.occupation(occ);
-        let given = self.level("goal.level", g.level)?;
-        let mut level = given
+        let level = self
+            .level("goal.level", g.level)?
             .or(hint.and_then(|h| switchback_core::position::title_hint_level(o, h)))
             .unwrap_or_else(|| switchback_core::position::typical_level(o));
-        let own = &current.position;
-        let typed_own = current
-            .role_read
-            .as_ref()
-            .map_or(o.title.as_str(), |r| &r.text);
-        if given.is_none() && own.occupation == occ && !same_title(&role, typed_own) {
-            level = beyond_ones_own(o, own.level, level);
-        }
         let horizon = self.required(
             "goal.horizon_years",
             g.horizon_years,

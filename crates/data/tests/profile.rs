@@ -405,31 +405,6 @@ fn levels_read_from_words_and_years_agree_with_the_goal() {
     assert!(aiming.current.position.level.grade() < goal.level.grade());
 }
 
-/// A goal in one's own occupation typed as another post than one's own
-/// and read at no higher grade is the next grade up: a senior associate
-/// lawyer aiming at "General Counsel" (an O*NET title of lawyers that
-/// names no grade) aims above where she stands, not at her own post. The
-/// same title as one's own, or a level given, is taken as it is.
-#[test]
-fn a_goal_named_in_ones_own_occupation_is_above_ones_grade() {
-    let p = |goal: &str| {
-        let text = format!(
-            "[current]\nrole = \"Lawyers\"\nlevel = \"senior\"\n[goal]\n{goal}horizon_years = 8\n"
-        );
-        parse("p.toml", &text, Format::Toml, catalog())
-            .unwrap()
-            .goal
-            .unwrap()
-            .level
-    };
-    assert_eq!(p("role = \"General Counsel\"\n"), Level::Lead);
-    assert_eq!(p("role = \"Lawyers\"\n"), Level::Senior);
-    assert_eq!(
-        p("role = \"General Counsel\"\nlevel = \"senior\"\n"),
-        Level::Senior
-    );
-}
-
 /// A post in one's own occupation that says neither its level nor a
 /// seniority word is at one's own grade — a teller's "Personal Banker"
 /// post, filed with tellers, is no two-grade step down to the occupation's

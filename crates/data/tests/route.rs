@@ -39,6 +39,8 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         exclude: &[],
         to_goal: None,
         promotion_blocked: false,
+        returns_home: false,
+        lost_home: false,
         levels: None,
         experience_in: None,
         out_of_work: false,
@@ -583,6 +585,8 @@ fn a_blocked_ladder_is_not_climbed_again_from_lower_down() {
         model(),
         &Request {
             promotion_blocked: false,
+            returns_home: false,
+            lost_home: false,
             ..req.clone()
         },
     );
@@ -959,4 +963,38 @@ horizon_years = 6
             .flat_map(|r| &r.steps)
             .all(|m| m.to.occupation != rn || m.study_years == 0.0)
     );
+}
+
+/// A route comes back into the person's own occupation only when its way
+/// up is closed, and then only above the grade held: with her ladder open,
+/// a senior accountant aiming at lead is not sent out to a financial
+/// advisor's pay and back; blocked, she may go out to come back at lead.
+#[test]
+fn a_route_comes_home_only_higher_and_only_when_the_ladder_is_closed() {
+    let s = start("13-2011.00", Level::Senior, 90_000, false);
+    let own = s.occupation;
+    let comes_back = |r: &Route| {
+        let away = r.steps.iter().position(|m| m.to.occupation != own);
+        away.is_some_and(|a| r.steps[a..].iter().any(|m| m.to.occupation == own))
+    };
+    let open = plan::plan(
+        catalog(),
+        model(),
+        &request(&s, "13-2011.00", Level::Lead, 6.0),
+    );
+    assert!(!open.routes.is_empty());
+    assert!(!open.routes.iter().any(comes_back), "{:?}", open.routes);
+    let blocked = Request {
+        promotion_blocked: true,
+        returns_home: true,
+        ..request(&s, "13-2011.00", Level::Lead, 6.0)
+    };
+    let closed = plan::plan(catalog(), model(), &blocked);
+    let back: Vec<&Route> = closed.routes.iter().filter(|r| comes_back(r)).collect();
+    assert!(!back.is_empty(), "{:?}", closed.routes);
+    for r in back {
+        for m in r.steps.iter().filter(|m| m.to.occupation == own) {
+            assert!(m.to.level.grade() > Level::Senior.grade(), "{r:?}");
+        }
+    }
 }

@@ -126,6 +126,18 @@ pub struct Request<'a> {
     /// stand ([`Self::promotion_blocked`]) closes their own ladder, not a
     /// step up an employer has offered them.
     pub offered: Vec<Stop>,
+    /// A route from the person's own post may come back into its
+    /// occupation ([`Self::held`]), once it has left it, above every grade
+    /// held there: when their way up there is closed
+    /// (`situation.promotion_blocked`) — going out to come back higher is
+    /// the switchback — or they are out of work. Otherwise a route out and
+    /// back (a year of another occupation's pay on the way to one's own
+    /// next grade) is no route. A route from an option (its onward route)
+    /// may always come back above the person's grade.
+    pub returns_home: bool,
+    /// The person is out of work: a route may come back into their
+    /// occupation at the grade they held, the post they lost.
+    pub lost_home: bool,
     /// Posts the person lists as options, offered or not: real posts open
     /// to their application, which a closed way up where they stand does
     /// not close either — landed at their landing chance, where an offer
@@ -216,6 +228,9 @@ impl<'a> Request<'a> {
             exclude: &profile.situation.exclude_occupations,
             to_goal: None,
             promotion_blocked: false,
+            returns_home: profile.situation.promotion_blocked
+                || profile.situation.employed == Some(false),
+            lost_home: profile.situation.employed == Some(false),
             levels: Some(levels),
             experience_in: None,
             education: profile.current.education,
@@ -299,6 +314,10 @@ pub struct Step {
     /// stated pay, or their own post's ([`Request::known_pay`]) — not
     /// OEWS's estimate.
     pub salary_stated: bool,
+    /// `salary` is OEWS's estimate for the grade
+    /// ([`crate::position::estimated_salary`]): neither stated nor scaled
+    /// from the person's own pay or an offer's.
+    pub salary_estimated: bool,
     /// How the move is made: applied for, an offer in hand, or, out of
     /// work, being hired again into the post one held.
     pub entry: Entry,
@@ -385,6 +404,8 @@ struct Built {
     education: Vec<Option<u8>>,
     /// The transfer score of every edge, parallel to `graph.edges`.
     transfer: Vec<Vec<f32>>,
+    /// Whether each stop's salary is OEWS's estimate for its grade.
+    estimated: Vec<bool>,
     goal_salary_assumed: bool,
 }
 
@@ -570,6 +591,7 @@ fn route(
                 .chance,
                 salary: b.graph.salary[w[1]].round() as u32,
                 salary_stated: req.known_pay.iter().any(|(k, _)| k.same_post(to)),
+                salary_estimated: b.estimated[w[1]],
                 entry: if offer {
                     Entry::Offer
                 } else if w[0] == b.graph.start && req.out_of_work && from.same_post(to) {
@@ -807,13 +829,15 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         .salary
         .or_else(|| estimated_salary(catalog.occupation(cur), req.start.level));
     let mut goal_salary_assumed = false;
-    let salary_of = |s: &Stop, i: usize| -> Option<f32> {
+    // Each stop's salary, and whether it is OEWS's estimate for the grade
+    // (not a stated pay, nor one scaled from the person's own).
+    let salary_of = |s: &Stop, i: usize| -> Option<(f32, bool)> {
         if i == 0 {
             // Out of work, the person earns nothing until the first move.
-            return current_salary.map(|x| if req.out_of_work { 0.0 } else { x as f32 });
+            return current_salary.map(|x| (if req.out_of_work { 0.0 } else { x as f32 }, false));
         }
         if let Some(&(_, pay)) = req.known_pay.iter().find(|(k, _)| k.same_post(*s)) {
-            return Some(pay as f32);
+            return Some((pay as f32, false));
         }
         let o = catalog.occupation(s.occupation);
         // In the occupation the route starts in, pay scales from the
@@ -834,15 +858,17 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             _ => held_pay(),
         };
         match anchor {
-            Some((level, pay)) => scaled_salary(o, level, pay, s.level),
-            None => estimated_salary(o, s.level),
+            Some((level, pay)) => scaled_salary(o, level, pay, s.level).map(|x| (x as f32, false)),
+            None => estimated_salary(o, s.level).map(|x| (x as f32, true)),
         }
-        .map(|x| x as f32)
     };
     let mut salary = Vec::new();
+    let mut estimated = Vec::new();
     let mut keep = Vec::new();
     for (i, s) in stops.iter().enumerate() {
-        let v = match salary_of(s, i) {
+        let (v, oews) = salary_of(s, i).map_or((None, false), |(v, e)| (Some(v), e));
+        estimated.push(oews);
+        let v = match v {
             Some(v) => Some(v),
             None if i == 1 => {
                 goal_salary_assumed = true;
@@ -978,12 +1004,28 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             // An occupation left is re-entered only at a grade above any
             // held there: a switchback comes back higher.
             rank: stops.iter().map(|s| s.level.grade()).collect(),
+            home: home(req, &occupations),
         },
         stops,
         education,
         transfer,
+        estimated,
         goal_salary_assumed,
     }
+}
+
+/// The person's own occupation in a route graph over `occupations` (its
+/// slots): the occupation of the post they hold ([`Request::held`]), else
+/// the start's, with their grade there when the route starts elsewhere.
+fn home(req: &Request<'_>, occupations: &[OccupationId]) -> Option<search::Home> {
+    let own = req.held.unwrap_or(Stop::of(req.start));
+    let slot = occupations.iter().position(|&o| o == own.occupation)?;
+    Some(search::Home {
+        slot,
+        held: own.level.grade(),
+        returns: req.returns_home || own.occupation != req.start.occupation,
+        same_rank: req.lost_home,
+    })
 }
 
 /// The education a person working in `o` can be taken to have: its

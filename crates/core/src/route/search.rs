@@ -30,30 +30,32 @@
 //! the employer has weighed the person.
 //!
 //! **A route never returns** to a post it has left. It re-enters no
-//! occupation slot it has left, except the start's — the person's own
-//! work — and that only at a rank (`rank`, the grade) above every rank it
-//! held there: a switchback comes back higher (a first officer who
-//! captains for a regional airline returns to the majors as a captain),
-//! never to the grade it gave up. Other slots are not re-entered: a detour
-//! through other work for its pay (a nurse supervisor made an HR manager
-//! for a year on her way to health services management) is no route. A
-//! label carries the highest rank it held in the start's slot before it
-//! last left it.
+//! occupation slot it has left, except the person's own ([`Home`]) when
+//! the graph allows it (their way up there is closed), and that only at a
+//! rank (`rank`, the grade) above every rank they held there: a switchback
+//! comes back higher (a blocked first officer who captains for a regional
+//! airline returns to the majors as a captain), never to the grade given
+//! up. A detour out and back for a year of other work's pay (an accountant
+//! made a financial advisor on the way to lead accountant) is no route. A
+//! route that starts elsewhere (an option's onward route) has left home
+//! already, holding its grade there. A label carries the highest rank held
+//! at home before it last left it.
 //!
 //! **A promotion is not given back**: a route does not step down (to a
-//! lower rank) out of a state it stepped up into. Such a climb only
-//! to step down again adds a landing to risk for a year's higher pay —
-//! no coach's advice (a counsellor hired a grade up for a year before
-//! stepping down into the goal); a route that means to move waits where
-//! it is, or moves sideways.
+//! lower rank) into a lower salary out of a state it stepped up into. Such
+//! a climb only to step down again adds a landing to risk for a year's
+//! higher pay — no coach's advice (a counsellor hired a grade up for a
+//! year before stepping down into the goal). A step down by grade into
+//! better-paid work gives nothing back (a nurse made lead while she
+//! studies, then a nurse practitioner).
 //!
 //! **Why the pruning is exact.** A label is pruned only when another label
 //! at the same state (a) has credited *exactly* the same experience toward
 //! every slot it may still enter, has gathered exactly the same
 //! schooling, has left no slot the other has not left, held no higher
-//! rank than the other in the start's slot before leaving it nor in the
-//! slot it is in (so wherever the other may re-enter, it may too), did
-//! not step up
+//! rank than the other at home before leaving it nor, at home, since
+//! entering it (so wherever the other may re-enter, it may too), did not
+//! step up
 //! into the state unless the other did (so it may step down wherever the
 //! other may), and (b) is at
 //! least as good on (years, probability, lowest salary, earnings projected
@@ -134,10 +136,38 @@ pub struct Graph {
     /// medical degree is its whole programme, not the two years between a
     /// master's and it.
     pub study_floor: Vec<f64>,
-    /// The rank (grade) of each state; empty when all are equal. A route
-    /// re-enters a slot it has left only at a rank above every rank it held
-    /// there (see the module docs), so with equal ranks it never does.
+    /// The rank (grade) of each state; empty when all are equal.
     pub rank: Vec<u8>,
+    /// The person's own occupation, when the graph holds it: the one slot
+    /// a route may come back to (see the module docs).
+    pub home: Option<Home>,
+}
+
+/// The person's own occupation in a graph ([`Graph::home`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Home {
+    /// Its slot.
+    pub slot: usize,
+    /// The rank the person holds there, when the route starts in another
+    /// slot (it has left home already); ignored when it starts at home.
+    pub held: u8,
+    /// Whether a route may come back once it has left, above every rank
+    /// held there: the person's way up at home is closed, and going out
+    /// to come back higher is the switchback. Otherwise it never comes
+    /// back.
+    pub returns: bool,
+    /// Whether it may come back at the rank held, too: the person lost
+    /// the post (out of work), and getting back to it is no return to a
+    /// post they left.
+    pub same_rank: bool,
+}
+
+impl Home {
+    /// Whether rank `rank` is one a route may come back at, having held
+    /// at most `held` at home.
+    fn admits(&self, rank: u8, held: u8) -> bool {
+        self.returns && (rank > held || (self.same_rank && rank == held))
+    }
 }
 
 /// The criteria of a route.
@@ -221,6 +251,25 @@ impl Graph {
         self.rank.get(v).copied().unwrap_or(0)
     }
 
+    /// Home, when the route starts elsewhere: the slot left before the
+    /// start, and the rank held there.
+    fn left_home(&self) -> Option<Home> {
+        self.home.filter(|h| h.slot != self.slot[self.start])
+    }
+
+    /// Whether a route that has left slot `slot`, holding at most rank
+    /// `held` there, may enter state `v` of it again.
+    fn comes_back(&self, slot: usize, v: usize, held: u8) -> bool {
+        self.home
+            .is_some_and(|h| h.slot == slot && h.admits(self.rank(v), held))
+    }
+
+    /// Whether a route that stepped up into `from` may move on to `to`:
+    /// not a step down into lower pay, which gives the promotion back.
+    fn keeps_promotion(&self, from: usize, to: usize) -> bool {
+        self.rank(to) >= self.rank(from) || self.salary[to] >= self.salary[from]
+    }
+
     /// Whether the move from `from` to `to` takes an offer in hand
     /// ([`Graph::offered`]): from the start, into an offered state.
     pub fn offer(&self, from: usize, to: usize) -> bool {
@@ -282,6 +331,7 @@ impl Graph {
             && slots <= 64
             && (self.rank.is_empty() || self.rank.len() == n)
             && (self.study_floor.is_empty() || self.study_floor.len() == n)
+            && self.home.is_none_or(|h| h.slot < slots)
             && self.slot.iter().all(|&s| s < slots)
             && self.related.iter().all(|r| r.len() == slots)
             // One truth for an unpaid start: its salary is nothing.
@@ -302,9 +352,9 @@ struct Label {
     schooled: f64,
     /// Slots the route has moved out of.
     left: u64,
-    /// The highest rank held in the start's slot before the route last
-    /// left it (0 while it has not).
-    start_held: u8,
+    /// The highest rank held at home ([`Graph::home`]) before the route
+    /// last left it (0 while it has not).
+    home_held: u8,
     /// The highest rank held in the slot the route is in, since it entered
     /// it.
     here_high: u8,
@@ -356,14 +406,13 @@ impl Arena {
     /// slots `b` may still enter; schooling must be equal, as credit.
     fn prunes(&self, g: &Graph, bounds: &SlotBounds, a: usize, b: usize) -> bool {
         let (la, lb) = (&self.labels[a], &self.labels[b]);
-        // `b` may never enter slot `s` again: it left it, and it is not
-        // the start's or `b` left that holding its top rank.
-        let closed = |s: usize| {
-            lb.left & (1 << s) != 0 && (s != bounds.start_slot || lb.start_held >= bounds.start_top)
-        };
+        // `b` may never enter slot `s` again: it left it, and cannot come
+        // back above the ranks it held there.
+        let closed = |s: usize| lb.left & (1 << s) != 0 && !bounds.reopens(s, lb.home_held);
+        let at_home = bounds.home.is_some_and(|h| h.slot == g.slot[la.state]);
         la.left & !lb.left == 0
-            && la.start_held <= lb.start_held
-            && (g.slot[la.state] != bounds.start_slot || la.here_high <= lb.here_high)
+            && la.home_held <= lb.home_held
+            && (!at_home || la.here_high <= lb.here_high)
             && (!la.climbed || lb.climbed)
             && (la.schooled - lb.schooled).abs() < 1e-9
             && self
@@ -430,8 +479,8 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
         min_salary: g.start_floor(),
         moves: 0,
         schooled: g.schooled,
-        left: 0,
-        start_held: 0,
+        left: g.left_home().map_or(0, |h| 1 << h.slot),
+        home_held: g.left_home().map_or(0, |h| h.held),
         here_high: g.rank(g.start),
         climbed: false,
         parent: None,
@@ -523,28 +572,36 @@ fn admit(
 }
 
 /// What each slot asks at most — the experience any of its states needs
-/// (credit beyond it changes nothing) — and the start's slot with its top
-/// rank (a route that left it holding that rank can never enter it again).
+/// (credit beyond it changes nothing) — and the slot a route may come back
+/// to, with its top rank (a route that left it holding that rank can never
+/// enter it again).
 struct SlotBounds {
     ceiling: Vec<f64>,
-    start_slot: usize,
-    start_top: u8,
+    home: Option<Home>,
+    home_top: u8,
 }
 
 impl SlotBounds {
     fn of(g: &Graph) -> SlotBounds {
         let mut bounds = SlotBounds {
             ceiling: vec![0.0; g.related.len()],
-            start_slot: g.slot[g.start],
-            start_top: 0,
+            home: g.home,
+            home_top: 0,
         };
         for (v, &slot) in g.slot.iter().enumerate() {
             bounds.ceiling[slot] = bounds.ceiling[slot].max(g.need[v]);
-            if slot == bounds.start_slot {
-                bounds.start_top = bounds.start_top.max(g.rank(v));
+            if bounds.home.is_some_and(|h| h.slot == slot) {
+                bounds.home_top = bounds.home_top.max(g.rank(v));
             }
         }
         bounds
+    }
+
+    /// Whether a route that left slot `s`, holding `held` at home, may
+    /// still enter it again.
+    fn reopens(&self, s: usize, held: u8) -> bool {
+        self.home
+            .is_some_and(|h| h.slot == s && h.admits(self.home_top, held))
     }
 }
 
@@ -568,22 +625,22 @@ fn extend(g: &Graph, arena: &Arena, step: &Step<'_>, credit: &mut [f64]) -> Opti
     } = *step;
     let l = &arena.labels[li];
     let (from_slot, to_slot) = (g.slot[l.state], g.slot[e.to]);
-    let start_slot = g.slot[g.start];
     let (left, here_high) = if from_slot != to_slot {
         (l.left | (1u64 << from_slot), g.rank(e.to))
     } else {
         (l.left, l.here_high.max(g.rank(e.to)))
     };
-    let start_held = if from_slot == start_slot && to_slot != start_slot {
-        l.start_held.max(l.here_high)
+    let leaves_home = g.home.is_some_and(|h| h.slot == from_slot) && to_slot != from_slot;
+    let home_held = if leaves_home {
+        l.home_held.max(l.here_high)
     } else {
-        l.start_held
+        l.home_held
     };
     let returns = left & (1u64 << to_slot) != 0;
-    if returns && (to_slot != start_slot || g.rank(e.to) <= start_held) {
+    if returns && !g.comes_back(to_slot, e.to, home_held) {
         return None;
     }
-    if l.climbed && g.rank(e.to) < g.rank(l.state) {
+    if l.climbed && !g.keeps_promotion(l.state, e.to) {
         return None;
     }
     let probability = l.probability * e.probability;
@@ -621,7 +678,7 @@ fn extend(g: &Graph, arena: &Arena, step: &Step<'_>, credit: &mut [f64]) -> Opti
         moves: round,
         schooled: l.schooled.max(g.schooling[e.to]),
         left,
-        start_held,
+        home_held,
         here_high,
         climbed: g.rank(e.to) > g.rank(l.state),
         parent: Some((li, Edge { years: stay, ..*e })),
@@ -733,20 +790,32 @@ fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64,
     for (i, w) in states.windows(2).enumerate() {
         let e = g.edges[w[0]].iter().find(|e| e.to == w[1])?;
         // No return, from the definition: a slot the route has been in
-        // and left since is entered again only if it is the start's, above
-        // every rank held there.
+        // and left since (home counts as left, at the rank held, when the
+        // route starts elsewhere) is entered again only if it is home and
+        // home allows it, above every rank held there.
         let slot = g.slot[w[1]];
-        let held_then_left = (0..=i).any(|k| {
-            g.slot[states[k]] == slot
-                && states[k + 1..=i].iter().any(|&m| g.slot[m] != slot)
-                && (slot != g.slot[g.start] || g.rank(w[1]) <= g.rank(states[k]))
+        let mut held: Vec<u8> = (0..=i)
+            .filter(|&k| {
+                g.slot[states[k]] == slot && states[k + 1..=i].iter().any(|&m| g.slot[m] != slot)
+            })
+            .map(|k| g.rank(states[k]))
+            .collect();
+        let home = g.home.filter(|h| h.slot == slot);
+        if let Some(h) = home.filter(|h| h.slot != g.slot[g.start]) {
+            held.push(h.held);
+        }
+        let rank = g.rank(w[1]);
+        let may_return = home.is_some_and(|h| {
+            h.returns && held.iter().all(|&r| rank > r || (h.same_rank && rank == r))
         });
-        if held_then_left {
+        if !held.is_empty() && !may_return {
             return None;
         }
-        // No promotion given back, from the definition.
+        // No promotion given back, from the definition: no step down into
+        // lower pay out of a state stepped up into.
         let stepped_up = i > 0 && g.rank(w[0]) > g.rank(states[i - 1]);
-        if stepped_up && g.rank(w[1]) < g.rank(w[0]) {
+        let gives_back = g.rank(w[1]) < g.rank(w[0]) && g.salary[w[1]] < g.salary[w[0]];
+        if stepped_up && gives_back {
             return None;
         }
         probability *= e.probability;
@@ -846,7 +915,7 @@ mod tests {
                     moves: 1,
                     schooled: 0.0,
                     left: 0,
-                    start_held: 0,
+                    home_held: 0,
                     here_high: 0,
                     climbed: false,
                     parent: None,
@@ -945,6 +1014,8 @@ mod tests {
                     .collect()
             })
             .collect();
+        let slot: Vec<usize> = (0..n).map(|_| rng.below(slots as u64) as usize).collect();
+        let start_slot = slot[0];
         Graph {
             salary,
             edges,
@@ -952,7 +1023,7 @@ mod tests {
             goal: n - 1,
             horizon: 2.0 + rng.below(10) as f64,
             max_moves: 1 + rng.below(5) as usize,
-            slot: (0..n).map(|_| rng.below(slots as u64) as usize).collect(),
+            slot,
             related,
             need: (0..n)
                 .map(|_| {
@@ -999,6 +1070,21 @@ mod tests {
             } else {
                 Vec::new()
             },
+            // Home is the start's slot, another, or none; most let routes
+            // come back.
+            home: match rng.below(5) {
+                0 => None,
+                k => Some(Home {
+                    slot: if k > 2 {
+                        start_slot
+                    } else {
+                        rng.below(slots as u64) as usize
+                    },
+                    held: rng.below(3) as u8,
+                    returns: k > 1,
+                    same_rank: rng.below(2) == 0,
+                }),
+            },
         }
     }
 
@@ -1024,7 +1110,7 @@ mod tests {
     fn rounds_find_exactly_the_brute_force_pareto_set() {
         let mut rng = Rng(0x5eed_cafe_f00d);
         let (mut nonempty, mut accumulated, mut studied, mut came_back) = (0, 0, 0, 0);
-        for case in 0..3000 {
+        for case in 0..5000 {
             let g = random_graph(&mut rng);
             let fast = pareto_routes(&g);
             let slow = brute_force(&g);
@@ -1040,9 +1126,11 @@ mod tests {
                 let direct = criteria_of(&g, &p.states).expect("a valid route");
                 assert!((direct.earnings - p.criteria.earnings).abs() < 1e-3);
                 assert!((direct.years - p.criteria.years).abs() < 1e-9);
-                // A slot left is entered again only if it is the start's,
-                // and then only above every rank held there before leaving.
+                // A slot left is entered again only if it is home and home
+                // lets routes come back, and then only above every rank
+                // held there before leaving.
                 let slots: Vec<usize> = p.states.iter().map(|s| g.slot[*s]).collect();
+                let returns = g.home.filter(|h| h.returns).map(|h| h.slot);
                 for (i, w) in slots.windows(2).enumerate() {
                     if w[0] != w[1] {
                         let high = (0..=i)
@@ -1051,12 +1139,22 @@ mod tests {
                             .max();
                         for (j, _) in slots.iter().enumerate().skip(i + 1) {
                             let back = slots[j] == w[0];
+                            let rank = g.rank(p.states[j]);
+                            let admitted =
+                                g.home.is_some_and(|h| h.admits(rank, high.unwrap_or(0)));
                             assert!(
-                                !back || (w[0] == slots[0] && Some(g.rank(p.states[j])) > high),
+                                !back || (Some(w[0]) == returns && admitted),
                                 "case {case}: returns to slot {}",
                                 w[0]
                             );
                         }
+                    }
+                }
+                // Home left before the start is entered only above its rank.
+                if let Some(h) = g.left_home() {
+                    for (j, &v) in p.states.iter().enumerate() {
+                        let home = slots[j] == h.slot;
+                        assert!(!home || h.admits(g.rank(v), h.held), "case {case}");
                     }
                 }
                 // Some routes had to study on the way.
@@ -1126,6 +1224,7 @@ mod tests {
             offered: Vec::new(),
             study_floor: Vec::new(),
             rank: Vec::new(),
+            home: None,
         };
         let routes = pareto_routes(&g);
         let direct = routes.iter().find(|r| r.states == [0, 2]).expect("direct");
@@ -1170,6 +1269,12 @@ mod tests {
             credit: vec![0.0; 3],
             schooling: vec![0.0; 5],
             rank: vec![1, 2, 1, 2, 2],
+            home: Some(Home {
+                slot: 0,
+                held: 0,
+                returns: true,
+                same_rank: false,
+            }),
             ..Graph::default()
         };
         let routes = pareto_routes(&g);
@@ -1294,6 +1399,7 @@ mod tests {
             offered: Vec::new(),
             study_floor: Vec::new(),
             rank: Vec::new(),
+            home: None,
         };
         let routes = pareto_routes(&g);
         assert_eq!(routes, brute_force(&g));
@@ -1349,6 +1455,7 @@ mod tests {
             offered: Vec::new(),
             study_floor: Vec::new(),
             rank: Vec::new(),
+            home: None,
         };
         let routes = pareto_routes(&g);
         let via = routes
@@ -1403,6 +1510,7 @@ mod tests {
             offered: Vec::new(),
             study_floor: Vec::new(),
             rank: Vec::new(),
+            home: None,
         };
         let r = &pareto_routes(&g)[0];
         assert!((r.criteria.years - 5.0).abs() < 1e-9, "{r:?}");
@@ -1444,6 +1552,7 @@ mod tests {
             offered: Vec::new(),
             study_floor: Vec::new(),
             rank: Vec::new(),
+            home: None,
         };
         let routes = pareto_routes(&g);
         assert_eq!(routes[0].states, [0, 1, 2]);
