@@ -393,7 +393,11 @@ pub fn own_supervisor(
     model: &TransitionModel,
     a: OccupationId,
 ) -> Option<OccupationId> {
-    managing(catalog, model, a, |o| o.is_first_line_supervision())
+    // Kept for the model's lifetime: the model is built from this
+    // catalog, and the answer depends on nothing else.
+    model.supervision_of(a, || {
+        managing(catalog, model, a, |o| o.is_first_line_supervision())
+    })
 }
 
 /// The management of `a`'s work in SOC major group 11, chosen as

@@ -474,12 +474,17 @@ fn plan_on(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, built:
 /// then the fastest. This is the question the advisor asks of an option.
 pub fn best_route(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> Option<Route> {
     let built = build(catalog, model, req, req.horizon_years);
-    best(
-        search::pareto_routes(&built.graph)
-            .iter()
-            .map(|p| route(catalog, model, req, &built, p))
-            .collect(),
-    )
+    // Chosen as [`best`] chooses among routes, on the figures a route
+    // reports, before any is turned into one: only the best is.
+    let paths = search::pareto_routes(&built.graph);
+    let chance_then_speed = |p: &Path| (p.criteria.probability as f32, p.criteria.years as f32);
+    paths
+        .iter()
+        .max_by(|a, b| {
+            let ((pa, ya), (pb, yb)) = (chance_then_speed(a), chance_then_speed(b));
+            pa.total_cmp(&pb).then(yb.total_cmp(&ya))
+        })
+        .map(|p| route(catalog, model, req, &built, p))
 }
 
 /// The fastest route that reaches the goal at all, when none does within
@@ -1054,6 +1059,11 @@ fn schooling_years(category: u8) -> Option<f32> {
     crate::transition::profile::schooling_years(category)
 }
 
+/// Readiness found within one route plan, by where the person stands (the
+/// start, or a stop's occupation), the track they leave and the stop they
+/// go to ([`own_work_readiness`]).
+type ReadinessFound = std::collections::HashMap<(Option<OccupationId>, Track, usize), Option<f32>>;
+
 /// The person's readiness for stop `j` when at stop `i`, on a move into
 /// work of their own function ([`crate::chances::own_work`]; `None` on any
 /// other): their own levels at the start, and beyond it those levels
@@ -1070,30 +1080,33 @@ fn own_work_readiness<'a>(
         || model.profile(req.start.occupation).level.clone(),
         <[f32]>::to_vec,
     );
-    // The first-line supervision of each occupation's work, found once: it
-    // scans the catalog, and every pair of stops may ask it.
-    let supervisors: Vec<std::cell::OnceCell<Option<OccupationId>>> = catalog
-        .occupations()
-        .iter()
-        .map(|_| std::cell::OnceCell::new())
-        .collect();
+    // Readiness reads the person's levels where they stand (their own at
+    // the start, with an occupation's typical ones at a stop of it), the
+    // track they leave and the stop they go to — not the grade they leave:
+    // the stops of one occupation share it, so it is found once for them.
+    let found: std::cell::RefCell<ReadinessFound> = Default::default();
     move |i, j| {
         let from = stops[i].side(if i == 0 { req.start.track } else { tracks[i] });
         let to = stops[j].side(tracks[j]);
-        let supervisor = || {
-            *supervisors[usize::from(from.occupation.0)]
-                .get_or_init(|| crate::chances::own_supervisor(catalog, model, from.occupation))
-        };
+        // Kept by the model once found: a scan of the catalog.
+        let supervisor = || crate::chances::own_supervisor(catalog, model, from.occupation);
         if !crate::chances::own_work_given(catalog, &from, &to, supervisor) {
             return None;
         }
-        let levels: Vec<f32> = if i == 0 {
-            own.clone()
-        } else {
-            let there = &model.profile(stops[i].occupation).level;
-            own.iter().zip(there).map(|(a, b)| a.max(*b)).collect()
-        };
-        crate::chances::success(catalog, model, &levels, &from, &to).readiness()
+        let standing = (i > 0).then_some(stops[i].occupation);
+        *found
+            .borrow_mut()
+            .entry((standing, from.track, j))
+            .or_insert_with(|| {
+                let levels: Vec<f32> = match standing {
+                    None => own.clone(),
+                    Some(o) => {
+                        let there = &model.profile(o).level;
+                        own.iter().zip(there).map(|(a, b)| a.max(*b)).collect()
+                    }
+                };
+                crate::chances::success(catalog, model, &levels, &from, &to).readiness()
+            })
     }
 }
 

@@ -69,6 +69,53 @@ impl std::fmt::Debug for ScoreMemo {
     }
 }
 
+/// One answer per occupation, found the first time it is asked and kept
+/// for the model's lifetime (the first-line supervision of each
+/// occupation's work). Like [`ScoreMemo`], a clone starts empty: a
+/// reweighted model may answer otherwise, and a fresh clone is what a new
+/// process meets.
+pub(crate) struct PerOccupation<T> {
+    slots: Vec<OnceLock<T>>,
+}
+
+impl<T> PerOccupation<T> {
+    /// An empty memo for `n` occupations.
+    pub(crate) fn new(n: usize) -> Self {
+        Self {
+            slots: (0..n).map(|_| OnceLock::new()).collect(),
+        }
+    }
+
+    /// The answer for `a`, computed by `compute` the first time (every
+    /// time for an occupation beyond the memo).
+    pub(crate) fn get_or(&self, a: OccupationId, compute: impl FnOnce() -> T) -> T
+    where
+        T: Copy,
+    {
+        match self.slots.get(usize::from(a.0)) {
+            Some(slot) => *slot.get_or_init(compute),
+            None => compute(),
+        }
+    }
+}
+
+impl<T> Clone for PerOccupation<T> {
+    fn clone(&self) -> Self {
+        Self::new(self.slots.len())
+    }
+}
+
+impl<T> std::fmt::Debug for PerOccupation<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let found = self.slots.iter().filter(|s| s.get().is_some()).count();
+        write!(
+            f,
+            "PerOccupation {{ slots: {}, found: {found} }}",
+            self.slots.len()
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -91,5 +138,22 @@ mod tests {
         assert_eq!(calls, 2);
         // Out of range asks compute, never panic.
         assert_eq!(memo.get_or(OccupationId(7), b, || 0.5), 0.5);
+    }
+
+    #[test]
+    fn an_answer_per_occupation_is_found_once_and_a_clone_starts_empty() {
+        let memo: PerOccupation<Option<u8>> = PerOccupation::new(3);
+        let mut calls = 0;
+        for _ in 0..2 {
+            let found = memo.get_or(OccupationId(1), || {
+                calls += 1;
+                Some(9)
+            });
+            assert_eq!(found, Some(9));
+        }
+        assert_eq!(calls, 1);
+        let clone = memo.clone();
+        assert_eq!(clone.get_or(OccupationId(1), || None), None);
+        assert_eq!(memo.get_or(OccupationId(5), || Some(2)), Some(2));
     }
 }

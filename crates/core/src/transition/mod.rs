@@ -216,6 +216,10 @@ pub struct TransitionModel {
     /// Scores asked for so far ([`TransitionModel::score`]); a clone
     /// starts with none.
     memo: memo::ScoreMemo,
+    /// The first-line supervision of each occupation's work, found as
+    /// asked ([`crate::chances::own_supervisor`], a scan of the catalog
+    /// that every route plan asks of its candidates).
+    supervision: memo::PerOccupation<Option<OccupationId>>,
 }
 
 /// Inverse document frequencies of activities and technologies.
@@ -286,10 +290,12 @@ impl TransitionModel {
             }
         }
         let memo = memo::ScoreMemo::new(profiles.len());
+        let supervision = memo::PerOccupation::new(profiles.len());
         Self {
             elements,
             profiles,
             memo,
+            supervision,
             idf: Idf { dwa, tech },
             title_postings,
             weights,
@@ -322,6 +328,16 @@ impl TransitionModel {
     /// an element *distinctively* as far as it needs it above this.
     pub fn typical_level(&self) -> &[f32] {
         &self.typical_level
+    }
+
+    /// The first-line supervision of `a`'s work, found by `find` the
+    /// first time it is asked and kept ([`crate::chances::own_supervisor`]).
+    pub(crate) fn supervision_of(
+        &self,
+        a: OccupationId,
+        find: impl FnOnce() -> Option<OccupationId>,
+    ) -> Option<OccupationId> {
+        self.supervision.get_or(a, find)
     }
 
     /// One occupation's profile.
