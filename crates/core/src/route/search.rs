@@ -605,6 +605,45 @@ impl SlotBounds {
     }
 }
 
+/// Where a label stands after a move, for the no-return rules: the slots
+/// it has left, the highest rank held since entering its slot, and the
+/// highest held at home before it last left it.
+struct Places {
+    left: u64,
+    here_high: u8,
+    home_held: u8,
+}
+
+/// [`Places`] after label `l` moves into state `to`, unless the move
+/// returns where the route may not (see the module docs) or gives a
+/// promotion back.
+fn places(g: &Graph, l: &Label, to: usize) -> Option<Places> {
+    let (from_slot, to_slot) = (g.slot[l.state], g.slot[to]);
+    let (left, here_high) = if from_slot != to_slot {
+        (l.left | (1u64 << from_slot), g.rank(to))
+    } else {
+        (l.left, l.here_high.max(g.rank(to)))
+    };
+    let leaves_home = g.home.is_some_and(|h| h.slot == from_slot) && to_slot != from_slot;
+    let home_held = if leaves_home {
+        l.home_held.max(l.here_high)
+    } else {
+        l.home_held
+    };
+    let returns = left & (1u64 << to_slot) != 0;
+    if returns && !g.comes_back(to_slot, to, home_held) {
+        return None;
+    }
+    if l.climbed && !g.keeps_promotion(l.state, to) {
+        return None;
+    }
+    Some(Places {
+        left,
+        here_high,
+        home_held,
+    })
+}
+
 /// One extension of a label: the label (`li`), the edge, the round, and
 /// the least years from each state to the goal by moves left.
 struct Step<'a> {
@@ -624,25 +663,11 @@ fn extend(g: &Graph, arena: &Arena, step: &Step<'_>, credit: &mut [f64]) -> Opti
         least,
     } = *step;
     let l = &arena.labels[li];
-    let (from_slot, to_slot) = (g.slot[l.state], g.slot[e.to]);
-    let (left, here_high) = if from_slot != to_slot {
-        (l.left | (1u64 << from_slot), g.rank(e.to))
-    } else {
-        (l.left, l.here_high.max(g.rank(e.to)))
-    };
-    let leaves_home = g.home.is_some_and(|h| h.slot == from_slot) && to_slot != from_slot;
-    let home_held = if leaves_home {
-        l.home_held.max(l.here_high)
-    } else {
-        l.home_held
-    };
-    let returns = left & (1u64 << to_slot) != 0;
-    if returns && !g.comes_back(to_slot, e.to, home_held) {
-        return None;
-    }
-    if l.climbed && !g.keeps_promotion(l.state, e.to) {
-        return None;
-    }
+    let Places {
+        left,
+        here_high,
+        home_held,
+    } = places(g, l, e.to)?;
     let probability = l.probability * e.probability;
     if probability < g.min_probability - 1e-12 {
         return None;
