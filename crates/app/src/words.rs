@@ -54,7 +54,7 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             "You are unlikely to succeed in this role on the evidence: not recommended.".into()
         }
         Reason::InsteadStay => "None of the reasons that justify a step down applies here: staying beats this option.".into(),
-        Reason::NoWayOnward => "A step down or a change of profession with no route onward to your goal is not recommended.".into(),
+        Reason::NoWayOnward => "A step down or a change of profession with no route onward to your goal within your horizon is not recommended.".into(),
         Reason::LikelierRoute {
             route,
             through,
@@ -999,6 +999,18 @@ fn subject_rating_note(catalog: &Catalog, subject: &str, source: &RatingSource) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// "No route onward" is said of the horizon: a route may exist that
+    /// takes longer, and the reason beside it says how long.
+    #[test]
+    fn no_way_onward_is_said_of_the_horizon() {
+        let catalog = switchback_core::fixture::catalog();
+        let text = reason(&catalog, &Reason::NoWayOnward);
+        assert!(
+            text.contains("no route onward to your goal within your horizon"),
+            "{text}"
+        );
+    }
 
     #[test]
     fn a_title_read_names_the_whole_onet_title_and_cuts_only_the_typed_text() {
