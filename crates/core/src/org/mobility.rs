@@ -249,9 +249,6 @@ pub struct Market<'a> {
     /// management track): what a step into that work lands on
     /// ([`Market::landing`]).
     own_work_readiness: HashMap<(usize, bool, usize), f32>,
-    /// The first-line supervision of each occupation's work (by its index),
-    /// [`chances::own_supervisor`] found once: it scans the catalog.
-    supervisors: Vec<Option<OccupationId>>,
     zones: Vec<Option<u8>>,
     queue_years: Vec<f32>,
     rules: Rules,
@@ -294,10 +291,6 @@ impl<'a> Market<'a> {
             .map(|j| catalog.occupation(j.occupation).job_zone.map(|z| z.get()))
             .collect();
         let own_work_readiness = own_work_readiness(catalog, model, jobs, &occupations);
-        let supervisors = occupations
-            .iter()
-            .map(|&o| chances::own_supervisor(catalog, model, o))
-            .collect();
         let mut market = Market {
             catalog,
             model,
@@ -308,7 +301,6 @@ impl<'a> Market<'a> {
             occupation_of_job,
             transfer,
             own_work_readiness,
-            supervisors,
             zones,
             queue_years: Vec::new(),
             rules,
@@ -397,7 +389,8 @@ impl<'a> Market<'a> {
         let delta = to_side.level.grade() as i8 - from.level.grade() as i8;
         let (factor, _) = chances::level_factor(delta, from_side.track, &to_side);
         let transfer = self.transfer(from.job, to);
-        let supervisor = || self.supervisors[self.occupation_of_job[from.job]];
+        // Kept by the model once found (`transition::memo`).
+        let supervisor = || chances::own_supervisor(self.catalog, self.model, from_side.occupation);
         let readiness = chances::own_work_given(self.catalog, &from_side, &to_side, supervisor)
             .then(|| {
                 let key = (
