@@ -10,7 +10,7 @@ use switchback_core::catalog::EDUCATION_LEVELS;
 use switchback_core::level::Level;
 use switchback_core::route::compare::{self, Comparison, Point};
 use switchback_core::route::plan::{self, MAX_MOVES, Request, Route, Step, Stop};
-use switchback_core::text::{dollars, probability};
+use switchback_core::text::{capitalise, dollars, probability};
 
 use crate::view::stop_view;
 use crate::{AppError, Engine, Profile, StopView, round};
@@ -98,8 +98,12 @@ pub struct RoutesView {
     pub horizon_years: f32,
     /// Pareto-optimal routes, fastest first.
     pub routes: Vec<RouteView>,
-    /// The best route without a step down, if one reaches the goal.
+    /// The best route in the person's own function without a step down,
+    /// if one reaches the goal.
     pub direct: Option<RouteView>,
+    /// What `direct` is called in words: "staying and climbing", or, for a
+    /// person out of work, "going back to your own work and climbing".
+    pub direct_name: &'static str,
     /// With no route in time: the fastest that reaches the goal at all.
     pub nearest: Option<RouteView>,
     /// Up to three switchbacks compared with staying and climbing, in words.
@@ -112,16 +116,21 @@ pub struct RoutesView {
 pub const SHOWN_ROUTES: usize = 6;
 
 /// Which routes to show in full, by their index (fastest first, as the
-/// answer lists them): the [`SHOWN_ROUTES`] likeliest, in that order, and
-/// of those no long shot (a chance under the advisor's
-/// [`LONG_SHOT_BELOW`]) while any route is not one. A Pareto set can hold
-/// many fast long shots; showing the fastest six hid a cook's likeliest
-/// routes (0.22) behind six of 0.03 to 0.08, and showing the likeliest six
-/// still put a nurse's 0.06 dash through a clinical research manager's
-/// post beside her 0.47 climb. One choice for every edge, so the text and
-/// the chart show the same routes; the answer lists them all.
+/// answer lists them): of those no other route [`outpaces`], the
+/// [`SHOWN_ROUTES`] likeliest, and of those no long shot (a chance under
+/// the advisor's [`LONG_SHOT_BELOW`]) while any route is not one. A Pareto
+/// set can hold many fast long shots; showing the fastest six hid a cook's
+/// likeliest routes (0.22) behind six of 0.03 to 0.08, and showing the
+/// likeliest six still put a nurse's 0.06 dash through a clinical research
+/// manager's post beside her 0.47 climb. It also holds routes kept only
+/// for their pay on the way: a laid-off head chef was shown a year as a
+/// facilities manager before food service management (1 year, 0.17)
+/// beside walking into it now (0.52). One choice for every edge, so the
+/// text and the chart show the same routes; the answer lists them all.
 pub fn shown(routes: &[RouteView]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..routes.len()).collect();
+    let mut order: Vec<usize> = (0..routes.len())
+        .filter(|&i| !outpaces_any(routes, i))
+        .collect();
     order.sort_by(|&a, &b| {
         routes[b]
             .probability
@@ -137,6 +146,33 @@ pub fn shown(routes: &[RouteView]) -> Vec<usize> {
     }
     order.sort_unstable();
     order
+}
+
+/// Whether route `a` outpaces route `b`: it reaches the goal at least as
+/// soon and is at least as likely, better on one of the two, and `b` does
+/// not spare a pay cut worth its odds — pay at least [`SPARED_CUT`] more at
+/// its lowest while at least half as likely. What else keeps such a route
+/// Pareto-optimal is pay on the way above the goal's or fewer moves — a
+/// detour through better-paid work — and it is left to the full answer.
+/// A blocked accountant's way through a treasurer's post that never pays
+/// below her $118,000 (0.21) stays beside the likelier way through a
+/// financial manager's at $112,000 (0.32).
+pub fn outpaces(a: &RouteView, b: &RouteView) -> bool {
+    // The figures as shown: two routes a person reads as equal are.
+    let (ya, yb) = (round(a.years_to_goal, 1), round(b.years_to_goal, 1));
+    let (pa, pb) = (round(a.probability, 2), round(b.probability, 2));
+    let spares_a_cut =
+        b.min_salary as f32 > a.min_salary as f32 * (1.0 + SPARED_CUT) && pb * 2.0 >= pa;
+    ya <= yb && pa >= pb && (ya < yb || pa > pb) && !spares_a_cut
+}
+
+/// How much more a slower, less likely route must pay at its lowest to be
+/// shown beside a faster, likelier one ([`outpaces`]).
+pub const SPARED_CUT: f32 = 0.05;
+
+/// Whether some route of `routes` [`outpaces`] route `i`.
+pub fn outpaces_any(routes: &[RouteView], i: usize) -> bool {
+    routes.iter().any(|r| outpaces(r, &routes[i]))
 }
 
 /// Why a profile's goal is where the person stands, and, for a first-line
@@ -221,11 +257,16 @@ pub fn routes(
     };
     let answer = plan::plan(catalog, model, &req);
     let view_of = |r: &Route| route_view(engine, r);
+    let route_views: Vec<RouteView> = answer.routes.iter().map(view_of).collect();
     let goal_title = &catalog.occupation(goal.occupation).title;
-    // One comparison per first step down, the fastest route through it
-    // (routes come fastest first): the same step said twice adds nothing.
+    // One comparison per first step down among the routes shown, the
+    // fastest route through it (routes come fastest first): the same step
+    // said twice adds nothing, and a route not shown is not compared.
+    let direct_name = direct_name(req.out_of_work);
     let mut compared = Vec::new();
-    let comparisons = (answer.routes.iter().filter(|r| r.switchback))
+    let comparisons = (shown(&route_views).into_iter())
+        .map(|i| &answer.routes[i])
+        .filter(|r| r.switchback)
         .filter(|r| {
             let via = r.steps.first().map(|m| m.to);
             let fresh = !compared.contains(&via);
@@ -236,6 +277,7 @@ pub fn routes(
         .map(|r| {
             comparison_text(
                 engine,
+                direct_name,
                 &compare::compare(r, answer.direct.as_ref(), goal.horizon_years),
                 goal_title,
             )
@@ -297,8 +339,9 @@ pub fn routes(
         start_role_read: (profile.current.role_read.as_ref()).map(crate::advice::RoleReadView::of),
         goal_role_read: goal.role_read.as_ref().map(crate::advice::RoleReadView::of),
         horizon_years: goal.horizon_years,
-        routes: answer.routes.iter().map(view_of).collect(),
+        routes: route_views,
         direct: answer.direct.as_ref().map(view_of),
+        direct_name,
         nearest: answer.nearest.as_ref().map(view_of),
         comparisons,
         notes,
@@ -364,9 +407,19 @@ fn group_wages(engine: &Engine, step: &Step) -> Option<String> {
     step.salary_estimated.then(|| group.to_owned())
 }
 
+/// What the climb in one's own function is called: a person out of work
+/// is not staying anywhere.
+fn direct_name(out_of_work: bool) -> &'static str {
+    if out_of_work {
+        "going back to your own work and climbing"
+    } else {
+        "staying and climbing"
+    }
+}
+
 /// A comparison in words: "Stepping down to X (level) beats staying and
 /// climbing on every count: it reaches … sooner and …".
-fn comparison_text(engine: &Engine, c: &Comparison, goal: &str) -> String {
+fn comparison_text(engine: &Engine, direct: &str, c: &Comparison, goal: &str) -> String {
     let horizon = c.horizon_years;
     let via = c.via.map_or(String::new(), |s| {
         format!(
@@ -377,7 +430,7 @@ fn comparison_text(engine: &Engine, c: &Comparison, goal: &str) -> String {
     });
     let Some(points) = &c.points else {
         return capitalise(&format!(
-            "Staying and climbing does not reach {goal} within {horizon} years; {via} does, in {:.1} years with probability {}.",
+            "{direct} does not reach {goal} within {horizon} years; {via} does, in {:.1} years with probability {}.",
             c.years,
             probability(c.probability)
         ));
@@ -415,10 +468,10 @@ fn comparison_text(engine: &Engine, c: &Comparison, goal: &str) -> String {
         .map(words)
         .collect();
     let verdict = match (better.is_empty(), worse.is_empty()) {
-        (false, true) => "beats staying and climbing on every count",
-        (true, false) => "loses to staying and climbing on every count",
-        (false, false) => "is a trade-off against staying and climbing",
-        (true, true) => "is as good as staying and climbing",
+        (false, true) => format!("beats {direct} on every count"),
+        (true, false) => format!("loses to {direct} on every count"),
+        (false, false) => format!("is a trade-off against {direct}"),
+        (true, true) => format!("is as good as {direct}"),
     };
     let mut text = format!("{via} {verdict}");
     match (better.is_empty(), worse.is_empty()) {
@@ -435,14 +488,6 @@ fn comparison_text(engine: &Engine, c: &Comparison, goal: &str) -> String {
 
 fn money(e: u64) -> String {
     dollars(u32::try_from(e).unwrap_or(u32::MAX))
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|c| c.to_uppercase().collect::<String>() + chars.as_str())
-        .unwrap_or_default()
 }
 
 /// "a, b and c".
@@ -485,11 +530,45 @@ mod tests {
             .map(|(i, &p)| route(1.0 + i as f32, p))
             .collect();
         assert_eq!(shown(&routes), [0, 1, 3, 4, 6, 7]);
-        // The tie at 0.12 went to the faster (0, not 5); when every route
-        // is a long shot the likeliest are shown, and a short set whole.
-        let long_shots: Vec<RouteView> = (0..8).map(|i| route(1.0 + i as f32, 0.05)).collect();
-        assert_eq!(shown(&long_shots), [0, 1, 2, 3, 4, 5]);
-        assert_eq!(shown(&routes[..3]), [0, 1, 2]);
+        // Slower and no likelier routes (2, 5, 8) give way; when every
+        // route is a long shot the likeliest are shown, and a short set
+        // whole.
+        let long_shots: Vec<RouteView> = (0..8)
+            .map(|i| route(1.0 + i as f32, 0.09 - 0.01 * i as f32))
+            .collect();
+        assert_eq!(shown(&long_shots), [0]);
+        let fast_long_shots: Vec<RouteView> = (0..8)
+            .map(|i| route(1.0 + i as f32, 0.02 + 0.01 * i as f32))
+            .collect();
+        assert_eq!(shown(&fast_long_shots), [2, 3, 4, 5, 6, 7]);
+        assert_eq!(shown(&routes[..2]), [0, 1]);
         assert!(shown(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_route_slower_and_no_likelier_than_another_is_not_shown() {
+        // A laid-off head chef: food service manager now (0.52), or after
+        // three years as its supervisor (0.82); a year as a facilities
+        // manager first (0.17) earns more on the way, and is Pareto-optimal
+        // for it, but a person reads it as slower and less likely.
+        let routes = [route(0.0, 0.52), route(1.0, 0.17), route(3.0, 0.82)];
+        assert_eq!(shown(&routes), [0, 2]);
+        assert!(outpaces(&routes[0], &routes[1]));
+        assert!(!outpaces(&routes[0], &routes[2]) && !outpaces(&routes[2], &routes[0]));
+        // A slower, less likely route that spares a pay cut is shown while
+        // it is at least half as likely.
+        let cut = |years, probability, min_salary| RouteView {
+            min_salary,
+            ..route(years, probability)
+        };
+        let routes = [cut(6.0, 0.32, 112_000), cut(6.0, 0.21, 118_000)];
+        assert_eq!(shown(&routes), [0, 1]);
+        let routes = [cut(3.0, 0.82, 56_870), cut(4.0, 0.17, 62_840)];
+        assert_eq!(shown(&routes), [0]);
+        let routes = [cut(6.0, 0.32, 112_000), cut(6.0, 0.21, 115_000)];
+        assert_eq!(shown(&routes), [0]);
+        // Equal as printed (3.0 years, 0.17) is no better: both are shown.
+        let tied = [route(3.0, 0.171), route(3.04, 0.168)];
+        assert_eq!(shown(&tied), [0, 1]);
     }
 }

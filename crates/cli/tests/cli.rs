@@ -378,30 +378,25 @@ fn route_finds_a_switchback_and_compares_it_with_the_climb() {
     );
     assert!(out.contains("grade  8 |"), "the ASCII sketch: {out}");
     // A subset shown says so before the first route, whose number may not
-    // be 1 (the blocked accountant has more routes than are shown).
-    // Long shots (under 0.10) are left out of the text while any route
-    // is not one, and the rest are counted after it.
+    // be 1 (the blocked accountant has more routes than are shown), and
+    // the rest are counted after it, with why they are not shown.
     let blocked = example("another-route-up-accountant.toml");
     let answer = json(&["route", &blocked, "--format", "json"]);
-    let routes = answer["routes"].as_array().unwrap();
-    let all = routes.len();
-    let chance = |r: &serde_json::Value| r["probability"].as_f64().unwrap();
-    let likely = routes.iter().filter(|r| chance(r) >= 0.1).count();
-    assert!(
-        all > 6 && likely >= 1,
-        "{all} routes, {likely} not long shots"
-    );
+    let all = answer["routes"].as_array().unwrap().len();
     let out = stdout(&run(&["route", &blocked]));
-    let said = format!(
-        "The {} likeliest of {all} Pareto-optimal routes",
-        likely.min(6)
+    let shown = out.matches("\nRoute ").count();
+    assert!(
+        (1..=6).contains(&shown) && shown < all,
+        "{shown} of {all}: {out}"
     );
+    let said = format!("{shown} of {all} Pareto-optimal routes — the likeliest");
     let at = out.find(&said).expect("the subset is said");
     assert!(at < out.find("Route ").unwrap(), "{out}");
-    assert_eq!(out.matches("\nRoute ").count(), likely.min(6), "{out}");
+    let rest = format!("… and {} more Pareto-optimal", all - shown);
+    assert!(out.contains(&rest), "{out}");
     assert!(
-        out.contains(&format!("… and {} more", all - likely.min(6))),
-        "{out}"
+        out.contains("slower and less likely than another"),
+        "the blocked accountant's routes through a year of better pay are not shown: {out}"
     );
     let one = json(&[
         "route",
@@ -418,6 +413,31 @@ fn route_finds_a_switchback_and_compares_it_with_the_climb() {
             .iter()
             .all(|r| r["moves"].as_array().unwrap().len() == 1)
     );
+}
+
+#[test]
+fn a_person_out_of_work_is_not_told_to_stay() {
+    // A head chef whose kitchen closed, aiming at food service management:
+    // the climb in her own function is going back to it, not staying; and
+    // a year in better-paid work before the goal (Pareto-optimal for its
+    // pay) is not shown beside walking into it now, likelier.
+    let p = write_profile(
+        "laid-off-chef.toml",
+        "[current]\nrole = \"Chefs and Head Cooks\"\nlevel = \"supervisor\"\nsalary = 62000\nyears_in_role = 6\nyears_experience = 14\nmanages_people = true\n[situation]\nemployed = false\n[goal]\nrole = \"Food Service Managers\"\nhorizon_years = 5\n",
+    );
+    let out = stdout(&run(&["route", &p]));
+    assert!(
+        out.contains("Going back to your own work and climbing (in your own function"),
+        "{out}"
+    );
+    assert!(
+        !out.to_lowercase().contains("staying and climbing"),
+        "{out}"
+    );
+    let v = json(&["route", &p, "--format", "json"]);
+    assert_eq!(v["direct_name"], "going back to your own work and climbing");
+    let shown = out.matches("\nRoute ").count();
+    assert!(shown < v["routes"].as_array().unwrap().len(), "{out}");
 }
 
 fn write_profile(name: &str, text: &str) -> String {

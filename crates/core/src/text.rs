@@ -49,6 +49,14 @@ fn singular(mut word: String) -> String {
 /// How many characters of a user's value an error message repeats.
 pub const SHOWN_CHARS: usize = 60;
 
+/// The text with its first letter in upper case.
+pub fn capitalise(text: &str) -> String {
+    let mut c = text.chars();
+    c.next()
+        .map(|first| first.to_uppercase().chain(c).collect())
+        .unwrap_or_default()
+}
+
 /// A value the user gave, quoted for an error message: control characters
 /// escaped (so a title cannot move the terminal's cursor or change its
 /// colours) and anything past [`SHOWN_CHARS`] characters cut, saying how

@@ -5,6 +5,7 @@ use std::fmt::Write;
 
 use switchback_core::development::status::PlanStatus;
 use switchback_core::development::{Audience, Gap, PlanPosition};
+use switchback_core::text::capitalise;
 use switchback_store::StoredPlan;
 
 fn position(p: &PlanPosition) -> String {
@@ -24,14 +25,6 @@ fn plain(text: &str) -> String {
 /// [`plain`] text that also cannot break a table cell.
 fn cell(text: &str) -> String {
     plain(text).replace('|', "\\|").replace('\n', " ")
-}
-
-/// The text with its first letter in upper case.
-pub fn capitalise(text: &str) -> String {
-    let mut c = text.chars();
-    c.next()
-        .map(|first| first.to_uppercase().chain(c).collect())
-        .unwrap_or_default()
 }
 
 /// The whole document.

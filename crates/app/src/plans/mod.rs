@@ -20,8 +20,6 @@ use switchback_core::text::{did_you_mean, nearest, quoted};
 use switchback_store::accounts::{User, UserId};
 use switchback_store::{PlanId, PlanSummary, ProfileDocument, ProfileFormat, Store, StoredPlan};
 
-pub use markdown::capitalise;
-
 use crate::{AppError, Engine, Profile};
 
 /// A check-in as responses show it.

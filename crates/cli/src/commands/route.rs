@@ -62,7 +62,7 @@ fn render(v: &RoutesView) -> String {
     let shown = routes::shown(&v.routes);
     if shown.len() < v.routes.len() {
         s.push_str(&format!(
-            "The {} likeliest of {} Pareto-optimal routes, numbered fastest first as in --format json:\n\n",
+            "{} of {} Pareto-optimal routes — the likeliest, leaving out those slower and less likely than another unless they spare a pay cut — numbered fastest first as in --format json:\n\n",
             shown.len(),
             v.routes.len()
         ));
@@ -76,30 +76,19 @@ fn render(v: &RoutesView) -> String {
             render_route(r)
         ));
     }
-    let rest = v.routes.len() - shown.len();
-    if rest > 0 {
-        let long_shots = (0..v.routes.len())
-            .filter(|i| !shown.contains(i) && v.routes[*i].probability < LONG_SHOT_BELOW)
-            .count();
-        let which = match long_shots {
-            0 => "less likely".to_owned(),
-            n if n == rest => format!("each a long shot under {LONG_SHOT_BELOW:.2}"),
-            n => format!("less likely, {n} of them long shots under {LONG_SHOT_BELOW:.2}"),
-        };
-        s.push_str(&format!(
-            "… and {rest} more Pareto-optimal {}, {which} (see --format json)\n\n",
-            if rest == 1 { "route" } else { "routes" }
-        ));
+    if let Some(rest) = hidden(&v.routes, &shown) {
+        s.push_str(&rest);
     }
+    let direct = switchback_app::text::capitalise(v.direct_name);
     match &v.direct {
         Some(d) => s.push_str(&format!(
-            "Staying and climbing (in your own function, no step down): {:.1} years, probability {}, lowest salary {}.\n",
+            "{direct} (in your own function, no step down): {:.1} years, probability {}, lowest salary {}.\n",
             d.years_to_goal,
             probability(d.probability),
             dollars(d.min_salary)
         )),
         None => s.push_str(&format!(
-            "Staying and climbing (in your own function, no step down): not reachable within {} years.\n",
+            "{direct} (in your own function, no step down): not reachable within {} years.\n",
             v.horizon_years
         )),
     }
@@ -108,6 +97,43 @@ fn render(v: &RoutesView) -> String {
     }
     push_notes(&mut s, &v.notes);
     s
+}
+
+/// The routes not shown, counted by why: "… and 9 more Pareto-optimal
+/// routes (see --format json): 7 slower and less likely than another …".
+fn hidden(routes: &[RouteView], shown: &[usize]) -> Option<String> {
+    let rest: Vec<usize> = (0..routes.len()).filter(|i| !shown.contains(i)).collect();
+    if rest.is_empty() {
+        return None;
+    }
+    let outpaced = rest
+        .iter()
+        .filter(|&&i| routes::outpaces_any(routes, i))
+        .count();
+    let long_shots = rest
+        .iter()
+        .filter(|&&i| !routes::outpaces_any(routes, i) && routes[i].probability < LONG_SHOT_BELOW)
+        .count();
+    let less_likely = rest.len() - outpaced - long_shots;
+    let parts: Vec<String> = [
+        (
+            outpaced,
+            "slower and less likely than another, kept for their pay on the way or fewer moves"
+                .to_owned(),
+        ),
+        (long_shots, format!("long shots under {LONG_SHOT_BELOW:.2}")),
+        (less_likely, "less likely".to_owned()),
+    ]
+    .into_iter()
+    .filter(|(n, _)| *n > 0)
+    .map(|(n, why)| format!("{n} {why}"))
+    .collect();
+    Some(format!(
+        "… and {} more Pareto-optimal {} (see --format json): {}\n\n",
+        rest.len(),
+        if rest.len() == 1 { "route" } else { "routes" },
+        parts.join("; ")
+    ))
 }
 
 fn push_notes(s: &mut String, notes: &[String]) {

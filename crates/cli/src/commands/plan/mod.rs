@@ -233,7 +233,7 @@ fn render_status(stored: &StoredPlan, st: &PlanStatus) -> String {
         stored.plan.new_position.level,
         st.standing.name().to_uppercase(),
         st.as_of,
-        plans::capitalise(&st.reason)
+        switchback_app::text::capitalise(&st.reason)
     );
     let mut t = Table::new(&[true, false, true, true, false, false]);
     t.row(["#", "objective", "done", "due now", "standing", "why"]);
