@@ -247,7 +247,7 @@ pub fn classify(engine: &Engine, req: &MoveRequest) -> Result<ClassifyView, AppE
         from_r.occupation,
         PositionSpec {
             level: level("from_level", &req.from_level)?,
-            title_hint: from_r.seniority,
+            title_hint: from_r.seniority_in(catalog),
             industry: label(&req.from_industry),
             department: label(&req.from_department),
             salary: req.from_salary,
@@ -259,7 +259,7 @@ pub fn classify(engine: &Engine, req: &MoveRequest) -> Result<ClassifyView, AppE
         to_r.occupation,
         PositionSpec {
             level: level("to_level", &req.to_level)?,
-            title_hint: to_r.seniority,
+            title_hint: to_r.seniority_in(catalog),
             industry: label(&req.to_industry),
             department: label(&req.to_department),
             salary: req.to_salary,

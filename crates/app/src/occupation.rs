@@ -266,7 +266,7 @@ pub fn show(engine: &Engine, role: &str) -> Result<ShowView, AppError> {
         engine,
         r.occupation,
         (matched != o.title).then(|| matched.to_owned()),
-        r.seniority.map(|l| l.name()),
+        r.seniority_in(catalog).map(|l| l.name()),
     ))
 }
 

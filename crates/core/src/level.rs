@@ -192,7 +192,21 @@ impl Level {
     /// ignored: a staff accountant is junior while a staff engineer is
     /// lead, so the word says nothing alone.
     pub fn hint_from_title(title: &str) -> Option<Level> {
-        let toks = text::tokens(title);
+        Self::hint_from_tokens(text::tokens(title))
+    }
+
+    /// [`Self::hint_from_title`] as it reads where "manager" names the job
+    /// and not a grade (a project manager manages projects, not people):
+    /// the other words only. "Senior Project Manager" is senior; an
+    /// "Assistant Project Manager" or "Associate Product Manager" says no
+    /// grade.
+    pub fn hint_from_title_besides_manager(title: &str) -> Option<Level> {
+        let mut toks = text::tokens(title);
+        toks.retain(|t| t != "manager" && t != "mgr");
+        Self::hint_from_tokens(toks)
+    }
+
+    fn hint_from_tokens(toks: Vec<String>) -> Option<Level> {
         let mut best: Option<Level> = None;
         // An "assistant" (or the like) waiting for the seniority word it lowers.
         let mut second = false;

@@ -97,13 +97,32 @@ pub struct Resolution {
     pub occupation: OccupationId,
     /// Its match (score 1 for a code).
     pub best: TitleMatch,
-    /// The seniority words of the text, if any.
+    /// The seniority words of the text, if any, as they read in a
+    /// management or first-line supervision occupation
+    /// ([`Self::seniority_in`] reads them in the occupation chosen).
     pub seniority: Option<Level>,
+    /// The seniority words besides "manager"
+    /// ([`Level::hint_from_title_besides_manager`]).
+    besides_manager: Option<Level>,
     /// The runners-up, best first.
     pub alternatives: Vec<TitleMatch>,
 }
 
 impl Resolution {
+    /// The seniority words as they read in the occupation chosen: in one
+    /// that is neither management (SOC 11) nor first-line supervision,
+    /// "manager" names the job — an assistant project manager filed with
+    /// project management specialists is no supervisor of them, a senior
+    /// project manager a senior specialist.
+    pub fn seniority_in(&self, catalog: &Catalog) -> Option<Level> {
+        let o = catalog.occupation(self.occupation);
+        if o.is_management() || o.is_first_line_supervision() {
+            self.seniority
+        } else {
+            self.besides_manager
+        }
+    }
+
     /// The same reading, in the light of where the person stands: among
     /// near-ties (within [`crate::profile::ROLE_TIE`] of the best), an
     /// occupation of `near`'s function (its profession, or the management
@@ -904,6 +923,7 @@ impl Catalog {
                         occupation: id,
                         best,
                         seniority: None,
+                        besides_manager: None,
                         alternatives: vec![],
                     })
                 }
@@ -930,6 +950,7 @@ impl Catalog {
                     occupation: best.occupation,
                     best,
                     seniority,
+                    besides_manager: Level::hint_from_title_besides_manager(text),
                     alternatives: found,
                 })
             }

@@ -405,6 +405,28 @@ fn levels_read_from_words_and_years_agree_with_the_goal() {
     assert!(aiming.current.position.level.grade() < goal.level.grade());
 }
 
+/// What a profile says of a post (its industry and department) has the
+/// last say over what its pay suggests: a retail shift supervisor's post
+/// on $38,000, just under the middle half of retail supervisors' pay, is
+/// still a retail supervisor's, not a food service supervisor's; without
+/// the words, the pay re-reads it.
+#[test]
+fn the_words_said_of_a_post_outweigh_its_pay() {
+    let read = |industry: &str| {
+        let text = format!(
+            "[current]\nrole = \"Retail Salesperson\"\nsalary = 33000\nyears_in_role = 4\n[[options]]\nid = \"shift\"\nrole = \"Shift Supervisor\"\n{industry}salary = 38000\nmanages_people = true\n"
+        );
+        let p = parse("p.toml", &text, Format::Toml, catalog()).unwrap();
+        let o = p.options[0].position.occupation;
+        catalog().occupation(o).title.clone()
+    };
+    assert_eq!(
+        read("industry = \"retail\"\n"),
+        "First-Line Supervisors of Retail Sales Workers"
+    );
+    assert_ne!(read(""), "First-Line Supervisors of Retail Sales Workers");
+}
+
 /// A post in one's own occupation that says neither its level nor a
 /// seniority word is at one's own grade — a teller's "Personal Banker"
 /// post, filed with tellers, is no two-grade step down to the occupation's

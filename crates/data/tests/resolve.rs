@@ -93,6 +93,35 @@ fn seniority_comes_with_the_resolution() {
 }
 
 #[test]
+fn manager_names_the_job_outside_management() {
+    // Filed with project management specialists, an assistant project
+    // manager is no supervisor of them, and a senior one is a senior
+    // specialist; in a management occupation the word is a grade, and a
+    // supervisor's title keeps its grade anywhere.
+    let c = catalog();
+    let read = |title: &str| {
+        let r = c.resolve(title).unwrap();
+        (
+            c.occupation(r.occupation).code.to_string(),
+            r.seniority_in(c),
+        )
+    };
+    let specialists = "13-1082.00".to_owned();
+    assert_eq!(
+        read("Assistant Project Manager"),
+        (specialists.clone(), None)
+    );
+    assert_eq!(
+        read("Senior Project Manager"),
+        (specialists, Some(Level::Senior))
+    );
+    let (code, level) = read("Assistant Marketing Manager");
+    assert!(code.starts_with("11-"), "{code}");
+    assert_eq!(level, Some(Level::Supervisor));
+    assert_eq!(read("Nursing Supervisor").1, Some(Level::Supervisor));
+}
+
+#[test]
 fn search_ranks_several_occupations() {
     let c = catalog();
     let found = c.search("accountant", 5);
