@@ -12,7 +12,8 @@
 //!   onward route exists within the horizon, success is likely, and, for
 //!   a step down or a change of profession, no route from where the person
 //!   stands reaches the goal no later and at
-//!   least [`LIKELIER_ROUTE_RATIO`] times as likely, itself no long shot
+//!   least [`LIKELIER_ROUTE_RATIO`] times as likely (or, within reach,
+//!   sooner and no less likely: [`is_likelier_route`]), itself no long shot
 //!   ([`LONG_SHOT_BELOW`]) — unless the option, in other work than the
 //!   goal's, builds experience the goal needs and the goal is not within
 //!   reach ([`GOAL_IN_REACH_YEARS`]), when that route is only said),
@@ -64,9 +65,16 @@ pub const GOAL_IN_REACH_YEARS: f32 = 1.0;
 /// Whether a route from where the person stands (`route_years`,
 /// `route_chance`) beats the way through an option (`years`, `through`):
 /// no later and [`LIKELIER_ROUTE_RATIO`] times as likely — a margin clear
-/// of the noise of two products of estimates.
+/// of the noise of two products of estimates — or, with the goal within
+/// reach ([`GOAL_IN_REACH_YEARS`]), sooner and no less likely: a senior
+/// data analyst who can land a senior data scientist's post now (0.85)
+/// has no strategy in a junior one's and two years' climb (0.57).
 pub fn is_likelier_route(route_years: f32, route_chance: f32, years: f32, through: f32) -> bool {
-    route_years <= years + 1e-3 && route_chance >= LIKELIER_ROUTE_RATIO * through
+    let clearly_likelier = route_chance >= LIKELIER_ROUTE_RATIO * through;
+    let in_reach_sooner = route_years <= GOAL_IN_REACH_YEARS + 1e-3
+        && route_years + 1e-3 < years
+        && route_chance >= through;
+    route_years <= years + 1e-3 && (clearly_likelier || in_reach_sooner)
 }
 /// Below this landing chance an option is a long shot, no strategic move
 /// however well it would serve: the floor below which the route planner
@@ -1561,7 +1569,12 @@ impl<'a> Context<'a> {
             }
         } else if has_goal && (step_down || changes_profession) && !has_onward && !necessity {
             match beyond_horizon {
-                Some(reason) => (Verdict::Acceptable, Some(reason)),
+                Some(reason) => {
+                    // Acceptable for the time it asks, not for its odds: a
+                    // long shot to land is said too.
+                    standing.say_long_shot(reasons);
+                    (Verdict::Acceptable, Some(reason))
+                }
                 None => (Verdict::NotRecommended, Some(Reason::NoWayOnward)),
             }
         } else if let Some(onward) = standing
@@ -1666,11 +1679,18 @@ impl<'a> Context<'a> {
                 // what an assembler's post would have taught.
                 let goal_now = r.years_to_goal <= GOAL_IN_REACH_YEARS + 1e-3
                     && r.steps.last().is_some_and(|s| s.success >= LIKELY);
+                // A route only sooner, not clearly likelier, is said beside
+                // an option that builds what the goal needs, and decides
+                // nothing: an IT manager stepping down to a senior
+                // developer's post rebuilds the programming a principal's
+                // post asks, which the model's chance of landing that post
+                // now does not weigh.
+                let clearly = r.probability >= LIKELIER_ROUTE_RATIO * through;
                 Reason::LikelierRoute {
                     route: r.clone(),
                     through,
                     years,
-                    decides: builds.is_empty() || builds_too || goal_work || goal_now,
+                    decides: builds.is_empty() || builds_too || clearly && (goal_work || goal_now),
                     builds_too,
                 }
             })
@@ -2083,8 +2103,10 @@ impl<'a> Context<'a> {
             first_weeks.push(FirstWeek::NeverSlumming);
         }
         // The seed's "moved out of your familiar department" is a cost of a
-        // step down or aside; a promotion carries its own standing.
-        if leaves_department && movement.kind != MoveKind::StepUp {
+        // step down or aside; a promotion carries its own standing, and a
+        // person out of work has no department and team to leave.
+        let out_of_work = self.profile.situation.employed == Some(false);
+        if leaves_department && movement.kind != MoveKind::StepUp && !out_of_work {
             first_weeks.push(FirstWeek::LeavingDepartment);
         }
         first_weeks.push(FirstWeek::DevelopmentPlan {

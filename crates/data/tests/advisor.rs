@@ -393,6 +393,18 @@ fn the_first_weeks_fit_the_post_and_the_goal() {
             .first_weeks
             .contains(&FirstWeek::DevelopmentPlan { toward: None })
     );
+    // A person out of work leaves no department and team: a laid-off
+    // executive assistant taking a clinic's front desk is not told of the
+    // standing she loses there; the same move made from her post is.
+    let assistant = |employed: bool| {
+        let a = inline(&format!(
+            "[current]\nrole = \"Executive Assistant\"\ndepartment = \"executive office\"\nsalary = 72000\nyears_in_role = 8\nyears_experience = 14\n[situation]\nemployed = {employed}\n[[options]]\nid = \"desk\"\nrole = \"Receptionist\"\ndepartment = \"front desk\"\nsalary = 38000\noffered = true\n"
+        ))
+        .unwrap();
+        only(&a).living.first_weeks.clone()
+    };
+    assert!(!assistant(false).contains(&FirstWeek::LeavingDepartment));
+    assert!(assistant(true).contains(&FirstWeek::LeavingDepartment));
 }
 
 #[test]
@@ -869,6 +881,100 @@ salary = 58000
     assert!(has_reason(o, "verdict.education_first"), "{:?}", o.reasons);
     assert!(has_reason(o, "verdict.long_shot"), "{:?}", o.reasons);
     assert_ne!(o.verdict, Verdict::Strategic);
+}
+
+/// An option acceptable for the time its way asks — the horizon, not the
+/// option, is what no route meets — is still said to be a long shot to
+/// land when it is one: a QA analyst applying for an associate product
+/// manager's post, work that transfers little.
+#[test]
+fn an_option_beyond_the_horizon_is_still_called_a_long_shot() {
+    let advice = inline(
+        r#"
+[current]
+role = "QA Analyst"
+level = "senior"
+industry = "software"
+department = "engineering"
+salary = 105000
+years_in_role = 3
+years_experience = 9
+education = "bachelor"
+[goal]
+role = "Product Manager"
+horizon_years = 4
+[[options]]
+id = "apm"
+role = "Associate Product Manager"
+department = "product"
+salary = 92000
+"#,
+    )
+    .unwrap();
+    let o = only(&advice);
+    assert!(has_reason(o, "verdict.beyond_horizon"), "{:?}", o.reasons);
+    assert!(has_reason(o, "verdict.long_shot"), "{:?}", o.reasons);
+    assert_ne!(o.verdict, Verdict::Strategic);
+}
+
+/// A step down on the way to a goal the person can land now is told so:
+/// a senior data analyst who can apply for a senior data scientist's post
+/// today (likely) hears it against a junior post and two years' climb.
+/// The junior post builds what the goal needs, which landing the goal now
+/// does not weigh, so the route is said and the verdict left to the rest;
+/// without the experience it builds, the route decides.
+#[test]
+fn a_goal_within_reach_now_is_said_against_a_step_down_toward_it() {
+    let advice = inline(
+        r#"
+[current]
+role = "Data Analyst"
+level = "senior"
+department = "marketing analytics"
+salary = 98000
+years_in_role = 3
+years_experience = 7
+education = "bachelor"
+[goal]
+role = "Data Scientist"
+level = "senior"
+horizon_years = 3
+[[skills]]
+element = "Programming"
+level = 3.0
+[[skills]]
+element = "Mathematics"
+level = 4.5
+[[options]]
+id = "junior-ds"
+role = "Data Scientist"
+level = "junior"
+department = "data science"
+salary = 92000
+"#,
+    )
+    .unwrap();
+    let o = only(&advice);
+    let Some(Reason::LikelierRoute { route, through, .. }) = o
+        .reasons
+        .iter()
+        .find(|r| r.code() == "verdict.likelier_route")
+    else {
+        panic!("no likelier route: {:#?}", o.reasons);
+    };
+    assert!(route.years_to_goal <= advisor::GOAL_IN_REACH_YEARS);
+    assert!(
+        route.probability >= *through,
+        "{} < {through}",
+        route.probability
+    );
+    assert!(route.probability < advisor::LIKELIER_ROUTE_RATIO * through);
+    assert!(
+        has_reason(o, "circumstance.technical_experience"),
+        "{:?}",
+        o.reasons
+    );
+    assert_eq!(o.verdict, Verdict::Strategic);
 }
 
 /// An option that is the goal itself is no "another route up" to it,
