@@ -54,6 +54,10 @@ pub(crate) const DEFAULT_MAX_STEP_DOWN: u8 = 2;
 pub(crate) const DEFAULT_MAX_MOVES: usize = 4;
 /// Largest number of moves a request may ask for.
 pub const MAX_MOVES: usize = 6;
+/// The most a move into another occupation may raise pay, as a multiple
+/// of the pay where it is made, without study the person lacks or a post
+/// they list or are offered ([`build`]).
+pub(crate) const MAX_NEWCOMER_RAISE: f32 = 1.5;
 /// The most grades above an occupation's typical level at which a route
 /// enters it from outside the person's function
 /// ([`enters_above_its_newcomers`]).
@@ -902,6 +906,56 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         .iter()
         .map(|s| required_experience(catalog.occupation(s.occupation), s.level))
         .collect();
+    let past = req.experience_in.unwrap_or(cur);
+    let education: Vec<Option<u8>> = stops
+        .iter()
+        .map(|s| {
+            // Where the person works now, or has worked, they are schooled
+            // enough: nothing is asked to stay or go back.
+            (s.occupation != cur && s.occupation != past)
+                .then(|| model.profile(s.occupation).gated_education())
+                .flatten()
+        })
+        .collect();
+    let schooling: Vec<f64> = education
+        .iter()
+        .map(|e| e.and_then(schooling_years).map_or(0.0, f64::from))
+        .collect();
+    // Unknown schooling asks nothing of the route (the most any category
+    // stands for): study is only required where both sides are known.
+    let schooled = req
+        .education
+        .or_else(|| person_education(catalog, model, past))
+        .and_then(schooling_years)
+        .or_else(|| schooling_years(12))
+        .map_or(f64::MAX, f64::from);
+    // A move into another function pays at most MAX_NEWCOMER_RAISE times
+    // the pay where it is made, unless it is a post the person lists or
+    // is offered (real, priced by its employer) or it asks study the
+    // person has not done: no employer pays a newcomer three times a
+    // retail salesperson's pay to sell services, and a head chef is not a
+    // facilities manager at $106,660 for a year on the way to food service
+    // management. Within a function (one profession, or the management of
+    // it) a promotion's raise is the ladder's own, and OEWS's figures for
+    // a first management grade overstate what a new manager is paid, so
+    // they are not read as a bar. Out of work, the pay where one stands is
+    // the pay one had.
+    let pay_at = |i: usize| {
+        if i == 0 {
+            current_salary.map_or(0.0, f64::from)
+        } else {
+            salary[i]
+        }
+    };
+    let too_great_a_raise = |i: usize, j: usize| {
+        // The pay first: it is cheap, and most moves are within it.
+        let (a, b) = (stops[i].occupation, stops[j].occupation);
+        pay_at(i) > 0.0
+            && salary[j] > pay_at(i) * f64::from(MAX_NEWCOMER_RAISE)
+            && schooling[j] <= schooled
+            && !req.open_when_blocked(stops[j])
+            && !catalog.occupation(a).same_function(catalog.occupation(b))
+    };
     let tracks: Vec<Track> = stops.iter().map(|s| track_of(catalog, s)).collect();
     let readiness = own_work_readiness(catalog, model, req, &stops, &tracks);
     let mut transfer: Vec<Vec<f32>> = Vec::with_capacity(stops.len());
@@ -909,7 +963,7 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         .map(|i| {
             let mut scores_out = Vec::new();
             let out = (0..stops.len())
-                .filter(|&j| j != i && keep[i] && keep[j])
+                .filter(|&j| j != i && keep[i] && keep[j] && !too_great_a_raise(i, j))
                 .filter_map(|j| {
                     let edge = edge(
                         req,
@@ -953,29 +1007,6 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             })
             .collect(),
     };
-    let past = req.experience_in.unwrap_or(cur);
-    let education: Vec<Option<u8>> = stops
-        .iter()
-        .map(|s| {
-            // Where the person works now, or has worked, they are schooled
-            // enough: nothing is asked to stay or go back.
-            (s.occupation != cur && s.occupation != past)
-                .then(|| model.profile(s.occupation).gated_education())
-                .flatten()
-        })
-        .collect();
-    let schooling = education
-        .iter()
-        .map(|e| e.and_then(schooling_years).map_or(0.0, f64::from))
-        .collect();
-    // Unknown schooling asks nothing of the route (the most any category
-    // stands for): study is only required where both sides are known.
-    let schooled = req
-        .education
-        .or_else(|| person_education(catalog, model, past))
-        .and_then(schooling_years)
-        .or_else(|| schooling_years(12))
-        .map_or(f64::MAX, f64::from);
     Built {
         graph: Graph {
             salary,
