@@ -1066,3 +1066,45 @@ horizon_years = 5
         }
     }
 }
+
+/// A dental hygienist aiming at dentistry goes to dental school and
+/// becomes a dentist: the degree, not how far her work transfers to a
+/// practice owner's (0.35), makes the landing. She was routed through a
+/// prosthodontist's post — a specialty entered after dentistry — and
+/// anesthesiology on the way, every route.
+#[test]
+fn a_professional_degree_leads_into_the_goal_itself() {
+    let profile = toml_profile(
+        r#"
+[current]
+role = "Dental Hygienists"
+salary = 88000
+years_in_role = 8
+years_experience = 8
+education = "associate"
+[goal]
+role = "Dentists, General"
+horizon_years = 7
+"#,
+    );
+    let levels = switchback_core::advisor::person_levels(model(), &profile);
+    let req = Request::from_current(&profile, &levels);
+    let plan = plan::plan(catalog(), model(), &req);
+    let direct = plan
+        .routes
+        .iter()
+        .find(|r| r.steps.len() == 1)
+        .expect("straight into dentistry, through dental school");
+    let m = &direct.steps[0];
+    assert!(m.study_years >= 4.0 && m.study_full_time, "{m:?}");
+    assert!(m.landing >= 0.4 - 1e-6, "{m:?}");
+    // Routes through a specialty may stay Pareto-optimal for a year of
+    // its pay, but none is likelier than the degree's own.
+    assert!(
+        plan.routes
+            .iter()
+            .all(|r| r.probability <= direct.probability + 1e-6),
+        "{:?}",
+        plan.routes
+    );
+}

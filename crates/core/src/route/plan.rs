@@ -48,6 +48,13 @@ pub(crate) const PROFESSIONAL_EDUCATION: u8 = 10;
 /// specialist was sent to emergency medicine after two years of study
 /// alongside her work).
 pub(crate) const PROFESSIONAL_STUDY_YEARS: f32 = 4.0;
+/// The landing chance of a move into the goal's own profession through
+/// the first professional or doctoral degree it asks, when the move's
+/// transfer says less: about the share of applicants US medical and dental
+/// schools admit (two in five), the step a person without the degree
+/// cannot take for granted; once through, entering the profession is the
+/// rule.
+pub(crate) const GRADUATE_LANDING: f32 = 0.4;
 /// Default deepest step down, in grades.
 pub(crate) const DEFAULT_MAX_STEP_DOWN: u8 = 2;
 /// Default number of moves.
@@ -956,6 +963,16 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             && !req.open_when_blocked(stops[j])
             && !catalog.occupation(a).same_function(catalog.occupation(b))
     };
+    // Into the goal's own profession through the first professional or
+    // doctoral degree it asks and the person lacks, the landing is the
+    // degree's: a dental hygienist is a dentist once through dental
+    // school, however little her work transfers to a practice owner's
+    // (0.35); she was routed through a prosthodontist's post instead.
+    let graduates = |j: usize| {
+        stops[j].occupation == goal
+            && education[j].is_some_and(|c| c >= PROFESSIONAL_EDUCATION)
+            && schooling[j] > schooled
+    };
     let tracks: Vec<Track> = stops.iter().map(|s| track_of(catalog, s)).collect();
     let readiness = own_work_readiness(catalog, model, req, &stops, &tracks);
     let mut transfer: Vec<Vec<f32>> = Vec::with_capacity(stops.len());
@@ -965,15 +982,13 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
             let out = (0..stops.len())
                 .filter(|&j| j != i && keep[i] && keep[j] && !too_great_a_raise(i, j))
                 .filter_map(|j| {
-                    let edge = edge(
-                        req,
-                        &stops,
-                        &tracks,
-                        (i, j),
-                        scores[stop_slot[i]][stop_slot[j]],
-                        &readiness,
-                        catalog,
-                    )?;
+                    let pair = Pair {
+                        from: i,
+                        to: j,
+                        transfer: scores[stop_slot[i]][stop_slot[j]],
+                        landing_floor: if graduates(j) { GRADUATE_LANDING } else { 0.0 },
+                    };
+                    let edge = edge(req, &stops, &tracks, pair, &readiness, catalog)?;
                     scores_out.push(scores[stop_slot[i]][stop_slot[j]]);
                     Some(edge)
                 })
@@ -1178,6 +1193,18 @@ fn regains_a_held_grade(catalog: &Catalog, held: Option<Stop>, to: Stop) -> bool
     })
 }
 
+/// A pair of stops [`edge`] is asked of.
+#[derive(Clone, Copy)]
+struct Pair {
+    from: usize,
+    to: usize,
+    /// The transition model's score between their occupations.
+    transfer: f32,
+    /// The least landing chance the move has: [`GRADUATE_LANDING`] into
+    /// the goal's own profession through the degree it asks, else 0.
+    landing_floor: f32,
+}
+
 /// The move from stop `i` to stop `j`, if the rules allow it: its least
 /// stay (the tenure before a promotion, a year before a lateral move or a
 /// step down, less the time already in the role at the start) and its
@@ -1187,11 +1214,16 @@ fn edge(
     req: &Request<'_>,
     stops: &[Stop],
     tracks: &[Track],
-    (i, j): (usize, usize),
-    transfer: f32,
+    pair: Pair,
     readiness: &dyn Fn(usize, usize) -> Option<f32>,
     catalog: &Catalog,
 ) -> Option<Edge> {
+    let Pair {
+        from: i,
+        to: j,
+        transfer,
+        landing_floor,
+    } = pair;
     // A route never returns to where it started: the person has left
     // that post (and the years already served in it count only once).
     if j == 0 {
@@ -1234,6 +1266,7 @@ fn edge(
             catalog, transfer, &from_side, &to_side, None, None, readiness,
         )
         .chance
+        .max(landing_floor)
     };
     if landing < MIN_PROBABILITY {
         return None;
