@@ -1882,7 +1882,8 @@ impl<'a> Context<'a> {
         let goal = profile.goal.as_ref();
         let opt_profile = model.profile(to.occupation);
 
-        // Changing profession toward the goal (or, with no goal, away from the current one).
+        // Changing profession toward the goal (or, with no goal and no
+        // necessity, away from the current one).
         if movement.changes.contains(&Change::Profession) {
             // Toward the goal means into its occupation or closer to it by
             // the transition model; a profession that merely shares the
@@ -1892,7 +1893,11 @@ impl<'a> Context<'a> {
             // machinist aiming to supervise machinists) is reached up their
             // own track; another profession is no way toward it.
             let toward = match goal {
-                None => true,
+                // With no goal, a change of profession is its own reason —
+                // but not one taken out of necessity, which is the reason
+                // then: a laid-off truck driver taking a forklift job has
+                // not chosen a new profession.
+                None => !out.contains(&Circumstance::Necessity),
                 Some(g) => {
                     g.occupation == to.occupation
                         || (!self

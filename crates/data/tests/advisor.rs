@@ -977,6 +977,44 @@ salary = 92000
     assert_eq!(o.verdict, Verdict::Strategic);
 }
 
+/// With no goal, a change of profession taken out of necessity is not a
+/// change of profession chosen: a laid-off truck driver taking a
+/// forklift job serves necessity alone; in work, the same move would
+/// change his profession.
+#[test]
+fn a_change_of_profession_out_of_necessity_is_not_chosen() {
+    let driver = |employed: bool| {
+        let a = inline(&format!(
+            r#"
+[current]
+role = "Heavy and Tractor-Trailer Truck Drivers"
+level = "senior"
+salary = 64000
+years_in_role = 10
+years_experience = 12
+[situation]
+employed = {employed}
+months_of_savings = 1
+other_offers = 0
+[[options]]
+id = "forklift"
+role = "Industrial Truck and Tractor Operators"
+level = "junior"
+salary = 39000
+"#
+        ))
+        .unwrap();
+        only(&a).circumstances.clone()
+    };
+    let laid_off = driver(false);
+    assert!(laid_off.contains(&Circumstance::Necessity), "{laid_off:?}");
+    assert!(
+        !laid_off.contains(&Circumstance::ChangeProfession),
+        "{laid_off:?}"
+    );
+    assert!(driver(true).contains(&Circumstance::ChangeProfession));
+}
+
 /// An option that is the goal itself is no "another route up" to it,
 /// whatever its grade: a senior graphic designer aiming at "Creative
 /// Director" (art directors, read at their typical grade, a grade below
