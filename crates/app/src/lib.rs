@@ -66,8 +66,8 @@ pub use switchback_store::accounts::{Part, User};
 /// How values are written in messages and pages, one way for every edge.
 pub mod text {
     pub use switchback_core::text::{
-        capitalise, dollars, escape_markup, io_words, level_words, pay_fall, probability, quoted,
-        wage_note, years_to_goal,
+        capitalise, dollars, escape_markup, io_words, kind_basis, level_words, pay_fall,
+        probability, quoted, wage_note, years_to_goal,
     };
 }
 

@@ -141,6 +141,10 @@ pub struct MoveView {
     pub kind: &'static str,
     /// Grades gained (negative: lost).
     pub level_delta: i8,
+    /// The pay decided `kind`, not the grades: a move into another
+    /// function to a lower grade that pays 1.2 times as much or more is a
+    /// step up.
+    pub kind_by_pay: bool,
     /// `profession`, `industry`, `department`, `track`.
     pub changes: Vec<&'static str>,
     /// The chance of getting the position (0–1).
@@ -155,6 +159,7 @@ impl MoveView {
         MoveView {
             kind: m.kind.name(),
             level_delta: m.level_delta,
+            kind_by_pay: m.kind_by_pay,
             changes: m.changes.iter().map(|c| c.name()).collect(),
             landing: round(m.landing, 3),
             success: round(m.success, 3),

@@ -6,7 +6,7 @@ use serde::Serialize;
 /// routes out while any other exists.
 pub use switchback_core::advisor::LONG_SHOT_BELOW;
 use switchback_core::advisor::{limits_in_the_way, person_levels};
-use switchback_core::catalog::EDUCATION_LEVELS;
+use switchback_core::catalog::{EDUCATION_LEVELS, OccupationId};
 use switchback_core::level::Level;
 use switchback_core::route::compare::{self, Comparison, Point};
 use switchback_core::route::plan::{self, MAX_MOVES, Request, Route, Step, Stop};
@@ -24,6 +24,8 @@ pub struct RouteMoveView {
     pub to: StopView,
     /// `step_up`, `lateral` or `step_down`.
     pub kind: &'static str,
+    /// The pay decided `kind`, not the grades (as in `MoveView`).
+    pub kind_by_pay: bool,
     /// Years in `from` before the move.
     pub years: f32,
     /// How far the work transfers (the transition model's score, 0–1).
@@ -178,53 +180,65 @@ pub fn outpaces_any(routes: &[RouteView], i: usize) -> bool {
 /// Why a profile's goal is where the person stands, and, for a first-line
 /// supervisor aiming within their own occupation (a sous chef at "Executive
 /// Chef"), where the grade above is: O*NET keeps every post of first-line
-/// supervision at one grade, and the next is management.
+/// supervision at one grade, and the next is management. The facts here,
+/// the words in [`crate::words::at_goal`].
 fn at_goal_message(engine: &Engine, profile: &Profile) -> String {
     let (catalog, model) = (engine.catalog(), engine.model());
     let start = &profile.current.position;
-    let goal_level = profile.goal.as_ref().map_or(start.level, |g| g.level);
-    let here = catalog.occupation(start.occupation);
-    let mut message = format!(
-        "you already work as {} at {}, at or above the goal's level ({}): a route needs a goal beyond where you stand",
-        here.title,
-        start.level.words(),
-        goal_level.words()
-    );
-    let first_line = here.is_first_line_supervision()
-        && profile
-            .goal
-            .as_ref()
-            .is_some_and(|g| g.occupation == start.occupation);
-    if let Some(manager) = first_line
-        .then(|| switchback_core::chances::own_manager(catalog, model, start.occupation))
-        .flatten()
-    {
-        let m = catalog.occupation(manager);
-        message.push_str(&format!(
-            "; the catalog keeps every post of {} at one grade, supervisor, and the grade above is management: {} ({})",
-            here.title, m.title, m.code
-        ));
-    } else if profile
+    let own_goal = profile
         .goal
         .as_ref()
-        .is_some_and(|g| g.occupation == start.occupation)
-    {
+        .is_some_and(|g| g.occupation == start.occupation);
+    let here = catalog.occupation(start.occupation);
+    let next = if own_goal && here.is_first_line_supervision() {
+        switchback_core::chances::own_manager(catalog, model, start.occupation)
+            .map_or(AboveGoal::Unknown, AboveGoal::Management)
+    } else if own_goal {
         // A title such as "General Counsel" names no grade the catalog
         // reads: the person says which they mean, among the grades above
         // theirs on their track.
-        let above: Vec<&str> = ((start.level.grade() + 1)..=10)
-            .filter_map(|g| Level::from_grade(g, start.level.is_management()))
-            .filter(|l| l.is_management() == start.level.is_management())
-            .map(Level::name)
-            .collect();
-        if !above.is_empty() {
-            message.push_str(&format!(
-                "; if the post you aim at is above yours, give its grade in goal.level ({})",
-                above.join(", ")
-            ));
-        }
-    }
-    message
+        AboveGoal::Grades(
+            ((start.level.grade() + 1)..=10)
+                .filter_map(|g| Level::from_grade(g, start.level.is_management()))
+                .filter(|l| l.is_management() == start.level.is_management())
+                .collect(),
+        )
+    } else {
+        AboveGoal::Unknown
+    };
+    crate::words::at_goal(
+        catalog,
+        AtGoal {
+            here: start.occupation,
+            level: start.level,
+            goal_level: profile.goal.as_ref().map_or(start.level, |g| g.level),
+            next,
+        },
+    )
+}
+
+/// A goal at or below where the person stands ([`at_goal_message`]).
+pub(crate) struct AtGoal {
+    /// The person's occupation.
+    pub here: OccupationId,
+    /// Their level.
+    pub level: Level,
+    /// The goal's level.
+    pub goal_level: Level,
+    /// What is above them in their own occupation.
+    pub next: AboveGoal,
+}
+
+/// The way up from a goal in one's own occupation.
+pub(crate) enum AboveGoal {
+    /// First-line supervision is one grade: the next is this management
+    /// occupation.
+    Management(OccupationId),
+    /// The grades above theirs on their track, one of which the goal may
+    /// have meant.
+    Grades(Vec<Level>),
+    /// Nothing to say.
+    Unknown,
 }
 
 /// Plans the routes of a profile with a goal, in at most `max_moves` moves.
@@ -358,6 +372,7 @@ pub(crate) fn route_view(engine: &Engine, r: &Route) -> RouteView {
                 from: stop_view(engine, s.from),
                 to: stop_view(engine, s.to),
                 kind: s.kind.name(),
+                kind_by_pay: s.kind_by_pay,
                 years: round(s.years, 2),
                 feasibility: round(s.feasibility, 2),
                 landing: round(s.landing, 3),

@@ -15,6 +15,37 @@ use switchback_core::resolve::TitleSource;
 use switchback_core::text::{dollars, probability, quoted, thousands};
 use switchback_core::transition::profile::RatingSource;
 
+/// Why a route has nowhere to go: the goal is where the person stands
+/// ([`crate::routes`]), and where the grade above is, when it is known.
+pub(crate) fn at_goal(catalog: &Catalog, a: crate::routes::AtGoal) -> String {
+    use crate::routes::AboveGoal;
+    let here = catalog.occupation(a.here);
+    let mut message = format!(
+        "you already work as {} at {}, at or above the goal's level ({}): a route needs a goal beyond where you stand",
+        here.title,
+        a.level.words(),
+        a.goal_level.words()
+    );
+    match a.next {
+        AboveGoal::Management(manager) => {
+            let m = catalog.occupation(manager);
+            message.push_str(&format!(
+                "; the catalog keeps every post of {} at one grade, supervisor, and the grade above is management: {} ({})",
+                here.title, m.title, m.code
+            ));
+        }
+        AboveGoal::Grades(above) if !above.is_empty() => {
+            let names: Vec<&str> = above.iter().map(|l| l.name()).collect();
+            message.push_str(&format!(
+                "; if the post you aim at is above yours, give its grade in goal.level ({})",
+                names.join(", ")
+            ));
+        }
+        AboveGoal::Grades(_) | AboveGoal::Unknown => {}
+    }
+    message
+}
+
 /// A reason in plain words, citing its facts.
 pub fn reason(catalog: &Catalog, r: &Reason) -> String {
     let title = |o: OccupationId| catalog.occupation(o).title.as_str();

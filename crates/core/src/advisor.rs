@@ -812,6 +812,9 @@ struct Experience {
     elements: Vec<usize>,
     track: Track,
     management: bool,
+    /// It builds technical experience the goal requires
+    /// ([`Circumstance::TechnicalExperience`]), not only wider horizons.
+    technical: bool,
 }
 
 impl Experience {
@@ -830,6 +833,7 @@ impl Experience {
             elements,
             track: to.track,
             management: circumstances.contains(&Circumstance::ManagementExperience),
+            technical: circumstances.contains(&Circumstance::TechnicalExperience),
         }
     }
 
@@ -1680,17 +1684,28 @@ impl<'a> Context<'a> {
                 let goal_now = r.years_to_goal <= GOAL_IN_REACH_YEARS + 1e-3
                     && r.steps.last().is_some_and(|s| s.success >= LIKELY);
                 // A route only sooner, not clearly likelier, is said beside
-                // an option that builds what the goal needs, and decides
-                // nothing: an IT manager stepping down to a senior
-                // developer's post rebuilds the programming a principal's
-                // post asks, which the model's chance of landing that post
-                // now does not weigh.
+                // an option that builds the technical or management
+                // experience the goal needs, and decides nothing: an IT
+                // manager stepping down to a senior developer's post
+                // rebuilds the programming a principal's post asks, which
+                // the model's chance of landing that post now does not
+                // weigh. Wider horizons alone do not outweigh a goal in
+                // reach sooner: a licensed practical nurse a year from
+                // nursing is not sent to a technician's post at 29% less.
                 let clearly = r.probability >= LIKELIER_ROUTE_RATIO * through;
+                let for_itself = builds.technical || builds.management;
+                let decides = builds.is_empty()
+                    || builds_too
+                    || if clearly {
+                        goal_work || goal_now
+                    } else {
+                        !for_itself
+                    };
                 Reason::LikelierRoute {
                     route: r.clone(),
                     through,
                     years,
-                    decides: builds.is_empty() || builds_too || clearly && (goal_work || goal_now),
+                    decides,
                     builds_too,
                 }
             })
@@ -1751,7 +1766,8 @@ impl<'a> Context<'a> {
             });
         }
         let down = u8::try_from(-movement.level_delta.min(0)).unwrap_or(u8::MAX);
-        if let Some(max) = s.max_step_down.filter(|max| down > *max) {
+        let step_down = movement.kind == MoveKind::StepDown;
+        if let Some(max) = s.max_step_down.filter(|max| step_down && down > *max) {
             return Some(Reason::StepTooDeep { down, max });
         }
         None

@@ -529,11 +529,42 @@ pub enum PayBasis {
     Wages,
 }
 
+/// Pay, as a multiple of the pay left, at which a move into another
+/// function to a lower grade is a step up ([`kind_of`]).
+pub const STEP_UP_PAY: f32 = 1.2;
+
+/// The kind of a move of `level_delta` grades, into another function or
+/// not (`across`), at `pay_ratio` of the pay left; and whether the pay
+/// decided it. Grades compare within a function; across functions a
+/// lower grade number can be a higher post: a senior licensed practical
+/// nurse becoming a registered nurse, a senior teller a junior loan
+/// officer, are read at their occupations' grades while their pay rises
+/// by two fifths. A move to a lower grade into another function that
+/// raises pay by a fifth or more ([`STEP_UP_PAY`]) is a step up; any
+/// other move is named by its grade — a principal accountant taking a
+/// senior analyst's post at a little more pay still steps down a rung.
+pub fn kind_of(level_delta: i8, across: bool, pay_ratio: Option<f32>) -> (MoveKind, bool) {
+    match pay_ratio {
+        Some(r) if level_delta < 0 && across && r >= STEP_UP_PAY => (MoveKind::StepUp, true),
+        _ => (
+            match level_delta {
+                d if d > 0 => MoveKind::StepUp,
+                0 => MoveKind::Lateral,
+                _ => MoveKind::StepDown,
+            },
+            false,
+        ),
+    }
+}
+
 /// A classified move.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Move {
-    /// Step up, lateral or step down.
+    /// Step up, lateral or step down ([`kind_of`]).
     pub kind: MoveKind,
+    /// The pay decided `kind`, not the grades: a move into another
+    /// function to a lower grade that pays a fifth more or better.
+    pub kind_by_pay: bool,
     /// Destination grade minus origin grade.
     pub level_delta: i8,
     /// What else changes, in a fixed order.
@@ -567,11 +598,6 @@ pub fn classify(
     to: &Position,
 ) -> Move {
     let level_delta = to.level.grade() as i8 - from.level.grade() as i8;
-    let kind = match level_delta {
-        d if d > 0 => MoveKind::StepUp,
-        0 => MoveKind::Lateral,
-        _ => MoveKind::StepDown,
-    };
     let (a, b) = (
         catalog.occupation(from.occupation),
         catalog.occupation(to.occupation),
@@ -605,6 +631,7 @@ pub fn classify(
         (Some(f), Some(t)) if f > 0 => Some(t as f32 / f as f32),
         _ => None,
     };
+    let (kind, kind_by_pay) = kind_of(level_delta, !a.same_function(b), pay_ratio);
     let pay_basis = if from.salary.is_some() && to.salary.is_some() {
         PayBasis::Salaries
     } else {
@@ -638,6 +665,7 @@ pub fn classify(
     let success = success.chance;
     Move {
         kind,
+        kind_by_pay,
         level_delta,
         changes,
         pay_ratio,
@@ -655,5 +683,26 @@ pub fn side(p: &Position) -> chances::Side {
         occupation: p.occupation,
         level: p.level,
         track: p.track,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn across_functions_a_lower_grade_at_a_fifth_more_pay_is_a_step_up() {
+        // A senior licensed practical nurse's first registered nurse's
+        // post, a grade "down" at two thirds more pay.
+        assert_eq!(kind_of(-1, true, Some(1.68)), (MoveKind::StepUp, true));
+        assert_eq!(kind_of(-2, true, Some(1.2)), (MoveKind::StepUp, true));
+        // A little more pay does not make a lower rung a step up, nor
+        // does a raise within one's function, nor unknown pay.
+        assert_eq!(kind_of(-2, true, Some(1.13)), (MoveKind::StepDown, false));
+        assert_eq!(kind_of(-1, false, Some(1.5)), (MoveKind::StepDown, false));
+        assert_eq!(kind_of(-1, true, None), (MoveKind::StepDown, false));
+        // Grades up and level are named by their grade, whatever the pay.
+        assert_eq!(kind_of(1, true, Some(0.7)), (MoveKind::StepUp, false));
+        assert_eq!(kind_of(0, true, Some(1.5)), (MoveKind::Lateral, false));
     }
 }

@@ -49,6 +49,17 @@ fn singular(mut word: String) -> String {
 /// How many characters of a user's value an error message repeats.
 pub const SHOWN_CHARS: usize = 60;
 
+/// What a move's kind is read from, after its grade change, when the pay
+/// decided it ([`crate::position::kind_of`]): "; by pay, across
+/// professions", or nothing.
+pub fn kind_basis(kind_by_pay: bool) -> &'static str {
+    if kind_by_pay {
+        "; by pay, across professions"
+    } else {
+        ""
+    }
+}
+
 /// The text with its first letter in upper case.
 pub fn capitalise(text: &str) -> String {
     let mut c = text.chars();

@@ -370,16 +370,19 @@ fn the_first_weeks_fit_the_post_and_the_goal() {
     }));
     // A grade "down" into better-paid work is no sacrifice to be thanked
     // for: a senior medical assistant's first nursing post, at twice the
-    // pay, was told to "never suggest you are slumming it".
+    // pay, was told to "never suggest you are slumming it". Across
+    // professions the pay says it is a step up.
     let nurse = inline(
         "[current]\nrole = \"Medical Assistants\"\nlevel = \"senior\"\nsalary = 40000\neducation = \"associate\"\n[[options]]\nid = \"rn\"\nrole = \"Registered Nurses\"\nlevel = \"intermediate\"\nsalary = 82000\n",
     )
     .unwrap();
     let rn = only(&nurse);
+    assert!(rn.movement.level_delta < 0);
     assert_eq!(
         rn.movement.kind,
-        switchback_core::position::MoveKind::StepDown
+        switchback_core::position::MoveKind::StepUp
     );
+    assert!(rn.movement.kind_by_pay);
     assert!(
         !rn.living
             .first_weeks

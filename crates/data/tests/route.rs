@@ -94,10 +94,9 @@ fn check_constraints(r: &Route, req: &Request<'_>) {
             assert!(s.salary >= floor, "{} below the floor {floor}", s.salary);
         }
         if i == 0 && req.promotion_blocked {
-            assert_ne!(
-                s.kind,
-                MoveKind::StepUp,
-                "promotion is blocked where the person stands"
+            assert!(
+                s.to.level.grade() <= s.from.level.grade(),
+                "promotion is blocked where the person stands: {s:?}"
             );
         }
         if i > 0 {
@@ -591,7 +590,10 @@ fn a_blocked_ladder_is_not_climbed_again_from_lower_down() {
         .filter_map(|r| r.steps.first())
         .collect();
     for m in firsts {
-        assert!(m.kind != MoveKind::StepUp, "{m:?}");
+        // No grade up out of the closed post (a better-paid profession
+        // entered lower down may be a step up by pay: its ladder is not
+        // the closed one).
+        assert!(m.to.level.grade() <= m.from.level.grade(), "{m:?}");
         assert!(
             !(m.kind == MoveKind::StepDown && m.to.occupation == plumber.occupation),
             "{m:?}"
@@ -835,7 +837,7 @@ offered = true
         routes
             .iter()
             .filter_map(|r| r.steps.first())
-            .all(|m| m.kind != switchback_core::position::MoveKind::StepUp),
+            .all(|m| m.to.level.grade() <= m.from.level.grade()),
         "no step up out of a closed post"
     );
 }
@@ -1107,4 +1109,44 @@ horizon_years = 7
         "{:?}",
         plan.routes
     );
+}
+
+/// A senior licensed practical nurse who becomes a registered nurse takes
+/// a grade "down" by the occupations' ladders, at two thirds more pay:
+/// across professions the pay says it is a step up, so her route to
+/// nursing is no switchback, and a climb with no step down reaches it.
+#[test]
+fn a_lower_rung_of_a_better_paid_profession_is_a_step_up() {
+    let profile = toml_profile(
+        r#"
+[current]
+role = "Licensed Practical and Licensed Vocational Nurses"
+salary = 58000
+years_in_role = 7
+years_experience = 9
+education = "certificate"
+[goal]
+role = "Registered Nurses"
+horizon_years = 3
+"#,
+    );
+    let levels = switchback_core::advisor::person_levels(model(), &profile);
+    let req = Request::from_current(&profile, &levels);
+    let plan = plan::plan(catalog(), model(), &req);
+    let rn = id("29-1141.00");
+    let into = plan
+        .routes
+        .iter()
+        .flat_map(|r| &r.steps)
+        .find(|s| s.from.occupation == profile.current.position.occupation && s.to.occupation == rn)
+        .expect("a route straight into nursing");
+    assert!(into.to.level.grade() < into.from.level.grade(), "{into:?}");
+    assert_eq!(into.kind, MoveKind::StepUp);
+    assert!(into.kind_by_pay);
+    let direct = plan
+        .routes
+        .iter()
+        .find(|r| r.steps.len() == 1 && r.steps[0].to.occupation == rn)
+        .unwrap();
+    assert!(!direct.switchback);
 }

@@ -248,6 +248,11 @@ impl AdvicePage {
         s.replace('_', " ")
     }
 
+    /// What a move's kind is read from, when the pay decided it.
+    fn kind_basis(&self, by_pay: &bool) -> &'static str {
+        switchback_app::text::kind_basis(*by_pay)
+    }
+
     /// A level in prose: `senior manager`, `VP`.
     fn level(&self, s: &str) -> String {
         switchback_app::text::level_words(s)
@@ -486,6 +491,11 @@ struct MovePage {
 impl MovePage {
     fn words(&self, s: &str) -> String {
         s.replace('_', " ")
+    }
+
+    /// What a move's kind is read from, when the pay decided it.
+    fn kind_basis(&self, by_pay: &bool) -> &'static str {
+        switchback_app::text::kind_basis(*by_pay)
     }
 
     /// A level in prose: `senior manager`, `VP`.

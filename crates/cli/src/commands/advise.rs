@@ -55,7 +55,7 @@ fn render(v: &AdviceView) -> String {
     for (i, o) in v.options.iter().enumerate() {
         let verdict = o.verdict.replace('_', " ").to_uppercase();
         s.push_str(&format!(
-            "\n{}. {} — {verdict}\n   {} ({}, grade {}): {} ({:+}), changes {}\n",
+            "\n{}. {} — {verdict}\n   {} ({}, grade {}): {} ({:+}{}), changes {}\n",
             i + 1,
             o.id,
             o.position.title,
@@ -63,6 +63,7 @@ fn render(v: &AdviceView) -> String {
             o.position.grade,
             o.movement.kind.replace('_', " "),
             o.movement.level_delta,
+            switchback_app::text::kind_basis(o.movement.kind_by_pay),
             if o.movement.changes.is_empty() {
                 "nothing else".to_owned()
             } else {

@@ -69,14 +69,15 @@ fn render_classify(v: &ClassifyView) -> String {
         v.movement.changes.join(", ")
     };
     s.push_str(&format!(
-        "Move: {} ({:+} grade{}), changes {changes}\n",
+        "Move: {} ({:+} grade{}{}), changes {changes}\n",
         v.movement.kind.replace('_', " "),
         v.movement.level_delta,
         if v.movement.level_delta.abs() == 1 {
             ""
         } else {
             "s"
-        }
+        },
+        switchback_app::text::kind_basis(v.movement.kind_by_pay)
     ));
     if let Some(r) = v.pay_ratio {
         let basis = match v.pay_basis {

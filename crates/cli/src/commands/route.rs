@@ -162,7 +162,11 @@ fn render_route(r: &RouteView) -> String {
         t += m.years;
         s.push_str(&format!(
             "  year {t:>4.1}  {:<10} {} ({}) → {} ({}), {} a year{}{}, landing {}{}, success {}\n",
-            m.kind.replace('_', " "),
+            format!(
+                "{}{}",
+                m.kind.replace('_', " "),
+                if m.kind_by_pay { " (by pay)" } else { "" }
+            ),
             m.from.title,
             level_words(m.from.level),
             m.to.title,

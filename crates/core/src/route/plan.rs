@@ -306,8 +306,11 @@ pub struct Step {
     pub from: Stop,
     /// To.
     pub to: Stop,
-    /// Step up, lateral or step down.
+    /// Step up, lateral or step down ([`crate::position::kind_of`]).
     pub kind: MoveKind,
+    /// The pay decided `kind`, not the grades (a move into another
+    /// function to a lower grade that pays a fifth more or better).
+    pub kind_by_pay: bool,
     /// Years spent in `from` before the move.
     pub years: f32,
     /// How far the work of `from` transfers to `to` (the transition
@@ -422,14 +425,48 @@ struct Built {
 
 impl Built {
     /// The graph with only the edges `keep` accepts (by source and
-    /// destination stop).
-    fn restricted(&self, keep: impl Fn(&Stop, &Stop) -> bool) -> Graph {
+    /// destination state).
+    fn restricted(&self, keep: impl Fn(usize, usize) -> bool) -> Graph {
         let mut g = self.graph.clone();
         for (i, edges) in g.edges.iter_mut().enumerate() {
-            edges.retain(|e| keep(&self.stops[i], &self.stops[e.to]));
+            edges.retain(|e| keep(i, e.to));
         }
         g
     }
+
+    /// The pay a move out of state `i` leaves: the state's, or, out of
+    /// work at the start, the pay the person had (0 when unknown).
+    fn pay_left(&self, i: usize, req: &Request<'_>) -> f64 {
+        match req.start.salary {
+            Some(had) if i == self.graph.start && req.out_of_work => f64::from(had),
+            _ => self.graph.salary[i],
+        }
+    }
+
+    /// The kind of the move from state `i` to state `j`
+    /// ([`step_kind`]).
+    fn kind(&self, catalog: &Catalog, req: &Request<'_>, i: usize, j: usize) -> MoveKind {
+        let pay = (self.pay_left(i, req), self.graph.salary[j]);
+        step_kind(catalog, (self.stops[i], self.stops[j]), pay).0
+    }
+}
+
+/// The kind of a move between two stops at `pay` (left, taken; 0 when
+/// unknown), as [`crate::position::kind_of`] names a move: by grade, and
+/// across functions by pay when the grade falls.
+pub(crate) fn step_kind(
+    catalog: &Catalog,
+    (from, to): (Stop, Stop),
+    pay: (f64, f64),
+) -> (MoveKind, bool) {
+    let delta = i16::from(to.level.grade()) - i16::from(from.level.grade());
+    let delta = i8::try_from(delta).unwrap_or(i8::MIN);
+    let across = delta < 0
+        && !catalog
+            .occupation(from.occupation)
+            .same_function(catalog.occupation(to.occupation));
+    let ratio = (pay.0 > 0.0).then(|| (pay.1 / pay.0) as f32);
+    crate::position::kind_of(delta, across, ratio)
 }
 
 /// Plans routes for a request.
@@ -448,7 +485,10 @@ pub(crate) fn plan_and_climb(
     req: &Request<'_>,
 ) -> (Plan, bool) {
     let built = build(catalog, model, req, req.horizon_years);
-    (plan_on(catalog, model, req, &built), climbs(&built, req))
+    (
+        plan_on(catalog, model, req, &built),
+        climbs(catalog, &built, req),
+    )
 }
 
 fn plan_on(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, built: &Built) -> Plan {
@@ -458,7 +498,8 @@ fn plan_on(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, built:
         .map(|p| to_route(built, p))
         .collect();
     let own = catalog.occupation(req.start.occupation);
-    let stay_and_climb = built.restricted(|from, to| {
+    let stay_and_climb = built.restricted(|i, j| {
+        let (from, to) = (built.stops[i], built.stops[j]);
         to.level.grade() >= from.level.grade()
             && own.same_function(catalog.occupation(to.occupation))
     });
@@ -519,8 +560,8 @@ pub fn nearest_horizon(horizon: f32) -> f32 {
 
 /// Whether a route with no step down (in any occupation) reaches the goal
 /// within the horizon.
-fn climbs(built: &Built, req: &Request<'_>) -> bool {
-    let mut climb = built.restricted(|from, to| to.level.grade() >= from.level.grade());
+fn climbs(catalog: &Catalog, built: &Built, req: &Request<'_>) -> bool {
+    let mut climb = built.restricted(|i, j| built.kind(catalog, req, i, j) != MoveKind::StepDown);
     if req.promotion_blocked {
         // With the way up where one stands closed, a climb starts in a
         // post one lists or holds an offer for: lateral moves out of a
@@ -571,11 +612,11 @@ fn route(
                 }
                 from_side = from.side(track_of(catalog, &from));
             }
-            let kind = match i16::from(to.level.grade()) - i16::from(from.level.grade()) {
-                d if d > 0 => MoveKind::StepUp,
-                0 => MoveKind::Lateral,
-                _ => MoveKind::StepDown,
-            };
+            let (kind, kind_by_pay) = step_kind(
+                catalog,
+                (from, to),
+                (b.pay_left(w[0], req), b.graph.salary[w[1]]),
+            );
             let side = to.side(track_of(catalog, &to));
             let transfer = b.graph.edges[w[0]]
                 .iter()
@@ -593,6 +634,7 @@ fn route(
                 from,
                 to,
                 kind,
+                kind_by_pay,
                 years: e.years as f32,
                 feasibility: transfer,
                 landing: e.probability as f32,
