@@ -108,6 +108,11 @@ pub struct Resolution {
     pub alternatives: Vec<TitleMatch>,
 }
 
+/// How far outside an occupation's middle half of pay (as a fraction of
+/// its 25th and 75th percentiles) a post's pay may fall and still be read
+/// as that occupation's ([`Resolution::paid`]).
+pub const PAY_READING_MARGIN: f64 = 0.1;
+
 impl Resolution {
     /// The seniority words as they read in the occupation chosen: in one
     /// that is neither management (SOC 11) nor first-line supervision,
@@ -181,8 +186,17 @@ impl Resolution {
                 .wages
                 .as_ref()
                 .filter(|w| !w.aggregate);
+            // A tenth either side of the middle half: pay just outside it
+            // says little (a retail shift supervisor on $38,000, $590
+            // under retail supervisors' 25th percentile, is still one, not
+            // the food service supervisor the pay alone would suggest),
+            // pay far outside it says the post is another occupation's (a
+            // "Marketing Coordinator" on $62,000 is no marketing manager).
+            let margin = 1.0 + PAY_READING_MARGIN;
             match own.map(|w| (w.annual.p25, w.annual.p75)) {
-                Some((Some(lo), Some(hi))) => Some(f64::from(lo) <= pay && pay <= f64::from(hi)),
+                Some((Some(lo), Some(hi))) => {
+                    Some(f64::from(lo) / margin <= pay && pay <= f64::from(hi) * margin)
+                }
                 _ => None,
             }
         };

@@ -587,13 +587,9 @@ impl Validator<'_> {
             None => r,
         };
         let context: Vec<String> = context.iter().flatten().cloned().collect();
-        // Pay re-reads before the words the profile says of the post, so
-        // those words have the last say: a retail shift supervisor on
-        // $38,000, just under the retail supervisors' middle half, is still
-        // one, not the food service supervisor that pay would suggest.
         let r = r
-            .paid(self.catalog, salary)
-            .in_context(self.catalog, &context);
+            .in_context(self.catalog, &context)
+            .paid(self.catalog, salary);
         let read = RoleRead::of(self.catalog, text, &r);
         Ok((r.occupation, r.seniority_in(self.catalog), read))
     }

@@ -405,26 +405,34 @@ fn levels_read_from_words_and_years_agree_with_the_goal() {
     assert!(aiming.current.position.level.grade() < goal.level.grade());
 }
 
-/// What a profile says of a post (its industry and department) has the
-/// last say over what its pay suggests: a retail shift supervisor's post
-/// on $38,000, just under the middle half of retail supervisors' pay, is
-/// still a retail supervisor's, not a food service supervisor's; without
-/// the words, the pay re-reads it.
+/// Pay just outside an occupation's middle half does not re-read a post;
+/// pay far outside it does: a retail shift supervisor's post on $38,000,
+/// $590 under retail supervisors' 25th percentile, is still a retail
+/// supervisor's (it was read as a food service supervisor's); a
+/// "Marketing Coordinator" in a marketing department on $62,000 is a
+/// public relations specialist, not a marketing manager (from $110,000).
 #[test]
-fn the_words_said_of_a_post_outweigh_its_pay() {
-    let read = |industry: &str| {
+fn pay_just_outside_the_middle_half_does_not_re_read_a_post() {
+    let read = |role: &str, department: &str, salary: u32| {
         let text = format!(
-            "[current]\nrole = \"Retail Salesperson\"\nsalary = 33000\nyears_in_role = 4\n[[options]]\nid = \"shift\"\nrole = \"Shift Supervisor\"\n{industry}salary = 38000\nmanages_people = true\n"
+            "[current]\nrole = \"Retail Salesperson\"\nsalary = 33000\nyears_in_role = 4\n[[options]]\nid = \"x\"\nrole = \"{role}\"\ndepartment = \"{department}\"\nsalary = {salary}\n"
         );
         let p = parse("p.toml", &text, Format::Toml, catalog()).unwrap();
         let o = p.options[0].position.occupation;
         catalog().occupation(o).title.clone()
     };
     assert_eq!(
-        read("industry = \"retail\"\n"),
+        read("Shift Supervisor", "store", 38_000),
         "First-Line Supervisors of Retail Sales Workers"
     );
-    assert_ne!(read(""), "First-Line Supervisors of Retail Sales Workers");
+    assert_eq!(
+        read("Marketing Coordinator", "marketing", 62_000),
+        "Public Relations Specialists"
+    );
+    assert_eq!(
+        read("Marketing Coordinator", "marketing", 150_000),
+        "Marketing Managers"
+    );
 }
 
 /// A post in one's own occupation that says neither its level nor a
