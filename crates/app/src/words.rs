@@ -93,7 +93,18 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             decides,
             builds_too,
         } => format!(
-            "A likelier way to your goal starts where you stand: {} — {:.1} years, probability {}, against {:.1} years and {} through this option (landing it, then its route onward). {}",
+            "A likelier way to your goal {}: {} — {:.1} years, probability {}, against {:.1} years and {} through this option (landing it, then its route onward). {}",
+            // A route whose first move is an offer in hand starts there,
+            // not where the person stands.
+            if route
+                .steps
+                .first()
+                .is_some_and(|s| s.entry == switchback_core::route::plan::Entry::Offer)
+            {
+                "starts with the offer you hold"
+            } else {
+                "starts where you stand"
+            },
             route_steps(catalog, route),
             route.years_to_goal,
             probability(route.probability),
@@ -136,14 +147,14 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             goal: true,
             same_work: true,
             ..
-        } => "Necessity justifies this move: it is your own work at your own level, so your way to your goal is as it was — take it, and learn from how you got here.".into(),
+        } => "Necessity justifies this move: it is your own work at your own level, so your way to your goal is as it was — take it, and learn what you can from how you came to need it (a closure or a cut may have been out of your hands).".into(),
         Reason::NecessityOnly {
             goal: true,
             leads_on: true,
             ..
-        } => "Necessity justifies this move; it serves none of the other reasons for a step down, but its route onward still leads to your goal — take it, and learn from how you got here.".into(),
-        Reason::NecessityOnly { goal: true, .. } => "Necessity justifies this move, though it does not serve your goal: take it, and learn from how you got here.".into(),
-        Reason::NecessityOnly { goal: false, .. } => "Necessity justifies this move: take it, and learn from how you got here.".into(),
+        } => "Necessity justifies this move; it serves none of the other reasons for a step down, but its route onward still leads to your goal — take it, and learn what you can from how you came to need it (a closure or a cut may have been out of your hands).".into(),
+        Reason::NecessityOnly { goal: true, .. } => "Necessity justifies this move, though it does not serve your goal: take it, and learn what you can from how you came to need it (a closure or a cut may have been out of your hands).".into(),
+        Reason::NecessityOnly { goal: false, .. } => "Necessity justifies this move: take it, and learn what you can from how you came to need it (a closure or a cut may have been out of your hands).".into(),
         Reason::EducationFirst { entry, assumed } => format!(
             "Study first: it asks {} or more of those who do it, which {}, so it is not a strategic move until you do — a route through it waits for the study (`route` counts it on any such route).",
             education_words(*entry),

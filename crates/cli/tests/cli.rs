@@ -440,6 +440,22 @@ fn a_person_out_of_work_is_not_told_to_stay() {
     assert!(shown < v["routes"].as_array().unwrap().len(), "{out}");
 }
 
+#[test]
+fn a_likelier_way_through_an_offer_says_so() {
+    // A middle school teacher aiming at school counselling holds an offer
+    // of a career advisor's post: the likelier way against her other
+    // option starts with that offer, not "where you stand".
+    let p = write_profile(
+        "teacher-counselor.toml",
+        "[current]\nrole = \"Middle School Teacher\"\nsalary = 63000\nyears_in_role = 9\neducation = \"bachelor\"\n[goal]\nrole = \"School Counselor\"\nhorizon_years = 3\n[[options]]\nid = \"behavior-interventionist\"\nrole = \"Behavior Interventionist\"\nsalary = 52000\n[[options]]\nid = \"career-advisor\"\nrole = \"Career Advisor\"\nindustry = \"colleges\"\nsalary = 50000\noffered = true\n",
+    );
+    let out = stdout(&run(&["advise", &p]));
+    assert!(
+        out.contains("A likelier way to your goal starts with the offer you hold:"),
+        "{out}"
+    );
+}
+
 fn write_profile(name: &str, text: &str) -> String {
     let dir = std::env::temp_dir().join(format!("switchback-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
