@@ -61,9 +61,10 @@ pub(crate) const DEFAULT_MAX_STEP_DOWN: u8 = 2;
 pub(crate) const DEFAULT_MAX_MOVES: usize = 4;
 /// Largest number of moves a request may ask for.
 pub const MAX_MOVES: usize = 6;
-/// The most a move into another occupation may raise pay, as a multiple
-/// of the pay where it is made, without study the person lacks or a post
-/// they list or are offered ([`build`]).
+/// The most a move into another function (neither one's profession nor
+/// the management of it) may raise pay, as a multiple of the pay where it
+/// is made, without study the person lacks or a post they list or are
+/// offered ([`build`]).
 pub(crate) const MAX_NEWCOMER_RAISE: f32 = 1.5;
 /// The most grades above an occupation's typical level at which a route
 /// enters it from outside the person's function
