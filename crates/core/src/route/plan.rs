@@ -956,29 +956,11 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         .iter()
         .map(|s| required_experience(catalog.occupation(s.occupation), s.level))
         .collect();
-    let past = req.experience_in.unwrap_or(cur);
-    let education: Vec<Option<u8>> = stops
-        .iter()
-        .map(|s| {
-            // Where the person works now, or has worked, they are schooled
-            // enough: nothing is asked to stay or go back.
-            (s.occupation != cur && s.occupation != past)
-                .then(|| model.profile(s.occupation).gated_education())
-                .flatten()
-        })
-        .collect();
-    let schooling: Vec<f64> = education
-        .iter()
-        .map(|e| e.and_then(schooling_years).map_or(0.0, f64::from))
-        .collect();
-    // Unknown schooling asks nothing of the route (the most any category
-    // stands for): study is only required where both sides are known.
-    let schooled = req
-        .education
-        .or_else(|| person_education(catalog, model, past))
-        .and_then(schooling_years)
-        .or_else(|| schooling_years(12))
-        .map_or(f64::MAX, f64::from);
+    let Schooling {
+        education,
+        schooling,
+        schooled,
+    } = Schooling::of(catalog, model, req, &stops);
     // A move into another function pays at most MAX_NEWCOMER_RAISE times
     // the pay where it is made, unless it is a post the person lists or
     // is offered (real, priced by its employer) or it asks study the
@@ -1105,6 +1087,52 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         transfer,
         estimated,
         goal_salary_assumed,
+    }
+}
+
+/// What each stop asks in schooling, and what the person brings
+/// ([`Schooling::of`]).
+struct Schooling {
+    /// The entry education of each stop's occupation, when it asks one.
+    education: Vec<Option<u8>>,
+    /// The years of schooling each stop asks (0: none).
+    schooling: Vec<f64>,
+    /// The years of schooling the person has.
+    schooled: f64,
+}
+
+impl Schooling {
+    fn of(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, stops: &[Stop]) -> Self {
+        let cur = req.start.occupation;
+        let past = req.experience_in.unwrap_or(cur);
+        let education: Vec<Option<u8>> = stops
+            .iter()
+            .map(|s| {
+                // Where the person works now, or has worked, they are
+                // schooled enough: nothing is asked to stay or go back.
+                (s.occupation != cur && s.occupation != past)
+                    .then(|| model.profile(s.occupation).gated_education())
+                    .flatten()
+            })
+            .collect();
+        let schooling = education
+            .iter()
+            .map(|e| e.and_then(schooling_years).map_or(0.0, f64::from))
+            .collect();
+        // Unknown schooling asks nothing of the route (the most any
+        // category stands for): study is only required where both sides
+        // are known.
+        let schooled = req
+            .education
+            .or_else(|| person_education(catalog, model, past))
+            .and_then(schooling_years)
+            .or_else(|| schooling_years(12))
+            .map_or(f64::MAX, f64::from);
+        Schooling {
+            education,
+            schooling,
+            schooled,
+        }
     }
 }
 
