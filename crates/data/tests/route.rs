@@ -53,6 +53,13 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
     }
 }
 
+/// The plan a profile's `route` makes: from where the person stands, with
+/// their own levels.
+fn plan_from_where_they_stand(profile: &switchback_core::profile::Profile) -> plan::Plan {
+    let levels = switchback_core::advisor::person_levels(model(), profile);
+    plan::plan(catalog(), model(), &Request::from_current(profile, &levels))
+}
+
 fn check_constraints(r: &Route, req: &Request<'_>) {
     let c = catalog();
     let origin = req.experience_in.unwrap_or(req.start.occupation);
@@ -960,9 +967,7 @@ horizon_years = 6
     };
     let routes = |education: &str| {
         let profile = toml_profile(&text(education));
-        let levels = switchback_core::advisor::person_levels(model(), &profile);
-        let req = Request::from_current(&profile, &levels);
-        plan::plan(catalog(), model(), &req).routes
+        plan_from_where_they_stand(&profile).routes
     };
     let rn = id("29-1141.00");
     let lpn = id("29-2061.00");
@@ -1089,9 +1094,7 @@ role = "Dentists, General"
 horizon_years = 7
 "#,
     );
-    let levels = switchback_core::advisor::person_levels(model(), &profile);
-    let req = Request::from_current(&profile, &levels);
-    let plan = plan::plan(catalog(), model(), &req);
+    let plan = plan_from_where_they_stand(&profile);
     let direct = plan
         .routes
         .iter()
@@ -1130,9 +1133,7 @@ role = "Registered Nurses"
 horizon_years = 3
 "#,
     );
-    let levels = switchback_core::advisor::person_levels(model(), &profile);
-    let req = Request::from_current(&profile, &levels);
-    let plan = plan::plan(catalog(), model(), &req);
+    let plan = plan_from_where_they_stand(&profile);
     let rn = id("29-1141.00");
     let into = plan
         .routes
