@@ -714,351 +714,45 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
     } else {
         horizon.clamp(0.0, MAX_SEARCH_YEARS)
     };
-    let cur = req.start.occupation;
-    let goal = req.goal;
-    let n = model.len();
-    let computed;
-    let to_goal: &[f32] = match req.to_goal {
-        Some(column) if column.len() == n => column,
-        _ => {
-            computed = goal_column(model, goal);
-            &computed
-        }
-    };
-    let has_wage = |o: OccupationId| {
-        catalog
-            .occupation(o)
-            .wages
-            .as_ref()
-            .is_some_and(|w| w.annual.median.is_some())
-    };
-    // The occupations nearest the goal, then the best placed between the
-    // start and the goal among them: only these need a score from the start.
-    let mut pool: Vec<OccupationId> = (0..n)
-        .map(|x| OccupationId(x as u16))
-        .filter(|&x| x != cur && x != goal && !req.exclude.contains(&x) && has_wage(x))
-        .collect();
-    pool.sort_by(|a, b| {
-        to_goal[usize::from(b.0)]
-            .total_cmp(&to_goal[usize::from(a.0)])
-            .then(a.cmp(b))
-    });
-    pool.truncate(POOL);
-    let mut ranked: Vec<(f32, OccupationId)> = pool
-        .into_iter()
-        .map(|x| (model.score(cur, x) * to_goal[usize::from(x.0)], x))
-        .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
-    let mut occupations = vec![cur];
-    if goal != cur {
-        occupations.push(goal);
-    }
-    occupations.extend(ranked.into_iter().take(CANDIDATES).map(|(_, x)| x));
-    // The first-line supervision of the person's own work is the way into
-    // management most trades know: always a candidate, wherever the scores
-    // toward the goal place it (a warehouse worker aiming at logistics
-    // management was told no route exists, the supervisor of material
-    // movers not among the twelve).
-    if let Some(sup) = crate::chances::own_supervisor(catalog, model, cur)
-        .filter(|s| !occupations.contains(s) && !req.exclude.contains(s) && has_wage(*s))
-    {
-        occupations.push(sup);
-    }
-    // The options' occupations, those offered then the best placed first,
-    // at most `CONSIDERED`: a profile may list fifty options, and the
-    // search's cost grows faster than the square of its candidates.
-    let offered = |x: OccupationId| req.offered.iter().any(|s| s.occupation == x);
-    let mut considered: Vec<(bool, f32, OccupationId)> = req
-        .consider
+    let occupations = candidates(catalog, model, req);
+    let (stops, goal_index) = stops_of(catalog, req, &occupations);
+    let pay = Pay::of(catalog, req, &stops);
+    let slots = Slots::of(catalog, model, req, &occupations, &stops);
+    let need: Vec<f64> = stops
         .iter()
-        .filter(|&&x| !occupations.contains(&x) && !req.exclude.contains(&x) && has_wage(x))
-        .map(|&x| {
-            (
-                offered(x),
-                model.score(cur, x) * to_goal[usize::from(x.0)],
-                x,
-            )
+        .map(|s| {
+            f64::from(required_experience(
+                catalog.occupation(s.occupation),
+                s.level,
+            ))
         })
         .collect();
-    considered.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
-    considered.dedup_by_key(|c| c.2);
-    occupations.extend(considered.into_iter().take(CONSIDERED).map(|(_, _, x)| x));
-
-    // States: each candidate occupation at the grades of its band, plus the
-    // start and the goal exactly.
-    let start_stop = Stop {
-        occupation: cur,
-        level: req.start.level,
+    let schooling = Schooling::of(catalog, model, req, &stops);
+    let on = Graded {
+        catalog,
+        req,
+        stops: &stops,
+        pay: &pay,
+        schooling: &schooling,
     };
-    let goal_stop = Stop {
-        occupation: goal,
-        level: req.goal_level,
-    };
-    let mut stops = vec![start_stop];
-    // Out of work, the post the person held is a state of its own (the
-    // goal itself, or a stop on the way), the way back to it a move —
-    // being hired again ([`edge`]): a laid-off loan officer applies at
-    // their own grade, not only at entry level.
-    let goal_apart = goal_stop != start_stop || req.out_of_work;
-    if goal_apart {
-        stops.push(goal_stop);
-    }
-    if req.out_of_work && goal_stop != start_stop {
-        stops.push(start_stop);
-    }
-    for &o in &occupations {
-        let occ = catalog.occupation(o);
-        let typical = typical_level(occ).grade();
-        let management = occ.is_management();
-        // A management occupation is entered at supervisor: below it there
-        // is no post of that occupation to move into (a "senior"
-        // hydroelectric production manager is an engineer or an operator,
-        // another occupation), only OEWS's lowest-paid managers.
-        let entry = if management { 5 } else { 1 };
-        let mut lo = typical.saturating_sub(LEVEL_BAND).max(entry);
-        let mut hi = (typical + LEVEL_BAND).min(10);
-        if occ.is_first_line_supervision() {
-            // First-line supervision is one grade: above it is management
-            // (SOC 11), another occupation — no "senior manager" of
-            // first-line construction supervisors on the way to
-            // construction manager. The person's own post stays.
-            hi = Level::Supervisor.grade();
-        }
-        if o == cur {
-            // The person's own ladder, from where they stand: an entry-level
-            // post in a management occupation climbs it like any other.
-            lo = lo.min(req.start.level.grade());
-        }
-        // No stop above the goal's grade (or the start's, for a goal below
-        // it) in another occupation than one's own: a route that passes the
-        // goal's grade elsewhere only to step back down into it overshoots
-        // — a lead electrician was sent through a wind farm's senior
-        // management on his way to construction manager. One's own ladder
-        // may be climbed while preparing for the goal (a nurse made lead
-        // while she studies to be a nurse practitioner, a grade "below").
-        if o != cur {
-            hi = hi.min(req.goal_level.grade().max(req.start.level.grade()));
-        }
-        if o != goal && occ.soc() == catalog.occupation(goal).soc() {
-            // A specialty of the goal's own SOC occupation (treasurers and
-            // controllers, for financial managers) is no way past the goal
-            // and back down to it.
-            hi = hi.min(req.goal_level.grade());
-        }
-        if o == goal {
-            // The goal's own ladder, from its entry to the goal: the way up
-            // it is the route a switchback into the goal's occupation takes.
-            lo = lo.min(
-                req.goal_level
-                    .grade()
-                    .saturating_sub(MAX_CLIMB * 2)
-                    .max(entry),
-            );
-            // Nothing above the goal in its own occupation: a route there
-            // would have passed the goal, and stepping back down to it
-            // is no route to it.
-            hi = req.goal_level.grade();
-        }
-        for g in lo..=hi {
-            if let Some(level) = Level::from_grade(g, management) {
-                let s = Stop {
-                    occupation: o,
-                    level,
-                };
-                if !stops
-                    .iter()
-                    .any(|t| t.occupation == o && t.level.grade() == g)
-                {
-                    stops.push(s);
-                }
-            }
-        }
-    }
-    // A post the person is offered, or lists, is a stop at its own grade,
-    // even off its occupation's band (among the candidates' occupations
-    // only: a stop needs its occupation's slot).
-    for &o in req.offered.iter().chain(&req.listed) {
-        let known = stops.iter().any(|t| t.same_post(o));
-        if !known && occupations.contains(&o.occupation) {
-            stops.push(o);
-        }
-    }
-    let current_salary = req
-        .start
-        .salary
-        .or_else(|| estimated_salary(catalog.occupation(cur), req.start.level));
-    let mut goal_salary_assumed = false;
-    // Each stop's salary, and whether it is OEWS's estimate for the grade
-    // (not a stated pay, nor one scaled from the person's own).
-    let salary_of = |s: &Stop, i: usize| -> Option<(f32, bool)> {
-        if i == 0 {
-            // Out of work, the person earns nothing until the first move.
-            return current_salary.map(|x| (if req.out_of_work { 0.0 } else { x as f32 }, false));
-        }
-        if let Some(&(_, pay)) = req.known_pay.iter().find(|(k, _)| k.same_post(*s)) {
-            return Some((pay as f32, false));
-        }
-        let o = catalog.occupation(s.occupation);
-        // In the occupation the route starts in, pay scales from the
-        // start's: the person's own, or an option's offer — the employer's
-        // pay for the grade says what its other grades likely pay. In the
-        // person's own occupation, when the route starts elsewhere (an
-        // option's onward route), it scales from their own pay.
-        let held_pay = || {
-            req.known_pay
-                .iter()
-                .find(|(k, _)| {
-                    k.occupation == s.occupation && req.held.is_some_and(|h| h.same_post(*k))
-                })
-                .map(|&(k, pay)| (k.level, pay))
-        };
-        let anchor = match req.start.salary {
-            Some(own) if s.occupation == cur => Some((req.start.level, own)),
-            _ => held_pay(),
-        };
-        match anchor {
-            Some((level, pay)) => scaled_salary(o, level, pay, s.level).map(|x| (x as f32, false)),
-            None => estimated_salary(o, s.level).map(|x| (x as f32, true)),
-        }
-    };
-    let mut salary = Vec::new();
-    let mut estimated = Vec::new();
-    let mut keep = Vec::new();
-    for (i, s) in stops.iter().enumerate() {
-        let (v, oews) = salary_of(s, i).map_or((None, false), |(v, e)| (Some(v), e));
-        estimated.push(oews);
-        let v = match v {
-            Some(v) => Some(v),
-            None if i == 1 => {
-                goal_salary_assumed = true;
-                current_salary.map(|x| x as f32)
-            }
-            None => None,
-        };
-        let below_floor = i != 0
-            && req
-                .min_salary
-                .is_some_and(|floor| v.is_some_and(|v| v < floor as f32));
-        keep.push(v.is_some() && !below_floor || i == 0);
-        salary.push(f64::from(v.unwrap_or(0.0)));
-    }
-    let goal_index = usize::from(goal_apart);
-
-    // Scores between the few candidate occupations, computed once: the edge
-    // loop below asks for them thousands of times.
-    let slot = |o: OccupationId| occupations.iter().position(|&x| x == o).unwrap_or(0);
-    let stop_slot: Vec<usize> = stops.iter().map(|s| slot(s.occupation)).collect();
-    let scores: Vec<Vec<f32>> = occupations
-        .iter()
-        .map(|&a| occupations.iter().map(|&b| model.score(a, b)).collect())
-        .collect();
-    let need: Vec<f32> = stops
-        .iter()
-        .map(|s| required_experience(catalog.occupation(s.occupation), s.level))
-        .collect();
+    let (edges, transfer) = edges_of(model, &on, &slots);
     let Schooling {
         education,
         schooling,
         schooled,
-    } = Schooling::of(catalog, model, req, &stops);
-    // A move into another function pays at most MAX_NEWCOMER_RAISE times
-    // the pay where it is made, unless it is a post the person lists or
-    // is offered (real, priced by its employer) or it asks study the
-    // person has not done: no employer pays a newcomer three times a
-    // retail salesperson's pay to sell services, and a head chef is not a
-    // facilities manager at $106,660 for a year on the way to food service
-    // management. Within a function (one profession, or the management of
-    // it) a promotion's raise is the ladder's own, and OEWS's figures for
-    // a first management grade overstate what a new manager is paid, so
-    // they are not read as a bar. Out of work, the pay where one stands is
-    // the pay one had.
-    let pay_at = |i: usize| {
-        if i == 0 {
-            current_salary.map_or(0.0, f64::from)
-        } else {
-            salary[i]
-        }
-    };
-    let too_great_a_raise = |i: usize, j: usize| {
-        // The pay first: it is cheap, and most moves are within it.
-        let (a, b) = (stops[i].occupation, stops[j].occupation);
-        pay_at(i) > 0.0
-            && salary[j] > pay_at(i) * f64::from(MAX_NEWCOMER_RAISE)
-            && schooling[j] <= schooled
-            && !req.open_when_blocked(stops[j])
-            && !catalog.occupation(a).same_function(catalog.occupation(b))
-    };
-    // Into the goal's own profession through the first professional or
-    // doctoral degree it asks and the person lacks, the landing is the
-    // degree's: a dental hygienist is a dentist once through dental
-    // school, however little her work transfers to a practice owner's
-    // (0.35); she was routed through a prosthodontist's post instead.
-    let graduates = |j: usize| {
-        stops[j].occupation == goal
-            && education[j].is_some_and(|c| c >= PROFESSIONAL_EDUCATION)
-            && schooling[j] > schooled
-    };
-    let tracks: Vec<Track> = stops.iter().map(|s| track_of(catalog, s)).collect();
-    let readiness = own_work_readiness(catalog, model, req, &stops, &tracks);
-    let mut transfer: Vec<Vec<f32>> = Vec::with_capacity(stops.len());
-    let edges: Vec<Vec<Edge>> = (0..stops.len())
-        .map(|i| {
-            let mut scores_out = Vec::new();
-            let out = (0..stops.len())
-                .filter(|&j| j != i && keep[i] && keep[j] && !too_great_a_raise(i, j))
-                .filter_map(|j| {
-                    let pair = Pair {
-                        from: i,
-                        to: j,
-                        transfer: scores[stop_slot[i]][stop_slot[j]],
-                        landing_floor: if graduates(j) { GRADUATE_LANDING } else { 0.0 },
-                    };
-                    let edge = edge(req, &stops, &tracks, pair, &readiness, catalog)?;
-                    scores_out.push(scores[stop_slot[i]][stop_slot[j]]);
-                    Some(edge)
-                })
-                .collect();
-            transfer.push(scores_out);
-            out
-        })
-        .collect();
-    drop(readiness);
-    let related: Vec<Vec<f64>> = occupations
-        .iter()
-        .zip(&scores)
-        .map(|(&a, row)| {
-            occupations
-                .iter()
-                .zip(row)
-                .map(|(&b, &x)| f64::from(experience_credit(catalog, a, b, x)))
-                .collect()
-        })
-        .collect();
-    let credit: Vec<f64> = match req.experience_in.filter(|&o| o != cur) {
-        None => related[0]
-            .iter()
-            .map(|r| f64::from(req.years_experience) * r)
-            .collect(),
-        Some(past) => occupations
-            .iter()
-            .map(|&o| {
-                f64::from(req.years_experience)
-                    * f64::from(experience_credit(catalog, past, o, model.score(past, o)))
-            })
-            .collect(),
-    };
+    } = schooling;
     Built {
         graph: Graph {
-            salary,
+            salary: pay.salary,
             edges,
             start: 0,
             goal: goal_index,
             horizon: f64::from(horizon),
             max_moves: req.max_moves.clamp(1, MAX_MOVES),
-            slot: stop_slot,
-            related,
-            need: need.iter().map(|&x| f64::from(x)).collect(),
-            credit,
+            slot: slots.of_stop,
+            related: slots.related,
+            need,
+            credit: slots.credit,
             schooling,
             schooled,
             full_time_study: f64::from(FULL_TIME_STUDY_YEARS),
@@ -1085,9 +779,447 @@ fn build(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>, horizon:
         stops,
         education,
         transfer,
-        estimated,
-        goal_salary_assumed,
+        estimated: pay.estimated,
+        goal_salary_assumed: pay.goal_salary_assumed,
     }
+}
+
+/// The occupations a route graph holds (its slots): the person's own
+/// first, then the goal, the [`CANDIDATES`] best placed between them, the
+/// first-line supervision of the person's own work, and the occupations
+/// of their options.
+fn candidates(catalog: &Catalog, model: &TransitionModel, req: &Request<'_>) -> Vec<OccupationId> {
+    let cur = req.start.occupation;
+    let goal = req.goal;
+    let n = model.len();
+    let computed;
+    let to_goal: &[f32] = match req.to_goal {
+        Some(column) if column.len() == n => column,
+        _ => {
+            computed = goal_column(model, goal);
+            &computed
+        }
+    };
+    let has_wage = |o: OccupationId| {
+        catalog
+            .occupation(o)
+            .wages
+            .as_ref()
+            .is_some_and(|w| w.annual.median.is_some())
+    };
+    let placed = |x: OccupationId| model.score(cur, x) * to_goal[usize::from(x.0)];
+    // The occupations nearest the goal, then the best placed between the
+    // start and the goal among them: only these need a score from the start.
+    let mut pool: Vec<OccupationId> = (0..n)
+        .map(|x| OccupationId(x as u16))
+        .filter(|&x| x != cur && x != goal && !req.exclude.contains(&x) && has_wage(x))
+        .collect();
+    pool.sort_by(|a, b| {
+        to_goal[usize::from(b.0)]
+            .total_cmp(&to_goal[usize::from(a.0)])
+            .then(a.cmp(b))
+    });
+    pool.truncate(POOL);
+    let mut ranked: Vec<(f32, OccupationId)> = pool.into_iter().map(|x| (placed(x), x)).collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    let mut occupations = vec![cur];
+    if goal != cur {
+        occupations.push(goal);
+    }
+    occupations.extend(ranked.into_iter().take(CANDIDATES).map(|(_, x)| x));
+    // The first-line supervision of the person's own work is the way into
+    // management most trades know: always a candidate, wherever the scores
+    // toward the goal place it (a warehouse worker aiming at logistics
+    // management was told no route exists, the supervisor of material
+    // movers not among the twelve).
+    if let Some(sup) = crate::chances::own_supervisor(catalog, model, cur)
+        .filter(|s| !occupations.contains(s) && !req.exclude.contains(s) && has_wage(*s))
+    {
+        occupations.push(sup);
+    }
+    // The options' occupations, those offered then the best placed first,
+    // at most `CONSIDERED`: a profile may list fifty options, and the
+    // search's cost grows faster than the square of its candidates.
+    let offered = |x: OccupationId| req.offered.iter().any(|s| s.occupation == x);
+    let mut considered: Vec<(bool, f32, OccupationId)> = req
+        .consider
+        .iter()
+        .filter(|&&x| !occupations.contains(&x) && !req.exclude.contains(&x) && has_wage(x))
+        .map(|&x| (offered(x), placed(x), x))
+        .collect();
+    considered.sort_by(|a, b| b.0.cmp(&a.0).then(b.1.total_cmp(&a.1)).then(a.2.cmp(&b.2)));
+    considered.dedup_by_key(|c| c.2);
+    occupations.extend(considered.into_iter().take(CONSIDERED).map(|(_, _, x)| x));
+    occupations
+}
+
+/// The stops of a route graph over `occupations`: the start first, then
+/// the goal (unless it is the start), the post held for a person out of
+/// work, each occupation at the grades of its band, and the posts the
+/// person is offered or lists. Also the goal's index.
+fn stops_of(
+    catalog: &Catalog,
+    req: &Request<'_>,
+    occupations: &[OccupationId],
+) -> (Vec<Stop>, usize) {
+    let start_stop = Stop {
+        occupation: req.start.occupation,
+        level: req.start.level,
+    };
+    let goal_stop = Stop {
+        occupation: req.goal,
+        level: req.goal_level,
+    };
+    let mut stops = vec![start_stop];
+    // Out of work, the post the person held is a state of its own (the
+    // goal itself, or a stop on the way), the way back to it a move —
+    // being hired again ([`edge`]): a laid-off loan officer applies at
+    // their own grade, not only at entry level.
+    let goal_apart = goal_stop != start_stop || req.out_of_work;
+    if goal_apart {
+        stops.push(goal_stop);
+    }
+    if req.out_of_work && goal_stop != start_stop {
+        stops.push(start_stop);
+    }
+    for &o in occupations {
+        let (lo, hi) = grades_considered(catalog, req, o);
+        let management = catalog.occupation(o).is_management();
+        for g in lo..=hi {
+            if let Some(level) = Level::from_grade(g, management) {
+                let taken = stops
+                    .iter()
+                    .any(|t| t.occupation == o && t.level.grade() == g);
+                if !taken {
+                    stops.push(Stop {
+                        occupation: o,
+                        level,
+                    });
+                }
+            }
+        }
+    }
+    // A post the person is offered, or lists, is a stop at its own grade,
+    // even off its occupation's band (among the candidates' occupations
+    // only: a stop needs its occupation's slot).
+    for &o in req.offered.iter().chain(&req.listed) {
+        let known = stops.iter().any(|t| t.same_post(o));
+        if !known && occupations.contains(&o.occupation) {
+            stops.push(o);
+        }
+    }
+    (stops, usize::from(goal_apart))
+}
+
+/// The lowest and highest grades at which occupation `o` is a stop: its
+/// typical grade ± [`LEVEL_BAND`], bounded as the comments say.
+fn grades_considered(catalog: &Catalog, req: &Request<'_>, o: OccupationId) -> (u8, u8) {
+    let (cur, goal) = (req.start.occupation, req.goal);
+    let occ = catalog.occupation(o);
+    let typical = typical_level(occ).grade();
+    // A management occupation is entered at supervisor: below it there
+    // is no post of that occupation to move into (a "senior"
+    // hydroelectric production manager is an engineer or an operator,
+    // another occupation), only OEWS's lowest-paid managers.
+    let entry = if occ.is_management() { 5 } else { 1 };
+    let mut lo = typical.saturating_sub(LEVEL_BAND).max(entry);
+    let mut hi = (typical + LEVEL_BAND).min(10);
+    if occ.is_first_line_supervision() {
+        // First-line supervision is one grade: above it is management
+        // (SOC 11), another occupation — no "senior manager" of
+        // first-line construction supervisors on the way to
+        // construction manager. The person's own post stays.
+        hi = Level::Supervisor.grade();
+    }
+    if o == cur {
+        // The person's own ladder, from where they stand: an entry-level
+        // post in a management occupation climbs it like any other.
+        lo = lo.min(req.start.level.grade());
+    }
+    // No stop above the goal's grade (or the start's, for a goal below
+    // it) in another occupation than one's own: a route that passes the
+    // goal's grade elsewhere only to step back down into it overshoots
+    // — a lead electrician was sent through a wind farm's senior
+    // management on his way to construction manager. One's own ladder
+    // may be climbed while preparing for the goal (a nurse made lead
+    // while she studies to be a nurse practitioner, a grade "below").
+    if o != cur {
+        hi = hi.min(req.goal_level.grade().max(req.start.level.grade()));
+    }
+    if o != goal && occ.soc() == catalog.occupation(goal).soc() {
+        // A specialty of the goal's own SOC occupation (treasurers and
+        // controllers, for financial managers) is no way past the goal
+        // and back down to it.
+        hi = hi.min(req.goal_level.grade());
+    }
+    if o == goal {
+        // The goal's own ladder, from its entry to the goal: the way up
+        // it is the route a switchback into the goal's occupation takes.
+        lo = lo.min(
+            req.goal_level
+                .grade()
+                .saturating_sub(MAX_CLIMB * 2)
+                .max(entry),
+        );
+        // Nothing above the goal in its own occupation: a route there
+        // would have passed the goal, and stepping back down to it
+        // is no route to it.
+        hi = req.goal_level.grade();
+    }
+    (lo, hi)
+}
+
+/// What each stop of a route graph pays ([`Pay::of`]).
+struct Pay {
+    /// Each stop's annual salary (0 where unknown; the start's 0 for a
+    /// person out of work, who earns nothing until the first move).
+    salary: Vec<f64>,
+    /// Whether each stop's salary is OEWS's estimate for its grade (not a
+    /// stated pay, nor one scaled from the person's own).
+    estimated: Vec<bool>,
+    /// Whether each stop may lie on a route: its pay is known, and not
+    /// under the person's floor (the start always).
+    keep: Vec<bool>,
+    /// The goal's pay is the person's own, for want of OEWS's.
+    goal_salary_assumed: bool,
+    /// The pay where the person stands: their own, else OEWS's estimate
+    /// for their grade — out of work too, the pay they had.
+    current: Option<u32>,
+}
+
+impl Pay {
+    fn of(catalog: &Catalog, req: &Request<'_>, stops: &[Stop]) -> Pay {
+        let current = req.start.salary.or_else(|| {
+            estimated_salary(catalog.occupation(req.start.occupation), req.start.level)
+        });
+        let mut pay = Pay {
+            salary: Vec::with_capacity(stops.len()),
+            estimated: Vec::with_capacity(stops.len()),
+            keep: Vec::with_capacity(stops.len()),
+            goal_salary_assumed: false,
+            current,
+        };
+        for (i, s) in stops.iter().enumerate() {
+            let (v, oews) = stop_salary(catalog, req, current, s, i)
+                .map_or((None, false), |(v, e)| (Some(v), e));
+            pay.estimated.push(oews);
+            let v = match v {
+                Some(v) => Some(v),
+                None if i == 1 => {
+                    pay.goal_salary_assumed = true;
+                    current.map(|x| x as f32)
+                }
+                None => None,
+            };
+            let below_floor = i != 0
+                && req
+                    .min_salary
+                    .is_some_and(|floor| v.is_some_and(|v| v < floor as f32));
+            pay.keep.push(v.is_some() && !below_floor || i == 0);
+            pay.salary.push(f64::from(v.unwrap_or(0.0)));
+        }
+        pay
+    }
+
+    /// The pay where a move out of stop `i` is made: the stop's, and at
+    /// the start the person's own ([`Pay::current`]), out of work too.
+    fn at(&self, i: usize) -> f64 {
+        if i == 0 {
+            self.current.map_or(0.0, f64::from)
+        } else {
+            self.salary[i]
+        }
+    }
+}
+
+/// Stop `s`'s salary (stop `i` of its graph), and whether it is OEWS's
+/// estimate for the grade; `None` where nothing says what it pays.
+/// `current` is the pay where the person stands ([`Pay::current`]).
+fn stop_salary(
+    catalog: &Catalog,
+    req: &Request<'_>,
+    current: Option<u32>,
+    s: &Stop,
+    i: usize,
+) -> Option<(f32, bool)> {
+    if i == 0 {
+        // Out of work, the person earns nothing until the first move.
+        return current.map(|x| (if req.out_of_work { 0.0 } else { x as f32 }, false));
+    }
+    if let Some(&(_, pay)) = req.known_pay.iter().find(|(k, _)| k.same_post(*s)) {
+        return Some((pay as f32, false));
+    }
+    let o = catalog.occupation(s.occupation);
+    // In the occupation the route starts in, pay scales from the start's:
+    // the person's own, or an option's offer — the employer's pay for the
+    // grade says what its other grades likely pay. In the person's own
+    // occupation, when the route starts elsewhere (an option's onward
+    // route), it scales from their own pay.
+    let held_pay = || {
+        req.known_pay
+            .iter()
+            .find(|(k, _)| {
+                k.occupation == s.occupation && req.held.is_some_and(|h| h.same_post(*k))
+            })
+            .map(|&(k, pay)| (k.level, pay))
+    };
+    let anchor = match req.start.salary {
+        Some(own) if s.occupation == req.start.occupation => Some((req.start.level, own)),
+        _ => held_pay(),
+    };
+    match anchor {
+        Some((level, pay)) => scaled_salary(o, level, pay, s.level).map(|x| (x as f32, false)),
+        None => estimated_salary(o, s.level).map(|x| (x as f32, true)),
+    }
+}
+
+/// The occupations of a route graph as the search's slots: each stop's
+/// slot, the transfer scores between slots, what a year in one counts
+/// toward another, and the experience the person starts with toward each.
+struct Slots {
+    of_stop: Vec<usize>,
+    scores: Vec<Vec<f32>>,
+    related: Vec<Vec<f64>>,
+    credit: Vec<f64>,
+}
+
+impl Slots {
+    fn of(
+        catalog: &Catalog,
+        model: &TransitionModel,
+        req: &Request<'_>,
+        occupations: &[OccupationId],
+        stops: &[Stop],
+    ) -> Slots {
+        let slot = |o: OccupationId| occupations.iter().position(|&x| x == o).unwrap_or(0);
+        // Scores between the few candidate occupations, computed once: the
+        // edges ask for them thousands of times.
+        let scores: Vec<Vec<f32>> = occupations
+            .iter()
+            .map(|&a| occupations.iter().map(|&b| model.score(a, b)).collect())
+            .collect();
+        let related: Vec<Vec<f64>> = occupations
+            .iter()
+            .zip(&scores)
+            .map(|(&a, row)| {
+                occupations
+                    .iter()
+                    .zip(row)
+                    .map(|(&b, &x)| f64::from(experience_credit(catalog, a, b, x)))
+                    .collect()
+            })
+            .collect();
+        let years = f64::from(req.years_experience);
+        let credit: Vec<f64> = match req.experience_in.filter(|&o| o != req.start.occupation) {
+            None => related[0].iter().map(|r| years * r).collect(),
+            Some(past) => occupations
+                .iter()
+                .map(|&o| {
+                    years * f64::from(experience_credit(catalog, past, o, model.score(past, o)))
+                })
+                .collect(),
+        };
+        Slots {
+            of_stop: stops.iter().map(|s| slot(s.occupation)).collect(),
+            scores,
+            related,
+            credit,
+        }
+    }
+
+    /// The transfer score from stop `i`'s occupation to stop `j`'s.
+    fn transfer(&self, i: usize, j: usize) -> f32 {
+        self.scores[self.of_stop[i]][self.of_stop[j]]
+    }
+}
+
+/// A route graph's stops with what they pay and ask in schooling: what
+/// the rules on its edges read.
+struct Graded<'a> {
+    catalog: &'a Catalog,
+    req: &'a Request<'a>,
+    stops: &'a [Stop],
+    pay: &'a Pay,
+    schooling: &'a Schooling,
+}
+
+impl Graded<'_> {
+    /// A move into another function pays at most [`MAX_NEWCOMER_RAISE`]
+    /// times the pay where it is made ([`Pay::at`]), unless it is a post
+    /// the person lists or is offered (real, priced by its employer) or it
+    /// asks study the person has not done: no employer pays a newcomer
+    /// three times a retail salesperson's pay to sell services, and a head
+    /// chef is not a facilities manager at $106,660 for a year on the way
+    /// to food service management. Within a function (one profession, or
+    /// the management of it) a promotion's raise is the ladder's own, and
+    /// OEWS's figures for a first management grade overstate what a new
+    /// manager is paid, so they are not read as a bar.
+    fn too_great_a_raise(&self, i: usize, j: usize) -> bool {
+        // The pay first: it is cheap, and most moves are within it.
+        let (a, b) = (self.stops[i].occupation, self.stops[j].occupation);
+        let from = self.pay.at(i);
+        from > 0.0
+            && self.pay.salary[j] > from * f64::from(MAX_NEWCOMER_RAISE)
+            && self.schooling.schooling[j] <= self.schooling.schooled
+            && !self.req.open_when_blocked(self.stops[j])
+            && !self
+                .catalog
+                .occupation(a)
+                .same_function(self.catalog.occupation(b))
+    }
+
+    /// Into the goal's own profession through the first professional or
+    /// doctoral degree it asks and the person lacks, the landing is the
+    /// degree's ([`GRADUATE_LANDING`]): a dental hygienist is a dentist
+    /// once through dental school, however little her work transfers to a
+    /// practice owner's (0.35); she was routed through a prosthodontist's
+    /// post instead.
+    fn graduates(&self, j: usize) -> bool {
+        let s = self.schooling;
+        self.stops[j].occupation == self.req.goal
+            && s.education[j].is_some_and(|c| c >= PROFESSIONAL_EDUCATION)
+            && s.schooling[j] > s.schooled
+    }
+}
+
+/// The moves of a route graph, by source stop, each with its transfer
+/// score (parallel to the moves).
+fn edges_of(
+    model: &TransitionModel,
+    on: &Graded<'_>,
+    slots: &Slots,
+) -> (Vec<Vec<Edge>>, Vec<Vec<f32>>) {
+    let (catalog, req, stops) = (on.catalog, on.req, on.stops);
+    let keep = &on.pay.keep;
+    let tracks: Vec<Track> = stops.iter().map(|s| track_of(catalog, s)).collect();
+    let readiness = own_work_readiness(catalog, model, req, stops, &tracks);
+    let mut transfer: Vec<Vec<f32>> = Vec::with_capacity(stops.len());
+    let edges = (0..stops.len())
+        .map(|i| {
+            let mut scores_out = Vec::new();
+            let out = (0..stops.len())
+                .filter(|&j| j != i && keep[i] && keep[j] && !on.too_great_a_raise(i, j))
+                .filter_map(|j| {
+                    let pair = Pair {
+                        from: i,
+                        to: j,
+                        transfer: slots.transfer(i, j),
+                        landing_floor: if on.graduates(j) {
+                            GRADUATE_LANDING
+                        } else {
+                            0.0
+                        },
+                    };
+                    let edge = edge(req, stops, &tracks, pair, &readiness, catalog)?;
+                    scores_out.push(pair.transfer);
+                    Some(edge)
+                })
+                .collect();
+            transfer.push(scores_out);
+            out
+        })
+        .collect();
+    (edges, transfer)
 }
 
 /// What each stop asks in schooling, and what the person brings
