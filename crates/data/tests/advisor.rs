@@ -214,6 +214,31 @@ fn a_laid_off_manager_is_a_manager_again_after_a_year_not_a_supervisors_tenure()
     );
 }
 
+/// A lead flight attendant whose airline folded, aiming to fly again as a
+/// senior one, takes a hotel's front desk to pay the rent. She lost her
+/// post; she did not leave it: the stopgap does not close the way back,
+/// below the grade she held as well as at it.
+#[test]
+fn a_stopgap_does_not_close_the_way_back_to_work_lost() {
+    let a = inline(
+        "[current]\nrole = \"Flight Attendants\"\nlevel = \"lead\"\nsalary = 64000\n\
+         years_in_role = 5\nyears_experience = 12\n\
+         [goal]\nrole = \"Flight Attendants\"\nlevel = \"senior\"\nhorizon_years = 3\n\
+         [situation]\nemployed = false\nmonths_of_savings = 2\nother_offers = 0\n\
+         [[options]]\nid = \"front-desk\"\nrole = \"Hotel, Motel, and Resort Desk Clerks\"\n\
+         salary = 36000\noffered = true\n",
+    )
+    .unwrap();
+    let o = only(&a);
+    assert!(o.circumstances.contains(&Circumstance::Necessity));
+    let Some(route) = &o.onward else {
+        panic!("the front desk closed the way back: {:?}", o.reasons);
+    };
+    let last = route.steps.last().unwrap();
+    assert_eq!(last.to.occupation, id("53-2031.00"), "{route:?}");
+    assert!(route.years_to_goal <= 3.0, "{route:?}");
+}
+
 /// "If you want to change industry but not function, target a lateral
 /// move": a senior developer holding an offer a grade down in another
 /// industry is told to negotiate it into that lateral post — not to stay,

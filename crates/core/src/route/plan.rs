@@ -148,7 +148,8 @@ pub struct Request<'a> {
     /// may always come back above the person's grade.
     pub returns_home: bool,
     /// The person is out of work: a route may come back into their
-    /// occupation at the grade they held, the post they lost.
+    /// occupation at any grade, the post they held being lost, not left
+    /// ([`search::Home::lost`]).
     pub lost_home: bool,
     /// Posts the person lists as options, offered or not: real posts open
     /// to their application, which a closed way up where they stand does
@@ -1278,7 +1279,7 @@ fn home(req: &Request<'_>, occupations: &[OccupationId]) -> Option<search::Home>
         slot,
         held: own.level.grade(),
         returns: req.returns_home || own.occupation != req.start.occupation,
-        same_rank: req.lost_home,
+        lost: req.lost_home,
     })
 }
 

@@ -35,7 +35,9 @@
 //! rank (`rank`, the grade) above every rank they held there: a switchback
 //! comes back higher (a blocked first officer who captains for a regional
 //! airline returns to the majors as a captain), never to the grade given
-//! up. A detour out and back for a year of other work's pay (an accountant
+//! up — unless the person lost the post there ([`Home::lost`]): then
+//! only ranks the route itself held bar a return below them. A detour
+//! out and back for a year of other work's pay (an accountant
 //! made a financial advisor on the way to lead accountant) is no route. A
 //! route that starts elsewhere (an option's onward route) has left home
 //! already, holding its grade there. A label carries the highest rank held
@@ -156,17 +158,25 @@ pub struct Home {
     /// to come back higher is the switchback. Otherwise it never comes
     /// back.
     pub returns: bool,
-    /// Whether it may come back at the rank held, too: the person lost
-    /// the post (out of work), and getting back to it is no return to a
-    /// post they left.
-    pub same_rank: bool,
+    /// Whether the person lost the post they held there (out of work):
+    /// getting back to their work, at any grade, is no return to a post
+    /// they left — a laid-off lead flight attendant who takes a hotel's
+    /// front desk to pay the rent may fly again as a senior one. Only the
+    /// grades a route itself holds at home bar a return below them.
+    pub lost: bool,
 }
 
 impl Home {
     /// Whether rank `rank` is one a route may come back at, having held
     /// at most `held` at home.
     fn admits(&self, rank: u8, held: u8) -> bool {
-        self.returns && (rank > held || (self.same_rank && rank == held))
+        self.returns && rank > held
+    }
+
+    /// The rank a return must pass for the post held before the route: the
+    /// rank held, or none (0) for a post the person lost.
+    pub fn bar(&self) -> u8 {
+        if self.lost { 0 } else { self.held }
     }
 }
 
@@ -480,8 +490,12 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
         moves: 0,
         schooled: g.schooled,
         left: g.left_home().map_or(0, |h| 1 << h.slot),
-        home_held: g.left_home().map_or(0, |h| h.held),
-        here_high: g.rank(g.start),
+        home_held: g.left_home().map_or(0, |h| h.bar()),
+        // A post lost bars no return below it ([`Home::lost`]).
+        here_high: match g.home {
+            Some(h) if h.lost && h.slot == g.slot[g.start] => 0,
+            _ => g.rank(g.start),
+        },
         climbed: false,
         parent: None,
     };
@@ -819,20 +833,20 @@ fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64,
         // route starts elsewhere) is entered again only if it is home and
         // home allows it, above every rank held there.
         let slot = g.slot[w[1]];
+        let home = g.home.filter(|h| h.slot == slot);
+        // A post lost before the route bars no return ([`Home::lost`]).
+        let lost = home.is_some_and(|h| h.lost);
         let mut held: Vec<u8> = (0..=i)
             .filter(|&k| {
                 g.slot[states[k]] == slot && states[k + 1..=i].iter().any(|&m| g.slot[m] != slot)
             })
-            .map(|k| g.rank(states[k]))
+            .map(|k| if k == 0 && lost { 0 } else { g.rank(states[k]) })
             .collect();
-        let home = g.home.filter(|h| h.slot == slot);
         if let Some(h) = home.filter(|h| h.slot != g.slot[g.start]) {
-            held.push(h.held);
+            held.push(h.bar());
         }
         let rank = g.rank(w[1]);
-        let may_return = home.is_some_and(|h| {
-            h.returns && held.iter().all(|&r| rank > r || (h.same_rank && rank == r))
-        });
+        let may_return = home.is_some_and(|h| h.returns && held.iter().all(|&r| rank > r));
         if !held.is_empty() && !may_return {
             return None;
         }
@@ -1107,7 +1121,7 @@ mod tests {
                     },
                     held: rng.below(3) as u8,
                     returns: k > 1,
-                    same_rank: rng.below(2) == 0,
+                    lost: rng.below(2) == 0,
                 }),
             },
         }
@@ -1153,13 +1167,16 @@ mod tests {
                 assert!((direct.years - p.criteria.years).abs() < 1e-9);
                 // A slot left is entered again only if it is home and home
                 // lets routes come back, and then only above every rank
-                // held there before leaving.
+                // held there before leaving — but for the start's, when it
+                // is the post the person lost.
                 let slots: Vec<usize> = p.states.iter().map(|s| g.slot[*s]).collect();
                 let returns = g.home.filter(|h| h.returns).map(|h| h.slot);
+                let lost_start =
+                    |k: usize| k == 0 && g.home.is_some_and(|h| h.lost && h.slot == slots[0]);
                 for (i, w) in slots.windows(2).enumerate() {
                     if w[0] != w[1] {
                         let high = (0..=i)
-                            .filter(|&k| slots[k] == w[0])
+                            .filter(|&k| slots[k] == w[0] && !lost_start(k))
                             .map(|k| g.rank(p.states[k]))
                             .max();
                         for (j, _) in slots.iter().enumerate().skip(i + 1) {
@@ -1179,7 +1196,7 @@ mod tests {
                 if let Some(h) = g.left_home() {
                     for (j, &v) in p.states.iter().enumerate() {
                         let home = slots[j] == h.slot;
-                        assert!(!home || h.admits(g.rank(v), h.held), "case {case}");
+                        assert!(!home || h.admits(g.rank(v), h.bar()), "case {case}");
                     }
                 }
                 // Some routes had to study on the way.
@@ -1298,7 +1315,7 @@ mod tests {
                 slot: 0,
                 held: 0,
                 returns: true,
-                same_rank: false,
+                lost: false,
             }),
             ..Graph::default()
         };
