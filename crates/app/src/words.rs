@@ -144,17 +144,11 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             whole_way,
         } => onward_long_shot_words(*onward, *step_down, *whole_way),
         Reason::NecessityOnly {
-            goal: true,
-            same_work: true,
-            ..
-        } => "Necessity justifies this move: it is your own work at your own level, so your way to your goal is as it was — take it, and learn what you can from how you came to need it (a closure or a cut may have been out of your hands).".into(),
-        Reason::NecessityOnly {
-            goal: true,
-            leads_on: true,
-            ..
-        } => "Necessity justifies this move; it serves none of the other reasons for a step down, but its route onward still leads to your goal — take it, and learn what you can from how you came to need it (a closure or a cut may have been out of your hands).".into(),
-        Reason::NecessityOnly { goal: true, .. } => "Necessity justifies this move, though it does not serve your goal: take it, and learn what you can from how you came to need it (a closure or a cut may have been out of your hands).".into(),
-        Reason::NecessityOnly { goal: false, .. } => "Necessity justifies this move: take it, and learn what you can from how you came to need it (a closure or a cut may have been out of your hands).".into(),
+            goal,
+            same_work,
+            leads_on,
+            offered,
+        } => necessity_only_words(*goal, *same_work, *leads_on, *offered),
         Reason::EducationFirst { entry, assumed } => format!(
             "Study first: it asks {} or more of those who do it, which {}, so it is not a strategic move until you do — a route through it waits for the study (`route` counts it on any such route).",
             education_words(*entry),
@@ -329,6 +323,28 @@ fn technical_words(catalog: &Catalog, builds: &[GoalGap], technologies: &[Techno
     format!(
         "Builds technical experience your goal requires and you lack: {}.",
         parts.join("; ")
+    )
+}
+
+/// [`Reason::NecessityOnly`] in words: why necessity alone justifies
+/// the move, and what to do — take an offer held, apply for a post not
+/// yet offered.
+fn necessity_only_words(goal: bool, same_work: bool, leads_on: bool, offered: bool) -> String {
+    let why = match (goal, same_work, leads_on) {
+        (true, true, _) => {
+            "Necessity justifies this move: it is your own work at your own level, so your way to your goal is as it was —"
+        }
+        (true, false, true) => {
+            "Necessity justifies this move; it serves none of the other reasons for a step down, but its route onward still leads to your goal —"
+        }
+        (true, false, false) => {
+            "Necessity justifies this move, though it does not serve your goal:"
+        }
+        (false, ..) => "Necessity justifies this move:",
+    };
+    let act = if offered { "take it" } else { "apply for it" };
+    format!(
+        "{why} {act}, and learn what you can from how you came to need it (a closure or a cut may have been out of your hands)."
     )
 }
 

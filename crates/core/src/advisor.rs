@@ -339,6 +339,9 @@ pub enum Reason {
         /// A route onward from the move still reaches the goal: it serves
         /// none of the seeds' reasons, but it does not lead away.
         leads_on: bool,
+        /// The person holds an offer for it: "take it", where a post they
+        /// have yet to get is one to apply for.
+        offered: bool,
     },
     /// Few of the post's positions are open to the person's education: it
     /// is no strategic move until they have studied for it
@@ -915,6 +918,8 @@ struct Standing {
     necessity: bool,
     /// The option is the person's own occupation at their own grade.
     same_work: bool,
+    /// The person holds an offer for it.
+    offered: bool,
 }
 
 /// A landing chance below [`LONG_SHOT_BELOW`] ([`Context::long_shot`]).
@@ -989,6 +994,7 @@ impl Standing {
                 goal: self.has_goal,
                 same_work: self.same_work,
                 leads_on: self.has_goal && self.has_onward,
+                offered: self.offered,
             });
         }
         Verdict::Acceptable
@@ -1541,6 +1547,7 @@ impl<'a> Context<'a> {
             necessity: circumstances.contains(&Circumstance::Necessity),
             same_work: to.occupation == self.profile.current.position.occupation
                 && to.level.grade() == self.profile.current.position.level.grade(),
+            offered,
         };
         let step_down = movement.kind == MoveKind::StepDown;
         let changes_profession = movement.changes.contains(&Change::Profession);

@@ -393,7 +393,9 @@ pub struct Route {
     /// The horizon the earnings are counted to (the request's, or the
     /// relaxed one for [`Plan::nearest`]).
     pub earnings_horizon_years: f32,
-    /// The first move is a step down.
+    /// The first move is a step down on the way to the goal (not into it:
+    /// a pastor who becomes a counsellor at once, a grade below, has
+    /// stepped down to her goal, no switchback).
     pub switchback: bool,
 }
 
@@ -667,7 +669,7 @@ fn route(
         })
         .collect();
     Route {
-        switchback: steps.first().is_some_and(|s| s.kind == MoveKind::StepDown),
+        switchback: steps.len() > 1 && steps[0].kind == MoveKind::StepDown,
         steps,
         years_to_goal: p.criteria.years as f32,
         probability: p.criteria.probability as f32,
