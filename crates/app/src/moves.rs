@@ -242,10 +242,12 @@ pub fn classify(engine: &Engine, req: &MoveRequest) -> Result<ClassifyView, AppE
             ));
         }
     }
-    let from_r = catalog.resolve(&req.from)?;
+    let from_r = catalog.resolve(&req.from)?.civilian(catalog, None);
     // The destination is read in the light of the origin, as a profile's
     // goal and options are.
-    let to_r = catalog.resolve(&req.to)?.near(catalog, from_r.occupation);
+    let to_r = (catalog.resolve(&req.to)?)
+        .civilian(catalog, Some(from_r.occupation))
+        .near(catalog, from_r.occupation);
     let label = |s: &Option<String>| s.as_deref().and_then(Label::parse);
     let from = Position::new(
         catalog,

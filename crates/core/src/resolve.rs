@@ -137,11 +137,24 @@ impl Resolution {
     /// occupation passed over stays first among the alternatives, so a
     /// reading still names it.
     pub fn near(self, catalog: &Catalog, near: OccupationId) -> Resolution {
-        self.prefer(|o| {
-            catalog
-                .occupation(o)
-                .same_function(catalog.occupation(near))
-        })
+        let own = catalog.occupation(near);
+        self.prefer(|o| catalog.occupation(o).same_function(own))
+    }
+
+    /// The same reading, among near-ties, of a civilian occupation rather
+    /// than one of the armed forces (SOC major group 55), unless the
+    /// person stands in one (`near`): a "Survey Crew Chief" leads a
+    /// surveying crew, not an aircraft's — the military "Crew Chief" the
+    /// words match as well, a hundredth better. O*NET's military
+    /// occupations have no civilian pay or openings to plan on.
+    pub fn civilian(self, catalog: &Catalog, near: Option<OccupationId>) -> Resolution {
+        let military = |o: OccupationId| catalog.occupation(o).soc().major_number() == 55;
+        if near.is_some_and(military) {
+            return self;
+        }
+        // Whatever the occupations' own titles say: an armed forces' title
+        // names the head word of many a civilian one ("Crew Chief").
+        self.prefer_over_titles(|o| !military(o), false)
     }
 
     /// The same reading, in the light of what the profile says of the
@@ -211,7 +224,17 @@ impl Resolution {
     /// the one passed over stays first among the alternatives, so a
     /// reading still names it. An occupation's own title, typed whole, is
     /// what the person means and is never re-read.
-    fn prefer(mut self, fits: impl Fn(OccupationId) -> bool) -> Resolution {
+    fn prefer(self, fits: impl Fn(OccupationId) -> bool) -> Resolution {
+        self.prefer_over_titles(fits, true)
+    }
+
+    /// [`Self::prefer`], heeding what the occupations' own titles say for
+    /// each reading only when `by_titles`.
+    fn prefer_over_titles(
+        mut self,
+        fits: impl Fn(OccupationId) -> bool,
+        by_titles: bool,
+    ) -> Resolution {
         let exact = self.best.score >= 1.0 && self.best.matched.source == TitleSource::Title;
         if exact || fits(self.occupation) {
             return self;
@@ -228,7 +251,7 @@ impl Resolution {
         let Some(i) = (self.alternatives.iter()).position(|a| {
             a.occupation != self.occupation
                 && a.score >= tie
-                && class(a) >= best_class
+                && (!by_titles || class(a) >= best_class)
                 && fits(a.occupation)
         }) else {
             return self;
@@ -530,8 +553,9 @@ impl TitleIndex {
         };
         let mut best: std::collections::HashMap<OccupationId, TitleMatch> =
             std::collections::HashMap::new();
-        for &weight in weights {
-            for m in self.scored(query, weight) {
+        let queries = std::iter::once(query.to_owned()).chain(rank_last(query));
+        for (query, &weight) in queries.flat_map(|q| weights.iter().map(move |w| (q.clone(), w))) {
+            for m in self.scored(&query, weight) {
                 match best.get(&m.occupation) {
                     Some(b) if b.score >= m.score => {}
                     _ => {
@@ -654,6 +678,37 @@ fn rank_phrases(tokens: &[String]) -> Vec<bool> {
         }
     }
     marked
+}
+
+/// A title that names its rank first ("Head of Sales", "Director of
+/// Finance") as O*NET lists titles, rank and field alone ("Sales
+/// Director"): its "of" (and "the") is no word of the work, and "head" is
+/// a director. `None` for any other title. The title as typed is scored
+/// too, so one O*NET lists in the first form ("Chief of Staff") still
+/// matches letter for letter.
+fn rank_last(query: &str) -> Option<String> {
+    let words: Vec<&str> = query.split_whitespace().collect();
+    let of = words.iter().position(|w| w.eq_ignore_ascii_case("of"))?;
+    let rank = words[..of].last()?.to_ascii_lowercase();
+    let named = matches!(
+        rank.as_str(),
+        "head" | "director" | "manager" | "supervisor" | "president" | "chief" | "lead"
+    );
+    let field = words[of + 1..]
+        .iter()
+        .skip_while(|w| w.eq_ignore_ascii_case("the"));
+    let field: Vec<&str> = field.copied().collect();
+    if !named || field.is_empty() {
+        return None;
+    }
+    let ranks = words[..of].iter().map(|w| {
+        if w.eq_ignore_ascii_case("head") {
+            "Director"
+        } else {
+            w
+        }
+    });
+    Some(field.into_iter().chain(ranks).collect::<Vec<_>>().join(" "))
 }
 
 fn is_seniority_word(t: &str) -> bool {

@@ -582,6 +582,7 @@ impl Validator<'_> {
             .catalog
             .resolve(text)
             .map_err(|e| self.invalid(field, e.to_string()))?;
+        let r = r.civilian(self.catalog, near);
         let r = match near {
             Some(o) => r.near(self.catalog, o),
             None => r,
