@@ -530,7 +530,7 @@ pub enum PayBasis {
 }
 
 /// Pay, as a multiple of the pay left, at which a move into another
-/// function to a lower grade is a step up ([`kind_of`]).
+/// function to a lower grade, or the same, is a step up ([`kind_of`]).
 pub const STEP_UP_PAY: f32 = 1.2;
 
 /// The kind of a move of `level_delta` grades, into another function or
@@ -539,13 +539,16 @@ pub const STEP_UP_PAY: f32 = 1.2;
 /// lower grade number can be a higher post: a senior licensed practical
 /// nurse becoming a registered nurse, a senior teller a junior loan
 /// officer, are read at their occupations' grades while their pay rises
-/// by two fifths. A move to a lower grade into another function that
-/// raises pay by a fifth or more ([`STEP_UP_PAY`]) is a step up; any
-/// other move is named by its grade — a principal accountant taking a
-/// senior analyst's post at a little more pay still steps down a rung.
+/// by two fifths. A move to a lower grade, or the same, into another
+/// function that raises pay by a fifth or more ([`STEP_UP_PAY`]) is a
+/// step up — or a help desk technician's junior and intermediate security
+/// analyst's posts would be steps up, and the senior one, at more pay
+/// still, a lateral move. Any other move is named by its grade: a
+/// principal accountant taking a senior analyst's post at a little more
+/// pay still steps down a rung.
 pub fn kind_of(level_delta: i8, across: bool, pay_ratio: Option<f32>) -> (MoveKind, bool) {
     match pay_ratio {
-        Some(r) if level_delta < 0 && across && r >= STEP_UP_PAY => (MoveKind::StepUp, true),
+        Some(r) if level_delta <= 0 && across && r >= STEP_UP_PAY => (MoveKind::StepUp, true),
         _ => (
             match level_delta {
                 d if d > 0 => MoveKind::StepUp,
@@ -701,8 +704,12 @@ mod tests {
         assert_eq!(kind_of(-2, true, Some(1.13)), (MoveKind::StepDown, false));
         assert_eq!(kind_of(-1, false, Some(1.5)), (MoveKind::StepDown, false));
         assert_eq!(kind_of(-1, true, None), (MoveKind::StepDown, false));
-        // Grades up and level are named by their grade, whatever the pay.
+        // The same grade at a fifth more pay is a step up as well, as the
+        // grade below it would be; at less, it is level.
+        assert_eq!(kind_of(0, true, Some(1.5)), (MoveKind::StepUp, true));
+        assert_eq!(kind_of(0, true, Some(1.1)), (MoveKind::Lateral, false));
+        assert_eq!(kind_of(0, false, Some(1.5)), (MoveKind::Lateral, false));
+        // Grades up are named by their grade, whatever the pay.
         assert_eq!(kind_of(1, true, Some(0.7)), (MoveKind::StepUp, false));
-        assert_eq!(kind_of(0, true, Some(1.5)), (MoveKind::Lateral, false));
     }
 }

@@ -457,7 +457,7 @@ impl Built {
 
 /// The kind of a move between two stops at `pay` (left, taken; 0 when
 /// unknown), as [`crate::position::kind_of`] names a move: by grade, and
-/// across functions by pay when the grade falls.
+/// across functions by pay when the grade does not rise.
 pub(crate) fn step_kind(
     catalog: &Catalog,
     (from, to): (Stop, Stop),
@@ -465,7 +465,7 @@ pub(crate) fn step_kind(
 ) -> (MoveKind, bool) {
     let delta = i16::from(to.level.grade()) - i16::from(from.level.grade());
     let delta = i8::try_from(delta).unwrap_or(i8::MIN);
-    let across = delta < 0
+    let across = delta <= 0
         && !catalog
             .occupation(from.occupation)
             .same_function(catalog.occupation(to.occupation));
