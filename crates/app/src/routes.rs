@@ -436,6 +436,9 @@ fn direct_name(out_of_work: bool) -> &'static str {
 /// climbing on every count: it reaches … sooner and …".
 fn comparison_text(engine: &Engine, direct: &str, c: &Comparison, goal: &str) -> String {
     let horizon = c.horizon_years;
+    // A chance as the routes list it (to three decimals, then printed):
+    // 0.39499 is the 0.395 a route's header prints as 0.40, not 0.39.
+    let as_listed = |p: f32| probability(round(p, 3));
     let via = c.via.map_or(String::new(), |s| {
         format!(
             "stepping down to {} ({})",
@@ -447,7 +450,7 @@ fn comparison_text(engine: &Engine, direct: &str, c: &Comparison, goal: &str) ->
         return capitalise(&format!(
             "{direct} does not reach {goal} within {horizon} years; {via} does, in {:.1} years with probability {}.",
             c.years,
-            probability(c.probability)
+            as_listed(c.probability)
         ));
     };
     let words = |p: &Point| match *p {
@@ -456,8 +459,8 @@ fn comparison_text(engine: &Engine, direct: &str, c: &Comparison, goal: &str) ->
         Point::MoreLikely(s, d) | Point::LessLikely(s, d) => format!(
             "is {} likely to work out ({} vs {})",
             if s > d { "more" } else { "less" },
-            probability(s),
-            probability(d)
+            as_listed(s),
+            as_listed(d)
         ),
         Point::PaysLess(s, d) => format!(
             "pays as little as {} on the way (the climb never below {})",

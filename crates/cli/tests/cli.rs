@@ -1023,3 +1023,31 @@ fn route_says_how_the_typed_roles_were_read() {
     assert_eq!(answer["goal_role_read"]["text"], "Polise Sargent");
     assert!(answer["start_role_read"].is_null());
 }
+
+/// A comparison quotes a route's chance as the route lists it: the
+/// engineer's switchback, 0.29 in its header (0.295 to three decimals,
+/// as JSON has it), was "more likely to work out (0.30 vs 0.14)" below.
+#[test]
+fn a_comparison_quotes_the_chances_the_routes_print() {
+    let out = stdout(&run(&[
+        "route",
+        &example("management-experience-engineer.toml"),
+    ]));
+    let printed: Vec<&str> = out
+        .lines()
+        .filter_map(|l| l.split("probability ").nth(1))
+        .filter_map(|rest| rest.split([' ', ',']).next())
+        .collect();
+    let quoted: Vec<&str> = out
+        .split("likely to work out (")
+        .skip(1)
+        .flat_map(|rest| rest.split(')').next().unwrap().split(" vs "))
+        .collect();
+    assert!(!quoted.is_empty(), "no chance compared:\n{out}");
+    for q in quoted {
+        assert!(
+            printed.contains(&q),
+            "{q} is no route's printed chance:\n{out}"
+        );
+    }
+}
