@@ -71,9 +71,13 @@ pub fn reason(catalog: &Catalog, r: &Reason) -> String {
             feasibility,
             higher,
             offered,
+            landing,
             success,
         } => format!(
-            "Changing profession need not mean starting at the bottom: with {years_experience:.0} years of experience that transfers (feasibility {feasibility:.2}), aim for {higher} rather than {offered} — your chance of success there is {success:.2}."
+            "Changing profession need not mean starting at the bottom: with {years_experience:.0} years of experience that transfers (feasibility {feasibility:.2}), aim for {higher} rather than {offered} — your chance of landing such a post is {} ({}), and of success there {}.",
+            probability(*landing),
+            likelihood(*landing),
+            probability(*success)
         ),
         Reason::BetterShape { offered } => if *offered {
             "You hold this offer: negotiate it into the better shape above before you accept — as offered, it is no strategic move, though it is yours to take."
@@ -542,7 +546,7 @@ fn landing_words(
     }
     if let Some(e) = l.experience.filter(|e| e.factor < 1.0) {
         text.push_str(&format!(
-            "; ×{:.2} for experience: {:.1} of the {:.1} years of related experience it asks",
+            "; ×{:.2} for experience: {:.1} of the {:.1} years of related experience it asks (each of your years counted by how closely its work relates)",
             e.factor, e.credited_years, e.required_years
         ));
     }

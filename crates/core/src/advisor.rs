@@ -238,6 +238,8 @@ pub enum Reason {
         higher: Level,
         /// The level offered.
         offered: Level,
+        /// The chance of landing a post at the higher level.
+        landing: f32,
         /// The chance of success at the higher level.
         success: f32,
     },
@@ -1494,7 +1496,7 @@ impl<'a> Context<'a> {
             });
             return Some(Instead::Lateral);
         }
-        let (higher, chance) = circumstances
+        let (higher, landing, success) = circumstances
             .contains(&Circumstance::ChangeProfession)
             .then(|| self.higher_entry(to, movement))
             .flatten()?;
@@ -1503,7 +1505,8 @@ impl<'a> Context<'a> {
             feasibility: movement.feasibility,
             higher,
             offered: to.level,
-            success: chance,
+            landing,
+            success,
         });
         Some(Instead::HigherLevel)
     }
@@ -1722,8 +1725,9 @@ impl<'a> Context<'a> {
     /// transferable experience offered an entry-level post (grade 1–2):
     /// the higher entry point
     /// (their own grade, at most the occupation's typical one, at least
-    /// grade 3) where they would still be likely to succeed and to land.
-    fn higher_entry(&self, to: &Position, movement: &Move) -> Option<(Level, f32)> {
+    /// grade 3) where they would still be likely to succeed and to land,
+    /// with the chances of landing it and of succeeding there.
+    fn higher_entry(&self, to: &Position, movement: &Move) -> Option<(Level, f32, f32)> {
         let cur = &self.profile.current;
         if self.profile.goal.is_none()
             || !movement.changes.contains(&Change::Profession)
@@ -1741,7 +1745,11 @@ impl<'a> Context<'a> {
             ..to.clone()
         };
         let (landing, fit) = self.chances(&at, movement.feasibility);
-        (fit.chance >= LIKELY && landing.chance >= UNLIKELY).then_some((higher, fit.chance))
+        (fit.chance >= LIKELY && landing.chance >= UNLIKELY).then_some((
+            higher,
+            landing.chance,
+            fit.chance,
+        ))
     }
 
     /// The first limit of the person's own situation the option breaks —

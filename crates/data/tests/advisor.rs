@@ -308,6 +308,24 @@ fn a_profession_changer_need_not_start_at_the_bottom() {
     assert_eq!(o.instead, Some(Instead::HigherLevel));
     assert_eq!(o.verdict, Verdict::NotRecommended);
     assert!(has_reason(o, "instead.higher_level"));
+    // The higher post's chances are said, landing as well as success:
+    // it is no better shape if she cannot get it.
+    let Some(Reason::InsteadHigherLevel {
+        landing, success, ..
+    }) = o
+        .reasons
+        .iter()
+        .find(|r| matches!(r, Reason::InsteadHigherLevel { .. }))
+    else {
+        panic!("{:?}", o.reasons);
+    };
+    assert!((0.3..=1.0).contains(landing), "{landing}");
+    assert!(
+        *landing <= o.landing + 1e-6,
+        "{landing} above {}",
+        o.landing
+    );
+    assert!(*success >= 0.6, "{success}");
     // The verdict says why, and a held offer is one to negotiate.
     assert!(o.reasons.contains(&Reason::BetterShape { offered: false }));
     let held = inline(&format!("{TEACHER}\n[[options]]\nid = \"x\"\nrole = \"Training and Development Specialists\"\nlevel = \"entry\"\noffered = true\n")).unwrap();
