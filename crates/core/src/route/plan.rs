@@ -596,76 +596,16 @@ fn route(
     b: &Built,
     p: &Path,
 ) -> Route {
-    // Skills grow along the route: at each stop the person has their own
-    // levels and the typical levels of every occupation passed through.
-    let mut levels: Vec<f32> = req.levels.map_or_else(
-        || model.profile(req.start.occupation).level.clone(),
-        <[f32]>::to_vec,
-    );
-    let mut from_side = crate::position::side(req.start);
-    let mut schooled = b.graph.schooled;
+    let mut walk = Walk::start(model, req, b);
     let steps: Vec<Step> = p
         .states
         .windows(2)
         .zip(&p.edges)
         .map(|(w, e)| {
-            let (from, to) = (b.stops[w[0]], b.stops[w[1]]);
             if w[0] != b.graph.start {
-                for (l, x) in levels.iter_mut().zip(&model.profile(from.occupation).level) {
-                    *l = l.max(*x);
-                }
-                from_side = from.side(track_of(catalog, &from));
+                walk.stand_in(catalog, model, b.stops[w[0]]);
             }
-            let (kind, kind_by_pay) = step_kind(
-                catalog,
-                (from, to),
-                (b.pay_left(w[0], req), b.graph.salary[w[1]]),
-            );
-            let side = to.side(track_of(catalog, &to));
-            let transfer = b.graph.edges[w[0]]
-                .iter()
-                .position(|x| x.to == w[1])
-                .map_or(0.0, |k| b.transfer[w[0]][k]);
-            let offer = b.graph.offer(w[0], w[1]);
-            let study = if offer {
-                0.0
-            } else {
-                b.graph.study(w[1], schooled)
-            };
-            let full_time = !offer && b.graph.unpaid(w[1], schooled) > 0.0;
-            schooled = schooled.max(b.graph.schooling[w[1]]);
-            Step {
-                from,
-                to,
-                kind,
-                kind_by_pay,
-                years: e.years as f32,
-                feasibility: transfer,
-                landing: e.probability as f32,
-                success: crate::chances::success_schooled(
-                    catalog,
-                    model,
-                    &levels,
-                    req.education,
-                    &from_side,
-                    &side,
-                )
-                .chance,
-                salary: b.graph.salary[w[1]].round() as u32,
-                salary_stated: req.known_pay.iter().any(|(k, _)| k.same_post(to)),
-                salary_estimated: b.estimated[w[1]],
-                entry: if offer {
-                    Entry::Offer
-                } else if w[0] == b.graph.start && req.out_of_work && from.same_post(to) {
-                    Entry::Rehired
-                } else {
-                    Entry::Applied
-                },
-                from_salary: b.graph.salary[w[0]].round() as u32,
-                study_years: study as f32,
-                study_for: b.education[w[1]].filter(|_| study > 0.0),
-                study_full_time: full_time,
-            }
+            walk.step(catalog, model, req, b, (w[0], w[1]), e)
         })
         .collect();
     Route {
@@ -676,6 +616,102 @@ fn route(
         min_salary: p.criteria.min_salary.round() as u32,
         earnings_over_horizon: p.criteria.earnings.max(0.0).round() as u64,
         earnings_horizon_years: b.graph.horizon as f32,
+    }
+}
+
+/// What the person carries along a route as [`route`] walks it: skills
+/// grow along the route — at each stop the person has their own levels
+/// and the typical levels of every occupation passed through —, the side
+/// (occupation, track) they stand on, and the schooling gathered.
+struct Walk {
+    levels: Vec<f32>,
+    side: crate::chances::Side,
+    schooled: f64,
+}
+
+impl Walk {
+    fn start(model: &TransitionModel, req: &Request<'_>, b: &Built) -> Walk {
+        Walk {
+            levels: req.levels.map_or_else(
+                || model.profile(req.start.occupation).level.clone(),
+                <[f32]>::to_vec,
+            ),
+            side: crate::position::side(req.start),
+            schooled: b.graph.schooled,
+        }
+    }
+
+    /// The person stands in stop `at`, past the start: its occupation's
+    /// typical levels are theirs now, and its side.
+    fn stand_in(&mut self, catalog: &Catalog, model: &TransitionModel, at: Stop) {
+        for (l, x) in self
+            .levels
+            .iter_mut()
+            .zip(&model.profile(at.occupation).level)
+        {
+            *l = l.max(*x);
+        }
+        self.side = at.side(track_of(catalog, &at));
+    }
+
+    /// The move from state `i` to state `j`, taken after the years of `e`.
+    fn step(
+        &mut self,
+        catalog: &Catalog,
+        model: &TransitionModel,
+        req: &Request<'_>,
+        b: &Built,
+        (i, j): (usize, usize),
+        e: &Edge,
+    ) -> Step {
+        let (from, to) = (b.stops[i], b.stops[j]);
+        let (kind, kind_by_pay) =
+            step_kind(catalog, (from, to), (b.pay_left(i, req), b.graph.salary[j]));
+        let side = to.side(track_of(catalog, &to));
+        let transfer = b.graph.edges[i]
+            .iter()
+            .position(|x| x.to == j)
+            .map_or(0.0, |k| b.transfer[i][k]);
+        let offer = b.graph.offer(i, j);
+        let study = if offer {
+            0.0
+        } else {
+            b.graph.study(j, self.schooled)
+        };
+        let full_time = !offer && b.graph.unpaid(j, self.schooled) > 0.0;
+        self.schooled = self.schooled.max(b.graph.schooling[j]);
+        let success = crate::chances::success_schooled(
+            catalog,
+            model,
+            &self.levels,
+            req.education,
+            &self.side,
+            &side,
+        );
+        Step {
+            from,
+            to,
+            kind,
+            kind_by_pay,
+            years: e.years as f32,
+            feasibility: transfer,
+            landing: e.probability as f32,
+            success: success.chance,
+            salary: b.graph.salary[j].round() as u32,
+            salary_stated: req.known_pay.iter().any(|(k, _)| k.same_post(to)),
+            salary_estimated: b.estimated[j],
+            entry: if offer {
+                Entry::Offer
+            } else if i == b.graph.start && req.out_of_work && from.same_post(to) {
+                Entry::Rehired
+            } else {
+                Entry::Applied
+            },
+            from_salary: b.graph.salary[i].round() as u32,
+            study_years: study as f32,
+            study_for: b.education[j].filter(|_| study > 0.0),
+            study_full_time: full_time,
+        }
     }
 }
 
