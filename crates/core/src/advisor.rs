@@ -1867,6 +1867,9 @@ impl<'a> Context<'a> {
             .collect()
     }
 
+    /// The circumstances the option serves, each on its own evidence, with
+    /// the reasons that name it (added to `reasons` in the order of
+    /// [`Circumstance`]).
     fn circumstances(
         &self,
         opt: &Opt,
@@ -1874,22 +1877,39 @@ impl<'a> Context<'a> {
         onward_real: bool,
         reasons: &mut Vec<Reason>,
     ) -> Vec<Circumstance> {
-        let (catalog, model, profile) = (self.catalog, self.model, self.profile);
-        let cur = &profile.current.position;
-        let to = &opt.position;
-        let s = &profile.situation;
-        let mut out = Vec::new();
+        let mut found: Vec<(Circumstance, Reason)> = Vec::new();
+        found.extend(self.necessity(opt, movement));
+        let necessity = !found.is_empty();
+        found.extend(self.change_of_profession(opt, movement, necessity));
+        // Goal gaps the option builds: its typical level beats the person's.
+        let built_in = self.gaps_built_in(opt.position.occupation);
+        let built: Vec<(usize, f32, f32)> = (self.goal_gaps.iter())
+            .filter(|(i, _, _)| built_in.contains(i))
+            .copied()
+            .collect();
+        found.extend(self.broadening(opt, movement, &built));
+        found.extend(self.another_route_up(opt, movement, onward_real));
+        found.extend(self.technical_experience(opt, &built));
+        found.extend(self.management_experience(opt));
+        let mut out = Vec::with_capacity(found.len());
+        for (c, r) in found {
+            out.push(c);
+            reasons.push(r);
+        }
+        out.sort();
+        out
+    }
 
-        // Necessity: out of work with few or no alternatives, taking what
-        // is there — the seed's "best available option, even if it's a
-        // step down". Not a step up, which needs no such excuse; and not
-        // while employed, however short the savings: a lower-paid post
-        // shortens a short runway, it does not lengthen it.
+    /// Necessity: out of work with few or no alternatives, taking what is
+    /// there — the seed's "best available option, even if it's a step
+    /// down". Not a step up, which needs no such excuse; and not while
+    /// employed, however short the savings: a lower-paid post shortens a
+    /// short runway, it does not lengthen it.
+    fn necessity(&self, opt: &Opt, movement: &Move) -> Option<(Circumstance, Reason)> {
+        let s = &self.profile.situation;
         let out_of_work = s.employed == Some(false);
         // Offers held for the profile's other options are alternatives too.
-        let (held_offers, held_below_floor) = profile
-            .options
-            .iter()
+        let (held_offers, held_below_floor) = (self.profile.options.iter())
             .filter(|o| o.offered && o.id != opt.id)
             .fold((0u32, 0u32), |(at, below), o| {
                 if self.meets_floor(&o.position) {
@@ -1899,166 +1919,199 @@ impl<'a> Context<'a> {
                 }
             });
         let few_alternatives = s.other_offers.unwrap_or(0).max(held_offers) <= 1;
-        let meets_floor = self.meets_floor(to);
-        if out_of_work && movement.kind != MoveKind::StepUp && few_alternatives && meets_floor {
-            out.push(Circumstance::Necessity);
-            reasons.push(Reason::Necessity {
-                short_runway: s.months_of_savings.filter(|&m| m < SHORT_RUNWAY_MONTHS),
-                other_offers: s.other_offers,
-                held_offers,
-                held_below_floor,
-            });
+        let meets_floor = self.meets_floor(&opt.position);
+        (out_of_work && movement.kind != MoveKind::StepUp && few_alternatives && meets_floor).then(
+            || {
+                let reason = Reason::Necessity {
+                    short_runway: s.months_of_savings.filter(|&m| m < SHORT_RUNWAY_MONTHS),
+                    other_offers: s.other_offers,
+                    held_offers,
+                    held_below_floor,
+                };
+                (Circumstance::Necessity, reason)
+            },
+        )
+    }
+
+    /// Changing profession toward the goal (or, with no goal and no
+    /// `necessity`, away from the current one).
+    fn change_of_profession(
+        &self,
+        opt: &Opt,
+        movement: &Move,
+        necessity: bool,
+    ) -> Option<(Circumstance, Reason)> {
+        if !movement.changes.contains(&Change::Profession) {
+            return None;
         }
-
-        let goal = profile.goal.as_ref();
-        let opt_profile = model.profile(to.occupation);
-
-        // Changing profession toward the goal (or, with no goal and no
-        // necessity, away from the current one).
-        if movement.changes.contains(&Change::Profession) {
-            // Toward the goal means into its occupation or closer to it by
-            // the transition model; a profession that merely shares the
-            // goal's SOC broad group is not closer (a graphic designer's
-            // work transfers to art direction better than an animator's).
-            // A goal in the person's own function (its management: a
-            // machinist aiming to supervise machinists) is reached up their
-            // own track; another profession is no way toward it.
-            let toward = match goal {
-                // With no goal, a change of profession is its own reason —
-                // but not one taken out of necessity, which is the reason
-                // then: a laid-off truck driver taking a forklift job has
-                // not chosen a new profession.
-                None => !out.contains(&Circumstance::Necessity),
-                Some(g) => {
-                    g.occupation == to.occupation
-                        || (!self
-                            .catalog
-                            .occupation(cur.occupation)
-                            .same_function(self.catalog.occupation(g.occupation))
-                            && model.score(to.occupation, g.occupation)
-                                > model.score(cur.occupation, g.occupation) + 0.02)
-                }
-            };
-            if toward {
-                out.push(Circumstance::ChangeProfession);
-                reasons.push(Reason::ChangeProfession {
-                    from: cur.occupation,
-                    to: to.occupation,
-                    toward: match goal {
-                        Some(g) if g.occupation == to.occupation => Toward::GoalItself,
-                        Some(g) => Toward::Closer {
-                            goal: g.occupation,
-                            from_option: model.score(to.occupation, g.occupation),
-                            from_current: model.score(cur.occupation, g.occupation),
-                        },
-                        None => Toward::NoGoal,
-                    },
-                });
+        let (model, cur, to) = (self.model, &self.profile.current.position, &opt.position);
+        let goal = self.profile.goal.as_ref();
+        // Toward the goal means into its occupation or closer to it by the
+        // transition model; a profession that merely shares the goal's SOC
+        // broad group is not closer (a graphic designer's work transfers
+        // to art direction better than an animator's). A goal in the
+        // person's own function (its management: a machinist aiming to
+        // supervise machinists) is reached up their own track; another
+        // profession is no way toward it.
+        let toward = match goal {
+            // With no goal, a change of profession is its own reason — but
+            // not one taken out of necessity, which is the reason then: a
+            // laid-off truck driver taking a forklift job has not chosen a
+            // new profession.
+            None => !necessity,
+            Some(g) => {
+                g.occupation == to.occupation
+                    || (!self
+                        .catalog
+                        .occupation(cur.occupation)
+                        .same_function(self.catalog.occupation(g.occupation))
+                        && model.score(to.occupation, g.occupation)
+                            > model.score(cur.occupation, g.occupation) + 0.02)
             }
-        }
+        };
+        toward.then(|| {
+            let reason = Reason::ChangeProfession {
+                from: cur.occupation,
+                to: to.occupation,
+                toward: match goal {
+                    Some(g) if g.occupation == to.occupation => Toward::GoalItself,
+                    Some(g) => Toward::Closer {
+                        goal: g.occupation,
+                        from_option: model.score(to.occupation, g.occupation),
+                        from_current: model.score(cur.occupation, g.occupation),
+                    },
+                    None => Toward::NoGoal,
+                },
+            };
+            (Circumstance::ChangeProfession, reason)
+        })
+    }
 
-        // Goal gaps the option builds: its typical level beats the person's.
-        let built_in = self.gaps_built_in(to.occupation);
-        let built: Vec<&(usize, f32, f32)> = self
-            .goal_gaps
-            .iter()
-            .filter(|(i, _, _)| built_in.contains(i))
-            .collect();
-        let gap = |&(i, have, need): &(usize, f32, f32)| GoalGap {
-            element: model.elements().ids[i],
+    /// A goal gap as a reason names it.
+    fn goal_gap(&self, &(i, have, need): &(usize, f32, f32)) -> GoalGap {
+        GoalGap {
+            element: self.model.elements().ids[i],
             have,
             need,
-        };
-
-        // Broadening horizons: another department or function that adds what the goal needs.
-        // A new function counts only when it is not the goal's own: moving
-        // into the goal's function is changing profession, not broadening.
-        let outside_goal_function = goal.is_some_and(|g| {
-            !catalog
-                .occupation(to.occupation)
-                .same_function(catalog.occupation(g.occupation))
-        });
-        let other_place = movement.changes.contains(&Change::Department)
-            || (movement.changes.contains(&Change::Profession) && outside_goal_function);
-        if goal.is_some() && other_place && !built.is_empty() {
-            out.push(Circumstance::BroadenHorizons);
-            reasons.push(Reason::BroadenHorizons {
-                department: movement.changes.contains(&Change::Department),
-                builds: built.iter().take(3).map(|g| gap(g)).collect(),
-            });
         }
+    }
 
-        // Another route up: no route without a step down reaches the goal,
-        // and this option — a step down, "back down a bit" — leads on to it
-        // by a real path (the seed: "a defined path on which you can
-        // continue your ascent"), not a long shot.
-        // A person already at their goal has no route up to find; an
-        // option that is the goal itself is no route up to it (a senior
-        // designer's art director post read at a grade below hers reaches
-        // her goal, it does not lead on to it); and work of their own field
-        // that asks less preparation (an electrician's helper's, for a lead
-        // electrician) is the same climb from lower down, not another route.
-        if goal.is_some_and(|g| !g.reached_by(to))
+    /// Broadening horizons: another department or function that adds what
+    /// the goal needs (`built`: the goal gaps the option's work builds). A
+    /// new function counts only when it is not the goal's own: moving into
+    /// the goal's function is changing profession, not broadening.
+    fn broadening(
+        &self,
+        opt: &Opt,
+        movement: &Move,
+        built: &[(usize, f32, f32)],
+    ) -> Option<(Circumstance, Reason)> {
+        let goal = self.profile.goal.as_ref()?;
+        let catalog = self.catalog;
+        let outside_goal_function = !catalog
+            .occupation(opt.position.occupation)
+            .same_function(catalog.occupation(goal.occupation));
+        let department = movement.changes.contains(&Change::Department);
+        let other_place =
+            department || (movement.changes.contains(&Change::Profession) && outside_goal_function);
+        (other_place && !built.is_empty()).then(|| {
+            let reason = Reason::BroadenHorizons {
+                department,
+                builds: built.iter().take(3).map(|g| self.goal_gap(g)).collect(),
+            };
+            (Circumstance::BroadenHorizons, reason)
+        })
+    }
+
+    /// Another route up: no route without a step down reaches the goal,
+    /// and this option — a step down, "back down a bit" — leads on to it
+    /// by a real path (`onward_real`; the seed: "a defined path on which
+    /// you can continue your ascent"), not a long shot. A person already
+    /// at their goal has no route up to find; an option that is the goal
+    /// itself is no route up to it (a senior designer's art director post
+    /// read at a grade below hers reaches her goal, it does not lead on to
+    /// it); and work of their own field that asks less preparation (an
+    /// electrician's helper's, for a lead electrician) is the same climb
+    /// from lower down, not another route.
+    fn another_route_up(
+        &self,
+        opt: &Opt,
+        movement: &Move,
+        onward_real: bool,
+    ) -> Option<(Circumstance, Reason)> {
+        let (profile, to) = (self.profile, &opt.position);
+        let cur = &profile.current.position;
+        (profile.goal.as_ref().is_some_and(|g| !g.reached_by(to))
             && !profile.at_goal()
             && !self.climb_exists
             && onward_real
             && movement.kind == MoveKind::StepDown
-            && !catalog.lower_work_of_own_field(to.occupation, cur.occupation)
-        {
-            out.push(Circumstance::AnotherRouteUp);
-            reasons.push(Reason::AnotherRouteUp {
-                promotion_blocked: s.promotion_blocked,
-            });
-        }
+            && !(self.catalog).lower_work_of_own_field(to.occupation, cur.occupation))
+        .then(|| {
+            let reason = Reason::AnotherRouteUp {
+                promotion_blocked: profile.situation.promotion_blocked,
+            };
+            (Circumstance::AnotherRouteUp, reason)
+        })
+    }
 
-        // Technical experience: the goal requires technical skills or
-        // knowledge the person lacks, and the option's own hands-on work
-        // (individual track) builds them to the level needed; the goal's
-        // in-demand technologies the option uses are named as further evidence.
-        let hands_on = to.track == Track::Individual;
-        let technical: Vec<&&(usize, f32, f32)> = built
+    /// Technical experience: the goal requires technical skills or
+    /// knowledge the person lacks, and the option's own hands-on work
+    /// (individual track) builds them to the level needed (`built`: the
+    /// goal gaps the option's work builds); the goal's in-demand
+    /// technologies the option uses are named as further evidence.
+    fn technical_experience(
+        &self,
+        opt: &Opt,
+        built: &[(usize, f32, f32)],
+    ) -> Option<(Circumstance, Reason)> {
+        let (catalog, model) = (self.catalog, self.model);
+        let to = &opt.position;
+        let opt_profile = model.profile(to.occupation);
+        let technical: Vec<&(usize, f32, f32)> = built
             .iter()
             .filter(|(i, _, need)| {
                 is_technical(&catalog.element(model.elements().ids[*i]).onet_id)
                     && opt_profile.level[*i] >= need - TO_LEVEL_TOLERANCE
             })
             .collect();
-        let tech_used: Vec<TechnologyId> = self
-            .goal_missing_tech
-            .iter()
+        let tech_used: Vec<TechnologyId> = (self.goal_missing_tech.iter())
             .copied()
             .filter(|t| {
                 opt_profile.techs.contains(t.0 as usize)
                     && is_technical_technology(&catalog.technology(*t).commodity)
             })
             .collect();
-        if hands_on && (!technical.is_empty() || tech_used.len() >= TECHNICAL_TECHNOLOGIES) {
-            out.push(Circumstance::TechnicalExperience);
-            reasons.push(Reason::TechnicalExperience {
-                builds: technical.iter().take(3).map(|g| gap(g)).collect(),
-                technologies: tech_used.iter().take(4).copied().collect(),
-            });
-        }
+        let hands_on = to.track == Track::Individual;
+        (hands_on && (!technical.is_empty() || tech_used.len() >= TECHNICAL_TECHNOLOGIES)).then(
+            || {
+                let reason = Reason::TechnicalExperience {
+                    builds: technical.iter().take(3).map(|g| self.goal_gap(g)).collect(),
+                    technologies: tech_used.iter().take(4).copied().collect(),
+                };
+                (Circumstance::TechnicalExperience, reason)
+            },
+        )
+    }
 
-        // Management experience: a management goal, no experience managing,
-        // a management-track option that manages people — supervisor grade
-        // or above: an intermediate post in a management occupation (a
-        // planner in emergency management) has no reports.
-        if let Some(g) = goal {
-            let goal_management =
-                g.level.is_management() || catalog.occupation(g.occupation).is_management();
-            let manages = to.track == Track::Management
-                && to.level.grade() >= crate::level::Level::Supervisor.grade();
-            if goal_management && !self.has_managed && manages {
-                out.push(Circumstance::ManagementExperience);
-                reasons.push(Reason::ManagementExperience {
-                    goal_level: g.level,
-                    level: to.level,
-                });
-            }
-        }
-        out.sort();
-        out
+    /// Management experience: a management goal, no experience managing,
+    /// a management-track option that manages people — supervisor grade
+    /// or above: an intermediate post in a management occupation (a
+    /// planner in emergency management) has no reports.
+    fn management_experience(&self, opt: &Opt) -> Option<(Circumstance, Reason)> {
+        let g = self.profile.goal.as_ref()?;
+        let to = &opt.position;
+        let goal_management =
+            g.level.is_management() || self.catalog.occupation(g.occupation).is_management();
+        let manages = to.track == Track::Management
+            && to.level.grade() >= crate::level::Level::Supervisor.grade();
+        (goal_management && !self.has_managed && manages).then(|| {
+            let reason = Reason::ManagementExperience {
+                goal_level: g.level,
+                level: to.level,
+            };
+            (Circumstance::ManagementExperience, reason)
+        })
     }
 
     /// Whether `p` pays at least the person's floor (`situation.min_salary`),
