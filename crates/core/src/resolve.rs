@@ -720,6 +720,11 @@ fn is_seniority_word(t: &str) -> bool {
             | "sr"
             | "lead"
             | "principal"
+            // A grade, not work: "Staff Software Engineer" is a software
+            // engineer above senior, no computer hardware engineer (whose
+            // alternate title "Staff Engineer" it matched as well as
+            // "Software Engineer"); "Staff Accountant" an accountant.
+            | "staff"
             | "head"
             | "chief"
             | "vp"

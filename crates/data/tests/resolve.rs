@@ -26,6 +26,10 @@ fn real_titles_resolve_to_their_occupations() {
         ("Data Scientist", "15-2051.00"),
         ("software developer", "15-1252.00"),
         ("Senior Staff Accountant", "13-2011.00"),
+        // "Staff" is a grade: no computer hardware engineer ("Staff
+        // Engineer").
+        ("Staff Software Engineer", "15-1252.00"),
+        ("Staff Nurse", "29-1141.00"),
         ("CFO", "11-1011.00"),
         ("Chief Executives", "11-1011.00"),
         ("registered nurse", "29-1141.00"),
