@@ -837,11 +837,14 @@ impl Validator<'_> {
 
     fn goal(&self, g: RawGoal, current: &Current) -> Result<Goal, ProfileError> {
         let role = self.required("goal.role", g.role, "a job title or an O*NET-SOC code")?;
+        // A goal names no industry of its own: read in the light of the
+        // person's ("Process Engineer" in chemical manufacturing is a
+        // chemical engineer, not the bioengineer the title names as well).
         let (occ, hint, role_read) = self.role_read(
             "goal.role",
             &role,
             Some(current.position.occupation),
-            &[],
+            &[current.position.industry.as_ref().map(ToString::to_string)],
             None,
         )?;
         let o = self.catalog.occupation(occ);

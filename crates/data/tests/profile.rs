@@ -435,6 +435,23 @@ fn pay_just_outside_the_middle_half_does_not_re_read_a_post() {
     );
 }
 
+/// A goal names no industry of its own; it is read in the light of the
+/// person's: a chemical plant operator's "Process Engineer" is a chemical
+/// engineer, where the title names bioengineers as well.
+#[test]
+fn a_goal_is_read_in_the_light_of_ones_own_industry() {
+    let goal = |industry: &str| {
+        let text = format!(
+            "[current]\nrole = \"Chemical Plant and System Operators\"\nindustry = \"{industry}\"\n[goal]\nrole = \"Process Engineer\"\nhorizon_years = 6\n"
+        );
+        let p = parse("p.toml", &text, Format::Toml, catalog()).unwrap();
+        let o = p.goal.unwrap().occupation;
+        catalog().occupation(o).title.clone()
+    };
+    assert_eq!(goal("chemical manufacturing"), "Chemical Engineers");
+    assert_ne!(goal("medical devices"), "Chemical Engineers");
+}
+
 /// A post in one's own occupation that says neither its level nor a
 /// seniority word is at one's own grade — a teller's "Personal Banker"
 /// post, filed with tellers, is no two-grade step down to the occupation's
