@@ -2310,6 +2310,7 @@ fn relaxed<'a>(own: &Request<'a>) -> Request<'a> {
         returns_home: own.lost_home,
         min_salary: None,
         max_step_down: own.max_step_down.max(DEFAULT_MAX_STEP_DOWN),
+        max_step_down_offered: None,
         exclude: &[],
         ..own.clone()
     }

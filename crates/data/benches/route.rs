@@ -78,6 +78,7 @@ fn request(q: &(Position, OccupationId, Level)) -> Request<'_> {
         horizon_years: 10.0,
         min_salary: None,
         max_step_down: 2,
+        max_step_down_offered: None,
         max_moves: plan::MAX_MOVES,
         exclude: &[],
         to_goal: None,

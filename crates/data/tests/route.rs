@@ -35,6 +35,7 @@ fn request<'a>(start: &'a Position, goal: &str, level: Level, horizon: f32) -> R
         horizon_years: horizon,
         min_salary: None,
         max_step_down: 2,
+        max_step_down_offered: None,
         max_moves: 4,
         exclude: &[],
         to_goal: None,
@@ -1150,4 +1151,46 @@ horizon_years = 3
         .find(|r| r.steps.len() == 1 && r.steps[0].to.occupation == rn)
         .unwrap();
     assert!(!direct.switchback);
+}
+
+/// An offer in hand is weighed whatever the default deepest step down: a
+/// restaurant manager offered a corporate trainer's post, three grades
+/// down, was told by `advise` it is strategic and by `route` nothing of
+/// it. A limit the person sets holds for offers too.
+#[test]
+fn an_offer_in_hand_is_a_route_whatever_the_default_step_down() {
+    let text = r#"
+[current]
+role = "Food Service Managers"
+level = "manager"
+salary = 68000
+years_in_role = 6
+years_experience = 14
+[goal]
+role = "Training and Development Managers"
+level = "manager"
+horizon_years = 5
+[situation]
+promotion_blocked = true
+[[options]]
+id = "corp-trainer"
+role = "Training and Development Specialists"
+level = "intermediate"
+salary = 60000
+offered = true
+"#;
+    let offer = |profile: &str| {
+        plan_from_where_they_stand(&toml_profile(profile))
+            .routes
+            .into_iter()
+            .find(|r| r.steps[0].entry == plan::Entry::Offer)
+    };
+    let route = offer(text).expect("a route through the offer held");
+    assert_eq!(route.steps[0].to.occupation, id("13-1151.00"));
+    assert!(route.steps[0].to.level.grade() + 2 < Level::Manager.grade());
+    let limited = text.replace(
+        "promotion_blocked = true",
+        "promotion_blocked = true\nmax_step_down = 2",
+    );
+    assert!(offer(&limited).is_none(), "the person's own limit holds");
 }

@@ -90,6 +90,14 @@ pub struct Request<'a> {
     pub min_salary: Option<u32>,
     /// The deepest step down one move may take, in grades.
     pub max_step_down: u8,
+    /// The deepest step down into a post the person is offered
+    /// ([`Self::offered`]): the limit they set themselves
+    /// (`situation.max_step_down`), else none. An offer in hand is theirs
+    /// to weigh, as the advisor weighs it, whatever [`DEFAULT_MAX_STEP_DOWN`]
+    /// says of the routes a search proposes: a restaurant manager's
+    /// corporate trainer offer, three grades down, was judged strategic
+    /// by `advise` and missing from `route`.
+    pub max_step_down_offered: Option<u8>,
     /// At most this many moves (1–[`MAX_MOVES`]).
     pub max_moves: usize,
     /// Occupations a route must not pass through.
@@ -237,6 +245,7 @@ impl<'a> Request<'a> {
                 .situation
                 .max_step_down
                 .unwrap_or(DEFAULT_MAX_STEP_DOWN),
+            max_step_down_offered: profile.situation.max_step_down,
             max_moves: DEFAULT_MAX_MOVES,
             exclude: &profile.situation.exclude_occupations,
             to_goal: None,
@@ -1473,7 +1482,12 @@ fn edge(
     }
     let (from, to) = (stops[i], stops[j]);
     let delta = i16::from(to.level.grade()) - i16::from(from.level.grade());
-    if delta > i16::from(MAX_CLIMB) || -delta > i16::from(req.max_step_down) {
+    let deepest = if i == 0 && req.offered.iter().any(|o| o.same_post(to)) {
+        req.max_step_down_offered.unwrap_or(u8::MAX)
+    } else {
+        req.max_step_down
+    };
+    if delta > i16::from(MAX_CLIMB) || -delta > i16::from(deepest) {
         return None;
     }
     // With the way up where the person stands closed, neither a step up
