@@ -406,10 +406,26 @@ pub fn likelihood(chance: f32) -> &'static str {
 /// (O*NET)", and whether the person's education was assumed.
 pub(crate) fn education_note(e: &switchback_core::chances::EducationFit) -> String {
     let have = education_words(e.have);
-    let whose = if e.assumed {
-        format!(" — we took {have} as typical of your occupation; `current.education` says yours")
-    } else {
-        String::new()
+    let whose = match (e.licensed_elsewhere, e.assumed) {
+        (true, assumed) => format!(
+            " — a first professional or doctoral degree licenses its own profession only, so {} counts here as {have}{}",
+            if assumed {
+                "the degree typical of your occupation"
+            } else {
+                "yours"
+            },
+            if assumed {
+                "; `current.education` says yours"
+            } else {
+                ""
+            }
+        ),
+        (false, true) => {
+            format!(
+                " — we took {have} as typical of your occupation; `current.education` says yours"
+            )
+        }
+        (false, false) => String::new(),
     };
     format!(
         "{:.0}% of its workers say it needs {} or more, and {:.0}% of them name {have} or less ({}){whose}",

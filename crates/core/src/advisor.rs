@@ -1123,7 +1123,13 @@ impl<'a> Context<'a> {
             .flatten()
             .and_then(|have| {
                 let assumed = cur.education.is_none();
-                chances::education_fit(have, assumed, self.model.profile(to.occupation))
+                chances::education_fit_toward(
+                    self.catalog,
+                    self.model,
+                    (have, assumed),
+                    cur.position.occupation,
+                    to.occupation,
+                )
             });
         let success = chances::success_schooled(
             self.catalog,

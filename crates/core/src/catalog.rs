@@ -710,6 +710,23 @@ impl Occupation {
         groups.iter().any(|prefix| them.starts_with(prefix))
     }
 
+    /// The profession a health practitioner's own degree licenses (SOC
+    /// 29-1: an MD, a PharmD, a DVM, a DDS), as its SOC broad group —
+    /// physicians and surgeons (29-1211 to 29-1249) as one, the one
+    /// medical degree; `None` outside those practitioners.
+    pub fn practitioner_degree(&self) -> Option<SocCode> {
+        let soc = self.soc();
+        let code = soc.as_str();
+        if !code.starts_with("29-1") {
+            None
+        } else if ("29-1211"..="29-1249").contains(&code) {
+            // 29-1200, one key for the physicians' and surgeons' groups.
+            Some(soc.minor())
+        } else {
+            Some(soc.broad())
+        }
+    }
+
     /// Whether `self` and `other` are one function: one profession (SOC
     /// broad group), or one managing the other's work ([`Self::manages`]).
     pub fn same_function(&self, other: &Occupation) -> bool {

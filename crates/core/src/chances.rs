@@ -156,12 +156,38 @@ pub struct EducationFit {
     /// The position's answers are inferred from similar occupations
     /// (O*NET has no education survey of it).
     pub inferred: bool,
+    /// `have` is the bachelor's a first professional or doctoral degree
+    /// counts as toward a health practitioner's profession it did not
+    /// license ([`education_toward`]).
+    pub licensed_elsewhere: bool,
 }
 
 /// [`EducationFit`] of a person with education `have` for a position whose
 /// occupation has `profile`; `None` where its education is unknown.
 /// Levels compare by the years of schooling they stand for, as routes
 /// compare them (a certificate and some college are both 13 years).
+/// The RL category the education `have` of a person from occupation
+/// `own` counts as toward occupation `to`: itself, except that a first
+/// professional or doctoral degree (RL 10 and above) toward a health
+/// practitioner's profession (SOC 29-1) other than the one it licensed
+/// counts as the bachelor's it was built on — a pharmacist's PharmD is no
+/// physician's or veterinarian's degree, nor a research scientist's PhD a
+/// pathologist's MD ([`Occupation::practitioner_degree`]). A pharmacist was
+/// told she could be a pathologist "now".
+///
+/// [`Occupation::practitioner_degree`]: crate::catalog::Occupation::practitioner_degree
+pub fn education_toward(catalog: &Catalog, have: u8, own: OccupationId, to: OccupationId) -> u8 {
+    const BACHELORS: u8 = 6;
+    let licensed = catalog.occupation(to).practitioner_degree();
+    let other_profession =
+        licensed.is_some() && catalog.occupation(own).practitioner_degree() != licensed;
+    if have >= crate::route::plan::PROFESSIONAL_EDUCATION && other_profession {
+        have.min(BACHELORS)
+    } else {
+        have
+    }
+}
+
 pub(crate) fn education_fit(
     have: u8,
     assumed: bool,
@@ -196,6 +222,25 @@ pub(crate) fn education_fit(
         factor: if enough { 1.0 } else { open_share },
         assumed,
         inferred: profile.education_inferred,
+        licensed_elsewhere: false,
+    })
+}
+
+/// [`EducationFit`] of a person with education `have` from occupation
+/// `own` for a post of occupation `to`, their degree read as it counts
+/// there ([`education_toward`]).
+pub(crate) fn education_fit_toward(
+    catalog: &Catalog,
+    model: &TransitionModel,
+    (have, assumed): (u8, bool),
+    own: OccupationId,
+    to: OccupationId,
+) -> Option<EducationFit> {
+    let toward = education_toward(catalog, have, own, to);
+    let fit = education_fit(toward, assumed, model.profile(to))?;
+    Some(EducationFit {
+        licensed_elsewhere: toward < have,
+        ..fit
     })
 }
 

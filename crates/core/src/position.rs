@@ -645,7 +645,10 @@ pub fn classify(
     let education = (from.occupation != to.occupation)
         .then(|| crate::route::plan::person_education(catalog, model, from.occupation))
         .flatten()
-        .and_then(|have| chances::education_fit(have, true, model.profile(to.occupation)));
+        .and_then(|have| {
+            let (own, to) = (from.occupation, to.occupation);
+            chances::education_fit_toward(catalog, model, (have, true), own, to)
+        });
     let success = chances::success(
         catalog,
         model,

@@ -1194,3 +1194,68 @@ offered = true
     );
     assert!(offer(&limited).is_none(), "the person's own limit holds");
 }
+
+/// A professional degree licenses its own profession: a pharmacist's
+/// PharmD is no physician's degree (she was routed into pathology "now",
+/// with no study), nor a research scientist's PhD a pathologist's MD; a
+/// physician's degree serves every physician's specialty, a dentist's
+/// every dental one, and outside health care a degree is read as before.
+#[test]
+fn a_practitioners_degree_licenses_its_own_profession() {
+    let toward = |have: u8, own: &str, to: &str| {
+        switchback_core::chances::education_toward(catalog(), have, id(own), id(to))
+    };
+    assert_eq!(
+        toward(10, "29-1051.00", "29-1222.00"),
+        6,
+        "PharmD → pathology"
+    );
+    assert_eq!(toward(11, "19-1042.00", "29-1222.00"), 6, "PhD → pathology");
+    assert_eq!(toward(10, "29-1051.00", "29-1131.00"), 6, "PharmD → vet");
+    assert_eq!(toward(10, "29-1215.00", "29-1222.00"), 10, "MD → MD");
+    assert_eq!(
+        toward(10, "29-1215.00", "29-1242.00"),
+        10,
+        "physician → surgeon"
+    );
+    assert_eq!(
+        toward(10, "29-1021.00", "29-1022.00"),
+        10,
+        "dentist → oral surgeon"
+    );
+    assert_eq!(toward(10, "23-1011.00", "23-1023.00"), 10, "lawyer → judge");
+    assert_eq!(
+        toward(8, "29-1141.00", "29-1171.00"),
+        8,
+        "a master's is a master's"
+    );
+    let profile = toml_profile(
+        r#"
+[current]
+role = "Pharmacists"
+salary = 130000
+years_in_role = 6
+years_experience = 8
+education = "pharmd"
+[goal]
+role = "Family Medicine Physicians"
+horizon_years = 12
+"#,
+    );
+    let plan = plan_from_where_they_stand(&profile);
+    // The first post of any physician's (or surgeon's) a route takes.
+    let medicine = catalog().occupation(id("29-1215.00")).practitioner_degree();
+    let into_medicine = |r: &Route| {
+        (r.steps.iter())
+            .find(|s| catalog().occupation(s.to.occupation).practitioner_degree() == medicine)
+            .cloned()
+    };
+    let entries: Vec<_> = plan.routes.iter().filter_map(into_medicine).collect();
+    assert!(
+        !entries.is_empty(),
+        "medicine is open, after medical school"
+    );
+    for s in entries {
+        assert!(s.study_years >= 4.0 && s.study_full_time, "{s:?}");
+    }
+}

@@ -1295,19 +1295,36 @@ impl Schooling {
                     .flatten()
             })
             .collect();
-        let schooling = education
-            .iter()
-            .map(|e| e.and_then(schooling_years).map_or(0.0, f64::from))
-            .collect();
+        let have = req
+            .education
+            .or_else(|| person_education(catalog, model, past));
         // Unknown schooling asks nothing of the route (the most any
         // category stands for): study is only required where both sides
         // are known.
-        let schooled = req
-            .education
-            .or_else(|| person_education(catalog, model, past))
-            .and_then(schooling_years)
-            .or_else(|| schooling_years(12))
-            .map_or(f64::MAX, f64::from);
+        let years = |c: Option<u8>| {
+            c.and_then(schooling_years)
+                .or_else(|| schooling_years(12))
+                .map_or(f64::MAX, f64::from)
+        };
+        let schooled = years(have);
+        // A degree counts toward a health practitioner's profession only
+        // if it licensed that one ([`crate::chances::education_toward`]):
+        // short of it, the stop asks the schooling it asks of the degree
+        // below, on top of the person's (the search reads one figure of
+        // schooling a person carries).
+        let schooling = (education.iter().zip(stops))
+            .map(|(e, s)| {
+                let asked = e.and_then(schooling_years).map_or(0.0, f64::from);
+                let toward =
+                    have.map(|h| crate::chances::education_toward(catalog, h, past, s.occupation));
+                let short_by = schooled - years(toward);
+                if e.is_some() && short_by > 0.0 {
+                    asked.max(schooled) + short_by.min(asked - years(toward)).max(0.0)
+                } else {
+                    asked
+                }
+            })
+            .collect();
         Schooling {
             education,
             schooling,
