@@ -142,8 +142,8 @@ pub struct MoveView {
     /// Grades gained (negative: lost).
     pub level_delta: i8,
     /// The pay decided `kind`, not the grades: a move into another
-    /// function to a lower grade that pays 1.2 times as much or more is a
-    /// step up.
+    /// function to a lower grade, or the same, that pays 1.2 times as much
+    /// or more is a step up.
     pub kind_by_pay: bool,
     /// `profession`, `industry`, `department`, `track`.
     pub changes: Vec<&'static str>,

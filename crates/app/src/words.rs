@@ -273,8 +273,8 @@ fn necessity_words(
         (_, 1) => "you have one other offer".to_owned(),
         (_, n) => format!("you have {n} other offers"),
     };
-    // The offers counted are the held ones alone, or more besides them.
-    let only_held = held_offers > 0 && other_offers.unwrap_or(0) <= held_offers;
+    // The offers counted are the held ones alone: none said besides them.
+    let only_held = held_offers > 0 && other_offers.unwrap_or(0) == 0;
     let held = match (held_offers, held_below_floor) {
         (0, 0) => "",
         (1, 0) if only_held => " (the one you hold among these options)",
@@ -1175,6 +1175,11 @@ mod tests {
         let text = necessity_words(Some(1.0), Some(0), (1, 0));
         assert!(
             text.contains("you have one other offer (the one you hold among these options)"),
+            "{text}"
+        );
+        let text = necessity_words(Some(1.0), Some(1), (1, 0));
+        assert!(
+            text.contains("you have one other offer (counting those you hold"),
             "{text}"
         );
         let text = necessity_words(Some(1.0), Some(3), (1, 0));

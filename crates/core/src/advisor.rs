@@ -2311,8 +2311,8 @@ pub fn limits_in_the_way(
 fn relaxed<'a>(own: &Request<'a>) -> Request<'a> {
     Request {
         promotion_blocked: false,
-        // Without a closed way up, a route comes back home only to the
-        // post the person lost.
+        // Without a closed way up, a route comes back home only to work
+        // the person lost (at any grade).
         returns_home: own.lost_home,
         min_salary: None,
         max_step_down: own.max_step_down.max(DEFAULT_MAX_STEP_DOWN),

@@ -162,10 +162,6 @@ pub struct EducationFit {
     pub licensed_elsewhere: bool,
 }
 
-/// [`EducationFit`] of a person with education `have` for a position whose
-/// occupation has `profile`; `None` where its education is unknown.
-/// Levels compare by the years of schooling they stand for, as routes
-/// compare them (a certificate and some college are both 13 years).
 /// The RL category the education `have` of a person from occupation
 /// `own` counts as toward occupation `to`: itself, except that a first
 /// professional or doctoral degree (RL 10 and above) toward a health
@@ -176,11 +172,27 @@ pub struct EducationFit {
 /// told she could be a pathologist "now".
 ///
 /// [`Occupation::practitioner_degree`]: crate::catalog::Occupation::practitioner_degree
-pub fn education_toward(catalog: &Catalog, have: u8, own: OccupationId, to: OccupationId) -> u8 {
+///
+/// Whose degree: a person who works in another practitioner's profession
+/// holds that one's degree; one who works elsewhere (a health services
+/// manager, a medical scientist) may hold any, so only a degree read from
+/// their occupation (`assumed`: the profile does not say) is taken for
+/// another profession's — a physician who says she holds a professional
+/// degree and now manages a clinic is not sent back to medical school.
+pub fn education_toward(
+    catalog: &Catalog,
+    (have, assumed): (u8, bool),
+    own: OccupationId,
+    to: OccupationId,
+) -> u8 {
     const BACHELORS: u8 = 6;
-    let licensed = catalog.occupation(to).practitioner_degree();
-    let other_profession =
-        licensed.is_some() && catalog.occupation(own).practitioner_degree() != licensed;
+    let Some(licensed) = catalog.occupation(to).practitioner_degree() else {
+        return have;
+    };
+    let other_profession = match catalog.occupation(own).practitioner_degree() {
+        Some(own) => own != licensed,
+        None => assumed,
+    };
     if have >= crate::route::plan::PROFESSIONAL_EDUCATION && other_profession {
         have.min(BACHELORS)
     } else {
@@ -188,6 +200,10 @@ pub fn education_toward(catalog: &Catalog, have: u8, own: OccupationId, to: Occu
     }
 }
 
+/// [`EducationFit`] of a person with education `have` for a position whose
+/// occupation has `profile`; `None` where its education is unknown.
+/// Levels compare by the years of schooling they stand for, as routes
+/// compare them (a certificate and some college are both 13 years).
 pub(crate) fn education_fit(
     have: u8,
     assumed: bool,
@@ -236,7 +252,7 @@ pub(crate) fn education_fit_toward(
     own: OccupationId,
     to: OccupationId,
 ) -> Option<EducationFit> {
-    let toward = education_toward(catalog, have, own, to);
+    let toward = education_toward(catalog, (have, assumed), own, to);
     let fit = education_fit(toward, assumed, model.profile(to))?;
     Some(EducationFit {
         licensed_elsewhere: toward < have,

@@ -566,7 +566,7 @@ pub struct Move {
     /// Step up, lateral or step down ([`kind_of`]).
     pub kind: MoveKind,
     /// The pay decided `kind`, not the grades: a move into another
-    /// function to a lower grade that pays a fifth more or better.
+    /// function to a lower grade, or the same, that pays a fifth more or better.
     pub kind_by_pay: bool,
     /// Destination grade minus origin grade.
     pub level_delta: i8,

@@ -721,9 +721,11 @@ fn is_seniority_word(t: &str) -> bool {
             | "lead"
             | "principal"
             // A grade, not work: "Staff Software Engineer" is a software
-            // engineer above senior, no computer hardware engineer (whose
-            // alternate title "Staff Engineer" it matched as well as
-            // "Software Engineer"); "Staff Accountant" an accountant.
+            // engineer, no computer hardware engineer (whose alternate
+            // title "Staff Engineer" it matched as well as "Software
+            // Engineer"); "Staff Accountant" an accountant. The level
+            // reading ignores the word: it is ambiguous (above senior for
+            // engineers, junior for accountants).
             | "staff"
             | "head"
             | "chief"

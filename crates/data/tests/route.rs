@@ -1203,14 +1203,28 @@ offered = true
 #[test]
 fn a_practitioners_degree_licenses_its_own_profession() {
     let toward = |have: u8, own: &str, to: &str| {
-        switchback_core::chances::education_toward(catalog(), have, id(own), id(to))
+        switchback_core::chances::education_toward(catalog(), (have, false), id(own), id(to))
     };
     assert_eq!(
         toward(10, "29-1051.00", "29-1222.00"),
         6,
         "PharmD → pathology"
     );
-    assert_eq!(toward(11, "19-1042.00", "29-1222.00"), 6, "PhD → pathology");
+    // A degree read from an occupation outside the practitioners' is
+    // taken for no practitioner's; one the person states may be any.
+    let assumed = |have: u8, own: &str, to: &str| {
+        switchback_core::chances::education_toward(catalog(), (have, true), id(own), id(to))
+    };
+    assert_eq!(
+        assumed(11, "19-1042.00", "29-1222.00"),
+        6,
+        "PhD → pathology"
+    );
+    assert_eq!(
+        toward(10, "11-9111.00", "29-1215.00"),
+        10,
+        "a physician managing a clinic"
+    );
     assert_eq!(toward(10, "29-1051.00", "29-1131.00"), 6, "PharmD → vet");
     assert_eq!(toward(10, "29-1215.00", "29-1222.00"), 10, "MD → MD");
     assert_eq!(

@@ -320,7 +320,7 @@ pub struct Step {
     /// Step up, lateral or step down ([`crate::position::kind_of`]).
     pub kind: MoveKind,
     /// The pay decided `kind`, not the grades (a move into another
-    /// function to a lower grade that pays a fifth more or better).
+    /// function to a lower grade, or the same, that pays a fifth more or better).
     pub kind_by_pay: bool,
     /// Years spent in `from` before the move.
     pub years: f32,
@@ -1312,14 +1312,18 @@ impl Schooling {
         // short of it, the stop asks the schooling it asks of the degree
         // below, on top of the person's (the search reads one figure of
         // schooling a person carries).
+        // Once through such a stop, the route carries that schooling on
+        // top of the person's: a second practitioner's post at the same
+        // level asks no more study (the search reads one figure).
+        let assumed = req.education.is_none();
         let schooling = (education.iter().zip(stops))
             .map(|(e, s)| {
                 let asked = e.and_then(schooling_years).map_or(0.0, f64::from);
-                let toward =
-                    have.map(|h| crate::chances::education_toward(catalog, h, past, s.occupation));
-                let short_by = schooled - years(toward);
-                if e.is_some() && short_by > 0.0 {
-                    asked.max(schooled) + short_by.min(asked - years(toward)).max(0.0)
+                let toward = have.map(|h| {
+                    crate::chances::education_toward(catalog, (h, assumed), past, s.occupation)
+                });
+                if e.is_some() && years(toward) < schooled {
+                    schooled + (asked - years(toward)).max(0.0)
                 } else {
                     asked
                 }

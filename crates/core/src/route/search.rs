@@ -151,7 +151,8 @@ pub struct Home {
     /// Its slot.
     pub slot: usize,
     /// The rank the person holds there, when the route starts in another
-    /// slot (it has left home already); ignored when it starts at home.
+    /// slot (it has left home already); ignored when it starts at home,
+    /// and no bar to a return when the post was lost ([`Self::bar`]).
     pub held: u8,
     /// Whether a route may come back once it has left, above every rank
     /// held there: the person's way up at home is closed, and going out
@@ -491,9 +492,11 @@ pub fn pareto_routes(g: &Graph) -> Vec<Path> {
         schooled: g.schooled,
         left: g.left_home().map_or(0, |h| 1 << h.slot),
         home_held: g.left_home().map_or(0, |h| h.bar()),
-        // A post lost bars no return below it ([`Home::lost`]).
+        // A post lost bars no return below it ([`Home::lost`]): the
+        // start, when it is that post (the person out of work); a start
+        // at home in work is a post the route holds.
         here_high: match g.home {
-            Some(h) if h.lost && h.slot == g.slot[g.start] => 0,
+            Some(h) if h.lost && g.start_unpaid && h.slot == g.slot[g.start] => 0,
             _ => g.rank(g.start),
         },
         climbed: false,
@@ -834,8 +837,9 @@ fn walk_prefix(g: &Graph, states: &[usize]) -> Option<(Vec<Edge>, f64, f64, f64,
         // home allows it, above every rank held there.
         let slot = g.slot[w[1]];
         let home = g.home.filter(|h| h.slot == slot);
-        // A post lost before the route bars no return ([`Home::lost`]).
-        let lost = home.is_some_and(|h| h.lost);
+        // A post lost before the route bars no return ([`Home::lost`]),
+        // the start among them when it is that post.
+        let lost = home.is_some_and(|h| h.lost) && g.start_unpaid;
         let mut held: Vec<u8> = (0..=i)
             .filter(|&k| {
                 g.slot[states[k]] == slot && states[k + 1..=i].iter().any(|&m| g.slot[m] != slot)
@@ -1149,6 +1153,7 @@ mod tests {
     fn rounds_find_exactly_the_brute_force_pareto_set() {
         let mut rng = Rng(0x5eed_cafe_f00d);
         let (mut nonempty, mut accumulated, mut studied, mut came_back) = (0, 0, 0, 0);
+        let mut lost_regained = 0;
         for case in 0..5000 {
             let g = random_graph(&mut rng);
             let fast = pareto_routes(&g);
@@ -1171,8 +1176,9 @@ mod tests {
                 // is the post the person lost.
                 let slots: Vec<usize> = p.states.iter().map(|s| g.slot[*s]).collect();
                 let returns = g.home.filter(|h| h.returns).map(|h| h.slot);
-                let lost_start =
-                    |k: usize| k == 0 && g.home.is_some_and(|h| h.lost && h.slot == slots[0]);
+                let lost_start = |k: usize| {
+                    k == 0 && g.start_unpaid && g.home.is_some_and(|h| h.lost && h.slot == slots[0])
+                };
                 for (i, w) in slots.windows(2).enumerate() {
                     if w[0] != w[1] {
                         let high = (0..=i)
@@ -1212,6 +1218,18 @@ mod tests {
                     (1..j).any(|m| g.slot[p.states[m]] != g.slot[v])
                         && p.states[..j].iter().any(|&k| g.slot[k] == g.slot[v])
                 }));
+                // Some routes of a person out of work came back to the post
+                // lost at its grade or below, after other work.
+                let lost_start =
+                    g.start_unpaid && g.home.is_some_and(|h| h.lost && h.slot == g.slot[g.start]);
+                lost_regained += usize::from(
+                    lost_start
+                        && p.states.iter().enumerate().any(|(j, &v)| {
+                            g.slot[v] == g.slot[g.start]
+                                && g.rank(v) <= g.rank(g.start)
+                                && (1..j).any(|m| g.slot[p.states[m]] != g.slot[v])
+                        }),
+                );
                 // Some durations were lengthened by the experience rule.
                 accumulated += usize::from(p.edges.iter().zip(&p.states).any(|(e, s)| {
                     g.edges[*s]
@@ -1232,6 +1250,10 @@ mod tests {
         assert!(
             came_back > 20,
             "some routes must come back higher ({came_back})"
+        );
+        assert!(
+            lost_regained > 0,
+            "some routes must regain a lost post at or below its grade ({lost_regained})"
         );
     }
 
